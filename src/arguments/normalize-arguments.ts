@@ -1,0 +1,89 @@
+/**
+ * @module Forgives the usual slips of a model calling execute_endpoint: `arguments` as a JSON string,
+ * parameters at the top level, body fields beside the parameters, a body sent as a JSON string.
+ * Every change is reported so the model learns the right shape.
+ */
+import { isObject, type JsonObject } from '../spec/openapi-types.js';
+
+export interface NormalizedArguments {
+  args: Record<string, unknown>;
+  adjustments: string[];
+}
+
+export class ArgumentShapeError extends Error {}
+
+/**
+ * @param given the `arguments` value as sent
+ * @param strays other top-level fields of the call that are not part of the tool's input
+ * @param schema the endpoint's input schema
+ */
+export function normalizeArguments(given: unknown, strays: Record<string, unknown>, schema: JsonObject): NormalizedArguments {
+  const adjustments: string[] = [];
+  let args: Record<string, unknown>;
+  if (given === undefined || given === null) {
+    args = {};
+  } else if (typeof given === 'string') {
+    let parsed: unknown;
+    try {
+      parsed = given.trim() === '' ? {} : JSON.parse(given);
+    } catch (error) {
+      throw new ArgumentShapeError(`"arguments" must be a JSON object; it was a string that is not valid JSON (${(error as Error).message}).`);
+    }
+    if (!isObject(parsed)) throw new ArgumentShapeError('"arguments" must be a JSON object; it was a string holding something else.');
+    args = parsed;
+    adjustments.push('"arguments" was a JSON string; it was parsed as an object.');
+  } else if (isObject(given)) {
+    args = { ...given };
+  } else {
+    throw new ArgumentShapeError(`"arguments" must be a JSON object; got ${Array.isArray(given) ? 'an array' : typeof given}.`);
+  }
+
+  const strayNames = Object.keys(strays);
+  if (strayNames.length) {
+    for (const name of strayNames) if (!(name in args)) args[name] = strays[name];
+    adjustments.push(`${list(strayNames)} ${strayNames.length > 1 ? 'were' : 'was'} given beside "arguments"; moved inside it.`);
+  }
+
+  const properties = isObject(schema.properties) ? schema.properties : {};
+  const bodySchema = properties.body;
+  if (bodySchema !== undefined) {
+    if (typeof args.body === 'string' && expectsStructuredBody(bodySchema)) {
+      try {
+        const parsed: unknown = JSON.parse(args.body);
+        if (typeof parsed === 'object' && parsed !== null) {
+          args.body = parsed;
+          adjustments.push('"body" was a JSON string; it was parsed.');
+        }
+      } catch {
+        // Left for validation to report.
+      }
+    }
+    const unknown = Object.keys(args).filter((name) => !(name in properties));
+    if (unknown.length && args.body === undefined && expectsObjectBody(bodySchema)) {
+      const body: Record<string, unknown> = {};
+      for (const name of unknown) {
+        body[name] = args[name];
+        delete args[name];
+      }
+      args.body = body;
+      adjustments.push(`${list(unknown)} ${unknown.length > 1 ? 'are' : 'is'} not a parameter; moved into "body".`);
+    }
+  }
+  return { args, adjustments };
+}
+
+function expectsObjectBody(schema: unknown): boolean {
+  if (!isObject(schema)) return false;
+  const type = schema.type;
+  return type === 'object' || (Array.isArray(type) && type.includes('object')) || isObject(schema.properties) || (type === undefined && schema.$ref !== undefined);
+}
+
+function expectsStructuredBody(schema: unknown): boolean {
+  if (!isObject(schema)) return false;
+  const type = schema.type;
+  return expectsObjectBody(schema) || type === 'array' || (Array.isArray(type) && type.includes('array'));
+}
+
+function list(names: string[]): string {
+  return names.map((n) => `"${n}"`).join(', ');
+}

@@ -1,0 +1,91 @@
+/** @module Validates arguments against an endpoint's input schema with ajv, and words each problem with its JSON pointer and a fix. */
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { isObject, type JsonObject } from '../spec/openapi-types.js';
+
+export interface ArgumentProblem {
+  /** JSON pointer into the arguments, e.g. `/body/title`. */
+  pointer: string;
+  message: string;
+}
+
+type AjvInstance = { compile(schema: object): ValidateFunction; addFormat(name: string, format: true): unknown; formats: Record<string, unknown> };
+
+let ajvPromise: Promise<AjvInstance> | undefined;
+const compiled = new WeakMap<object, ValidateFunction>();
+
+/** ajv is loaded on the first execute, keeping server startup light. */
+async function loadAjv(): Promise<AjvInstance> {
+  ajvPromise ??= (async () => {
+    const [{ Ajv2020 }, formats] = await Promise.all([import('ajv/dist/2020.js'), import('ajv-formats')]);
+    const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, validateSchema: false });
+    (formats.default as unknown as (a: unknown) => void)(ajv);
+    return ajv as unknown as AjvInstance;
+  })();
+  return ajvPromise;
+}
+
+/** Compiles (once per schema object) and validates; returns the problems, empty when valid. */
+export async function validateArguments(schema: JsonObject, args: unknown): Promise<ArgumentProblem[]> {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    const ajv = await loadAjv();
+    for (const name of collectFormats(schema)) if (!(name in ajv.formats)) ajv.addFormat(name, true);
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
+  }
+  if (validate(args)) return [];
+  return dedupe((validate.errors ?? []).filter((e) => e.keyword !== 'if').map(describeProblem));
+}
+
+/** Compiles without validating, to check a schema is usable (lint and the corpus sweep). */
+export async function compileInputSchema(schema: JsonObject): Promise<void> {
+  await validateArguments(schema, {});
+}
+
+function describeProblem(error: ErrorObject): ArgumentProblem {
+  const at = error.instancePath;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return { pointer: `${at}/${String(params.missingProperty)}`, message: 'is required but missing' };
+    case 'additionalProperties': {
+      const allowed = isObject(error.parentSchema) && isObject(error.parentSchema.properties) ? Object.keys(error.parentSchema.properties) : [];
+      const hint = allowed.length ? `; known: ${allowed.slice(0, 30).join(', ')}` : '';
+      return { pointer: `${at}/${String(params.additionalProperty)}`, message: `is not allowed here${hint}` };
+    }
+    case 'enum':
+      return { pointer: at || '/', message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}; got ${JSON.stringify(error.data)}` };
+    case 'type':
+      return { pointer: at || '/', message: `must be ${String(params.type)}; got ${typeName(error.data)}` };
+    case 'const':
+      return { pointer: at || '/', message: `must be ${JSON.stringify(params.allowedValue)}` };
+    default:
+      return { pointer: at || '/', message: error.message ?? `fails ${error.keyword}` };
+  }
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `a string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function dedupe(problems: ArgumentProblem[]): ArgumentProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.pointer} ${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function collectFormats(schema: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(schema)) for (const item of schema) collectFormats(item, found);
+  else if (isObject(schema)) {
+    if (typeof schema.format === 'string') found.add(schema.format);
+    for (const value of Object.values(schema)) if (typeof value === 'object') collectFormats(value, found);
+  }
+  return found;
+}

@@ -1,0 +1,53 @@
+/** @module Decides the base URL of an operation: `--base-url`, else its first server with variables filled, resolved against the spec's own URL. */
+import { ConfigError } from '../errors.js';
+import type { ServerObject } from '../spec/openapi-types.js';
+
+/** Fills `{variable}`s with their defaults (or given values checked against their enum). */
+export function expandServerUrl(server: ServerObject, values: Record<string, string> = {}): string {
+  return server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+    const variable = server.variables?.[name];
+    const value = values[name] ?? variable?.default;
+    if (value === undefined) {
+      throw new ConfigError(`Server URL "${server.url}" has the variable {${name}} with no default.`, 'Pass --base-url with the full URL to use.');
+    }
+    if (variable?.enum && values[name] !== undefined && !variable.enum.includes(value)) {
+      throw new ConfigError(`Server variable {${name}} must be one of ${variable.enum.join(', ')}; got "${value}".`);
+    }
+    return value;
+  });
+}
+
+/**
+ * The base URL for requests, without a trailing slash. A relative server URL resolves against the
+ * spec's URL when the spec was downloaded; from a local file it needs `--base-url`.
+ */
+export function resolveBaseUrl(servers: readonly ServerObject[], specUrl: URL, override?: string): URL {
+  if (override) return parseBase(override, '--base-url');
+  const server = servers[0];
+  if (!server || typeof server.url !== 'string') {
+    if (specUrl.protocol !== 'file:') return parseBase(new URL('/', specUrl).href, 'the spec URL');
+    throw new ConfigError('The OpenAPI document declares no servers, so there is no URL to send requests to.', 'Pass --base-url https://api.example.com (or set OPENAPI_MCP_BASE_URL).');
+  }
+  const expanded = expandServerUrl(server);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(expanded)) return parseBase(expanded, 'the servers list');
+  if (specUrl.protocol === 'file:') {
+    throw new ConfigError(`The server URL "${server.url}" is relative and the document was read from a file, so it has no host.`, 'Pass --base-url https://api.example.com (or set OPENAPI_MCP_BASE_URL).');
+  }
+  return parseBase(new URL(expanded, specUrl).href, 'the servers list');
+}
+
+function parseBase(text: string, source: string): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConfigError(`The base URL "${text}" from ${source} is not a valid URL.`, 'Use an absolute http(s) URL such as https://api.example.com/v1.');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`The base URL "${text}" from ${source} is not http(s).`, 'Use an absolute http(s) URL such as https://api.example.com/v1.');
+  }
+  url.search = '';
+  url.hash = '';
+  url.pathname = url.pathname.replace(/\/+$/, '');
+  return url;
+}

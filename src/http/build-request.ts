@@ -1,0 +1,120 @@
+/** @module Turns validated arguments into an HTTP request: path, query, header and cookie parameters by style, and the body by media type. */
+import { RequestBuildError } from '../errors.js';
+import type { ArgumentBinding } from '../spec/input-schema.js';
+import type { HttpMethod } from '../spec/openapi-types.js';
+import { serializeCookieParam, serializeHeaderParam, serializePathParam, serializeQueryParam } from './serialize-param.js';
+
+export interface HttpRequest {
+  method: string;
+  url: URL;
+  headers: Record<string, string>;
+  body?: string | Uint8Array;
+}
+
+export interface BuildRequestInput {
+  method: HttpMethod;
+  path: string;
+  bindings: readonly ArgumentBinding[];
+  args: Record<string, unknown>;
+  baseUrl: URL;
+  /** Media types the responses declare, for the Accept header. */
+  responseMediaTypes?: readonly string[];
+}
+
+/** Headers a parameter may not set: the transport and auth own them. */
+const forbiddenHeaders = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'upgrade', 'keep-alive', 'te', 'trailer', 'proxy-authorization', 'proxy-connection', 'cookie', 'authorization']);
+
+export function buildRequest(input: BuildRequestInput): HttpRequest {
+  const { args, bindings } = input;
+  let path = input.path;
+  const query: string[] = [];
+  const cookies: string[] = [];
+  const headers: Record<string, string> = {};
+  let body: string | Uint8Array | undefined;
+
+  for (const binding of bindings) {
+    const value = args[binding.key];
+    if (value === undefined) continue;
+    if (binding.location === 'body') {
+      const encoded = encodeBody(binding.mediaType, value);
+      body = encoded;
+      headers['content-type'] = binding.mediaType;
+      continue;
+    }
+    const { parameter } = binding;
+    const contentType = parameter.content ? Object.keys(parameter.content)[0] : undefined;
+    const asContent = contentType !== undefined ? (typeof value === 'string' ? value : JSON.stringify(value)) : value;
+    switch (binding.location) {
+      case 'path': {
+        const text = serializePathParam(binding.name, asContent, parameter.style ?? 'simple', parameter.explode ?? false);
+        path = path.split(`{${binding.name}}`).join(text);
+        break;
+      }
+      case 'query':
+        query.push(...serializeQueryParam(binding.name, asContent, {
+          style: parameter.style ?? 'form',
+          explode: parameter.explode ?? (parameter.style ?? 'form') === 'form',
+          allowReserved: parameter.allowReserved ?? false,
+        }));
+        break;
+      case 'header': {
+        const name = binding.name.toLowerCase();
+        if (forbiddenHeaders.has(name)) throw new RequestBuildError(`The header parameter "${binding.name}" cannot be set by arguments.`);
+        headers[name] = checkHeaderValue(binding.name, serializeHeaderParam(asContent, parameter.explode ?? false));
+        break;
+      }
+      case 'cookie':
+        cookies.push(...serializeCookieParam(binding.name, asContent, parameter.explode ?? true));
+        break;
+    }
+  }
+
+  const missing = /\{([^}]+)\}/.exec(path);
+  if (missing) {
+    throw new RequestBuildError(`The path ${input.path} needs a value for {${missing[1]}}, and no path parameter provides it.`, 'The OpenAPI document does not declare that path parameter; fix the document.');
+  }
+  for (const segment of path.split('/')) {
+    if (segment === '.' || segment === '..') {
+      throw new RequestBuildError(`A path parameter of ${input.method.toUpperCase()} ${input.path} is "${segment}", which would change the path.`, 'Pass the actual name or id, not a relative path.');
+    }
+  }
+  if (cookies.length) headers.cookie = cookies.join('; ');
+  if (!headers.accept) headers.accept = acceptHeader(input.responseMediaTypes ?? []);
+
+  const url = new URL(input.baseUrl.href);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}${path}`;
+  url.search = query.length ? `?${query.join('&')}` : '';
+  if (url.origin !== input.baseUrl.origin) throw new RequestBuildError(`Refusing to send a request to ${url.origin}: it is not the API's server.`);
+
+  const request: HttpRequest = { method: input.method.toUpperCase(), url, headers };
+  if (body !== undefined) request.body = body;
+  return request;
+}
+
+function checkHeaderValue(name: string, value: string): string {
+  if (/[\r\n\0]/.test(value)) throw new RequestBuildError(`The header parameter "${name}" contains a line break or NUL, which is not allowed.`);
+  return value;
+}
+
+function acceptHeader(mediaTypes: readonly string[]): string {
+  const json = mediaTypes.filter((t) => /json/i.test(t));
+  if (json.length) return [...new Set(json)].join(', ');
+  if (mediaTypes.length) return [...new Set(mediaTypes)].join(', ');
+  return 'application/json, */*;q=0.8';
+}
+
+/** JSON (and `+json`), form-urlencoded and text bodies; anything else is sent as given. */
+export function encodeBody(mediaType: string, value: unknown): string | Uint8Array {
+  if (/json/i.test(mediaType)) return JSON.stringify(value);
+  if (/^application\/x-www-form-urlencoded/i.test(mediaType)) {
+    if (value === null || typeof value !== 'object') return String(value);
+    const pieces: string[] = [];
+    for (const [name, field] of Object.entries(value)) {
+      if (field === undefined) continue;
+      pieces.push(...serializeQueryParam(name, field, { style: 'form', explode: true }).map((p) => p.replace(/%20/g, '+')));
+    }
+    return pieces.join('&');
+  }
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
+}

@@ -1,0 +1,82 @@
+/** @module Sends a built request with a timeout, following redirects only within the API's own servers; failures become clear errors naming method and URL. */
+import { UpstreamRequestError } from '../errors.js';
+import type { HttpRequest } from './build-request.js';
+
+export type FetchLike = (input: URL | string, init: RequestInit) => Promise<Response>;
+
+export interface SendOptions {
+  fetch: FetchLike;
+  /** Default 30000. */
+  timeoutMs?: number;
+  /** Origins a redirect may lead to; the request's own origin is always allowed. */
+  allowedOrigins?: ReadonlySet<string>;
+  /** Default 5. */
+  maxRedirects?: number;
+}
+
+export interface RawResponse {
+  status: number;
+  statusText: string;
+  headers: Headers;
+  bytes: Uint8Array;
+  url: URL;
+}
+
+export async function sendRequest(request: HttpRequest, options: SendOptions): Promise<RawResponse> {
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const signal = AbortSignal.timeout(timeoutMs);
+  let url = request.url;
+  let method = request.method;
+  let body = request.body;
+  const headers = { ...request.headers };
+  const label = () => `${method} ${url.origin}${url.pathname}`;
+  for (let redirects = 0; ; redirects++) {
+    let response: Response;
+    try {
+      const init: RequestInit = { method, headers, redirect: 'manual', signal };
+      if (body !== undefined) init.body = body;
+      response = await options.fetch(url, init);
+    } catch (error) {
+      throw connectionError(error, label(), timeoutMs);
+    }
+    const location = response.headers.get('location');
+    if (response.status >= 300 && response.status < 400 && location && redirects < (options.maxRedirects ?? 5)) {
+      const next = new URL(location, url);
+      if (next.origin !== request.url.origin && !options.allowedOrigins?.has(next.origin)) {
+        throw new UpstreamRequestError(`${label()} redirected to ${next.origin}, which is not one of the API's servers; the redirect was not followed.`);
+      }
+      await response.body?.cancel();
+      if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
+        method = 'GET';
+        body = undefined;
+        delete headers['content-type'];
+      }
+      url = next;
+      continue;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await response.arrayBuffer());
+    } catch (error) {
+      throw connectionError(error, label(), timeoutMs);
+    }
+    return { status: response.status, statusText: response.statusText, headers: response.headers, bytes, url };
+  }
+}
+
+function connectionError(error: unknown, label: string, timeoutMs: number): UpstreamRequestError {
+  const name = (error as Error).name;
+  if (name === 'TimeoutError' || name === 'AbortError') {
+    return new UpstreamRequestError(`${label} timed out after ${timeoutMs} ms.`, { hint: 'The API is slow or unreachable; retry, or raise --timeout.', cause: error });
+  }
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  const code = cause?.code ?? (error as { code?: string }).code;
+  const reason =
+    code === 'ECONNREFUSED' ? 'the connection was refused (is the server running?)'
+    : code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'the host name could not be resolved (DNS)'
+    : code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' ? 'the connection was reset'
+    : code === 'UND_ERR_CONNECT_TIMEOUT' ? 'connecting timed out'
+    : code?.startsWith('CERT_') || code?.includes('TLS') || code?.includes('SSL') || code === 'DEPTH_ZERO_SELF_SIGNED_CERT' ? `TLS failed (${code})`
+    : (cause?.message ?? (error as Error).message);
+  return new UpstreamRequestError(`${label} failed: ${reason}.`, { hint: 'Check that the API is reachable from this machine and that the base URL is right.', cause: error });
+}

@@ -1,0 +1,12 @@
+/** @module The public API of openapi-dynamic-mcp. */
+export { createServer, createTools, type CreateServerOptions } from './server.js';
+export { resolveConfig, type Config, type RawConfig } from './config.js';
+export { loadSpec, type LoadedSpec, type LoadSpecOptions } from './spec/load-spec.js';
+export { buildCatalog } from './spec/build-catalog.js';
+export { Catalog } from './spec/catalog.js';
+export type { Operation } from './spec/operation.js';
+export { lintSpec, type LintFinding } from './spec/lint-spec.js';
+export type { SessionStore, SessionState } from './session/session-store.js';
+export { MemorySessionStore } from './session/memory-session-store.js';
+export { serveStdio } from './transports/stdio.js';
+export * from './errors.js';

@@ -1,0 +1,85 @@
+/** @module createServer: the MCP server with its three tools, for any transport. */
+import { randomUUID } from 'node:crypto';
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { describeError } from './errors.js';
+import type { FetchLike } from './http/send-request.js';
+import { silentLogger, type Logger } from './log.js';
+import { MemorySessionStore } from './session/memory-session-store.js';
+import type { SessionStore } from './session/session-store.js';
+import type { Catalog } from './spec/catalog.js';
+import { describeEndpointTool } from './tools/describe-endpoint.js';
+import { executeEndpointTool } from './tools/execute-endpoint.js';
+import { listEndpointsTool } from './tools/list-endpoints.js';
+import { SessionHandle, type ToolContext } from './tools/tool-context.js';
+import type { ToolDefinition } from './tools/tool-definition.js';
+import { toolError } from './tools/tool-result.js';
+import { packageName, packageVersion } from './version.js';
+
+export interface CreateServerOptions {
+  catalog: Catalog;
+  /** Default: a new MemorySessionStore. */
+  store?: SessionStore;
+  /** Default: the global fetch. Injected in tests and for custom agents. */
+  fetch?: FetchLike;
+  /** Overrides the document's servers. */
+  baseUrl?: string;
+  /** Upstream timeout in ms. Default 30000. */
+  timeoutMs?: number;
+  /** Largest response body returned in one result, in bytes. Default 40000. */
+  maxResponseBytes?: number;
+  logger?: Logger;
+  /** Session id for transports that have none (stdio). Default: a random id per server. */
+  sessionId?: string;
+}
+
+/** The three tools, built once per catalog and shared by every server instance. */
+export function createTools(catalog: Catalog): ToolDefinition[] {
+  return [listEndpointsTool(catalog), describeEndpointTool(), executeEndpointTool(catalog)];
+}
+
+export function createServer(options: CreateServerOptions, tools: ToolDefinition[] = createTools(options.catalog)): Server {
+  const { catalog } = options;
+  const store = options.store ?? new MemorySessionStore();
+  const logger = options.logger ?? silentLogger;
+  const fallbackSessionId = options.sessionId ?? randomUUID();
+  const execution = {
+    fetch: options.fetch ?? ((input: URL | string, init: RequestInit) => fetch(input, init)),
+    timeoutMs: options.timeoutMs ?? 30_000,
+    maxResponseBytes: options.maxResponseBytes ?? 40_000,
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+  };
+  const byName = new Map(tools.map((t) => [t.definition.name, t]));
+
+  const server = new Server(
+    { name: packageName, version: packageVersion, title: `${catalog.title} (OpenAPI)` },
+    {
+      capabilities: { tools: {}, logging: {} },
+      instructions:
+        `This server gives access to the ${catalog.title} API (${catalog.operations.length} endpoints) through three tools: ` +
+        'list_endpoints to find an endpoint, describe_endpoint to see its inputs, execute_endpoint to call it.',
+    },
+  );
+
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: tools.map((t) => t.definition) }));
+
+  server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
+    const tool = byName.get(request.params.name);
+    if (!tool) {
+      throw new McpError(ErrorCode.InvalidParams, `Unknown tool "${request.params.name}". This server has ${[...byName.keys()].join(', ')}.`);
+    }
+    const context: ToolContext = {
+      catalog,
+      execution,
+      logger,
+      session: new SessionHandle(store, extra.sessionId ?? fallbackSessionId, logger),
+    };
+    try {
+      return await tool.handle(request.params.arguments ?? {}, context);
+    } catch (error) {
+      logger.error(`Tool ${request.params.name} failed unexpectedly.`, { error: describeError(error) });
+      return toolError(`${request.params.name} failed unexpectedly: ${describeError(error)}. Try again; if it persists, report it with the arguments used.`);
+    }
+  });
+  return server;
+}

@@ -1,0 +1,31 @@
+/** @module The SessionStore interface: per-session discovery state that saves tokens and turns, never needed for correctness. */
+
+export interface SessionState {
+  /** Ids described in this session: their invalid-argument errors can skip the full schema. */
+  described: string[];
+  /** Whether the tag overview was already shown in this session. */
+  tagOverviewShown: boolean;
+  /** Tool calls by tool name. */
+  calls: Record<string, number>;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export function emptySessionState(now = Date.now()): SessionState {
+  return { described: [], tagOverviewShown: false, calls: {}, createdAt: now, updatedAt: now };
+}
+
+/** Kept small so a record stays far below any store's item limit. */
+export const maxDescribedIds = 500;
+
+export interface SessionStore {
+  /** The session's state, or undefined when there is none (never stored, expired or evicted). */
+  get(sessionId: string): Promise<SessionState | undefined>;
+  /**
+   * Applies `change` to the current state (an empty one when there is none) and stores the result.
+   * `change` may run more than once when another writer got there first: keep it a pure function.
+   */
+  update(sessionId: string, change: (state: SessionState) => SessionState): Promise<SessionState>;
+  delete(sessionId: string): Promise<void>;
+  close(): Promise<void>;
+}

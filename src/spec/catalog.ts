@@ -1,0 +1,108 @@
+/** @module The Catalog: every operation of one API, found by id or by `METHOD /path`, with tag counts and a lazily built search index. */
+import type { LoadedSpec } from './load-spec.js';
+import { methodPathId, type Operation } from './operation.js';
+import { SearchIndex } from './search-index.js';
+
+export interface CatalogInit {
+  title: string;
+  version: string;
+  description: string;
+  spec: LoadedSpec;
+  operations: Operation[];
+  warnings: string[];
+}
+
+export interface TagCount {
+  name: string;
+  count: number;
+}
+
+export class Catalog {
+  readonly title: string;
+  readonly version: string;
+  readonly description: string;
+  readonly spec: LoadedSpec;
+  readonly operations: readonly Operation[];
+  /** Problems noticed while indexing; the API still serves. */
+  readonly warnings: readonly string[];
+  private readonly byId = new Map<string, Operation>();
+  private readonly byLowerId = new Map<string, Operation>();
+  private readonly byShape = new Map<string, Operation>();
+  private searchIndex: SearchIndex | undefined;
+  private tagCounts: TagCount[] | undefined;
+
+  constructor(init: CatalogInit) {
+    this.title = init.title;
+    this.version = init.version;
+    this.description = init.description;
+    this.spec = init.spec;
+    this.operations = init.operations;
+    this.warnings = init.warnings;
+    for (const op of init.operations) {
+      this.byId.set(op.id, op);
+      this.byLowerId.set(op.id.toLowerCase(), op);
+      this.byShape.set(shapeKey(op.method, op.path), op);
+    }
+  }
+
+  /** Finds an operation by its id, its `METHOD /path` (parameter names and a trailing slash may differ), or its id in another case. */
+  find(idOrMethodPath: string): Operation | undefined {
+    const text = idOrMethodPath.trim();
+    const exact = this.byId.get(text);
+    if (exact) return exact;
+    const match = /^([A-Za-z]+)\s+(\S+)$/.exec(text);
+    if (match) {
+      const found = this.byShape.get(shapeKey(match[1]!, match[2]!));
+      if (found) return found;
+    }
+    return this.byLowerId.get(text.toLowerCase());
+  }
+
+  /** The closest ids to an unknown one: by edit distance and by search, best first. */
+  suggest(unknown: string, limit = 3): string[] {
+    const needle = unknown.toLowerCase();
+    const byDistance = this.operations
+      .map((op) => ({ id: op.id, distance: editDistance(needle, op.id.toLowerCase()) }))
+      .filter((c) => c.distance <= Math.max(2, Math.floor(needle.length / 3)))
+      .sort((a, b) => a.distance - b.distance)
+      .map((c) => c.id);
+    const bySearch = this.search().search(unknown.replace(/^[A-Za-z]+\s+\//, '/'), { limit }).map((hit) => hit.operation.id);
+    return [...new Set([...byDistance, ...bySearch])].slice(0, limit);
+  }
+
+  /** Tags with their operation counts, largest first. */
+  tags(): TagCount[] {
+    if (!this.tagCounts) {
+      const counts = new Map<string, number>();
+      for (const op of this.operations) for (const tag of op.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+      this.tagCounts = [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    }
+    return this.tagCounts;
+  }
+
+  /** The search index, built on first use so startup stays fast. */
+  search(): SearchIndex {
+    this.searchIndex ??= new SearchIndex(this.operations);
+    return this.searchIndex;
+  }
+}
+
+function shapeKey(method: string, path: string): string {
+  const normalised = path.replace(/\{[^}]*\}/g, '{}').replace(/(.)\/+$/, '$1');
+  return methodPathId(method, normalised);
+}
+
+/** Levenshtein distance, two rows of memory. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

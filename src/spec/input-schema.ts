@@ -1,0 +1,130 @@
+/**
+ * @module Builds an operation's input schema: one object with a property per parameter (qualified as
+ * `header.id` when a name is used in two locations) and `body` for the request body. Execute validates
+ * against exactly this schema.
+ */
+import type { Catalog } from './catalog.js';
+import { compactSchemas, type SchemaRoot } from './compact-schema.js';
+import type { Operation } from './operation.js';
+import { isObject, type JsonObject, type MediaTypeObject, type ParameterLocation, type ParameterObject } from './openapi-types.js';
+import { shortenText } from './shorten-text.js';
+
+/** Where one argument goes in the HTTP request. */
+export type ArgumentBinding =
+  | { key: string; location: ParameterLocation; name: string; parameter: ParameterObject }
+  | { key: 'body'; location: 'body'; mediaType: string; media: MediaTypeObject };
+
+export interface InputSchema {
+  schema: JsonObject;
+  bindings: ArgumentBinding[];
+  problems: string[];
+}
+
+/** Headers that OpenAPI says are not parameters: the request's content negotiation and auth own them. */
+const ignoredHeaders = new Set(['accept', 'content-type', 'authorization']);
+const locationPriority: ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
+const cache = new WeakMap<Operation, InputSchema>();
+
+export function inputSchemaOf(operation: Operation, catalog: Catalog): InputSchema {
+  let built = cache.get(operation);
+  if (!built) {
+    built = buildInputSchema(operation, catalog);
+    cache.set(operation, built);
+  }
+  return built;
+}
+
+/** Picks the request media type: JSON first, then forms, then whatever is declared first. */
+export function preferredMediaType(content: Record<string, MediaTypeObject>): string | undefined {
+  const types = Object.keys(content);
+  return (
+    types.find((t) => /^application\/json\b/i.test(t)) ??
+    types.find((t) => /\+json\b/i.test(t)) ??
+    types.find((t) => /^application\/x-www-form-urlencoded/i.test(t)) ??
+    types.find((t) => /^multipart\/form-data/i.test(t)) ??
+    types[0]
+  );
+}
+
+const bindingCache = new WeakMap<Operation, ArgumentBinding[]>();
+
+/** Where each argument goes, without compiling any schema: cheap enough for every listed endpoint. */
+export function argumentBindings(operation: Operation): ArgumentBinding[] {
+  let bindings = bindingCache.get(operation);
+  if (bindings) return bindings;
+  bindings = [];
+  const parameters = operation.parameters.filter((p) => !(p.in === 'header' && ignoredHeaders.has(p.name.toLowerCase())));
+  const mediaType = operation.requestBody?.content ? preferredMediaType(operation.requestBody.content) : undefined;
+  const locationsByName = new Map<string, Set<ParameterLocation>>();
+  for (const p of parameters) {
+    if (!locationsByName.has(p.name)) locationsByName.set(p.name, new Set());
+    locationsByName.get(p.name)!.add(p.in);
+  }
+  for (const p of parameters) {
+    const locations = locationsByName.get(p.name)!;
+    const owner = locationPriority.find((l) => locations.has(l));
+    const clashesWithBody = p.name === 'body' && mediaType !== undefined;
+    const key = (locations.size > 1 && p.in !== owner) || clashesWithBody ? `${p.in}.${p.name}` : p.name;
+    bindings.push({ key, location: p.in, name: p.name, parameter: p });
+  }
+  if (mediaType) bindings.push({ key: 'body', location: 'body', mediaType, media: operation.requestBody!.content![mediaType]! });
+  bindingCache.set(operation, bindings);
+  return bindings;
+}
+
+/** Names of the required arguments, in schema order. */
+export function requiredArguments(operation: Operation): string[] {
+  return argumentBindings(operation)
+    .filter((b) => (b.location === 'body' ? operation.requestBody?.required === true : b.parameter.required === true || b.location === 'path'))
+    .map((b) => b.key);
+}
+
+export function buildInputSchema(operation: Operation, catalog: Catalog): InputSchema {
+  const { resolver } = catalog.spec;
+  const bindings = argumentBindings(operation);
+  const roots: SchemaRoot[] = bindings.map((binding) =>
+    binding.location === 'body'
+      ? { schema: binding.media.schema ?? {}, docUrl: operation.docUrl, usedAt: `${operation.id} request body (${binding.mediaType})` }
+      : { schema: parameterSchema(binding.parameter), docUrl: operation.docUrl, usedAt: `${operation.id} parameter "${binding.name}" (${binding.location})` },
+  );
+
+  const dialect = catalog.spec.version === '3.1' ? '3.1' : '3.0';
+  const { schemas, defs, problems } = compactSchemas(roots, resolver, { context: 'request', dialect });
+  const properties: JsonObject = {};
+  const required: string[] = [];
+  bindings.forEach((binding, i) => {
+    let schema = schemas[i] as JsonObject | boolean;
+    if (binding.location === 'body') {
+      const description = shortenText(operation.requestBody?.description, 160);
+      if (description && isObject(schema) && !schema.description) schema = { ...schema, description };
+      if (!/json/i.test(binding.mediaType) && isObject(schema)) schema = { ...schema, description: `(${binding.mediaType}) ${schema.description ?? ''}`.trim() };
+      if (operation.requestBody?.required) required.push('body');
+    } else {
+      const p = binding.parameter;
+      const description = shortenText(p.description, 160);
+      if (isObject(schema)) {
+        schema = { ...schema };
+        if (description && !schema.description) schema.description = description;
+        if (binding.key !== p.name || p.in === 'header' || p.in === 'cookie') schema.description = `(${p.in}) ${schema.description ?? ''}`.trim();
+        if (p.deprecated) schema.deprecated = true;
+      }
+      if (p.required || p.in === 'path') required.push(binding.key);
+    }
+    properties[binding.key] = schema;
+  });
+
+  const schema: JsonObject = { type: 'object', properties, additionalProperties: false };
+  if (required.length) schema.required = required;
+  if (Object.keys(defs).length) schema.$defs = defs;
+  return { schema, bindings, problems };
+}
+
+/** A parameter's schema: `schema`, or the schema of its single `content` entry. */
+function parameterSchema(p: ParameterObject): unknown {
+  if (p.schema !== undefined) return p.schema;
+  if (isObject(p.content)) {
+    const first = Object.values(p.content)[0];
+    if (first?.schema !== undefined) return first.schema;
+  }
+  return { type: 'string' };
+}

@@ -1,0 +1,135 @@
+/** @module Loads an OpenAPI document (file or URL; JSON or YAML; Swagger 2.0, OpenAPI 3.0 or 3.1) without dereferencing it. */
+import { fileURLToPath } from 'node:url';
+import { SpecLoadError } from '../errors.js';
+import { convertSwagger2 } from './convert-swagger2.js';
+import { isObject, type OpenApiDocument } from './openapi-types.js';
+import { parseDocumentText, readSourceText, sourceToUrl } from './read-source.js';
+import { RefResolver } from './ref-resolver.js';
+
+export type SpecVersion = '2.0' | '3.0' | '3.1';
+
+export interface LoadedSpec {
+  /** The document as OpenAPI 3.x (Swagger 2.0 is converted). `$ref`s are left in place. */
+  document: OpenApiDocument;
+  /** Where it was read from; relative refs and relative server URLs resolve against it. */
+  url: URL;
+  /** The version the document was written in. */
+  version: SpecVersion;
+  resolver: RefResolver;
+  warnings: string[];
+}
+
+export interface LoadSpecOptions {
+  /** Follow `$ref`s to other hosts. Default false. */
+  allowRemoteRefs?: boolean;
+  /** Validate strictly against the OpenAPI schema before serving (slow on big documents). Default false. */
+  validate?: boolean;
+  /** Timeout for downloading the document and remote refs, in ms. Default 30000. */
+  timeoutMs?: number;
+}
+
+const maxRemoteDocuments = 200;
+
+export async function loadSpec(source: string, options: LoadSpecOptions = {}): Promise<LoadedSpec> {
+  const url = sourceToUrl(source);
+  const where = url.protocol === 'file:' ? fileURLToPath(url) : url.href;
+  const [text, yaml] = await Promise.all([readSourceText(url, options.timeoutMs), import('js-yaml')]);
+  const raw = await parseDocumentText(text, where);
+  const version = detectVersion(raw, where);
+  if (options.validate) await validateStrictly(where);
+
+  const warnings: string[] = [];
+  let document = raw as OpenApiDocument;
+  if (version === '2.0') {
+    const converted = await convertSwagger2(raw, where);
+    document = converted.document;
+    warnings.push(...converted.warnings);
+  }
+  if (!isObject(document.paths)) {
+    warnings.push(`${where} has no "paths": the API has no operations.`);
+  }
+
+  const preloaded = await preloadRemoteDocuments(text, url, options);
+  const resolver = new RefResolver(url.href, document, {
+    allowRemoteRefs: options.allowRemoteRefs ?? false,
+    preloaded,
+    loadYaml: (t) => yaml.load(t),
+  });
+  return { document, url, version, resolver, warnings };
+}
+
+function detectVersion(raw: unknown, where: string): SpecVersion {
+  if (!isObject(raw)) {
+    throw new SpecLoadError(`${where} is not an OpenAPI document: its top level is not an object.`, {
+      hint: 'Pass an OpenAPI 3.0/3.1 or Swagger 2.0 document.',
+    });
+  }
+  if (typeof raw.swagger === 'string') {
+    if (raw.swagger.startsWith('2.')) return '2.0';
+    throw new SpecLoadError(`${where} declares swagger "${raw.swagger}"; only Swagger 2.0 is supported.`, {
+      hint: 'Convert it to OpenAPI 3 first.',
+    });
+  }
+  if (typeof raw.openapi === 'string') {
+    if (raw.openapi.startsWith('3.0')) return '3.0';
+    if (raw.openapi.startsWith('3.1') || raw.openapi.startsWith('3.2')) return '3.1';
+    throw new SpecLoadError(`${where} declares openapi "${raw.openapi}", which is not supported.`, {
+      hint: 'Supported: Swagger 2.0, OpenAPI 3.0 and 3.1.',
+    });
+  }
+  throw new SpecLoadError(`${where} is not an OpenAPI document: it has neither an "openapi" nor a "swagger" field.`, {
+    hint: 'Pass an OpenAPI 3.0/3.1 or Swagger 2.0 document.',
+  });
+}
+
+/** Strict validation is opt-in: swagger-parser dereferences the whole document, seconds on big APIs. */
+async function validateStrictly(where: string): Promise<void> {
+  const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
+  try {
+    await SwaggerParser.validate(where);
+  } catch (error) {
+    throw new SpecLoadError(`${where} failed strict validation: ${(error as Error).message}`, {
+      hint: 'Fix the problems listed, or start without --validate to serve it as it is.',
+      cause: error,
+    });
+  }
+}
+
+/**
+ * Local files are read lazily when a ref first needs them; http(s) documents cannot be read
+ * synchronously, so they are fetched here: always when the spec itself came from that origin,
+ * from other hosts only with allowRemoteRefs.
+ */
+async function preloadRemoteDocuments(rootText: string, rootUrl: URL, options: LoadSpecOptions): Promise<Map<string, unknown>> {
+  const documents = new Map<string, unknown>();
+  const queue: { text: string; base: URL }[] = [{ text: rootText, base: rootUrl }];
+  while (queue.length && documents.size < maxRemoteDocuments) {
+    const { text, base } = queue.shift()!;
+    for (const target of externalRefTargets(text, base)) {
+      if (!/^https?:$/.test(target.protocol) || documents.has(target.href)) continue;
+      const sameOrigin = rootUrl.protocol !== 'file:' && target.origin === rootUrl.origin;
+      if (!sameOrigin && !options.allowRemoteRefs) continue;
+      try {
+        const body = await readSourceText(target, options.timeoutMs);
+        documents.set(target.href, await parseDocumentText(body, target.href));
+        queue.push({ text: body, base: target });
+      } catch {
+        // Left out: the ref then reports itself as broken where it is used.
+      }
+    }
+  }
+  return documents;
+}
+
+function externalRefTargets(text: string, base: URL): URL[] {
+  const targets: URL[] = [];
+  const pattern = /["']?\$ref["']?\s*:\s*["']?([^"'#\s,}][^"'#\s,}]*)/g;
+  for (const match of text.matchAll(pattern)) {
+    try {
+      targets.push(new URL(match[1]!, base));
+    } catch {
+      // Not a URL: reported when used.
+    }
+  }
+  return targets;
+}

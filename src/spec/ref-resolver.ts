@@ -1,0 +1,123 @@
+/** @module Lazy `$ref` resolution across the root document and the local files it points to, memoized per document. */
+import { BrokenRefError } from '../errors.js';
+import { isObject } from './openapi-types.js';
+import { parseDocumentTextSync, readLocalTextSync } from './read-source.js';
+
+/** A value found through a `$ref`, with the document it lives in (refs inside it are relative to that). */
+export interface Resolved<T = unknown> {
+  value: T;
+  docUrl: string;
+  /** `docUrl#pointer`: a stable identity for the target. */
+  key: string;
+}
+
+export interface RefResolverOptions {
+  /** Follow `$ref`s to http(s) documents. They must be preloaded by the loader. Default false. */
+  allowRemoteRefs?: boolean;
+  /** Documents fetched ahead of time, by URL without fragment. */
+  preloaded?: Map<string, unknown>;
+  /** YAML parser for external YAML files; without it only JSON files can be referenced. */
+  loadYaml?: (text: string) => unknown;
+}
+
+const maxRefHops = 64;
+
+export class RefResolver {
+  readonly rootUrl: string;
+  private readonly documents = new Map<string, unknown>();
+  private readonly options: RefResolverOptions;
+
+  constructor(rootUrl: string, rootDocument: unknown, options: RefResolverOptions = {}) {
+    this.rootUrl = rootUrl;
+    this.options = options;
+    this.documents.set(rootUrl, rootDocument);
+    for (const [url, doc] of options.preloaded ?? []) this.documents.set(url, doc);
+  }
+
+  /** Follows `value` while it is a `$ref` object; returns it unchanged when it is not one. */
+  deref<T = unknown>(value: unknown, docUrl: string, usedAt: string): Resolved<T> {
+    let current = value;
+    let currentDoc = docUrl;
+    let key = '';
+    for (let hops = 0; isRef(current); hops++) {
+      if (hops >= maxRefHops) throw new BrokenRefError(current.$ref, usedAt, 'the $ref chain loops back on itself');
+      const next = this.resolveRef(current.$ref, currentDoc, usedAt);
+      current = next.value;
+      currentDoc = next.docUrl;
+      key = next.key;
+    }
+    return { value: current as T, docUrl: currentDoc, key };
+  }
+
+  /** Resolves one `$ref` string relative to the document it appears in. */
+  resolveRef(ref: string, docUrl: string, usedAt: string): Resolved {
+    const hashAt = ref.indexOf('#');
+    const location = hashAt === -1 ? ref : ref.slice(0, hashAt);
+    const fragment = hashAt === -1 ? '' : ref.slice(hashAt + 1);
+    let targetUrl = docUrl;
+    if (location) {
+      try {
+        targetUrl = new URL(location, docUrl).href;
+      } catch {
+        throw new BrokenRefError(ref, usedAt, 'it is not a valid URL or relative path');
+      }
+    }
+    const document = this.document(targetUrl, ref, usedAt);
+    const value = readPointer(document, fragment, ref, usedAt);
+    return { value, docUrl: targetUrl, key: `${targetUrl}#${fragment}` };
+  }
+
+  private document(url: string, ref: string, usedAt: string): unknown {
+    if (this.documents.has(url)) return this.documents.get(url);
+    if (url.startsWith('file:')) {
+      let document: unknown;
+      try {
+        document = parseDocumentTextSync(readLocalTextSync(new URL(url)), url, this.options.loadYaml);
+      } catch (error) {
+        throw new BrokenRefError(ref, usedAt, (error as Error).message);
+      }
+      this.documents.set(url, document);
+      return document;
+    }
+    if (/^https?:/.test(url)) {
+      const reason = this.options.allowRemoteRefs
+        ? `the remote document ${url} could not be fetched at startup`
+        : `it points to a remote document (${url}) and remote $refs are off; start with --allow-remote-refs to follow them`;
+      throw new BrokenRefError(ref, usedAt, reason);
+    }
+    throw new BrokenRefError(ref, usedAt, `unsupported location ${url}`);
+  }
+}
+
+export function isRef(value: unknown): value is { $ref: string } {
+  return isObject(value) && typeof value.$ref === 'string';
+}
+
+/** Reads an RFC 6901 JSON pointer given as a URI fragment (`/components/schemas/Pet`). */
+export function readPointer(document: unknown, fragment: string, ref: string, usedAt: string): unknown {
+  if (fragment === '' || fragment === '/') return document;
+  if (!fragment.startsWith('/')) {
+    throw new BrokenRefError(ref, usedAt, 'only JSON-pointer fragments (#/...) are supported');
+  }
+  let current = document;
+  const walked: string[] = [];
+  for (const raw of fragment.slice(1).split('/')) {
+    const token = safeDecode(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    const container = current as Record<string, unknown> | unknown[] | null;
+    if (container === null || typeof container !== 'object' || !(token in container)) {
+      const at = walked.length ? `"#/${walked.join('/')}"` : 'the document root';
+      throw new BrokenRefError(ref, usedAt, `${at} has no "${token}"`);
+    }
+    current = (container as Record<string, unknown>)[token];
+    walked.push(raw);
+  }
+  return current;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

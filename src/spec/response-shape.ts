@@ -1,0 +1,124 @@
+/** @module Summarises an operation's responses: status codes with descriptions, and a one-line shape of the main success body. */
+import type { Catalog } from './catalog.js';
+import type { Operation } from './operation.js';
+import { isObject, type JsonObject, type MediaTypeObject, type ResponseObject } from './openapi-types.js';
+import { isRef } from './ref-resolver.js';
+import { shortenText } from './shorten-text.js';
+
+export interface ResponseSummary {
+  status: string;
+  description?: string;
+  contentType?: string;
+  /** Compact TypeScript-like shape of the body; only for the main success response. */
+  shape?: string;
+}
+
+const maxProperties = 40;
+const maxEnum = 6;
+
+export function summarizeResponses(operation: Operation, catalog: Catalog): ResponseSummary[] {
+  const { resolver } = catalog.spec;
+  const statuses = Object.keys(operation.responses).sort();
+  const main = statuses.find((s) => /^2/.test(s)) ?? (statuses.includes('default') ? 'default' : undefined);
+  return statuses.map((status) => {
+    const summary: ResponseSummary = { status };
+    let response: ResponseObject;
+    let docUrl: string;
+    try {
+      const resolved = resolver.deref<ResponseObject>(operation.responses[status], operation.docUrl, `${operation.id} response ${status}`);
+      response = resolved.value;
+      docUrl = resolved.docUrl;
+    } catch {
+      summary.description = 'Unresolvable response reference.';
+      return summary;
+    }
+    if (!isObject(response)) return summary;
+    const description = shortenText(typeof response.description === 'string' ? response.description : undefined, 100);
+    if (description) summary.description = description;
+    const content = isObject(response.content) ? (response.content as Record<string, MediaTypeObject | undefined>) : undefined;
+    if (!content) return summary;
+    const contentType = Object.keys(content).find((t) => /json/i.test(t)) ?? Object.keys(content)[0];
+    if (contentType) summary.contentType = contentType;
+    if (status === main && contentType && content[contentType]?.schema !== undefined) {
+      summary.shape = new ShapeRenderer(catalog).render(content[contentType]!.schema, docUrl, 0, new Set());
+    }
+    return summary;
+  });
+}
+
+/** Renders `{ id: integer, user: object|null, labels: object[] }`: field names and types, one level deep. */
+class ShapeRenderer {
+  constructor(private readonly catalog: Catalog) {}
+
+  render(node: unknown, docUrl: string, depth: number, seen: Set<string>): string {
+    if (node === true || node === undefined) return 'any';
+    if (!isObject(node)) return 'never';
+    if (isRef(node)) {
+      let target;
+      try {
+        target = this.catalog.spec.resolver.resolveRef(node.$ref, docUrl, 'response shape');
+      } catch {
+        return 'any';
+      }
+      if (seen.has(target.key)) return node.$ref.slice(node.$ref.lastIndexOf('/') + 1);
+      const next = new Set(seen).add(target.key);
+      return this.render(target.value, target.docUrl, depth, next);
+    }
+    const nullable = node.nullable === true || (Array.isArray(node.type) && node.type.includes('null'));
+    const shape = this.renderType(node, docUrl, depth, seen);
+    return nullable && !shape.endsWith('|null') ? `${shape}|null` : shape;
+  }
+
+  private renderType(node: JsonObject, docUrl: string, depth: number, seen: Set<string>): string {
+    for (const key of ['oneOf', 'anyOf'] as const) {
+      if (Array.isArray(node[key])) {
+        const parts = [...new Set((node[key] as unknown[]).map((m) => this.render(m, docUrl, depth, seen)))];
+        return parts.length > 3 ? `${parts.slice(0, 3).join(' | ')} | …` : parts.join(' | ');
+      }
+    }
+    if (Array.isArray(node.allOf)) {
+      const merged = this.mergeProperties(node, docUrl);
+      return this.renderObject(merged, docUrl, depth, seen);
+    }
+    if (Array.isArray(node.enum)) {
+      const values = node.enum.filter((v) => v !== null).map((v) => JSON.stringify(v));
+      return values.length > maxEnum ? `${values.slice(0, maxEnum).join('|')}|…` : values.join('|');
+    }
+    const type = Array.isArray(node.type) ? node.type.find((t) => t !== 'null') : node.type;
+    if (type === 'array' || node.items !== undefined) {
+      const item = this.render(node.items, docUrl, depth, seen);
+      return item.includes(' ') && !item.startsWith('{') ? `(${item})[]` : `${item}[]`;
+    }
+    if (type === 'object' || isObject(node.properties)) return this.renderObject(node, docUrl, depth, seen);
+    if (typeof type === 'string') return typeof node.format === 'string' ? `${type}(${node.format})` : type;
+    return 'any';
+  }
+
+  private renderObject(node: JsonObject, docUrl: string, depth: number, seen: Set<string>): string {
+    const properties = isObject(node.properties) ? Object.entries(node.properties) : [];
+    if (!properties.length) return 'object';
+    if (depth >= 1) return 'object';
+    const required = new Set(Array.isArray(node.required) ? node.required : []);
+    const fields = properties.slice(0, maxProperties).map(([name, child]) => `${name}${required.has(name) ? '' : '?'}: ${this.render(child, docUrl, depth + 1, seen)}`);
+    if (properties.length > maxProperties) fields.push(`…${properties.length - maxProperties} more`);
+    return `{ ${fields.join(', ')} }`;
+  }
+
+  /** allOf members' properties side by side, for display only. */
+  private mergeProperties(node: JsonObject, docUrl: string): JsonObject {
+    const properties: JsonObject = { ...(isObject(node.properties) ? node.properties : {}) };
+    const required: unknown[] = [...(Array.isArray(node.required) ? node.required : [])];
+    for (const member of node.allOf as unknown[]) {
+      let value: unknown;
+      try {
+        value = this.catalog.spec.resolver.deref(member, docUrl, 'response shape').value;
+      } catch {
+        continue;
+      }
+      if (!isObject(value)) continue;
+      if (isObject(value.properties)) Object.assign(properties, value.properties);
+      if (Array.isArray(value.required)) required.push(...value.required);
+    }
+    return { type: 'object', properties, required };
+  }
+}

@@ -1,0 +1,54 @@
+/** @module Describes an operation's security requirements: alternatives (any one suffices), each a set of schemes (all needed). */
+import type { Catalog } from './catalog.js';
+import type { Operation } from './operation.js';
+import { isObject, type SecuritySchemeObject } from './openapi-types.js';
+
+export interface SchemeUse {
+  name: string;
+  type: string;
+  /** For apiKey: where the key goes and its name, e.g. `header X-Api-Key`. */
+  in?: string;
+  parameterName?: string;
+  /** For http: basic, bearer, ... */
+  scheme?: string;
+  scopes?: string[];
+}
+
+/** An empty list means the operation needs no credentials. */
+export function describeSecurity(operation: Operation, catalog: Catalog): SchemeUse[][] {
+  const schemes = catalog.spec.document.components?.securitySchemes ?? {};
+  return operation.security
+    .filter((requirement) => isObject(requirement) && Object.keys(requirement).length > 0)
+    .map((requirement) =>
+      Object.entries(requirement).map(([name, scopes]) => {
+        let scheme: SecuritySchemeObject | undefined;
+        try {
+          const raw = schemes[name];
+          scheme = raw === undefined ? undefined : catalog.spec.resolver.deref<SecuritySchemeObject>(raw, catalog.spec.resolver.rootUrl, `securitySchemes.${name}`).value;
+        } catch {
+          scheme = undefined;
+        }
+        const use: SchemeUse = { name, type: scheme?.type ?? 'undeclared' };
+        if (scheme?.in) use.in = scheme.in;
+        if (scheme?.name) use.parameterName = scheme.name;
+        if (scheme?.scheme) use.scheme = scheme.scheme.toLowerCase();
+        if (Array.isArray(scopes) && scopes.length) use.scopes = scopes;
+        return use;
+      }),
+    );
+}
+
+/** `bearer token (http bearer) or api_key (apiKey in header X-Api-Key)` */
+export function securityText(alternatives: SchemeUse[][]): string {
+  if (!alternatives.length) return 'none';
+  return alternatives
+    .map((all) =>
+      all
+        .map((s) => {
+          const detail = s.type === 'apiKey' ? `apiKey in ${s.in ?? '?'} ${s.parameterName ?? ''}`.trim() : s.type === 'http' ? `http ${s.scheme ?? ''}`.trim() : s.type;
+          return `${s.name} (${detail})`;
+        })
+        .join(' + '),
+    )
+    .join(' or ');
+}

@@ -1,0 +1,20 @@
+/** @module Shortens prose for compact output: first paragraph, markdown links and HTML flattened, cut at a word boundary. */
+
+/** Returns at most `maxChars` characters of the text's first paragraph; empty when maxChars is 0. */
+export function shortenText(text: string | undefined, maxChars: number): string | undefined {
+  if (!text || maxChars <= 0) return undefined;
+  const flat = text
+    .split(/\n\s*\n/)[0]!
+    .replace(/<[^>]+>/g, '')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`]{1,3}([^*_`]+)[*_`]{1,3}/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!flat) return undefined;
+  if (flat.length <= maxChars) return flat;
+  const sentenceEnd = flat.slice(0, maxChars).search(/[.!?]\s[^.!?]*$/);
+  if (sentenceEnd > maxChars / 2) return flat.slice(0, sentenceEnd + 1);
+  const cut = flat.slice(0, maxChars - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > maxChars / 2 ? cut.slice(0, space) : cut).replace(/[,;:]$/, '')}…`;
+}

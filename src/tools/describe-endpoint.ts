@@ -1,0 +1,142 @@
+/** @module The describe_endpoint tool: the exact input schema execute validates against, auth and responses of up to ten endpoints. */
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { maxDescribedIds } from '../session/session-store.js';
+import type { Catalog } from '../spec/catalog.js';
+import { inputSchemaOf } from '../spec/input-schema.js';
+import type { Operation } from '../spec/operation.js';
+import { summarizeResponses, type ResponseSummary } from '../spec/response-shape.js';
+import { describeSecurity, securityText, type SchemeUse } from '../spec/security.js';
+import { shortenText } from '../spec/shorten-text.js';
+import type { ToolContext } from './tool-context.js';
+import type { ToolDefinition } from './tool-definition.js';
+import { compactJson, toolError, toolResult } from './tool-result.js';
+import { unknownEndpointMessage } from './unknown-endpoint.js';
+
+const maxIds = 10;
+
+export interface DescribedEndpoint {
+  id: string;
+  method: string;
+  path: string;
+  summary: string;
+  description: string;
+  inputSchema: Record<string, unknown>;
+  responses: ResponseSummary[];
+  security: SchemeUse[][];
+  deprecated: boolean;
+  problems?: string[];
+}
+
+export function describeEndpointTool(): ToolDefinition {
+  return {
+    definition: {
+      name: 'describe_endpoint',
+      title: 'Describe API endpoints',
+      description:
+        'The inputs of one or more endpoints (ids from list_endpoints, or "METHOD /path"): the JSON Schema that execute_endpoint validates `arguments` against (one property per parameter, `body` for the request body), the auth it needs, and its responses.',
+      inputSchema: {
+        type: 'object',
+        properties: { ids: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: maxIds, description: 'Endpoint ids, 1 to 10.' } },
+        required: ['ids'],
+      },
+      outputSchema: {
+        type: 'object',
+        properties: {
+          endpoints: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                id: { type: 'string' },
+                method: { type: 'string' },
+                path: { type: 'string' },
+                summary: { type: 'string' },
+                description: { type: 'string' },
+                inputSchema: { type: 'object' },
+                responses: { type: 'array', items: { type: 'object', properties: { status: { type: 'string' } }, required: ['status'] } },
+                security: { type: 'array', items: { type: 'array', items: { type: 'object' } } },
+                deprecated: { type: 'boolean' },
+                problems: { type: 'array', items: { type: 'string' } },
+              },
+              required: ['id', 'method', 'path', 'summary', 'description', 'inputSchema', 'responses', 'security', 'deprecated'],
+            },
+          },
+          unknown: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, message: { type: 'string' } }, required: ['id', 'message'] } },
+        },
+        required: ['endpoints'],
+      },
+      annotations: { title: 'Describe API endpoints', readOnlyHint: true, openWorldHint: false },
+    },
+    handle: (input, context) => describeEndpoints(input, context),
+  };
+}
+
+async function describeEndpoints(input: Record<string, unknown>, context: ToolContext): Promise<CallToolResult> {
+  const { catalog } = context;
+  const ids = readIds(input);
+  if (typeof ids === 'string') return toolError(ids);
+  const endpoints: DescribedEndpoint[] = [];
+  const unknown: { id: string; message: string }[] = [];
+  for (const id of ids) {
+    const operation = catalog.find(id);
+    if (operation) endpoints.push(describeOperation(operation, catalog));
+    else unknown.push({ id, message: unknownEndpointMessage(catalog, id) });
+  }
+  if (!endpoints.length) return toolError(unknown.map((u) => u.message).join('\n'));
+  await context.session.update((s) => ({
+    ...s,
+    described: [...new Set([...s.described, ...endpoints.map((e) => e.id)])].slice(-maxDescribedIds),
+    calls: { ...s.calls, describe_endpoint: (s.calls.describe_endpoint ?? 0) + 1 },
+  }));
+  const structured: Record<string, unknown> = { endpoints };
+  if (unknown.length) structured.unknown = unknown;
+  const text = [...endpoints.map(renderEndpoint), ...unknown.map((u) => u.message)].join('\n\n');
+  return toolResult(text, structured);
+}
+
+export function describeOperation(operation: Operation, catalog: Catalog): DescribedEndpoint {
+  const input = inputSchemaOf(operation, catalog);
+  const described: DescribedEndpoint = {
+    id: operation.id,
+    method: operation.method.toUpperCase(),
+    path: operation.path,
+    summary: operation.summary ?? '',
+    description: shortenText(operation.description, 400) ?? '',
+    inputSchema: input.schema,
+    responses: summarizeResponses(operation, catalog),
+    security: describeSecurity(operation, catalog),
+    deprecated: operation.deprecated,
+  };
+  const problems = [...operation.problems, ...input.problems];
+  if (problems.length) described.problems = problems;
+  return described;
+}
+
+/** The text a model reads: header, description, the schema as compact JSON, auth, responses. */
+export function renderEndpoint(e: DescribedEndpoint): string {
+  const lines = [`${e.id}: ${e.method} ${e.path}${e.summary ? ` - ${e.summary}` : ''}${e.deprecated ? ' (DEPRECATED)' : ''}`];
+  if (e.description && e.description !== e.summary) lines.push(e.description);
+  lines.push(`arguments schema: ${compactJson(e.inputSchema)}`);
+  lines.push(`auth: ${securityText(e.security)}`);
+  lines.push(`responses: ${e.responses.map((r) => `${r.status}${r.description ? ` ${r.description}` : ''}${r.shape ? ` ${r.shape}` : ''}`).join('; ')}`);
+  if (e.problems?.length) lines.push(`problems in the document: ${e.problems.join(' ')}`);
+  return lines.join('\n');
+}
+
+function readIds(input: Record<string, unknown>): string[] | string {
+  let ids: unknown = input.ids ?? input.id;
+  if (typeof ids === 'string') ids = ids.trim().startsWith('[') ? safeJson(ids) : [ids];
+  if (!Array.isArray(ids) || !ids.length || !ids.every((i): i is string => typeof i === 'string' && i.trim() !== '')) {
+    return '"ids" must be a list of 1 to 10 endpoint ids, e.g. { "ids": ["getPetById"] }. Find ids with list_endpoints.';
+  }
+  if (ids.length > maxIds) return `"ids" has ${ids.length} ids; describe at most ${maxIds} at a time.`;
+  return [...new Set(ids.map((i) => i.trim()))];
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

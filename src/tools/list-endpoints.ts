@@ -1,0 +1,192 @@
+/** @module The list_endpoints tool: ranked search and browsing of the API, with a tag overview once per session and cursor paging. */
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { Catalog } from '../spec/catalog.js';
+import { requiredArguments } from '../spec/input-schema.js';
+import type { Operation } from '../spec/operation.js';
+import { httpMethods } from '../spec/openapi-types.js';
+import { decodeCursor, encodeCursor, type ListPosition } from './list-cursor.js';
+import type { ToolContext } from './tool-context.js';
+import type { ToolDefinition } from './tool-definition.js';
+import { toolError, toolResult } from './tool-result.js';
+
+const defaultLimit = 20;
+const overviewTags = 40;
+
+export interface ListedEndpoint {
+  id: string;
+  method: string;
+  path: string;
+  summary: string;
+  tags: string[];
+  required: string[];
+  deprecated?: boolean;
+}
+
+export function listEndpointsTool(catalog: Catalog): ToolDefinition {
+  return {
+    definition: {
+      name: 'list_endpoints',
+      title: 'List API endpoints',
+      description: describeTool(catalog),
+      inputSchema: {
+        type: 'object',
+        properties: {
+          query: { type: 'string', description: 'Words describing what you want to do, e.g. "create issue" or "list pull request reviews".' },
+          tag: { type: 'string', description: 'Only endpoints with this tag.' },
+          method: { type: 'string', description: 'Only endpoints with this HTTP method, e.g. GET.' },
+          limit: { type: 'integer', minimum: 1, maximum: 100, default: defaultLimit, description: 'Endpoints per page.' },
+          cursor: { type: 'string', description: 'nextCursor from the previous page.' },
+        },
+      },
+      outputSchema: {
+        type: 'object',
+        properties: {
+          total: { type: 'integer' },
+          endpoints: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                id: { type: 'string' },
+                method: { type: 'string' },
+                path: { type: 'string' },
+                summary: { type: 'string' },
+                tags: { type: 'array', items: { type: 'string' } },
+                required: { type: 'array', items: { type: 'string' } },
+                deprecated: { type: 'boolean' },
+              },
+              required: ['id', 'method', 'path', 'summary', 'tags', 'required'],
+            },
+          },
+          nextCursor: { type: 'string' },
+          tags: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, count: { type: 'integer' } }, required: ['name', 'count'] } },
+        },
+        required: ['total', 'endpoints'],
+      },
+      annotations: { title: 'List API endpoints', readOnlyHint: true, openWorldHint: false },
+    },
+    handle: (input, context) => listEndpoints(input, context),
+  };
+}
+
+function describeTool(catalog: Catalog): string {
+  const tags = catalog.tags().slice(0, 12).map((t) => `${t.name} (${t.count})`);
+  const tagText = tags.length ? ` Largest tags: ${tags.join(', ')}${catalog.tags().length > 12 ? `, and ${catalog.tags().length - 12} more` : ''}.` : '';
+  return (
+    `Search the ${catalog.title} API (${catalog.operations.length} endpoints) by what you want to do; filter by tag or method; page with cursor.` +
+    `${tagText} Each result has its id and its required arguments. Then call describe_endpoint for the full inputs, or execute_endpoint directly.`
+  );
+}
+
+async function listEndpoints(input: Record<string, unknown>, context: ToolContext): Promise<CallToolResult> {
+  const { catalog } = context;
+  const parsed = parseInput(input);
+  if (typeof parsed === 'string') return toolError(parsed);
+  let position: ListPosition = { offset: 0 };
+  if (parsed.query) position.query = parsed.query;
+  if (parsed.tag) position.tag = parsed.tag;
+  if (parsed.method) position.method = parsed.method;
+  if (parsed.cursor) {
+    const decoded = decodeCursor(parsed.cursor);
+    if (!decoded) return toolError('The cursor is not valid. Pass nextCursor exactly as returned, or call list_endpoints without a cursor.');
+    for (const key of ['query', 'tag', 'method'] as const) {
+      if (position[key] !== undefined && position[key] !== decoded[key]) {
+        return toolError(`The cursor belongs to a different search (${key} ${JSON.stringify(decoded[key] ?? null)}). Repeat that search's arguments, or drop the cursor to start again.`);
+      }
+    }
+    position = decoded;
+  }
+  if (position.tag) {
+    const known = catalog.tags().find((t) => t.name.toLowerCase() === position.tag!.toLowerCase());
+    if (!known) {
+      const close = catalog.tags().filter((t) => t.name.toLowerCase().includes(position.tag!.toLowerCase().slice(0, 4))).slice(0, 5).map((t) => t.name);
+      const hint = close.length ? ` Close tags: ${close.join(', ')}.` : ' Call list_endpoints without arguments to see the tags.';
+      return toolError(`Unknown tag "${position.tag}".${hint}`);
+    }
+  }
+
+  const index = catalog.search();
+  const filters = { ...(position.tag ? { tag: position.tag } : {}), ...(position.method ? { method: position.method } : {}) };
+  const matches: Operation[] = position.query ? index.search(position.query, filters).map((h) => h.operation) : index.browse(filters);
+  const limit = parsed.limit;
+  const page = matches.slice(position.offset, position.offset + limit);
+  const endpoints = page.map(toListed);
+  const structured: Record<string, unknown> = { total: matches.length, endpoints };
+  if (position.offset + limit < matches.length) structured.nextCursor = encodeCursor({ ...position, offset: position.offset + limit });
+
+  const state = await context.session.read();
+  const overview = !position.query && !position.tag && position.offset === 0;
+  let tagsNote = '';
+  if (overview && catalog.tags().length) {
+    if (!state.tagOverviewShown) structured.tags = catalog.tags().slice(0, overviewTags);
+    else tagsNote = 'Tags were listed earlier in this session.';
+  }
+  await context.session.update((s) => ({
+    ...s,
+    tagOverviewShown: s.tagOverviewShown || structured.tags !== undefined,
+    calls: { ...s.calls, list_endpoints: (s.calls.list_endpoints ?? 0) + 1 },
+  }));
+  return toolResult(renderText(catalog, position, structured, endpoints, tagsNote), structured);
+}
+
+function toListed(op: Operation): ListedEndpoint {
+  const listed: ListedEndpoint = { id: op.id, method: op.method.toUpperCase(), path: op.path, summary: op.summary ?? '', tags: op.tags, required: requiredArguments(op) };
+  if (op.deprecated) listed.deprecated = true;
+  return listed;
+}
+
+interface ListInput {
+  query?: string;
+  tag?: string;
+  method?: string;
+  limit: number;
+  cursor?: string;
+}
+
+function parseInput(input: Record<string, unknown>): ListInput | string {
+  const out: ListInput = { limit: defaultLimit };
+  for (const key of ['query', 'tag', 'method', 'cursor'] as const) {
+    const value = input[key];
+    if (value === undefined || value === null || value === '') continue;
+    if (typeof value !== 'string') return `"${key}" must be a string.`;
+    out[key] = value.trim();
+  }
+  if (out.method) {
+    const method = out.method.toLowerCase();
+    if (!(httpMethods as readonly string[]).includes(method)) return `"method" must be one of ${httpMethods.map((m) => m.toUpperCase()).join(', ')}; got "${out.method}".`;
+    out.method = method;
+  }
+  if (input.limit !== undefined && input.limit !== null) {
+    const limit = typeof input.limit === 'string' ? Number(input.limit) : input.limit;
+    if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 100) return '"limit" must be an integer from 1 to 100.';
+    out.limit = limit;
+  }
+  return out;
+}
+
+function renderText(catalog: Catalog, position: ListPosition, structured: Record<string, unknown>, endpoints: ListedEndpoint[], tagsNote: string): string {
+  const total = structured.total as number;
+  const what = [position.query ? `matching "${position.query}"` : '', position.tag ? `tagged ${position.tag}` : '', position.method ? `${position.method.toUpperCase()} only` : ''].filter(Boolean).join(', ');
+  const lines: string[] = [];
+  if (!total) {
+    lines.push(`No endpoints of ${catalog.title} ${what || 'found'}. Try other or fewer words, or drop the filters.`);
+  } else {
+    const from = position.offset + 1;
+    const to = position.offset + endpoints.length;
+    lines.push(`${catalog.title}: ${total} endpoint${total === 1 ? '' : 's'}${what ? ` ${what}` : ''}; showing ${from}-${to}.`);
+  }
+  const tags = structured.tags as { name: string; count: number }[] | undefined;
+  if (tags) {
+    const more = catalog.tags().length - tags.length;
+    lines.push(`Tags: ${tags.map((t) => `${t.name} (${t.count})`).join(', ')}${more > 0 ? `, and ${more} more` : ''}.`);
+  } else if (tagsNote) {
+    lines.push(tagsNote);
+  }
+  for (const e of endpoints) {
+    const required = e.required.length ? ` [required: ${e.required.join(', ')}]` : '';
+    lines.push(`${e.id}: ${e.method} ${e.path}${e.summary ? ` - ${e.summary}` : ''}${required}${e.deprecated ? ' (deprecated)' : ''}`);
+  }
+  if (structured.nextCursor) lines.push(`More: call list_endpoints with cursor "${structured.nextCursor as string}".`);
+  if (total) lines.push('Next: describe_endpoint { ids } for the inputs, or execute_endpoint { id, arguments }.');
+  return lines.join('\n');
+}

@@ -1,0 +1,8 @@
+/** @module The "unknown endpoint" message: what was asked, the closest ids, and how to search. */
+import type { Catalog } from '../spec/catalog.js';
+
+export function unknownEndpointMessage(catalog: Catalog, id: string): string {
+  const suggestions = catalog.suggest(id);
+  const didYouMean = suggestions.length ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
+  return `Unknown endpoint "${id}".${didYouMean} Call list_endpoints with a query to search; ids look like "operationId" or "GET /path".`;
+}

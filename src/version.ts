@@ -1,0 +1,7 @@
+/** @module The package's own name and version, read once from package.json. */
+import { createRequire } from 'node:module';
+
+const pkg = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
+
+export const packageName = pkg.name;
+export const packageVersion = pkg.version;
