@@ -1,6 +1,6 @@
 /** @module The list_endpoints tool: ranked search and browsing of the API, with a tag overview once per session and cursor paging. */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import type { Catalog } from '../spec/catalog.js';
+import { editDistance, type Catalog } from '../spec/catalog.js';
 import { requiredArguments } from '../spec/input-schema.js';
 import type { Operation } from '../spec/operation.js';
 import { httpMethods } from '../spec/openapi-types.js';
@@ -99,7 +99,7 @@ async function listEndpoints(input: Record<string, unknown>, context: ToolContex
   if (position.tag) {
     const known = catalog.tags().find((t) => t.name.toLowerCase() === position.tag!.toLowerCase());
     if (!known) {
-      const close = catalog.tags().filter((t) => t.name.toLowerCase().includes(position.tag!.toLowerCase().slice(0, 4))).slice(0, 5).map((t) => t.name);
+      const close = closeTags(catalog, position.tag);
       const hint = close.length ? ` Close tags: ${close.join(', ')}.` : ' Call list_endpoints without arguments to see the tags.';
       return toolError(`Unknown tag "${position.tag}".${hint}`);
     }
@@ -189,4 +189,15 @@ function renderText(catalog: Catalog, position: ListPosition, structured: Record
   if (structured.nextCursor) lines.push(`More: call list_endpoints with cursor "${structured.nextCursor as string}".`);
   if (total) lines.push('Next: describe_endpoint { ids } for the inputs, or execute_endpoint { id, arguments }.');
   return lines.join('\n');
+}
+
+/** Tags a mistyped one probably meant: a small edit away, or one containing the other. */
+function closeTags(catalog: Catalog, tag: string): string[] {
+  const wanted = tag.toLowerCase();
+  return catalog
+    .tags()
+    .map((t) => ({ name: t.name, lower: t.name.toLowerCase() }))
+    .filter((t) => editDistance(t.lower, wanted) <= 2 || t.lower.includes(wanted) || wanted.includes(t.lower))
+    .slice(0, 5)
+    .map((t) => t.name);
 }

@@ -1,0 +1,111 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterEach, describe, expect, test } from 'vitest';
+import { realSpecPath } from '../support/real-specs.mjs';
+import { catalogOf, connectInMemory, fixture, sample, textOf, type Connected } from '../support/connect.js';
+
+let connected: Connected | undefined;
+afterEach(async () => {
+  await connected?.close();
+  connected = undefined;
+});
+
+async function connect(spec: string) {
+  connected = await connectInMemory({ catalog: await catalogOf(spec) });
+  return connected;
+}
+
+interface Described {
+  id: string;
+  inputSchema: Record<string, unknown> & { properties: Record<string, unknown>; required?: string[]; $defs?: Record<string, unknown> };
+  responses: { status: string; shape?: string }[];
+  security: { name: string; type: string }[][];
+  problems?: string[];
+}
+const endpointsOf = (result: { structuredContent?: unknown }) => (result.structuredContent as { endpoints: Described[] }).endpoints;
+
+/** Every $ref in a schema must point inside that schema. */
+function refsOf(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) value.forEach((v) => refsOf(v, found));
+  else if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      if (key === '$ref' && typeof child === 'string') found.push(child);
+      else refsOf(child, found);
+    }
+  }
+  return found;
+}
+
+describe('describe_endpoint', () => {
+  test('gives the input schema with path parameters and body, auth alternatives and the success shape', async () => {
+    const { call } = await connect(sample);
+    const [pet] = endpointsOf(await call('describe_endpoint', { ids: ['getPetById'] }));
+    expect(pet!.inputSchema).toEqual({
+      type: 'object',
+      properties: { petId: { type: 'integer', format: 'int64', description: 'ID of the pet' } },
+      additionalProperties: false,
+      required: ['petId'],
+    });
+    expect(pet!.security).toEqual([[{ name: 'api_key', type: 'apiKey', in: 'header', parameterName: 'api_key' }], [{ name: 'petstore_auth', type: 'oauth2', scopes: ['write:pets', 'read:pets'] }]]);
+    expect(pet!.responses.map((r) => r.status)).toEqual(['200', '400', '404']);
+    expect(pet!.responses[0]!.shape).toContain('name: string');
+  });
+
+  test('accepts METHOD /path with other parameter names, and several ids at once', async () => {
+    const { call } = await connect(sample);
+    const endpoints = endpointsOf(await call('describe_endpoint', { ids: ['GET /pet/{id}', 'addPet'] }));
+    expect(endpoints.map((e) => e.id)).toEqual(['getPetById', 'addPet']);
+  });
+
+  test('an unknown id is an error that names the closest ids and how to search', async () => {
+    const { call } = await connect(sample);
+    const result = await call('describe_endpoint', { ids: ['getPet'] });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/Unknown endpoint "getPet". Did you mean "getPetById"/);
+    expect(textOf(result)).toContain('Call list_endpoints');
+  });
+
+  test('known ids are described even when another id in the call is unknown', async () => {
+    const { call } = await connect(sample);
+    const result = await call('describe_endpoint', { ids: ['addPet', 'nope'] });
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).toMatchObject({ endpoints: [{ id: 'addPet' }], unknown: [{ id: 'nope' }] });
+  });
+
+  test('a name used in two locations is qualified by location', async () => {
+    const { call } = await connect(fixture('oas31-notes.json'));
+    const [note] = endpointsOf(await call('describe_endpoint', { ids: ['GET /notes/{id}'] }));
+    expect(Object.keys(note!.inputSchema.properties)).toEqual(['id', 'header.id']);
+    expect(note!.inputSchema.required).toEqual(['id']);
+  });
+
+  test('a type on a cycle across external files lands in $defs (types used once stay inline), and every $ref stays inside the schema', async () => {
+    const { call } = await connect(fixture('external/main.yaml'));
+    const [book] = endpointsOf(await call('describe_endpoint', { ids: ['replaceBook'] }));
+    const schema = book!.inputSchema;
+    expect(Object.keys(schema.$defs ?? {})).toEqual(['Book']);
+    for (const ref of refsOf(schema)) expect(ref).toBe('#/$defs/Book');
+    const validate = new Ajv2020({ strict: false }).compile(schema);
+    expect(validate({ bookId: 'b1', body: { title: 'Dune', sequel: { title: 'Dune Messiah', author: { name: 'Herbert', books: [] } } } })).toBe(true);
+    expect(validate({ bookId: 'b1', body: { sequel: { title: 1 } } })).toBe(false);
+  });
+
+  test('a broken ref is reported on the endpoint that uses it while the rest still serves', async () => {
+    const { call } = await connect(fixture('broken-refs.yaml'));
+    const [bad] = endpointsOf(await call('describe_endpoint', { ids: ['badSchema'] }));
+    expect(bad!.problems?.join(' ')).toContain('Cannot resolve $ref "#/components/schemas/Nope"');
+    expect(bad!.inputSchema.properties.body).toMatchObject({ properties: { good: { type: 'string' } } });
+    const [param] = endpointsOf(await call('describe_endpoint', { ids: ['badParam'] }));
+    expect(Object.keys(param!.inputSchema.properties)).toEqual(['keep']);
+    expect(param!.problems?.join(' ')).toContain('#/components/parameters/Missing');
+  });
+
+  test("GitHub's issues/create is complete, self-contained and compact", async () => {
+    const { call } = await connect(realSpecPath('github'));
+    const result = await call('describe_endpoint', { ids: ['issues/create'] });
+    const [issue] = endpointsOf(result);
+    expect(issue!.inputSchema.required).toEqual(['owner', 'repo', 'body']);
+    expect(issue!.inputSchema.properties.body).toMatchObject({ required: ['title'] });
+    expect(refsOf(issue!.inputSchema).every((r) => r.startsWith('#/$defs/'))).toBe(true);
+    expect(textOf(result).length).toBeLessThan(4000);
+  });
+});

@@ -1,0 +1,181 @@
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { MemorySessionStore } from '../../src/session/memory-session-store.js';
+import { catalogOf, connectInMemory, fixture, sample, textOf, type Connected } from '../support/connect.js';
+import { echo, startUpstream, type Upstream } from '../support/upstream.js';
+
+let upstream: Upstream;
+let connected: Connected | undefined;
+beforeAll(async () => {
+  upstream = await startUpstream();
+});
+afterAll(() => upstream.close());
+afterEach(async () => {
+  await connected?.close();
+  connected = undefined;
+  upstream.requests.length = 0;
+  upstream.respond(echo);
+});
+
+async function connect(spec = sample, options: { store?: MemorySessionStore; baseUrl?: string; timeoutMs?: number; maxResponseBytes?: number } = {}) {
+  connected = await connectInMemory({ catalog: await catalogOf(spec), baseUrl: `${upstream.url}/api/v3`, sessionId: 'exec', ...options });
+  return connected;
+}
+
+describe('execute_endpoint', () => {
+  test('fills the path parameter and returns status, headers and the parsed JSON body', async () => {
+    const { call } = await connect();
+    upstream.respond((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'x-ratelimit-remaining': '41', 'set-cookie': 'secret=1' });
+      res.end(JSON.stringify({ id: 7, name: 'Rex', photoUrls: [] }));
+    });
+    const result = await call('execute_endpoint', { id: 'getPetById', arguments: { petId: 7 } });
+    expect(result.isError).toBeFalsy();
+    expect(upstream.requests).toHaveLength(1);
+    expect(upstream.requests[0]).toMatchObject({ method: 'GET', url: '/api/v3/pet/7' });
+    expect(result.structuredContent).toEqual({
+      status: 200,
+      statusText: 'OK',
+      headers: { 'content-type': 'application/json', 'x-ratelimit-remaining': '41' },
+      body: { id: 7, name: 'Rex', photoUrls: [] },
+    });
+    expect(textOf(result)).toContain('HTTP 200 OK from GET /pet/{petId}');
+  });
+
+  test('sends a JSON body with its content type, and query arrays exploded', async () => {
+    const { call } = await connect();
+    await call('execute_endpoint', { id: 'addPet', arguments: { body: { name: 'Rex', photoUrls: ['a'] } } });
+    await call('execute_endpoint', { id: 'findPetsByTags', arguments: { tags: ['small dog', 'brown'] } });
+    const [post, get] = upstream.requests;
+    expect(post).toMatchObject({ method: 'POST', url: '/api/v3/pet', body: '{"name":"Rex","photoUrls":["a"]}' });
+    expect(post!.headers['content-type']).toBe('application/json');
+    expect(get!.url).toBe('/api/v3/pet/findByTags?tags=small%20dog&tags=brown');
+  });
+
+  test('header, cookie and deepObject parameters of an OpenAPI 3.1 document', async () => {
+    const { call } = await connect(fixture('oas31-notes.json'));
+    await call('execute_endpoint', { id: 'searchNotes', arguments: { q: 'milk & eggs', filter: { pinned: true, color: 'red' }, 'X-Trace': 't-1', session: 's1' } });
+    const [request] = upstream.requests;
+    expect(request!.url).toBe('/api/v3/notes?q=milk%20%26%20eggs&filter%5Bpinned%5D=true&filter%5Bcolor%5D=red');
+    expect(request!.headers['x-trace']).toBe('t-1');
+    expect(request!.headers.cookie).toBe('session=s1');
+  });
+
+  test('a path value cannot escape its segment', async () => {
+    const { call } = await connect();
+    await call('execute_endpoint', { id: 'getUserByName', arguments: { username: '../admin?x=1#y' } });
+    expect(upstream.requests[0]!.url).toBe('/api/v3/user/..%2Fadmin%3Fx%3D1%23y');
+    const dots = await call('execute_endpoint', { id: 'getUserByName', arguments: { username: '..' } });
+    expect(dots.isError).toBe(true);
+    expect(textOf(dots)).toContain('would change the path');
+    expect(upstream.requests).toHaveLength(1);
+  });
+
+  test('a non-2xx reply is data, not a tool error', async () => {
+    const { call } = await connect();
+    upstream.respond((_req, res) => {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end('{"message":"Pet not found"}');
+    });
+    const result = await call('execute_endpoint', { id: 'getPetById', arguments: { petId: 404 } });
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).toMatchObject({ status: 404, body: { message: 'Pet not found' } });
+  });
+
+  test('invalid arguments list each problem with its pointer and, the first time, the full schema', async () => {
+    const { call } = await connect();
+    const result = await call('execute_endpoint', { id: 'addPet', arguments: { body: { name: 5, status: 'lost' } } });
+    expect(result.isError).toBe(true);
+    const text = textOf(result);
+    expect(text).toContain('- /body/photoUrls: is required but missing');
+    expect(text).toContain('- /body/name: must be string; got number 5');
+    expect(text).toContain('- /body/status: must be one of "available", "pending", "sold"; got "lost"');
+    expect(text).toContain('arguments schema: {"type":"object"');
+    expect(upstream.requests).toHaveLength(0);
+  });
+
+  test('after describe in this session, an invalid-arguments error carries only the schema of the arguments at fault', async () => {
+    const { call } = await connect();
+    await call('describe_endpoint', { ids: ['getPetById'] });
+    const result = await call('execute_endpoint', { id: 'getPetById', arguments: { petId: 'seven' } });
+    const text = textOf(result);
+    expect(text).toContain('- /petId: must be integer; got a string "seven"');
+    expect(text).toContain('Schema of those arguments: {"petId":');
+    expect(text).not.toContain('arguments schema:');
+  });
+
+  test('when session state is lost, the error carries the full schema again', async () => {
+    const store = new MemorySessionStore();
+    const { call } = await connect(sample, { store });
+    await call('describe_endpoint', { ids: ['getPetById'] });
+    await store.delete('exec');
+    const result = await call('execute_endpoint', { id: 'getPetById', arguments: {} });
+    expect(textOf(result)).toContain('arguments schema:');
+  });
+
+  test.each([
+    ['arguments sent as a JSON string', { id: 'getPetById', arguments: '{"petId": 3}' }, '"arguments" was a JSON string'],
+    ['parameters at the top level', { id: 'getPetById', petId: 3 }, '"petId" was given beside "arguments"'],
+    ['body fields beside the parameters', { id: 'addPet', arguments: { name: 'Rex', photoUrls: [] } }, 'moved into "body"'],
+  ])('tolerates %s and says what it adjusted', async (_name, input, adjustment) => {
+    const { call } = await connect();
+    const result = await call('execute_endpoint', input);
+    expect(result.isError).toBeFalsy();
+    expect((result.structuredContent as { adjustments: string[] }).adjustments.join(' ')).toContain(adjustment);
+    expect(textOf(result)).toContain('Adjusted:');
+    expect(upstream.requests).toHaveLength(1);
+  });
+
+  test('an unknown id suggests the closest ones', async () => {
+    const { call } = await connect();
+    const result = await call('execute_endpoint', { id: 'deletePets', arguments: {} });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toContain('Did you mean "deletePet"');
+  });
+
+  test('an upstream that is down gives an error naming method and URL', async () => {
+    const closed = await startUpstream();
+    await closed.close();
+    const { call } = await connect(sample, { baseUrl: `${closed.url}/api` });
+    const result = await call('execute_endpoint', { id: 'getInventory' });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toContain(`GET ${closed.url}/api/store/inventory failed: the connection was refused (is the server running?).`);
+  });
+
+  test('a slow upstream times out with a clear message instead of hanging', async () => {
+    const { call } = await connect(sample, { timeoutMs: 300 });
+    upstream.respond(() => new Promise(() => undefined));
+    const result = await call('execute_endpoint', { id: 'getInventory' });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/GET http:\/\/127\.0\.0\.1:\d+\/api\/v3\/store\/inventory timed out after 300 ms/);
+  });
+
+  test('a redirect to another host is not followed', async () => {
+    const { call } = await connect();
+    upstream.respond((_req, res) => {
+      res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data' });
+      res.end();
+    });
+    const result = await call('execute_endpoint', { id: 'getInventory' });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toContain('redirected to http://169.254.169.254, which is not one of the API\'s servers');
+  });
+
+  test('a body over the byte budget is cut and says how much was shown', async () => {
+    const { call } = await connect(sample, { maxResponseBytes: 100 });
+    upstream.respond((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ items: Array.from({ length: 50 }, (_, i) => ({ id: i })) }));
+    });
+    const result = await call('execute_endpoint', { id: 'getInventory' });
+    expect(result.structuredContent).toMatchObject({ truncated: { returnedBytes: 100 } });
+    expect(textOf(result)).toContain('Body truncated: 100 of');
+  });
+
+  test('Swagger 2.0 basePath, collectionFormat and body parameters behave as declared', async () => {
+    const { call } = await connect(fixture('swagger2-shop.yaml'), { baseUrl: `${upstream.url}/v2` });
+    await call('execute_endpoint', { id: 'listItems', arguments: { ids: [1, 2], tags: ['a', 'b'], limit: 5 } });
+    await call('execute_endpoint', { id: 'createItem', arguments: { body: { name: 'Lamp' } } });
+    expect(upstream.requests[0]!.url).toBe('/v2/items?ids=1|2&tags=a&tags=b&limit=5');
+    expect(upstream.requests[1]).toMatchObject({ method: 'POST', url: '/v2/items', body: '{"name":"Lamp"}' });
+  });
+});

@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { MemorySessionStore } from '../../src/session/memory-session-store.js';
+import { catalogOf, connectInMemory, sample, textOf, type Connected } from '../support/connect.js';
+
+let connected: Connected | undefined;
+afterEach(async () => {
+  await connected?.close();
+  connected = undefined;
+});
+
+async function petstore(store = new MemorySessionStore()) {
+  connected = await connectInMemory({ catalog: await catalogOf(sample), store, sessionId: 'list-tests' });
+  return connected;
+}
+
+describe('list_endpoints', () => {
+  test('the tool description names the API, its size and its largest tags', async () => {
+    const { client } = await petstore();
+    const { tools } = await client.listTools();
+    expect(tools.map((t) => t.name)).toEqual(['list_endpoints', 'describe_endpoint', 'execute_endpoint']);
+    const list = tools.find((t) => t.name === 'list_endpoints')!;
+    expect(list.description).toContain('Swagger Petstore API (15 endpoints)');
+    expect(list.description).toContain('pet (7)');
+    expect(list.annotations?.readOnlyHint).toBe(true);
+  });
+
+  test('without query or tag it shows the tag overview once per session, then the first page', async () => {
+    const { call } = await petstore();
+    const first = await call('list_endpoints', {});
+    expect(first.structuredContent).toMatchObject({ total: 15, tags: [{ name: 'pet', count: 7 }, { name: 'store', count: 4 }, { name: 'user', count: 4 }] });
+    expect(textOf(first)).toContain('Tags: pet (7), store (4), user (4)');
+    const second = await call('list_endpoints', {});
+    expect(second.structuredContent).not.toHaveProperty('tags');
+    expect(textOf(second)).toContain('Tags were listed earlier in this session.');
+  });
+
+  test('a lost session state shows the overview again instead of failing', async () => {
+    const store = new MemorySessionStore();
+    const { call } = await petstore(store);
+    await call('list_endpoints', {});
+    await store.delete('list-tests');
+    const again = await call('list_endpoints', {});
+    expect(again.structuredContent).toHaveProperty('tags');
+  });
+
+  test('a query ranks the matching endpoint first and lists its required arguments', async () => {
+    const { call } = await petstore();
+    const result = await call('list_endpoints', { query: 'find a pet by its id' });
+    const endpoints = (result.structuredContent as { endpoints: { id: string; required: string[] }[] }).endpoints;
+    expect(endpoints[0]).toMatchObject({ id: 'getPetById', method: 'GET', path: '/pet/{petId}', required: ['petId'] });
+    expect(textOf(result)).toContain('getPetById: GET /pet/{petId} - Find pet by ID [required: petId]');
+  });
+
+  test('filters by tag and method, case-insensitively', async () => {
+    const { call } = await petstore();
+    const result = await call('list_endpoints', { tag: 'STORE', method: 'delete' });
+    expect(result.structuredContent).toMatchObject({ total: 1, endpoints: [{ id: 'deleteOrder' }] });
+  });
+
+  test('pages with a cursor that carries the search, so the cursor alone continues it', async () => {
+    const { call } = await petstore();
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await call('list_endpoints', cursor ? { cursor } : { tag: 'pet', limit: 3 });
+      const content = page.structuredContent as { total: number; endpoints: { id: string }[]; nextCursor?: string };
+      expect(content.total).toBe(7);
+      seen.push(...content.endpoints.map((e) => e.id));
+      cursor = content.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(7);
+    expect(new Set(seen).size).toBe(7);
+  });
+
+  test.each([
+    [{ limit: 0 }, '"limit" must be an integer from 1 to 100.'],
+    [{ method: 'FETCH' }, '"method" must be one of GET, PUT, POST, DELETE, OPTIONS, HEAD, PATCH, TRACE; got "FETCH".'],
+    [{ cursor: 'not-a-cursor' }, 'The cursor is not valid.'],
+    [{ tag: 'pets' }, 'Unknown tag "pets". Close tags: pet.'],
+  ])('rejects %j with an actionable message', async (input, message) => {
+    const { call } = await petstore();
+    const result = await call('list_endpoints', input);
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toContain(message);
+  });
+
+  test('a cursor used with a different query is refused rather than mixing two searches', async () => {
+    const { call } = await petstore();
+    const page = await call('list_endpoints', { query: 'pet', limit: 1 });
+    const { nextCursor } = page.structuredContent as { nextCursor: string };
+    const result = await call('list_endpoints', { query: 'user', cursor: nextCursor });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toContain('belongs to a different search');
+  });
+
+  test('a query with no match says so and suggests what to try', async () => {
+    const { call } = await petstore();
+    const result = await call('list_endpoints', { query: 'quantum entanglement' });
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).toMatchObject({ total: 0, endpoints: [] });
+    expect(textOf(result)).toContain('Try other or fewer words');
+  });
+});
