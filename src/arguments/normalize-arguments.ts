@@ -40,8 +40,11 @@ export function normalizeArguments(given: unknown, strays: Record<string, unknow
 
   const strayNames = Object.keys(strays);
   if (strayNames.length) {
-    for (const name of strayNames) if (!(name in args)) args[name] = strays[name];
-    adjustments.push(`${list(strayNames)} ${strayNames.length > 1 ? 'were' : 'was'} given beside "arguments"; moved inside it.`);
+    const moved = strayNames.filter((name) => !(name in args));
+    const ignored = strayNames.filter((name) => name in args);
+    for (const name of moved) args[name] = strays[name];
+    if (moved.length) adjustments.push(`${list(moved)} ${moved.length > 1 ? 'were' : 'was'} given beside "arguments"; moved inside it.`);
+    if (ignored.length) adjustments.push(`${list(ignored)} ${ignored.length > 1 ? 'were' : 'was'} given both beside and inside "arguments"; the value inside was used.`);
   }
 
   const properties = isObject(schema.properties) ? schema.properties : {};

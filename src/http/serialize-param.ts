@@ -8,8 +8,11 @@ export type ParamValue = unknown;
 
 /** RFC 3986 unreserved characters are never encoded. */
 const unreserved = /[A-Za-z0-9\-._~]/;
-/** RFC 3986 reserved characters, left as they are when `allowReserved` is true. */
-const reserved = /[:/?#[\]@!$&'()*+,;=]/;
+/**
+ * RFC 3986 reserved characters, left as they are when `allowReserved` is true. Not `#`, `[` and `]`:
+ * a query cannot hold them raw (`#` would start the fragment), so OAS 3.1.1 still requires encoding them.
+ */
+const reserved = /[:/?@!$&'()*+,;=]/;
 
 /** Percent-encodes every character but the unreserved ones (and the reserved ones when allowed). */
 export function encodeValue(text: string, allowReserved = false): string {
@@ -81,11 +84,12 @@ export function serializeQueryParam(name: string, value: ParamValue, options: Qu
   if (shape.kind === 'array') {
     if (!shape.items.length) return [];
     if (explode) return shape.items.map((i) => `${n}=${enc(i)}`);
-    const sep = style === 'spaceDelimited' ? '%20' : style === 'pipeDelimited' ? '|' : ',';
+    // `|` is not allowed raw in a URI; the OAS 3.1.1 style table writes it as %7C.
+    const sep = style === 'spaceDelimited' ? '%20' : style === 'pipeDelimited' ? '%7C' : ',';
     return [`${n}=${shape.items.map(enc).join(sep)}`];
   }
   if (explode) return shape.entries.map(([k, v]) => `${encodeValue(k)}=${enc(v)}`);
-  const sep = style === 'spaceDelimited' ? '%20' : style === 'pipeDelimited' ? '|' : ',';
+  const sep = style === 'spaceDelimited' ? '%20' : style === 'pipeDelimited' ? '%7C' : ',';
   return [`${n}=${shape.entries.flatMap(([k, v]) => [enc(k), enc(v)]).join(sep)}`];
 }
 

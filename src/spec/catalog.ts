@@ -67,7 +67,8 @@ export class Catalog {
       .sort((a, b) => a.distance - b.distance)
       .map((c) => c.id);
     const bySearch = this.search().search(unknown.replace(/^[A-Za-z]+\s+\//, '/'), { limit }).map((hit) => hit.operation.id);
-    return [...new Set([...byDistance, ...bySearch])].slice(0, limit);
+    const byPrefix = this.operations.filter((op) => op.id.toLowerCase().startsWith(needle)).map((op) => op.id);
+    return [...new Set([...byDistance, ...byPrefix, ...bySearch])].slice(0, limit);
   }
 
   /** Tags with their operation counts, largest first. */

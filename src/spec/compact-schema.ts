@@ -238,8 +238,10 @@ function forEachChild(node: JsonObject, visit: (child: unknown) => void): void {
 }
 
 /**
- * Merges allOf members into the parent when that cannot change what validates: every member an
- * inline object schema, no property defined twice, no keyword in conflict. Otherwise keeps allOf.
+ * Merges allOf members into the parent when they fit together: every member an inline object schema,
+ * no property defined twice differently, no keyword in conflict. Otherwise keeps allOf. One deliberate
+ * widening: a member's `additionalProperties: false` then sees every member's properties, which is what
+ * documents writing it mean (read literally, such an allOf accepts nothing).
  */
 export function mergeAllOf(parent: JsonObject, members: unknown[]): JsonObject {
   const merged: JsonObject = { ...parent };

@@ -104,7 +104,8 @@ export function readPointer(document: unknown, fragment: string, ref: string, us
   for (const raw of fragment.slice(1).split('/')) {
     const token = safeDecode(raw).replace(/~1/g, '/').replace(/~0/g, '~');
     const container = current as Record<string, unknown> | unknown[] | null;
-    if (container === null || typeof container !== 'object' || !(token in container)) {
+    // Own keys only: `in` would find "constructor" or "toString" on Object.prototype.
+    if (container === null || typeof container !== 'object' || !Object.hasOwn(container, token)) {
       const at = walked.length ? `"#/${walked.join('/')}"` : 'the document root';
       throw new BrokenRefError(ref, usedAt, `${at} has no "${token}"`);
     }

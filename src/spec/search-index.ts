@@ -1,22 +1,28 @@
 /** @module Ranked full-text search over operations: BM25F across id, path, summary, tags, parameter names and description. */
 import type { Operation } from './operation.js';
-import { tokenize } from './tokenize.js';
+import { tokenize, weightedQueryTerms } from './tokenize.js';
 
-/** Field weights: what a term is worth where it is found. */
-const weights = {
-  id: 2.5,
-  summary: 3,
-  path: 1.5,
-  pathParam: 0.4,
-  tag: 1.5,
-  parameter: 0.5,
-  description: 0.4,
+/**
+ * Fields with their weight (what a term is worth there) and length normalisation b (how much a long
+ * field dilutes it). Normalising per field keeps a long description from burying a short exact summary.
+ */
+const fields = {
+  id: { weight: 2.5, b: 0.3 },
+  summary: { weight: 3, b: 0.5 },
+  path: { weight: 1.5, b: 0.3 },
+  pathParam: { weight: 0.4, b: 0.3 },
+  tag: { weight: 1.5, b: 0 },
+  parameter: { weight: 0.5, b: 0.5 },
+  description: { weight: 0.3, b: 0.75 },
 } as const;
+type Field = keyof typeof fields;
+const fieldNames = Object.keys(fields) as Field[];
 
 const k1 = 1.2;
-const b = 0.5;
-const descriptionChars = 240;
+const descriptionChars = 600;
 const deprecatedFactor = 0.6;
+/** Up to this share more for a result whose id and summary the query covers entirely. */
+const coverageBonus = 0.3;
 
 export interface SearchOptions {
   tag?: string;
@@ -37,51 +43,41 @@ interface Posting {
 
 export class SearchIndex {
   private readonly operations: readonly Operation[];
+  /** Per term: the documents containing it and their BM25F pseudo-frequency (query-independent, so computed once). */
   private readonly postings = new Map<string, Posting>();
-  private readonly lengths: Float64Array;
-  private readonly averageLength: number;
+  /** Per document: the distinct terms of its id and summary, to reward results the query explains fully. */
+  private readonly titleTerms: string[][];
 
   constructor(operations: readonly Operation[]) {
     this.operations = operations;
-    this.lengths = new Float64Array(operations.length);
-    let total = 0;
-    operations.forEach((op, doc) => {
-      const termWeights = new Map<string, number>();
-      const add = (text: string | undefined, weight: number) => {
-        if (!text) return;
-        for (const term of tokenize(text)) termWeights.set(term, (termWeights.get(term) ?? 0) + weight);
-      };
-      add(op.id, weights.id);
-      add(op.summary, weights.summary);
-      for (const segment of op.path.split('/')) {
-        add(segment.replace(/\{[^}]*\}/g, ' '), weights.path);
-        for (const param of segment.match(/\{[^}]*\}/g) ?? []) add(param, weights.pathParam);
+    const perDoc = operations.map((op) => fieldTerms(op));
+    this.titleTerms = perDoc.map((d) => [...new Set([...d.id, ...d.summary])]);
+    const averages = Object.fromEntries(
+      fieldNames.map((f) => [f, Math.max(1, perDoc.reduce((sum, d) => sum + d[f].length, 0) / Math.max(1, operations.length))]),
+    ) as Record<Field, number>;
+    perDoc.forEach((terms, doc) => {
+      const frequency = new Map<string, number>();
+      for (const field of fieldNames) {
+        const { weight, b } = fields[field];
+        const norm = 1 - b + (b * terms[field].length) / averages[field];
+        for (const term of terms[field]) frequency.set(term, (frequency.get(term) ?? 0) + weight / norm);
       }
-      for (const tag of op.tags) add(tag, weights.tag);
-      for (const param of op.parameters) add(param.name, weights.parameter);
-      add(op.description?.slice(0, descriptionChars), weights.description);
-
-      let length = 0;
-      for (const [term, weight] of termWeights) {
+      for (const [term, tf] of frequency) {
         let posting = this.postings.get(term);
         if (!posting) this.postings.set(term, (posting = { docs: [], weights: [] }));
         posting.docs.push(doc);
-        posting.weights.push(weight);
-        length += weight;
+        posting.weights.push(tf);
       }
-      this.lengths[doc] = length;
-      total += length;
     });
-    this.averageLength = operations.length ? total / operations.length : 1;
   }
 
   /** Operations matching the query, best first; filters by tag and method (case-insensitive). */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
-    const terms = [...new Set(tokenize(query))];
+    const terms = weightedQueryTerms(query);
     const allowed = this.filterMask(options);
     const scores = new Float64Array(this.operations.length);
     const n = this.operations.length;
-    for (const term of terms) {
+    for (const [term, queryWeight] of terms) {
       const posting = this.postings.get(term);
       if (!posting) continue;
       const idf = Math.log(1 + (n - posting.docs.length + 0.5) / (posting.docs.length + 0.5));
@@ -89,8 +85,7 @@ export class SearchIndex {
         const doc = posting.docs[i]!;
         if (allowed && !allowed[doc]) continue;
         const tf = posting.weights[i]!;
-        const norm = k1 * (1 - b + (b * this.lengths[doc]!) / this.averageLength);
-        scores[doc]! += (idf * tf * (k1 + 1)) / (tf + norm);
+        scores[doc]! += (queryWeight * idf * tf * (k1 + 1)) / (tf + k1);
       }
     }
     const hits: SearchHit[] = [];
@@ -99,6 +94,8 @@ export class SearchIndex {
       if (score <= 0) continue;
       const operation = this.operations[doc]!;
       if (operation.deprecated) score *= deprecatedFactor;
+      const title = this.titleTerms[doc]!;
+      if (title.length) score *= 1 + (coverageBonus * title.filter((t) => terms.has(t)).length) / title.length;
       hits.push({ operation, score });
     }
     hits.sort((x, y) => y.score - x.score || x.operation.id.localeCompare(y.operation.id));
@@ -123,4 +120,22 @@ export class SearchIndex {
     });
     return mask;
   }
+}
+
+function fieldTerms(op: Operation): Record<Field, string[]> {
+  const path: string[] = [];
+  const pathParam: string[] = [];
+  for (const segment of op.path.split('/')) {
+    path.push(...tokenize(segment.replace(/\{[^}]*\}/g, ' ')));
+    for (const param of segment.match(/\{[^}]*\}/g) ?? []) pathParam.push(...tokenize(param));
+  }
+  return {
+    id: tokenize(op.id),
+    summary: tokenize(op.summary ?? ''),
+    path,
+    pathParam,
+    tag: op.tags.flatMap((t) => tokenize(t)),
+    parameter: op.parameters.flatMap((p) => tokenize(p.name)),
+    description: tokenize(op.description?.slice(0, descriptionChars) ?? ''),
+  };
 }

@@ -7,7 +7,10 @@ export function shortenText(text: string | undefined, maxChars: number): string 
     .split(/\n\s*\n/)[0]!
     .replace(/<[^>]+>/g, '')
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/[*_`]{1,3}([^*_`]+)[*_`]{1,3}/g, '$1')
+    // Emphasis only as CommonMark reads it: the same marker on both sides, no space just inside it, and `_`
+    // never inside a word, so snake_case names (per_page) and a lone "a * b" survive.
+    .replace(/(\*{1,3}|`+)(?=\S)([^*`]*?\S)\1/g, '$2')
+    .replace(/(^|\W)(_{1,3})(?=\S)([^_]*?\S)\2(?!\w)/g, '$1$3')
     .replace(/\s+/g, ' ')
     .trim();
   if (!flat) return undefined;

@@ -1,7 +1,13 @@
 /** @module Turns ids, paths and prose into search terms: split camelCase and separators, lowercase, drop stop words, stem lightly, fold synonyms. */
 
+import { expansionWeight, phraseExpansions, wordExpansions } from './search-synonyms.js';
+
+/** A phrase's expansion replaces the phrase, so it counts nearly as much as typed words. */
+const phraseWeight = 0.9;
+const looseWordWeight = 0.6;
+
 const stopWords = new Set(
-  'a an and any are as at be by can do does for from how i in into is it its me my of on or our please that the their them then there these this those to us via was we what when where which who whose will with you your'.split(
+  'a an and any are as at be by can could do does for from how i in into is it its just me my need now of on or our please right should so some that the their them then there these this those to us via want was we what when where which who whose will with would you your'.split(
     ' ',
   ),
 );
@@ -33,7 +39,8 @@ const canonical: Record<string, string> = {
 export function splitWords(text: string): string[] {
   return text
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    // Split "HTMLParser" before "Parser", but keep a plural acronym ("PRs", "URLs") whole.
+    .replace(/([A-Z]+)([A-Z](?!s(?![a-z]))[a-z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 0);
@@ -75,6 +82,27 @@ export function tokenize(text: string): string[] {
   for (const word of splitWords(text)) {
     if (stopWords.has(word)) continue;
     terms.push(toTerm(word));
+  }
+  return terms;
+}
+
+/** Query terms with weights: typed words count 1, their expansions (see search-synonyms) less. */
+export function weightedQueryTerms(query: string): Map<string, number> {
+  const terms = new Map<string, number>();
+  const add = (term: string, weight: number) => terms.set(term, Math.max(terms.get(term) ?? 0, weight));
+  let lower = query.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  for (const [pattern, expansion] of phraseExpansions) {
+    if (!pattern.test(lower)) continue;
+    pattern.lastIndex = 0;
+    lower = lower.replace(pattern, ' ');
+    for (const term of tokenize(expansion)) add(term, phraseWeight);
+  }
+  for (const word of splitWords(lower)) {
+    const expansions = (wordExpansions[word] ?? wordExpansions[stem(word)] ?? []).map(toTerm);
+    const term = toTerm(word);
+    // A word people use loosely ("new", "open", "file") counts less than what it stands for.
+    if (!stopWords.has(word)) add(term, expansions.length && !expansions.includes(term) ? looseWordWeight : 1);
+    for (const expansion of expansions) add(expansion, expansionWeight);
   }
   return terms;
 }

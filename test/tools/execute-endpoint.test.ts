@@ -175,7 +175,7 @@ describe('execute_endpoint', () => {
     const { call } = await connect(fixture('swagger2-shop.yaml'), { baseUrl: `${upstream.url}/v2` });
     await call('execute_endpoint', { id: 'listItems', arguments: { ids: [1, 2], tags: ['a', 'b'], limit: 5 } });
     await call('execute_endpoint', { id: 'createItem', arguments: { body: { name: 'Lamp' } } });
-    expect(upstream.requests[0]!.url).toBe('/v2/items?ids=1|2&tags=a&tags=b&limit=5');
+    expect(upstream.requests[0]!.url).toBe('/v2/items?ids=1%7C2&tags=a&tags=b&limit=5');
     expect(upstream.requests[1]).toMatchObject({ method: 'POST', url: '/v2/items', body: '{"name":"Lamp"}' });
   });
 });

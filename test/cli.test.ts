@@ -1,0 +1,81 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, test } from 'vitest';
+import { bin, fixture, sample } from './support/connect.js';
+
+const run = async (...args: string[]) => {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { env: { ...process.env, OPENAPI_MCP_SPEC: '' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+};
+
+describe('the command line', () => {
+  test('list prints an aligned table with required arguments, ranked by the query', async () => {
+    const { code, stdout } = await run('list', sample, 'delete', 'order');
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^ID\s+METHOD\s+PATH\s+SUMMARY \[required\]$/);
+    expect(lines[1]).toMatch(/^deleteOrder\s+DELETE\s+\/store\/order\/\{orderId\}\s+Delete purchase order by ID \[orderId\]$/);
+    expect(lines[1]!.indexOf('DELETE')).toBe(lines[0]!.indexOf('METHOD'));
+  });
+
+  test('describe prints the schema, auth and responses; an unknown id fails with suggestions', async () => {
+    const ok = await run('describe', sample, 'getInventory');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('getInventory: GET /store/inventory - Returns pet inventories by status');
+    expect(ok.stdout).toContain('auth: api_key (apiKey in header api_key)');
+    const bad = await run('describe', sample, 'getInventroy');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('Unknown endpoint "getInventroy". Did you mean getInventory');
+  });
+
+  test('lint reports duplicate and missing operationIds and missing servers, and exits 1 on errors', async () => {
+    const { code, stdout } = await run('lint', fixture('duplicate-ids.yaml'));
+    expect(code).toBe(1);
+    expect(stdout).toContain('operationId "getThing" is used by 2 operations');
+    expect(stdout).toContain('warning GET /c: No operationId; it is served as "GET /c".');
+    expect(stdout).toContain('No servers are declared: requests need --base-url.');
+  });
+
+  test('lint names broken refs and where they are used', async () => {
+    const { code, stdout } = await run('lint', fixture('broken-refs.yaml'));
+    expect(code).toBe(1);
+    expect(stdout).toContain('Cannot resolve $ref "#/components/parameters/Missing" used at paths["/bad-param"].get.parameters[0]');
+    expect(stdout).toContain('Cannot resolve $ref "./no-such-file.yaml" used at paths["/missing-file"]');
+  });
+
+  test('lint passes a clean document', async () => {
+    const { code, stdout } = await run('lint', sample);
+    expect(code).toBe(0);
+    expect(stdout).toContain('0 errors');
+  });
+
+  test.each([
+    ['a missing file', ['no-such.yaml'], /Cannot read the OpenAPI document .*no-such\.yaml: no such file/],
+    ['broken YAML', [fixture('invalid-yaml.yaml')], /Cannot parse .*invalid-yaml\.yaml as YAML at line \d+, column \d+/],
+    ['broken JSON', [fixture('invalid-json.json')], /Cannot parse .*invalid-json\.json as JSON/],
+    ['a document that is not OpenAPI', [fixture('not-openapi.json')], /is not an OpenAPI document: it has neither an "openapi" nor a "swagger" field/],
+  ])('%s fails at startup with a clear message, exit 1 and no stack trace', async (_name, args, message) => {
+    const { code, stderr } = await run(...args);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('no spec at all is a usage error (exit 2) that says what to pass', async () => {
+    const { code, stderr } = await run();
+    expect(code).toBe(2);
+    expect(stderr).toContain('No OpenAPI document given.');
+    expect(stderr).toContain('OPENAPI_MCP_SPEC');
+  });
+
+  test('a bad flag value is a usage error naming the flag', async () => {
+    const { code, stderr } = await run(sample, '--timeout', 'soon');
+    expect(code).toBe(2);
+    expect(stderr).toContain('--timeout must be a positive whole number; got "soon".');
+  });
+});

@@ -1,0 +1,208 @@
+// Tests for compacting OpenAPI schemas into self-contained JSON Schema 2020-12, compiled with Ajv to prove them usable.
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, test } from 'vitest';
+import { compactSchemas, mergeAllOf, type CompactOptions, type CompactResult } from '../../src/spec/compact-schema.js';
+import { RefResolver } from '../../src/spec/ref-resolver.js';
+
+const rootUrl = 'file:///virtual/api.json';
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+const document = {
+  components: {
+    schemas: {
+      Category: { type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' } } },
+      Tag: { type: 'object', properties: { name: { type: 'string' } } },
+      Status: { type: 'string', enum: ['available', 'pending', 'sold'] },
+      ServerId: { type: 'integer', readOnly: true },
+      Pet: {
+        type: 'object',
+        required: ['id', 'name', 'secret', 'serial'],
+        properties: {
+          id: { type: 'integer', readOnly: true },
+          serial: ref('ServerId'),
+          name: { type: 'string' },
+          secret: { type: 'string', writeOnly: true },
+        },
+      },
+      Node: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, children: { type: 'array', items: ref('Node') } } },
+      A: { type: 'object', properties: { b: ref('B') } },
+      B: { type: 'object', properties: { a: ref('A') } },
+    },
+  },
+};
+
+const ajv = new Ajv2020({ strict: false, logger: false });
+const defaults: CompactOptions = { context: 'request', dialect: '3.1' };
+
+/** The schema with the shared `$defs` attached, as the input schema carries them. */
+function bundle(result: CompactResult, index = 0): object | boolean {
+  const schema = result.schemas[index] as object | boolean;
+  return typeof schema === 'object' && Object.keys(result.defs).length ? { ...schema, $defs: result.defs } : schema;
+}
+
+/** Compacts schemas of one operation and checks that every one compiles. */
+function compact(schemas: unknown[], options: Partial<CompactOptions> = {}): CompactResult {
+  const resolver = new RefResolver(rootUrl, document);
+  const roots = schemas.map((schema, i) => ({ schema, docUrl: rootUrl, usedAt: `op root ${i}` }));
+  const result = compactSchemas(roots, resolver, { ...defaults, ...options });
+  result.schemas.forEach((_, i) => expect(() => ajv.compile(bundle(result, i))).not.toThrow());
+  return result;
+}
+
+describe('compactSchemas: references', () => {
+  test('inlines a $ref used once', () => {
+    const result = compact([ref('Category')]);
+    expect(result.schemas[0]).toEqual({ type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' } } });
+    expect(result.defs).toEqual({});
+  });
+
+  test('moves an object type used twice to $defs', () => {
+    const result = compact([{ type: 'object', properties: { first: ref('Tag'), second: { type: 'array', items: ref('Tag') } } }]);
+    expect(result.schemas[0]).toEqual({
+      type: 'object',
+      properties: { first: { $ref: '#/$defs/Tag' }, second: { type: 'array', items: { $ref: '#/$defs/Tag' } } },
+    });
+    expect(result.defs).toEqual({ Tag: { type: 'object', properties: { name: { type: 'string' } } } });
+  });
+
+  test('shares $defs across the schemas of one operation', () => {
+    const result = compact([ref('Tag'), ref('Tag')]);
+    expect(result.schemas).toEqual([{ $ref: '#/$defs/Tag' }, { $ref: '#/$defs/Tag' }]);
+    expect(Object.keys(result.defs)).toEqual(['Tag']);
+  });
+
+  test('inlines a small enum even when it is used twice', () => {
+    const result = compact([{ type: 'object', properties: { a: ref('Status'), b: ref('Status') } }]);
+    expect(result.defs).toEqual({});
+    expect(result.schemas[0]).toMatchObject({ properties: { a: { enum: ['available', 'pending', 'sold'] }, b: { enum: ['available', 'pending', 'sold'] } } });
+  });
+
+  test('a recursive schema goes to $defs with a $ref back to itself, and it validates', () => {
+    const result = compact([ref('Node')]);
+    expect(result.schemas[0]).toEqual({ $ref: '#/$defs/Node' });
+    expect(result.defs).toEqual({
+      Node: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/$defs/Node' } } } },
+    });
+    const validate = ajv.compile(bundle(result));
+    expect(validate({ name: 'root', children: [{ name: 'leaf', children: [] }] })).toBe(true);
+    expect(validate({ name: 'root', children: [{ children: [] }] })).toBe(false);
+  });
+
+  test('mutually recursive schemas terminate with one of them in $defs', () => {
+    const result = compact([ref('A')]);
+    expect(result.schemas[0]).toEqual({ $ref: '#/$defs/A' });
+    expect(result.defs).toEqual({ A: { type: 'object', properties: { b: { type: 'object', properties: { a: { $ref: '#/$defs/A' } } } } } });
+    const validate = ajv.compile(bundle(result));
+    expect(validate({ b: { a: { b: { a: {} } } } })).toBe(true);
+    expect(validate({ b: { a: { b: 1 } } })).toBe(false);
+  });
+
+  test('a broken $ref becomes a problem naming the ref and accepts anything, without throwing', () => {
+    const result = compact([{ type: 'object', properties: { pet: ref('Missing') } }]);
+    expect(result.schemas[0]).toEqual({ type: 'object', properties: { pet: { description: 'Unresolvable reference #/components/schemas/Missing; any value is accepted.' } } });
+    expect(result.problems).toEqual(['Cannot resolve $ref "#/components/schemas/Missing" used at op root 0.properties.pet: "#/components/schemas" has no "Missing"']);
+  });
+
+  test('a description beside a $ref replaces the target description', () => {
+    const result = compact([{ $ref: '#/components/schemas/Category', description: 'Where the pet belongs.' }]);
+    expect(result.schemas[0]).toMatchObject({ type: 'object', description: 'Where the pet belongs.' });
+  });
+});
+
+describe('compactSchemas: OpenAPI dialect', () => {
+  test.each([
+    { name: 'nullable becomes a null type in 3.0', dialect: '3.0', given: { type: 'string', nullable: true }, want: { type: ['string', 'null'] } },
+    { name: 'nullable adds null to an enum in 3.0', dialect: '3.0', given: { type: 'string', enum: ['a', 'b'], nullable: true }, want: { type: ['string', 'null'], enum: ['a', 'b', null] } },
+    { name: 'nullable adds a null branch to oneOf in 3.0', dialect: '3.0', given: { nullable: true, oneOf: [{ type: 'string' }, { type: 'integer' }] }, want: { oneOf: [{ type: 'string' }, { type: 'integer' }, { type: 'null' }] } },
+    { name: 'nullable means nothing in 3.1', dialect: '3.1', given: { type: 'string', nullable: true }, want: { type: 'string' } },
+    { name: 'boolean exclusive bounds become numeric ones', dialect: '3.0', given: { type: 'number', minimum: 0, exclusiveMinimum: true, maximum: 10, exclusiveMaximum: true }, want: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 10 } },
+    { name: 'false exclusive bounds keep the plain bound', dialect: '3.0', given: { type: 'integer', minimum: 1, exclusiveMinimum: false }, want: { type: 'integer', minimum: 1 } },
+    { name: 'numeric exclusive bounds stay', dialect: '3.1', given: { type: 'number', exclusiveMinimum: 5 }, want: { type: 'number', exclusiveMinimum: 5 } },
+    { name: 'swagger type file becomes a binary string', dialect: '3.0', given: { type: 'file' }, want: { type: 'string', format: 'binary' } },
+  ] as const)('$name', ({ dialect, given, want }) => {
+    expect(compact([given], { dialect }).schemas[0]).toEqual(want);
+  });
+
+  test('drops documentation keys: example, examples, xml, discriminator, externalDocs and x- extensions', () => {
+    const given = {
+      type: 'object',
+      example: { kind: 'cat' },
+      examples: [{ kind: 'dog' }],
+      xml: { name: 'pet' },
+      discriminator: { propertyName: 'kind' },
+      externalDocs: { url: 'https://example.com' },
+      'x-internal': true,
+      properties: { kind: { type: 'string', example: 'cat', 'x-order': 1 } },
+    };
+    expect(compact([given]).schemas[0]).toEqual({ type: 'object', properties: { kind: { type: 'string' } } });
+  });
+
+  test('keeps validation keywords', () => {
+    const given = { type: 'string', format: 'email', minLength: 3, maxLength: 9, pattern: '^[a-z@.]+$', default: 'a@b.c', deprecated: true };
+    expect(compact([given]).schemas[0]).toEqual(given);
+  });
+
+  test('drops an invalid regular expression and reports where it was', () => {
+    const result = compact([{ type: 'object', properties: { code: { type: 'string', pattern: '[a-', minLength: 1 } } }]);
+    expect(result.schemas[0]).toEqual({ type: 'object', properties: { code: { type: 'string', minLength: 1 } } });
+    expect(result.problems).toEqual(['The pattern at op root 0.properties.code is not a valid regular expression; it is not checked.']);
+  });
+
+  test('shortens descriptions, falls back to the title, and drops them at 0 characters', () => {
+    const long = { type: 'string', description: `${'Word '.repeat(60)}end.` };
+    expect((compact([long]).schemas[0] as { description: string }).description.length).toBeLessThanOrEqual(160);
+    expect(compact([{ type: 'string', title: 'Pet name' }]).schemas[0]).toEqual({ type: 'string', description: 'Pet name' });
+    expect(compact([long], { descriptionChars: 0 }).schemas[0]).toEqual({ type: 'string' });
+  });
+
+  test('stops expanding below maxDepth', () => {
+    const deep = { type: 'object', properties: { a: { type: 'object', properties: { b: { type: 'string' } } } } };
+    expect(compact([deep], { maxDepth: 1 }).schemas[0]).toEqual({
+      type: 'object',
+      properties: { a: { type: 'object', properties: { b: { description: 'Nested too deep to expand here; any value is accepted.' } } } },
+    });
+  });
+});
+
+describe('compactSchemas: request and response context', () => {
+  test('a request schema drops readOnly properties, also through a $ref, and from required', () => {
+    expect(compact([ref('Pet')], { context: 'request' }).schemas[0]).toEqual({
+      type: 'object',
+      required: ['name', 'secret'],
+      properties: { name: { type: 'string' }, secret: { type: 'string' } },
+    });
+  });
+
+  test('a response schema drops writeOnly properties and keeps readOnly ones', () => {
+    expect(compact([ref('Pet')], { context: 'response' }).schemas[0]).toEqual({
+      type: 'object',
+      required: ['id', 'name', 'serial'],
+      properties: { id: { type: 'integer' }, serial: { type: 'integer' }, name: { type: 'string' } },
+    });
+  });
+});
+
+describe('allOf', () => {
+  test('merges object members that do not conflict', () => {
+    const given = { description: 'A pet.', allOf: [ref('Category'), { type: 'object', required: ['tag'], properties: { tag: { type: 'string' } } }] };
+    expect(compact([given]).schemas[0]).toEqual({
+      description: 'A pet.',
+      type: 'object',
+      required: ['tag'],
+      properties: { id: { type: 'integer' }, name: { type: 'string' }, tag: { type: 'string' } },
+    });
+  });
+
+  test('keeps allOf when two members define one property differently', () => {
+    const members = [{ properties: { a: { type: 'string' } } }, { properties: { a: { type: 'integer' } } }];
+    expect(compact([{ allOf: members }]).schemas[0]).toEqual({ allOf: members });
+  });
+
+  test.each([
+    { name: 'a keyword in conflict', members: [{ type: 'object' }, { type: 'array' }] },
+    { name: 'a $ref member', members: [{ $ref: '#/$defs/Tag' }, { properties: { b: {} } }] },
+    { name: 'a boolean member', members: [true, { properties: { b: {} } }] },
+  ])('mergeAllOf keeps allOf for $name', ({ members }) => {
+    expect(mergeAllOf({ description: 'x' }, members)).toEqual({ description: 'x', allOf: members });
+  });
+});

@@ -1,0 +1,57 @@
+// Tests for shortening prose: first paragraph, markup flattened, cut at a sentence or word boundary.
+import { describe, expect, test } from 'vitest';
+import { shortenText } from '../../src/spec/shorten-text.js';
+
+describe('shortenText', () => {
+  test.each([
+    { name: 'undefined', given: undefined, max: 100 },
+    { name: 'an empty string', given: '', max: 100 },
+    { name: 'only whitespace', given: '  \n ', max: 100 },
+    { name: 'only markup', given: '<br/>', max: 100 },
+    { name: 'a limit of 0', given: 'Returns a pet.', max: 0 },
+  ])('returns undefined for $name', ({ given, max }) => {
+    expect(shortenText(given, max)).toBeUndefined();
+  });
+
+  test.each([
+    { name: 'keeps short text as it is', given: 'Returns a single pet.', want: 'Returns a single pet.' },
+    { name: 'keeps only the first paragraph', given: 'Lists pets.\n\nSupports paging.\n\nMore.', want: 'Lists pets.' },
+    { name: 'treats a blank line with spaces as a paragraph break', given: 'First.\n   \nSecond.', want: 'First.' },
+    { name: 'joins the lines of a paragraph', given: 'Lists all\n  pets in\tthe store.', want: 'Lists all pets in the store.' },
+    { name: 'drops HTML tags', given: 'Returns <b>all</b> pets<br/>.', want: 'Returns all pets.' },
+    { name: 'keeps the text of markdown links', given: 'See [the guide](https://example.com/guide) first.', want: 'See the guide first.' },
+    { name: 'drops bold, italic and code markers', given: 'Use **bold**, *italic* and `code`.', want: 'Use bold, italic and code.' },
+    { name: 'drops underscore emphasis', given: 'This is _important_.', want: 'This is important.' },
+    { name: 'keeps snake_case identifiers intact', given: 'Use per_page and page_size to page.', want: 'Use per_page and page_size to page.' },
+    { name: 'keeps a lone asterisk', given: 'Multiply a * b * c.', want: 'Multiply a * b * c.' },
+    { name: 'keeps underscores inside code spans', given: 'Pass `per_page` to page.', want: 'Pass per_page to page.' },
+    { name: 'drops nested and triple markers', given: 'A ***very*** **_strong_** hint.', want: 'A very strong hint.' },
+  ])('$name', ({ given, want }) => {
+    expect(shortenText(given, 200)).toBe(want);
+  });
+
+  test('cuts at the last sentence end when it is past half the limit', () => {
+    const text = 'Lists the pets in the store. Results are paged by default.';
+    expect(shortenText(text, 40)).toBe('Lists the pets in the store.');
+  });
+
+  test('cuts at a word boundary with an ellipsis when no sentence ends late enough', () => {
+    const text = 'Lists every pet that is currently available in the store, sorted by name';
+    const short = shortenText(text, 40)!;
+    expect(short).toBe('Lists every pet that is currently…');
+    expect(short.length).toBeLessThanOrEqual(40);
+  });
+
+  test('does not leave a dangling comma before the ellipsis', () => {
+    expect(shortenText('Creates a pet, adds it to the store', 16)).toBe('Creates a pet…');
+  });
+
+  test('cuts inside a word when there is no space in the second half', () => {
+    expect(shortenText('Supercalifragilisticexpialidocious', 10)).toBe('Supercali…');
+  });
+
+  test.each([10, 25, 60, 120])('never returns more than %i characters', (max) => {
+    const text = 'An API to manage pets, orders and users; every endpoint returns JSON. Errors use problem details, too.';
+    expect(shortenText(text, max)!.length).toBeLessThanOrEqual(max);
+  });
+});

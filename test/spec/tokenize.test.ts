@@ -1,0 +1,96 @@
+// Tests for turning ids, paths and prose into search terms.
+import { describe, expect, test } from 'vitest';
+import { splitWords, stem, tokenize, toTerm } from '../../src/spec/tokenize.js';
+
+describe('splitWords', () => {
+  test.each([
+    { given: 'listRepositoriesForAuthenticatedUser', want: ['list', 'repositories', 'for', 'authenticated', 'user'] },
+    { given: 'repos/list-for-org', want: ['repos', 'list', 'for', 'org'] },
+    { given: 'get_pet_by_id', want: ['get', 'pet', 'by', 'id'] },
+    { given: '/repos/{owner}/{repo}/pulls/{pull_number}', want: ['repos', 'owner', 'repo', 'pulls', 'pull', 'number'] },
+    { given: 'XMLHttpRequest', want: ['xml', 'http', 'request'] },
+    { given: 'getUserID', want: ['get', 'user', 'id'] },
+    { given: 'HTMLParser', want: ['html', 'parser'] },
+    { given: 'listPRs', want: ['list', 'prs'] },
+    { given: 'getURLsForUser', want: ['get', 'urls', 'for', 'user'] },
+    { given: 'v2Api', want: ['v2', 'api'] },
+    { given: 'Find pets (by status), quickly!', want: ['find', 'pets', 'by', 'status', 'quickly'] },
+    { given: '  ', want: [] },
+  ])('splits $given into $want', ({ given, want }) => {
+    expect(splitWords(given)).toEqual(want);
+  });
+});
+
+describe('stem', () => {
+  test.each([
+    { given: 'repositories', want: 'repository' },
+    { given: 'created', want: 'creat' },
+    { given: 'create', want: 'creat' },
+    { given: 'listing', want: 'list' },
+    { given: 'lists', want: 'list' },
+    { given: 'starred', want: 'star' },
+    { given: 'stars', want: 'star' },
+    { given: 'running', want: 'run' },
+    { given: 'filled', want: 'fill' },
+    { given: 'branches', want: 'branch' },
+    { given: 'boxes', want: 'box' },
+    { given: 'addresses', want: 'address' },
+    { given: 'status', want: 'status' },
+    { given: 'analysis', want: 'analysis' },
+    { given: 'pulls', want: 'pull' },
+    { given: 'need', want: 'need' },
+    { given: 'pet', want: 'pet' },
+    { given: 'v3', want: 'v3' },
+    { given: 'oauth2s', want: 'oauth2s' },
+  ])('stems $given to $want', ({ given, want }) => {
+    expect(stem(given)).toBe(want);
+  });
+
+  test.each([
+    ['created', 'create', 'creates', 'creating'],
+    ['updated', 'update', 'updates', 'updating'],
+    ['starred', 'star', 'stars', 'starring'],
+    ['issues', 'issue'],
+  ])('brings the forms of one word to the same stem: %s', (...forms) => {
+    expect(new Set(forms.map(stem)).size).toBe(1);
+  });
+});
+
+describe('toTerm', () => {
+  test.each([
+    { given: 'repository', want: 'repo' },
+    { given: 'repositories', want: 'repo' },
+    { given: 'organization', want: 'org' },
+    { given: 'organisations', want: 'org' },
+    { given: 'pr', want: 'pull' },
+    { given: 'remove', want: 'delet' },
+    { given: 'fetch', want: 'get' },
+    { given: 'setting', want: 'configuration' },
+    { given: 'stats', want: 'statistic' },
+    { given: 'id', want: 'identifier' },
+  ])('folds $given into the term $want', ({ given, want }) => {
+    expect(toTerm(given)).toBe(want);
+  });
+});
+
+describe('tokenize', () => {
+  test.each([
+    { given: 'List the repositories of an organization', want: ['list', 'repo', 'org'] },
+    { given: 'merge a PR', want: ['merg', 'pull'] },
+    { given: 'repos/list-for-org', want: ['repo', 'list', 'org'] },
+    { given: 'How do I delete my repository?', want: ['delet', 'repo'] },
+    { given: 'the and of to', want: [] },
+  ])('turns $given into $want', ({ given, want }) => {
+    expect(tokenize(given)).toEqual(want);
+  });
+
+  test('an id and its prose description meet on the same terms', () => {
+    const prose = tokenize('List repositories starred by the authenticated user');
+    expect(prose).toEqual(['list', 'repo', 'star', 'authenticat', 'user']);
+    expect(tokenize('activity/list-repos-starred-by-authenticated-user')).toEqual(['activity', ...prose]);
+  });
+
+  test('synonyms on the query side find the canonical word on the index side', () => {
+    expect(tokenize('remove an organization repository')).toEqual(tokenize('delete org repo'));
+  });
+});
