@@ -1,4 +1,5 @@
 /** @module Loads an OpenAPI document (file or URL; JSON or YAML; Swagger 2.0, OpenAPI 3.0 or 3.1) without dereferencing it. */
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { SpecLoadError } from '../errors.js';
 import { convertSwagger2 } from './convert-swagger2.js';
@@ -29,11 +30,13 @@ export interface LoadSpecOptions {
 }
 
 const maxRemoteDocuments = 200;
+/** js-yaml is required synchronously, and only when an external YAML file is referenced. */
+const require = createRequire(import.meta.url);
 
 export async function loadSpec(source: string, options: LoadSpecOptions = {}): Promise<LoadedSpec> {
   const url = sourceToUrl(source);
   const where = url.protocol === 'file:' ? fileURLToPath(url) : url.href;
-  const [text, yaml] = await Promise.all([readSourceText(url, options.timeoutMs), import('js-yaml')]);
+  const text = await readSourceText(url, options.timeoutMs);
   const raw = await parseDocumentText(text, where);
   const version = detectVersion(raw, where);
   if (options.validate) await validateStrictly(where);
@@ -49,11 +52,13 @@ export async function loadSpec(source: string, options: LoadSpecOptions = {}): P
     warnings.push(`${where} has no "paths": the API has no operations.`);
   }
 
-  const preloaded = await preloadRemoteDocuments(text, url, options);
+  // From a local file without remote refs there is nothing to fetch: skip scanning the text.
+  const needsPreload = url.protocol !== 'file:' || options.allowRemoteRefs === true;
+  const preloaded = needsPreload ? await preloadRemoteDocuments(text, url, options) : new Map<string, unknown>();
   const resolver = new RefResolver(url.href, document, {
     allowRemoteRefs: options.allowRemoteRefs ?? false,
     preloaded,
-    loadYaml: (t) => yaml.load(t),
+    loadYaml: (t) => (require('js-yaml') as typeof import('js-yaml')).load(t),
   });
   return { document, url, version, resolver, warnings };
 }

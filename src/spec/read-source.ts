@@ -1,5 +1,4 @@
 /** @module Reads an OpenAPI document's text from a file path or an http(s) URL and parses it as JSON or YAML. */
-import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -13,13 +12,8 @@ export function sourceToUrl(source: string): URL {
 
 /** Reads a document's text. Remote reads time out after `timeoutMs`. */
 export async function readSourceText(url: URL, timeoutMs = 30_000): Promise<string> {
-  if (url.protocol === 'file:') {
-    try {
-      return await readFile(fileURLToPath(url), 'utf8');
-    } catch (error) {
-      throw fileReadError(url, error);
-    }
-  }
+  // A local file is read synchronously: at startup nothing else waits, and it decodes in one go.
+  if (url.protocol === 'file:') return readLocalTextSync(url);
   let response: Response;
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json, application/yaml, text/yaml, */*' } });
@@ -58,8 +52,7 @@ function fileReadError(url: URL, error: unknown): SpecLoadError {
 
 /** Parses JSON when the text looks like JSON, YAML otherwise; errors name the line. */
 export async function parseDocumentText(text: string, where: string): Promise<unknown> {
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+  if (looksLikeJson(text)) {
     try {
       return JSON.parse(text);
     } catch (error) {
@@ -75,8 +68,7 @@ export async function parseDocumentText(text: string, where: string): Promise<un
 
 /** Synchronous variant for external `$ref` documents; YAML needs js-yaml preloaded by the caller. */
 export function parseDocumentTextSync(text: string, where: string, loadYaml: ((text: string) => unknown) | undefined): unknown {
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith('{') || trimmed.startsWith('[') || !loadYaml) {
+  if (looksLikeJson(text) || !loadYaml) {
     try {
       return JSON.parse(text);
     } catch (error) {
@@ -98,4 +90,14 @@ function parseYaml(load: (text: string) => unknown, text: string, where: string)
       cause: error,
     });
   }
+}
+
+/** The first non-blank character is { or [ (checked without copying a large text). */
+function looksLikeJson(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xfeff) continue;
+    return c === 0x7b || c === 0x5b;
+  }
+  return false;
 }

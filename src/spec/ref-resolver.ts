@@ -25,6 +25,8 @@ const maxRefHops = 64;
 export class RefResolver {
   readonly rootUrl: string;
   private readonly documents = new Map<string, unknown>();
+  /** Successful resolutions by document and ref: shared parameters and schemas are looked up once. */
+  private readonly memo = new Map<string, Resolved>();
   private readonly options: RefResolverOptions;
 
   constructor(rootUrl: string, rootDocument: unknown, options: RefResolverOptions = {}) {
@@ -51,6 +53,15 @@ export class RefResolver {
 
   /** Resolves one `$ref` string relative to the document it appears in. */
   resolveRef(ref: string, docUrl: string, usedAt: string): Resolved {
+    const memoKey = `${docUrl}\n${ref}`;
+    const memo = this.memo.get(memoKey);
+    if (memo) return memo;
+    const resolved = this.resolveUncached(ref, docUrl, usedAt);
+    this.memo.set(memoKey, resolved);
+    return resolved;
+  }
+
+  private resolveUncached(ref: string, docUrl: string, usedAt: string): Resolved {
     const hashAt = ref.indexOf('#');
     const location = hashAt === -1 ? ref : ref.slice(0, hashAt);
     const fragment = hashAt === -1 ? '' : ref.slice(hashAt + 1);

@@ -20,7 +20,7 @@ import { unknownEndpointMessage } from './unknown-endpoint.js';
 const toolFields = new Set(['id', 'arguments']);
 
 export function executeEndpointTool(catalog: Catalog): ToolDefinition {
-  const allowedOrigins = serverOrigins(catalog);
+  let allowedOrigins: Set<string> | undefined;
   return {
     definition: {
       name: 'execute_endpoint',
@@ -49,7 +49,7 @@ export function executeEndpointTool(catalog: Catalog): ToolDefinition {
       },
       annotations: { title: 'Call an API endpoint', readOnlyHint: false, destructiveHint: true, openWorldHint: true },
     },
-    handle: (input, context) => executeEndpoint(input, context, allowedOrigins),
+    handle: (input, context) => executeEndpoint(input, context, (allowedOrigins ??= serverOrigins(catalog))),
   };
 }
 
@@ -134,7 +134,7 @@ function responseMediaTypes(operation: Operation): string[] {
 /** Every origin the document's servers name: redirects may go there and nowhere else. */
 function serverOrigins(catalog: Catalog): Set<string> {
   const origins = new Set<string>();
-  const servers = [...(catalog.spec.document.servers ?? []), ...catalog.operations.flatMap((op) => op.servers)];
+  const servers = new Set([...(catalog.spec.document.servers ?? []), ...catalog.operations.flatMap((op) => op.servers)]);
   for (const server of servers) {
     try {
       origins.add(new URL(expandServerUrl(server), catalog.spec.url).origin);

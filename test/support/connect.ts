@@ -47,12 +47,19 @@ export async function connectInMemory(options: CreateServerOptions): Promise<Con
 }
 
 /** Spawns the real bin over stdio, as an MCP client configured with a command would. */
-export async function connectStdio(args: string[], env: Record<string, string> = {}, command = process.execPath, commandArgs = [bin]): Promise<Connected & { stderr: () => string }> {
+export interface Launch {
+  command: string;
+  args: string[];
+  cwd?: string;
+}
+
+export async function connectStdio(args: string[], env: Record<string, string> = {}, launch: Launch = { command: process.execPath, args: [bin] }): Promise<Connected & { stderr: () => string }> {
   const transport = new StdioClientTransport({
-    command,
-    args: [...commandArgs, ...args],
+    command: launch.command,
+    args: [...launch.args, ...args],
     env: { ...(process.env as Record<string, string>), ...env },
     stderr: 'pipe',
+    ...(launch.cwd ? { cwd: launch.cwd } : {}),
   });
   let stderr = '';
   transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

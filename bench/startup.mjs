@@ -1,0 +1,94 @@
+// Startup, memory and token figures on GitHub's API, printed side by side with a plain-Node baseline.
+// Run: npm run bench   (loopback only; bounded: a few spawns and one local upstream).
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { countTokens } from 'gpt-tokenizer';
+import { realSpecPackages, realSpecPath } from '../test/support/real-specs.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const runs = Number(process.env.BENCH_RUNS ?? 11);
+const spec = realSpecPath('github');
+
+/** Spawns a stdio server, times spawn -> tools/list answered, reads its peak RSS. */
+async function measure(args, afterReady) {
+  const started = performance.now();
+  const transport = new StdioClientTransport({ command: process.execPath, args, stderr: 'ignore' });
+  const client = new Client({ name: 'bench', version: '1.0.0' });
+  await client.connect(transport);
+  const tools = await client.listTools();
+  const readyMs = performance.now() - started;
+  const extra = afterReady ? await afterReady(client, tools) : undefined;
+  const status = readFileSync(`/proc/${transport.pid}/status`, 'utf8');
+  const peakRssMb = Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024;
+  await client.close();
+  return { readyMs, peakRssMb, extra };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Runs the two commands alternately, so drift in machine load hits both alike. */
+async function series(contenders) {
+  const rows = contenders.map(({ label }) => ({ label, ready: [], rss: [] }));
+  for (const { args } of contenders) await measure(args); // warm the file cache
+  for (let i = 0; i < runs; i++) {
+    for (const [k, { args }] of contenders.entries()) {
+      const { readyMs, peakRssMb } = await measure(args);
+      rows[k].ready.push(readyMs);
+      rows[k].rss.push(peakRssMb);
+    }
+  }
+  return rows.map((r) => ({ label: r.label, readyMs: median(r.ready), peakRssMb: median(r.rss) }));
+}
+
+const upstream = createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    res.writeHead(201, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ number: 1347, title: 'Found a bug', state: 'open', html_url: 'https://github.com/octocat/hello-world/issues/1347' }));
+  });
+});
+await new Promise((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+const upstreamUrl = `http://127.0.0.1:${upstream.address().port}`;
+
+const [ours, base] = await series([
+  { label: 'openapi-dynamic-mcp', args: [join(root, 'bin', 'openapi-dynamic-mcp.js'), spec, '--log-level', 'silent'] },
+  { label: 'baseline (JSON.parse + SDK)', args: [join(root, 'bench', 'baseline-server.mjs'), spec] },
+]);
+
+const tokens = (await measure([join(root, 'bin', 'openapi-dynamic-mcp.js'), spec, '--log-level', 'silent', '--base-url', upstreamUrl], async (client, tools) => {
+  const text = (result) => result.content.map((c) => c.text ?? '').join('\n');
+  const wire = (result) => JSON.stringify(result);
+  const list = await client.callTool({ name: 'list_endpoints', arguments: { query: 'create an issue' } });
+  const describe = await client.callTool({ name: 'describe_endpoint', arguments: { ids: ['issues/create'] } });
+  const execute = await client.callTool({
+    name: 'execute_endpoint',
+    arguments: { id: 'issues/create', arguments: { owner: 'octocat', repo: 'hello-world', body: { title: 'Found a bug' } } },
+  });
+  return {
+    toolsList: countTokens(JSON.stringify(tools)),
+    listPage: countTokens(text(list)),
+    describe: countTokens(text(describe)),
+    execute: countTokens(text(execute)),
+    flowText: countTokens(text(list)) + countTokens(text(describe)) + countTokens(text(execute)),
+    flowWire: countTokens(wire(list)) + countTokens(wire(describe)) + countTokens(wire(execute)),
+  };
+})).extra;
+upstream.close();
+
+const pad = (s, n) => String(s).padEnd(n);
+console.log(`GitHub REST API (@octokit/openapi ${realSpecPackages.github.version}), median of ${runs} runs`);
+console.log(`${pad('', 30)}${pad('spawn -> tools/list', 22)}peak RSS`);
+for (const row of [ours, base]) console.log(`${pad(row.label, 30)}${pad(`${row.readyMs.toFixed(0)} ms`, 22)}${row.peakRssMb.toFixed(0)} MB`);
+console.log(`${pad('ratio', 30)}${pad(`${(ours.readyMs / base.readyMs).toFixed(2)}x (aim <= 1.15x)`, 22)}${(ours.peakRssMb / base.peakRssMb).toFixed(2)}x (aim <= 1.3x)`);
+console.log('');
+console.log('Tokens (cl100k-compatible count, gpt-tokenizer):');
+console.log(`  tools/list                          ${tokens.toolsList}`);
+console.log(`  list_endpoints "create an issue"    ${tokens.listPage}`);
+console.log(`  describe_endpoint issues/create     ${tokens.describe}   (aim < 1000)`);
+console.log(`  execute_endpoint issues/create      ${tokens.execute}`);
+console.log(`  list -> describe -> execute (text)  ${tokens.flowText}`);
+console.log(`  the same as full JSON-RPC results   ${tokens.flowWire}   (text + structuredContent)`);
