@@ -15,10 +15,27 @@ import { packageVersion } from './version.js';
 /** Exit codes: 0 done, 1 failed (bad document, lint errors, runtime error), 2 bad usage. */
 export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
 
+/** Boolean environment twins: commander would treat OPENAPI_MCP_VALIDATE=false as set, so they are read in withEnvironment(). */
+const booleanEnv: Record<string, keyof RawConfig> = { OPENAPI_MCP_VALIDATE: 'validate', OPENAPI_MCP_ALLOW_REMOTE_REFS: 'allowRemoteRefs' };
+
+function booleanOption(flags: string, description: string, env: string): Option {
+  return new Option(flags, `${description} (env: ${env})`);
+}
+
+/** Fills boolean flags not given on the command line from their environment variables ("true", "1", "false", "0"...). */
+function withEnvironment<T extends RawConfig>(options: T): T {
+  const merged: T = { ...options };
+  for (const [env, key] of Object.entries(booleanEnv)) {
+    const value = process.env[env];
+    if (merged[key] === undefined && value !== undefined) (merged as RawConfig)[key] = value as never;
+  }
+  return merged;
+}
+
 function specOptions(command: Command): Command {
   return command
     .addOption(new Option('--base-url <url>', "base URL for requests, instead of the document's servers").env('OPENAPI_MCP_BASE_URL'))
-    .addOption(new Option('--allow-remote-refs', 'follow $refs to other hosts').env('OPENAPI_MCP_ALLOW_REMOTE_REFS'))
+    .addOption(booleanOption('--allow-remote-refs', 'follow $refs to other hosts', 'OPENAPI_MCP_ALLOW_REMOTE_REFS'))
     .addOption(new Option('--log-level <level>', 'debug, info, warn, error or silent').env('OPENAPI_MCP_LOG_LEVEL').default('info'))
     .addOption(new Option('--log-format <format>', 'text or json').env('OPENAPI_MCP_LOG_FORMAT').default('text'));
 }
@@ -28,13 +45,13 @@ export function buildProgram(): Command {
     .description('An MCP server for any OpenAPI document, with three tools: list_endpoints, describe_endpoint, execute_endpoint.')
     .version(packageVersion)
     .argument('[spec]', 'path or http(s) URL of an OpenAPI 3.x or Swagger 2.0 document (JSON or YAML)')
-    .addOption(new Option('--validate', 'validate the document strictly before serving (slow on big APIs)').env('OPENAPI_MCP_VALIDATE'))
+    .addOption(booleanOption('--validate', 'validate the document strictly before serving (slow on big APIs)', 'OPENAPI_MCP_VALIDATE'))
     .addOption(new Option('--timeout <ms>', 'upstream request timeout in milliseconds').env('OPENAPI_MCP_TIMEOUT').default('30000'))
     .addOption(new Option('--max-response-bytes <bytes>', 'largest response body returned in one tool result').env('OPENAPI_MCP_MAX_RESPONSE_BYTES').default('40000'))
     .showHelpAfterError()
     .exitOverride();
   specOptions(program).action(async (spec: string | undefined, options: RawConfig) => {
-    const config = resolveConfig({ ...options, spec: spec ?? process.env.OPENAPI_MCP_SPEC });
+    const config = resolveConfig({ ...withEnvironment(options), spec: spec ?? process.env.OPENAPI_MCP_SPEC });
     await runServer(config);
   });
 
@@ -43,14 +60,14 @@ export function buildProgram(): Command {
     .option('--method <method>', 'only endpoints with this HTTP method')
     .option('--limit <n>', 'most rows shown', '50')
     .action(async (spec: string, query: string[], options: RawConfig & { tag?: string; method?: string; limit: string }) => {
-      const catalog = await loadCatalog(resolveConfig({ ...options, spec }));
+      const catalog = await loadCatalog(resolveConfig({ ...withEnvironment(options), spec }));
       printList(catalog, query.join(' '), options);
     });
 
   specOptions(program.command('describe').description('show the inputs, auth and responses of endpoints').argument('<spec>').argument('<ids...>', 'endpoint ids or "METHOD /path"'))
     .option('--json', 'print the structured description as JSON')
     .action(async (spec: string, ids: string[], options: RawConfig & { json?: boolean }) => {
-      const catalog = await loadCatalog(resolveConfig({ ...options, spec }));
+      const catalog = await loadCatalog(resolveConfig({ ...withEnvironment(options), spec }));
       let missing = false;
       const described = ids.flatMap((id) => {
         const op = catalog.find(id);
@@ -66,7 +83,7 @@ export function buildProgram(): Command {
 
   specOptions(program.command('lint').description('validate a document strictly and check what matters for serving it').argument('<spec>')).action(
     async (spec: string, options: RawConfig) => {
-      const config = resolveConfig({ ...options, spec });
+      const config = resolveConfig({ ...withEnvironment(options), spec });
       const findings = await lintSpec(config.spec, { allowRemoteRefs: config.allowRemoteRefs });
       for (const f of findings) process.stdout.write(`${f.level.padEnd(7)} ${f.where}: ${f.message}\n`);
       const errors = findings.filter((f) => f.level === 'error').length;
@@ -90,6 +107,7 @@ async function runServer(config: Config): Promise<void> {
     for (const warning of catalog.warnings) logger.debug(warning);
   }
   logger.info(`Serving ${catalog.title} (${catalog.operations.length} endpoints) over stdio.`);
+  if (process.stdin.isTTY) logger.info('Waiting for an MCP client on stdin; configure it in your MCP client, or press Ctrl-C to stop.');
   await serveStdio({
     catalog,
     logger,

@@ -3,15 +3,16 @@ import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { bin, fixture, sample } from './support/connect.js';
 
-const run = async (...args: string[]) => {
+const runWith = async (env: Record<string, string>, ...args: string[]) => {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { env: { ...process.env, OPENAPI_MCP_SPEC: '' } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { env: { ...process.env, OPENAPI_MCP_SPEC: '', ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
 };
+const run = (...args: string[]) => runWith({}, ...args);
 
 describe('the command line', () => {
   test('list prints an aligned table with required arguments, ranked by the query', async () => {
@@ -71,6 +72,21 @@ describe('the command line', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('No OpenAPI document given.');
     expect(stderr).toContain('OPENAPI_MCP_SPEC');
+  });
+
+  test('boolean environment twins accept false as false and refuse nonsense with exit 2', async () => {
+    const off = await runWith({ OPENAPI_MCP_VALIDATE: 'false' }, 'list', sample, 'inventory');
+    expect(off.code).toBe(0);
+    expect(off.stdout).toContain('getInventory');
+    const bad = await runWith({ OPENAPI_MCP_VALIDATE: 'maybe' }, 'list', sample);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--validate must be true or false; got "maybe".');
+  });
+
+  test('the spec can come from OPENAPI_MCP_SPEC', async () => {
+    const { code, stderr } = await runWith({ OPENAPI_MCP_SPEC: fixture('not-openapi.json') });
+    expect(code).toBe(1);
+    expect(stderr).toContain('not-openapi.json is not an OpenAPI document');
   });
 
   test('a bad flag value is a usage error naming the flag', async () => {

@@ -23,6 +23,8 @@ const descriptionChars = 600;
 const deprecatedFactor = 0.6;
 /** Up to this share more for a result whose id and summary the query covers entirely. */
 const coverageBonus = 0.3;
+/** Share of the best score below which a hit is not counted as a match. */
+const relevanceFloor = 0.2;
 
 export interface SearchOptions {
   tag?: string;
@@ -98,8 +100,11 @@ export class SearchIndex {
       if (title.length) score *= 1 + (coverageBonus * title.filter((t) => terms.has(t)).length) / title.length;
       hits.push({ operation, score });
     }
-    hits.sort((x, y) => y.score - x.score || x.operation.id.localeCompare(y.operation.id));
-    return options.limit === undefined ? hits : hits.slice(0, options.limit);
+    hits.sort((x, y) => y.score - x.score || (x.operation.id < y.operation.id ? -1 : 1));
+    // Results far below the best are noise (one common word matched): leave them out of the total.
+    const floor = (hits[0]?.score ?? 0) * relevanceFloor;
+    const relevant = hits.filter((h) => h.score >= floor);
+    return options.limit === undefined ? relevant : relevant.slice(0, options.limit);
   }
 
   /** Operations passing the tag and method filters, in document order. */
