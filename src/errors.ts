@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'REQUEST_BUILD'
   | 'UPSTREAM_REQUEST'
   | 'SESSION_STORE'
+  | 'MISSING_CREDENTIALS'
   | 'CONFIG';
 
 /** Base class: every expected failure carries a code and an actionable hint. */
@@ -64,6 +65,13 @@ export class RequestBuildError extends DynamicMcpError {
 export class UpstreamRequestError extends DynamicMcpError {
   constructor(message: string, options: { hint?: string; cause?: unknown } = {}) {
     super('UPSTREAM_REQUEST', message, options);
+  }
+}
+
+/** The operation needs credentials this server was not given; the message says which flag or variable to set. */
+export class MissingCredentialsError extends DynamicMcpError {
+  constructor(message: string, hint: string) {
+    super('MISSING_CREDENTIALS', message, { hint });
   }
 }
 

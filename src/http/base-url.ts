@@ -4,7 +4,7 @@ import type { ServerObject } from '../spec/openapi-types.js';
 
 /** Fills `{variable}`s with their defaults (or given values checked against their enum). */
 export function expandServerUrl(server: ServerObject, values: Record<string, string> = {}): string {
-  return server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+  return server.url.replace(/\{([^}]+)\}/g, (_whole, name: string) => {
     const variable = server.variables?.[name];
     const value = values[name] ?? variable?.default;
     if (value === undefined) {
@@ -21,14 +21,14 @@ export function expandServerUrl(server: ServerObject, values: Record<string, str
  * The base URL for requests, without a trailing slash. A relative server URL resolves against the
  * spec's URL when the spec was downloaded; from a local file it needs `--base-url`.
  */
-export function resolveBaseUrl(servers: readonly ServerObject[], specUrl: URL, override?: string): URL {
+export function resolveBaseUrl(servers: readonly ServerObject[], specUrl: URL, override?: string, variables: Record<string, string> = {}): URL {
   if (override) return parseBase(override, '--base-url');
   const server = servers[0];
   if (!server || typeof server.url !== 'string') {
     if (specUrl.protocol !== 'file:') return parseBase(new URL('/', specUrl).href, 'the spec URL');
     throw new ConfigError('The OpenAPI document declares no servers, so there is no URL to send requests to.', 'Pass --base-url https://api.example.com (or set OPENAPI_MCP_BASE_URL).');
   }
-  const expanded = expandServerUrl(server);
+  const expanded = expandServerUrl(server, variables);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(expanded)) return parseBase(expanded, 'the servers list');
   if (specUrl.protocol === 'file:') {
     throw new ConfigError(`The server URL "${server.url}" is relative and the document was read from a file, so it has no host.`, 'Pass --base-url https://api.example.com (or set OPENAPI_MCP_BASE_URL).');

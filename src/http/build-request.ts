@@ -2,13 +2,14 @@
 import { RequestBuildError } from '../errors.js';
 import type { ArgumentBinding } from '../spec/input-schema.js';
 import type { HttpMethod } from '../spec/openapi-types.js';
+import { encodeBody } from './encode-body.js';
 import { serializeCookieParam, serializeHeaderParam, serializePathParam, serializeQueryParam } from './serialize-param.js';
 
 export interface HttpRequest {
   method: string;
   url: URL;
   headers: Record<string, string>;
-  body?: string | Uint8Array;
+  body?: string | Uint8Array | FormData;
 }
 
 export interface BuildRequestInput {
@@ -30,15 +31,15 @@ export function buildRequest(input: BuildRequestInput): HttpRequest {
   const query: string[] = [];
   const cookies: string[] = [];
   const headers: Record<string, string> = {};
-  let body: string | Uint8Array | undefined;
+  let body: string | Uint8Array | FormData | undefined;
 
   for (const binding of bindings) {
     const value = args[binding.key];
     if (value === undefined) continue;
     if (binding.location === 'body') {
-      const encoded = encodeBody(binding.mediaType, value);
-      body = encoded;
-      headers['content-type'] = binding.mediaType;
+      const encoded = encodeBody(binding.mediaType, binding.media, value);
+      body = encoded.body;
+      if (encoded.contentType) headers['content-type'] = encoded.contentType;
       continue;
     }
     const { parameter } = binding;
@@ -101,20 +102,4 @@ function acceptHeader(mediaTypes: readonly string[]): string {
   if (json.length) return [...new Set(json)].join(', ');
   if (mediaTypes.length) return [...new Set(mediaTypes)].join(', ');
   return 'application/json, */*;q=0.8';
-}
-
-/** JSON (and `+json`), form-urlencoded and text bodies; anything else is sent as given. */
-export function encodeBody(mediaType: string, value: unknown): string | Uint8Array {
-  if (/json/i.test(mediaType)) return JSON.stringify(value);
-  if (/^application\/x-www-form-urlencoded/i.test(mediaType)) {
-    if (value === null || typeof value !== 'object') return String(value);
-    const pieces: string[] = [];
-    for (const [name, field] of Object.entries(value)) {
-      if (field === undefined) continue;
-      pieces.push(...serializeQueryParam(name, field, { style: 'form', explode: true }).map((p) => p.replace(/%20/g, '+')));
-    }
-    return pieces.join('&');
-  }
-  if (typeof value === 'string') return value;
-  return JSON.stringify(value);
 }

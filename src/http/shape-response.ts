@@ -1,4 +1,8 @@
-/** @module Turns a raw HTTP response into what a model reads: parsed JSON or text, selected headers, and a byte budget. */
+/**
+ * @module Turns a raw HTTP response into what a model reads: JSON parsed (optionally narrowed by a
+ * JMESPath `select`), text as text, binary as image or embedded resource up to a limit, and a byte
+ * budget beyond which the rest is kept for a continuation.
+ */
 import type { RawResponse } from './send-request.js';
 
 export interface ShapedResponse {
@@ -6,56 +10,92 @@ export interface ShapedResponse {
   statusText: string;
   headers: Record<string, string>;
   contentType?: string;
+  /** Parsed JSON, text, the first part of a long text, or a one-line summary of binary content. */
   body: unknown;
-  /** Set when the body was cut to fit the budget. */
-  truncated?: { totalBytes: number; returnedBytes: number };
+  /** Binary content small enough to return, as base64. */
+  binary?: { base64: string; mimeType: string };
+  /** Set when the body was longer than the budget: the whole text, for continuations. */
+  overflow?: { text: string; totalBytes: number; returnedBytes: number };
+  /** Notes for the model (select not applicable, binary too large...). */
+  notes: string[];
+}
+
+export interface ShapeOptions {
+  /** Budget for text, in UTF-8 bytes. */
+  maxBytes: number;
+  /** Largest binary body returned inline. */
+  maxBinaryBytes: number;
+  /** Applied to a JSON body before the budget. */
+  select?: (value: unknown) => unknown;
+  selectExpression?: string;
 }
 
 /** Headers that tell a model something useful; the rest (cookies, tracing) is noise or secret. */
-const keptHeaders = /^(content-type|content-length|content-disposition|location|link|etag|last-modified|retry-after|x-ratelimit-.*|ratelimit.*|x-total-count|x-next-page|x-request-id|x-github-request-id|cache-control|www-authenticate)$/i;
+const keptHeaders = /^(content-type|content-length|content-disposition|location|link|etag|last-modified|retry-after|x-ratelimit-.*|ratelimit.*|x-total-count|x-next-page|x-request-id|x-github-request-id|cache-control|www-authenticate|sl-violations)$/i;
 
-export function shapeResponse(raw: RawResponse, maxBytes: number): ShapedResponse {
+export function shapeResponse(raw: RawResponse, options: ShapeOptions): ShapedResponse {
   const headers: Record<string, string> = {};
   raw.headers.forEach((value, name) => {
     if (keptHeaders.test(name)) headers[name] = value;
   });
   const contentType = raw.headers.get('content-type') ?? undefined;
-  const shaped: ShapedResponse = { status: raw.status, statusText: raw.statusText, headers, body: null };
+  const shaped: ShapedResponse = { status: raw.status, statusText: raw.statusText, headers, body: null, notes: [] };
   if (contentType) shaped.contentType = contentType;
   if (!raw.bytes.length) return shaped;
 
-  const textual = !contentType || /json|text\/|xml|yaml|javascript|x-www-form-urlencoded|csv/i.test(contentType);
-  if (!textual) {
-    shaped.body = `(binary ${contentType}, ${raw.bytes.length} bytes, not shown)`;
+  if (!isTextual(contentType, raw.bytes)) {
+    const mimeType = (contentType ?? 'application/octet-stream').split(';')[0]!.trim();
+    if (raw.bytes.length <= options.maxBinaryBytes) {
+      shaped.binary = { base64: Buffer.from(raw.bytes).toString('base64'), mimeType };
+      shaped.body = `(binary ${mimeType}, ${raw.bytes.length} bytes, returned as ${mimeType.startsWith('image/') ? 'image' : 'an embedded resource'})`;
+    } else {
+      shaped.body = `(binary ${mimeType}, ${raw.bytes.length} bytes: over the ${options.maxBinaryBytes}-byte limit for binary results, not returned)`;
+    }
     return shaped;
   }
+
   const text = new TextDecoder().decode(raw.bytes);
-  if (raw.bytes.length <= maxBytes) {
-    shaped.body = /json/i.test(contentType ?? '') || looksLikeJson(text) ? parseJsonOr(text) : text;
+  let value: unknown = text;
+  let isJson = false;
+  if (/json/i.test(contentType ?? '') || looksLikeJson(text)) {
+    try {
+      value = JSON.parse(text);
+      isJson = true;
+    } catch {
+      value = text;
+    }
+  }
+  if (options.select) {
+    if (isJson) value = options.select(value) ?? null;
+    else shaped.notes.push(`select ${JSON.stringify(options.selectExpression)} was not applied: the body is not JSON.`);
+  }
+  const serialized = typeof value === 'string' ? value : JSON.stringify(value);
+  const bytes = Buffer.byteLength(serialized);
+  if (bytes <= options.maxBytes) {
+    shaped.body = value;
     return shaped;
   }
-  const cut = cutUtf8(raw.bytes, maxBytes);
-  shaped.body = cut;
-  shaped.truncated = { totalBytes: raw.bytes.length, returnedBytes: new TextEncoder().encode(cut).length };
+  const first = sliceUtf8(serialized, 0, options.maxBytes);
+  shaped.body = first.text;
+  shaped.overflow = { text: serialized, totalBytes: bytes, returnedBytes: first.end };
   return shaped;
+}
+
+/** Bytes [start, start + maxBytes) of a text, never splitting a character; `end` is the next start. */
+export function sliceUtf8(text: string, start: number, maxBytes: number): { text: string; end: number } {
+  const bytes = Buffer.from(text);
+  let end = Math.min(start + maxBytes, bytes.length);
+  while (end > start && end < bytes.length && (bytes[end]! & 0xc0) === 0x80) end--;
+  return { text: bytes.subarray(start, end).toString('utf8'), end };
+}
+
+function isTextual(contentType: string | undefined, bytes: Uint8Array): boolean {
+  if (contentType) return /json|text\/|xml|yaml|javascript|x-www-form-urlencoded|csv|html|problem/i.test(contentType);
+  // No Content-Type: text unless it holds NUL bytes.
+  return !bytes.subarray(0, 1024).includes(0);
 }
 
 function looksLikeJson(text: string): boolean {
   const start = text.trimStart()[0];
   return start === '{' || start === '[';
-}
-
-function parseJsonOr(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-/** The longest prefix of the bytes that fits `maxBytes` without splitting a character. */
-function cutUtf8(bytes: Uint8Array, maxBytes: number): string {
-  let end = Math.min(maxBytes, bytes.length);
-  while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--;
-  return new TextDecoder().decode(bytes.subarray(0, end));
 }

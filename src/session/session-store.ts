@@ -18,6 +18,14 @@ export function emptySessionState(now = Date.now()): SessionState {
 /** Kept small so a record stays far below any store's item limit. */
 export const maxDescribedIds = 500;
 
+/** The rest of a response too long for one result, kept so the next part costs no API call. */
+export interface ContinuationRecord {
+  operationId: string;
+  status: number;
+  contentType?: string;
+  text: string;
+}
+
 export interface SessionStore {
   /** The session's state, or undefined when there is none (never stored, expired or evicted). */
   get(sessionId: string): Promise<SessionState | undefined>;
@@ -27,5 +35,8 @@ export interface SessionStore {
    */
   update(sessionId: string, change: (state: SessionState) => SessionState): Promise<SessionState>;
   delete(sessionId: string): Promise<void>;
+  /** Keeps a long response for `ttlSeconds`, readable only by the same session. */
+  saveContinuation(sessionId: string, key: string, record: ContinuationRecord, ttlSeconds: number): Promise<void>;
+  loadContinuation(sessionId: string, key: string): Promise<ContinuationRecord | undefined>;
   close(): Promise<void>;
 }

@@ -10,6 +10,9 @@ export interface CatalogInit {
   spec: LoadedSpec;
   operations: Operation[];
   warnings: string[];
+  /** Operations left out by filters, with the reason, so asking for one explains itself. */
+  hidden?: Map<string, string>;
+  hiddenOperations?: Operation[];
 }
 
 export interface TagCount {
@@ -28,6 +31,8 @@ export class Catalog {
   private readonly byId = new Map<string, Operation>();
   private readonly byLowerId = new Map<string, Operation>();
   private readonly byShape = new Map<string, Operation>();
+  private readonly hidden: Map<string, string>;
+  private readonly hiddenByShape = new Map<string, Operation>();
   private searchIndex: SearchIndex | undefined;
   private tagCounts: TagCount[] | undefined;
 
@@ -38,6 +43,11 @@ export class Catalog {
     this.spec = init.spec;
     this.operations = init.operations;
     this.warnings = init.warnings;
+    this.hidden = init.hidden ?? new Map();
+    for (const op of init.hiddenOperations ?? []) {
+      this.hiddenByShape.set(op.id, op);
+      this.hiddenByShape.set(shapeKey(op.method, op.path), op);
+    }
     for (const op of init.operations) {
       this.byId.set(op.id, op);
       this.byLowerId.set(op.id.toLowerCase(), op);
@@ -56,6 +66,15 @@ export class Catalog {
       if (found) return found;
     }
     return this.byLowerId.get(text.toLowerCase());
+  }
+
+  /** Why an id that exists in the document is not served here (filters, read-only mode); undefined otherwise. */
+  hiddenReason(idOrMethodPath: string): { id: string; reason: string } | undefined {
+    const text = idOrMethodPath.trim();
+    const match = /^([A-Za-z]+)\s+(\S+)$/.exec(text);
+    const op = this.hiddenByShape.get(text) ?? (match ? this.hiddenByShape.get(shapeKey(match[1]!, match[2]!)) : undefined);
+    const reason = op ? this.hidden.get(op.id) : undefined;
+    return op && reason ? { id: op.id, reason } : undefined;
   }
 
   /** The closest ids to an unknown one: by edit distance and by search, best first. */

@@ -7,6 +7,7 @@ import type { Catalog } from './catalog.js';
 import { compactSchemas, type SchemaRoot } from './compact-schema.js';
 import type { Operation } from './operation.js';
 import { isObject, type JsonObject, type MediaTypeObject, type ParameterLocation, type ParameterObject } from './openapi-types.js';
+import { fileArgumentSchema, isBinarySchema } from '../http/file-argument.js';
 import { shortenText } from './shorten-text.js';
 
 /** Where one argument goes in the HTTP request. */
@@ -23,15 +24,27 @@ export interface InputSchema {
 /** Headers that OpenAPI says are not parameters: the request's content negotiation and auth own them. */
 const ignoredHeaders = new Set(['accept', 'content-type', 'authorization']);
 const locationPriority: ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
-const cache = new WeakMap<Operation, InputSchema>();
+const cache = new WeakMap<Operation, Map<string, InputSchema>>();
 
-export function inputSchemaOf(operation: Operation, catalog: Catalog): InputSchema {
-  let built = cache.get(operation);
+/** The input schema for the preferred request media type, or for the one given. Memoized. */
+export function inputSchemaOf(operation: Operation, catalog: Catalog, mediaType?: string): InputSchema {
+  let byType = cache.get(operation);
+  if (!byType) cache.set(operation, (byType = new Map()));
+  const key = mediaType ?? '';
+  let built = byType.get(key);
   if (!built) {
-    built = buildInputSchema(operation, catalog);
-    cache.set(operation, built);
+    built = buildInputSchema(operation, catalog, mediaType);
+    byType.set(key, built);
   }
   return built;
+}
+
+/** The request media types the operation declares, preferred first. */
+export function requestMediaTypes(operation: Operation): string[] {
+  const content = operation.requestBody?.content;
+  if (!content) return [];
+  const preferred = preferredMediaType(content)!;
+  return [preferred, ...Object.keys(content).filter((t) => t !== preferred)];
 }
 
 /** Picks the request media type: JSON first, then forms, then whatever is declared first. */
@@ -49,12 +62,12 @@ export function preferredMediaType(content: Record<string, MediaTypeObject>): st
 const bindingCache = new WeakMap<Operation, ArgumentBinding[]>();
 
 /** Where each argument goes, without compiling any schema: cheap enough for every listed endpoint. */
-export function argumentBindings(operation: Operation): ArgumentBinding[] {
-  let bindings = bindingCache.get(operation);
+export function argumentBindings(operation: Operation, chosenMediaType?: string): ArgumentBinding[] {
+  let bindings = chosenMediaType ? undefined : bindingCache.get(operation);
   if (bindings) return bindings;
   bindings = [];
   const parameters = operation.parameters.filter((p) => !(p.in === 'header' && ignoredHeaders.has(p.name.toLowerCase())));
-  const mediaType = operation.requestBody?.content ? preferredMediaType(operation.requestBody.content) : undefined;
+  const mediaType = chosenMediaType ?? (operation.requestBody?.content ? preferredMediaType(operation.requestBody.content) : undefined);
   const locationsByName = new Map<string, Set<ParameterLocation>>();
   for (const p of parameters) {
     if (!locationsByName.has(p.name)) locationsByName.set(p.name, new Set());
@@ -68,7 +81,7 @@ export function argumentBindings(operation: Operation): ArgumentBinding[] {
     bindings.push({ key, location: p.in, name: p.name, parameter: p });
   }
   if (mediaType) bindings.push({ key: 'body', location: 'body', mediaType, media: operation.requestBody!.content![mediaType]! });
-  bindingCache.set(operation, bindings);
+  if (!chosenMediaType) bindingCache.set(operation, bindings);
   return bindings;
 }
 
@@ -79,9 +92,9 @@ export function requiredArguments(operation: Operation): string[] {
     .map((b) => b.key);
 }
 
-export function buildInputSchema(operation: Operation, catalog: Catalog): InputSchema {
+export function buildInputSchema(operation: Operation, catalog: Catalog, mediaType?: string): InputSchema {
   const { resolver } = catalog.spec;
-  const bindings = argumentBindings(operation);
+  const bindings = argumentBindings(operation, mediaType);
   const roots: SchemaRoot[] = bindings.map((binding) =>
     binding.location === 'body'
       ? { schema: binding.media.schema ?? {}, docUrl: operation.docUrl, usedAt: `${operation.id} request body (${binding.mediaType})` }
@@ -95,6 +108,7 @@ export function buildInputSchema(operation: Operation, catalog: Catalog): InputS
   bindings.forEach((binding, i) => {
     let schema = schemas[i] as JsonObject | boolean;
     if (binding.location === 'body') {
+      schema = withFileArguments(binding.mediaType, schema);
       const description = shortenText(operation.requestBody?.description, 160);
       if (description && isObject(schema) && !schema.description) schema = { ...schema, description };
       if (!/json/i.test(binding.mediaType) && isObject(schema)) schema = { ...schema, description: `(${binding.mediaType}) ${schema.description ?? ''}`.trim() };
@@ -127,4 +141,27 @@ function parameterSchema(p: ParameterObject): unknown {
     if (first?.schema !== undefined) return first.schema;
   }
   return { type: 'string' };
+}
+
+/**
+ * Where the media type carries raw bytes (multipart parts, octet-stream and other binary bodies),
+ * binary schemas become file arguments: text, or `{ base64, filename, contentType }`.
+ */
+function withFileArguments(mediaType: string, schema: JsonObject | boolean): JsonObject | boolean {
+  const type = mediaType.toLowerCase();
+  const structured = /json|x-www-form-urlencoded/.test(type);
+  if (type.startsWith('multipart/')) {
+    if (!isObject(schema) || !isObject(schema.properties)) return schema;
+    const properties = Object.fromEntries(
+      Object.entries(schema.properties).map(([name, part]) => {
+        if (isBinarySchema(part)) return [name, fileArgumentSchema(isObject(part) && typeof part.description === 'string' ? part.description : undefined)];
+        if (isObject(part) && part.type === 'array' && isBinarySchema(part.items)) return [name, { ...part, items: fileArgumentSchema() }];
+        return [name, part];
+      }),
+    );
+    return { ...schema, properties };
+  }
+  if (structured || type.startsWith('text/') || /xml|yaml|csv/.test(type)) return schema;
+  const description = isObject(schema) && typeof schema.description === 'string' ? schema.description : undefined;
+  return fileArgumentSchema(description);
 }

@@ -1,6 +1,7 @@
 /** @module Describes an operation's security requirements: alternatives (any one suffices), each a set of schemes (all needed). */
 import type { Catalog } from './catalog.js';
 import type { Operation } from './operation.js';
+import { howToSet } from '../auth/credentials.js';
 import { isObject, type SecuritySchemeObject } from './openapi-types.js';
 
 export interface SchemeUse {
@@ -12,10 +13,19 @@ export interface SchemeUse {
   /** For http: basic, bearer, ... */
   scheme?: string;
   scopes?: string[];
+  /** For oauth2 with a client-credentials flow: where tokens come from. */
+  tokenUrl?: string;
+  /** Whether a credential for it is configured on this server. */
+  configured?: boolean;
 }
 
-/** An empty list means the operation needs no credentials. */
-export function describeSecurity(operation: Operation, catalog: Catalog): SchemeUse[][] {
+/** True when the operation can also be called without credentials (an empty requirement `{}`). */
+export function isSecurityOptional(operation: Operation): boolean {
+  return operation.security.length === 0 || operation.security.some((r) => isObject(r) && Object.keys(r).length === 0);
+}
+
+/** An empty list means the operation needs no credentials. `configured` is set when credentials are given. */
+export function describeSecurity(operation: Operation, catalog: Catalog, configured?: ReadonlySet<string>): SchemeUse[][] {
   const schemes = catalog.spec.document.components?.securitySchemes ?? {};
   return operation.security
     .filter((requirement) => isObject(requirement) && Object.keys(requirement).length > 0)
@@ -33,6 +43,9 @@ export function describeSecurity(operation: Operation, catalog: Catalog): Scheme
         if (scheme?.name) use.parameterName = scheme.name;
         if (scheme?.scheme) use.scheme = scheme.scheme.toLowerCase();
         if (Array.isArray(scopes) && scopes.length) use.scopes = scopes;
+        const tokenUrl = scheme?.flows?.clientCredentials?.tokenUrl;
+        if (typeof tokenUrl === 'string') use.tokenUrl = tokenUrl;
+        if (configured) use.configured = configured.has(name);
         return use;
       }),
     );
@@ -46,7 +59,8 @@ export function securityText(alternatives: SchemeUse[][]): string {
       all
         .map((s) => {
           const detail = s.type === 'apiKey' ? `apiKey in ${s.in ?? '?'} ${s.parameterName ?? ''}`.trim() : s.type === 'http' ? `http ${s.scheme ?? ''}`.trim() : s.type;
-          return `${s.name} (${detail})`;
+          const state = s.configured === undefined ? '' : s.configured ? ', configured' : `, not configured: ${howToSet(s.name)}`;
+          return `${s.name} (${detail}${state})`;
         })
         .join(' + '),
     )

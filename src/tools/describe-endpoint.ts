@@ -2,7 +2,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { maxDescribedIds } from '../session/session-store.js';
 import type { Catalog } from '../spec/catalog.js';
-import { inputSchemaOf } from '../spec/input-schema.js';
+import { inputSchemaOf, requestMediaTypes } from '../spec/input-schema.js';
 import type { Operation } from '../spec/operation.js';
 import { summarizeResponses, type ResponseSummary } from '../spec/response-shape.js';
 import { describeSecurity, securityText, type SchemeUse } from '../spec/security.js';
@@ -24,6 +24,8 @@ export interface DescribedEndpoint {
   responses: ResponseSummary[];
   security: SchemeUse[][];
   deprecated: boolean;
+  /** When the body may be sent as several media types: the first is the default, the schema is for it. */
+  requestContentTypes?: string[];
   problems?: string[];
 }
 
@@ -56,6 +58,7 @@ export function describeEndpointTool(): ToolDefinition {
                 responses: { type: 'array', items: { type: 'object', properties: { status: { type: 'string' } }, required: ['status'] } },
                 security: { type: 'array', items: { type: 'array', items: { type: 'object' } } },
                 deprecated: { type: 'boolean' },
+                requestContentTypes: { type: 'array', items: { type: 'string' } },
                 problems: { type: 'array', items: { type: 'string' } },
               },
               required: ['id', 'method', 'path', 'summary', 'description', 'inputSchema', 'responses', 'security', 'deprecated'],
@@ -79,7 +82,7 @@ async function describeEndpoints(input: Record<string, unknown>, context: ToolCo
   const unknown: { id: string; message: string }[] = [];
   for (const id of ids) {
     const operation = catalog.find(id);
-    if (operation) endpoints.push(describeOperation(operation, catalog));
+    if (operation) endpoints.push(describeOperation(operation, catalog, new Set(context.execution.credentials.keys())));
     else unknown.push({ id, message: unknownEndpointMessage(catalog, id) });
   }
   if (!endpoints.length) return toolError(unknown.map((u) => u.message).join('\n'));
@@ -94,7 +97,8 @@ async function describeEndpoints(input: Record<string, unknown>, context: ToolCo
   return toolResult(text, structured);
 }
 
-export function describeOperation(operation: Operation, catalog: Catalog): DescribedEndpoint {
+/** @param configured names of the security schemes with credentials; when given, each scheme says whether it is configured. */
+export function describeOperation(operation: Operation, catalog: Catalog, configured?: ReadonlySet<string>): DescribedEndpoint {
   const input = inputSchemaOf(operation, catalog);
   const described: DescribedEndpoint = {
     id: operation.id,
@@ -104,9 +108,11 @@ export function describeOperation(operation: Operation, catalog: Catalog): Descr
     description: shortenText(operation.description, 400) ?? '',
     inputSchema: input.schema,
     responses: summarizeResponses(operation, catalog),
-    security: describeSecurity(operation, catalog),
+    security: describeSecurity(operation, catalog, configured),
     deprecated: operation.deprecated,
   };
+  const mediaTypes = requestMediaTypes(operation);
+  if (mediaTypes.length > 1) described.requestContentTypes = mediaTypes;
   const problems = [...operation.problems, ...input.problems];
   if (problems.length) described.problems = problems;
   return described;
@@ -117,6 +123,7 @@ export function renderEndpoint(e: DescribedEndpoint): string {
   const lines = [`${e.id}: ${e.method} ${e.path}${e.summary ? ` - ${e.summary}` : ''}${e.deprecated ? ' (DEPRECATED)' : ''}`];
   if (e.description && e.description !== e.summary) lines.push(e.description);
   lines.push(`arguments schema: ${compactJson(e.inputSchema)}`);
+  if (e.requestContentTypes) lines.push(`request body types: ${e.requestContentTypes.join(', ')} (schema above is for the first; pass contentType to execute_endpoint to send another)`);
   lines.push(`auth: ${securityText(e.security)}`);
   lines.push(`responses: ${e.responses.map((r) => `${r.status}${r.description ? ` ${r.description}` : ''}${r.shape ? ` ${r.shape}` : ''}`).join('; ')}`);
   if (e.problems?.length) lines.push(`problems in the document: ${e.problems.join(' ')}`);

@@ -1,39 +1,43 @@
 /** @module The execute_endpoint tool: validates arguments against the describe schema, sends the request, returns status, headers and body. */
+import { compile, TreeInterpreter } from '@jmespath-community/jmespath';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { ArgumentShapeError, normalizeArguments } from '../arguments/normalize-arguments.js';
 import { validateArguments, type ArgumentProblem } from '../arguments/validate-arguments.js';
 import { describeError, DynamicMcpError } from '../errors.js';
-import { expandServerUrl, resolveBaseUrl } from '../http/base-url.js';
-import { buildRequest } from '../http/build-request.js';
-import { sendRequest } from '../http/send-request.js';
-import { shapeResponse, type ShapedResponse } from '../http/shape-response.js';
+import { expandServerUrl } from '../http/base-url.js';
+import { callOperation } from '../http/call-operation.js';
+import { shapeResponse, sliceUtf8, type ShapedResponse } from '../http/shape-response.js';
 import { maxDescribedIds } from '../session/session-store.js';
 import type { Catalog } from '../spec/catalog.js';
-import { inputSchemaOf } from '../spec/input-schema.js';
+import { inputSchemaOf, requestMediaTypes } from '../spec/input-schema.js';
 import type { Operation } from '../spec/operation.js';
-import { isObject, type JsonObject, type ResponseObject } from '../spec/openapi-types.js';
+import { isObject, type JsonObject } from '../spec/openapi-types.js';
+import { decodeContinuation, encodeContinuation, newContinuationKey } from './continuation.js';
+import { executeResult } from './execute-result.js';
 import type { ToolContext } from './tool-context.js';
 import type { ToolDefinition } from './tool-definition.js';
-import { compactJson, toolError, toolResult } from './tool-result.js';
+import { compactJson, toolError } from './tool-result.js';
 import { unknownEndpointMessage } from './unknown-endpoint.js';
 
-const toolFields = new Set(['id', 'arguments']);
+const toolFields = new Set(['id', 'arguments', 'select', 'contentType', 'continuation']);
 
-export function executeEndpointTool(catalog: Catalog): ToolDefinition {
+export function executeEndpointTool(catalog: Catalog, options: { readOnly?: boolean } = {}): ToolDefinition {
   let allowedOrigins: Set<string> | undefined;
   return {
     definition: {
       name: 'execute_endpoint',
       title: 'Call an API endpoint',
       description:
-        'Calls one endpoint of the API. `arguments` holds one property per parameter and `body` for the request body, exactly as describe_endpoint shows; invalid arguments come back with the problems and the schema. Returns the HTTP status, selected headers and the body (JSON parsed); a non-2xx status is a normal result.',
+        'Calls one endpoint of the API. `arguments` holds one property per parameter and `body` for the request body, exactly as describe_endpoint shows; invalid arguments come back with the problems and the schema. Returns the HTTP status, selected headers and the body (JSON parsed); a non-2xx status is a normal result. `select` (JMESPath) narrows a JSON body; a long body comes in parts: pass the returned `continuation` to get the next one.',
       inputSchema: {
         type: 'object',
         properties: {
-          id: { type: 'string', description: 'Endpoint id from list_endpoints, or "METHOD /path".' },
+          id: { type: 'string', description: 'Endpoint id from list_endpoints, or "METHOD /path". Required unless continuation is given.' },
           arguments: { type: 'object', description: 'Parameters by name, and `body` for the request body.' },
+          select: { type: 'string', description: 'JMESPath expression applied to a JSON response body, e.g. "items[].{id: id, name: name}".' },
+          contentType: { type: 'string', description: 'Request body media type, when the endpoint accepts several (see describe_endpoint).' },
+          continuation: { type: 'string', description: 'From a previous result: returns the next part of a long body, without calling the API again.' },
         },
-        required: ['id'],
       },
       outputSchema: {
         type: 'object',
@@ -42,12 +46,16 @@ export function executeEndpointTool(catalog: Catalog): ToolDefinition {
           statusText: { type: 'string' },
           headers: { type: 'object', additionalProperties: { type: 'string' } },
           body: {},
-          truncated: { type: 'object', properties: { totalBytes: { type: 'integer' }, returnedBytes: { type: 'integer' } } },
+          truncated: { type: 'object', properties: { totalBytes: { type: 'integer' }, returnedBytes: { type: 'integer' }, offset: { type: 'integer' } } },
+          continuation: { type: 'string' },
           adjustments: { type: 'array', items: { type: 'string' } },
+          notes: { type: 'array', items: { type: 'string' } },
         },
         required: ['status', 'headers', 'body'],
       },
-      annotations: { title: 'Call an API endpoint', readOnlyHint: false, destructiveHint: true, openWorldHint: true },
+      annotations: options.readOnly
+        ? { title: 'Call an API endpoint (read-only)', readOnlyHint: true, openWorldHint: true }
+        : { title: 'Call an API endpoint', readOnlyHint: false, destructiveHint: true, openWorldHint: true },
     },
     handle: (input, context) => executeEndpoint(input, context, (allowedOrigins ??= serverOrigins(catalog))),
   };
@@ -55,12 +63,29 @@ export function executeEndpointTool(catalog: Catalog): ToolDefinition {
 
 async function executeEndpoint(input: Record<string, unknown>, context: ToolContext, allowedOrigins: ReadonlySet<string>): Promise<CallToolResult> {
   const { catalog } = context;
+  if (typeof input.continuation === 'string' && input.continuation) return continueResponse(input.continuation, context);
   if (typeof input.id !== 'string' || !input.id.trim()) {
     return toolError('"id" is required: the endpoint id from list_endpoints (or "METHOD /path"), with its parameters in "arguments".');
   }
   const operation = catalog.find(input.id);
   if (!operation) return toolError(unknownEndpointMessage(catalog, input.id));
-  const { schema, bindings } = inputSchemaOf(operation, catalog);
+
+  const mediaTypes = requestMediaTypes(operation);
+  const contentType = typeof input.contentType === 'string' && input.contentType ? input.contentType : undefined;
+  if (contentType && !mediaTypes.includes(contentType)) {
+    return toolError(mediaTypes.length ? `${operation.id} accepts ${mediaTypes.join(', ')}; "${contentType}" is not one of them.` : `${operation.id} takes no request body, so contentType does not apply.`);
+  }
+  const { schema, bindings } = inputSchemaOf(operation, catalog, contentType);
+
+  let select: ((value: unknown) => unknown) | undefined;
+  if (typeof input.select === 'string' && input.select.trim()) {
+    try {
+      const ast = compile(input.select);
+      select = (value) => TreeInterpreter.search(ast, value as never);
+    } catch (error) {
+      return toolError(`select is not a valid JMESPath expression: ${(error as Error).message}. Example: "items[].{id: id, name: name}". Nothing was sent.`);
+    }
+  }
 
   const strays = Object.fromEntries(Object.entries(input).filter(([key]) => !toolFields.has(key)));
   let args: Record<string, unknown>;
@@ -71,27 +96,65 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
     if (error instanceof ArgumentShapeError) return toolError(`${error.message} Example: { "id": "${operation.id}", "arguments": { ... } }.`);
     throw error;
   }
-
   const problems = await validateArguments(schema, args);
   if (problems.length) return invalidArguments(operation, schema, problems, adjustments, context);
 
+  const { execution } = context;
   let shaped: ShapedResponse;
+  let continuation: string | undefined;
   try {
-    const baseUrl = resolveBaseUrl(operation.servers, catalog.spec.url, context.execution.baseUrl);
-    const request = buildRequest({ method: operation.method, path: operation.path, bindings, args, baseUrl, responseMediaTypes: responseMediaTypes(operation) });
-    const raw = await sendRequest(request, { fetch: context.execution.fetch, timeoutMs: context.execution.timeoutMs, allowedOrigins: new Set([...allowedOrigins, baseUrl.origin]) });
-    shaped = shapeResponse(raw, context.execution.maxResponseBytes);
+    const { response: raw, missingCredentials } = await callOperation(operation, catalog, bindings, args, { ...execution, allowedOrigins });
+    shaped = shapeResponse(raw, { maxBytes: execution.maxResponseBytes, maxBinaryBytes: execution.maxBinaryBytes, ...(select ? { select, selectExpression: input.select as string } : {}) });
+    if (missingCredentials && (raw.status === 401 || raw.status === 403)) shaped.notes.push(missingCredentials);
+    if (shaped.overflow) {
+      const key = newContinuationKey();
+      const record = { operationId: operation.id, status: shaped.status, text: shaped.overflow.text, ...(shaped.contentType ? { contentType: shaped.contentType } : {}) };
+      try {
+        await context.session.saveContinuation(key, record, execution.continuationTtlSeconds);
+        continuation = encodeContinuation({ key, offset: shaped.overflow.returnedBytes });
+      } catch (error) {
+        shaped.notes.push(`${describeError(error)} Narrow the response with select to see the rest.`);
+      }
+    }
   } catch (error) {
     if (error instanceof DynamicMcpError) return toolError(error.toText());
     context.logger.error('Unexpected failure in execute_endpoint.', { id: operation.id, error: describeError(error) });
     return toolError(`Calling ${operation.id} failed unexpectedly: ${describeError(error)}`);
   }
   await context.session.update((s) => ({ ...s, calls: { ...s.calls, execute_endpoint: (s.calls.execute_endpoint ?? 0) + 1 } }));
+  return executeResult(shaped, { label: `${operation.method.toUpperCase()} ${operation.path}`, adjustments, ...(continuation ? { continuation } : {}) });
+}
 
-  const structured: Record<string, unknown> = { status: shaped.status, statusText: shaped.statusText, headers: shaped.headers, body: shaped.body };
-  if (shaped.truncated) structured.truncated = shaped.truncated;
-  if (adjustments.length) structured.adjustments = adjustments;
-  return toolResult(renderText(operation, shaped, adjustments), structured);
+/** The next part of a long body, from the session store: no new API call. */
+async function continueResponse(tokenText: string, context: ToolContext): Promise<CallToolResult> {
+  const token = decodeContinuation(tokenText);
+  if (!token) return toolError('The continuation token is not valid. Pass it exactly as returned, or call the endpoint again.');
+  let record;
+  try {
+    record = await context.session.loadContinuation(token.key);
+  } catch (error) {
+    return toolError(describeError(error));
+  }
+  if (!record) return toolError('That continuation has expired or belongs to another session. Call the endpoint again (with select to narrow the response).');
+  const totalBytes = Buffer.byteLength(record.text);
+  if (token.offset >= totalBytes) return toolError('That continuation is already at the end of the response.');
+  const part = sliceUtf8(record.text, token.offset, context.execution.maxResponseBytes);
+  const more = part.end < totalBytes;
+  const shaped: ShapedResponse = {
+    status: record.status,
+    statusText: '',
+    headers: record.contentType ? { 'content-type': record.contentType } : {},
+    body: part.text,
+    overflow: { text: record.text, totalBytes, returnedBytes: part.end },
+    notes: [],
+  };
+  if (record.contentType) shaped.contentType = record.contentType;
+  return executeResult(shaped, {
+    label: `${record.operationId} (continued)`,
+    adjustments: [],
+    offset: token.offset,
+    ...(more ? { continuation: encodeContinuation({ key: token.key, offset: part.end }) } : {}),
+  });
 }
 
 /** The problems with their JSON pointers; the full schema unless this session has already seen it. */
@@ -112,23 +175,6 @@ async function invalidArguments(operation: Operation, schema: JsonObject, proble
   }
   lines.push('Fix these and call execute_endpoint again.');
   return toolError(lines.join('\n'));
-}
-
-function renderText(operation: Operation, shaped: ShapedResponse, adjustments: string[]): string {
-  const lines = [`HTTP ${shaped.status}${shaped.statusText ? ` ${shaped.statusText}` : ''} from ${operation.method.toUpperCase()} ${operation.path}${shaped.contentType ? ` (${shaped.contentType})` : ''}`];
-  if (adjustments.length) lines.push(`Adjusted: ${adjustments.join(' ')}`);
-  if (shaped.truncated) lines.push(`Body truncated: ${shaped.truncated.returnedBytes} of ${shaped.truncated.totalBytes} bytes shown.`);
-  if (shaped.body !== null && shaped.body !== '') lines.push(typeof shaped.body === 'string' ? shaped.body : JSON.stringify(shaped.body));
-  return lines.join('\n');
-}
-
-function responseMediaTypes(operation: Operation): string[] {
-  const types: string[] = [];
-  for (const response of Object.values(operation.responses)) {
-    const content = isObject(response) ? (response as ResponseObject).content : undefined;
-    if (isObject(content)) types.push(...Object.keys(content));
-  }
-  return types;
 }
 
 /** Every origin the document's servers name: redirects may go there and nowhere else. */

@@ -2,6 +2,8 @@
 import type { Catalog } from '../spec/catalog.js';
 
 export function unknownEndpointMessage(catalog: Catalog, id: string): string {
+  const hidden = catalog.hiddenReason(id);
+  if (hidden) return `Endpoint "${hidden.id}" exists in the API but is not available on this server: ${hidden.reason}.`;
   const suggestions = catalog.suggest(id);
   const didYouMean = suggestions.length ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
   return `Unknown endpoint "${id}".${didYouMean} Call list_endpoints with a query to search; ids look like "operationId" or "GET /path".`;

@@ -1,6 +1,6 @@
 // Tests for turning validated arguments and their bindings into an HTTP request.
 import { describe, expect, test } from 'vitest';
-import { buildRequest, encodeBody, type BuildRequestInput } from '../../src/http/build-request.js';
+import { buildRequest, type BuildRequestInput } from '../../src/http/build-request.js';
 import { RequestBuildError } from '../../src/errors.js';
 import type { ArgumentBinding } from '../../src/spec/input-schema.js';
 import type { ParameterLocation, ParameterObject } from '../../src/spec/openapi-types.js';
@@ -131,18 +131,5 @@ describe('buildRequest: body', () => {
 
   test('sends no body when none is given', () => {
     expect(build({ method: 'post', bindings: [body('application/json')] }).body).toBeUndefined();
-  });
-});
-
-describe('encodeBody', () => {
-  test.each([
-    { mediaType: 'application/json', value: [1, 'a'], want: '[1,"a"]' },
-    { mediaType: 'application/merge-patch+json', value: { a: null }, want: '{"a":null}' },
-    { mediaType: 'application/json', value: 'text', want: '"text"' },
-    { mediaType: 'application/x-www-form-urlencoded', value: { q: 'a+b&c' }, want: 'q=a%2Bb%26c' },
-    { mediaType: 'text/plain', value: 'hello', want: 'hello' },
-    { mediaType: 'application/xml', value: '<a/>', want: '<a/>' },
-  ])('encodes $value as $mediaType: $want', ({ mediaType, value, want }) => {
-    expect(encodeBody(mediaType, value)).toBe(want);
   });
 });

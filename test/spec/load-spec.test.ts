@@ -18,7 +18,7 @@ describe('loadSpec and buildCatalog', () => {
     expect(resolveBaseUrl(catalog.find('listItems')!.servers, spec.url).href).toBe('https://shop.example.test/v2');
     const upload = inputSchemaOf(catalog.find('uploadItemPhoto')!, catalog);
     expect(upload.bindings.map((b) => b.key)).toEqual(['itemId', 'body']);
-    expect(upload.schema.properties).toMatchObject({ body: { properties: { caption: { type: 'string' }, file: { type: 'string', format: 'binary' } }, required: ['file'] } });
+    expect(upload.schema.properties).toMatchObject({ body: { properties: { caption: { type: 'string' }, file: { anyOf: [{ type: 'string' }, { required: ['base64'] }] } }, required: ['file'] } });
     expect(catalog.find('listItems')!.security).toEqual([{ key: [] }]);
   });
 

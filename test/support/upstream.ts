@@ -7,6 +7,8 @@ export interface RecordedRequest {
   url: string;
   headers: IncomingMessage['headers'];
   body: string;
+  /** The body's bytes, for binary uploads. */
+  raw: Buffer;
 }
 
 export type Responder = (request: RecordedRequest, response: ServerResponse) => void | Promise<void>;
@@ -31,7 +33,8 @@ export async function startUpstream(): Promise<Upstream> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const raw = Buffer.concat(chunks);
+      const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: raw.toString('utf8'), raw };
       requests.push(recorded);
       Promise.resolve(responder(recorded, res)).catch((error: Error) => {
         res.writeHead(500);

@@ -45,7 +45,10 @@ describe('describe_endpoint', () => {
       additionalProperties: false,
       required: ['petId'],
     });
-    expect(pet!.security).toEqual([[{ name: 'api_key', type: 'apiKey', in: 'header', parameterName: 'api_key' }], [{ name: 'petstore_auth', type: 'oauth2', scopes: ['write:pets', 'read:pets'] }]]);
+    expect(pet!.security).toEqual([
+      [{ name: 'api_key', type: 'apiKey', in: 'header', parameterName: 'api_key', configured: false }],
+      [{ name: 'petstore_auth', type: 'oauth2', scopes: ['write:pets', 'read:pets'], configured: false }],
+    ]);
     expect(pet!.responses.map((r) => r.status)).toEqual(['200', '400', '404']);
     expect(pet!.responses[0]!.shape).toContain('name: string');
   });

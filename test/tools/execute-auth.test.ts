@@ -1,0 +1,111 @@
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { CreateServerOptions } from '../../src/server.js';
+import { catalogOf, connectInMemory, fixture, textOf, type Connected } from '../support/connect.js';
+import { echo, startUpstream, type Upstream } from '../support/upstream.js';
+
+let upstream: Upstream;
+let connected: Connected | undefined;
+beforeAll(async () => {
+  upstream = await startUpstream();
+});
+afterAll(() => upstream.close());
+afterEach(async () => {
+  await connected?.close();
+  connected = undefined;
+  upstream.requests.length = 0;
+  upstream.respond(echo);
+});
+
+async function connect(credentials: Record<string, string>, options: Partial<CreateServerOptions> = {}) {
+  connected = await connectInMemory({ catalog: await catalogOf(fixture('secured-files.yaml')), baseUrl: upstream.url, credentials: new Map(Object.entries(credentials)), ...options });
+  return connected;
+}
+
+describe('execute_endpoint credentials', () => {
+  test('sends an API key in a header', async () => {
+    const { call } = await connect({ keyHeader: 'k-123' });
+    await call('execute_endpoint', { id: 'listFiles' });
+    expect(upstream.requests[0]!.url).toBe('/files');
+    expect(upstream.requests[0]!.headers['x-key']).toBe('k-123');
+  });
+
+  test('sends an API key in the query when only that alternative is configured', async () => {
+    const { call } = await connect({ keyQuery: 'k 456' });
+    await call('execute_endpoint', { id: 'listFiles' });
+    expect(upstream.requests[0]!.url).toBe('/files?api_key=k%20456');
+    expect(upstream.requests[0]!.headers['x-key']).toBeUndefined();
+  });
+
+  test('sends HTTP basic from user:password and bearer tokens as given', async () => {
+    const { call } = await connect({ basicAuth: 'ada:s3cret', bearerAuth: 'tok-1' });
+    await call('execute_endpoint', { id: 'uploadFile', contentType: 'application/json', arguments: { body: { url: 'https://example.test/a.png' } } });
+    await call('execute_endpoint', { id: 'putRaw', arguments: { name: 'a.png', body: 'bytes' } });
+    expect(upstream.requests[0]!.headers.authorization).toBe(`Basic ${Buffer.from('ada:s3cret').toString('base64')}`);
+    expect(upstream.requests[1]!.headers.authorization).toBe('Bearer tok-1');
+  });
+
+  test('an API key in a cookie joins the Cookie header, and an argument may not set a header the credentials own', async () => {
+    const { call } = await connect({ keyCookie: 'c1', keyHeader: 'k' });
+    await call('execute_endpoint', { id: 'whoAmI' });
+    expect(upstream.requests[0]!.headers.cookie).toBe('sid=c1');
+    const result = await call('execute_endpoint', { id: 'listFiles', arguments: {} });
+    expect(result.isError).toBeFalsy();
+  });
+
+  test('OAuth 2 client credentials: the token is fetched once, cached, and renewed after a 401', async () => {
+    let tokens = 0;
+    let failNext = false;
+    upstream.respond((req, res) => {
+      if (req.url === '/oauth/token') {
+        tokens++;
+        expect(req.headers.authorization).toBe(`Basic ${Buffer.from('client-a:secret-b').toString('base64')}`);
+        expect(req.body).toBe('grant_type=client_credentials&scope=files%3Aread');
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ access_token: `token-${tokens}`, expires_in: 3600 }));
+        return;
+      }
+      if (failNext) {
+        failNext = false;
+        res.writeHead(401);
+        res.end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'image/png' });
+      res.end(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    });
+    const { call } = await connect({ oauthClient: 'client-a:secret-b' });
+    await call('execute_endpoint', { id: 'getRaw', arguments: { name: 'a' } });
+    await call('execute_endpoint', { id: 'getRaw', arguments: { name: 'b' } });
+    expect(tokens).toBe(1);
+    failNext = true;
+    const renewed = await call('execute_endpoint', { id: 'getRaw', arguments: { name: 'c' } });
+    expect(renewed.structuredContent).toMatchObject({ status: 200 });
+    expect(tokens).toBe(2);
+    const apiCalls = upstream.requests.filter((r) => r.url.startsWith('/files'));
+    expect(apiCalls.map((r) => r.headers.authorization)).toEqual(['Bearer token-1', 'Bearer token-1', 'Bearer token-1', 'Bearer token-2']);
+  });
+
+  test('without credentials the call is made, and a 401 says exactly which variable or flag to set', async () => {
+    upstream.respond((_req, res) => {
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end('{"message":"Requires authentication"}');
+    });
+    const { call } = await connect({});
+    const result = await call('execute_endpoint', { id: 'listFiles' });
+    expect(result.structuredContent).toMatchObject({ status: 401 });
+    expect(textOf(result)).toContain('set OPENAPI_MCP_AUTH_KEYHEADER or pass --auth keyHeader=<value>; or keyQuery (apiKey): set OPENAPI_MCP_AUTH_KEYQUERY');
+  });
+
+  test('describe says which schemes are configured and how to configure the others', async () => {
+    const { call } = await connect({ keyHeader: 'k' });
+    const text = textOf(await call('describe_endpoint', { ids: ['listFiles'] }));
+    expect(text).toContain('auth: keyHeader (apiKey in header X-Key, configured) or keyQuery (apiKey in query api_key, not configured: set OPENAPI_MCP_AUTH_KEYQUERY or pass --auth keyQuery=<value>)');
+  });
+
+  test('static headers go with every request; credentials never appear in results', async () => {
+    const { call } = await connect({ keyHeader: 'very-secret-key' }, { headers: { 'X-Client': 'tests' } });
+    const result = await call('execute_endpoint', { id: 'listFiles' });
+    expect(upstream.requests[0]!.headers['x-client']).toBe('tests');
+    expect(JSON.stringify(result)).not.toContain('very-secret-key');
+  });
+});

@@ -1,0 +1,81 @@
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { catalogOf, connectInMemory, fixture, textOf, type Connected } from '../support/connect.js';
+import { echo, startUpstream, type Upstream } from '../support/upstream.js';
+
+let upstream: Upstream;
+let connected: Connected | undefined;
+beforeAll(async () => {
+  upstream = await startUpstream();
+});
+afterAll(() => upstream.close());
+afterEach(async () => {
+  await connected?.close();
+  connected = undefined;
+  upstream.requests.length = 0;
+  upstream.respond(echo);
+});
+
+async function connect() {
+  connected = await connectInMemory({ catalog: await catalogOf(fixture('secured-files.yaml')), baseUrl: upstream.url });
+  return connected;
+}
+
+const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff]);
+
+describe('execute_endpoint request bodies', () => {
+  test('describe lists the body types, JSON first, and names how to choose another', async () => {
+    const { call } = await connect();
+    const result = await call('describe_endpoint', { ids: ['uploadFile'] });
+    const [endpoint] = (result.structuredContent as { endpoints: { requestContentTypes: string[] }[] }).endpoints;
+    expect(endpoint!.requestContentTypes).toEqual(['application/json', 'multipart/form-data']);
+    expect(textOf(result)).toContain('request body types: application/json, multipart/form-data (schema above is for the first; pass contentType to execute_endpoint to send another)');
+  });
+
+  test('a multipart file is described as its text or { base64, filename, contentType }', async () => {
+    const { catalogOf: load } = await import('../support/connect.js');
+    const { inputSchemaOf } = await import('../../src/spec/input-schema.js');
+    const catalog = await load(fixture('secured-files.yaml'));
+    const { schema } = inputSchemaOf(catalog.find('uploadFile')!, catalog, 'multipart/form-data');
+    expect((schema.properties as { body: { properties: Record<string, unknown> } }).body.properties.file).toMatchObject({
+      anyOf: [{ type: 'string' }, { type: 'object', required: ['base64'], properties: { filename: { type: 'string' } } }],
+    });
+  });
+
+  test('uploads a multipart body: the file with its name and the declared part type, text fields, repeated array parts', async () => {
+    const { call } = await connect();
+    const result = await call('execute_endpoint', {
+      id: 'uploadFile',
+      contentType: 'multipart/form-data',
+      arguments: { body: { caption: 'A dog', file: { base64: png.toString('base64'), filename: 'dog.png' }, labels: ['pets', 'dogs'] } },
+    });
+    expect(result.isError).toBeFalsy();
+    const request = upstream.requests[0]!;
+    const type = request.headers['content-type']!;
+    expect(type).toMatch(/^multipart\/form-data; boundary=/);
+    const parsed = await new Response(request.raw, { headers: { 'content-type': type } }).formData();
+    expect(parsed.get('caption')).toBe('A dog');
+    expect(parsed.getAll('labels')).toEqual(['pets', 'dogs']);
+    const file = parsed.get('file') as File;
+    expect(file.name).toBe('dog.png');
+    expect(file.type).toBe('image/png');
+  });
+
+  test('the caller chooses another declared body type with contentType, validated against that type', async () => {
+    const { call } = await connect();
+    const bad = await call('execute_endpoint', { id: 'uploadFile', arguments: { body: { caption: 'x' } } });
+    expect(textOf(bad)).toContain('- /body/url: is required but missing');
+    await call('execute_endpoint', { id: 'uploadFile', contentType: 'application/json', arguments: { body: { url: 'https://example.test/a.png' } } });
+    expect(upstream.requests[0]).toMatchObject({ body: '{"url":"https://example.test/a.png"}' });
+    expect(upstream.requests[0]!.headers['content-type']).toBe('application/json');
+    const unknown = await call('execute_endpoint', { id: 'uploadFile', contentType: 'text/csv', arguments: {} });
+    expect(textOf(unknown)).toBe('uploadFile accepts application/json, multipart/form-data; "text/csv" is not one of them.');
+  });
+
+  test('an octet-stream body is decoded from base64 and sent as raw bytes', async () => {
+    const { call } = await connect();
+    await call('execute_endpoint', { id: 'putRaw', arguments: { name: 'dog.png', body: { base64: png.toString('base64') } } });
+    const request = upstream.requests[0]!;
+    expect(request.headers['content-type']).toBe('application/octet-stream');
+    expect(request.raw).toEqual(png);
+  });
+});
