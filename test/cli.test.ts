@@ -95,3 +95,49 @@ describe('the command line', () => {
     expect(stderr).toContain('--timeout must be a positive whole number; got "soon".');
   });
 });
+
+describe('the call command', () => {
+  test('runs one operation through the same path as execute_endpoint and prints the response', async () => {
+    const { startUpstream } = await import('./support/upstream.js');
+    const upstream = await startUpstream();
+    try {
+      const { code, stdout } = await runWith({ OPENAPI_MCP_AUTH_API_KEY: 'k-1' }, 'call', sample, 'getPetById', '--args', '{"petId": 5}', '--base-url', upstream.url, '--select', 'url');
+      expect(code).toBe(0);
+      expect(stdout).toContain('HTTP 200 OK from GET /pet/{petId}');
+      expect(stdout.trim().split('\n').pop()).toBe('/pet/5');
+      expect(upstream.requests[0]!.headers.api_key).toBe('k-1');
+    } finally {
+      await upstream.close();
+    }
+  });
+
+  test('invalid arguments fail with exit 1 and the problems on stderr', async () => {
+    const { code, stderr } = await run('call', sample, 'getPetById', '--args', '{"petId": "x"}', '--base-url', 'http://127.0.0.1:1');
+    expect(code).toBe(1);
+    expect(stderr).toContain('- /petId: must be integer; got a string "x"');
+  });
+
+  test('--auth for a scheme the document does not define is a usage error listing the schemes', async () => {
+    const { code, stderr } = await run('call', sample, 'getInventory', '--auth', 'apikey=x');
+    expect(code).toBe(2);
+    expect(stderr).toContain('--auth names "apikey", which the document does not define.');
+    expect(stderr).toContain('Its security schemes are: petstore_auth, api_key.');
+  });
+});
+
+describe('filters', () => {
+  test('--read-only lists only GET endpoints, and a hidden endpoint says why it is missing', async () => {
+    const listed = await runWith({ OPENAPI_MCP_READ_ONLY: 'true' }, 'list', sample);
+    expect(listed.stdout).toContain('7 endpoints.');
+    expect(listed.stdout).not.toMatch(/\bPOST\b|\bDELETE\b|\bPUT\b/);
+    const described = await run('describe', sample, 'addPet', '--read-only');
+    expect(described.code).toBe(1);
+  });
+
+  test('--tags, --exclude-operations and --methods narrow the catalog', async () => {
+    const { stdout } = await run('list', sample, '--tags', 'pet', '--exclude-operations', '*Tags,deletePet', '--methods', 'GET,DELETE');
+    expect(stdout).toContain('findPetsByStatus');
+    expect(stdout).toContain('getPetById');
+    expect(stdout).toContain('2 endpoints.');
+  });
+});

@@ -1,5 +1,6 @@
 /** @module Reads an OpenAPI document's text from a file path or an http(s) URL and parses it as JSON or YAML. */
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SpecLoadError } from '../errors.js';
@@ -12,8 +13,14 @@ export function sourceToUrl(source: string): URL {
 
 /** Reads a document's text. Remote reads time out after `timeoutMs`. */
 export async function readSourceText(url: URL, timeoutMs = 30_000): Promise<string> {
-  // A local file is read synchronously: at startup nothing else waits, and it decodes in one go.
-  if (url.protocol === 'file:') return readLocalTextSync(url);
+  // Read as bytes on the thread pool (module loading can go on meanwhile), then decoded in one go.
+  if (url.protocol === 'file:') {
+    try {
+      return (await readFile(fileURLToPath(url))).toString('utf8');
+    } catch (error) {
+      throw fileReadError(url, error);
+    }
+  }
   let response: Response;
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json, application/yaml, text/yaml, */*' } });

@@ -1,5 +1,4 @@
 /** @module The execute_endpoint tool: validates arguments against the describe schema, sends the request, returns status, headers and body. */
-import { compile, TreeInterpreter } from '@jmespath-community/jmespath';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { ArgumentShapeError, normalizeArguments } from '../arguments/normalize-arguments.js';
 import { validateArguments, type ArgumentProblem } from '../arguments/validate-arguments.js';
@@ -80,6 +79,8 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
   let select: ((value: unknown) => unknown) | undefined;
   if (typeof input.select === 'string' && input.select.trim()) {
     try {
+      // Loaded on first use: most sessions never select, and startup stays light.
+      const { compile, TreeInterpreter } = await import('@jmespath-community/jmespath');
       const ast = compile(input.select);
       select = (value) => TreeInterpreter.search(ast, value as never);
     } catch (error) {

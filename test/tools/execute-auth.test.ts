@@ -44,12 +44,19 @@ describe('execute_endpoint credentials', () => {
     expect(upstream.requests[1]!.headers.authorization).toBe('Bearer tok-1');
   });
 
-  test('an API key in a cookie joins the Cookie header, and an argument may not set a header the credentials own', async () => {
+  test('a requirement combining two schemes applies both: a cookie key and a header key', async () => {
     const { call } = await connect({ keyCookie: 'c1', keyHeader: 'k' });
     await call('execute_endpoint', { id: 'whoAmI' });
     expect(upstream.requests[0]!.headers.cookie).toBe('sid=c1');
-    const result = await call('execute_endpoint', { id: 'listFiles', arguments: {} });
-    expect(result.isError).toBeFalsy();
+    expect(upstream.requests[0]!.headers['x-key']).toBe('k');
+  });
+
+  test('an argument may not set a header that the credentials own', async () => {
+    const { call } = await connect({ keyCookie: 'c1', keyHeader: 'k' });
+    const result = await call('execute_endpoint', { id: 'whoAmI', arguments: { 'X-Key': 'forged' } });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toContain('The header "X-Key" is set by the configured credentials (keyCookie, keyHeader); leave it out of the arguments.');
+    expect(upstream.requests).toHaveLength(0);
   });
 
   test('OAuth 2 client credentials: the token is fetched once, cached, and renewed after a 401', async () => {

@@ -1,0 +1,138 @@
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { MemorySessionStore } from '../../src/session/memory-session-store.js';
+import type { CreateServerOptions } from '../../src/server.js';
+import { catalogOf, connectInMemory, fixture, textOf, type Connected } from '../support/connect.js';
+import { echo, startUpstream, type Upstream } from '../support/upstream.js';
+
+let upstream: Upstream;
+let connected: Connected | undefined;
+beforeAll(async () => {
+  upstream = await startUpstream();
+});
+afterAll(() => upstream.close());
+afterEach(async () => {
+  await connected?.close();
+  connected = undefined;
+  upstream.requests.length = 0;
+  upstream.respond(echo);
+});
+
+async function connect(options: Partial<CreateServerOptions> = {}) {
+  connected = await connectInMemory({ catalog: await catalogOf(fixture('secured-files.yaml')), baseUrl: upstream.url, sessionId: 'responses', ...options });
+  return connected;
+}
+
+const rows = Array.from({ length: 40 }, (_, i) => ({ id: i, name: `row ${i} ünïcödé` }));
+function serveReport() {
+  upstream.respond((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ rows, total: rows.length }));
+  });
+}
+
+interface ExecuteResult {
+  body: unknown;
+  continuation?: string;
+  truncated?: { totalBytes: number; returnedBytes: number; offset: number };
+}
+
+describe('execute_endpoint responses', () => {
+  test('an image comes back as image content, other binary as an embedded resource', async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    upstream.respond((req, res) => {
+      res.writeHead(200, { 'content-type': req.url.includes('zip') ? 'application/zip' : 'image/png' });
+      res.end(png);
+    });
+    const { call } = await connect();
+    const image = await call('execute_endpoint', { id: 'getRaw', arguments: { name: 'a.png' } });
+    expect(image.content[1]).toEqual({ type: 'image', data: png.toString('base64'), mimeType: 'image/png' });
+    expect(image.structuredContent).toMatchObject({ body: '(binary image/png, 8 bytes, returned as image)' });
+    const zip = await call('execute_endpoint', { id: 'getRaw', arguments: { name: 'a.zip' } });
+    expect(zip.content[1]).toMatchObject({ type: 'resource', resource: { mimeType: 'application/zip', blob: png.toString('base64') } });
+  });
+
+  test('binary content over the limit is summarised with its size and type', async () => {
+    upstream.respond((_req, res) => {
+      res.writeHead(200, { 'content-type': 'image/png' });
+      res.end(Buffer.alloc(2000));
+    });
+    const { call } = await connect({ maxBinaryBytes: 1000 });
+    const result = await call('execute_endpoint', { id: 'getRaw', arguments: { name: 'big.png' } });
+    expect(result.content).toHaveLength(1);
+    expect(result.structuredContent).toMatchObject({ body: '(binary image/png, 2000 bytes: over the 1000-byte limit for binary results, not returned)' });
+  });
+
+  test('select narrows a JSON body before the budget', async () => {
+    serveReport();
+    const { call } = await connect({ maxResponseBytes: 200 });
+    const result = await call('execute_endpoint', { id: 'bigReport', select: 'rows[?id < `3`].name' });
+    expect(result.structuredContent).toMatchObject({ body: ['row 0 ünïcödé', 'row 1 ünïcödé', 'row 2 ünïcödé'] });
+    expect(result.structuredContent).not.toHaveProperty('continuation');
+  });
+
+  test('an invalid select is refused before anything is sent', async () => {
+    const { call } = await connect();
+    const result = await call('execute_endpoint', { id: 'bigReport', select: 'rows[?' });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toContain('select is not a valid JMESPath expression');
+    expect(upstream.requests).toHaveLength(0);
+  });
+
+  test('a long body comes in parts: continuations return the rest from the store, without calling the API again', async () => {
+    serveReport();
+    const { call } = await connect({ maxResponseBytes: 300 });
+    const parts: string[] = [];
+    let result = (await call('execute_endpoint', { id: 'bigReport' })).structuredContent as unknown as ExecuteResult;
+    parts.push(result.body as string);
+    expect(result.truncated).toMatchObject({ offset: 0 });
+    while (result.continuation) {
+      const next = await call('execute_endpoint', { continuation: result.continuation });
+      expect(next.isError).toBeFalsy();
+      result = next.structuredContent as unknown as ExecuteResult;
+      parts.push(result.body as string);
+    }
+    expect(parts.length).toBeGreaterThan(3);
+    for (const part of parts) expect(Buffer.byteLength(part)).toBeLessThanOrEqual(300);
+    expect(JSON.parse(parts.join(''))).toEqual({ rows, total: 40 });
+    expect(upstream.requests).toHaveLength(1);
+  });
+
+  test('a continuation can be read again (the token names its offset) but not from another session', async () => {
+    serveReport();
+    const store = new MemorySessionStore();
+    const { call } = await connect({ maxResponseBytes: 300, store });
+    const first = (await call('execute_endpoint', { id: 'bigReport' })).structuredContent as unknown as ExecuteResult;
+    const again1 = await call('execute_endpoint', { continuation: first.continuation });
+    const again2 = await call('execute_endpoint', { continuation: first.continuation });
+    expect(again1.structuredContent).toEqual(again2.structuredContent);
+    await connected!.close();
+    connected = await connectInMemory({ catalog: await catalogOf(fixture('secured-files.yaml')), baseUrl: upstream.url, sessionId: 'someone-else', store, maxResponseBytes: 300 });
+    const stolen = await connected.call('execute_endpoint', { continuation: first.continuation });
+    expect(stolen.isError).toBe(true);
+    expect(textOf(stolen)).toContain('That continuation has expired or belongs to another session.');
+  });
+
+  test('an expired continuation says to call again', async () => {
+    serveReport();
+    let now = 1_000_000;
+    const store = new MemorySessionStore({ now: () => now });
+    const { call } = await connect({ maxResponseBytes: 300, store, continuationTtlSeconds: 60 });
+    const first = (await call('execute_endpoint', { id: 'bigReport' })).structuredContent as unknown as ExecuteResult;
+    now += 61_000;
+    const late = await call('execute_endpoint', { continuation: first.continuation });
+    expect(textOf(late)).toContain('expired');
+  });
+
+  test('a store that fails while keeping the rest still returns the first part, and says how to see more', async () => {
+    serveReport();
+    const store = new MemorySessionStore();
+    store.saveContinuation = async () => {
+      throw new Error('connection refused');
+    };
+    const { call } = await connect({ maxResponseBytes: 300, store });
+    const result = await call('execute_endpoint', { id: 'bigReport' });
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).not.toHaveProperty('continuation');
+    expect(textOf(result)).toContain('The session store could not keep the rest of the response: connection refused');
+  });
+});
