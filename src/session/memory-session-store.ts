@@ -13,6 +13,7 @@ export interface MemorySessionStoreOptions {
 
 export class MemorySessionStore implements SessionStore {
   private readonly sessions = new Map<string, { state: SessionState; expiresAt: number }>();
+  private readonly ended = new Map<string, number>();
   private readonly continuations = new Map<string, { record: ContinuationRecord; expiresAt: number; bytes: number }>();
   private continuationBytes = 0;
   private readonly maxContinuationBytes: number;
@@ -50,6 +51,21 @@ export class MemorySessionStore implements SessionStore {
     this.sessions.delete(sessionId);
     for (const id of [...this.continuations.keys()]) if (id.startsWith(`${sessionId}\n`)) this.dropContinuation(id);
   }
+
+  async end(sessionId: string, ttlSeconds: number): Promise<void> {
+    await this.delete(sessionId);
+    this.ended.set(sessionId, this.now() + ttlSeconds * 1000);
+  }
+
+  async isEnded(sessionId: string): Promise<boolean> {
+    const until = this.ended.get(sessionId);
+    if (until === undefined) return false;
+    if (until > this.now()) return true;
+    this.ended.delete(sessionId);
+    return false;
+  }
+
+  async ping(): Promise<void> {}
 
   async saveContinuation(sessionId: string, key: string, record: ContinuationRecord, ttlSeconds: number): Promise<void> {
     const id = `${sessionId}\n${key}`;

@@ -7,8 +7,17 @@ export interface SessionState {
   tagOverviewShown: boolean;
   /** Tool calls by tool name. */
   calls: Record<string, number>;
+  /** What the client said at initialize (HTTP sessions): lets any replica serve the next request. */
+  client?: SessionClient;
   createdAt: number;
   updatedAt: number;
+}
+
+export interface SessionClient {
+  protocolVersion: string;
+  clientInfo: { name: string; version: string; [key: string]: unknown };
+  capabilities: Record<string, unknown>;
+  logLevel?: string;
 }
 
 export function emptySessionState(now = Date.now()): SessionState {
@@ -35,6 +44,12 @@ export interface SessionStore {
    */
   update(sessionId: string, change: (state: SessionState) => SessionState): Promise<SessionState>;
   delete(sessionId: string): Promise<void>;
+  /** Ends a session for good: its state goes, and a tombstone remembers it for `ttlSeconds`. */
+  end(sessionId: string, ttlSeconds: number): Promise<void>;
+  /** Whether the session was ended (its id must then be refused). */
+  isEnded(sessionId: string): Promise<boolean>;
+  /** Throws when the store cannot be reached. */
+  ping(): Promise<void>;
   /** Keeps a long response for `ttlSeconds`, readable only by the same session. */
   saveContinuation(sessionId: string, key: string, record: ContinuationRecord, ttlSeconds: number): Promise<void>;
   loadContinuation(sessionId: string, key: string): Promise<ContinuationRecord | undefined>;
