@@ -15,6 +15,7 @@ const booleanEnv: Record<string, keyof RawConfig> = {
   OPENAPI_MCP_VALIDATE: 'validate',
   OPENAPI_MCP_ALLOW_REMOTE_REFS: 'allowRemoteRefs',
   OPENAPI_MCP_READ_ONLY: 'readOnly',
+  OPENAPI_MCP_JSON_RESPONSES: 'jsonResponses',
 };
 
 function booleanOption(flags: string, description: string, env: string): Option {
@@ -60,6 +61,24 @@ function requestOptions(command: Command): Command {
     .addOption(new Option('--continuation-ttl <seconds>', 'how long the rest of a long response stays available').env('OPENAPI_MCP_CONTINUATION_TTL').default('600'));
 }
 
+/** Options of the hosted HTTP server. */
+function httpOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--transport <stdio|http>', 'serve over stdio (one client) or Streamable HTTP (many)').env('OPENAPI_MCP_TRANSPORT').default('stdio'))
+    .addOption(new Option('--host <address>', 'HTTP: address to bind').env('OPENAPI_MCP_HOST').default('127.0.0.1'))
+    .addOption(new Option('--port <port>', 'HTTP: port to listen on').env('OPENAPI_MCP_PORT').default('3000'))
+    .addOption(new Option('--memcached <servers>', 'HTTP: memcached host:port list for session state shared by replicas').env('OPENAPI_MCP_MEMCACHED'))
+    .addOption(new Option('--session-secret <secret>', 'HTTP: secret that signs session ids; the same on every replica').env('OPENAPI_MCP_SESSION_SECRET'))
+    .addOption(new Option('--session-ttl <seconds>', 'HTTP: idle time before a session state expires').env('OPENAPI_MCP_SESSION_TTL').default('3600'))
+    .addOption(new Option('--session-max-age <seconds>', 'HTTP: absolute session lifetime').env('OPENAPI_MCP_SESSION_MAX_AGE').default('86400'))
+    .addOption(new Option('--auth-token <token>', 'HTTP: bearer token clients must send (repeatable)').env('OPENAPI_MCP_AUTH_TOKENS').argParser(collect))
+    .addOption(new Option('--allowed-hosts <list>', 'HTTP: Host names accepted besides loopback (DNS-rebinding protection)').env('OPENAPI_MCP_ALLOWED_HOSTS'))
+    .addOption(new Option('--allowed-origins <list>', 'HTTP: browser Origins accepted').env('OPENAPI_MCP_ALLOWED_ORIGINS'))
+    .addOption(new Option('--max-body-bytes <bytes>', 'HTTP: largest request body').env('OPENAPI_MCP_MAX_BODY_BYTES').default('1048576'))
+    .addOption(new Option('--credential-header <scheme=Header>', 'HTTP: take a scheme\'s upstream credential from this request header (repeatable)').env('OPENAPI_MCP_CREDENTIAL_HEADERS').argParser(collect))
+    .addOption(booleanOption('--json-responses', 'HTTP: answer with JSON instead of an SSE stream', 'OPENAPI_MCP_JSON_RESPONSES'));
+}
+
 export function buildProgram(): Command {
   const program = new Command('openapi-dynamic-mcp')
     .description('An MCP server for any OpenAPI document, with three tools: list_endpoints, describe_endpoint, execute_endpoint.')
@@ -70,10 +89,15 @@ export function buildProgram(): Command {
     // Root options only before a subcommand: list, describe, lint and call have their own copies.
     .enablePositionalOptions()
     .exitOverride();
-  requestOptions(documentOptions(program)).action(async (spec: string | undefined, options: RawConfig) => {
+  httpOptions(requestOptions(documentOptions(program))).action(async (spec: string | undefined, options: RawConfig) => {
     const config = resolveConfig({ ...withEnvironment(options), spec: spec ?? process.env.OPENAPI_MCP_SPEC });
-    const { runStdioServer } = await import('./commands/serve-stdio.js');
-    await runStdioServer(config);
+    if (config.transport === 'http') {
+      const { runHttpServer } = await import('./commands/serve-http.js');
+      await runHttpServer(config);
+    } else {
+      const { runStdioServer } = await import('./commands/serve-stdio.js');
+      await runStdioServer(config);
+    }
   });
 
   documentOptions(program.command('list').description('list or search the endpoints of a document').argument('<spec>').argument('[query...]', 'search words'))

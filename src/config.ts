@@ -28,10 +28,37 @@ export interface Config {
   auth: string[];
   /** Which operations are exposed: read-only mode and allow/deny filters. */
   filter: OperationFilter;
+  /** How MCP is served. Default stdio. */
+  transport: 'stdio' | 'http';
+  http: HttpConfig;
   /** Default info. */
   logLevel: LogLevel;
   /** One JSON object per log line. Default false. */
   logJson: boolean;
+}
+
+export interface HttpConfig {
+  /** Default 127.0.0.1: reachable from this machine only unless told otherwise. */
+  host: string;
+  /** Default 3000. */
+  port: number;
+  /** memcached `host:port` entries; none means the in-memory store (one replica only). */
+  memcached: string[];
+  /** Shared by all replicas; a random one is made (and a warning logged) when absent. */
+  sessionSecret?: string;
+  /** Idle seconds before a session's state expires. Default 3600. */
+  sessionTtlSeconds: number;
+  /** Absolute session lifetime in seconds. Default 86400. */
+  sessionMaxAgeSeconds: number;
+  /** Bearer tokens clients must present; none means no client authentication. */
+  authTokens: string[];
+  allowedHosts: string[];
+  allowedOrigins: string[];
+  /** Default 1 MiB. */
+  maxBodyBytes: number;
+  /** Incoming header per security scheme, for per-user upstream credentials. */
+  credentialHeaders: Record<string, string>;
+  jsonResponses: boolean;
 }
 
 /** Raw values as they come from flags or environment variables. */
@@ -55,6 +82,19 @@ export interface RawConfig {
   methods?: string | undefined;
   logLevel?: string | undefined;
   logFormat?: string | undefined;
+  transport?: string | undefined;
+  host?: string | undefined;
+  port?: string | number | undefined;
+  memcached?: string | undefined;
+  sessionSecret?: string | undefined;
+  sessionTtl?: string | number | undefined;
+  sessionMaxAge?: string | number | undefined;
+  authToken?: string[] | undefined;
+  allowedHosts?: string | undefined;
+  allowedOrigins?: string | undefined;
+  maxBodyBytes?: string | number | undefined;
+  credentialHeader?: string[] | undefined;
+  jsonResponses?: boolean | string | undefined;
 }
 
 export const defaults = {
@@ -92,6 +132,8 @@ export function resolveConfig(raw: RawConfig): Config {
     headers: toPairs((raw.header ?? []).flatMap((h) => h.split(/\r?\n/)), ':', '--header', 'Name: value'),
     auth: raw.auth ?? [],
     filter,
+    transport: toTransport(raw.transport),
+    http: resolveHttp(raw),
     logLevel,
     logJson: logFormat === 'json',
   };
@@ -101,6 +143,41 @@ export function resolveConfig(raw: RawConfig): Config {
   }
   if (raw.baseUrl) config.baseUrl = raw.baseUrl;
   return config;
+}
+
+function resolveHttp(raw: RawConfig): HttpConfig {
+  const port = toPositiveInteger(raw.port, 3000, '--port');
+  if (port > 65535) throw new ConfigError(`--port must be at most 65535; got ${port}.`);
+  const http: HttpConfig = {
+    host: raw.host ?? '127.0.0.1',
+    port,
+    memcached: toList(raw.memcached),
+    sessionTtlSeconds: toPositiveInteger(raw.sessionTtl, 3600, '--session-ttl'),
+    sessionMaxAgeSeconds: toPositiveInteger(raw.sessionMaxAge, 86_400, '--session-max-age'),
+    authTokens: (raw.authToken ?? []).flatMap((t) => toList(t)),
+    allowedHosts: toList(raw.allowedHosts),
+    allowedOrigins: toList(raw.allowedOrigins).map((o) => o.toLowerCase().replace(/\/$/, '')),
+    maxBodyBytes: toPositiveInteger(raw.maxBodyBytes, 1_048_576, '--max-body-bytes'),
+    credentialHeaders: toPairs(raw.credentialHeader ?? [], '=', '--credential-header', 'scheme=Header-Name'),
+    jsonResponses: toBoolean(raw.jsonResponses, '--json-responses'),
+  };
+  if (raw.sessionSecret) {
+    if (raw.sessionSecret.length < 32) throw new ConfigError('--session-secret must be at least 32 characters.', 'Generate one with: openssl rand -base64 48');
+    http.sessionSecret = raw.sessionSecret;
+  }
+  for (const token of http.authTokens) {
+    if (token.length < 16) throw new ConfigError('Every --auth-token must be at least 16 characters.', 'Generate one with: openssl rand -base64 32');
+  }
+  if (http.authTokens.length && Object.values(http.credentialHeaders).some((h) => h.toLowerCase() === 'authorization')) {
+    throw new ConfigError('--credential-header cannot map Authorization while --auth-token is set: the client\'s own token is never forwarded upstream.', 'Map another header, e.g. X-Api-Key.');
+  }
+  return http;
+}
+
+function toTransport(value: string | undefined): Config['transport'] {
+  const transport = (value ?? 'stdio').toLowerCase();
+  if (transport !== 'stdio' && transport !== 'http') throw new ConfigError(`--transport must be stdio or http; got "${value}".`);
+  return transport;
 }
 
 function toBoolean(value: boolean | string | undefined, flag: string): boolean {

@@ -42,6 +42,8 @@ export interface CreateServerOptions {
   credentials?: Credentials;
   /** Marks execute_endpoint read-only in its annotations (the catalog must be filtered to match). */
   readOnly?: boolean;
+  /** Called after every tool call, for metrics. */
+  onToolCall?: (tool: string, outcome: 'ok' | 'error', seconds: number) => void;
   logger?: Logger;
   /** Session id for transports that have none (stdio). Default: a random id per server. */
   sessionId?: string;
@@ -96,12 +98,16 @@ export function createServer(options: CreateServerOptions, tools: ToolDefinition
       logger,
       session: new SessionHandle(store, extra.sessionId ?? fallbackSessionId, logger),
     };
+    const started = performance.now();
+    let result: CallToolResult;
     try {
-      return await tool.handle(request.params.arguments ?? {}, context);
+      result = await tool.handle(request.params.arguments ?? {}, context);
     } catch (error) {
       logger.error(`Tool ${request.params.name} failed unexpectedly.`, { error: describeError(error) });
-      return toolError(`${request.params.name} failed unexpectedly: ${describeError(error)}. Try again; if it persists, report it with the arguments used.`);
+      result = toolError(`${request.params.name} failed unexpectedly: ${describeError(error)}. Try again; if it persists, report it with the arguments used.`);
     }
+    options.onToolCall?.(request.params.name, result.isError ? 'error' : 'ok', (performance.now() - started) / 1000);
+    return result;
   });
   return server;
 }
