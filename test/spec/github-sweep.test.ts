@@ -2,18 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { compileInputSchema } from '../../src/arguments/validate-arguments.js';
 import { describeOperation } from '../../src/tools/describe-endpoint.js';
 import { realSpecPath } from '../support/real-specs.mjs';
+import { refsOf } from '../support/schema-refs.js';
 import { catalogOf } from '../support/connect.js';
 
-function refsOf(value: unknown, found: string[] = []): string[] {
-  if (Array.isArray(value)) value.forEach((v) => refsOf(v, found));
-  else if (value && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) {
-      if (key === '$ref' && typeof child === 'string') found.push(child);
-      else refsOf(child, found);
-    }
-  }
-  return found;
-}
 
 describe("every operation of GitHub's API", () => {
   test('describes with a self-contained input schema that ajv compiles', async () => {

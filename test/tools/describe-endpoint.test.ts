@@ -1,6 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterEach, describe, expect, test } from 'vitest';
 import { realSpecPath } from '../support/real-specs.mjs';
+import { refsOf } from '../support/schema-refs.js';
 import { catalogOf, connectInMemory, fixture, sample, textOf, type Connected } from '../support/connect.js';
 
 let connected: Connected | undefined;
@@ -23,17 +24,6 @@ interface Described {
 }
 const endpointsOf = (result: { structuredContent?: unknown }) => (result.structuredContent as { endpoints: Described[] }).endpoints;
 
-/** Every $ref in a schema must point inside that schema. */
-function refsOf(value: unknown, found: string[] = []): string[] {
-  if (Array.isArray(value)) value.forEach((v) => refsOf(v, found));
-  else if (value && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) {
-      if (key === '$ref' && typeof child === 'string') found.push(child);
-      else refsOf(child, found);
-    }
-  }
-  return found;
-}
 
 describe('describe_endpoint', () => {
   test('gives the input schema with path parameters and body, auth alternatives and the success shape', async () => {

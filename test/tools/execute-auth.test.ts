@@ -1,54 +1,42 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { CreateServerOptions } from '../../src/server.js';
-import { catalogOf, connectInMemory, fixture, textOf, type Connected } from '../support/connect.js';
-import { echo, startUpstream, type Upstream } from '../support/upstream.js';
+import { catalogOf, fixture, textOf } from '../support/connect.js';
+import { useToolHarness } from '../support/tool-harness.js';
 
-let upstream: Upstream;
-let connected: Connected | undefined;
-beforeAll(async () => {
-  upstream = await startUpstream();
-});
-afterAll(() => upstream.close());
-afterEach(async () => {
-  await connected?.close();
-  connected = undefined;
-  upstream.requests.length = 0;
-  upstream.respond(echo);
-});
+const harness = useToolHarness();
 
 async function connect(credentials: Record<string, string>, options: Partial<CreateServerOptions> = {}) {
-  connected = await connectInMemory({ catalog: await catalogOf(fixture('secured-files.yaml')), baseUrl: upstream.url, credentials: new Map(Object.entries(credentials)), ...options });
-  return connected;
+  return harness.connect({ catalog: await catalogOf(fixture('secured-files.yaml')), baseUrl: harness.upstream.url, credentials: new Map(Object.entries(credentials)), ...options });
 }
 
 describe('execute_endpoint credentials', () => {
   test('sends an API key in a header', async () => {
     const { call } = await connect({ keyHeader: 'k-123' });
     await call('execute_endpoint', { id: 'listFiles' });
-    expect(upstream.requests[0]!.url).toBe('/files');
-    expect(upstream.requests[0]!.headers['x-key']).toBe('k-123');
+    expect(harness.upstream.requests[0]!.url).toBe('/files');
+    expect(harness.upstream.requests[0]!.headers['x-key']).toBe('k-123');
   });
 
   test('sends an API key in the query when only that alternative is configured', async () => {
     const { call } = await connect({ keyQuery: 'k 456' });
     await call('execute_endpoint', { id: 'listFiles' });
-    expect(upstream.requests[0]!.url).toBe('/files?api_key=k%20456');
-    expect(upstream.requests[0]!.headers['x-key']).toBeUndefined();
+    expect(harness.upstream.requests[0]!.url).toBe('/files?api_key=k%20456');
+    expect(harness.upstream.requests[0]!.headers['x-key']).toBeUndefined();
   });
 
   test('sends HTTP basic from user:password and bearer tokens as given', async () => {
     const { call } = await connect({ basicAuth: 'ada:s3cret', bearerAuth: 'tok-1' });
     await call('execute_endpoint', { id: 'uploadFile', contentType: 'application/json', arguments: { body: { url: 'https://example.test/a.png' } } });
     await call('execute_endpoint', { id: 'putRaw', arguments: { name: 'a.png', body: 'bytes' } });
-    expect(upstream.requests[0]!.headers.authorization).toBe(`Basic ${Buffer.from('ada:s3cret').toString('base64')}`);
-    expect(upstream.requests[1]!.headers.authorization).toBe('Bearer tok-1');
+    expect(harness.upstream.requests[0]!.headers.authorization).toBe(`Basic ${Buffer.from('ada:s3cret').toString('base64')}`);
+    expect(harness.upstream.requests[1]!.headers.authorization).toBe('Bearer tok-1');
   });
 
   test('a requirement combining two schemes applies both: a cookie key and a header key', async () => {
     const { call } = await connect({ keyCookie: 'c1', keyHeader: 'k' });
     await call('execute_endpoint', { id: 'whoAmI' });
-    expect(upstream.requests[0]!.headers.cookie).toBe('sid=c1');
-    expect(upstream.requests[0]!.headers['x-key']).toBe('k');
+    expect(harness.upstream.requests[0]!.headers.cookie).toBe('sid=c1');
+    expect(harness.upstream.requests[0]!.headers['x-key']).toBe('k');
   });
 
   test('an argument may not set a header that the credentials own', async () => {
@@ -56,13 +44,13 @@ describe('execute_endpoint credentials', () => {
     const result = await call('execute_endpoint', { id: 'whoAmI', arguments: { 'X-Key': 'forged' } });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toContain('The header "X-Key" is set by the configured credentials (keyCookie, keyHeader); leave it out of the arguments.');
-    expect(upstream.requests).toHaveLength(0);
+    expect(harness.upstream.requests).toHaveLength(0);
   });
 
   test('OAuth 2 client credentials: the token is fetched once, cached, and renewed after a 401', async () => {
     let tokens = 0;
     let failNext = false;
-    upstream.respond((req, res) => {
+    harness.upstream.respond((req, res) => {
       if (req.url === '/oauth/token') {
         tokens++;
         expect(req.headers.authorization).toBe(`Basic ${Buffer.from('client-a:secret-b').toString('base64')}`);
@@ -88,12 +76,12 @@ describe('execute_endpoint credentials', () => {
     const renewed = await call('execute_endpoint', { id: 'getRaw', arguments: { name: 'c' } });
     expect(renewed.structuredContent).toMatchObject({ status: 200 });
     expect(tokens).toBe(2);
-    const apiCalls = upstream.requests.filter((r) => r.url.startsWith('/files'));
+    const apiCalls = harness.upstream.requests.filter((r) => r.url.startsWith('/files'));
     expect(apiCalls.map((r) => r.headers.authorization)).toEqual(['Bearer token-1', 'Bearer token-1', 'Bearer token-1', 'Bearer token-2']);
   });
 
   test('without credentials the call is made, and a 401 says exactly which variable or flag to set', async () => {
-    upstream.respond((_req, res) => {
+    harness.upstream.respond((_req, res) => {
       res.writeHead(401, { 'content-type': 'application/json' });
       res.end('{"message":"Requires authentication"}');
     });
@@ -112,7 +100,7 @@ describe('execute_endpoint credentials', () => {
   test('static headers go with every request; credentials never appear in results', async () => {
     const { call } = await connect({ keyHeader: 'very-secret-key' }, { headers: { 'X-Client': 'tests' } });
     const result = await call('execute_endpoint', { id: 'listFiles' });
-    expect(upstream.requests[0]!.headers['x-client']).toBe('tests');
+    expect(harness.upstream.requests[0]!.headers['x-client']).toBe('tests');
     expect(JSON.stringify(result)).not.toContain('very-secret-key');
   });
 });

@@ -1,23 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { catalogOf, connectInMemory, fixture, textOf, type Connected } from '../support/connect.js';
-import { echo, startUpstream, type Upstream } from '../support/upstream.js';
+import { describe, expect, test } from 'vitest';
+import { catalogOf, fixture, textOf } from '../support/connect.js';
+import { useToolHarness } from '../support/tool-harness.js';
 
-let upstream: Upstream;
-let connected: Connected | undefined;
-beforeAll(async () => {
-  upstream = await startUpstream();
-});
-afterAll(() => upstream.close());
-afterEach(async () => {
-  await connected?.close();
-  connected = undefined;
-  upstream.requests.length = 0;
-  upstream.respond(echo);
-});
+const harness = useToolHarness();
 
 async function connect() {
-  connected = await connectInMemory({ catalog: await catalogOf(fixture('secured-files.yaml')), baseUrl: upstream.url });
-  return connected;
+  return harness.connect({ catalog: await catalogOf(fixture('secured-files.yaml')), baseUrl: harness.upstream.url });
 }
 
 const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff]);
@@ -49,7 +37,7 @@ describe('execute_endpoint request bodies', () => {
       arguments: { body: { caption: 'A dog', file: { base64: png.toString('base64'), filename: 'dog.png' }, labels: ['pets', 'dogs'] } },
     });
     expect(result.isError).toBeFalsy();
-    const request = upstream.requests[0]!;
+    const request = harness.upstream.requests[0]!;
     const type = request.headers['content-type']!;
     expect(type).toMatch(/^multipart\/form-data; boundary=/);
     const parsed = await new Response(request.raw, { headers: { 'content-type': type } }).formData();
@@ -65,8 +53,8 @@ describe('execute_endpoint request bodies', () => {
     const bad = await call('execute_endpoint', { id: 'uploadFile', arguments: { body: { caption: 'x' } } });
     expect(textOf(bad)).toContain('- /body/url: is required but missing');
     await call('execute_endpoint', { id: 'uploadFile', contentType: 'application/json', arguments: { body: { url: 'https://example.test/a.png' } } });
-    expect(upstream.requests[0]).toMatchObject({ body: '{"url":"https://example.test/a.png"}' });
-    expect(upstream.requests[0]!.headers['content-type']).toBe('application/json');
+    expect(harness.upstream.requests[0]).toMatchObject({ body: '{"url":"https://example.test/a.png"}' });
+    expect(harness.upstream.requests[0]!.headers['content-type']).toBe('application/json');
     const unknown = await call('execute_endpoint', { id: 'uploadFile', contentType: 'text/csv', arguments: {} });
     expect(textOf(unknown)).toBe('uploadFile accepts application/json, multipart/form-data; "text/csv" is not one of them.');
   });
@@ -74,7 +62,7 @@ describe('execute_endpoint request bodies', () => {
   test('an octet-stream body is decoded from base64 and sent as raw bytes', async () => {
     const { call } = await connect();
     await call('execute_endpoint', { id: 'putRaw', arguments: { name: 'dog.png', body: { base64: png.toString('base64') } } });
-    const request = upstream.requests[0]!;
+    const request = harness.upstream.requests[0]!;
     expect(request.headers['content-type']).toBe('application/octet-stream');
     expect(request.raw).toEqual(png);
   });

@@ -1,37 +1,26 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { MemorySessionStore } from '../../src/session/memory-session-store.js';
-import { catalogOf, connectInMemory, fixture, sample, textOf, type Connected } from '../support/connect.js';
-import { echo, startUpstream, type Upstream } from '../support/upstream.js';
+import { catalogOf, fixture, sample, textOf } from '../support/connect.js';
+import { useToolHarness } from '../support/tool-harness.js';
+import { startUpstream } from '../support/upstream.js';
 
-let upstream: Upstream;
-let connected: Connected | undefined;
-beforeAll(async () => {
-  upstream = await startUpstream();
-});
-afterAll(() => upstream.close());
-afterEach(async () => {
-  await connected?.close();
-  connected = undefined;
-  upstream.requests.length = 0;
-  upstream.respond(echo);
-});
+const harness = useToolHarness();
 
 async function connect(spec = sample, options: { store?: MemorySessionStore; baseUrl?: string; timeoutMs?: number; maxResponseBytes?: number } = {}) {
-  connected = await connectInMemory({ catalog: await catalogOf(spec), baseUrl: `${upstream.url}/api/v3`, sessionId: 'exec', ...options });
-  return connected;
+  return harness.connect({ catalog: await catalogOf(spec), baseUrl: `${harness.upstream.url}/api/v3`, sessionId: 'exec', ...options });
 }
 
 describe('execute_endpoint', () => {
   test('fills the path parameter and returns status, headers and the parsed JSON body', async () => {
     const { call } = await connect();
-    upstream.respond((_req, res) => {
+    harness.upstream.respond((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json', 'x-ratelimit-remaining': '41', 'set-cookie': 'secret=1' });
       res.end(JSON.stringify({ id: 7, name: 'Rex', photoUrls: [] }));
     });
     const result = await call('execute_endpoint', { id: 'getPetById', arguments: { petId: 7 } });
     expect(result.isError).toBeFalsy();
-    expect(upstream.requests).toHaveLength(1);
-    expect(upstream.requests[0]).toMatchObject({ method: 'GET', url: '/api/v3/pet/7' });
+    expect(harness.upstream.requests).toHaveLength(1);
+    expect(harness.upstream.requests[0]).toMatchObject({ method: 'GET', url: '/api/v3/pet/7' });
     expect(result.structuredContent).toEqual({
       status: 200,
       statusText: 'OK',
@@ -45,7 +34,7 @@ describe('execute_endpoint', () => {
     const { call } = await connect();
     await call('execute_endpoint', { id: 'addPet', arguments: { body: { name: 'Rex', photoUrls: ['a'] } } });
     await call('execute_endpoint', { id: 'findPetsByTags', arguments: { tags: ['small dog', 'brown'] } });
-    const [post, get] = upstream.requests;
+    const [post, get] = harness.upstream.requests;
     expect(post).toMatchObject({ method: 'POST', url: '/api/v3/pet', body: '{"name":"Rex","photoUrls":["a"]}' });
     expect(post!.headers['content-type']).toBe('application/json');
     expect(get!.url).toBe('/api/v3/pet/findByTags?tags=small%20dog&tags=brown');
@@ -54,7 +43,7 @@ describe('execute_endpoint', () => {
   test('header, cookie and deepObject parameters of an OpenAPI 3.1 document', async () => {
     const { call } = await connect(fixture('oas31-notes.json'));
     await call('execute_endpoint', { id: 'searchNotes', arguments: { q: 'milk & eggs', filter: { pinned: true, color: 'red' }, 'X-Trace': 't-1', session: 's1' } });
-    const [request] = upstream.requests;
+    const [request] = harness.upstream.requests;
     expect(request!.url).toBe('/api/v3/notes?q=milk%20%26%20eggs&filter%5Bpinned%5D=true&filter%5Bcolor%5D=red');
     expect(request!.headers['x-trace']).toBe('t-1');
     expect(request!.headers.cookie).toBe('session=s1');
@@ -63,16 +52,16 @@ describe('execute_endpoint', () => {
   test('a path value cannot escape its segment', async () => {
     const { call } = await connect();
     await call('execute_endpoint', { id: 'getUserByName', arguments: { username: '../admin?x=1#y' } });
-    expect(upstream.requests[0]!.url).toBe('/api/v3/user/..%2Fadmin%3Fx%3D1%23y');
+    expect(harness.upstream.requests[0]!.url).toBe('/api/v3/user/..%2Fadmin%3Fx%3D1%23y');
     const dots = await call('execute_endpoint', { id: 'getUserByName', arguments: { username: '..' } });
     expect(dots.isError).toBe(true);
     expect(textOf(dots)).toContain('would change the path');
-    expect(upstream.requests).toHaveLength(1);
+    expect(harness.upstream.requests).toHaveLength(1);
   });
 
   test('a non-2xx reply is data, not a tool error', async () => {
     const { call } = await connect();
-    upstream.respond((_req, res) => {
+    harness.upstream.respond((_req, res) => {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end('{"message":"Pet not found"}');
     });
@@ -90,7 +79,7 @@ describe('execute_endpoint', () => {
     expect(text).toContain('- /body/name: must be string; got number 5');
     expect(text).toContain('- /body/status: must be one of "available", "pending", "sold"; got "lost"');
     expect(text).toContain('arguments schema: {"type":"object"');
-    expect(upstream.requests).toHaveLength(0);
+    expect(harness.upstream.requests).toHaveLength(0);
   });
 
   test('after describe in this session, an invalid-arguments error carries only the schema of the arguments at fault', async () => {
@@ -122,7 +111,7 @@ describe('execute_endpoint', () => {
     expect(result.isError).toBeFalsy();
     expect((result.structuredContent as { adjustments: string[] }).adjustments.join(' ')).toContain(adjustment);
     expect(textOf(result)).toContain('Adjusted:');
-    expect(upstream.requests).toHaveLength(1);
+    expect(harness.upstream.requests).toHaveLength(1);
   });
 
   test('an unknown id suggests the closest ones', async () => {
@@ -143,7 +132,7 @@ describe('execute_endpoint', () => {
 
   test('a slow upstream times out with a clear message instead of hanging', async () => {
     const { call } = await connect(sample, { timeoutMs: 300 });
-    upstream.respond(() => new Promise(() => undefined));
+    harness.upstream.respond(() => new Promise(() => undefined));
     const result = await call('execute_endpoint', { id: 'getInventory' });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/GET http:\/\/127\.0\.0\.1:\d+\/api\/v3\/store\/inventory timed out after 300 ms/);
@@ -151,7 +140,7 @@ describe('execute_endpoint', () => {
 
   test('a redirect to another host is not followed', async () => {
     const { call } = await connect();
-    upstream.respond((_req, res) => {
+    harness.upstream.respond((_req, res) => {
       res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data' });
       res.end();
     });
@@ -161,10 +150,10 @@ describe('execute_endpoint', () => {
   });
 
   test('Swagger 2.0 basePath, collectionFormat and body parameters behave as declared', async () => {
-    const { call } = await connect(fixture('swagger2-shop.yaml'), { baseUrl: `${upstream.url}/v2` });
+    const { call } = await connect(fixture('swagger2-shop.yaml'), { baseUrl: `${harness.upstream.url}/v2` });
     await call('execute_endpoint', { id: 'listItems', arguments: { ids: [1, 2], tags: ['a', 'b'], limit: 5 } });
     await call('execute_endpoint', { id: 'createItem', arguments: { body: { name: 'Lamp' } } });
-    expect(upstream.requests[0]!.url).toBe('/v2/items?ids=1%7C2&tags=a&tags=b&limit=5');
-    expect(upstream.requests[1]).toMatchObject({ method: 'POST', url: '/v2/items', body: '{"name":"Lamp"}' });
+    expect(harness.upstream.requests[0]!.url).toBe('/v2/items?ids=1%7C2&tags=a&tags=b&limit=5');
+    expect(harness.upstream.requests[1]).toMatchObject({ method: 'POST', url: '/v2/items', body: '{"name":"Lamp"}' });
   });
 });

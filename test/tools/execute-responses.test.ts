@@ -1,30 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { MemorySessionStore } from '../../src/session/memory-session-store.js';
 import type { CreateServerOptions } from '../../src/server.js';
-import { catalogOf, connectInMemory, fixture, textOf, type Connected } from '../support/connect.js';
-import { echo, startUpstream, type Upstream } from '../support/upstream.js';
+import { catalogOf, fixture, textOf } from '../support/connect.js';
+import { useToolHarness } from '../support/tool-harness.js';
 
-let upstream: Upstream;
-let connected: Connected | undefined;
-beforeAll(async () => {
-  upstream = await startUpstream();
-});
-afterAll(() => upstream.close());
-afterEach(async () => {
-  await connected?.close();
-  connected = undefined;
-  upstream.requests.length = 0;
-  upstream.respond(echo);
-});
+const harness = useToolHarness();
 
 async function connect(options: Partial<CreateServerOptions> = {}) {
-  connected = await connectInMemory({ catalog: await catalogOf(fixture('secured-files.yaml')), baseUrl: upstream.url, sessionId: 'responses', ...options });
-  return connected;
+  return harness.connect({ catalog: await catalogOf(fixture('secured-files.yaml')), baseUrl: harness.upstream.url, sessionId: 'responses', ...options });
 }
 
 const rows = Array.from({ length: 40 }, (_, i) => ({ id: i, name: `row ${i} ünïcödé` }));
 function serveReport() {
-  upstream.respond((_req, res) => {
+  harness.upstream.respond((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ rows, total: rows.length }));
   });
@@ -39,7 +27,7 @@ interface ExecuteResult {
 describe('execute_endpoint responses', () => {
   test('an image comes back as image content, other binary as an embedded resource', async () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    upstream.respond((req, res) => {
+    harness.upstream.respond((req, res) => {
       res.writeHead(200, { 'content-type': req.url.includes('zip') ? 'application/zip' : 'image/png' });
       res.end(png);
     });
@@ -52,7 +40,7 @@ describe('execute_endpoint responses', () => {
   });
 
   test('binary content over the limit is summarised with its size and type', async () => {
-    upstream.respond((_req, res) => {
+    harness.upstream.respond((_req, res) => {
       res.writeHead(200, { 'content-type': 'image/png' });
       res.end(Buffer.alloc(2000));
     });
@@ -75,7 +63,7 @@ describe('execute_endpoint responses', () => {
     const result = await call('execute_endpoint', { id: 'bigReport', select: 'rows[?' });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toContain('select is not a valid JMESPath expression');
-    expect(upstream.requests).toHaveLength(0);
+    expect(harness.upstream.requests).toHaveLength(0);
   });
 
   test('a long body comes in parts: continuations return the rest from the store, without calling the API again', async () => {
@@ -94,20 +82,20 @@ describe('execute_endpoint responses', () => {
     expect(parts.length).toBeGreaterThan(3);
     for (const part of parts) expect(Buffer.byteLength(part)).toBeLessThanOrEqual(300);
     expect(JSON.parse(parts.join(''))).toEqual({ rows, total: 40 });
-    expect(upstream.requests).toHaveLength(1);
+    expect(harness.upstream.requests).toHaveLength(1);
   });
 
   test('a continuation can be read again (the token names its offset) but not from another session', async () => {
     serveReport();
     const store = new MemorySessionStore();
-    const { call } = await connect({ maxResponseBytes: 300, store });
+    const { call, close } = await connect({ maxResponseBytes: 300, store });
     const first = (await call('execute_endpoint', { id: 'bigReport' })).structuredContent as unknown as ExecuteResult;
     const again1 = await call('execute_endpoint', { continuation: first.continuation });
     const again2 = await call('execute_endpoint', { continuation: first.continuation });
     expect(again1.structuredContent).toEqual(again2.structuredContent);
-    await connected!.close();
-    connected = await connectInMemory({ catalog: await catalogOf(fixture('secured-files.yaml')), baseUrl: upstream.url, sessionId: 'someone-else', store, maxResponseBytes: 300 });
-    const stolen = await connected.call('execute_endpoint', { continuation: first.continuation });
+    await close();
+    const other = await harness.connect({ catalog: await catalogOf(fixture('secured-files.yaml')), baseUrl: harness.upstream.url, sessionId: 'someone-else', store, maxResponseBytes: 300 });
+    const stolen = await other.call('execute_endpoint', { continuation: first.continuation });
     expect(stolen.isError).toBe(true);
     expect(textOf(stolen)).toContain('That continuation has expired or belongs to another session.');
   });
