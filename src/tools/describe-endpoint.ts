@@ -6,6 +6,7 @@ import { inputSchemaOf, requestMediaTypes } from '../spec/input-schema.js';
 import type { Operation } from '../spec/operation.js';
 import { summarizeResponses, type ResponseSummary } from '../spec/response-shape.js';
 import { describeSecurity, securityText, type SchemeUse } from '../spec/security.js';
+import { foldSchema, schemaPart } from '../spec/fold-schema.js';
 import { shortenText } from '../spec/shorten-text.js';
 import type { ToolContext } from './tool-context.js';
 import type { ToolDefinition } from './tool-definition.js';
@@ -24,6 +25,8 @@ export interface DescribedEndpoint {
   responses: ResponseSummary[];
   security: SchemeUse[][];
   deprecated: boolean;
+  /** Set when the schema was folded for length: how to see the folded parts. */
+  folded?: string;
   /** When the body may be sent as several media types: the first is the default, the schema is for it. */
   requestContentTypes?: string[];
   problems?: string[];
@@ -59,6 +62,7 @@ export function describeEndpointTool(): ToolDefinition {
                 security: { type: 'array', items: { type: 'array', items: { type: 'object' } } },
                 deprecated: { type: 'boolean' },
                 requestContentTypes: { type: 'array', items: { type: 'string' } },
+                folded: { type: 'string' },
                 problems: { type: 'array', items: { type: 'string' } },
               },
               required: ['id', 'method', 'path', 'summary', 'description', 'inputSchema', 'responses', 'security', 'deprecated'],
@@ -80,10 +84,17 @@ async function describeEndpoints(input: Record<string, unknown>, context: ToolCo
   if (typeof ids === 'string') return toolError(ids);
   const endpoints: DescribedEndpoint[] = [];
   const unknown: { id: string; message: string }[] = [];
+  const configured = new Set(context.execution.credentials.keys());
   for (const id of ids) {
-    const operation = catalog.find(id);
-    if (operation) endpoints.push(describeOperation(operation, catalog, new Set(context.execution.credentials.keys())));
-    else unknown.push({ id, message: unknownEndpointMessage(catalog, id) });
+    const hashAt = id.indexOf('#/');
+    const operation = catalog.find(hashAt === -1 ? id : id.slice(0, hashAt));
+    if (!operation) {
+      unknown.push({ id, message: unknownEndpointMessage(catalog, hashAt === -1 ? id : id.slice(0, hashAt)) });
+      continue;
+    }
+    const described = describeOperation(operation, catalog, configured, hashAt === -1 ? undefined : id.slice(hashAt + 1));
+    if (described) endpoints.push(described);
+    else unknown.push({ id, message: `"${id.slice(hashAt + 1)}" is not a part of ${operation.id}'s arguments schema. Use a pointer from a folded stub, e.g. "${operation.id}#/properties/body".` });
   }
   if (!endpoints.length) return toolError(unknown.map((u) => u.message).join('\n'));
   await context.session.update((s) => ({
@@ -97,17 +108,29 @@ async function describeEndpoints(input: Record<string, unknown>, context: ToolCo
   return toolResult(text, structured);
 }
 
-/** @param configured names of the security schemes with credentials; when given, each scheme says whether it is configured. */
-export function describeOperation(operation: Operation, catalog: Catalog, configured?: ReadonlySet<string>): DescribedEndpoint {
+/** Schemas longer than this many characters are folded for reading (about 4k tokens). */
+export const describeSchemaChars = 16_000;
+
+/**
+ * @param configured names of the security schemes with credentials; when given, each scheme says whether it is configured.
+ * @param part a JSON pointer into the arguments schema: describes only that part (what a folded stub points to).
+ */
+export function describeOperation(operation: Operation, catalog: Catalog, configured?: ReadonlySet<string>): DescribedEndpoint;
+export function describeOperation(operation: Operation, catalog: Catalog, configured: ReadonlySet<string> | undefined, part: string | undefined): DescribedEndpoint | undefined;
+export function describeOperation(operation: Operation, catalog: Catalog, configured?: ReadonlySet<string>, part?: string): DescribedEndpoint | undefined {
   const input = inputSchemaOf(operation, catalog);
+  const whole = part ? schemaPart(input.schema, part) : input.schema;
+  if (!whole) return undefined;
+  const id = part ? `${operation.id}#${part}` : operation.id;
+  const { schema, foldedAt } = foldSchema(whole, describeSchemaChars, (pointer) => `${operation.id}#${part ?? ''}${pointer}`);
   const described: DescribedEndpoint = {
-    id: operation.id,
+    id,
     method: operation.method.toUpperCase(),
     path: operation.path,
     summary: operation.summary ?? '',
     description: shortenText(operation.description, 400) ?? '',
-    inputSchema: input.schema,
-    responses: summarizeResponses(operation, catalog),
+    inputSchema: schema,
+    responses: part ? [] : summarizeResponses(operation, catalog),
     security: describeSecurity(operation, catalog, configured),
     deprecated: operation.deprecated,
   };
@@ -115,6 +138,7 @@ export function describeOperation(operation: Operation, catalog: Catalog, config
   if (mediaTypes.length > 1) described.requestContentTypes = mediaTypes;
   const problems = [...operation.problems, ...input.problems];
   if (problems.length) described.problems = problems;
+  if (foldedAt !== undefined) described.folded = `Folded below depth ${foldedAt} to stay short; describe the ids named in the stubs for those parts. Validation uses the whole schema.`;
   return described;
 }
 
@@ -122,7 +146,8 @@ export function describeOperation(operation: Operation, catalog: Catalog, config
 export function renderEndpoint(e: DescribedEndpoint): string {
   const lines = [`${e.id}: ${e.method} ${e.path}${e.summary ? ` - ${e.summary}` : ''}${e.deprecated ? ' (DEPRECATED)' : ''}`];
   if (e.description && e.description !== e.summary) lines.push(e.description);
-  lines.push(`arguments schema: ${compactJson(e.inputSchema)}`);
+  lines.push(`${e.id.includes('#') ? 'schema of this part' : 'arguments schema'}: ${compactJson(e.inputSchema)}`);
+  if (e.folded) lines.push(e.folded);
   if (e.requestContentTypes) lines.push(`request body types: ${e.requestContentTypes.join(', ')} (schema above is for the first; pass contentType to execute_endpoint to send another)`);
   lines.push(`auth: ${securityText(e.security)}`);
   lines.push(`responses: ${e.responses.map((r) => `${r.status}${r.description ? ` ${r.description}` : ''}${r.shape ? ` ${r.shape}` : ''}`).join('; ')}`);

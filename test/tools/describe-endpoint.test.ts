@@ -101,4 +101,19 @@ describe('describe_endpoint', () => {
     expect(refsOf(issue!.inputSchema).every((r) => r.startsWith('#/$defs/'))).toBe(true);
     expect(textOf(result).length).toBeLessThan(4000);
   });
+
+  test('a schema too long to read is folded, and a folded part can be described by its id#pointer', async () => {
+    const { call } = await connect(realSpecPath('github'));
+    const whole = await call('describe_endpoint', { ids: ['repos/update-org-ruleset'] });
+    const [endpoint] = endpointsOf(whole);
+    expect((endpoint as unknown as { folded: string }).folded).toContain('describe the ids named in the stubs');
+    const stub = /describe \\"(repos\/update-org-ruleset#[^\\]+)\\"/.exec(JSON.stringify(endpoint!.inputSchema));
+    expect(stub).not.toBeNull();
+    const part = await call('describe_endpoint', { ids: [stub![1]!] });
+    expect(part.isError).toBeFalsy();
+    expect(endpointsOf(part)[0]!.id).toBe(stub![1]);
+    expect(textOf(part)).toContain('schema of this part:');
+    const missing = await call('describe_endpoint', { ids: ['repos/update-org-ruleset#/properties/nope'] });
+    expect(textOf(missing)).toContain('is not a part of repos/update-org-ruleset');
+  });
 });
