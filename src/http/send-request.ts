@@ -12,6 +12,8 @@ export interface SendOptions {
   allowedOrigins?: ReadonlySet<string>;
   /** Default 5. */
   maxRedirects?: number;
+  /** Largest body read from the API, in bytes; larger answers are refused rather than held in memory. Default 64 MiB. */
+  maxDownloadBytes?: number;
 }
 
 export interface RawResponse {
@@ -56,8 +58,9 @@ export async function sendRequest(request: HttpRequest, options: SendOptions): P
     }
     let bytes: Uint8Array;
     try {
-      bytes = new Uint8Array(await response.arrayBuffer());
+      bytes = await readLimited(response, options.maxDownloadBytes ?? 64 * 1024 * 1024, label());
     } catch (error) {
+      if (error instanceof UpstreamRequestError) throw error;
       throw connectionError(error, label(), timeoutMs);
     }
     return { status: response.status, statusText: response.statusText, headers: response.headers, bytes, url };
@@ -79,4 +82,38 @@ function connectionError(error: unknown, label: string, timeoutMs: number): Upst
     : code?.startsWith('CERT_') || code?.includes('TLS') || code?.includes('SSL') || code === 'DEPTH_ZERO_SELF_SIGNED_CERT' ? `TLS failed (${code})`
     : (cause?.message ?? (error as Error).message);
   return new UpstreamRequestError(`${label} failed: ${reason}.`, { hint: 'Check that the API is reachable from this machine and that the base URL is right.', cause: error });
+}
+
+/** Reads the body, giving up (and closing the connection) once it passes the limit. */
+async function readLimited(response: Response, maxBytes: number, label: string): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length') ?? 0);
+  const tooLarge = () =>
+    new UpstreamRequestError(`${label} answered with a body over ${maxBytes} bytes, which is not read.`, {
+      hint: 'Ask for less: a smaller page, fewer fields, or a filter parameter of the endpoint.',
+    });
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    throw tooLarge();
+  }
+  if (!response.body) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
 }

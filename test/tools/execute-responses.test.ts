@@ -124,3 +124,23 @@ describe('execute_endpoint responses', () => {
     expect(textOf(result)).toContain('The session store could not keep the rest of the response: connection refused');
   });
 });
+
+describe('execute_endpoint response limits', () => {
+  test('an endless body is cut off at the download limit with a clear error, not held in memory', async () => {
+    harness.upstream.respond((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const write = () => {
+        while (res.write(chunk)) if (res.destroyed) return;
+        res.once('drain', write);
+      };
+      write();
+    });
+    const { call } = await harness.connect({ catalog: await catalogOf(fixture('secured-files.yaml')), baseUrl: harness.upstream.url });
+    const started = Date.now();
+    const result = await call('execute_endpoint', { id: 'bigReport' });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toContain('answered with a body over 67108864 bytes, which is not read.');
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+});
