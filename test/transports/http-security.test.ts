@@ -50,6 +50,7 @@ describe('HTTP security', () => {
     expect(evil.status).toBe(403);
     expect(await evil.json()).toMatchObject({ error: { message: 'Origin "https://evil.example" is not allowed. Add it with --allowed-origins.' } });
     expect((await post(initialize, { ...auth, origin: 'https://app.example.test' })).status).toBe(200);
+    expect((await post(initialize, { ...auth, origin: replica.url })).status).toBe(200);
   });
 
   test('a Host that is not ours is 403 (DNS rebinding)', async () => {

@@ -23,7 +23,7 @@ export function checkRequest(req: IncomingMessage, options: GuardOptions): Guard
     return { ok: false, status: 403, message: `Host "${host}" is not allowed. Add it with --allowed-hosts.` };
   }
   const origin = req.headers.origin;
-  if (origin !== undefined && !options.allowedOrigins.has('*') && !options.allowedOrigins.has(origin.toLowerCase())) {
+  if (origin !== undefined && !options.allowedOrigins.has('*') && !options.allowedOrigins.has(origin.toLowerCase()) && !isSameOrigin(origin, req.headers.host)) {
     return { ok: false, status: 403, message: `Origin "${origin}" is not allowed. Add it with --allowed-origins.` };
   }
   if (!options.authTokens.length) return { ok: true, clientKey: '' };
@@ -35,6 +35,15 @@ export function checkRequest(req: IncomingMessage, options: GuardOptions): Guard
   for (const token of options.authTokens) if (timingSafeEqual(presented, digest(token))) found = token;
   if (!found) return { ok: false, status: 401, message: 'Invalid bearer token.' };
   return { ok: true, clientKey: digest(found).toString('base64url').slice(0, 22) };
+}
+
+/** An Origin naming the very host (already checked above) the request was sent to is not cross-site. */
+function isSameOrigin(origin: string, host: string | undefined): boolean {
+  try {
+    return host !== undefined && new URL(origin).host.toLowerCase() === host.toLowerCase();
+  } catch {
+    return false;
+  }
 }
 
 function digest(text: string): Buffer {
