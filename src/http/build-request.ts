@@ -47,6 +47,9 @@ export function buildRequest(input: BuildRequestInput): HttpRequest {
     const asContent = contentType !== undefined ? (typeof value === 'string' ? value : JSON.stringify(value)) : value;
     switch (binding.location) {
       case 'path': {
+        if (isEmptyValue(asContent)) {
+          throw new RequestBuildError(`The path parameter "${binding.name}" of ${input.method.toUpperCase()} ${input.path} is empty.`, 'A path segment needs a value: pass a non-empty value.');
+        }
         const text = serializePathParam(binding.name, asContent, parameter.style ?? 'simple', parameter.explode ?? false);
         path = path.split(`{${binding.name}}`).join(text);
         break;
@@ -102,4 +105,11 @@ function acceptHeader(mediaTypes: readonly string[]): string {
   if (json.length) return [...new Set(json)].join(', ');
   if (mediaTypes.length) return [...new Set(mediaTypes)].join(', ');
   return 'application/json, */*;q=0.8';
+}
+
+/** An empty string, array or object would leave its path segment empty (or a bare `.`/`;` marker). */
+function isEmptyValue(value: unknown): boolean {
+  if (value === '' || value === null) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === 'object' && Object.keys(value as object).length === 0;
 }

@@ -54,6 +54,15 @@ describe('buildRequest: URL', () => {
     expect(() => build(input)).toThrow(`A path parameter of DELETE /files/{name} is "${value}"`);
   });
 
+  test.each([
+    { style: 'simple', value: '' },
+    { style: 'label', value: [] },
+    { style: 'matrix', value: {} },
+  ])('an empty $style path value is refused by name, not sent as an empty segment', ({ style, value }) => {
+    const input = { path: '/items/{id}', bindings: [param('path', 'id', { style })], args: { id: value } };
+    expect(() => build(input)).toThrow('The path parameter "id" of GET /items/{id} is empty.');
+  });
+
   test('a path template with no value for a variable is reported, not sent', () => {
     expect(() => build({ path: '/pet/{petId}' })).toThrow(/needs a value for \{petId\}/);
   });
