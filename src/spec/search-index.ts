@@ -1,30 +1,45 @@
-/** @module Ranked full-text search over operations: BM25F across id, path, summary, tags, parameter names and description. */
+/**
+ * @module Ranked full-text search over operations: BM25F across id, summary, path, tags, parameter
+ * names and description, weighed by what the request means to do and by what each operation is.
+ */
 import type { Operation } from './operation.js';
-import { tokenize, weightedQueryTerms } from './tokenize.js';
+import { fieldNames, fieldTerms, operationFamily, parameterPhrases, type Field } from './search-fields.js';
+import { intentFit, intents, operationIntent, requestIntent } from './search-intent.js';
+import { separateLiterals } from './search-literals.js';
+import { conceptTerms, queryConcepts, requestWords, type QueryConcept } from './search-query.js';
+import { isStopWord, memoizedTokenizer, splitWords, toTerm } from './tokenize.js';
 
 /**
  * Fields with their weight (what a term is worth there) and length normalisation b (how much a long
  * field dilutes it). Normalising per field keeps a long description from burying a short exact summary.
  */
-const fields = {
+const fields: Record<Field, { weight: number; b: number }> = {
   id: { weight: 2.5, b: 0.3 },
   summary: { weight: 3, b: 0.5 },
   path: { weight: 1.5, b: 0.3 },
   pathParam: { weight: 0.4, b: 0.3 },
   tag: { weight: 1.5, b: 0 },
   parameter: { weight: 0.5, b: 0.5 },
-  description: { weight: 0.3, b: 0.75 },
-} as const;
-type Field = keyof typeof fields;
-const fieldNames = Object.keys(fields) as Field[];
+  description: { weight: 0.6, b: 0.75 },
+};
 
 const k1 = 1.2;
-const descriptionChars = 600;
-const deprecatedFactor = 0.6;
-/** Up to this share more for a result whose id and summary the query covers entirely. */
+/** Of a concept's alternative terms ("email": mail, message), what the matches after the best add. */
+const alternativesShare = 0.5;
+/** Up to this share more for a result whose id and summary the request covers entirely. */
 const coverageBonus = 0.3;
+/** Share more for an operation with an input whose name the request spells out word for word ("cancel at period end"). */
+const parameterPhraseBonus = 0.3;
+/** What a file name or URL in the request counts for as the word "file" or "url". */
+const literalKindWeight = 0.5;
 /** Share of the best score below which a hit is not counted as a match. */
 const relevanceFloor = 0.2;
+
+/** Per path segment, what an operation keeps of its score: of two equal matches the shallower is the canonical one ("/me/events" over "/groups/{id}/calendar/events"). */
+const depthDecay = 0.97;
+const deprecatedFactor = 0.6;
+/** What an operation without a description keeps: in generated documents those are the plumbing (counts, navigation properties), and the operations people mean are described. */
+const undocumentedFactor = 0.85;
 
 export interface SearchOptions {
   tag?: string;
@@ -38,21 +53,42 @@ export interface SearchHit {
   score: number;
 }
 
+/** A matching document and its score, while ranking. */
+interface Ranked {
+  doc: number;
+  score: number;
+}
+
 interface Posting {
   docs: number[];
+  /** BM25F pseudo-frequency of the term in each document (query-independent, so computed once). */
   weights: number[];
+  /** Inverse document frequency, counted over operation families (see `setIdf`). */
+  idf: number;
 }
 
 export class SearchIndex {
   private readonly operations: readonly Operation[];
-  /** Per term: the documents containing it and their BM25F pseudo-frequency (query-independent, so computed once). */
   private readonly postings = new Map<string, Posting>();
-  /** Per document: the distinct terms of its id and summary, to reward results the query explains fully. */
+  /** Per document: the distinct terms of its id and summary, to reward results the request explains fully. */
   private readonly titleTerms: string[][];
+  /** Per document: its inputs named by a phrase, as terms (see `parameterPhrases`); undefined when none. */
+  private readonly phrases: (string[][] | undefined)[];
+  /** Per document: its intent, as an index into `intents`. */
+  private readonly intents: Uint8Array;
+  /** Per document: what it keeps of any score for what it is, whatever the request (see `prior`). */
+  private readonly priors: Float64Array;
 
   constructor(operations: readonly Operation[]) {
     this.operations = operations;
-    const perDoc = operations.map((op) => fieldTerms(op));
+    const terms = memoizedTokenizer();
+    const perDoc = operations.map((op) => fieldTerms(op, terms));
+    this.intents = Uint8Array.from(operations, (op) => intents.indexOf(operationIntent(op)));
+    this.phrases = operations.map((op) => {
+      const phrases = parameterPhrases(op, terms);
+      return phrases.length ? phrases : undefined;
+    });
+    this.priors = Float64Array.from(operations, prior);
     this.titleTerms = perDoc.map((d) => [...new Set([...d.id, ...d.summary])]);
     const averages = Object.fromEntries(
       fieldNames.map((f) => [f, Math.max(1, perDoc.reduce((sum, d) => sum + d[f].length, 0) / Math.max(1, operations.length))]),
@@ -66,45 +102,113 @@ export class SearchIndex {
       }
       for (const [term, tf] of frequency) {
         let posting = this.postings.get(term);
-        if (!posting) this.postings.set(term, (posting = { docs: [], weights: [] }));
+        if (!posting) this.postings.set(term, (posting = { docs: [], weights: [], idf: 0 }));
         posting.docs.push(doc);
         posting.weights.push(tf);
       }
     });
+    this.setIdf(familiesOf(operations));
+  }
+
+  /**
+   * A term's rarity, counted over operation families rather than operations: an API that mounts the
+   * same operation under many parents ("/me/events", "/users/{id}/events", "/groups/{id}/events") would
+   * otherwise make its central words look common and an incidental word in one place look precious.
+   */
+  private setIdf(familyOf: Int32Array): void {
+    const families = familyOf.reduce((max, f) => Math.max(max, f + 1), 0);
+    const seenIn = new Int32Array(families).fill(-1);
+    let stamp = 0;
+    for (const posting of this.postings.values()) {
+      let df = 0;
+      for (const doc of posting.docs) {
+        const family = familyOf[doc]!;
+        if (seenIn[family] !== stamp) {
+          seenIn[family] = stamp;
+          df++;
+        }
+      }
+      stamp++;
+      posting.idf = Math.log(1 + (families - df + 0.5) / (df + 0.5));
+    }
   }
 
   /** Operations matching the query, best first; filters by tag and method (case-insensitive). */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
-    const terms = weightedQueryTerms(query);
-    const allowed = this.filterMask(options);
+    const request = separateLiterals(query, (token) => this.isVocabulary(token));
+    const concepts = queryConcepts(request.text);
+    for (const kind of request.kinds) concepts.push({ terms: new Map([[toTerm(kind), literalKindWeight]]), together: false });
+    const terms = conceptTerms(concepts);
+    const wanted = requestIntent(requestWords(request.text), request.namesItem);
     const scores = new Float64Array(this.operations.length);
-    const n = this.operations.length;
-    for (const [term, queryWeight] of terms) {
-      const posting = this.postings.get(term);
-      if (!posting) continue;
-      const idf = Math.log(1 + (n - posting.docs.length + 0.5) / (posting.docs.length + 0.5));
-      for (let i = 0; i < posting.docs.length; i++) {
-        const doc = posting.docs[i]!;
-        if (allowed && !allowed[doc]) continue;
-        const tf = posting.weights[i]!;
-        scores[doc]! += (queryWeight * idf * tf * (k1 + 1)) / (tf + k1);
-      }
+    const matches = this.score(concepts, this.filterMask(options), scores);
+
+    // Score × prior × intent fit first; the bonuses can multiply that by at most `maxBonus`, so
+    // anything below the floor even with them is left out before they are worked out.
+    let bestBase = 0;
+    for (const doc of matches) {
+      scores[doc]! *= this.priors[doc]! * intentFit(wanted, intents[this.intents[doc]!]!);
+      bestBase = Math.max(bestBase, scores[doc]!);
     }
-    const hits: SearchHit[] = [];
-    for (let doc = 0; doc < n; doc++) {
+    const maxBonus = (1 + parameterPhraseBonus) * (1 + coverageBonus);
+    const cutoff = (relevanceFloor * bestBase) / maxBonus;
+    const hits: Ranked[] = [];
+    let best = 0;
+    for (const doc of matches) {
       let score = scores[doc]!;
-      if (score <= 0) continue;
-      const operation = this.operations[doc]!;
-      if (operation.deprecated) score *= deprecatedFactor;
+      if (score < cutoff) continue;
+      if (this.phrases[doc]?.some((phrase) => phrase.every((t) => terms.has(t)))) score *= 1 + parameterPhraseBonus;
       const title = this.titleTerms[doc]!;
       if (title.length) score *= 1 + (coverageBonus * title.filter((t) => terms.has(t)).length) / title.length;
-      hits.push({ operation, score });
+      hits.push({ doc, score });
+      best = Math.max(best, score);
     }
-    hits.sort((x, y) => y.score - x.score || (x.operation.id < y.operation.id ? -1 : 1));
     // Results far below the best are noise (one common word matched): leave them out of the total.
-    const floor = (hits[0]?.score ?? 0) * relevanceFloor;
-    const relevant = hits.filter((h) => h.score >= floor);
-    return options.limit === undefined ? relevant : relevant.slice(0, options.limit);
+    const relevant = hits.filter((h) => h.score >= best * relevanceFloor);
+    relevant.sort((x, y) => y.score - x.score || (this.operations[x.doc]!.id < this.operations[y.doc]!.id ? -1 : 1));
+    const returned = options.limit === undefined ? relevant : relevant.slice(0, options.limit);
+    return returned.map(({ doc, score }) => ({ operation: this.operations[doc]!, score }));
+  }
+
+  /** Whether every word of a token is a term of this API (or a stop word). */
+  private isVocabulary(token: string): boolean {
+    return splitWords(token).every((word) => isStopWord(word) || this.postings.has(toTerm(word)));
+  }
+
+  /**
+   * Adds each concept's BM25F score into `scores`; returns the documents that matched any.
+   * Alternatives within a concept ("email": mail, message) count the best fully and the rest a share,
+   * so that one idea said in three words does not outweigh two ideas; terms that name it together add up.
+   */
+  private score(concepts: readonly QueryConcept[], allowed: Uint8Array | undefined, scores: Float64Array): number[] {
+    const best = new Float64Array(scores.length);
+    const sum = new Float64Array(scores.length);
+    const matches: number[] = [];
+    const touched: number[] = [];
+    for (const concept of concepts) {
+      const share = concept.together ? 1 : alternativesShare;
+      for (const [term, queryWeight] of concept.terms) {
+        const posting = this.postings.get(term);
+        if (!posting) continue;
+        for (let i = 0; i < posting.docs.length; i++) {
+          const doc = posting.docs[i]!;
+          if (allowed && !allowed[doc]) continue;
+          const tf = posting.weights[i]!;
+          const contribution = (queryWeight * posting.idf * tf * (k1 + 1)) / (tf + k1);
+          if (sum[doc] === 0) touched.push(doc);
+          sum[doc]! += contribution;
+          if (contribution > best[doc]!) best[doc] = contribution;
+        }
+      }
+      for (const doc of touched) {
+        if (scores[doc] === 0) matches.push(doc);
+        scores[doc]! += best[doc]! + share * (sum[doc]! - best[doc]!);
+        best[doc] = 0;
+        sum[doc] = 0;
+      }
+      touched.length = 0;
+    }
+    return matches;
   }
 
   /** Operations passing the tag and method filters, in document order. */
@@ -127,20 +231,21 @@ export class SearchIndex {
   }
 }
 
-function fieldTerms(op: Operation): Record<Field, string[]> {
-  const path: string[] = [];
-  const pathParam: string[] = [];
-  for (const segment of op.path.split('/')) {
-    path.push(...tokenize(segment.replace(/\{[^}]*\}/g, ' ')));
-    for (const param of segment.match(/\{[^}]*\}/g) ?? []) pathParam.push(...tokenize(param));
-  }
-  return {
-    id: tokenize(op.id),
-    summary: tokenize(op.summary ?? ''),
-    path,
-    pathParam,
-    tag: op.tags.flatMap((t) => tokenize(t)),
-    parameter: op.parameters.flatMap((p) => tokenize(p.name)),
-    description: tokenize(op.description?.slice(0, descriptionChars) ?? ''),
-  };
+/** Each operation's family (see `operationFamily`) as a small number. */
+function familiesOf(operations: readonly Operation[]): Int32Array {
+  const ids = new Map<string, number>();
+  return Int32Array.from(operations, (op) => {
+    const key = operationFamily(op);
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    return id;
+  });
+}
+
+/** The query-independent part of an operation's score: less when deep, deprecated or undocumented. */
+function prior(op: Operation): number {
+  let factor = depthDecay ** op.path.split('/').filter(Boolean).length;
+  if (op.deprecated) factor *= deprecatedFactor;
+  if (!op.description?.trim()) factor *= undocumentedFactor;
+  return factor;
 }

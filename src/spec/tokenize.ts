@@ -1,22 +1,28 @@
 /** @module Turns ids, paths and prose into search terms: split camelCase and separators, lowercase, drop stop words, stem lightly, fold synonyms. */
 
-import { expansionWeight, phraseExpansions, wordExpansions } from './search-synonyms.js';
-
-/** A phrase's expansion replaces the phrase, so it counts nearly as much as typed words. */
-const phraseWeight = 0.9;
-const looseWordWeight = 0.6;
-
+/** Function words and conversational filler: in a request they name nothing an API has. */
 const stopWords = new Set(
-  'a an and any are as at be by can could do does for from how i in into is it its just me my need now of on or our please right should so some that the their them then there these this those to us via want was we what when where which who whose will with would you your'.split(
-    ' ',
-  ),
+  [
+    'a an and any are as at be by can could do does for from how i in into is it its just me my need now of on or our please right should so some',
+    'that the their them then there these this those to us via want was we what when where which who whose will with would you your',
+    'about already also am anymore anything anyone been being both but cannot did didn doesn don doing done ever go goes going got gotten had has',
+    'hasn have haven having he her here him his if isn itself let lets might mine must myself never nobody nor not nothing ought ours ourselves',
+    'really she since still such than thats theirs they though through too until upon very wasn were weren whether while why within without won yet',
+    'yours yourself across among onto',
+  ].join(' ').split(' '),
 );
+
+/** Whether a (lowercase) word is a stop word. */
+export function isStopWord(word: string): boolean {
+  return stopWords.has(word);
+}
 
 /** Words folded into one term on both the index and the query side, so either spelling finds the other. */
 const canonical: Record<string, string> = {
   repository: 'repo',
   organization: 'org',
   organisation: 'org',
+  app: 'application',
   pr: 'pull',
   remove: 'delete',
   erase: 'delete',
@@ -46,19 +52,25 @@ export function splitWords(text: string): string[] {
     .filter((w) => w.length > 0);
 }
 
+/** The singular of a plural noun: "repositories" -> "repository", "branches" -> "branch", "pulls" -> "pull". */
+export function singular(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (/(sses|xes|ches|shes|zes)$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
 /** A light English stemmer: plural and verb endings only, so "repositories", "created", "listing" meet their roots. */
 export function stem(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
-  let w = word;
-  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (/(sses|xes|ches|shes|zes)$/.test(w)) w = w.slice(0, -2);
-  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-
+  let w = singular(word);
   let stripped = false;
-  if (w.endsWith('ing') && w.length > 5) {
+  // Only when a vowel is left: "listing" -> "list", but "string" stays.
+  if (w.endsWith('ing') && w.length > 5 && /[aeiouy]/.test(w.slice(0, -3))) {
     w = w.slice(0, -3);
     stripped = true;
-  } else if (w.endsWith('ed') && w.length > 4) {
+  } else if (w.endsWith('ed') && w.length > 4 && /[aeiouy]/.test(w.slice(0, -2))) {
     w = w.slice(0, -2);
     stripped = true;
   }
@@ -69,11 +81,16 @@ export function stem(word: string): string {
 
 /** One word as an index term: canonical synonym first, then stemmed. */
 export function toTerm(word: string): string {
-  const direct = canonical[word];
+  const direct = own(canonical, word);
   if (direct) return stem(direct);
   const stemmed = stem(word);
-  const folded = canonical[stemmed];
+  const folded = own(canonical, stemmed);
   return folded ? stem(folded) : stemmed;
+}
+
+/** A record's own entry: a request's words include "constructor" and "toString", which every object inherits. */
+export function own<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 /** Text to terms, stop words dropped. */
@@ -86,23 +103,21 @@ export function tokenize(text: string): string[] {
   return terms;
 }
 
-/** Query terms with weights: typed words count 1, their expansions (see search-synonyms) less. */
-export function weightedQueryTerms(query: string): Map<string, number> {
-  const terms = new Map<string, number>();
-  const add = (term: string, weight: number) => terms.set(term, Math.max(terms.get(term) ?? 0, weight));
-  let lower = query.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-  for (const [pattern, expansion] of phraseExpansions) {
-    if (!pattern.test(lower)) continue;
-    pattern.lastIndex = 0;
-    lower = lower.replace(pattern, ' ');
-    for (const term of tokenize(expansion)) add(term, phraseWeight);
-  }
-  for (const word of splitWords(lower)) {
-    const expansions = (wordExpansions[word] ?? wordExpansions[stem(word)] ?? []).map(toTerm);
-    const term = toTerm(word);
-    // A word people use loosely ("new", "open", "file") counts less than what it stands for.
-    if (!stopWords.has(word)) add(term, expansions.length && !expansions.includes(term) ? looseWordWeight : 1);
-    for (const expansion of expansions) add(expansion, expansionWeight);
-  }
-  return terms;
+/** A tokenizer that remembers the texts and words it has seen: for indexing, where the same ones recur thousands of times. */
+export function memoizedTokenizer(): (text: string) => string[] {
+  const texts = new Map<string, string[]>();
+  const words = new Map<string, string>();
+  return (text) => {
+    let terms = texts.get(text);
+    if (terms) return terms;
+    terms = [];
+    for (const word of splitWords(text)) {
+      if (stopWords.has(word)) continue;
+      let term = words.get(word);
+      if (term === undefined) words.set(word, (term = toTerm(word)));
+      terms.push(term);
+    }
+    texts.set(text, terms);
+    return terms;
+  };
 }

@@ -1,6 +1,6 @@
 // Tests for turning ids, paths and prose into search terms.
 import { describe, expect, test } from 'vitest';
-import { splitWords, stem, tokenize, toTerm } from '../../src/spec/tokenize.js';
+import { memoizedTokenizer, singular, splitWords, stem, tokenize, toTerm } from '../../src/spec/tokenize.js';
 
 describe('splitWords', () => {
   test.each([
@@ -42,6 +42,8 @@ describe('stem', () => {
     { given: 'pet', want: 'pet' },
     { given: 'v3', want: 'v3' },
     { given: 'oauth2s', want: 'oauth2s' },
+    { given: 'string', want: 'string' },
+    { given: 'shipped', want: 'ship' },
   ])('stems $given to $want', ({ given, want }) => {
     expect(stem(given)).toBe(want);
   });
@@ -53,6 +55,19 @@ describe('stem', () => {
     ['issues', 'issue'],
   ])('brings the forms of one word to the same stem: %s', (...forms) => {
     expect(new Set(forms.map(stem)).size).toBe(1);
+  });
+});
+
+describe('singular', () => {
+  test.each([
+    { given: 'repositories', want: 'repository' },
+    { given: 'branches', want: 'branch' },
+    { given: 'meetings', want: 'meeting' },
+    { given: 'status', want: 'status' },
+    { given: 'address', want: 'address' },
+    { given: 'bus', want: 'bus' },
+  ])('$given -> $want', ({ given, want }) => {
+    expect(singular(given)).toBe(want);
   });
 });
 
@@ -68,6 +83,8 @@ describe('toTerm', () => {
     { given: 'setting', want: 'configuration' },
     { given: 'stats', want: 'statistic' },
     { given: 'id', want: 'identifier' },
+    { given: 'apps', want: 'application' },
+    { given: 'constructor', want: 'constructor' },
   ])('folds $given into the term $want', ({ given, want }) => {
     expect(toTerm(given)).toBe(want);
   });
@@ -92,5 +109,15 @@ describe('tokenize', () => {
 
   test('synonyms on the query side find the canonical word on the index side', () => {
     expect(tokenize('remove an organization repository')).toEqual(tokenize('delete org repo'));
+  });
+});
+
+describe('memoizedTokenizer', () => {
+  test('gives what tokenize gives, the same array for the same text', () => {
+    const terms = memoizedTokenizer();
+    for (const text of ['List the repositories of an organization', 'repos/list-for-org', 'List the repositories of an organization']) {
+      expect(terms(text)).toEqual(tokenize(text));
+    }
+    expect(terms('a b c repos')).toBe(terms('a b c repos'));
   });
 });

@@ -1,0 +1,100 @@
+/** @module The searchable fields of one operation, as terms: what its id, summary, path, tags, parameters and description say. */
+import { isObject } from './openapi-types.js';
+import type { Operation } from './operation.js';
+import { tokenize } from './tokenize.js';
+
+export const fieldNames = ['id', 'summary', 'path', 'pathParam', 'tag', 'parameter', 'description'] as const;
+export type Field = (typeof fieldNames)[number];
+export type FieldTerms = Record<Field, string[]>;
+
+/** Descriptions are read up to here: the opening says what an operation does, the rest how. */
+const descriptionChars = 600;
+
+/** Path segments that stand for the caller ("/me/events"), and the term a request for "my events" reaches them by. */
+const selfSegments = new Set(['me', 'self']);
+const selfTerms = tokenize('authenticated user');
+
+/** Terms of one piece of text (see `memoizedTokenizer`). */
+export type Tokenizer = (text: string) => string[];
+
+/**
+ * The operation's text split into fields. Without a summary, the description's first sentence stands in for it.
+ */
+export function fieldTerms(op: Operation, terms: Tokenizer = tokenize): FieldTerms {
+  const path: string[] = [];
+  const pathParam: string[] = [];
+  const segments = op.path.split('/').filter(Boolean);
+  for (const segment of segments) {
+    const words = selfSegments.has(segment.toLowerCase()) ? selfTerms : terms(withoutNamespace(segment).replace(/\{[^}]*\}/g, ' '));
+    path.push(...words);
+    for (const param of segment.match(/\{[^}]*\}/g) ?? []) pathParam.push(...terms(param));
+  }
+  const description = plainText(op.description ?? '').slice(0, descriptionChars);
+  return {
+    id: terms(op.id),
+    summary: terms(op.summary ?? firstSentence(description)),
+    path,
+    pathParam,
+    tag: op.tags.flatMap((t) => terms(t)),
+    parameter: [...op.parameters.map((p) => p.name), ...bodyPropertyNames(op)].flatMap((name) => terms(name)),
+    description: terms(description),
+  };
+}
+
+/**
+ * A path segment without the dotted namespace of an OData-style action or function
+ * ("microsoft.graph.sendMail()" -> "sendMail"): the namespace repeats on every such segment and says nothing.
+ */
+export function withoutNamespace(segment: string): string {
+  return segment.replace(/^(?:[a-z][a-z0-9]*\.){2,}/i, '').replace(/\(.*\)$/, '');
+}
+
+/**
+ * The names of an operation's inputs that are phrases ("cancel_at_period_end", "default_branch"),
+ * as their distinct terms: a request using every word of one is asking for what that input does.
+ */
+export function parameterPhrases(op: Operation, terms: Tokenizer = tokenize): string[][] {
+  const phrases: string[][] = [];
+  for (const name of [...op.parameters.map((p) => p.name), ...bodyPropertyNames(op)]) {
+    const distinct = [...new Set(terms(name))];
+    if (distinct.length >= 2) phrases.push(distinct);
+  }
+  return phrases;
+}
+
+/**
+ * The family an operation belongs to: its method, the last static segment of its path and whether a
+ * parameter follows. Copies of one operation under different parents ("/me/events", "/users/{id}/events") share it.
+ */
+export function operationFamily(op: Operation): string {
+  const segments = op.path.split('/').filter(Boolean);
+  const lastStatic = segments.findLastIndex((s) => !s.startsWith('{'));
+  const tail = lastStatic === -1 ? '' : withoutNamespace(segments[lastStatic]!).toLowerCase();
+  return `${op.method} ${tail}${lastStatic < segments.length - 1 ? '/{}' : ''}`;
+}
+
+/** Prose without HTML tags and entities or Markdown link targets: their words are markup, not meaning. */
+export function plainText(text: string): string {
+  if (!/[<&\]]/.test(text)) return text;
+  return text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\]\([^)]*\)/g, ']')
+    .replace(/&[a-z]+;|&#\d+;/g, ' ');
+}
+
+/** The first sentence: up to the first full stop followed by a space, or the first line. */
+export function firstSentence(text: string): string {
+  const trimmed = text.trim();
+  const end = trimmed.search(/[.!?](\s|$)|\n/);
+  return end === -1 ? trimmed : trimmed.slice(0, end);
+}
+
+/** Top-level property names of an inline request body schema: the fields a caller sends. */
+function bodyPropertyNames(op: Operation): string[] {
+  const names = new Set<string>();
+  for (const media of Object.values(op.requestBody?.content ?? {})) {
+    const properties: unknown = isObject(media) && isObject(media.schema) ? media.schema.properties : undefined;
+    if (isObject(properties)) for (const name of Object.keys(properties)) names.add(name);
+  }
+  return [...names];
+}

@@ -1,0 +1,116 @@
+/**
+ * @module What a request means to do (list, get, create, update, delete) and what an operation does,
+ * so that "add a customer" prefers the POST that creates one over the GET that lists them.
+ */
+import type { Operation } from './operation.js';
+import { withoutNamespace } from './search-fields.js';
+import { isStopWord, own, singular, splitWords, toTerm } from './tokenize.js';
+
+export const intents = ['list', 'get', 'create', 'update', 'delete', 'action'] as const;
+export type Intent = (typeof intents)[number];
+
+/** Verbs (as terms) that name an intent, in ids and summaries and in requests alike. */
+const verbIntents: Record<string, Intent> = {
+  list: 'list',
+  get: 'get',
+  creat: 'create',
+  add: 'create',
+  insert: 'create',
+  register: 'create',
+  generat: 'create',
+  updat: 'update',
+  replac: 'update',
+  renam: 'update',
+  delet: 'delete',
+  clear: 'delete',
+};
+
+/** Words only a request uses for an intent ("show me all", "a new one"): ids and summaries do not. */
+const requestIntents: Record<string, Intent> = {
+  ...verbIntents,
+  ...wordsFor('list', 'all every everyone everybody each enumerat brows'),
+  ...wordsFor('get', 'view read'),
+  ...wordsFor('create', 'new make submit draft save store upload invit shar book'),
+  ...wordsFor('update', 'set move toggl'),
+  ...wordsFor('delete', 'kill purg wipe revok'),
+};
+
+function wordsFor(intent: Intent, words: string): Record<string, Intent> {
+  return Object.fromEntries(words.split(' ').map((word) => [word, intent]));
+}
+
+/** HTTP method names, which some APIs put at the start of every id ("PostCustomers"): they say nothing beyond the method. */
+const methodWords = new Set(['get', 'post', 'put', 'patch', 'delete']);
+
+/**
+ * The operation's intent: the verb its id or summary starts with when that is one of the five,
+ * otherwise read from the method and the path's shape (a GET ending in a plural segment lists, one
+ * ending in a parameter gets; a POST to a plural segment creates, to a parameter updates, to another word acts).
+ */
+export function operationIntent(op: Operation): Intent {
+  if (op.method === 'delete') return 'delete';
+  const idVerb = lastIdPart(op.id)[0];
+  const named = [idVerb && !methodWords.has(idVerb) ? idVerb : undefined, splitWords(op.summary ?? '')[0]]
+    .map((w) => (w ? own(verbIntents, toTerm(w)) : undefined))
+    .find((intent) => intent !== undefined);
+  const segments = op.path.split('/').filter(Boolean);
+  const lastSegment = segments.at(-1) ?? '';
+  const last = withoutNamespace(lastSegment);
+  // A namespaced segment ("microsoft.graph.archive") is an OData action or function: it acts, whatever its name.
+  const namespaced = last !== lastSegment;
+  const endsInParameter = /^\{[^}]*\}$/.test(last);
+  const plural = /[a-z]s$/i.test(last) && !/(ss|us|is)$/i.test(last);
+  if (op.method === 'get') {
+    if (named === 'list' || named === 'get') return named;
+    return !endsInParameter && plural ? 'list' : 'get';
+  }
+  if (named && named !== 'get' && named !== 'list') return named;
+  if (op.method === 'post') return endsInParameter ? 'update' : plural && !namespaced ? 'create' : 'action';
+  return 'update';
+}
+
+/** The words of the id's last part ("issues/create-comment" -> create, comment; "me.ListEvents" -> list, events). */
+function lastIdPart(id: string): string[] {
+  return splitWords(id.split(/[/.]/).at(-1) ?? '');
+}
+
+/**
+ * The intent a request states: the first verb that names one, except that asking to see all, every
+ * or several things lists them ("show me all the disputes"); "get" when it states none but names an item by its id.
+ */
+export function requestIntent(words: readonly string[], namesItem = false): Intent | undefined {
+  let first: Intent | undefined;
+  let many = false;
+  for (const word of words) {
+    // A past participle describes what happened ("who deleted it", "files shared with me"); it asks for nothing.
+    const intent = pastParticiple(word) ? undefined : (own(requestIntents, toTerm(word)) ?? own(requestIntents, word));
+    if (intent === 'list' && !first) return 'list';
+    first ??= intent;
+    // "show me all the alerts", "were any keys leaked": asking to see things in the plural lists them.
+    many ||= intent === 'list' || (!intent && isPluralNoun(word));
+  }
+  if ((first === undefined || first === 'get') && many) return 'list';
+  // "refund re_1Nispe" with no verb asks about that one refund.
+  return first ?? (namesItem ? 'get' : undefined);
+}
+
+function pastParticiple(word: string): boolean {
+  return word.length > 4 && word.endsWith('ed') && !word.endsWith('eed');
+}
+
+function isPluralNoun(word: string): boolean {
+  return word.length > 3 && !isStopWord(word) && singular(word) !== word;
+}
+
+/** Related intents: reading one or many, writing a new one or an existing one; an action may be either. */
+const related = new Set(['list get', 'get list', 'create update', 'update create']);
+/** What an operation keeps of its score when its intent is related to the request's, or opposed to it (delete for create). */
+const relatedFit = 0.85;
+const opposedFit = 0.7;
+
+/** How well an operation's intent fits the request's: 1 when equal or when the request states none, less when related, least when opposed. */
+export function intentFit(wanted: Intent | undefined, actual: Intent): number {
+  if (!wanted || wanted === actual) return 1;
+  if (actual === 'action' || related.has(`${wanted} ${actual}`)) return relatedFit;
+  return opposedFit;
+}

@@ -1,0 +1,50 @@
+/**
+ * @module Literal values in a request (ids, numbers, email addresses, URLs, file names, quoted text, names given):
+ * data for the call rather than words to search by, though a file name or URL says what kind of thing it is.
+ */
+
+export interface RequestText {
+  /** The request with its literals taken out. */
+  text: string;
+  /** What the literals say about the request: "file" for a file name, "url" for a URL. */
+  kinds: string[];
+  /** Whether the request names one item by an id or number ("issue 42", "cus_9s6XKz"). */
+  namesItem: boolean;
+}
+
+const fileExtensions =
+  'csv doc docx gif gz html jpeg jpg js json md mov mp3 mp4 pdf png ppt pptx py svg tar ts tsx txt wav xls xlsx xml yaml yml zip';
+const fileName = new RegExp(`^[\\w./-]+\\.(?:${fileExtensions.split(' ').join('|')})$`, 'i');
+const url = /^(?:https?:\/\/\S+|(?:[\w-]+\.)+(?:com|org|net|io|dev|app)(?:\/\S*)?)$/i;
+const email = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** An id: prefixed ("cus_9s6XKz", "cs_test_a1b2"), a hash ("9f2c1e"), "#42", or letters and digits run together ("abc123"). */
+const itemId = /^(?:[a-z]+_(?:[a-z]+_)?(?=\w*[A-Z\d])\w+|#\d+|(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{5,})$/;
+/** A number, a quantity or a time ("42", "10am", "30-minute"), a version ("v3.1.0"). */
+const quantity = /^(?:\$?\d[\w.,:/-]*|v\d+(?:\.\d+)+)$/i;
+/** "called Expense Bot", "named scratchpad": a name given, in quotes, capitalised words or one word. */
+const naming = /\b(?:called|named|titled)\s+(?:["'`\u2018\u201c][^"'`\u2019\u201d]+["'`\u2019\u201d]|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*|[\w.-]+)/g;
+const quoted = /(^|\s)["'`\u2018\u201c][^"'`\u2019\u201d]+["'`\u2019\u201d](?=\s|[.,;:!?]|$)/g;
+
+/**
+ * Separates the literals from the words of a request. `known` says whether a token is made of the
+ * API's own words ("oauth2", "list_v2_items"), which keeps it even when it looks like an id.
+ */
+export function separateLiterals(query: string, known: (token: string) => boolean = () => false): RequestText {
+  const kinds = new Set<string>();
+  let namesItem = false;
+  const words = query
+    .replace(naming, ' ')
+    .replace(quoted, '$1 ')
+    .split(/\s+/)
+    .map((token) => {
+      const bare = token.replace(/^[([<]+|[)\]>.,;:!?]+$/g, '');
+      if (!bare) return token;
+      if (email.test(bare)) return '';
+      if (fileName.test(bare) && !url.test(bare)) return (kinds.add('file'), '');
+      if (url.test(bare)) return (kinds.add('url'), '');
+      if (known(bare)) return token;
+      if (itemId.test(bare) || itemId.test(bare.toLowerCase())) return ((namesItem = true), '');
+      return quantity.test(bare) ? '' : token;
+    });
+  return { text: words.filter(Boolean).join(' '), kinds: [...kinds], namesItem };
+}

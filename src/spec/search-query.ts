@@ -1,0 +1,76 @@
+/**
+ * @module A request as search concepts: each word typed, or phrase known, with the terms it may be
+ * found by and what each counts. Typed words count 1; expansions (see search-synonyms) less.
+ */
+import { expansionWeight, phraseExpansions, wordExpansions } from './search-synonyms.js';
+import { isStopWord, own, singular, splitWords, stem, tokenize, toTerm } from './tokenize.js';
+
+/** One thing the request asks about: the terms that stand for it, with their weights. */
+export interface QueryConcept {
+  terms: Map<string, number>;
+  /** Whether the terms name it together ("secret scanning alert") rather than each on its own ("mail", "message"). */
+  together: boolean;
+}
+
+/** A phrase's expansion replaces the phrase, so it counts nearly as much as typed words. */
+const phraseWeight = 0.9;
+/** A word people use loosely ("new", "open", "file") counts less than what it stands for. */
+const looseWordWeight = 0.6;
+
+/** The request lowercased and camelCase split, each known phrase ("spin up") replaced by what it means ("create"). */
+function expandPhrases(request: string): { rest: string; expansions: string[] } {
+  // Contractions and possessives ("I'm", "Bob's") would leave a stray letter.
+  let rest = request
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/['\u2019](?:s|m|ll|ve|d|re|t)\b/g, '');
+  const expansions: string[] = [];
+  for (const [pattern, expansion] of phraseExpansions) {
+    if (!pattern.test(rest)) continue;
+    pattern.lastIndex = 0;
+    rest = rest.replace(pattern, ` ${expansion} `);
+    expansions.push(expansion);
+  }
+  return { rest, expansions };
+}
+
+/** The request's words in order, phrases replaced by what they mean: for reading its intent. */
+export function requestWords(request: string): string[] {
+  return splitWords(expandPhrases(request).rest);
+}
+
+/** The concepts of a request, one per known phrase and per word that is not a stop word (or that has expansions). */
+export function queryConcepts(request: string): QueryConcept[] {
+  const { rest, expansions: phrases } = expandPhrases(request);
+  const concepts: QueryConcept[] = [];
+  const keys = new Set<string>();
+  const push = (terms: Map<string, number>, together: boolean) => {
+    const key = [...terms.keys()].sort().join(' ');
+    if (!terms.size || keys.has(key)) return;
+    concepts.push({ terms, together });
+    keys.add(key);
+  };
+  const phraseTerms = new Set<string>();
+  for (const phrase of phrases) {
+    const terms = tokenize(phrase);
+    for (const term of terms) phraseTerms.add(term);
+    push(new Map(terms.map((t) => [t, phraseWeight])), true);
+  }
+  for (const word of splitWords(rest)) {
+    const term = toTerm(word);
+    if (phraseTerms.has(term)) continue;
+    const expansions = (own(wordExpansions, word) ?? own(wordExpansions, singular(word)) ?? own(wordExpansions, stem(word)) ?? []).map(toTerm);
+    const terms = new Map<string, number>();
+    if (!isStopWord(word)) terms.set(term, expansions.length && !expansions.includes(term) ? looseWordWeight : 1);
+    for (const expansion of expansions) if (!terms.has(expansion)) terms.set(expansion, expansionWeight);
+    push(terms, false);
+  }
+  return concepts;
+}
+
+/** Every term of the concepts with its highest weight. */
+export function conceptTerms(concepts: readonly QueryConcept[]): Map<string, number> {
+  const terms = new Map<string, number>();
+  for (const concept of concepts) for (const [term, weight] of concept.terms) terms.set(term, Math.max(terms.get(term) ?? 0, weight));
+  return terms;
+}

@@ -1,0 +1,85 @@
+// Tests for the searchable fields of an operation.
+import { describe, expect, test } from 'vitest';
+import type { HttpMethod } from '../../src/spec/openapi-types.js';
+import type { Operation } from '../../src/spec/operation.js';
+import { fieldTerms, firstSentence, operationFamily, parameterPhrases, plainText, withoutNamespace } from '../../src/spec/search-fields.js';
+
+function operation(method: HttpMethod, path: string, extra: Partial<Operation> = {}): Operation {
+  return { id: `${method} ${path}`, method, path, tags: [], deprecated: false, parameters: [], responses: {}, security: [], servers: [], docUrl: 'file:///api.json', problems: [], ...extra };
+}
+
+describe('plainText', () => {
+  test.each([
+    { given: '<p>Creates a new <strong>customer</strong> object.</p>', want: ' Creates a new  customer  object. ' },
+    { given: 'See [the guide](https://example.com/docs/guide) first.', want: 'See [the guide] first.' },
+    { given: 'Fish &amp; chips', want: 'Fish   chips' },
+    { given: 'Plain text stays.', want: 'Plain text stays.' },
+  ])('$given', ({ given, want }) => {
+    expect(plainText(given)).toBe(want);
+  });
+});
+
+describe('firstSentence', () => {
+  test.each([
+    { given: ' Creates a customer. Then more. ', want: 'Creates a customer' },
+    { given: 'Version 1.2 of the thing! More', want: 'Version 1.2 of the thing' },
+    { given: 'First line\nsecond line', want: 'First line' },
+    { given: 'No stop at all', want: 'No stop at all' },
+  ])('$given -> $want', ({ given, want }) => {
+    expect(firstSentence(given)).toBe(want);
+  });
+});
+
+describe('withoutNamespace', () => {
+  test.each([
+    { given: 'microsoft.graph.sendMail', want: 'sendMail' },
+    { given: "microsoft.graph.getEmailActivityCounts(period='{period}')", want: 'getEmailActivityCounts' },
+    { given: 'openapi.json', want: 'openapi.json' },
+    { given: 'issues', want: 'issues' },
+  ])('$given -> $want', ({ given, want }) => {
+    expect(withoutNamespace(given)).toBe(want);
+  });
+});
+
+describe('operationFamily', () => {
+  test('copies of one operation under different parents share a family; a different method or depth does not', () => {
+    const family = (method: HttpMethod, path: string) => operationFamily(operation(method, path));
+    expect(family('get', '/me/events')).toBe(family('get', '/users/{user-id}/calendar/events'));
+    expect(family('get', '/me/events/{event-id}')).toBe(family('get', '/groups/{group-id}/events/{event-id}'));
+    expect(family('get', '/me/events')).not.toBe(family('post', '/me/events'));
+    expect(family('get', '/me/events')).not.toBe(family('get', '/me/events/{event-id}'));
+    expect(family('post', '/me/microsoft.graph.sendMail')).toBe(family('post', '/users/{user-id}/microsoft.graph.sendMail'));
+  });
+});
+
+describe('fieldTerms', () => {
+  test('without a summary, the first sentence of the description stands in for it, markup left out', () => {
+    const terms = fieldTerms(operation('post', '/v1/customers', { description: '<p>Creates a new customer object.</p><p>More.</p>' }));
+    expect(terms.summary).toEqual(['creat', 'new', 'customer', 'object']);
+    expect(terms.description).not.toContain('p');
+  });
+
+  test('a path segment standing for the caller reads as the authenticated user; an action is read without its namespace', () => {
+    const terms = fieldTerms(operation('post', '/me/microsoft.graph.sendMail'));
+    expect(terms.path).toEqual(['authenticat', 'user', 'send', 'mail']);
+  });
+
+  test('parameters and the top-level properties of an inline request body are both inputs', () => {
+    const op = operation('post', '/v1/customers/{customer}', {
+      parameters: [{ name: 'customer', in: 'path', required: true }],
+      requestBody: { content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { shipping: {}, email: {} } } } } },
+    });
+    expect(fieldTerms(op).parameter).toEqual(['customer', 'ship', 'email']);
+    expect(fieldTerms(op).pathParam).toEqual(['customer']);
+  });
+});
+
+describe('parameterPhrases', () => {
+  test('lists the inputs named by two words or more, as their distinct terms', () => {
+    const op = operation('post', '/v1/subscriptions/{id}', {
+      parameters: [{ name: 'id', in: 'path', required: true }],
+      requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { cancel_at_period_end: {}, items: {} } } } } },
+    });
+    expect(parameterPhrases(op)).toEqual([['cancel', 'period', 'end']]);
+  });
+});

@@ -1,0 +1,72 @@
+// Tests for ranking operations: what a request means to do, literals, and what each operation is.
+import { describe, expect, test } from 'vitest';
+import type { HttpMethod } from '../../src/spec/openapi-types.js';
+import type { Operation } from '../../src/spec/operation.js';
+import { SearchIndex } from '../../src/spec/search-index.js';
+
+function operation(id: string, method: HttpMethod, path: string, description: string, extra: Partial<Operation> = {}): Operation {
+  return { id, method, path, description, tags: [], deprecated: false, parameters: [], responses: {}, security: [], servers: [], docUrl: 'file:///api.json', problems: [], ...extra };
+}
+
+const payments = new SearchIndex([
+  operation('GetCustomers', 'get', '/v1/customers', 'Returns a list of your customers.'),
+  operation('PostCustomers', 'post', '/v1/customers', 'Creates a new customer object.'),
+  operation('GetCustomersCustomer', 'get', '/v1/customers/{customer}', 'Retrieves a Customer object.'),
+  operation('PostCustomersCustomer', 'post', '/v1/customers/{customer}', 'Updates the specified customer.'),
+  operation('DeleteCustomersCustomer', 'delete', '/v1/customers/{customer}', 'Permanently deletes a customer.'),
+  operation('GetDisputes', 'get', '/v1/disputes', 'Returns a list of your disputes.'),
+  operation('PostSubscriptionsSubscription', 'post', '/v1/subscriptions/{subscription}', 'Updates a subscription.', {
+    requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { cancel_at_period_end: {} } } } } },
+  }),
+  operation('DeleteSubscriptionsSubscription', 'delete', '/v1/subscriptions/{subscription}', 'Cancels a subscription immediately.'),
+]);
+
+const first = (index: SearchIndex, query: string) => index.search(query, { limit: 1 })[0]?.operation.id;
+
+describe('SearchIndex', () => {
+  test.each([
+    { query: 'add a new customer', want: 'PostCustomers' },
+    { query: 'show me every customer', want: 'GetCustomers' },
+    { query: 'change the customer', want: 'PostCustomersCustomer' },
+    { query: 'get rid of that customer', want: 'DeleteCustomersCustomer' },
+    { query: 'customer cus_9s6XKzkNRiz8i3', want: 'GetCustomersCustomer' },
+    { query: 'show me the chargebacks', want: 'GetDisputes' },
+  ])('reads what "$query" means to do: $want', ({ query, want }) => {
+    expect(first(payments, query)).toBe(want);
+  });
+
+  test('a request spelling out an input by name prefers the operation that takes it', () => {
+    expect(first(payments, 'cancel the subscription at the end of the period')).toBe('PostSubscriptionsSubscription');
+  });
+
+  test('an id in the request is not searched for as words', () => {
+    expect(payments.search('cus_NeZwdNtLEOXuvB').map((h) => h.operation.id)).toEqual([]);
+  });
+
+  test('words every object inherits are searched for like any other', () => {
+    expect(payments.search('constructor toString')).toEqual([]);
+  });
+
+  test('of two equal matches the shallower, the documented and the current one rank first', () => {
+    const summary = 'List events';
+    const index = new SearchIndex([
+      operation('deep', 'get', '/groups/{group-id}/calendar/events', 'Sorted by start time.', { summary }),
+      operation('shallow', 'get', '/me/events', 'Sorted by start time.', { summary }),
+      operation('undocumented', 'get', '/users/{id}/events', '', { summary }),
+      operation('old', 'get', '/events', 'Sorted by start time.', { summary, deprecated: true }),
+    ]);
+    expect(index.search('list events').map((h) => h.operation.id)).toEqual(['shallow', 'deep', 'undocumented', 'old']);
+  });
+
+  test("a word repeated across one operation's copies under many parents counts as common as the concept it names", () => {
+    const copies = ['me', 'users/{id}', 'groups/{id}', 'teams/{id}'].map((parent) => operation(`${parent} events`, 'get', `/${parent}/events`, 'List events.'));
+    const index = new SearchIndex([...copies, operation('bookings', 'get', '/bookings', 'List bookings.')]);
+    const [events, bookings] = ['events', 'bookings'].map((q) => index.search(q)[0]!.score);
+    expect(events).toBeCloseTo(bookings!, 0);
+  });
+
+  test('filters by tag and method, and leaves results far below the best out', () => {
+    expect(payments.search('customer', { method: 'delete' }).map((h) => h.operation.id)).toEqual(['DeleteCustomersCustomer']);
+    expect(payments.search('disputes').map((h) => h.operation.id)).toEqual(['GetDisputes']);
+  });
+});

@@ -1,0 +1,68 @@
+// Tests for reading what a request means to do and what an operation does.
+import { describe, expect, test } from 'vitest';
+import type { HttpMethod } from '../../src/spec/openapi-types.js';
+import type { Operation } from '../../src/spec/operation.js';
+import { intentFit, operationIntent, requestIntent } from '../../src/spec/search-intent.js';
+import { requestWords } from '../../src/spec/search-query.js';
+
+function operation(method: HttpMethod, path: string, id: string, summary?: string): Operation {
+  return { id, method, path, ...(summary ? { summary } : {}), tags: [], deprecated: false, parameters: [], responses: {}, security: [], servers: [], docUrl: 'file:///api.json', problems: [] };
+}
+
+describe('operationIntent', () => {
+  test.each([
+    { method: 'get', path: '/v1/customers', id: 'GetCustomers', want: 'list' },
+    { method: 'get', path: '/v1/customers/{customer}', id: 'GetCustomersCustomer', want: 'get' },
+    { method: 'post', path: '/v1/customers', id: 'PostCustomers', want: 'create' },
+    { method: 'post', path: '/v1/customers/{customer}', id: 'PostCustomersCustomer', want: 'update' },
+    { method: 'post', path: '/v1/payment_intents/{intent}/capture', id: 'PostPaymentIntentsIntentCapture', want: 'action' },
+    { method: 'delete', path: '/v1/customers/{customer}', id: 'DeleteCustomersCustomer', want: 'delete' },
+    { method: 'get', path: '/user', id: 'users/get-authenticated', want: 'get' },
+    { method: 'get', path: '/user/repos', id: 'repos/list-for-authenticated-user', want: 'list' },
+    { method: 'put', path: '/repos/{owner}/{repo}/collaborators/{username}', id: 'repos/add-collaborator', want: 'create' },
+    { method: 'put', path: '/repos/{owner}/{repo}/topics', id: 'repos/replace-all-topics', want: 'update' },
+    { method: 'post', path: '/me/microsoft.graph.sendMail', id: 'me.sendMail', summary: 'Invoke action sendMail', want: 'action' },
+    { method: 'post', path: '/directoryObjects/microsoft.graph.getByIds', id: 'directoryObjects.getByIds', want: 'action' },
+    { method: 'get', path: '/me/events', id: 'me.ListEvents', summary: 'Get events from me', want: 'list' },
+    { method: 'post', path: '/items/{id}/createLink', id: 'items.createLink', want: 'create' },
+  ] as const)('$method $path ($id) -> $want', ({ method, path, id, summary, want }) => {
+    expect(operationIntent(operation(method, path, id, summary))).toBe(want);
+  });
+});
+
+describe('requestIntent', () => {
+  test.each([
+    { given: 'add Jane as a new customer', want: 'create' },
+    { given: 'spin up a team for the launch', want: 'create' },
+    { given: 'remove the webhook', want: 'delete' },
+    { given: 'get rid of the old label', want: 'delete' },
+    { given: 'rename the repo', want: 'update' },
+    { given: 'list everyone in Legal', want: 'list' },
+    { given: 'show me all the disputes', want: 'list' },
+    { given: 'show me the open alerts', want: 'list' },
+    { given: 'were any keys leaked?', want: 'list' },
+    { given: 'show me the readme', want: 'get' },
+    { given: 'add a task to my to-do list', want: 'create' },
+    { given: 'who does Kevin report to?', want: undefined },
+  ])('$given -> $want', ({ given, want }) => {
+    expect(requestIntent(requestWords(given))).toBe(want);
+  });
+
+  test('a request that names an item by id and states no verb asks to get it', () => {
+    expect(requestIntent(requestWords('did refund go through?'), true)).toBe('get');
+    expect(requestIntent(requestWords('did refund go through?'), false)).toBeUndefined();
+  });
+});
+
+describe('intentFit', () => {
+  test('keeps the whole score when the intents agree or the request states none, less when related, least when opposed', () => {
+    expect(intentFit('create', 'create')).toBe(1);
+    expect(intentFit(undefined, 'delete')).toBe(1);
+    const related = intentFit('list', 'get');
+    const action = intentFit('delete', 'action');
+    const opposed = intentFit('create', 'delete');
+    expect(related).toBeLessThan(1);
+    expect(action).toBe(related);
+    expect(opposed).toBeLessThan(related);
+  });
+});

@@ -1,0 +1,38 @@
+// Tests for telling the literal values of a request (ids, numbers, addresses, names) from its words.
+import { describe, expect, test } from 'vitest';
+import { separateLiterals } from '../../src/spec/search-literals.js';
+
+describe('separateLiterals', () => {
+  test.each([
+    { given: 'did refund re_1Nispe go through?', text: 'did refund go through?', namesItem: true },
+    { given: 'update customer cus_NeZwdNtLEOXuvB', text: 'update customer', namesItem: true },
+    { given: 'expire session cs_test_a1b2', text: 'expire session', namesItem: true },
+    { given: 'which pull request brought in commit 9f2c1e?', text: 'which pull request brought in commit', namesItem: true },
+    { given: 'put alice on ticket #5', text: 'put alice on ticket', namesItem: true },
+    { given: 'ship v3.1.0 with 2 assets at 10am for $20', text: 'ship with assets at for', namesItem: false },
+    { given: 'email bob@example.com', text: 'email', namesItem: false },
+    { given: "add 'renew passport' to my list", text: 'add to my list', namesItem: false },
+    { given: 'a new repo called Expense Bot please', text: 'a new repo please', namesItem: false },
+    { given: 'a new repo named scratchpad', text: 'a new repo', namesItem: false },
+    { given: "what's Hannah's status", text: "what's Hannah's status", namesItem: false },
+  ])('$given -> "$text"', ({ given, text, namesItem }) => {
+    const separated = separateLiterals(given);
+    expect(separated.text).toBe(text);
+    expect(separated.namesItem).toBe(namesItem);
+  });
+
+  test.each([
+    { given: 'share budget.xlsx with Ravi', text: 'share with Ravi', kinds: ['file'] },
+    { given: 'read src/index.ts', text: 'read', kinds: ['file'] },
+    { given: 'notify https://example.com/hooks on payment', text: 'notify on payment', kinds: ['url'] },
+    { given: 'send them back to example.com/thanks', text: 'send them back to', kinds: ['url'] },
+  ])('a file name or URL says what kind of thing it is: $given', ({ given, text, kinds }) => {
+    expect(separateLiterals(given)).toEqual({ text, kinds, namesItem: false });
+  });
+
+  test("keeps a token made of the API's own words even when it looks like an id", () => {
+    const known = (token: string) => ['oauth2', 'list_v2_items'].includes(token);
+    expect(separateLiterals('get an oauth2 token via list_v2_items', known).text).toBe('get an oauth2 token via list_v2_items');
+    expect(separateLiterals('get an oauth2 token via list_v2_items').text).toBe('get an token via');
+  });
+});
