@@ -1,6 +1,7 @@
 /** @module Validates arguments against an endpoint's input schema with ajv, and words each problem with its JSON pointer and a fix. */
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject, FuncKeywordDefinition, ValidateFunction } from 'ajv';
 import { isObject, type JsonObject } from '../spec/openapi-types.js';
+import { compileEveryPart, deferredPartKeyword, errorOrigin, splitSchema } from './deferred-parts.js';
 
 export interface ArgumentProblem {
   /** JSON pointer into the arguments, e.g. `/body/title`. */
@@ -8,42 +9,62 @@ export interface ArgumentProblem {
   message: string;
 }
 
-type AjvInstance = { compile(schema: object): ValidateFunction; addFormat(name: string, format: true): unknown; formats: Record<string, unknown> };
+type AjvInstance = {
+  compile(schema: object): ValidateFunction;
+  addFormat(name: string, format: true): unknown;
+  addKeyword(definition: FuncKeywordDefinition): unknown;
+  formats: Record<string, unknown>;
+};
 
 let ajvPromise: Promise<AjvInstance> | undefined;
-const compiled = new WeakMap<object, ValidateFunction>();
+/** Input schema -> its split form and the validator of its top part. */
+const compiled = new WeakMap<object, { split: JsonObject; validate: ValidateFunction }>();
 
 /** ajv is loaded on the first execute, keeping server startup light. */
 async function loadAjv(): Promise<AjvInstance> {
   ajvPromise ??= (async () => {
     const [{ Ajv2020 }, formats] = await Promise.all([import('ajv/dist/2020.js'), import('ajv-formats')]);
-    const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, validateSchema: false });
+    // Refs are never inlined and the generated code is not optimized: on schemas of a megabyte that halves
+    // compile time, and validation stays fast enough for one call's arguments.
+    const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, validateSchema: false, inlineRefs: false, code: { optimize: false } });
     (formats.default as unknown as (a: unknown) => void)(ajv);
-    return ajv as unknown as AjvInstance;
+    const instance = ajv as unknown as AjvInstance;
+    instance.addKeyword(deferredPartKeyword);
+    return instance;
   })();
   return ajvPromise;
 }
 
-/** Compiles (once per schema object) and validates; returns the problems, empty when valid. */
+/**
+ * Validates; returns the problems, empty when valid. Compiles once per schema object, a large schema in
+ * parts as the arguments reach them (see deferred-parts.ts).
+ */
 export async function validateArguments(schema: JsonObject, args: unknown): Promise<ArgumentProblem[]> {
-  let validate = compiled.get(schema);
-  if (!validate) {
-    const ajv = await loadAjv();
-    for (const name of collectFormats(schema)) if (!(name in ajv.formats)) ajv.addFormat(name, true);
-    validate = ajv.compile(schema);
-    compiled.set(schema, validate);
-  }
+  const { validate } = await compile(schema);
   if (validate(args)) return [];
   return dedupe((validate.errors ?? []).filter((e) => e.keyword !== 'if').map(describeProblem));
 }
 
-/** Compiles without validating, to check a schema is usable (lint and the corpus sweep). */
+/** Compiles every part of the schema without validating, to check it is usable (lint and the corpus sweep). */
 export async function compileInputSchema(schema: JsonObject): Promise<void> {
-  await validateArguments(schema, {});
+  compileEveryPart((await compile(schema)).split);
 }
 
-function describeProblem(error: ErrorObject): ArgumentProblem {
-  const at = error.instancePath;
+async function compile(schema: JsonObject): Promise<{ split: JsonObject; validate: ValidateFunction }> {
+  let entry = compiled.get(schema);
+  if (!entry) {
+    const ajv = await loadAjv();
+    for (const name of collectFormats(schema)) if (!(name in ajv.formats)) ajv.addFormat(name, true);
+    const split = splitSchema(schema, (part) => ajv.compile(part));
+    entry = { split, validate: ajv.compile(split) };
+    compiled.set(schema, entry);
+  }
+  return entry;
+}
+
+function describeProblem(found: ErrorObject): ArgumentProblem {
+  const at = found.instancePath;
+  const error = errorOrigin(found);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':

@@ -5,7 +5,9 @@
 import { describeError } from '../errors.js';
 import { isObject, type JsonObject } from './openapi-types.js';
 import { isRef, type RefResolver } from './ref-resolver.js';
+import { copyValidationKeywords, normalizeEnum, normalizeRequired, normalizeType } from './schema-keywords.js';
 import { shortenText } from './shorten-text.js';
+import { toUnicodePattern } from './unicode-pattern.js';
 
 export interface CompactOptions {
   /** Request schemas drop readOnly properties, response schemas drop writeOnly ones. */
@@ -33,11 +35,6 @@ export interface CompactResult {
 const childSchemaMaps = ['properties', 'patternProperties', 'dependentSchemas'] as const;
 const childSchemaLists = ['allOf', 'anyOf', 'oneOf', 'prefixItems'] as const;
 const childSchemas = ['items', 'additionalProperties', 'not', 'contains', 'if', 'then', 'else', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems'] as const;
-const keptKeywords = [
-  'format', 'pattern', 'minimum', 'maximum', 'multipleOf', 'minLength', 'maxLength', 'minItems', 'maxItems',
-  'uniqueItems', 'minProperties', 'maxProperties', 'const', 'default', 'contentMediaType', 'contentEncoding',
-  'minContains', 'maxContains',
-] as const;
 
 /** Compacts several schemas of one operation together, so types they share land once in `$defs`. */
 export function compactSchemas(roots: SchemaRoot[], resolver: RefResolver, options: CompactOptions): CompactResult {
@@ -114,20 +111,23 @@ class SchemaCompactor {
     const description = shortenText(typeof node.description === 'string' ? node.description : typeof node.title === 'string' ? node.title : undefined, this.descriptionChars);
     if (description) out.description = description;
 
-    let type = node.type;
+    let type: unknown = node.type;
     if (type === 'file') {
       type = 'string';
       out.format = 'binary';
     }
     const nullable = this.options.dialect === '3.0' && node.nullable === true;
-    if (type !== undefined) out.type = nullable && typeof type === 'string' ? [type, 'null'] : type;
-
-    for (const keyword of keptKeywords) if (node[keyword] !== undefined && out[keyword] === undefined) out[keyword] = node[keyword];
-    if (typeof out.pattern === 'string' && !isValidPattern(out.pattern)) {
-      this.problems.push(`The pattern at ${usedAt} is not a valid regular expression; it is not checked.`);
-      delete out.pattern;
+    if (type !== undefined) {
+      const normalized = normalizeType(type);
+      if (normalized === undefined) this.problems.push(`The schema at ${usedAt} has a \`type\` that is not a JSON type (${describeValue(type)}); its type is not checked.`);
+      else out.type = nullable ? withNull(normalized) : normalized;
     }
-    if (Array.isArray(node.enum)) out.enum = nullable && !node.enum.includes(null) ? [...node.enum, null] : node.enum;
+
+    const copied = copyValidationKeywords(node, out);
+    if (copied.wrongType.length) this.problems.push(`The schema at ${usedAt} has keyword values of the wrong type (${copied.wrongType.join(', ')}); they are not checked.`);
+    if (copied.invalidPattern) this.problems.push(`The pattern at ${usedAt} is not a valid regular expression; it is not checked.`);
+    const values = normalizeEnum(node.enum);
+    if (values) out.enum = nullable && !values.includes(null) ? [...values, null] : values;
     this.convertExclusiveBounds(node, out);
     if (node.deprecated === true) out.deprecated = true;
 
@@ -138,16 +138,15 @@ class SchemaCompactor {
         properties[name] = this.compile(child, docUrl, `${usedAt}.properties.${name}`, depth + 1);
       }
       out.properties = properties;
-      if (Array.isArray(node.required)) {
-        const required = node.required.filter((n): n is string => typeof n === 'string' && n in properties);
-        if (required.length) out.required = required;
-      }
-    } else if (Array.isArray(node.required) && node.required.length) {
-      out.required = node.required;
+      const required = normalizeRequired(node.required)?.filter((n) => Object.hasOwn(properties, n));
+      if (required?.length) out.required = required;
+    } else {
+      const required = normalizeRequired(node.required);
+      if (required) out.required = required;
     }
-    for (const keyword of ['patternProperties', 'dependentSchemas'] as const) {
-      if (!isObject(node[keyword])) continue;
-      out[keyword] = Object.fromEntries(Object.entries(node[keyword]).map(([k, v]) => [k, this.compile(v, docUrl, `${usedAt}.${keyword}`, depth + 1)]));
+    if (isObject(node.patternProperties)) out.patternProperties = this.compilePatternProperties(node.patternProperties, docUrl, usedAt, depth);
+    if (isObject(node.dependentSchemas)) {
+      out.dependentSchemas = Object.fromEntries(Object.entries(node.dependentSchemas).map(([k, v]) => [k, this.compile(v, docUrl, `${usedAt}.dependentSchemas`, depth + 1)]));
     }
     for (const keyword of childSchemas) {
       if (node[keyword] === undefined) continue;
@@ -159,13 +158,14 @@ class SchemaCompactor {
     }
     for (const keyword of ['anyOf', 'oneOf', 'prefixItems'] as const) {
       const list = node[keyword];
-      if (Array.isArray(list)) out[keyword] = list.map((v, i) => this.compile(v, docUrl, `${usedAt}.${keyword}[${i}]`, depth + 1));
+      // An empty list would accept nothing (anyOf, oneOf) or mean nothing (prefixItems).
+      if (Array.isArray(list) && list.length) out[keyword] = list.map((v, i) => this.compile(v, docUrl, `${usedAt}.${keyword}[${i}]`, depth + 1));
     }
     if (nullable && (out.anyOf || out.oneOf) && out.type === undefined) {
       const key = out.oneOf ? 'oneOf' : 'anyOf';
       out[key] = [...(out[key] as unknown[]), { type: 'null' }];
     }
-    if (Array.isArray(node.allOf)) {
+    if (Array.isArray(node.allOf) && node.allOf.length) {
       const members = node.allOf.map((v, i) => this.compile(v, docUrl, `${usedAt}.allOf[${i}]`, depth + 1));
       return mergeAllOf(out, members);
     }
@@ -196,6 +196,17 @@ class SchemaCompactor {
     return siblingDescription ? { ...ref, description: siblingDescription } : ref;
   }
 
+  /** Pattern keys are regular expressions too: rewritten for the `u` flag, or the entry is dropped. */
+  private compilePatternProperties(patternProperties: JsonObject, docUrl: string, usedAt: string, depth: number): JsonObject {
+    const out: JsonObject = {};
+    for (const [pattern, child] of Object.entries(patternProperties)) {
+      const key = toUnicodePattern(pattern);
+      if (key === undefined) this.problems.push(`The patternProperties key ${JSON.stringify(pattern)} at ${usedAt} is not a valid regular expression; properties matching it are not checked.`);
+      else out[key] = this.compile(child, docUrl, `${usedAt}.patternProperties`, depth + 1);
+    }
+    return out;
+  }
+
   private isHiddenProperty(child: unknown, docUrl: string, usedAt: string): boolean {
     let resolved: unknown;
     try {
@@ -211,8 +222,8 @@ class SchemaCompactor {
     for (const [exclusive, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
       const value = node[exclusive];
       if (typeof value === 'number') out[exclusive] = value;
-      else if (value === true && typeof node[bound] === 'number') {
-        out[exclusive] = node[bound];
+      else if (value === true && typeof out[bound] === 'number') {
+        out[exclusive] = out[bound];
         delete out[bound];
       }
     }
@@ -227,13 +238,21 @@ class SchemaCompactor {
   }
 }
 
+const childKinds = new Map<string, 'map' | 'list' | 'single'>([
+  ...childSchemaMaps.map((k) => [k, 'map'] as const),
+  ...childSchemaLists.map((k) => [k, 'list'] as const),
+  ...childSchemas.map((k) => [k, 'single'] as const),
+]);
+
 function forEachChild(node: JsonObject, visit: (child: unknown) => void): void {
-  for (const keyword of childSchemaMaps) if (isObject(node[keyword])) Object.values(node[keyword]).forEach(visit);
-  for (const keyword of childSchemaLists) if (Array.isArray(node[keyword])) (node[keyword] as unknown[]).forEach(visit);
-  for (const keyword of childSchemas) {
+  // Over the node's own keys, which are few, rather than over every keyword: this runs for each subschema.
+  for (const keyword in node) {
+    const kind = childKinds.get(keyword);
     const child = node[keyword];
-    if (Array.isArray(child)) child.forEach(visit);
-    else if (child !== undefined) visit(child);
+    if (kind === 'map') {
+      if (isObject(child)) Object.values(child).forEach(visit);
+    } else if (kind && Array.isArray(child)) child.forEach(visit); // lists, and `items` as a list
+    else if (kind === 'single' && child !== undefined) visit(child);
   }
 }
 
@@ -271,11 +290,13 @@ export function mergeAllOf(parent: JsonObject, members: unknown[]): JsonObject {
   return merged;
 }
 
-function isValidPattern(pattern: string): boolean {
-  try {
-    new RegExp(pattern, 'u');
-    return true;
-  } catch {
-    return false;
-  }
+/** `type` with `null` added, for OpenAPI 3.0's `nullable: true`. */
+function withNull(type: string | string[]): string[] {
+  const types = Array.isArray(type) ? type : [type];
+  return types.includes('null') ? types : [...types, 'null'];
+}
+
+function describeValue(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }

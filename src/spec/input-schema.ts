@@ -129,8 +129,33 @@ export function buildInputSchema(operation: Operation, catalog: Catalog, mediaTy
 
   const schema: JsonObject = { type: 'object', properties, additionalProperties: false };
   if (required.length) schema.required = required;
-  if (Object.keys(defs).length) schema.$defs = defs;
+  const used = usedDefs(properties, defs);
+  if (used.length) schema.$defs = Object.fromEntries(used.map((name) => [name, defs[name]]));
   return { schema, bindings, problems };
+}
+
+/**
+ * The `$defs` names reachable from the arguments, in `$defs` order. A body that became a file argument
+ * leaves the types of its schema behind, unused.
+ */
+function usedDefs(properties: JsonObject, defs: Record<string, unknown>): string[] {
+  const used = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (isObject(value)) {
+      for (const [key, child] of Object.entries(value)) {
+        if (key === '$ref' && typeof child === 'string' && child.startsWith('#/$defs/')) {
+          const name = child.slice('#/$defs/'.length);
+          if (!used.has(name)) {
+            used.add(name);
+            visit(defs[name]);
+          }
+        } else if (typeof child === 'object') visit(child);
+      }
+    }
+  };
+  visit(properties);
+  return Object.keys(defs).filter((name) => used.has(name));
 }
 
 /** A parameter's schema: `schema`, or the schema of its single `content` entry. */

@@ -1,8 +1,13 @@
 /** @module Shortens prose for compact output: first paragraph, markdown links and HTML flattened, cut at a word boundary. */
 
+/** Words separated by single spaces, with no markup character: nothing to flatten or cut. */
+const plainLine = /^[^\s<[*`_]+(?: [^\s<[*`_]+)*$/;
+
 /** Returns at most `maxChars` characters of the text's first paragraph; empty when maxChars is 0. */
 export function shortenText(text: string | undefined, maxChars: number): string | undefined {
   if (!text || maxChars <= 0) return undefined;
+  // Most descriptions are one short plain line, which the rules below would return unchanged.
+  if (text.length <= maxChars && plainLine.test(text)) return text;
   const flat = text
     .split(/\n\s*\n/)[0]!
     .replace(/<[^>]+>/g, '')

@@ -148,6 +148,54 @@ describe('compactSchemas: OpenAPI dialect', () => {
     expect(result.problems).toEqual(['The pattern at op root 0.properties.code is not a valid regular expression; it is not checked.']);
   });
 
+  test('rewrites a pattern written without the u flag instead of dropping it', () => {
+    const result = compact([{ type: 'string', pattern: '^arn\\:aws\\-cn\\:[\\w-.]+$' }]);
+    expect(result.schemas[0]).toEqual({ type: 'string', pattern: '^arn:aws-cn:[\\w\\-.]+$' });
+    expect(result.problems).toEqual([]);
+  });
+
+  test.each([
+    { name: 'a numeric pattern', given: { type: 'string', pattern: 0 }, want: { type: 'string' }, problem: 'pattern: 0' },
+    { name: 'an object as type', given: { type: { type: 'string', enum: ['A'] } }, want: {}, problem: 'not a JSON type' },
+    { name: 'an unknown type name', given: { type: 'date' }, want: {}, problem: 'not a JSON type' },
+    { name: 'a numeric format', given: { type: 'string', format: 3 }, want: { type: 'string' }, problem: 'format: 3' },
+    { name: 'a negative maxLength', given: { type: 'string', maxLength: -1 }, want: { type: 'string' }, problem: 'maxLength: -1' },
+    { name: 'a zero multipleOf', given: { type: 'number', multipleOf: 0 }, want: { type: 'number' }, problem: 'multipleOf: 0' },
+    { name: 'an object as uniqueItems', given: { type: 'array', uniqueItems: {} }, want: { type: 'array' }, problem: 'uniqueItems: an object' },
+  ])('drops $name and reports it', ({ given, want, problem }) => {
+    const result = compact([given]);
+    expect(result.schemas[0]).toEqual(want);
+    expect(result.problems.join(' ')).toContain(problem);
+  });
+
+  test.each([
+    { name: 'numeric strings as numbers', given: { type: 'string', minLength: '1', maxLength: '255' }, want: { type: 'string', minLength: 1, maxLength: 255 } },
+    { name: 'a boolean string', given: { type: 'array', uniqueItems: 'true' }, want: { type: 'array', uniqueItems: true } },
+    { name: 'type names in capitals, and a repeated one', given: { type: ['String', 'null', 'string'] }, want: { type: ['string', 'null'] } },
+    { name: "Swagger's required: true on a property", given: { type: 'object', required: true, properties: { a: { type: 'string', required: true } } }, want: { type: 'object', properties: { a: { type: 'string' } } } },
+    { name: 'an empty enum and an empty anyOf', given: { type: 'string', enum: [], anyOf: [] }, want: { type: 'string' } },
+    { name: 'a nullable list of types', given: { type: ['string', 'integer'], nullable: true }, want: { type: ['string', 'integer', 'null'] }, dialect: '3.0' as const },
+  ])('repairs $name', ({ given, want, dialect }) => {
+    const result = compact([given], dialect ? { dialect } : {});
+    expect(result.schemas[0]).toEqual(want);
+    expect(result.problems).toEqual([]);
+  });
+
+  test('properties named like keywords stay properties, checked as schemas', () => {
+    const given = { type: 'object', required: ['type', 'pattern'], properties: { type: { type: 'string', enum: ['A', 'B'] }, pattern: { type: 'string' }, required: { type: 'boolean' } } };
+    const result = compact([given]);
+    expect(result.schemas[0]).toEqual(given);
+    const validate = ajv.compile(bundle(result));
+    expect(validate({ type: 'A', pattern: 'x', required: true })).toBe(true);
+    expect(validate({ type: 'C', pattern: 'x' })).toBe(false);
+  });
+
+  test('a patternProperties key is rewritten for the u flag, or dropped when it cannot be', () => {
+    const result = compact([{ type: 'object', patternProperties: { '^x\\-': { type: 'string' }, '^\\p{Print}+$': { type: 'integer' } } }]);
+    expect(result.schemas[0]).toEqual({ type: 'object', patternProperties: { '^x-': { type: 'string' } } });
+    expect(result.problems.join(' ')).toContain('patternProperties key');
+  });
+
   test('shortens descriptions, falls back to the title, and drops them at 0 characters', () => {
     const long = { type: 'string', description: `${'Word '.repeat(60)}end.` };
     expect((compact([long]).schemas[0] as { description: string }).description.length).toBeLessThanOrEqual(160);

@@ -27,7 +27,71 @@ describe('foldSchema', () => {
   });
 });
 
+describe('foldSchema: shortening what is long', () => {
+  const partId = (p: string) => `op#${p}`;
+  const fonts = Array.from({ length: 300 }, (_, i) => `Font number ${i}`);
+  const wide = {
+    type: 'object',
+    required: ['zeta'],
+    properties: Object.fromEntries([...Array.from({ length: 120 }, (_, i) => [`filter_${i}`, { type: 'string', description: `Filters on field ${i}.` }]), ['zeta', { type: 'integer' }]]),
+  };
+
+  test('a long enum shows its first values and a marker naming the part with all of them', () => {
+    const schema = { type: 'object', properties: { font: { type: 'string', enum: fonts }, size: { type: 'integer' } } };
+    const { schema: shown, foldedAt } = foldSchema(schema, 2_000, partId);
+    const font = (shown as { properties: { font: { enum: string[] } } }).properties.font;
+    expect(font.enum.slice(0, 25)).toEqual(fonts.slice(0, 25));
+    expect(font.enum.at(-1)).toBe('… and 275 more; describe "op#/properties/font" for all');
+    expect(foldedAt).toBeUndefined();
+    expect(JSON.stringify(shown).length).toBeLessThanOrEqual(2_000);
+  });
+
+  test('a schema that fits is unchanged, enums of up to 100 values included', () => {
+    const schema = { type: 'object', properties: { font: { type: 'string', enum: fonts.slice(0, 100) } } };
+    expect(foldSchema(schema, 100_000, partId)).toEqual({ schema });
+  });
+
+  test('even in a schema that fits, an enum of over 100 values shows 50, unless it is the root of what is shown', () => {
+    const schema = { type: 'object', properties: { font: { type: 'string', enum: fonts } } };
+    const font = (foldSchema(schema, 100_000, partId).schema as { properties: { font: { enum: string[] } } }).properties.font;
+    expect(font.enum).toHaveLength(51);
+    expect(font.enum.at(-1)).toBe('… and 250 more; describe "op#/properties/font" for all');
+    const root = { type: 'string', enum: fonts };
+    expect(foldSchema(root, 100_000, partId).schema).toBe(root);
+  });
+
+  test('a long pattern is left out with a note naming the part', () => {
+    const pattern = `^(${fonts.join('|')})$`;
+    const { schema: shown } = foldSchema({ type: 'object', properties: { font: { type: 'string', description: 'Font.', pattern } } }, 1_000, partId);
+    expect((shown as { properties: { font: unknown } }).properties.font).toEqual({
+      type: 'string',
+      description: `Font. (pattern of ${pattern.length} characters not shown; describe "op#/properties/font" for it)`,
+    });
+  });
+
+  test('a wide object shows its required properties first and lists the others by name', () => {
+    const { schema: shown } = foldSchema(wide, 3_000, partId);
+    const properties = Object.keys((shown as typeof wide).properties);
+    expect(properties[0]).toBe('filter_0');
+    expect(properties).toContain('zeta');
+    expect(properties.length).toBeLessThan(121);
+    expect(shown.description).toMatch(/^\(\d+ more properties not shown: filter_\d+, .*filter_119; describe "op#\/properties\/<name>" for one\)$/);
+    expect(shown.required).toEqual(['zeta']);
+  });
+
+  test('$defs that folding leaves unreferenced are left out', () => {
+    const schema = { ...deep, properties: { ...deep.properties, other: { $ref: '#/$defs/Other' } }, $defs: { ...deep.$defs, Other: { type: 'string', enum: fonts.slice(0, 5) } } };
+    const { schema: shown } = foldSchema(schema, 350, partId);
+    expect(JSON.stringify(shown).length).toBeLessThanOrEqual(350);
+    expect(Object.keys(shown.$defs as object)).toEqual(['Other']);
+  });
+});
+
 describe('schemaPart', () => {
+  test('follows a $defs pointer from a stub inside a part to the root $defs', () => {
+    expect(schemaPart(deep, '/properties/config/$defs/Node')).toMatchObject({ type: 'object', properties: { children: {} } });
+  });
+
   test('returns the sub-schema at a pointer with the $defs it needs', () => {
     expect(schemaPart(deep, '/properties/config/properties/rules/items')).toEqual({
       type: 'object',
