@@ -2,14 +2,14 @@
 import { RequestBuildError } from '../errors.js';
 import type { ArgumentBinding } from '../spec/input-schema.js';
 import type { HttpMethod } from '../spec/openapi-types.js';
-import { encodeBody } from './encode-body.js';
+import { encodeBody, type EncodeBodyOptions } from './encode-body.js';
 import { serializeCookieParam, serializeHeaderParam, serializePathParam, serializeQueryParam } from './serialize-param.js';
 
 export interface HttpRequest {
   method: string;
   url: URL;
   headers: Record<string, string>;
-  body?: string | Uint8Array | FormData;
+  body?: string | Uint8Array;
 }
 
 export interface BuildRequestInput {
@@ -20,6 +20,8 @@ export interface BuildRequestInput {
   baseUrl: URL;
   /** Media types the responses declare, for the Accept header. */
   responseMediaTypes?: readonly string[];
+  /** How multipart bodies read the document: its OpenAPI version and its `$ref`s. */
+  bodyEncoding?: EncodeBodyOptions;
 }
 
 /** Headers a parameter may not set: the transport and auth own them. */
@@ -31,15 +33,15 @@ export function buildRequest(input: BuildRequestInput): HttpRequest {
   const query: string[] = [];
   const cookies: string[] = [];
   const headers: Record<string, string> = {};
-  let body: string | Uint8Array | FormData | undefined;
+  let body: string | Uint8Array | undefined;
 
   for (const binding of bindings) {
     const value = args[binding.key];
     if (value === undefined) continue;
     if (binding.location === 'body') {
-      const encoded = encodeBody(binding.mediaType, binding.media, value);
+      const encoded = encodeBody(binding.mediaType, binding.media, value, input.bodyEncoding);
       body = encoded.body;
-      if (encoded.contentType) headers['content-type'] = encoded.contentType;
+      headers['content-type'] = encoded.contentType;
       continue;
     }
     const { parameter } = binding;

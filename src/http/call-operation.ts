@@ -34,9 +34,11 @@ export async function callOperation(operation: Operation, catalog: Catalog, bind
   const baseUrl = resolveBaseUrl(operation.servers, catalog.spec.url, settings.baseUrl, settings.serverVariables);
   const alternatives = describeSecurity(operation, catalog);
   const optional = isSecurityOptional(operation);
+  // Swagger 2.0 documents were converted to 3.0, so they follow its rules.
+  const bodyEncoding = { openapi: catalog.spec.version === '3.1' ? '3.1' : '3.0', schemas: { resolver: catalog.spec.resolver, docUrl: operation.docUrl } } as const;
 
   const prepare = async (): Promise<{ request: HttpRequest; auth: Authorization }> => {
-    const request = buildRequest({ method: operation.method, path: operation.path, bindings, args, baseUrl, responseMediaTypes: responseMediaTypes(operation) });
+    const request = buildRequest({ method: operation.method, path: operation.path, bindings, args, baseUrl, responseMediaTypes: responseMediaTypes(operation), bodyEncoding });
     const fromArguments = new Set(Object.keys(request.headers));
     request.headers = { ...lowerCaseKeys(settings.headers), ...request.headers };
     const auth = await authorizeRequest(request, { alternatives, optional, credentials: settings.credentials, tokens: settings.tokens, baseUrl });

@@ -193,7 +193,7 @@ export function recordingFetch(retries: string[] = []): { fetch: NonNullable<Cre
   return { fetch: record, exchanges, retries };
 }
 
-/** The body as fetch encodes it (a FormData gets another boundary; its parts are the same). */
+/** The body as it went over the wire, as text. */
 async function bodyText(body: RequestInit['body']): Promise<string | undefined> {
   if (body === undefined || body === null) return undefined;
   const text = typeof body === 'string' ? body : await new Response(body).text();
