@@ -138,7 +138,7 @@ export function describeOperation(operation: Operation, catalog: Catalog, config
   if (mediaTypes.length > 1) described.requestContentTypes = mediaTypes;
   const problems = [...operation.problems, ...input.problems];
   if (problems.length) described.problems = problems;
-  if (foldedAt !== undefined) described.folded = `Folded below depth ${foldedAt} to stay short; describe the ids named in the stubs for those parts. Validation uses the whole schema.`;
+  if (foldedAt !== undefined) described.folded = 'Folded to stay short: deep parts are stubs and wide objects name the properties not shown; describe the ids they give to see those parts. Validation uses the whole schema.';
   return described;
 }
 

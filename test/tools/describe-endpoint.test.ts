@@ -106,7 +106,7 @@ describe('describe_endpoint', () => {
     const { call } = await connect(realSpecPath('github'));
     const whole = await call('describe_endpoint', { ids: ['repos/update-org-ruleset'] });
     const [endpoint] = endpointsOf(whole);
-    expect((endpoint as unknown as { folded: string }).folded).toContain('describe the ids named in the stubs');
+    expect((endpoint as unknown as { folded: string }).folded).toContain('describe the ids they give');
     const stub = /describe \\"(repos\/update-org-ruleset#[^\\]+)\\"/.exec(JSON.stringify(endpoint!.inputSchema));
     expect(stub).not.toBeNull();
     const part = await call('describe_endpoint', { ids: [stub![1]!] });
