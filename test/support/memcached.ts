@@ -44,7 +44,12 @@ export async function startMemcached(port?: number): Promise<Memcached> {
   let child: ChildProcess;
   const launch = async () => {
     child = spawn('memcached', ['-l', '127.0.0.1', '-p', String(chosen), '-U', '0', '-m', '64', '-u', 'root'], { stdio: 'ignore' });
-    await waitForPort(chosen, child);
+    const spawnFailed = new Promise<never>((_, reject) =>
+      child.once('error', (error: NodeJS.ErrnoException) =>
+        reject(new Error(error.code === 'ENOENT' ? 'memcached not found: install it with apt-get install -y memcached' : `memcached did not start: ${error.message}`)),
+      ),
+    );
+    await Promise.race([waitForPort(chosen, child), spawnFailed]);
   };
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;

@@ -12,7 +12,7 @@ import { freePort } from './memcached.js';
 /** The server-block include that deploy/nginx/nginx.conf (compose) uses too. */
 export const mcpProxyConf = fileURLToPath(new URL('../../deploy/nginx/mcp-proxy.conf', import.meta.url));
 
-const nginxBin = '/usr/sbin/nginx';
+export const nginxBin = '/usr/sbin/nginx';
 
 export interface Nginx {
   /** `http://127.0.0.1:<port>`, proxying /mcp, /healthz, /readyz and /metrics to the upstream ports. */
