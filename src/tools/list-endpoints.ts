@@ -3,6 +3,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { editDistance, type Catalog } from '../spec/catalog.js';
 import { requiredArguments } from '../spec/input-schema.js';
 import type { Operation } from '../spec/operation.js';
+import { groupVariants, type OperationGroup } from '../spec/operation-variants.js';
 import { httpMethods } from '../spec/openapi-types.js';
 import { decodeCursor, encodeCursor, type ListPosition } from './list-cursor.js';
 import type { ToolContext } from './tool-context.js';
@@ -11,6 +12,8 @@ import { toolError, toolResult } from './tool-result.js';
 
 const defaultLimit = 20;
 const overviewTags = 40;
+/** Other paths of one operation shown with it; the rest are counted. */
+export const shownVariants = 2;
 
 export interface ListedEndpoint {
   id: string;
@@ -20,6 +23,10 @@ export interface ListedEndpoint {
   tags: string[];
   required: string[];
   deprecated?: boolean;
+  /** The same operation under other parents (`METHOD /path` is its id), best first. */
+  variants?: string[];
+  /** Copies not listed in `variants`. */
+  moreVariants?: number;
 }
 
 export function listEndpointsTool(catalog: Catalog): ToolDefinition {
@@ -42,6 +49,7 @@ export function listEndpointsTool(catalog: Catalog): ToolDefinition {
         type: 'object',
         properties: {
           total: { type: 'integer' },
+          totalWithVariants: { type: 'integer' },
           endpoints: {
             type: 'array',
             items: {
@@ -54,6 +62,8 @@ export function listEndpointsTool(catalog: Catalog): ToolDefinition {
                 tags: { type: 'array', items: { type: 'string' } },
                 required: { type: 'array', items: { type: 'string' } },
                 deprecated: { type: 'boolean' },
+                variants: { type: 'array', items: { type: 'string' } },
+                moreVariants: { type: 'integer' },
               },
               required: ['id', 'method', 'path', 'summary', 'tags', 'required'],
             },
@@ -107,11 +117,13 @@ async function listEndpoints(input: Record<string, unknown>, context: ToolContex
 
   const index = catalog.search();
   const filters = { ...(position.tag ? { tag: position.tag } : {}), ...(position.method ? { method: position.method } : {}) };
-  const matches: Operation[] = position.query ? index.search(position.query, filters).map((h) => h.operation) : index.browse(filters);
+  const operations: Operation[] = position.query ? index.search(position.query, filters).map((h) => h.operation) : index.browse(filters);
+  const matches = groupVariants(operations);
   const limit = parsed.limit;
   const page = matches.slice(position.offset, position.offset + limit);
   const endpoints = page.map(toListed);
   const structured: Record<string, unknown> = { total: matches.length, endpoints };
+  if (operations.length > matches.length) structured.totalWithVariants = operations.length;
   if (position.offset + limit < matches.length) structured.nextCursor = encodeCursor({ ...position, offset: position.offset + limit });
 
   const state = await context.session.read();
@@ -129,9 +141,11 @@ async function listEndpoints(input: Record<string, unknown>, context: ToolContex
   return toolResult(renderText(catalog, position, structured, endpoints, tagsNote), structured);
 }
 
-function toListed(op: Operation): ListedEndpoint {
+function toListed({ operation: op, variants }: OperationGroup): ListedEndpoint {
   const listed: ListedEndpoint = { id: op.id, method: op.method.toUpperCase(), path: op.path, summary: op.summary ?? '', tags: op.tags, required: requiredArguments(op) };
   if (op.deprecated) listed.deprecated = true;
+  if (variants.length) listed.variants = variants.slice(0, shownVariants).map((v) => v.path);
+  if (variants.length > shownVariants) listed.moreVariants = variants.length - shownVariants;
   return listed;
 }
 
@@ -173,7 +187,8 @@ function renderText(catalog: Catalog, position: ListPosition, structured: Record
   } else {
     const from = position.offset + 1;
     const to = position.offset + endpoints.length;
-    lines.push(`${catalog.title}: ${total} endpoint${total === 1 ? '' : 's'}${what ? ` ${what}` : ''}; showing ${from}-${to}.`);
+    const copies = structured.totalWithVariants ? ` (${structured.totalWithVariants as number} counting copies under other paths)` : '';
+    lines.push(`${catalog.title}: ${total} endpoint${total === 1 ? '' : 's'}${what ? ` ${what}` : ''}${copies}; showing ${from}-${to}.`);
   }
   const tags = structured.tags as { name: string; count: number }[] | undefined;
   if (tags) {
@@ -184,8 +199,11 @@ function renderText(catalog: Catalog, position: ListPosition, structured: Record
   }
   for (const e of endpoints) {
     const required = e.required.length ? ` [required: ${e.required.join(', ')}]` : '';
-    lines.push(`${e.id}: ${e.method} ${e.path}${e.summary ? ` - ${e.summary}` : ''}${required}${e.deprecated ? ' (deprecated)' : ''}`);
+    const more = e.moreVariants ? ` and ${e.moreVariants} more` : '';
+    const variants = e.variants ? `; also under ${e.variants.join(', ')}${more}` : '';
+    lines.push(`${e.id}: ${e.method} ${e.path}${e.summary ? ` - ${e.summary}` : ''}${required}${e.deprecated ? ' (deprecated)' : ''}${variants}`);
   }
+  if (endpoints.some((e) => e.variants)) lines.push('"also under" paths are the same operation elsewhere: use "METHOD /path" as its id; more specific words find the one you need first.');
   if (structured.nextCursor) lines.push(`More: call list_endpoints with cursor "${structured.nextCursor as string}".`);
   if (total) lines.push('Next: describe_endpoint { ids } for the inputs, or execute_endpoint { id, arguments }.');
   return lines.join('\n');

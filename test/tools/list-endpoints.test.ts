@@ -2,6 +2,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { MemorySessionStore } from '../../src/session/memory-session-store.js';
 import { catalogOf, connectInMemory, sample, textOf, type Connected } from '../support/connect.js';
 
+const mountedCopies = new URL('../fixtures/specs/mounted-copies.yaml', import.meta.url).pathname;
+
 let connected: Connected | undefined;
 afterEach(async () => {
   await connected?.close();
@@ -99,5 +101,45 @@ describe('list_endpoints', () => {
     expect(result.isError).toBeFalsy();
     expect(result.structuredContent).toMatchObject({ total: 0, endpoints: [] });
     expect(textOf(result)).toContain('Try other or fewer words');
+  });
+
+  test('copies of one operation under other parents are one result that names their paths, and a named path is an id', async () => {
+    connected = await connectInMemory({ catalog: await catalogOf(mountedCopies), store: new MemorySessionStore(), sessionId: 'copies' });
+    const { call } = connected;
+    const result = await call('list_endpoints', { query: 'list the events of my calendar' });
+    const content = result.structuredContent as { total: number; totalWithVariants: number; endpoints: { id: string; variants?: string[]; moreVariants?: number }[] };
+    const events = content.endpoints.find((e) => e.id === 'me.ListEvents')!;
+    expect(events.variants).toHaveLength(2);
+    expect(events.moreVariants).toBe(1);
+    expect(content.endpoints.map((e) => e.id)).not.toContain('users.ListEvents');
+    expect(content.totalWithVariants).toBe(content.total + 3);
+    expect(textOf(result)).toContain(`me.ListEvents: GET /me/events - List events; also under ${events.variants!.join(', ')} and 1 more`);
+    expect(textOf(result)).toContain('use "METHOD /path" as its id');
+
+    const described = await call('describe_endpoint', { ids: [`GET ${events.variants![0]}`] });
+    expect(described.isError).toBeFalsy();
+    expect(JSON.stringify(described.structuredContent)).toMatch(/"required":\["(user|group)-id"\]/);
+  });
+
+  test('the words of a parent bring its copy first', async () => {
+    connected = await connectInMemory({ catalog: await catalogOf(mountedCopies), store: new MemorySessionStore(), sessionId: 'copies' });
+    const result = await connected.call('list_endpoints', { query: 'list a group calendar events', limit: 1 });
+    const [first] = (result.structuredContent as { endpoints: { id: string; variants: string[] }[] }).endpoints;
+    expect(first!.id).toMatch(/^groups\./);
+    expect(first!.variants).toContain('/me/events');
+  });
+
+  test('pages count results, not copies: paging through gives every distinct operation once', async () => {
+    connected = await connectInMemory({ catalog: await catalogOf(mountedCopies), store: new MemorySessionStore(), sessionId: 'copies' });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await connected.call('list_endpoints', cursor ? { cursor } : { limit: 2 });
+      const content = page.structuredContent as { total: number; endpoints: { id: string }[]; nextCursor?: string };
+      expect(content.total).toBe(7);
+      seen.push(...content.endpoints.map((e) => e.id));
+      cursor = content.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(['me.ListEvents', 'groups.calendar.CreateEvents', 'me.GetEvents', 'me.ListMessages', 'GET /reports/events', 'GET /archive/events', 'GET /legacy/events']);
   });
 });

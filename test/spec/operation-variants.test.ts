@@ -1,0 +1,28 @@
+import { describe, expect, test } from 'vitest';
+import { groupVariants } from '../../src/spec/operation-variants.js';
+import { catalogOf } from '../support/connect.js';
+
+const spec = new URL('../fixtures/specs/mounted-copies.yaml', import.meta.url).pathname;
+
+describe('groupVariants', () => {
+  test('copies of one operation under other parents join the first one met, in the order given', async () => {
+    const { operations } = await catalogOf(spec);
+    const groups = groupVariants(operations);
+    const events = groups.find((g) => g.operation.id === 'me.ListEvents')!;
+    expect(events.variants.map((v) => v.id)).toEqual(['users.ListEvents', 'groups.ListEvents', 'groups.calendar.ListEvents']);
+    const reversed = groupVariants([...operations].reverse()).find((g) => g.variants.some((v) => v.id === 'me.ListEvents'))!;
+    expect(reversed.operation.id).toBe('groups.calendar.ListEvents');
+  });
+
+  test('another method, an item rather than the collection, another resource or another summary stay apart', async () => {
+    const { operations } = await catalogOf(spec);
+    const alone = groupVariants(operations).filter((g) => !g.variants.length).map((g) => g.operation.id);
+    expect(alone).toEqual(expect.arrayContaining(['groups.calendar.CreateEvents', 'me.GetEvents', 'me.ListMessages', 'GET /reports/events']));
+  });
+
+  test('operations with neither summary nor operationId are never taken for copies', async () => {
+    const { operations } = await catalogOf(spec);
+    const ids = groupVariants(operations).map((g) => g.operation.id);
+    expect(ids).toEqual(expect.arrayContaining(['GET /archive/events', 'GET /legacy/events']));
+  });
+});
