@@ -81,7 +81,7 @@ async function upstreamAnswering(body) {
   return { url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
 }
 
-/** Mean tokens of {name, description, inputSchema} over a seeded sample of operations, times their count. */
+/** Mean tokens of {name, description, inputSchema} over a seeded sample of the listed operations, times the count of all operations. */
 async function perOperationToolsCost(client, total) {
   const ids = [];
   for (let cursor; ; ) {
@@ -98,7 +98,7 @@ async function perOperationToolsCost(client, total) {
     const described = (await client.callTool({ name: 'describe_endpoint', arguments: { ids: picked.slice(i, i + 10) } })).structuredContent;
     for (const e of described.endpoints) tokens += tokensOf({ name: e.id, description: e.summary ?? '', inputSchema: e.inputSchema });
   }
-  return { estimate: Math.round((tokens / picked.length) * total), sampled: picked.length, total: ids.length };
+  return { estimate: Math.round((tokens / picked.length) * total), sampled: picked.length, total };
 }
 
 const pad = (s, n) => String(s).padEnd(n);
@@ -123,7 +123,8 @@ for (const key of wanted) {
     const describe = await client.callTool({ name: 'describe_endpoint', arguments: { ids: [api.id] } });
     const execute = await client.callTool({ name: 'execute_endpoint', arguments: { id: api.id, arguments: api.arguments } });
     if (execute.isError) throw new Error(`execute ${api.id} failed: ${text(execute)}`);
-    const operations = overview.structuredContent.total;
+    // A result stands for its copies under other parents too (see operation-variants): count them all.
+    const operations = overview.structuredContent.totalWithVariants ?? overview.structuredContent.total;
     const perOperation = await perOperationToolsCost(client, operations);
     const rows = [
       ['tools/list (the three tools)', tokensOf(tools)],
