@@ -108,7 +108,7 @@ export function buildInputSchema(operation: Operation, catalog: Catalog, mediaTy
   bindings.forEach((binding, i) => {
     let schema = schemas[i] as JsonObject | boolean;
     if (binding.location === 'body') {
-      schema = withFileArguments(binding.mediaType, schema);
+      schema = withFileArguments(binding.mediaType, schema, defs);
       const description = shortenText(operation.requestBody?.description, 160);
       if (description && isObject(schema) && !schema.description) schema = { ...schema, description };
       if (!/json/i.test(binding.mediaType) && isObject(schema)) schema = { ...schema, description: `(${binding.mediaType}) ${schema.description ?? ''}`.trim() };
@@ -172,21 +172,59 @@ function parameterSchema(p: ParameterObject): unknown {
  * Where the media type carries raw bytes (multipart parts, octet-stream and other binary bodies),
  * binary schemas become file arguments: text, or `{ base64, filename, contentType }`.
  */
-function withFileArguments(mediaType: string, schema: JsonObject | boolean): JsonObject | boolean {
+function withFileArguments(mediaType: string, schema: JsonObject | boolean, defs: Record<string, unknown>): JsonObject | boolean {
   const type = mediaType.toLowerCase();
   const structured = /json|x-www-form-urlencoded/.test(type);
-  if (type.startsWith('multipart/')) {
-    if (!isObject(schema) || !isObject(schema.properties)) return schema;
-    const properties = Object.fromEntries(
-      Object.entries(schema.properties).map(([name, part]) => {
-        if (isBinarySchema(part)) return [name, fileArgumentSchema(isObject(part) && typeof part.description === 'string' ? part.description : undefined)];
-        if (isObject(part) && part.type === 'array' && isBinarySchema(part.items)) return [name, { ...part, items: fileArgumentSchema() }];
-        return [name, part];
-      }),
-    );
-    return { ...schema, properties };
-  }
+  if (type.startsWith('multipart/')) return withFileParts(schema, defs);
   if (structured || type.startsWith('text/') || /xml|yaml|csv/.test(type)) return schema;
   const description = isObject(schema) && typeof schema.description === 'string' ? schema.description : undefined;
   return fileArgumentSchema(description);
 }
+
+/**
+ * A multipart schema with its binary parts (and arrays of them) as file arguments. Generated documents
+ * (FastAPI's `Body_upload_file`) put the parts in a named schema, so `$ref`s into `$defs` and `allOf`
+ * members are read through; what changes is a copy, and the shared definition stays as it was.
+ */
+function withFileParts(schema: unknown, defs: Record<string, unknown>, depth = 0): JsonObject | boolean {
+  const resolved = localDefinition(schema, defs);
+  if (!isObject(resolved) || depth > 8) return schema as JsonObject | boolean;
+  let changed = false;
+  const out: JsonObject = { ...resolved };
+  if (isObject(resolved.properties)) {
+    out.properties = Object.fromEntries(
+      Object.entries(resolved.properties).map(([name, part]) => {
+        const read = localDefinition(part, defs);
+        if (isBinarySchema(read)) {
+          changed = true;
+          return [name, fileArgumentSchema(isObject(read) && typeof read.description === 'string' ? read.description : undefined)];
+        }
+        if (isObject(read) && read.type === 'array' && isBinarySchema(localDefinition(read.items, defs))) {
+          changed = true;
+          return [name, { ...read, items: fileArgumentSchema() }];
+        }
+        return [name, part];
+      }),
+    );
+  }
+  if (Array.isArray(resolved.allOf)) {
+    out.allOf = resolved.allOf.map((member) => {
+      const next = withFileParts(member, defs, depth + 1);
+      if (next !== member) changed = true;
+      return next;
+    });
+  }
+  return changed ? out : (schema as JsonObject | boolean);
+}
+
+/** The schema a `#/$defs/` reference names (following a chain of them), or the schema itself. */
+function localDefinition(schema: unknown, defs: Record<string, unknown>): unknown {
+  let current = schema;
+  for (let hops = 0; hops < 8 && isObject(current) && typeof current.$ref === 'string' && current.$ref.startsWith('#/$defs/'); hops++) {
+    const target = defs[current.$ref.slice('#/$defs/'.length)];
+    if (target === undefined) break;
+    current = target;
+  }
+  return current;
+}
+

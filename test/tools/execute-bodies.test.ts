@@ -66,4 +66,38 @@ describe('execute_endpoint request bodies', () => {
     expect(request.headers['content-type']).toBe('application/octet-stream');
     expect(request.raw).toEqual(png);
   });
+
+  test('files in multipart schemas that share a list-of-files type by $ref, or compose parts with allOf, take { base64, filename }', async () => {
+    const { call } = await harness.connect({ catalog: await catalogOf(fixture('generated-upload.json')), baseUrl: harness.upstream.url });
+    const avatar = await call('execute_endpoint', {
+      id: 'upload_avatar_avatars_post',
+      arguments: { body: { file: { base64: png.toString('base64'), filename: 'me.png', contentType: 'image/png' }, thumbnail: { base64: png.toString('base64'), filename: 'small.png' }, note: 'new' } },
+    });
+    expect(textOf(avatar)).toMatch(/^HTTP 200/);
+    const photos = await call('execute_endpoint', {
+      id: 'add_photos',
+      arguments: { album: 'summer', body: { caption: 'beach', photos: [{ base64: png.toString('base64'), filename: 'a.png' }, { base64: png.toString('base64'), filename: 'b.png' }], scans: [{ base64: png.toString('base64'), filename: 'c.png' }] } },
+    });
+    expect(textOf(photos)).toMatch(/^HTTP 200/);
+
+    const [first, second] = harness.upstream.requests;
+    const form = async (request: typeof first) => new Response(request!.raw, { headers: { 'content-type': request!.headers['content-type']! } }).formData();
+    const avatarForm = await form(first);
+    expect((avatarForm.get('file') as File).name).toBe('me.png');
+    expect(Buffer.from(await (avatarForm.get('file') as File).arrayBuffer())).toEqual(png);
+    expect((avatarForm.get('thumbnail') as File).name).toBe('small.png');
+    expect(avatarForm.get('note')).toBe('new');
+    const photosForm = await form(second);
+    expect((photosForm.getAll('photos') as File[]).map((f) => f.name)).toEqual(['a.png', 'b.png']);
+    expect((photosForm.getAll('scans') as File[]).map((f) => f.name)).toEqual(['c.png']);
+    expect(photosForm.get('caption')).toBe('beach');
+  });
+
+  test('a named multipart schema keeps validating its other parts after its files become file arguments', async () => {
+    const { call } = await harness.connect({ catalog: await catalogOf(fixture('generated-upload.json')), baseUrl: harness.upstream.url });
+    const result = await call('execute_endpoint', { id: 'upload_avatar_avatars_post', arguments: { body: { note: 'no file' } } });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toContain('/body/file: is required but missing');
+    expect(harness.upstream.requests).toHaveLength(0);
+  });
 });
