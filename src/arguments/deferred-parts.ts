@@ -7,6 +7,7 @@
  */
 import type { ErrorObject, FuncKeywordDefinition, ValidateFunction } from 'ajv';
 import type { DataValidateFunction, DataValidationCxt } from 'ajv/dist/types/index.js';
+import { defName } from '../spec/local-defs.js';
 import { isObject, type JsonObject } from '../spec/openapi-types.js';
 
 /** The keyword that stands in for a part; its value is an empty object that `parts` maps to the part. */
@@ -162,11 +163,6 @@ function isStructured(node: JsonObject): boolean {
   return Object.keys(node).some((key) => mapKeys.has(key) || listKeys.has(key) || (singleKeys.has(key) && isObject(node[key])));
 }
 
-/** The `$defs` name of a local ref, or undefined for any other ref. */
-function defName(ref: string): string | undefined {
-  if (!ref.startsWith('#/$defs/') || ref.indexOf('/', '#/$defs/'.length) !== -1) return undefined;
-  return decodeURIComponent(ref.slice('#/$defs/'.length)).replace(/~1/g, '/').replace(/~0/g, '~');
-}
 
 /** Large enough to be worth splitting, every `$ref` pointing into `$defs`, and no keyword that needs the schema whole. */
 function isSplittable(schema: JsonObject, minNodes: number): boolean {

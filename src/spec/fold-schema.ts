@@ -4,6 +4,7 @@
  * long enums and patterns are shortened. Validation always uses the whole schema; folding only shortens
  * what is shown.
  */
+import { defName, reachableDefs } from './local-defs.js';
 import { isObject, type JsonObject } from './openapi-types.js';
 import { appendNote, shortenKeywords, type KeywordLimits } from './shorten-keywords.js';
 
@@ -97,7 +98,8 @@ class Folder {
     // Stops early: a folding already too large need not be finished to be refused.
     if (++this.nodes > this.maxNodes) throw new TooLarge();
     if (depth >= this.limits.depth && isBig(node)) return stub(node, this.partId(pointer));
-    if (typeof node.$ref === 'string' && node.$ref.startsWith('#/$defs/')) this.refs.push(node.$ref.slice('#/$defs/'.length));
+    const ref = defName(node.$ref);
+    if (ref !== undefined) this.refs.push(ref);
     const limits = pointer === '' && this.limits.keepRootEnum ? { ...this.limits, enumCutAbove: Infinity } : this.limits;
     const out = { ...shortenKeywords(node, limits, pointer ? this.partId(pointer) : undefined) };
     for (const key of containers) {
@@ -212,22 +214,7 @@ export function schemaPart(schema: JsonObject, pointer: string): JsonObject | un
   if (isObject(current) && typeof current.$ref === 'string') current = resolveLocal(schema, current.$ref);
   if (!isObject(current)) return undefined;
   const defs = isObject(schema.$defs) ? schema.$defs : {};
-  const needed = new Set<string>();
-  const collect = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(collect);
-    else if (isObject(value)) {
-      for (const [key, child] of Object.entries(value)) {
-        if (key === '$ref' && typeof child === 'string' && child.startsWith('#/$defs/')) {
-          const name = child.slice('#/$defs/'.length);
-          if (!needed.has(name)) {
-            needed.add(name);
-            collect(defs[name]);
-          }
-        } else collect(child);
-      }
-    }
-  };
-  collect(current);
+  const needed = reachableDefs(current, defs);
   const part: JsonObject = { ...current };
   delete part.$defs;
   if (needed.size) part.$defs = Object.fromEntries([...needed].map((name) => [name, defs[name]]));
@@ -235,7 +222,7 @@ export function schemaPart(schema: JsonObject, pointer: string): JsonObject | un
 }
 
 function resolveLocal(schema: JsonObject, ref: string): unknown {
-  if (!ref.startsWith('#/$defs/')) return undefined;
+  const name = defName(ref);
   const defs = isObject(schema.$defs) ? schema.$defs : {};
-  return defs[ref.slice('#/$defs/'.length)];
+  return name !== undefined && Object.hasOwn(defs, name) ? defs[name] : undefined;
 }

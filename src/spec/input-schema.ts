@@ -8,6 +8,7 @@ import { compactSchemas, type SchemaRoot } from './compact-schema.js';
 import type { Operation } from './operation.js';
 import { isObject, type JsonObject, type MediaTypeObject, type ParameterLocation, type ParameterObject } from './openapi-types.js';
 import { fileArgumentSchema, isBinarySchema } from '../http/file-argument.js';
+import { followDefs, reachableDefs } from './local-defs.js';
 import { shortenText } from './shorten-text.js';
 
 /** Where one argument goes in the HTTP request. */
@@ -139,22 +140,7 @@ export function buildInputSchema(operation: Operation, catalog: Catalog, mediaTy
  * leaves the types of its schema behind, unused.
  */
 function usedDefs(properties: JsonObject, defs: Record<string, unknown>): string[] {
-  const used = new Set<string>();
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(visit);
-    else if (isObject(value)) {
-      for (const [key, child] of Object.entries(value)) {
-        if (key === '$ref' && typeof child === 'string' && child.startsWith('#/$defs/')) {
-          const name = child.slice('#/$defs/'.length);
-          if (!used.has(name)) {
-            used.add(name);
-            visit(defs[name]);
-          }
-        } else if (typeof child === 'object') visit(child);
-      }
-    }
-  };
-  visit(properties);
+  const used = reachableDefs(properties, defs);
   return Object.keys(defs).filter((name) => used.has(name));
 }
 
@@ -187,19 +173,19 @@ function withFileArguments(mediaType: string, schema: JsonObject | boolean, defs
  * members are read through; what changes is a copy, and the shared definition stays as it was.
  */
 function withFileParts(schema: unknown, defs: Record<string, unknown>, depth = 0): JsonObject | boolean {
-  const resolved = localDefinition(schema, defs);
+  const resolved = followDefs(schema, defs);
   if (!isObject(resolved) || depth > 8) return schema as JsonObject | boolean;
   let changed = false;
   const out: JsonObject = { ...resolved };
   if (isObject(resolved.properties)) {
     out.properties = Object.fromEntries(
       Object.entries(resolved.properties).map(([name, part]) => {
-        const read = localDefinition(part, defs);
+        const read = followDefs(part, defs);
         if (isBinarySchema(read)) {
           changed = true;
           return [name, fileArgumentSchema(isObject(read) && typeof read.description === 'string' ? read.description : undefined)];
         }
-        if (isObject(read) && read.type === 'array' && isBinarySchema(localDefinition(read.items, defs))) {
+        if (isObject(read) && read.type === 'array' && isBinarySchema(followDefs(read.items, defs))) {
           changed = true;
           return [name, { ...read, items: fileArgumentSchema() }];
         }
@@ -217,14 +203,4 @@ function withFileParts(schema: unknown, defs: Record<string, unknown>, depth = 0
   return changed ? out : (schema as JsonObject | boolean);
 }
 
-/** The schema a `#/$defs/` reference names (following a chain of them), or the schema itself. */
-function localDefinition(schema: unknown, defs: Record<string, unknown>): unknown {
-  let current = schema;
-  for (let hops = 0; hops < 8 && isObject(current) && typeof current.$ref === 'string' && current.$ref.startsWith('#/$defs/'); hops++) {
-    const target = defs[current.$ref.slice('#/$defs/'.length)];
-    if (target === undefined) break;
-    current = target;
-  }
-  return current;
-}
 
