@@ -31,7 +31,16 @@ export function groupVariants(operations: readonly Operation[]): OperationGroup[
   return [...groups.values()];
 }
 
+/** Keys depend on the operation alone; computing them for every call cost 100 ms a page on Graph beta. */
+const keys = new WeakMap<Operation, string>();
+
 function variantKey(op: Operation): string {
+  let key = keys.get(op);
+  if (key === undefined) keys.set(op, (key = computeKey(op)));
+  return key;
+}
+
+function computeKey(op: Operation): string {
   const summary = (op.summary ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   if (summary) return `${operationFamily(op)}|${summary}`;
   // Without a summary only the operationId's last part can say two copies do the same thing
