@@ -34,8 +34,9 @@ export async function callOperation(operation: Operation, catalog: Catalog, bind
   const baseUrl = resolveBaseUrl(operation.servers, catalog.spec.url, settings.baseUrl, settings.serverVariables);
   const alternatives = describeSecurity(operation, catalog);
   const optional = isSecurityOptional(operation);
-  // Swagger 2.0 documents were converted to 3.0, so they follow its rules.
-  const bodyEncoding = { openapi: catalog.spec.version === '3.1' ? '3.1' : '3.0', schemas: { resolver: catalog.spec.resolver, docUrl: operation.docUrl } } as const;
+  // OpenAPI 3.0 ignores `style` on multipart fields. A converted Swagger 2.0 document has styles there only
+  // for its formData arrays' collectionFormat (see swagger2-form-arrays), which applies to multipart too.
+  const bodyEncoding = { openapi: catalog.spec.version === '3.0' ? '3.0' : '3.1', schemas: { resolver: catalog.spec.resolver, docUrl: operation.docUrl } } as const;
 
   const prepare = async (): Promise<{ request: HttpRequest; auth: Authorization }> => {
     const request = buildRequest({ method: operation.method, path: operation.path, bindings, args, baseUrl, responseMediaTypes: responseMediaTypes(operation), bodyEncoding });

@@ -1,6 +1,7 @@
 /** @module Converts a Swagger 2.0 document to OpenAPI 3.0 (formData, collectionFormat, basePath, consumes, securityDefinitions). */
 import { SpecLoadError } from '../errors.js';
 import type { OpenApiDocument } from './openapi-types.js';
+import { restoreFormArrayFormats } from './swagger2-form-arrays.js';
 
 /**
  * swagger2openapi is the maintained reference converter; writing our own would re-derive its
@@ -19,6 +20,7 @@ export async function convertSwagger2(document: unknown, where: string): Promise
       direct: false,
       warnProperty: 'x-s2o-warning',
     });
+    warnings.push(...restoreFormArrayFormats(document, result.openapi));
     return { document: result.openapi, warnings };
   } catch (error) {
     throw new SpecLoadError(`Cannot convert the Swagger 2.0 document ${where} to OpenAPI 3: ${(error as Error).message}`, {

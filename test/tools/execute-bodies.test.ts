@@ -100,4 +100,36 @@ describe('execute_endpoint request bodies', () => {
     expect(textOf(result)).toContain('/body/file: is required but missing');
     expect(harness.upstream.requests).toHaveLength(0);
   });
+
+  test('Swagger 2.0 formData arrays go as their collectionFormat says: csv by default, ssv, pipes, multi', async () => {
+    const catalog = await catalogOf(fixture('swagger2-forms.yaml'));
+    expect(catalog.spec.warnings.join('\n')).toContain('POST /labels: the formData array "tabs" uses collectionFormat tsv, which OpenAPI 3 cannot express');
+    const { call } = await harness.connect({ catalog, baseUrl: harness.upstream.url });
+    const result = await call('execute_endpoint', {
+      id: 'setLabels',
+      arguments: { body: { names: ['a b', 'c'], words: ['x', 'y'], colors: ['red', 'blue'], sizes: ['s', 'm'], tabs: ['t1', 't2'], note: 'hi' } },
+    });
+    expect(textOf(result)).toMatch(/^HTTP 200/);
+    const form = new URLSearchParams(harness.upstream.requests[0]!.body);
+    expect(form.getAll('names')).toEqual(['a b,c']);
+    expect(form.getAll('words')).toEqual(['x y']);
+    expect(form.getAll('colors')).toEqual(['red,blue']);
+    expect(form.getAll('sizes')).toEqual(['s|m']);
+    expect(form.getAll('tabs')).toEqual(['t1', 't2']);
+    expect(form.get('note')).toBe('hi');
+  });
+
+  test('Swagger 2.0 multipart arrays: csv in one part, multi as one part per item', async () => {
+    const { call } = await harness.connect({ catalog: await catalogOf(fixture('swagger2-forms.yaml')), baseUrl: harness.upstream.url });
+    const result = await call('execute_endpoint', {
+      id: 'uploadPhotos',
+      arguments: { body: { file: { base64: png.toString('base64'), filename: 'p.png' }, tags: ['sea', 'sun'], albums: ['2025', 'summer'] } },
+    });
+    expect(textOf(result)).toMatch(/^HTTP 200/);
+    const request = harness.upstream.requests[0]!;
+    const form = await new Response(request.raw, { headers: { 'content-type': request.headers['content-type']! } }).formData();
+    expect(form.getAll('tags')).toEqual(['sea,sun']);
+    expect(form.getAll('albums')).toEqual(['2025', 'summer']);
+    expect((form.get('file') as File).name).toBe('p.png');
+  });
 });
