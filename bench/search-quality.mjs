@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { buildCatalog } from '../dist/spec/build-catalog.js';
 import { loadSpec } from '../dist/spec/load-spec.js';
-import { groupVariants } from '../dist/spec/operation-variants.js';
+import { groupVariants } from '../dist/search/operation-variants.js';
 import { shownVariants } from '../dist/tools/list-endpoints.js';
 import { realSpecPackageDir, realSpecPath } from '../test/support/real-specs.mjs';
 

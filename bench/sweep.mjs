@@ -409,7 +409,7 @@ async function runWorker() {
     import(`${dist}spec/build-catalog.js`),
     import(`${dist}tools/describe-endpoint.js`),
     import(`${dist}arguments/validate-arguments.js`),
-    import(`${dist}spec/input-schema.js`),
+    import(`${dist}schema/input-schema.js`),
     import(`${dist}errors.js`),
   ]);
   const countTokens = process.env.SWEEP_TOKENS === '1' ? (await import('gpt-tokenizer')).countTokens : undefined;

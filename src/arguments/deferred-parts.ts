@@ -7,7 +7,7 @@
  */
 import type { ErrorObject, FuncKeywordDefinition, ValidateFunction } from 'ajv';
 import type { DataValidateFunction, DataValidationCxt } from 'ajv/dist/types/index.js';
-import { defName } from '../spec/local-defs.js';
+import { defName } from '../schema/local-defs.js';
 import { isObject, type JsonObject } from '../spec/openapi-types.js';
 
 /** The keyword that stands in for a part; its value is an empty object that `parts` maps to the part. */

@@ -1,6 +1,6 @@
 /** @module `list <spec> [query]`: an aligned, readable table of endpoints, ranked by the query. */
 import type { Config } from '../config.js';
-import { requiredArguments } from '../spec/input-schema.js';
+import { requiredArguments } from '../schema/input-schema.js';
 import { loadCatalog } from './prepare-runtime.js';
 
 export interface ListOptions {

@@ -1,6 +1,6 @@
 /** @module Turns validated arguments into an HTTP request: path, query, header and cookie parameters by style, and the body by media type. */
 import { RequestBuildError } from '../errors.js';
-import type { ArgumentBinding } from '../spec/input-schema.js';
+import type { ArgumentBinding } from '../schema/input-schema.js';
 import type { HttpMethod } from '../spec/openapi-types.js';
 import { encodeBody, type EncodeBodyOptions } from './encode-body.js';
 import { serializeCookieParam, serializeHeaderParam, serializePathParam, serializeQueryParam } from './serialize-param.js';

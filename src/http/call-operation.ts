@@ -4,7 +4,7 @@ import type { ClientCredentialsTokens } from '../auth/client-credentials-tokens.
 import type { Credentials } from '../auth/credentials.js';
 import { RequestBuildError } from '../errors.js';
 import type { Catalog } from '../spec/catalog.js';
-import type { ArgumentBinding } from '../spec/input-schema.js';
+import type { ArgumentBinding } from '../schema/input-schema.js';
 import type { Operation } from '../spec/operation.js';
 import { isObject, type ResponseObject } from '../spec/openapi-types.js';
 import { describeSecurity, isSecurityOptional } from '../spec/security.js';

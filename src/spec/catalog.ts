@@ -1,7 +1,7 @@
 /** @module The Catalog: every operation of one API, found by id or by `METHOD /path`, with tag counts and a lazily built search index. */
 import type { LoadedSpec } from './load-spec.js';
 import { methodPathId, type Operation } from './operation.js';
-import { SearchIndex } from './search-index.js';
+import { SearchIndex } from '../search/search-index.js';
 
 export interface CatalogInit {
   title: string;

@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { compileInputSchema } from '../arguments/validate-arguments.js';
 import { describeError } from '../errors.js';
 import { buildCatalog } from './build-catalog.js';
-import { inputSchemaOf } from './input-schema.js';
+import { inputSchemaOf } from '../schema/input-schema.js';
 import { loadSpec, type LoadSpecOptions } from './load-spec.js';
-import { summarizeResponses } from './response-shape.js';
+import { summarizeResponses } from '../schema/response-shape.js';
 
 export interface LintFinding {
   level: 'error' | 'warning';

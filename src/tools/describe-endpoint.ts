@@ -2,12 +2,12 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { maxDescribedIds } from '../session/session-store.js';
 import type { Catalog } from '../spec/catalog.js';
-import { inputSchemaOf, requestMediaTypes } from '../spec/input-schema.js';
+import { inputSchemaOf, requestMediaTypes } from '../schema/input-schema.js';
 import type { Operation } from '../spec/operation.js';
-import { summarizeResponses, type ResponseSummary } from '../spec/response-shape.js';
+import { summarizeResponses, type ResponseSummary } from '../schema/response-shape.js';
 import { describeSecurity, securityText, type SchemeUse } from '../spec/security.js';
-import { foldSchema, schemaPart } from '../spec/fold-schema.js';
-import { shortenText } from '../spec/shorten-text.js';
+import { foldSchema, schemaPart } from '../schema/fold-schema.js';
+import { shortenText } from '../schema/shorten-text.js';
 import type { ToolContext } from './tool-context.js';
 import type { ToolDefinition } from './tool-definition.js';
 import { compactJson, toolError, toolResult } from './tool-result.js';

@@ -8,7 +8,7 @@ import { callOperation } from '../http/call-operation.js';
 import { shapeResponse, sliceUtf8, type ShapedResponse } from '../http/shape-response.js';
 import { maxDescribedIds } from '../session/session-store.js';
 import type { Catalog } from '../spec/catalog.js';
-import { inputSchemaOf, requestMediaTypes } from '../spec/input-schema.js';
+import { inputSchemaOf, requestMediaTypes } from '../schema/input-schema.js';
 import type { Operation } from '../spec/operation.js';
 import { isObject, type JsonObject } from '../spec/openapi-types.js';
 import { decodeContinuation, encodeContinuation, newContinuationKey } from './continuation.js';

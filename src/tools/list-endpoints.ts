@@ -1,9 +1,9 @@
 /** @module The list_endpoints tool: ranked search and browsing of the API, with a tag overview once per session and cursor paging. */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { editDistance, type Catalog } from '../spec/catalog.js';
-import { requiredArguments } from '../spec/input-schema.js';
+import { requiredArguments } from '../schema/input-schema.js';
 import type { Operation } from '../spec/operation.js';
-import { groupVariants, type OperationGroup } from '../spec/operation-variants.js';
+import { groupVariants, type OperationGroup } from '../search/operation-variants.js';
 import { httpMethods } from '../spec/openapi-types.js';
 import { decodeCursor, encodeCursor, type ListPosition } from './list-cursor.js';
 import type { ToolContext } from './tool-context.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { resolveBaseUrl } from '../../src/http/base-url.js';
 import { buildCatalog } from '../../src/spec/build-catalog.js';
-import { inputSchemaOf } from '../../src/spec/input-schema.js';
+import { inputSchemaOf } from '../../src/schema/input-schema.js';
 import { loadSpec } from '../../src/spec/load-spec.js';
 import { fixture, root } from '../support/connect.js';
 
@@ -54,7 +54,7 @@ describe('loadSpec and buildCatalog', () => {
 
   test('a remote ref stays unresolved without --allow-remote-refs, with a message saying how to enable it', async () => {
     const catalog = buildCatalog(await loadSpec(fixture('external/main.yaml')));
-    const { summarizeResponses } = await import('../../src/spec/response-shape.js');
+    const { summarizeResponses } = await import('../../src/schema/response-shape.js');
     expect(summarizeResponses(catalog.find('brokenRemote')!, catalog)[0]).toMatchObject({ status: '200', shape: 'any' });
   });
 

@@ -2,7 +2,7 @@
  * @module Ranked full-text search over operations: BM25F across id, summary, path, tags, parameter
  * names and description, weighed by what the request means to do and by what each operation is.
  */
-import type { Operation } from './operation.js';
+import type { Operation } from '../spec/operation.js';
 import { fieldNames, fieldTerms, operationFamily, parameterPhrases, type Field } from './search-fields.js';
 import { intentFit, intents, operationIntent, requestIntent } from './search-intent.js';
 import { separateLiterals } from './search-literals.js';

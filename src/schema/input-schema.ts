@@ -3,10 +3,10 @@
  * `header.id` when a name is used in two locations) and `body` for the request body. Execute validates
  * against exactly this schema.
  */
-import type { Catalog } from './catalog.js';
+import type { Catalog } from '../spec/catalog.js';
 import { compactSchemas, type SchemaRoot } from './compact-schema.js';
-import type { Operation } from './operation.js';
-import { isObject, type JsonObject, type MediaTypeObject, type ParameterLocation, type ParameterObject } from './openapi-types.js';
+import type { Operation } from '../spec/operation.js';
+import { isObject, type JsonObject, type MediaTypeObject, type ParameterLocation, type ParameterObject } from '../spec/openapi-types.js';
 import { fileArgumentSchema, isBinarySchema } from '../http/file-argument.js';
 import { followDefs, reachableDefs } from './local-defs.js';
 import { shortenText } from './shorten-text.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { groupVariants } from '../../src/spec/operation-variants.js';
+import { groupVariants } from '../../src/search/operation-variants.js';
 import { catalogOf } from '../support/connect.js';
 
 const spec = new URL('../fixtures/specs/mounted-copies.yaml', import.meta.url).pathname;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { foldSchema, schemaPart } from '../../src/spec/fold-schema.js';
+import { foldSchema, schemaPart } from '../../src/schema/fold-schema.js';
 
 const deep = {
   type: 'object',

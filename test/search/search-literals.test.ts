@@ -1,6 +1,6 @@
 // Tests for telling the literal values of a request (ids, numbers, addresses, names) from its words.
 import { describe, expect, test } from 'vitest';
-import { separateLiterals } from '../../src/spec/search-literals.js';
+import { separateLiterals } from '../../src/search/search-literals.js';
 
 describe('separateLiterals', () => {
   test.each([

@@ -1,6 +1,6 @@
 // Tests for turning ids, paths and prose into search terms.
 import { describe, expect, test } from 'vitest';
-import { memoizedTokenizer, singular, splitWords, stem, tokenize, toTerm } from '../../src/spec/tokenize.js';
+import { memoizedTokenizer, singular, splitWords, stem, tokenize, toTerm } from '../../src/search/tokenize.js';
 
 describe('splitWords', () => {
   test.each([

@@ -3,8 +3,8 @@
  * recursive types moved to `$defs`, OpenAPI 3.0 dialect converted, documentation noise dropped.
  */
 import { describeError } from '../errors.js';
-import { isObject, type JsonObject } from './openapi-types.js';
-import { isRef, type RefResolver } from './ref-resolver.js';
+import { isObject, type JsonObject } from '../spec/openapi-types.js';
+import { isRef, type RefResolver } from '../spec/ref-resolver.js';
 import { copyValidationKeywords, normalizeEnum, normalizeRequired, normalizeType } from './schema-keywords.js';
 import { shortenText } from './shorten-text.js';
 import { toUnicodePattern } from './unicode-pattern.js';

@@ -1,6 +1,6 @@
 // Tests for shortening prose: first paragraph, markup flattened, cut at a sentence or word boundary.
 import { describe, expect, test } from 'vitest';
-import { shortenText } from '../../src/spec/shorten-text.js';
+import { shortenText } from '../../src/schema/shorten-text.js';
 
 describe('shortenText', () => {
   test.each([

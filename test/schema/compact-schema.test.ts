@@ -1,7 +1,7 @@
 // Tests for compacting OpenAPI schemas into self-contained JSON Schema 2020-12, compiled with Ajv to prove them usable.
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
-import { compactSchemas, mergeAllOf, type CompactOptions, type CompactResult } from '../../src/spec/compact-schema.js';
+import { compactSchemas, mergeAllOf, type CompactOptions, type CompactResult } from '../../src/schema/compact-schema.js';
 import { RefResolver } from '../../src/spec/ref-resolver.js';
 
 const rootUrl = 'file:///virtual/api.json';

@@ -2,8 +2,8 @@
 import { describe, expect, test } from 'vitest';
 import type { HttpMethod } from '../../src/spec/openapi-types.js';
 import type { Operation } from '../../src/spec/operation.js';
-import { intentFit, operationIntent, requestIntent } from '../../src/spec/search-intent.js';
-import { requestWords } from '../../src/spec/search-query.js';
+import { intentFit, operationIntent, requestIntent } from '../../src/search/search-intent.js';
+import { requestWords } from '../../src/search/search-query.js';
 
 function operation(method: HttpMethod, path: string, id: string, summary?: string): Operation {
   return { id, method, path, ...(summary ? { summary } : {}), tags: [], deprecated: false, parameters: [], responses: {}, security: [], servers: [], docUrl: 'file:///api.json', problems: [] };

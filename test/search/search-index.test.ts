@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import type { HttpMethod } from '../../src/spec/openapi-types.js';
 import type { Operation } from '../../src/spec/operation.js';
-import { SearchIndex } from '../../src/spec/search-index.js';
+import { SearchIndex } from '../../src/search/search-index.js';
 
 function operation(id: string, method: HttpMethod, path: string, description: string, extra: Partial<Operation> = {}): Operation {
   return { id, method, path, description, tags: [], deprecated: false, parameters: [], responses: {}, security: [], servers: [], docUrl: 'file:///api.json', problems: [], ...extra };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { defName, followDefs, reachableDefs } from '../../src/spec/local-defs.js';
+import { defName, followDefs, reachableDefs } from '../../src/schema/local-defs.js';
 
 const defs = {
   Pet: { type: 'object', properties: { owner: { $ref: '#/$defs/Person' }, tags: { type: 'array', items: { $ref: '#/$defs/Tag' } } } },

@@ -1,6 +1,6 @@
 // Tests for reading a request as search concepts.
 import { describe, expect, test } from 'vitest';
-import { conceptTerms, queryConcepts, requestWords } from '../../src/spec/search-query.js';
+import { conceptTerms, queryConcepts, requestWords } from '../../src/search/search-query.js';
 
 const termsOf = (request: string) => queryConcepts(request).map((c) => [...c.terms.keys()]);
 

@@ -1,6 +1,6 @@
 // Tests for rewriting patterns written without the `u` flag into equivalent ones that compile with it.
 import { describe, expect, test } from 'vitest';
-import { toUnicodePattern } from '../../src/spec/unicode-pattern.js';
+import { toUnicodePattern } from '../../src/schema/unicode-pattern.js';
 
 describe('toUnicodePattern', () => {
   test.each([
