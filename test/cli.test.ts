@@ -24,6 +24,13 @@ describe('the command line', () => {
     expect(lines[1]!.indexOf('DELETE')).toBe(lines[0]!.indexOf('METHOD'));
   });
 
+  test('list folds copies of one operation under other parents into one row, as list_endpoints does', async () => {
+    const { stdout } = await run('list', fixture('mounted-copies.yaml'), 'list', 'events');
+    expect(stdout).toMatch(/^me\.ListEvents\s+GET\s+\/me\/events\s+List events \(\+3 under other paths\)$/m);
+    expect(stdout).not.toContain('users.ListEvents');
+    expect(stdout).toMatch(/ \(\d+ counting copies under other paths\)\.$/m);
+  });
+
   test('describe prints the schema, auth and responses; an unknown id fails with suggestions', async () => {
     const ok = await run('describe', sample, 'getInventory');
     expect(ok.code).toBe(0);

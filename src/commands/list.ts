@@ -1,6 +1,10 @@
-/** @module `list <spec> [query]`: an aligned, readable table of endpoints, ranked by the query. */
+/**
+ * @module `list <spec> [query]`: an aligned, readable table of endpoints, ranked by the query, with
+ * copies under other parents folded into one row as list_endpoints shows them.
+ */
 import type { Config } from '../config.js';
 import { requiredArguments } from '../schema/input-schema.js';
+import { groupVariants } from '../search/operation-variants.js';
 import { loadCatalog } from './prepare-runtime.js';
 
 export interface ListOptions {
@@ -13,17 +17,20 @@ export async function runList(config: Config, query: string, options: ListOption
   const catalog = await loadCatalog(config);
   const filters = { ...(options.tag ? { tag: options.tag } : {}), ...(options.method ? { method: options.method.toLowerCase() } : {}) };
   const index = catalog.search();
-  const all = query ? index.search(query, filters).map((h) => h.operation) : index.browse(filters);
+  const operations = query ? index.search(query, filters).map((h) => h.operation) : index.browse(filters);
+  const all = groupVariants(operations);
   const rows = all.slice(0, Math.max(1, Number(options.limit) || 50));
   const width = process.stdout.columns || 160;
-  const idWidth = Math.min(48, Math.max(2, ...rows.map((op) => op.id.length)));
-  const pathWidth = Math.min(60, Math.max(4, ...rows.map((op) => op.path.length)));
+  const idWidth = Math.min(48, Math.max(2, ...rows.map(({ operation }) => operation.id.length)));
+  const pathWidth = Math.min(60, Math.max(4, ...rows.map(({ operation }) => operation.path.length)));
   const line = (id: string, method: string, path: string, rest: string) =>
     `${id.padEnd(idWidth)}  ${method.padEnd(7)} ${path.padEnd(pathWidth)}  ${rest}`.slice(0, width).trimEnd();
   process.stdout.write(`${line('ID', 'METHOD', 'PATH', 'SUMMARY [required]')}\n`);
-  for (const op of rows) {
+  for (const { operation: op, variants } of rows) {
     const required = requiredArguments(op);
-    process.stdout.write(`${line(op.id, op.method.toUpperCase(), op.path, `${op.summary ?? ''}${required.length ? ` [${required.join(', ')}]` : ''}`)}\n`);
+    const copies = variants.length ? ` (+${variants.length} under other paths)` : '';
+    process.stdout.write(`${line(op.id, op.method.toUpperCase(), op.path, `${op.summary ?? ''}${required.length ? ` [${required.join(', ')}]` : ''}${copies}`)}\n`);
   }
-  process.stdout.write(`${all.length} endpoint${all.length === 1 ? '' : 's'}${all.length > rows.length ? `, first ${rows.length} shown` : ''}.\n`);
+  const withCopies = operations.length > all.length ? ` (${operations.length} counting copies under other paths)` : '';
+  process.stdout.write(`${all.length} endpoint${all.length === 1 ? '' : 's'}${withCopies}${all.length > rows.length ? `, first ${rows.length} shown` : ''}.\n`);
 }
