@@ -1,4 +1,4 @@
-/** @module The list_endpoints tool: ranked search and browsing of the API, with a tag overview once per session and cursor paging. */
+/** @module The list_endpoints tool: ranked search and browsing of the API, copies under other parents as one result, a tag overview once per session, cursor paging. */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { editDistance, type Catalog } from '../spec/catalog.js';
 import { requiredArguments } from '../schema/input-schema.js';
