@@ -12,7 +12,6 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { buildCatalog } from '../dist/spec/build-catalog.js';
 import { loadSpec } from '../dist/spec/load-spec.js';
-import { groupVariants } from '../dist/search/operation-variants.js';
 import { shownVariants } from '../dist/tools/list-endpoints.js';
 import { realSpecPackageDir, realSpecPath } from '../test/support/real-specs.mjs';
 
@@ -39,7 +38,7 @@ function score(index, tasks) {
   const failures = [];
   for (const task of tasks) {
     const accepted = new Set([task.expected, ...(task.alsoAccept ?? [])]);
-    const results = groupVariants(index.search(task.query).map((h) => h.operation)).slice(0, 5);
+    const results = index.results(task.query).slice(0, 5);
     const top = results.map((r) => r.operation.id);
     const finds = (r) => [r.operation, ...r.variants.slice(0, shownVariants)].some((op) => accepted.has(op.id));
     const f = (figures[task.split] ??= { at1: 0, at5: 0, n: 0 });

@@ -4,7 +4,7 @@
  */
 import type { Config } from '../config.js';
 import { requiredArguments } from '../schema/input-schema.js';
-import { groupVariants } from '../search/operation-variants.js';
+import { operationCount } from '../search/operation-variants.js';
 import { loadCatalog } from './prepare-runtime.js';
 
 export interface ListOptions {
@@ -17,8 +17,8 @@ export async function runList(config: Config, query: string, options: ListOption
   const catalog = await loadCatalog(config);
   const filters = { ...(options.tag ? { tag: options.tag } : {}), ...(options.method ? { method: options.method.toLowerCase() } : {}) };
   const index = catalog.search();
-  const operations = query ? index.search(query, filters).map((h) => h.operation) : index.browse(filters);
-  const all = groupVariants(operations);
+  const all = index.results(query || undefined, filters);
+  const operations = operationCount(all);
   const rows = all.slice(0, Math.max(1, Number(options.limit) || 50));
   const width = process.stdout.columns || 160;
   const idWidth = Math.min(48, Math.max(2, ...rows.map(({ operation }) => operation.id.length)));
@@ -31,6 +31,6 @@ export async function runList(config: Config, query: string, options: ListOption
     const copies = variants.length ? ` (+${variants.length} under other paths)` : '';
     process.stdout.write(`${line(op.id, op.method.toUpperCase(), op.path, `${op.summary ?? ''}${required.length ? ` [${required.join(', ')}]` : ''}${copies}`)}\n`);
   }
-  const withCopies = operations.length > all.length ? ` (${operations.length} counting copies under other paths)` : '';
+  const withCopies = operations > all.length ? ` (${operations} counting copies under other paths)` : '';
   process.stdout.write(`${all.length} endpoint${all.length === 1 ? '' : 's'}${withCopies}${all.length > rows.length ? `, first ${rows.length} shown` : ''}.\n`);
 }

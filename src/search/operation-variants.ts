@@ -31,6 +31,11 @@ export function groupVariants(operations: readonly Operation[]): OperationGroup[
   return [...groups.values()];
 }
 
+/** How many operations the groups stand for, copies included. */
+export function operationCount(groups: readonly OperationGroup[]): number {
+  return groups.reduce((count, group) => count + 1 + group.variants.length, 0);
+}
+
 /** Keys depend on the operation alone; computing them for every call cost 100 ms a page on Graph beta. */
 const keys = new WeakMap<Operation, string>();
 

@@ -3,6 +3,7 @@
  * names and description, weighed by what the request means to do and by what each operation is.
  */
 import type { Operation } from '../spec/operation.js';
+import { groupVariants, type OperationGroup } from './operation-variants.js';
 import { fieldNames, fieldTerms, operationFamily, parameterPhrases, type Field } from './search-fields.js';
 import { intentFit, intents, operationIntent, requestIntent } from './search-intent.js';
 import { separateLiterals } from './search-literals.js';
@@ -209,6 +210,14 @@ export class SearchIndex {
       touched.length = 0;
     }
     return matches;
+  }
+
+  /**
+   * What a listing shows: the hits for the query, or without one every operation in document order;
+   * copies of one operation under other parents grouped (see operation-variants).
+   */
+  results(query: string | undefined, options: SearchOptions = {}): OperationGroup[] {
+    return groupVariants(query ? this.search(query, options).map((hit) => hit.operation) : this.browse(options));
   }
 
   /** Operations passing the tag and method filters, in document order. */

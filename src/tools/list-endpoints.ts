@@ -2,8 +2,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { editDistance, type Catalog } from '../spec/catalog.js';
 import { requiredArguments } from '../schema/input-schema.js';
-import type { Operation } from '../spec/operation.js';
-import { groupVariants, type OperationGroup } from '../search/operation-variants.js';
+import { operationCount, type OperationGroup } from '../search/operation-variants.js';
 import { httpMethods } from '../spec/openapi-types.js';
 import { decodeCursor, encodeCursor, type ListPosition } from './list-cursor.js';
 import type { ToolContext } from './tool-context.js';
@@ -117,13 +116,13 @@ async function listEndpoints(input: Record<string, unknown>, context: ToolContex
 
   const index = catalog.search();
   const filters = { ...(position.tag ? { tag: position.tag } : {}), ...(position.method ? { method: position.method } : {}) };
-  const operations: Operation[] = position.query ? index.search(position.query, filters).map((h) => h.operation) : index.browse(filters);
-  const matches = groupVariants(operations);
+  const matches = index.results(position.query, filters);
+  const operations = operationCount(matches);
   const limit = parsed.limit;
   const page = matches.slice(position.offset, position.offset + limit);
   const endpoints = page.map(toListed);
   const structured: Record<string, unknown> = { total: matches.length, endpoints };
-  if (operations.length > matches.length) structured.totalWithVariants = operations.length;
+  if (operations > matches.length) structured.totalWithVariants = operations;
   if (position.offset + limit < matches.length) structured.nextCursor = encodeCursor({ ...position, offset: position.offset + limit });
 
   const state = await context.session.read();
