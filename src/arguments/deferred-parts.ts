@@ -8,6 +8,7 @@
 import type { ErrorObject, FuncKeywordDefinition, ValidateFunction } from 'ajv';
 import type { DataValidateFunction, DataValidationCxt } from 'ajv/dist/types/index.js';
 import { defName } from '../schema/local-defs.js';
+import { subschemaKind } from '../schema/subschema-keywords.js';
 import { isObject, type JsonObject } from '../spec/openapi-types.js';
 
 /** The keyword that stands in for a part; its value is an empty object that `parts` maps to the part. */
@@ -20,9 +21,6 @@ export interface SplitOptions {
   depth?: number;
 }
 
-const mapKeys = new Set(['properties', 'patternProperties', 'dependentSchemas']);
-const listKeys = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
-const singleKeys = new Set(['items', 'additionalProperties', 'not', 'contains', 'if', 'then', 'else', 'propertyNames']);
 /** Keywords whose meaning crosses subschema boundaries (annotations, dynamic scope): such schemas stay whole. */
 const unsplittableKeys = new Set(['unevaluatedProperties', 'unevaluatedItems', '$dynamicRef', '$recursiveRef', '$id', '$anchor', '$dynamicAnchor']);
 
@@ -135,9 +133,10 @@ class SchemaSplitter {
     const out: JsonObject = {};
     for (const [key, value] of Object.entries(node)) {
       if (key === '$defs') continue;
-      if (mapKeys.has(key) && isObject(value)) out[key] = Object.fromEntries(Object.entries(value).map(([name, child]) => [name, this.rewrite(child, depth + 1)]));
-      else if (listKeys.has(key) && Array.isArray(value)) out[key] = value.map((child) => this.rewrite(child, depth + 1));
-      else if (singleKeys.has(key)) out[key] = this.rewrite(value, depth + 1);
+      const kind = subschemaKind(key);
+      if (kind === 'map' && isObject(value)) out[key] = Object.fromEntries(Object.entries(value).map(([name, child]) => [name, this.rewrite(child, depth + 1)]));
+      else if (kind === 'list' && Array.isArray(value)) out[key] = value.map((child) => this.rewrite(child, depth + 1));
+      else if (kind === 'single') out[key] = this.rewrite(value, depth + 1);
       else out[key] = value;
     }
     return out;
@@ -160,9 +159,11 @@ class SchemaSplitter {
 }
 
 function isStructured(node: JsonObject): boolean {
-  return Object.keys(node).some((key) => mapKeys.has(key) || listKeys.has(key) || (singleKeys.has(key) && isObject(node[key])));
+  return Object.keys(node).some((key) => {
+    const kind = subschemaKind(key);
+    return kind === 'map' || kind === 'list' || (kind === 'single' && isObject(node[key]));
+  });
 }
-
 
 /** Large enough to be worth splitting, every `$ref` pointing into `$defs`, and no keyword that needs the schema whole. */
 function isSplittable(schema: JsonObject, minNodes: number): boolean {
@@ -173,14 +174,14 @@ function isSplittable(schema: JsonObject, minNodes: number): boolean {
     if (!splittable || !isObject(node)) return;
     nodes++;
     for (const [key, value] of Object.entries(node)) {
+      const kind = subschemaKind(key);
       if (unsplittableKeys.has(key)) splittable = false;
       else if (key === '$ref') {
-        const name = typeof value === 'string' ? defName(value) : undefined;
+        const name = defName(value);
         if (name === undefined || !Object.hasOwn(defs, name)) splittable = false;
-      } else if (key === '$defs' && isObject(value)) Object.values(value).forEach(visit);
-      else if (mapKeys.has(key) && isObject(value)) Object.values(value).forEach(visit);
-      else if (listKeys.has(key) && Array.isArray(value)) value.forEach(visit);
-      else if (singleKeys.has(key)) visit(value);
+      } else if ((key === '$defs' || kind === 'map') && isObject(value)) Object.values(value).forEach(visit);
+      else if (kind === 'list' && Array.isArray(value)) value.forEach(visit);
+      else if (kind === 'single') visit(value);
     }
   };
   visit(schema);

@@ -7,6 +7,7 @@ import { isObject, type JsonObject } from '../spec/openapi-types.js';
 import { isRef, type RefResolver } from '../spec/ref-resolver.js';
 import { copyValidationKeywords, normalizeEnum, normalizeRequired, normalizeType } from './schema-keywords.js';
 import { shortenText } from './shorten-text.js';
+import { singleSubschemas, subschemaKind } from './subschema-keywords.js';
 import { toUnicodePattern } from './unicode-pattern.js';
 
 export interface CompactOptions {
@@ -31,10 +32,6 @@ export interface CompactResult {
   defs: Record<string, unknown>;
   problems: string[];
 }
-
-const childSchemaMaps = ['properties', 'patternProperties', 'dependentSchemas'] as const;
-const childSchemaLists = ['allOf', 'anyOf', 'oneOf', 'prefixItems'] as const;
-const childSchemas = ['items', 'additionalProperties', 'not', 'contains', 'if', 'then', 'else', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems'] as const;
 
 /** Compacts several schemas of one operation together, so types they share land once in `$defs`. */
 export function compactSchemas(roots: SchemaRoot[], resolver: RefResolver, options: CompactOptions): CompactResult {
@@ -148,7 +145,7 @@ class SchemaCompactor {
     if (isObject(node.dependentSchemas)) {
       out.dependentSchemas = Object.fromEntries(Object.entries(node.dependentSchemas).map(([k, v]) => [k, this.compile(v, docUrl, `${usedAt}.dependentSchemas`, depth + 1)]));
     }
-    for (const keyword of childSchemas) {
+    for (const keyword of singleSubschemas) {
       if (node[keyword] === undefined) continue;
       if (keyword === 'items' && Array.isArray(node.items)) {
         out.prefixItems = node.items.map((v, i) => this.compile(v, docUrl, `${usedAt}.items[${i}]`, depth + 1));
@@ -238,16 +235,10 @@ class SchemaCompactor {
   }
 }
 
-const childKinds = new Map<string, 'map' | 'list' | 'single'>([
-  ...childSchemaMaps.map((k) => [k, 'map'] as const),
-  ...childSchemaLists.map((k) => [k, 'list'] as const),
-  ...childSchemas.map((k) => [k, 'single'] as const),
-]);
-
 function forEachChild(node: JsonObject, visit: (child: unknown) => void): void {
   // Over the node's own keys, which are few, rather than over every keyword: this runs for each subschema.
   for (const keyword in node) {
-    const kind = childKinds.get(keyword);
+    const kind = subschemaKind(keyword);
     const child = node[keyword];
     if (kind === 'map') {
       if (isObject(child)) Object.values(child).forEach(visit);
