@@ -1,20 +1,13 @@
 // Multipart bodies as they go over the wire: built, sent with the platform fetch to a real local server, and read back byte for byte.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { buildRequest } from '../../src/http/build-request.js';
 import type { MultipartOptions } from '../../src/http/encode-multipart.js';
 import { sendRequest } from '../../src/http/send-request.js';
 import type { MediaTypeObject } from '../../src/spec/openapi-types.js';
 import { RefResolver } from '../../src/spec/ref-resolver.js';
-import { startUpstream, type Upstream } from '../support/upstream.js';
+import { useToolHarness } from '../support/tool-harness.js';
 
-let upstream: Upstream;
-beforeAll(async () => {
-  upstream = await startUpstream();
-});
-afterAll(() => upstream.close());
-afterEach(() => {
-  upstream.requests.length = 0;
-});
+const harness = useToolHarness();
 
 const docUrl = 'file:///api/openapi.json';
 const schemas = { resolver: new RefResolver(docUrl, { components: { schemas: { Binary: { type: 'string', format: 'binary' } } } }), docUrl };
@@ -26,11 +19,11 @@ async function send(media: MediaTypeObject, body: unknown, options: MultipartOpt
     path: '/upload',
     bindings: [{ key: 'body', location: 'body', mediaType, media }],
     args: { body },
-    baseUrl: new URL(upstream.url),
+    baseUrl: new URL(harness.upstream.url),
     bodyEncoding: { boundary: 'XyZ', schemas, ...options },
   });
   await sendRequest(request, { fetch });
-  const received = upstream.requests.at(-1)!;
+  const received = harness.upstream.requests.at(-1)!;
   const contentType = received.headers['content-type']!;
   return { wire: received.raw.toString('latin1'), contentType, form: () => new Response(received.raw, { headers: { 'content-type': contentType } }).formData() };
 }
