@@ -16,6 +16,7 @@ const booleanEnv: Record<string, keyof RawConfig> = {
   OPENAPI_MCP_ALLOW_REMOTE_REFS: 'allowRemoteRefs',
   OPENAPI_MCP_READ_ONLY: 'readOnly',
   OPENAPI_MCP_JSON_RESPONSES: 'jsonResponses',
+  OPENAPI_MCP_METRICS_PUBLIC: 'metricsPublic',
 };
 
 function booleanOption(flags: string, description: string, env: string): Option {
@@ -68,15 +69,16 @@ function httpOptions(command: Command): Command {
     .addOption(new Option('--host <address>', 'HTTP: address to bind').env('OPENAPI_MCP_HOST').default('127.0.0.1'))
     .addOption(new Option('--port <port>', 'HTTP: port to listen on').env('OPENAPI_MCP_PORT').default('3000'))
     .addOption(new Option('--memcached <servers>', 'HTTP: memcached host:port list for session state shared by replicas').env('OPENAPI_MCP_MEMCACHED'))
-    .addOption(new Option('--session-secret <secret>', 'HTTP: secret that signs session ids; the same on every replica').env('OPENAPI_MCP_SESSION_SECRET'))
-    .addOption(new Option('--session-ttl <seconds>', 'HTTP: idle time before a session state expires').env('OPENAPI_MCP_SESSION_TTL').default('3600'))
-    .addOption(new Option('--session-max-age <seconds>', 'HTTP: absolute session lifetime').env('OPENAPI_MCP_SESSION_MAX_AGE').default('86400'))
+    .addOption(new Option('--session-secret <secret>', 'secret that signs session handles; the same on every replica').env('OPENAPI_MCP_SESSION_SECRET'))
+    .addOption(new Option('--session-ttl <seconds>', 'idle time before a session\'s state expires').env('OPENAPI_MCP_SESSION_TTL').default('3600'))
+    .addOption(new Option('--session-max-age <seconds>', 'absolute lifetime of a session handle').env('OPENAPI_MCP_SESSION_MAX_AGE').default('86400'))
     .addOption(new Option('--auth-token <token>', 'HTTP: bearer token clients must send (repeatable)').env('OPENAPI_MCP_AUTH_TOKENS').argParser(collect))
     .addOption(new Option('--allowed-hosts <list>', 'HTTP: Host names accepted besides loopback (DNS-rebinding protection)').env('OPENAPI_MCP_ALLOWED_HOSTS'))
     .addOption(new Option('--allowed-origins <list>', 'HTTP: browser Origins accepted').env('OPENAPI_MCP_ALLOWED_ORIGINS'))
     .addOption(new Option('--max-body-bytes <bytes>', 'HTTP: largest request body').env('OPENAPI_MCP_MAX_BODY_BYTES').default('1048576'))
     .addOption(new Option('--credential-header <scheme=Header>', 'HTTP: take a scheme\'s upstream credential from this request header (repeatable)').env('OPENAPI_MCP_CREDENTIAL_HEADERS').argParser(collect))
-    .addOption(booleanOption('--json-responses', 'HTTP: answer with JSON instead of an SSE stream', 'OPENAPI_MCP_JSON_RESPONSES'));
+    .addOption(booleanOption('--json-responses', 'HTTP: answer with JSON instead of an SSE stream', 'OPENAPI_MCP_JSON_RESPONSES'))
+    .addOption(booleanOption('--metrics-public', 'HTTP: serve /metrics without the bearer token', 'OPENAPI_MCP_METRICS_PUBLIC'));
 }
 
 export function buildProgram(): Command {

@@ -59,6 +59,8 @@ export interface HttpConfig {
   /** Incoming header per security scheme, for per-user upstream credentials. */
   credentialHeaders: Record<string, string>;
   jsonResponses: boolean;
+  /** Serve /metrics without the bearer token. Default false. */
+  metricsPublic: boolean;
 }
 
 /** Raw values as they come from flags or environment variables. */
@@ -95,6 +97,7 @@ export interface RawConfig {
   maxBodyBytes?: string | number | undefined;
   credentialHeader?: string[] | undefined;
   jsonResponses?: boolean | string | undefined;
+  metricsPublic?: boolean | string | undefined;
 }
 
 export const defaults = {
@@ -160,6 +163,7 @@ function resolveHttp(raw: RawConfig): HttpConfig {
     maxBodyBytes: toPositiveInteger(raw.maxBodyBytes, 1_048_576, '--max-body-bytes'),
     credentialHeaders: toPairs(raw.credentialHeader ?? [], '=', '--credential-header', 'scheme=Header-Name'),
     jsonResponses: toBoolean(raw.jsonResponses, '--json-responses'),
+    metricsPublic: toBoolean(raw.metricsPublic, '--metrics-public'),
   };
   if (raw.sessionSecret) {
     if (raw.sessionSecret.length < 32) throw new ConfigError('--session-secret must be at least 32 characters.', 'Generate one with: openssl rand -base64 48');

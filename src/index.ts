@@ -1,5 +1,7 @@
 /** @module The public API of openapi-dynamic-mcp. */
-export { createServer, createTools, type CreateServerOptions } from './server.js';
+export { createServer, type CreateServerOptions } from './server.js';
+export { createRuntime, type Runtime, type RuntimeOptions } from './runtime.js';
+export { createTools } from './tools/create-tools.js';
 export { resolveConfig, type Config, type RawConfig } from './config.js';
 export { loadSpec, type LoadedSpec, type LoadSpecOptions } from './spec/load-spec.js';
 export { buildCatalog } from './spec/build-catalog.js';

@@ -1,4 +1,5 @@
 /** @module OAuth 2 client-credentials tokens: fetched from the scheme's token URL, cached until they expire, dropped on a 401. */
+import { createHash } from 'node:crypto';
 import { UpstreamRequestError } from '../errors.js';
 import type { FetchLike } from '../http/send-request.js';
 
@@ -9,6 +10,8 @@ interface CachedToken {
 
 /** Renew this long before the stated expiry, so a token never dies in flight. */
 const expiryMarginMs = 30_000;
+/** Tokens kept at most (one per client, scheme and scope set). */
+const maxCachedTokens = 10_000;
 /** When the server does not say, assume an hour. */
 const defaultLifetimeMs = 3_600_000;
 
@@ -40,7 +43,10 @@ export class ClientCredentialsTokens {
       this.pending.set(key, pending);
     }
     const fresh = await pending;
+    this.cache.delete(key);
     this.cache.set(key, fresh);
+    // Per-caller credentials could grow the cache without end: the least recently fetched go first.
+    while (this.cache.size > maxCachedTokens) this.cache.delete(this.cache.keys().next().value!);
     return fresh.accessToken;
   }
 
@@ -85,6 +91,8 @@ export class ClientCredentialsTokens {
   }
 }
 
+/** The secret takes part (hashed): two callers sending one client id with different secrets never share a token. */
 function cacheKey(request: TokenRequest): string {
-  return `${request.scheme}\n${request.tokenUrl}\n${request.clientId}\n${[...request.scopes].sort().join(' ')}`;
+  const secret = createHash('sha256').update(request.clientSecret).digest('base64url');
+  return `${request.scheme}\n${request.tokenUrl}\n${request.clientId}\n${secret}\n${[...request.scopes].sort().join(' ')}`;
 }

@@ -2,7 +2,6 @@
 import type { Config } from '../config.js';
 import { ConfigError } from '../errors.js';
 import { createLogger } from '../log.js';
-import { MemorySessionStore } from '../session/memory-session-store.js';
 import { createServer } from '../server.js';
 import { prepareRuntime } from './prepare-runtime.js';
 
@@ -26,7 +25,7 @@ export async function runCall(config: Config, id: string, options: CallOptions):
   }
   const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
   const { InMemoryTransport } = await import('@modelcontextprotocol/sdk/inMemory.js');
-  const server = createServer({ ...runtime, store: new MemorySessionStore() });
+  const server = createServer(runtime);
   const client = new Client({ name: 'openapi-dynamic-mcp-call', version: '1' });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);

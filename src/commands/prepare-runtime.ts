@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import { ConfigError, describeError } from '../errors.js';
 import { resolveBaseUrl } from '../http/base-url.js';
 import type { Logger } from '../log.js';
-import type { CreateServerOptions } from '../server.js';
+import type { RuntimeOptions } from '../runtime.js';
 import { buildCatalog } from '../spec/build-catalog.js';
 import type { Catalog } from '../spec/catalog.js';
 import { filterCatalog } from '../spec/filter-catalog.js';
@@ -15,8 +15,8 @@ export async function loadCatalog(config: Config): Promise<Catalog> {
   return filterCatalog(buildCatalog(spec), config.filter);
 }
 
-/** Everything createServer takes, decided from the config. Problems that only affect requests are logged, not fatal. */
-export async function prepareRuntime(config: Config, logger: Logger): Promise<CreateServerOptions> {
+/** Everything the runtime takes, decided from the config. Problems that only affect requests are logged, not fatal. */
+export async function prepareRuntime(config: Config, logger: Logger): Promise<RuntimeOptions & { catalog: Catalog }> {
   const catalog = await loadCatalog(config);
   const schemeNames = Object.keys(catalog.spec.document.components?.securitySchemes ?? {});
   const { credentials, unknown } = collectCredentials(schemeNames, config.auth, process.env);
@@ -47,6 +47,9 @@ export async function prepareRuntime(config: Config, logger: Logger): Promise<Cr
     headers: config.headers,
     credentials,
     readOnly: config.filter.readOnly ?? false,
+    sessionTtlSeconds: config.http.sessionTtlSeconds,
+    sessionMaxAgeSeconds: config.http.sessionMaxAgeSeconds,
+    ...(config.http.sessionSecret ? { sessionSecret: config.http.sessionSecret } : {}),
     ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
   };
 }

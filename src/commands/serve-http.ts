@@ -1,8 +1,9 @@
-/** @module Serves MCP over Streamable HTTP: one replica of many, sessions in Memcached (or in memory for a single replica). */
-import { randomBytes } from 'node:crypto';
+/** @module Serves MCP over Streamable HTTP, both protocol eras: one replica of many, conversation state in Memcached (or in memory for a single replica). */
 import type { Config } from '../config.js';
+import type { FetchLike } from '../http/send-request.js';
 import { createLogger } from '../log.js';
 import { ServerMetrics } from '../observability/metrics.js';
+import { createRuntime } from '../runtime.js';
 import { InstrumentedSessionStore } from '../session/instrumented-session-store.js';
 import { MemcachedSessionStore } from '../session/memcached-session-store.js';
 import { MemorySessionStore } from '../session/memory-session-store.js';
@@ -11,33 +12,41 @@ import { defaultAllowedHosts } from '../transports/http/request-guards.js';
 import { startHttpServer } from '../transports/http/http-server.js';
 import { prepareRuntime } from './prepare-runtime.js';
 
+const loopback = new Set(['127.0.0.1', '::1', 'localhost']);
+
 export async function runHttpServer(config: Config): Promise<void> {
   const { http } = config;
   const logger = createLogger({ level: config.logLevel, json: config.logJson });
-  const runtime = await prepareRuntime(config, logger);
+  const options = await prepareRuntime(config, logger);
   const metrics = new ServerMetrics();
   const base: SessionStore = http.memcached.length
     ? new MemcachedSessionStore({ servers: http.memcached, ttlSeconds: http.sessionTtlSeconds })
-    : new MemorySessionStore({ ttlMs: http.sessionTtlSeconds * 1000 });
+    : new MemorySessionStore({ ttlSeconds: http.sessionTtlSeconds });
   const store = new InstrumentedSessionStore(base, metrics);
-  if (!http.memcached.length) logger.warn('No --memcached given: sessions live in this process, so run a single replica.');
-  let secret = http.sessionSecret;
-  if (!secret) {
-    secret = randomBytes(48).toString('base64');
-    logger.warn('No --session-secret given: a random one was made, so session ids of this replica are valid only here. Give every replica the same secret.');
+  if (!http.memcached.length) logger.warn('No --memcached given: conversation state lives in this process, so run a single replica.');
+  if (!http.sessionSecret) {
+    logger.warn('No --session-secret given: a random one was made, so session handles of this replica are valid only here. Give every replica the same secret.');
   }
+  if (!loopback.has(http.host) && !http.authTokens.length) {
+    logger.warn(`Listening on ${http.host} without --auth-token: anyone who can reach this port can call the API with this server's credentials.`);
+  }
+  const runtime = createRuntime({
+    ...options,
+    store,
+    fetch: instrumentFetch((input, init) => globalThis.fetch(input, init), metrics),
+    onToolCall: (tool, outcome) => metrics.toolCalls.inc({ tool, outcome }),
+  });
   const server = await startHttpServer({
     runtime,
-    store,
     metrics,
     host: http.host,
     port: http.port,
     guards: { allowedHosts: defaultAllowedHosts(http.host, http.allowedHosts), allowedOrigins: new Set(http.allowedOrigins), authTokens: http.authTokens },
-    sessionSecret: secret,
-    sessionMaxAgeMs: http.sessionMaxAgeSeconds * 1000,
+    sessionMaxAgeSeconds: http.sessionMaxAgeSeconds,
     maxBodyBytes: http.maxBodyBytes,
     credentialHeaders: http.credentialHeaders,
     jsonResponses: http.jsonResponses,
+    metricsPublic: http.metricsPublic,
   });
   logger.info(`Serving ${runtime.catalog.title} (${runtime.catalog.operations.length} endpoints) at ${server.url}/mcp`, {
     store: http.memcached.length ? `memcached ${http.memcached.join(',')}` : 'memory',
@@ -55,4 +64,21 @@ export async function runHttpServer(config: Config): Promise<void> {
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
+}
+
+/** Records upstream latency and status class for every request the tools send. */
+function instrumentFetch(fetch: FetchLike, metrics: ServerMetrics): FetchLike {
+  return async (input, init) => {
+    const started = performance.now();
+    try {
+      const response = await fetch(input, init);
+      metrics.upstreamRequests.inc({ status: `${String(response.status)[0]}xx` });
+      return response;
+    } catch (error) {
+      metrics.upstreamRequests.inc({ status: 'failed' });
+      throw error;
+    } finally {
+      metrics.upstreamSeconds.observe((performance.now() - started) / 1000);
+    }
+  };
 }

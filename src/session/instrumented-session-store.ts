@@ -1,6 +1,6 @@
 /** @module A SessionStore decorator that records latency and failures of each operation in the metrics. */
 import type { ServerMetrics } from '../observability/metrics.js';
-import type { ContinuationRecord, SessionState, SessionStore } from './session-store.js';
+import type { ContinuationRecord, SessionFact, SessionState, SessionStore } from './session-store.js';
 
 export class InstrumentedSessionStore implements SessionStore {
   constructor(
@@ -8,29 +8,26 @@ export class InstrumentedSessionStore implements SessionStore {
     private readonly metrics: ServerMetrics,
   ) {}
 
-  get(sessionId: string): Promise<SessionState | undefined> {
-    return this.time('get', () => this.inner.get(sessionId));
+  get(key: string): Promise<SessionState | undefined> {
+    return this.time('get', () => this.inner.get(key));
   }
-  update(sessionId: string, change: (state: SessionState) => SessionState): Promise<SessionState> {
-    return this.time('update', () => this.inner.update(sessionId, change));
+  record(key: string, facts: readonly SessionFact[]): Promise<void> {
+    return this.time('record', () => this.inner.record(key, facts));
   }
-  delete(sessionId: string): Promise<void> {
-    return this.time('delete', () => this.inner.delete(sessionId));
+  end(key: string, ttlSeconds: number): Promise<void> {
+    return this.time('end', () => this.inner.end(key, ttlSeconds));
   }
-  end(sessionId: string, ttlSeconds: number): Promise<void> {
-    return this.time('end', () => this.inner.end(sessionId, ttlSeconds));
-  }
-  isEnded(sessionId: string): Promise<boolean> {
-    return this.time('is_ended', () => this.inner.isEnded(sessionId));
+  isEnded(key: string): Promise<boolean> {
+    return this.time('is_ended', () => this.inner.isEnded(key));
   }
   ping(): Promise<void> {
     return this.time('ping', () => this.inner.ping());
   }
-  saveContinuation(sessionId: string, key: string, record: ContinuationRecord, ttlSeconds: number): Promise<void> {
-    return this.time('save_continuation', () => this.inner.saveContinuation(sessionId, key, record, ttlSeconds));
+  saveContinuation(owner: string, key: string, record: ContinuationRecord, ttlSeconds: number): Promise<void> {
+    return this.time('save_continuation', () => this.inner.saveContinuation(owner, key, record, ttlSeconds));
   }
-  loadContinuation(sessionId: string, key: string): Promise<ContinuationRecord | undefined> {
-    return this.time('load_continuation', () => this.inner.loadContinuation(sessionId, key));
+  loadContinuation(owner: string, key: string): Promise<ContinuationRecord | undefined> {
+    return this.time('load_continuation', () => this.inner.loadContinuation(owner, key));
   }
   close(): Promise<void> {
     return this.inner.close();

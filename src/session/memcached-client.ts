@@ -1,12 +1,13 @@
 /**
  * @module Memcached over memjs's binary-protocol request path, with what memjs's API lacks: the CAS
- * value on get, and compare-and-swap writes. Keys spread over servers by rendezvous hashing.
+ * value on get, compare-and-swap writes and appends. Keys spread over servers by rendezvous hashing; a key
+ * ending in `#n` goes to the n-th choice of the key before it, so copies of one item land on different servers.
  */
 import memjs, { type Client as MemjsClient, type MemjsResponse } from 'memjs';
-import { pickServer } from './rendezvous.js';
+import { rankServers } from './rendezvous.js';
 
 /** Binary protocol opcodes and statuses (https://github.com/memcached/memcached/wiki/BinaryProtocolRevamped). */
-const opcode = { get: 0x00, set: 0x01, add: 0x02, delete: 0x04, touch: 0x1c } as const;
+const opcode = { get: 0x00, set: 0x01, add: 0x02, delete: 0x04, append: 0x0e, touch: 0x1c } as const;
 const status = { ok: 0, notFound: 1, exists: 2, notStored: 5 } as const;
 
 export interface CasValue {
@@ -36,7 +37,7 @@ export class MemcachedClient {
       // memjs logs failures to the console by default; in stdio mode stdout belongs to the protocol.
       logger: { log: () => undefined },
     });
-    this.client.getServer = (key: string) => pickServer(key, servers);
+    this.client.getServer = (key: string) => serverIndex(key, servers);
   }
 
   /** The value and its CAS token, or undefined when the key is absent. */
@@ -56,6 +57,14 @@ export class MemcachedClient {
     const response = await this.perform(key, opcode.add, storageExtras(ttlSeconds), value);
     if (response.header.status === status.exists || response.header.status === status.notStored) return 'conflict';
     this.check(response, 'add');
+    return 'stored';
+  }
+
+  /** Adds `value` at the end of the key's value; 'conflict' when the key is absent (append never creates). */
+  async append(key: string, value: Buffer): Promise<CasOutcome> {
+    const response = await this.perform(key, opcode.append, '', value);
+    if (response.header.status === status.notStored || response.header.status === status.notFound) return 'conflict';
+    this.check(response, 'append');
     return 'stored';
   }
 
@@ -104,7 +113,7 @@ export class MemcachedClient {
   }
 
   private serverFor(key: string): string {
-    return this.servers[pickServer(key, this.servers)] ?? '?';
+    return this.servers[serverIndex(key, this.servers)] ?? '?';
   }
 }
 
@@ -114,4 +123,11 @@ function storageExtras(ttlSeconds: number): Buffer {
   extras.writeUInt32BE(0, 0);
   extras.writeUInt32BE(ttlSeconds, 4);
   return extras;
+}
+
+/** The server of a key; `key#n` is the n-th choice of `key`, for copies kept on several servers. */
+function serverIndex(key: string, servers: readonly string[]): number {
+  const copy = /^(.*)#(\d)$/.exec(key);
+  const ranked = rankServers(copy ? copy[1]! : key, servers);
+  return ranked[copy ? Number(copy[2]) % ranked.length : 0] ?? 0;
 }

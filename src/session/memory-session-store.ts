@@ -1,10 +1,10 @@
-/** @module The default SessionStore: a process-local map with a sliding TTL and a cap on sessions. */
-import { emptySessionState, type ContinuationRecord, type SessionState, type SessionStore } from './session-store.js';
+/** @module The default SessionStore: a process-local map with a sliding TTL and caps on conversations and continuation bytes. */
+import { applyFacts, emptySessionState, type ContinuationRecord, type SessionFact, type SessionState, type SessionStore } from './session-store.js';
 
 export interface MemorySessionStoreOptions {
-  /** Idle time after which a session is forgotten, in ms. Default 1 hour. */
-  ttlMs?: number;
-  /** Most sessions kept; the least recently used go first. Default 10000. */
+  /** Idle time after which a conversation's state is forgotten, in seconds. */
+  ttlSeconds: number;
+  /** Most conversations kept; the least recently used go first. Default 10000. */
   maxSessions?: number;
   /** Most bytes of continuation text kept; the oldest go first. Default 64 MiB. */
   maxContinuationBytes?: number;
@@ -16,59 +16,53 @@ export class MemorySessionStore implements SessionStore {
   private readonly ended = new Map<string, number>();
   private readonly continuations = new Map<string, { record: ContinuationRecord; expiresAt: number; bytes: number }>();
   private continuationBytes = 0;
-  private readonly maxContinuationBytes: number;
   private readonly ttlMs: number;
   private readonly maxSessions: number;
+  private readonly maxContinuationBytes: number;
   private readonly now: () => number;
 
-  constructor(options: MemorySessionStoreOptions = {}) {
-    this.ttlMs = options.ttlMs ?? 3_600_000;
+  constructor(options: MemorySessionStoreOptions) {
+    this.ttlMs = options.ttlSeconds * 1000;
     this.maxSessions = options.maxSessions ?? 10_000;
-    this.now = options.now ?? Date.now;
     this.maxContinuationBytes = options.maxContinuationBytes ?? 64 * 1024 * 1024;
+    this.now = options.now ?? Date.now;
   }
 
-  async get(sessionId: string): Promise<SessionState | undefined> {
-    const entry = this.sessions.get(sessionId);
+  async get(key: string): Promise<SessionState | undefined> {
+    const entry = this.sessions.get(key);
     if (!entry) return undefined;
     if (entry.expiresAt <= this.now()) {
-      this.sessions.delete(sessionId);
+      this.sessions.delete(key);
       return undefined;
     }
-    return structuredClone(entry.state);
+    return entry.state;
   }
 
-  async update(sessionId: string, change: (state: SessionState) => SessionState): Promise<SessionState> {
-    const current = (await this.get(sessionId)) ?? emptySessionState(this.now());
-    const next = { ...change(current), updatedAt: this.now() };
-    this.sessions.delete(sessionId); // re-insert: Map order is our LRU order
-    this.sessions.set(sessionId, { state: structuredClone(next), expiresAt: this.now() + this.ttlMs });
+  async record(key: string, facts: readonly SessionFact[]): Promise<void> {
+    const state = applyFacts((await this.get(key)) ?? emptySessionState(), facts);
+    this.sessions.delete(key); // re-insert: Map order is our LRU order
+    this.sessions.set(key, { state, expiresAt: this.now() + this.ttlMs });
     while (this.sessions.size > this.maxSessions) this.sessions.delete(this.sessions.keys().next().value!);
-    return next;
   }
 
-  async delete(sessionId: string): Promise<void> {
-    this.sessions.delete(sessionId);
-    for (const id of [...this.continuations.keys()]) if (id.startsWith(`${sessionId}\n`)) this.dropContinuation(id);
+  async end(key: string, ttlSeconds: number): Promise<void> {
+    this.sessions.delete(key);
+    this.ended.set(key, this.now() + ttlSeconds * 1000);
+    while (this.ended.size > this.maxSessions) this.ended.delete(this.ended.keys().next().value!);
   }
 
-  async end(sessionId: string, ttlSeconds: number): Promise<void> {
-    await this.delete(sessionId);
-    this.ended.set(sessionId, this.now() + ttlSeconds * 1000);
-  }
-
-  async isEnded(sessionId: string): Promise<boolean> {
-    const until = this.ended.get(sessionId);
+  async isEnded(key: string): Promise<boolean> {
+    const until = this.ended.get(key);
     if (until === undefined) return false;
     if (until > this.now()) return true;
-    this.ended.delete(sessionId);
+    this.ended.delete(key);
     return false;
   }
 
   async ping(): Promise<void> {}
 
-  async saveContinuation(sessionId: string, key: string, record: ContinuationRecord, ttlSeconds: number): Promise<void> {
-    const id = `${sessionId}\n${key}`;
+  async saveContinuation(owner: string, key: string, record: ContinuationRecord, ttlSeconds: number): Promise<void> {
+    const id = `${owner}\n${key}`;
     this.dropContinuation(id);
     const bytes = record.text.length * 2;
     this.continuations.set(id, { record, expiresAt: this.now() + ttlSeconds * 1000, bytes });
@@ -76,8 +70,8 @@ export class MemorySessionStore implements SessionStore {
     while (this.continuationBytes > this.maxContinuationBytes && this.continuations.size > 1) this.dropContinuation(this.continuations.keys().next().value!);
   }
 
-  async loadContinuation(sessionId: string, key: string): Promise<ContinuationRecord | undefined> {
-    const id = `${sessionId}\n${key}`;
+  async loadContinuation(owner: string, key: string): Promise<ContinuationRecord | undefined> {
+    const id = `${owner}\n${key}`;
     const entry = this.continuations.get(id);
     if (!entry) return undefined;
     if (entry.expiresAt <= this.now()) {

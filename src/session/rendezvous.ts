@@ -3,14 +3,13 @@ import { createHash } from 'node:crypto';
 
 /** Index of the server a key belongs to. */
 export function pickServer(key: string, servers: readonly string[]): number {
-  let best = 0;
-  let bestScore = -1n;
-  servers.forEach((server, index) => {
-    const score = createHash('sha256').update(server).update('\0').update(key).digest().readBigUInt64BE(0);
-    if (score > bestScore) {
-      bestScore = score;
-      best = index;
-    }
-  });
-  return best;
+  return rankServers(key, servers)[0] ?? 0;
+}
+
+/** Server indexes from the key's first choice to its last: copies of a key go to the first few. */
+export function rankServers(key: string, servers: readonly string[]): number[] {
+  return servers
+    .map((server, index) => ({ index, score: createHash('sha256').update(server).update('\0').update(key).digest().readBigUInt64BE(0) }))
+    .sort((a, b) => (a.score > b.score ? -1 : a.score < b.score ? 1 : 0))
+    .map((s) => s.index);
 }

@@ -1,31 +1,41 @@
-/** @module The SessionStore interface: per-session discovery state that saves tokens and turns, never needed for correctness. */
+/** @module The SessionStore interface: per-conversation discovery state that saves tokens and turns, never needed for correctness. */
 
+/** What a conversation has done so far, as far as it helps the next call. */
 export interface SessionState {
-  /** Ids described in this session: their invalid-argument errors can skip the full schema. */
+  /** Ids described in this conversation, oldest first: their repair errors skip what describe showed. */
   described: string[];
-  /** Whether the tag overview was already shown in this session. */
+  /** Ids described or executed lately, oldest first: the part of the API the conversation works in. */
+  recent: string[];
+  /** Whether the tag overview was already shown. */
   tagOverviewShown: boolean;
-  /** Tool calls by tool name. */
-  calls: Record<string, number>;
-  /** What the client said at initialize (HTTP sessions): lets any replica serve the next request. */
-  client?: SessionClient;
-  createdAt: number;
-  updatedAt: number;
 }
 
-export interface SessionClient {
-  protocolVersion: string;
-  clientInfo: { name: string; version: string; [key: string]: unknown };
-  capabilities: Record<string, unknown>;
-  logLevel?: string;
-}
-
-export function emptySessionState(now = Date.now()): SessionState {
-  return { described: [], tagOverviewShown: false, calls: {}, createdAt: now, updatedAt: now };
-}
+/**
+ * One thing a tool call learned. Facts only add to a state (sets and a flag, no counters), so
+ * concurrent writers merge instead of overwriting each other, and none is lost.
+ */
+export type SessionFact = { described: string } | { executed: string } | { tagOverviewShown: true };
 
 /** Kept small so a record stays far below any store's item limit. */
-export const maxDescribedIds = 500;
+export const maxDescribedIds = 200;
+export const maxRecentIds = 12;
+
+export function emptySessionState(): SessionState {
+  return { described: [], recent: [], tagOverviewShown: false };
+}
+
+/** The state after `facts`, in order; pure, and bounded whatever the facts. */
+export function applyFacts(state: SessionState, facts: readonly SessionFact[]): SessionState {
+  let { described, recent, tagOverviewShown } = state;
+  for (const fact of facts) {
+    if ('tagOverviewShown' in fact) tagOverviewShown = true;
+    const id = 'described' in fact ? fact.described : 'executed' in fact ? fact.executed : undefined;
+    if (id === undefined) continue;
+    if ('described' in fact) described = [...described.filter((d) => d !== id), id].slice(-maxDescribedIds);
+    recent = [...recent.filter((r) => r !== id), id].slice(-maxRecentIds);
+  }
+  return { described, recent, tagOverviewShown };
+}
 
 /** The rest of a response too long for one result, kept so the next part costs no API call. */
 export interface ContinuationRecord {
@@ -36,22 +46,18 @@ export interface ContinuationRecord {
 }
 
 export interface SessionStore {
-  /** The session's state, or undefined when there is none (never stored, expired or evicted). */
-  get(sessionId: string): Promise<SessionState | undefined>;
-  /**
-   * Applies `change` to the current state (an empty one when there is none) and stores the result.
-   * `change` may run more than once when another writer got there first: keep it a pure function.
-   */
-  update(sessionId: string, change: (state: SessionState) => SessionState): Promise<SessionState>;
-  delete(sessionId: string): Promise<void>;
-  /** Ends a session for good: its state goes, and a tombstone remembers it for `ttlSeconds`. */
-  end(sessionId: string, ttlSeconds: number): Promise<void>;
-  /** Whether the session was ended (its id must then be refused). */
-  isEnded(sessionId: string): Promise<boolean>;
+  /** The state under `key`, or undefined when there is none (never written, expired or evicted). */
+  get(key: string): Promise<SessionState | undefined>;
+  /** Adds facts to the state under `key` (creating it) and restarts its idle time. Never loses a fact to a concurrent writer. */
+  record(key: string, facts: readonly SessionFact[]): Promise<void>;
+  /** Ends a conversation for good: its state goes, and a tombstone remembers it for `ttlSeconds`. */
+  end(key: string, ttlSeconds: number): Promise<void>;
+  /** Whether `key` was ended (it must then be refused or replaced). */
+  isEnded(key: string): Promise<boolean>;
   /** Throws when the store cannot be reached. */
   ping(): Promise<void>;
-  /** Keeps a long response for `ttlSeconds`, readable only by the same session. */
-  saveContinuation(sessionId: string, key: string, record: ContinuationRecord, ttlSeconds: number): Promise<void>;
-  loadContinuation(sessionId: string, key: string): Promise<ContinuationRecord | undefined>;
+  /** Keeps a long response for `ttlSeconds`, readable only under the same owner. */
+  saveContinuation(owner: string, key: string, record: ContinuationRecord, ttlSeconds: number): Promise<void>;
+  loadContinuation(owner: string, key: string): Promise<ContinuationRecord | undefined>;
   close(): Promise<void>;
 }

@@ -7,7 +7,7 @@ export interface ContinuationToken {
 }
 
 export function newContinuationKey(): string {
-  return randomBytes(12).toString('base64url');
+  return randomBytes(16).toString('base64url');
 }
 
 export function encodeContinuation(token: ContinuationToken): string {
@@ -15,6 +15,6 @@ export function encodeContinuation(token: ContinuationToken): string {
 }
 
 export function decodeContinuation(text: string): ContinuationToken | undefined {
-  const match = /^([A-Za-z0-9_-]{16})\.(\d{1,12})$/.exec(text.trim());
+  const match = /^([A-Za-z0-9_-]{22})\.(\d{1,12})$/.exec(text.trim());
   return match ? { key: match[1]!, offset: Number(match[2]) } : undefined;
 }

@@ -1,6 +1,5 @@
 /** @module The describe_endpoint tool: the exact input schema execute validates against, auth and responses of up to ten endpoints. */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { maxDescribedIds } from '../session/session-store.js';
 import type { Catalog } from '../spec/catalog.js';
 import { inputSchemaOf, requestMediaTypes } from '../schema/input-schema.js';
 import type { Operation } from '../spec/operation.js';
@@ -97,11 +96,7 @@ async function describeEndpoints(input: Record<string, unknown>, context: ToolCo
     else unknown.push({ id, message: `"${id.slice(hashAt + 1)}" is not a part of ${operation.id}'s arguments schema. Use a pointer from a folded stub, e.g. "${operation.id}#/properties/body".` });
   }
   if (!endpoints.length) return toolError(unknown.map((u) => u.message).join('\n'));
-  await context.session.update((s) => ({
-    ...s,
-    described: [...new Set([...s.described, ...endpoints.map((e) => e.id)])].slice(-maxDescribedIds),
-    calls: { ...s.calls, describe_endpoint: (s.calls.describe_endpoint ?? 0) + 1 },
-  }));
+  await context.session.record(...endpoints.map((e) => ({ described: e.id })));
   const structured: Record<string, unknown> = { endpoints };
   if (unknown.length) structured.unknown = unknown;
   const text = [...endpoints.map(renderEndpoint), ...unknown.map((u) => u.message)].join('\n\n');

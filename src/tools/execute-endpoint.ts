@@ -6,7 +6,6 @@ import { describeError, DynamicMcpError } from '../errors.js';
 import { expandServerUrl } from '../http/base-url.js';
 import { callOperation } from '../http/call-operation.js';
 import { shapeResponse, sliceUtf8, type ShapedResponse } from '../http/shape-response.js';
-import { maxDescribedIds } from '../session/session-store.js';
 import type { Catalog } from '../spec/catalog.js';
 import { inputSchemaOf, requestMediaTypes } from '../schema/input-schema.js';
 import type { Operation } from '../spec/operation.js';
@@ -31,7 +30,8 @@ export function executeEndpointTool(catalog: Catalog, options: { readOnly?: bool
       inputSchema: {
         type: 'object',
         properties: {
-          id: { type: 'string', description: 'Endpoint id from list_endpoints, or "METHOD /path". Required unless continuation is given.' },
+          // Mirrored into an Mcp-Param-Endpoint header by 2026-07-28 clients, so proxies can log or limit by endpoint (SEP-2243).
+          id: { type: 'string', description: 'Endpoint id from list_endpoints, or "METHOD /path". Required unless continuation is given.', 'x-mcp-header': 'Endpoint' },
           arguments: { type: 'object', description: 'Parameters by name, and `body` for the request body.' },
           select: { type: 'string', description: 'JMESPath expression applied to a JSON response body, e.g. "items[].{id: id, name: name}".' },
           contentType: { type: 'string', description: 'Request body media type, when the endpoint accepts several (see describe_endpoint).' },
@@ -122,7 +122,7 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
     context.logger.error('Unexpected failure in execute_endpoint.', { id: operation.id, error: describeError(error) });
     return toolError(`Calling ${operation.id} failed unexpectedly: ${describeError(error)}`);
   }
-  await context.session.update((s) => ({ ...s, calls: { ...s.calls, execute_endpoint: (s.calls.execute_endpoint ?? 0) + 1 } }));
+  await context.session.record({ executed: operation.id });
   return executeResult(shaped, { label: `${operation.method.toUpperCase()} ${operation.path}`, adjustments, ...(continuation ? { continuation } : {}) });
 }
 
@@ -136,7 +136,7 @@ async function continueResponse(tokenText: string, context: ToolContext): Promis
   } catch (error) {
     return toolError(describeError(error));
   }
-  if (!record) return toolError('That continuation has expired or belongs to another session. Call the endpoint again (with select to narrow the response).');
+  if (!record) return toolError('That continuation has expired or belongs to another caller. Call the endpoint again (with select to narrow the response).');
   const totalBytes = Buffer.byteLength(record.text);
   if (token.offset >= totalBytes) return toolError('That continuation is already at the end of the response.');
   const part = sliceUtf8(record.text, token.offset, context.execution.maxResponseBytes);
@@ -160,7 +160,7 @@ async function continueResponse(tokenText: string, context: ToolContext): Promis
 
 /** The problems with their JSON pointers; the full schema unless this session has already seen it. */
 async function invalidArguments(operation: Operation, schema: JsonObject, problems: ArgumentProblem[], adjustments: string[], context: ToolContext): Promise<CallToolResult> {
-  const state = await context.session.read();
+  const state = await context.session.state();
   const seen = state.described.includes(operation.id);
   const lines = [`Invalid arguments for ${operation.id} (${operation.method.toUpperCase()} ${operation.path}):`];
   for (const p of problems) lines.push(`- ${p.pointer}: ${p.message}`);
@@ -172,7 +172,7 @@ async function invalidArguments(operation: Operation, schema: JsonObject, proble
     lines.push('The full schema is the one describe_endpoint returned earlier in this session.');
   } else {
     lines.push(`arguments schema: ${compactJson(schema)}`);
-    await context.session.update((s) => ({ ...s, described: [...new Set([...s.described, operation.id])].slice(-maxDescribedIds) }));
+    await context.session.record({ described: operation.id });
   }
   lines.push('Fix these and call execute_endpoint again.');
   return toolError(lines.join('\n'));

@@ -125,18 +125,14 @@ async function listEndpoints(input: Record<string, unknown>, context: ToolContex
   if (operations > matches.length) structured.totalWithVariants = operations;
   if (position.offset + limit < matches.length) structured.nextCursor = encodeCursor({ ...position, offset: position.offset + limit });
 
-  const state = await context.session.read();
+  const state = await context.session.state();
   const overview = !position.query && !position.tag && position.offset === 0;
   let tagsNote = '';
   if (overview && catalog.tags().length) {
     if (!state.tagOverviewShown) structured.tags = catalog.tags().slice(0, overviewTags);
     else tagsNote = 'Tags were listed earlier in this session.';
   }
-  await context.session.update((s) => ({
-    ...s,
-    tagOverviewShown: s.tagOverviewShown || structured.tags !== undefined,
-    calls: { ...s.calls, list_endpoints: (s.calls.list_endpoints ?? 0) + 1 },
-  }));
+  if (structured.tags !== undefined) await context.session.record({ tagOverviewShown: true });
   return toolResult(renderText(catalog, position, structured, endpoints, tagsNote), structured);
 }
 

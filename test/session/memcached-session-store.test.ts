@@ -13,32 +13,42 @@ afterAll(async () => {
   await Promise.all([memcached.stop(), second.stop()]);
 });
 
-const store = (servers = [memcached.address], extra = {}) => new MemcachedSessionStore({ servers, namespace: `t${Date.now()}${Math.random()}`, ...extra });
+const namespace = () => `t${Date.now()}${Math.random()}`;
+const store = (servers = [memcached.address], extra = {}) => new MemcachedSessionStore({ servers, namespace: namespace(), ttlSeconds: 3600, ...extra });
 
 describe('MemcachedSessionStore (real memcached)', () => {
-  test('stores, updates and reads a session; unknown sessions are undefined', async () => {
+  test('records facts and reads the state they add up to; unknown keys are undefined', async () => {
     const s = store();
     expect(await s.get('nope')).toBeUndefined();
-    await s.update('a', (st) => ({ ...st, described: ['x'] }));
-    await s.update('a', (st) => ({ ...st, described: [...st.described, 'y'] }));
-    expect((await s.get('a'))?.described).toEqual(['x', 'y']);
+    await s.record('a', [{ described: 'x' }]);
+    await s.record('a', [{ described: 'y' }, { executed: 'z' }, { tagOverviewShown: true }]);
+    expect(await s.get('a')).toEqual({ described: ['x', 'y'], recent: ['x', 'y', 'z'], tagOverviewShown: true });
     await s.close();
   });
 
-  test('two stores (two replicas) updating one session concurrently lose no write', async () => {
-    const namespace = `cas${Date.now()}`;
-    const a = new MemcachedSessionStore({ servers: [memcached.address], namespace, maxCasAttempts: 200 });
-    const b = new MemcachedSessionStore({ servers: [memcached.address], namespace, maxCasAttempts: 200 });
-    const writes = Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b).update('shared', (st) => ({ ...st, described: [...st.described, `id-${i}`] })));
-    await Promise.all(writes);
+  test('fifty writers on two stores (two replicas) recording into one conversation at once lose nothing', async () => {
+    const shared = namespace();
+    const a = new MemcachedSessionStore({ servers: [memcached.address], namespace: shared, ttlSeconds: 3600 });
+    const b = new MemcachedSessionStore({ servers: [memcached.address], namespace: shared, ttlSeconds: 3600 });
+    await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 ? a : b).record('shared', [{ described: `id-${i}` }])));
     const final = await a.get('shared');
-    expect(final?.described.sort()).toEqual(Array.from({ length: 40 }, (_, i) => `id-${i}`).sort());
+    expect(final?.described.sort()).toEqual(Array.from({ length: 50 }, (_, i) => `id-${i}`).sort());
     await Promise.all([a.close(), b.close()]);
   });
 
-  test('an ended session leaves a tombstone', async () => {
+  test('a long fact log is compacted on read and still adds up to the same state', async () => {
     const s = store();
-    await s.update('gone', (st) => st);
+    for (let i = 0; i < 60; i++) await s.record('long', [{ described: `operation-with-a-long-identifier-number-${i % 20}` }, { executed: `x${i}` }]);
+    const before = await s.get('long');
+    await new Promise((r) => setTimeout(r, 50)); // the compaction is written after the read
+    expect(await s.get('long')).toEqual(before);
+    expect(before?.described).toHaveLength(20);
+    await s.close();
+  });
+
+  test('an ended conversation leaves a tombstone; its state is gone', async () => {
+    const s = store();
+    await s.record('gone', [{ described: 'x' }]);
     await s.end('gone', 60);
     expect(await s.get('gone')).toBeUndefined();
     expect(await s.isEnded('gone')).toBe(true);
@@ -46,12 +56,29 @@ describe('MemcachedSessionStore (real memcached)', () => {
     await s.close();
   });
 
-  test('a continuation larger than one memcached item is split and read back whole', async () => {
+  test('with two servers a tombstone outlives the restart of either, and the replica that ended it remembers it even with both emptied', async () => {
+    const servers = [memcached.address, second.address];
+    const shared = namespace();
+    const ender = new MemcachedSessionStore({ servers, namespace: shared, ttlSeconds: 3600 });
+    const other = new MemcachedSessionStore({ servers, namespace: shared, ttlSeconds: 3600 });
+    await ender.end('ended-twice', 600);
+    await memcached.restart();
+    expect(await other.isEnded('ended-twice')).toBe(true);
+    await ender.end('ended-again', 600);
+    await second.restart();
+    expect(await other.isEnded('ended-again')).toBe(true);
+    await memcached.restart();
+    expect(await other.isEnded('ended-again')).toBe(false); // both copies lost: only the ending replica still knows
+    expect(await ender.isEnded('ended-again')).toBe(true);
+    await Promise.all([ender.close(), other.close()]);
+  });
+
+  test('a continuation larger than one memcached item is split and read back whole, only by its owner', async () => {
     const s = store();
     const text = 'x'.repeat(2_500_000);
-    await s.saveContinuation('sess', 'k1', { operationId: 'op', status: 200, text }, 60);
-    expect((await s.loadContinuation('sess', 'k1'))?.text).toBe(text);
-    expect(await s.loadContinuation('other-session', 'k1')).toBeUndefined();
+    await s.saveContinuation('owner', 'k1', { operationId: 'op', status: 200, text }, 60);
+    expect((await s.loadContinuation('owner', 'k1'))?.text).toBe(text);
+    expect(await s.loadContinuation('someone-else', 'k1')).toBeUndefined();
     await s.close();
   });
 
@@ -67,7 +94,7 @@ describe('MemcachedSessionStore (real memcached)', () => {
 
   test('works across two real servers', async () => {
     const s = store([memcached.address, second.address]);
-    for (let i = 0; i < 20; i++) await s.update(`s${i}`, (st) => ({ ...st, described: [`d${i}`] }));
+    for (let i = 0; i < 20; i++) await s.record(`s${i}`, [{ described: `d${i}` }]);
     for (let i = 0; i < 20; i++) expect((await s.get(`s${i}`))?.described).toEqual([`d${i}`]);
     await s.close();
   });
@@ -78,6 +105,7 @@ describe('MemcachedSessionStore (real memcached)', () => {
     const s = store([dead.address], { timeoutSeconds: 0.3 });
     const started = Date.now();
     await expect(s.get('x')).rejects.toThrow(SessionStoreError);
+    await expect(s.end('x', 60)).rejects.toThrow(SessionStoreError);
     await expect(s.ping()).rejects.toThrow(/could not reach: /);
     expect(Date.now() - started).toBeLessThan(5000);
     await s.close();

@@ -26,6 +26,7 @@ describe('execute_endpoint', () => {
       statusText: 'OK',
       headers: { 'content-type': 'application/json', 'x-ratelimit-remaining': '41' },
       body: { id: 7, name: 'Rex', photoUrls: [] },
+      session: 'exec',
     });
     expect(textOf(result)).toContain('HTTP 200 OK from GET /pet/{petId}');
   });
@@ -93,10 +94,10 @@ describe('execute_endpoint', () => {
   });
 
   test('when session state is lost, the error carries the full schema again', async () => {
-    const store = new MemorySessionStore();
+    const store = new MemorySessionStore({ ttlSeconds: 3600 });
     const { call } = await connect(sample, { store });
     await call('describe_endpoint', { ids: ['getPetById'] });
-    await store.delete('exec');
+    await store.close(); // the store lost its data
     const result = await call('execute_endpoint', { id: 'getPetById', arguments: {} });
     expect(textOf(result)).toContain('arguments schema:');
   });

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { MemorySessionStore } from '../../src/session/memory-session-store.js';
+import { callTool } from '../../src/protocol/call-tool.js';
+import { createRuntime } from '../../src/runtime.js';
 import type { CreateServerOptions } from '../../src/server.js';
 import { catalogOf, fixture, textOf } from '../support/connect.js';
 import { useToolHarness } from '../support/tool-harness.js';
@@ -85,25 +87,23 @@ describe('execute_endpoint responses', () => {
     expect(harness.upstream.requests).toHaveLength(1);
   });
 
-  test('a continuation can be read again (the token names its offset) but not from another session', async () => {
+  test('a continuation can be read again (the token names its offset), by any call of the same caller, but not by another caller', async () => {
     serveReport();
-    const store = new MemorySessionStore();
-    const { call, close } = await connect({ maxResponseBytes: 300, store });
-    const first = (await call('execute_endpoint', { id: 'bigReport' })).structuredContent as unknown as ExecuteResult;
-    const again1 = await call('execute_endpoint', { continuation: first.continuation });
-    const again2 = await call('execute_endpoint', { continuation: first.continuation });
-    expect(again1.structuredContent).toEqual(again2.structuredContent);
-    await close();
-    const other = await harness.connect({ catalog: await catalogOf(fixture('secured-files.yaml')), baseUrl: harness.upstream.url, sessionId: 'someone-else', store, maxResponseBytes: 300 });
-    const stolen = await other.call('execute_endpoint', { continuation: first.continuation });
+    const runtime = createRuntime({ catalog: await catalogOf(fixture('secured-files.yaml')), baseUrl: harness.upstream.url, maxResponseBytes: 300 });
+    const first = (await callTool(runtime, { principal: 'alice' }, 'execute_endpoint', { id: 'bigReport' })).structuredContent as unknown as ExecuteResult;
+    const again1 = await callTool(runtime, { principal: 'alice' }, 'execute_endpoint', { continuation: first.continuation });
+    const again2 = await callTool(runtime, { principal: 'alice' }, 'execute_endpoint', { continuation: first.continuation });
+    expect(again1.isError).toBeFalsy();
+    expect({ ...again1.structuredContent, session: '' }).toEqual({ ...again2.structuredContent, session: '' });
+    const stolen = await callTool(runtime, { principal: 'mallory' }, 'execute_endpoint', { continuation: first.continuation });
     expect(stolen.isError).toBe(true);
-    expect(textOf(stolen)).toContain('That continuation has expired or belongs to another session.');
+    expect(textOf(stolen)).toContain('That continuation has expired or belongs to another caller.');
   });
 
   test('an expired continuation says to call again', async () => {
     serveReport();
     let now = 1_000_000;
-    const store = new MemorySessionStore({ now: () => now });
+    const store = new MemorySessionStore({ ttlSeconds: 3600, now: () => now });
     const { call } = await connect({ maxResponseBytes: 300, store, continuationTtlSeconds: 60 });
     const first = (await call('execute_endpoint', { id: 'bigReport' })).structuredContent as unknown as ExecuteResult;
     now += 61_000;
@@ -113,7 +113,7 @@ describe('execute_endpoint responses', () => {
 
   test('a store that fails while keeping the rest still returns the first part, and says how to see more', async () => {
     serveReport();
-    const store = new MemorySessionStore();
+    const store = new MemorySessionStore({ ttlSeconds: 3600 });
     store.saveContinuation = async () => {
       throw new Error('connection refused');
     };

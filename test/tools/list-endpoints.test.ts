@@ -10,7 +10,7 @@ afterEach(async () => {
   connected = undefined;
 });
 
-async function petstore(store = new MemorySessionStore()) {
+async function petstore(store = new MemorySessionStore({ ttlSeconds: 3600 })) {
   connected = await connectInMemory({ catalog: await catalogOf(sample), store, sessionId: 'list-tests' });
   return connected;
 }
@@ -37,10 +37,10 @@ describe('list_endpoints', () => {
   });
 
   test('a lost session state shows the overview again instead of failing', async () => {
-    const store = new MemorySessionStore();
+    const store = new MemorySessionStore({ ttlSeconds: 3600 });
     const { call } = await petstore(store);
     await call('list_endpoints', {});
-    await store.delete('list-tests');
+    await store.close(); // the store lost its data
     const again = await call('list_endpoints', {});
     expect(again.structuredContent).toHaveProperty('tags');
   });
@@ -104,7 +104,7 @@ describe('list_endpoints', () => {
   });
 
   test('copies of one operation under other parents are one result that names their paths, and a named path is an id', async () => {
-    connected = await connectInMemory({ catalog: await catalogOf(mountedCopies), store: new MemorySessionStore(), sessionId: 'copies' });
+    connected = await connectInMemory({ catalog: await catalogOf(mountedCopies), store: new MemorySessionStore({ ttlSeconds: 3600 }), sessionId: 'copies' });
     const { call } = connected;
     const result = await call('list_endpoints', { query: 'list the events of my calendar' });
     const content = result.structuredContent as { total: number; totalWithVariants: number; endpoints: { id: string; variants?: string[]; moreVariants?: number }[] };
@@ -122,7 +122,7 @@ describe('list_endpoints', () => {
   });
 
   test('the words of a parent bring its copy first', async () => {
-    connected = await connectInMemory({ catalog: await catalogOf(mountedCopies), store: new MemorySessionStore(), sessionId: 'copies' });
+    connected = await connectInMemory({ catalog: await catalogOf(mountedCopies), store: new MemorySessionStore({ ttlSeconds: 3600 }), sessionId: 'copies' });
     const result = await connected.call('list_endpoints', { query: 'list a group calendar events', limit: 1 });
     const [first] = (result.structuredContent as { endpoints: { id: string; variants: string[] }[] }).endpoints;
     expect(first!.id).toMatch(/^groups\./);
@@ -130,7 +130,7 @@ describe('list_endpoints', () => {
   });
 
   test('pages count results, not copies: paging through gives every distinct operation once', async () => {
-    connected = await connectInMemory({ catalog: await catalogOf(mountedCopies), store: new MemorySessionStore(), sessionId: 'copies' });
+    connected = await connectInMemory({ catalog: await catalogOf(mountedCopies), store: new MemorySessionStore({ ttlSeconds: 3600 }), sessionId: 'copies' });
     const seen: string[] = [];
     let cursor: string | undefined;
     do {

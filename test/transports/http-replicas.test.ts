@@ -28,7 +28,7 @@ afterAll(async () => {
 
 /** Reads a session's record straight from memcached, as the replicas store it. */
 async function storedState(sessionId: string) {
-  const store = new MemcachedSessionStore({ servers: [memcached.address], namespace: 'odm' });
+  const store = new MemcachedSessionStore({ servers: [memcached.address], namespace: 'odm', ttlSeconds: 3600 });
   try {
     return await store.get(sessionId);
   } finally {
@@ -53,7 +53,6 @@ describe('three replicas sharing memcached, requests rotated across them', () =>
       expect(new Set(served).size).toBe(3);
       const state = await storedState(session.transport.sessionId!);
       expect(state?.described).toEqual(['listFiles']);
-      expect(state?.client).toMatchObject({ clientInfo: { name: 'http-test-client' } });
     } finally {
       await session.close();
     }

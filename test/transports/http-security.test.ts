@@ -35,6 +35,19 @@ function post(body: unknown, headers: Record<string, string> = {}, raw?: string)
   });
 }
 
+/** fetch cannot set Host: node:http can. */
+async function statusWithHost(path: string, host: string, method: string, headers: Record<string, string> = {}): Promise<number> {
+  const { request } = await import('node:http');
+  return new Promise<number>((resolve, reject) => {
+    const req = request(`${replica.url}${path}`, { method, headers: { host, ...headers } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end(method === 'POST' ? JSON.stringify(initialize) : undefined);
+  });
+}
+
 describe('HTTP security', () => {
   test('a missing or wrong bearer token is 401 with WWW-Authenticate', async () => {
     const missing = await post(initialize);
@@ -54,16 +67,7 @@ describe('HTTP security', () => {
   });
 
   test('a Host that is not ours is 403 (DNS rebinding)', async () => {
-    const { request } = await import('node:http');
-    const status = await new Promise<number>((resolve, reject) => {
-      const req = request(`${replica.url}/mcp`, { method: 'POST', headers: { host: 'attacker.example:80', 'content-type': 'application/json', authorization: `Bearer ${alice}` } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
-      req.on('error', reject);
-      req.end(JSON.stringify(initialize));
-    });
-    expect(status).toBe(403);
+    expect(await statusWithHost('/mcp', 'attacker.example:80', 'POST', { 'content-type': 'application/json', authorization: `Bearer ${alice}` })).toBe(403);
   });
 
   test("another client's session id is refused with 404", async () => {
@@ -99,8 +103,17 @@ describe('HTTP security', () => {
     await session.close();
   });
 
+  test('/metrics needs the bearer token and follows the Host checks; /readyz follows the Host checks and names no address', async () => {
+    expect((await fetch(`${replica.url}/metrics`)).status).toBe(401);
+    expect(await statusWithHost('/metrics', 'evil.example', 'GET', { authorization: `Bearer ${alice}` })).toBe(403);
+    expect(await statusWithHost('/readyz', 'evil.example', 'GET')).toBe(403);
+    const ready = await fetch(`${replica.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.text()).not.toMatch(/127\.0\.0\.1|:\d{4,5}/);
+  });
+
   test('/metrics reports tool calls, upstream requests, sessions and store latency in Prometheus format', async () => {
-    const text = await (await fetch(`${replica.url}/metrics`)).text();
+    const text = await (await fetch(`${replica.url}/metrics`, { headers: { authorization: `Bearer ${bob}` } })).text();
     expect(text).toContain('# TYPE odm_tool_calls_total counter');
     expect(text).toMatch(/odm_tool_calls_total\{outcome="ok",tool="execute_endpoint"\} \d+/);
     expect(text).toMatch(/odm_upstream_requests_total\{status="2xx"\} \d+/);

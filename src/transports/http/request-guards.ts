@@ -17,7 +17,8 @@ export interface GuardOptions {
 
 export type GuardResult = { ok: true; clientKey: string } | { ok: false; status: 400 | 401 | 403; message: string };
 
-export function checkRequest(req: IncomingMessage, options: GuardOptions): GuardResult {
+/** With `authenticate: false` only Host and Origin are checked (probes that carry no token). */
+export function checkRequest(req: IncomingMessage, options: GuardOptions, authenticate = true): GuardResult {
   const host = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1').toLowerCase();
   if (!options.allowedHosts.has('*') && !options.allowedHosts.has(host)) {
     return { ok: false, status: 403, message: `Host "${host}" is not allowed. Add it with --allowed-hosts.` };
@@ -26,7 +27,7 @@ export function checkRequest(req: IncomingMessage, options: GuardOptions): Guard
   if (origin !== undefined && !options.allowedOrigins.has('*') && !options.allowedOrigins.has(origin.toLowerCase()) && !isSameOrigin(origin, req.headers.host)) {
     return { ok: false, status: 403, message: `Origin "${origin}" is not allowed. Add it with --allowed-origins.` };
   }
-  if (!options.authTokens.length) return { ok: true, clientKey: '' };
+  if (!authenticate || !options.authTokens.length) return { ok: true, clientKey: '' };
   const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
   if (!match) return { ok: false, status: 401, message: 'Missing bearer token: send "Authorization: Bearer <token>".' };
   const presented = digest(match[1]!);

@@ -1,0 +1,40 @@
+/**
+ * @module The tool list, built once per catalog: every tool takes the optional `session` handle, and every
+ * result's structuredContent carries it back (https://modelcontextprotocol.io/specification/2026-07-28:
+ * cross-call state is referenced by a server-minted handle passed as an ordinary tool argument).
+ */
+import type { Catalog } from '../spec/catalog.js';
+import { describeEndpointTool } from './describe-endpoint.js';
+import { executeEndpointTool } from './execute-endpoint.js';
+import { listEndpointsTool } from './list-endpoints.js';
+import type { ToolDefinition } from './tool-definition.js';
+
+export const sessionArgument = { type: 'string', description: 'From the previous result; pass it back.' } as const;
+
+export function createTools(catalog: Catalog, options: { readOnly: boolean }): ToolDefinition[] {
+  return [listEndpointsTool(catalog), describeEndpointTool(), executeEndpointTool(catalog, options)].map(withSession);
+}
+
+/**
+ * Adds `session` to the input and output schemas. Results of failed calls carry only `session` (their
+ * text says what failed), so nothing else in the output schema is required.
+ */
+function withSession(tool: ToolDefinition): ToolDefinition {
+  const { inputSchema, outputSchema } = tool.definition;
+  return {
+    ...tool,
+    definition: {
+      ...tool.definition,
+      inputSchema: { ...inputSchema, properties: { ...inputSchema.properties, session: sessionArgument } },
+      ...(outputSchema
+        ? {
+            outputSchema: {
+              ...outputSchema,
+              properties: { ...outputSchema.properties, session: { type: 'string' } },
+              required: ['session'],
+            },
+          }
+        : {}),
+    },
+  };
+}
