@@ -9,7 +9,7 @@ import { executeEndpointTool } from './execute-endpoint.js';
 import { listEndpointsTool } from './list-endpoints.js';
 import type { ToolDefinition } from './tool-definition.js';
 
-export const sessionArgument = { type: 'string', description: 'From the previous result; pass it back.' } as const;
+export const sessionArgument = { type: 'string', description: 'The session of your last result.' } as const;
 
 export function createTools(catalog: Catalog, options: { readOnly: boolean }): ToolDefinition[] {
   return [listEndpointsTool(catalog), describeEndpointTool(), executeEndpointTool(catalog, options)].map(withSession);

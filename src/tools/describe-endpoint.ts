@@ -37,10 +37,10 @@ export function describeEndpointTool(): ToolDefinition {
       name: 'describe_endpoint',
       title: 'Describe API endpoints',
       description:
-        'The inputs of one or more endpoints (ids from list_endpoints, or "METHOD /path"): the JSON Schema that execute_endpoint validates `arguments` against (one property per parameter, `body` for the request body), the auth it needs, and its responses.',
+        'The inputs of endpoints (ids from list_endpoints, or "METHOD /path"): the JSON Schema execute_endpoint checks `arguments` against, the auth needed, and the responses.',
       inputSchema: {
         type: 'object',
-        properties: { ids: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: maxIds, description: 'Endpoint ids, 1 to 10.' } },
+        properties: { ids: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: maxIds, description: 'Endpoint ids.' } },
         required: ['ids'],
       },
       outputSchema: {

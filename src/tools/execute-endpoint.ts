@@ -26,16 +26,16 @@ export function executeEndpointTool(catalog: Catalog, options: { readOnly?: bool
       name: 'execute_endpoint',
       title: 'Call an API endpoint',
       description:
-        'Calls one endpoint of the API. `arguments` holds one property per parameter and `body` for the request body, exactly as describe_endpoint shows; invalid arguments come back with the problems and the schema. Returns the HTTP status, selected headers and the body (JSON parsed); a non-2xx status is a normal result. `select` (JMESPath) narrows a JSON body; a long body comes in parts: pass the returned `continuation` to get the next one.',
+        'Calls one endpoint: `arguments` has one property per parameter and `body` for the request body, as describe_endpoint shows. Returns status, headers and body (JSON parsed); a non-2xx status is a normal result. `select` (JMESPath) narrows a JSON body; a long body comes in parts: pass its `continuation` for the next.',
       inputSchema: {
         type: 'object',
         properties: {
           // Mirrored into an Mcp-Param-Endpoint header by 2026-07-28 clients, so proxies can log or limit by endpoint (SEP-2243).
-          id: { type: 'string', description: 'Endpoint id from list_endpoints, or "METHOD /path". Required unless continuation is given.', 'x-mcp-header': 'Endpoint' },
-          arguments: { type: 'object', description: 'Parameters by name, and `body` for the request body.' },
-          select: { type: 'string', description: 'JMESPath expression applied to a JSON response body, e.g. "items[].{id: id, name: name}".' },
-          contentType: { type: 'string', description: 'Request body media type, when the endpoint accepts several (see describe_endpoint).' },
-          continuation: { type: 'string', description: 'From a previous result: returns the next part of a long body, without calling the API again.' },
+          id: { type: 'string', description: 'Endpoint id, or "METHOD /path".', 'x-mcp-header': 'Endpoint' },
+          arguments: { type: 'object' },
+          select: { type: 'string', description: 'e.g. "items[].{id: id, name: name}"' },
+          contentType: { type: 'string', description: 'Request body type, when the endpoint takes several.' },
+          continuation: { type: 'string', description: 'Next part of a long body, without calling the API again.' },
         },
       },
       outputSchema: {

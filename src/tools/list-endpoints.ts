@@ -11,6 +11,8 @@ import { toolError, toolResult } from './tool-result.js';
 
 const defaultLimit = 20;
 const overviewTags = 40;
+/** Tags named in the tool description: enough to show what the API covers, few enough to stay cheap. */
+const overviewTagsInDescription = 10;
 /** Other paths of one operation shown with it; the rest are counted. */
 export const shownVariants = 2;
 
@@ -37,11 +39,11 @@ export function listEndpointsTool(catalog: Catalog): ToolDefinition {
       inputSchema: {
         type: 'object',
         properties: {
-          query: { type: 'string', description: 'Words describing what you want to do, e.g. "create issue" or "list pull request reviews".' },
-          tag: { type: 'string', description: 'Only endpoints with this tag.' },
-          method: { type: 'string', description: 'Only endpoints with this HTTP method, e.g. GET.' },
-          limit: { type: 'integer', minimum: 1, maximum: 100, default: defaultLimit, description: 'Endpoints per page.' },
-          cursor: { type: 'string', description: 'nextCursor from the previous page.' },
+          query: { type: 'string', description: 'What you want to do, e.g. "create issue".' },
+          tag: { type: 'string' },
+          method: { type: 'string', description: 'e.g. GET' },
+          limit: { type: 'integer', minimum: 1, maximum: 100, default: defaultLimit },
+          cursor: { type: 'string', description: 'nextCursor of the previous page.' },
         },
       },
       outputSchema: {
@@ -79,11 +81,12 @@ export function listEndpointsTool(catalog: Catalog): ToolDefinition {
 }
 
 function describeTool(catalog: Catalog): string {
-  const tags = catalog.tags().slice(0, 12).map((t) => `${t.name} (${t.count})`);
-  const tagText = tags.length ? ` Largest tags: ${tags.join(', ')}${catalog.tags().length > 12 ? `, and ${catalog.tags().length - 12} more` : ''}.` : '';
+  const tags = catalog.tags().slice(0, overviewTagsInDescription).map((t) => `${t.name} (${t.count})`);
+  const more = catalog.tags().length - tags.length;
+  const tagText = tags.length ? ` Largest tags: ${tags.join(', ')}${more > 0 ? `, and ${more} more` : ''}.` : '';
   return (
-    `Search the ${catalog.title} API (${catalog.operations.length} endpoints) by what you want to do; filter by tag or method; page with cursor.` +
-    `${tagText} Each result has its id and its required arguments. Then call describe_endpoint for the full inputs, or execute_endpoint directly.`
+    `Search the ${catalog.title} API (${catalog.operations.length} endpoints) by what you want to do, or browse by tag or method.` +
+    `${tagText} Results give each id and its required arguments; then describe_endpoint for the inputs, or execute_endpoint.`
   );
 }
 

@@ -1,13 +1,10 @@
 /**
- * @module Serves MCP over stdin/stdout, one era per connection: the opening message is classified by the
- * 2026-07-28 SDK's own rule, then the connection is served by the SDK of that era. Logs go to stderr.
+ * @module Serves MCP over stdin/stdout, one era per connection, each on the SDK that speaks it. Every
+ * 2025-era connection opens with initialize (https://modelcontextprotocol.io/specification/2025-11-25/basic/lifecycle);
+ * any other opening goes to the 2026-07-28 SDK, which answers it, errors included. Only the SDK a
+ * connection needs is loaded. Logs go to stderr.
  */
 import { PassThrough, type Readable, type Writable } from 'node:stream';
-import { StdioServerTransport as LegacyStdioTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { classifyInboundRequest } from '@modelcontextprotocol/server';
-import { serveStdio as serveModernStdio, StdioServerTransport as ModernStdioTransport } from '@modelcontextprotocol/server/stdio';
-import { createLegacyServer } from '../protocol/legacy-server.js';
-import { createModernServer } from '../protocol/modern-server.js';
 import type { Runtime } from '../runtime.js';
 
 export interface StdioStreams {
@@ -27,23 +24,16 @@ export async function serveStdio(runtime: Runtime, streams: StdioStreams = { inp
     input.once('end', resolve);
     input.once('close', resolve);
   });
+  const connection = { input, output: streams.output, ended };
+  if (isInitialize(opening.line)) await (await import('./stdio-legacy.js')).serveLegacyStdio(runtime, connection);
+  else await (await import('./stdio-modern.js')).serveModernStdio(runtime, connection);
+}
 
-  if (isLegacyOpening(opening.line)) {
-    // A 2025-era connection is one conversation: calls without a `session` share this handle.
-    const server = createLegacyServer(runtime, { principal: '', transportKey: runtime.handles.mint('') });
-    const closed = new Promise<void>((resolve) => (server.onclose = resolve));
-    await server.connect(new LegacyStdioTransport(input, streams.output));
-    await Promise.race([ended, closed]);
-    await server.close();
-  } else {
-    const handle = serveModernStdio(() => createModernServer(runtime, { principal: '' }), {
-      legacy: 'reject',
-      transport: new ModernStdioTransport(input, streams.output),
-      onerror: (error) => runtime.logger.debug(`stdio: ${error.message}`),
-    });
-    await ended;
-    await handle.close();
-  }
+export interface StdioConnection {
+  input: Readable;
+  output: Writable;
+  /** Settles when the client closes its end. */
+  ended: Promise<void>;
 }
 
 /** The first line and every byte read so far; undefined when the input ends before a line arrives. */
@@ -71,13 +61,11 @@ function readOpening(input: Readable): Promise<{ line: string; bytes: Buffer } |
   });
 }
 
-/** A 2025-era opening: initialize, or any message without the per-request `_meta` envelope claim. */
-function isLegacyOpening(line: string): boolean {
-  let body: unknown;
+function isInitialize(line: string): boolean {
   try {
-    body = JSON.parse(line);
+    const message = JSON.parse(line) as { method?: unknown } | null;
+    return message?.method === 'initialize';
   } catch {
-    return true; // the 2025 SDK answers a parse error as every client expects
+    return false; // not JSON: the 2026-07-28 SDK answers the parse error
   }
-  return classifyInboundRequest({ httpMethod: 'POST', body }).kind === 'legacy';
 }
