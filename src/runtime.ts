@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { ClientCredentialsTokens } from './auth/client-credentials-tokens.js';
 import type { Credentials } from './auth/credentials.js';
+import { BodyBudget } from './http/body-budget.js';
 import type { FetchLike } from './http/send-request.js';
 import { silentLogger, type Logger } from './log.js';
 import { MemorySessionStore } from './session/memory-session-store.js';
@@ -46,6 +47,8 @@ export interface RuntimeOptions {
   sessionTtlSeconds?: number;
   /** Absolute lifetime of a session handle, in seconds. Default 86400. */
   sessionMaxAgeSeconds?: number;
+  /** Upstream body bytes all calls together may hold at once. Default 128 MiB (two of the largest answers read: each costs several times its size while it is shaped). */
+  maxBodyBytesInFlight?: number;
   /** Called after every tool call, for metrics. */
   onToolCall?: (tool: string, outcome: 'ok' | 'error', seconds: number) => void;
   logger?: Logger;
@@ -57,6 +60,8 @@ export interface Runtime {
   execution: ExecutionSettings;
   store: SessionStore;
   handles: SessionHandles;
+  /** Bounds the upstream bodies held by all calls at once. */
+  bodyBudget: BodyBudget;
   logger: Logger;
   onToolCall?: (tool: string, outcome: 'ok' | 'error', seconds: number) => void;
 }
@@ -82,6 +87,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     execution,
     store: options.store ?? new MemorySessionStore({ ttlSeconds: options.sessionTtlSeconds ?? 3600 }),
     handles: new SessionHandles(options.sessionSecret ?? randomBytes(32), (options.sessionMaxAgeSeconds ?? 86_400) * 1000),
+    bodyBudget: new BodyBudget(options.maxBodyBytesInFlight ?? 128 * 1024 * 1024, 'on this server'),
     logger: options.logger ?? silentLogger,
     ...(options.onToolCall ? { onToolCall: options.onToolCall } : {}),
   };

@@ -9,6 +9,7 @@ import type { Operation } from '../spec/operation.js';
 import { isObject, type ResponseObject } from '../spec/openapi-types.js';
 import { describeSecurity, isSecurityOptional } from '../spec/security.js';
 import { resolveBaseUrl } from './base-url.js';
+import type { BodyLease } from './body-budget.js';
 import { buildRequest, type HttpRequest } from './build-request.js';
 import { sendRequest, type FetchLike, type RawResponse } from './send-request.js';
 
@@ -22,6 +23,8 @@ export interface CallSettings {
   credentials: Credentials;
   tokens: ClientCredentialsTokens;
   allowedOrigins: ReadonlySet<string>;
+  /** Upstream body bytes this call may hold (see body-budget). */
+  bodyLease?: BodyLease;
 }
 
 export interface CallOutcome {
@@ -50,7 +53,12 @@ export async function callOperation(operation: Operation, catalog: Catalog, bind
     return { request, auth };
   };
 
-  const sendOptions = { fetch: settings.fetch, timeoutMs: settings.timeoutMs, allowedOrigins: new Set([...settings.allowedOrigins, baseUrl.origin]) };
+  const sendOptions = {
+    fetch: settings.fetch,
+    timeoutMs: settings.timeoutMs,
+    allowedOrigins: new Set([...settings.allowedOrigins, baseUrl.origin]),
+    ...(settings.bodyLease ? { bodyLease: settings.bodyLease } : {}),
+  };
   const first = await prepare();
   const outcome = (response: RawResponse): CallOutcome => (first.auth.missing ? { response, missingCredentials: first.auth.missing } : { response });
   const response = await sendRequest(first.request, sendOptions);

@@ -1,5 +1,6 @@
 /** @module Sends a built request with a timeout, following redirects only within the API's own servers; failures become clear errors naming method and URL. */
 import { UpstreamRequestError } from '../errors.js';
+import type { BodyLease } from './body-budget.js';
 import type { HttpRequest } from './build-request.js';
 
 export type FetchLike = (input: URL | string, init: RequestInit) => Promise<Response>;
@@ -14,6 +15,8 @@ export interface SendOptions {
   maxRedirects?: number;
   /** Largest body read from the API, in bytes; larger answers are refused rather than held in memory. Default 64 MiB. */
   maxDownloadBytes?: number;
+  /** The bytes read count against it: many large answers at once fail instead of exhausting memory. */
+  bodyLease?: BodyLease;
 }
 
 export interface RawResponse {
@@ -58,7 +61,7 @@ export async function sendRequest(request: HttpRequest, options: SendOptions): P
     }
     let bytes: Uint8Array;
     try {
-      bytes = await readLimited(response, options.maxDownloadBytes ?? 64 * 1024 * 1024, label());
+      bytes = await readLimited(response, options.maxDownloadBytes ?? 64 * 1024 * 1024, label(), options.bodyLease);
     } catch (error) {
       if (error instanceof UpstreamRequestError) throw error;
       throw connectionError(error, label(), timeoutMs);
@@ -85,7 +88,7 @@ function connectionError(error: unknown, label: string, timeoutMs: number): Upst
 }
 
 /** Reads the body, giving up (and closing the connection) once it passes the limit. */
-async function readLimited(response: Response, maxBytes: number, label: string): Promise<Uint8Array> {
+async function readLimited(response: Response, maxBytes: number, label: string, lease: BodyLease | undefined): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length') ?? 0);
   const tooLarge = () =>
     new UpstreamRequestError(`${label} answered with a body over ${maxBytes} bytes, which is not read.`, {
@@ -106,6 +109,12 @@ async function readLimited(response: Response, maxBytes: number, label: string):
     if (total > maxBytes) {
       await reader.cancel();
       throw tooLarge();
+    }
+    try {
+      lease?.take(value.byteLength, label);
+    } catch (error) {
+      await reader.cancel();
+      throw error;
     }
     chunks.push(value);
   }

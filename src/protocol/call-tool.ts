@@ -1,6 +1,7 @@
 /** @module One tool call, whatever the protocol era: the conversation resolved, the handler run, the session handle put in the result. */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Credentials } from '../auth/credentials.js';
+import { BodyLease, type BodyBudget } from '../http/body-budget.js';
 import { describeError } from '../errors.js';
 import type { Runtime } from '../runtime.js';
 import { openConversation } from '../session/conversation.js';
@@ -15,6 +16,8 @@ export interface CallerScope {
   transportKey?: string;
   /** Upstream credentials of this caller, when they differ from the process's. */
   credentials?: Credentials;
+  /** Upstream body bytes the whole request may hold (a JSON-RPC batch is one request). */
+  requestBudget?: BodyBudget;
 }
 
 export class UnknownToolError extends Error {}
@@ -27,9 +30,10 @@ export async function callTool(runtime: Runtime, caller: CallerScope, name: stri
   const { session: given, ...input } = args;
   const { store, handles, logger } = runtime;
   const session = await openConversation({ store, handles, logger, principal: caller.principal, ...(caller.transportKey ? { transportKey: caller.transportKey } : {}) }, given);
+  const bodyLease = new BodyLease(caller.requestBudget ? [runtime.bodyBudget, caller.requestBudget] : [runtime.bodyBudget]);
   const context: ToolContext = {
     catalog: runtime.catalog,
-    execution: caller.credentials ? { ...runtime.execution, credentials: caller.credentials } : runtime.execution,
+    execution: { ...runtime.execution, bodyLease, ...(caller.credentials ? { credentials: caller.credentials } : {}) },
     session,
     logger,
   };
@@ -39,6 +43,9 @@ export async function callTool(runtime: Runtime, caller: CallerScope, name: stri
   } catch (error) {
     logger.error(`Tool ${name} failed unexpectedly.`, { error: describeError(error) });
     result = toolError(`${name} failed unexpectedly: ${describeError(error)}. Try again; if it persists, report it with the arguments used.`);
+  } finally {
+    // The result is text and structured content by now: the raw answer it came from is no longer held.
+    bodyLease.release();
   }
   runtime.onToolCall?.(name, result.isError ? 'error' : 'ok', (performance.now() - started) / 1000);
   return withHandle(result, session.handle, session.announce);

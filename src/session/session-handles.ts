@@ -1,5 +1,5 @@
 /**
- * @module Session handles any replica can verify without the store: 128 random bits, the issue time and an
+ * @module Session handles any replica can verify without the store: 128 random bits, the issue second and an
  * HMAC over both and the principal they were minted for, keyed by the secret all replicas share. One kind of
  * handle serves as the `session` tool argument and as a 2025-era client's Mcp-Session-Id.
  */
@@ -20,7 +20,7 @@ export class SessionHandles {
   /** A new handle bound to `principal` (who authenticated; "" when callers are anonymous). */
   mint(principal: string): string {
     const random = randomBytes(16).toString('base64url');
-    const issued = this.now().toString(36);
+    const issued = Math.floor(this.now() / 1000).toString(36);
     return `${random}.${issued}.${this.sign(random, issued, principal)}`;
   }
 
@@ -29,7 +29,7 @@ export class SessionHandles {
     if (!match) return { valid: false, reason: 'malformed' };
     const [, random, issued, mac] = match as unknown as [string, string, string, string];
     if (!timingSafeEqual(Buffer.from(this.sign(random, issued, principal)), Buffer.from(mac))) return { valid: false, reason: 'forged' };
-    const issuedAt = parseInt(issued, 36);
+    const issuedAt = parseInt(issued, 36) * 1000;
     if (this.now() - issuedAt > this.maxAgeMs || issuedAt > this.now() + 60_000) return { valid: false, reason: 'expired' };
     return { valid: true, issuedAt };
   }

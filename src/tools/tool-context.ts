@@ -1,6 +1,7 @@
 /** @module What a tool handler gets: the catalog, execution settings, and the conversation it runs in. */
 import type { ClientCredentialsTokens } from '../auth/client-credentials-tokens.js';
 import type { Credentials } from '../auth/credentials.js';
+import type { BodyLease } from '../http/body-budget.js';
 import type { FetchLike } from '../http/send-request.js';
 import type { Logger } from '../log.js';
 import type { Conversation } from '../session/conversation.js';
@@ -22,6 +23,8 @@ export interface ExecutionSettings {
   credentials: Credentials;
   /** One per process: a client-credentials token is fetched once per expiry, whatever the transport. */
   tokens: ClientCredentialsTokens;
+  /** This call's share of the upstream body budgets (set per call). */
+  bodyLease?: BodyLease;
 }
 
 export interface ToolContext {

@@ -102,6 +102,15 @@ describe('three replicas sharing memcached, requests rotated across them', () =>
     }
   });
 
+  test('a session ended by DELETE stays ended on the replica that ended it after memcached loses its data', async () => {
+    const session = await connectHttp(replicas[1]!.url);
+    const id = session.transport.sessionId!;
+    await session.transport.terminateSession();
+    await memcached.restart();
+    const again = await post(replicas[1]!.url, { jsonrpc: '2.0', id: 1, method: 'tools/list' }, { 'mcp-session-id': id });
+    expect(again.status).toBe(404);
+  });
+
   test('an id we did not mint, or one ended by DELETE, gets 404', async () => {
     const bogus = await post(replicas[0]!.url, { jsonrpc: '2.0', id: 1, method: 'tools/list' }, { 'mcp-session-id': 'made-up' });
     expect(bogus.status).toBe(404);
@@ -146,6 +155,13 @@ describe('memcached faults', () => {
       const long = await session.call('execute_endpoint', { id: 'bigReport' });
       expect(long.isError).toBeFalsy();
       expect(textOf(long)).toContain('The session store could not keep the rest of the response');
+      // Ending a session needs the store: an honest 503 the client can retry, and the session goes on.
+      const id = session.transport.sessionId!;
+      const ending = await fetch(`${replicas[0]!.url}/mcp`, { method: 'DELETE', headers: { 'mcp-session-id': id } });
+      expect(ending.status).toBe(503);
+      expect(ending.headers.get('retry-after')).toBe('5');
+      expect(await ending.text()).toContain('The session was not ended');
+      expect((await session.call('list_endpoints', {})).isError).toBeFalsy();
       await memcached.restart();
       expect((await fetch(`${replicas[2]!.url}/readyz`)).status).toBe(200);
     } finally {

@@ -9,6 +9,7 @@ import { toWebRequest } from '@modelcontextprotocol/node';
 import { isLegacyRequest } from '@modelcontextprotocol/server';
 import { describeError } from '../../errors.js';
 import type { ServerMetrics } from '../../observability/metrics.js';
+import { BodyBudget } from '../../http/body-budget.js';
 import type { Runtime } from '../../runtime.js';
 import { callerOfRequest } from './caller-of-request.js';
 import { jsonRpcError, sendJson, sendText } from './http-replies.js';
@@ -41,6 +42,8 @@ export interface RunningHttpServer {
 }
 
 const routes = new Set(['/mcp', '/healthz', '/readyz', '/metrics']);
+/** Upstream body bytes one HTTP request may hold: the largest answer read (64 MiB). */
+const requestBodyBudgetBytes = 64 * 1024 * 1024;
 
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const { runtime, metrics } = options;
@@ -77,7 +80,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (route === '/readyz') return ready(res);
     if (route === '/metrics') return sendText(res, 200, metrics.render(), 'text/plain; version=0.0.4');
 
-    const caller = callerOfRequest(req, guard.clientKey, runtime.execution.credentials, options.credentialHeaders);
+    // A JSON-RPC batch of calls shares one request's budget: together they hold at most one of the largest answers.
+    const caller = { ...callerOfRequest(req, guard.clientKey, runtime.execution.credentials, options.credentialHeaders), requestBudget: new BodyBudget(requestBodyBudgetBytes, 'in one request') };
     if (req.method === 'DELETE' && req.headers['mcp-session-id'] !== undefined) return legacy.end(req, res, caller);
     if (req.method !== 'POST') {
       // 2026-07-28 has no standalone stream and no sessions to end; 2025-era notifications ride on each POST's stream.
