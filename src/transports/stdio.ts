@@ -12,21 +12,38 @@ export interface StdioStreams {
   output: Writable;
 }
 
-/** Serves one connection; resolves when the client disconnects (input ends). */
-export async function serveStdio(runtime: Runtime, streams: StdioStreams = { input: process.stdin, output: process.stdout }): Promise<void> {
+/** A connection whose era is known and whose SDK is loaded, ready to be served. */
+export interface AcceptedStdio {
+  /** Serves the connection; resolves when the client disconnects (input ends). */
+  serve(runtime: Runtime): Promise<void>;
+}
+
+/**
+ * Reads the opening message and loads the SDK of its era, while the caller loads the document: the two
+ * overlap. Undefined when the input ends before a message arrives.
+ */
+export async function acceptStdio(streams: StdioStreams = { input: process.stdin, output: process.stdout }): Promise<AcceptedStdio | undefined> {
   const opening = await readOpening(streams.input);
-  if (opening === undefined) return;
-  // The bytes already read go first, then the rest of the input, to whichever SDK serves the connection.
-  const input = new PassThrough();
-  input.write(opening.bytes);
-  streams.input.pipe(input);
-  const ended = new Promise<void>((resolve) => {
-    input.once('end', resolve);
-    input.once('close', resolve);
-  });
-  const connection = { input, output: streams.output, ended };
-  if (isInitialize(opening.line)) await (await import('./stdio-legacy.js')).serveLegacyStdio(runtime, connection);
-  else await (await import('./stdio-modern.js')).serveModernStdio(runtime, connection);
+  if (opening === undefined) return undefined;
+  const sdk = isInitialize(opening.line) ? (await import('./stdio-legacy.js')).serveLegacyStdio : (await import('./stdio-modern.js')).serveModernStdio;
+  return {
+    serve: (runtime) => {
+      // The bytes already read go first, then the rest of the input, to the SDK that serves the connection.
+      const input = new PassThrough();
+      input.write(opening.bytes);
+      streams.input.pipe(input);
+      const ended = new Promise<void>((resolve) => {
+        input.once('end', resolve);
+        input.once('close', resolve);
+      });
+      return sdk(runtime, { input, output: streams.output, ended });
+    },
+  };
+}
+
+/** Serves one connection; resolves when the client disconnects (input ends). */
+export async function serveStdio(runtime: Runtime, streams?: StdioStreams): Promise<void> {
+  await (await acceptStdio(streams))?.serve(runtime);
 }
 
 export interface StdioConnection {
