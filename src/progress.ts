@@ -61,7 +61,9 @@ export function delayedProgress(sink: ProgressSink, options: { delayMs?: number;
       return {
         update(next) {
           detail = next;
-          if (shown && performance.now() - lastShown >= 100) show();
+          // Checked here too: a loop that never yields to the event loop gives timers no chance to fire.
+          const now = performance.now();
+          if (shown ? now - lastShown >= 100 : now - started >= delayMs) show();
         },
         end() {
           if (ended) return;

@@ -103,9 +103,11 @@ class Outliner {
         if (Array.isArray(list) && list.length === 1) lines.push(...this.children(list[0], indent, depth + 1, path));
         continue;
       }
+      // Only alternatives with properties of their own get lines: the type already names the others.
       list.forEach((option, i) => {
-        lines.push(`${indent}${this.options.style.dim(`${key === 'oneOf' ? 'one of' : 'any of'}, option ${i + 1}:`)} ${this.options.style.cyan(schemaType(option))}`);
-        lines.push(...this.children(option, `${indent}  `, depth + 1, path));
+        const inner = this.children(option, `${indent}  `, depth + 1, path);
+        if (!inner.length) return;
+        lines.push(`${indent}${this.options.style.dim(`${key === 'oneOf' ? 'one of' : 'any of'}, option ${i + 1}:`)} ${this.options.style.cyan(schemaType(option))}`, ...inner);
       });
     }
     if (isObject(schema.properties)) {

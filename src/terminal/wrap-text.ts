@@ -12,7 +12,7 @@ export function wrapText(text: string, width: number | undefined, indent = '', f
   const lines: string[] = [];
   let line = firstIndent;
   let empty = true;
-  for (const word of words) {
+  for (const word of words.flatMap((w) => splitLongWord(w, width - displayWidth(indent)))) {
     if (!empty && displayWidth(line) + 1 + displayWidth(word) > width) {
       lines.push(line);
       line = indent;
@@ -23,4 +23,19 @@ export function wrapText(text: string, width: number | undefined, indent = '', f
   }
   lines.push(line);
   return lines;
+}
+
+/** A word wider than a line, in pieces that fit: after a `|` or `,` where possible, else anywhere. */
+function splitLongWord(word: string, room: number): string[] {
+  if (room < 8 || displayWidth(word) <= room) return [word];
+  const pieces: string[] = [];
+  let rest = word;
+  while (displayWidth(rest) > room) {
+    const head = [...rest].slice(0, room).join('');
+    const at = Math.max(head.lastIndexOf('|'), head.lastIndexOf(','));
+    const cut = at > room / 2 ? at + 1 : head.length;
+    pieces.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  return [...pieces, rest];
 }
