@@ -5,7 +5,7 @@ try {
   cli = await import('../dist/cli.js');
 } catch (error) {
   if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
-  const root = new URL('..', import.meta.url).pathname;
+  const root = decodeURIComponent(new URL('..', import.meta.url).pathname).replace(/\/$/, '');
   const notBuilt = String(error.message).includes('/dist/cli.js');
   process.stderr.write(
     notBuilt
