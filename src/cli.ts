@@ -3,7 +3,7 @@
  * and list / describe / lint / call for people at a terminal and for scripts. Command modules load on demand.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { documentOptions, httpOptions, rawConfig, requestOptions, resultOptions } from './cli/options.js';
+import { authOption, documentOptions, httpOptions, rawConfig, requestOptions, resultOptions } from './cli/options.js';
 import { looksLikeDocument, splitSpec } from './cli/spec-argument.js';
 import { errorLine, formatCommanderError, helpLine, programName } from './cli/usage-error.js';
 import { resolveCallOptions, resolveConfig, resolveListOptions } from './config.js';
@@ -70,7 +70,7 @@ export function buildProgram(): Command {
       process.exitCode = await runList(config, spec.rest.join(' '), options);
     });
 
-  requestOptions(documentOptions(subcommand(program, 'describe', 'show the inputs, auth and responses of endpoints', '[options] <spec> <ids...>').argument('[spec]', specHelp).argument('[ids...]', 'endpoint ids or "METHOD /path"')))
+  authOption(documentOptions(subcommand(program, 'describe', 'show the inputs, auth and responses of endpoints', '[options] <spec> <ids...>').argument('[spec]', specHelp).argument('[ids...]', 'endpoint ids or "METHOD /path"')))
     .option('--json', 'print one JSON document instead of text')
     .action(async (first: string | undefined, words: string[], _options: unknown, command: Command) => {
       const spec = splitSpec([first, ...words]);

@@ -35,6 +35,12 @@ describe('the command line', () => {
     expect(bad.stderr).toContain('Search with: openapi-dynamic-mcp list <spec>');
   });
 
+  test('describe shows a part of an arguments schema as an outline of its own', async () => {
+    const { code, stdout } = await run('describe', sample, 'addPet#/properties/body/properties/category');
+    expect(code).toBe(0);
+    expect(stdout).toBe('addPet#/properties/body/properties/category: POST /pet - Add a new pet to the store\n\nSchema of this part: object\n  id: integer(int64)\n  name: string\n');
+  });
+
   test('lint reports duplicate and missing operationIds and missing servers, and exits 1 on errors', async () => {
     const { code, stdout } = await run('lint', fixture('duplicate-ids.yaml'));
     expect(code).toBe(1);

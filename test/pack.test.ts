@@ -11,6 +11,8 @@ import { connectStdio, root } from './support/connect.js';
 
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 const tarballName = `openapi-dynamic-mcp-${version}.tgz`;
+/** npm takes packages from its cache when it has them rather than asking the registry again: the recipes are the same, only faster. */
+const npmEnv = { ...process.env, npm_config_prefer_offline: 'true', OPENAPI_MCP_SPEC: '' };
 
 let folder: string;
 let tarball: string;
@@ -31,7 +33,7 @@ afterAll(() => {
 
 /** An MCP client launched as the README's configuration says, listing the sample's inventory endpoint. */
 async function expectServes(config: ClientConfig, options: { cwd?: string; env?: Record<string, string> } = {}): Promise<void> {
-  const session = await connectStdio([], { ...config.env, ...options.env }, { command: config.command, args: config.args, ...(options.cwd ? { cwd: options.cwd } : {}) });
+  const session = await connectStdio([], { npm_config_prefer_offline: 'true', ...config.env, ...options.env }, { command: config.command, args: config.args, ...(options.cwd ? { cwd: options.cwd } : {}) });
   try {
     const result = await session.call('list_endpoints', { query: 'inventory' });
     expect((result.structuredContent as { endpoints: { id: string }[] }).endpoints[0]!.id).toBe('getInventory');
@@ -63,7 +65,7 @@ describe('the package', () => {
   test('runs from the tarball with npx --package, on a terminal and as the README client config says', async () => {
     const sample = join(root, 'specs', 'petstore.yaml');
     // The README's terminal form, run next to the tarball.
-    const listed = spawnSync('npx', ['-y', `--package=./${tarballName}`, 'openapi-dynamic-mcp', 'list', sample, 'inventory'], { cwd: folder, encoding: 'utf8', env: { ...process.env, OPENAPI_MCP_SPEC: '' } });
+    const listed = spawnSync('npx', ['-y', `--package=./${tarballName}`, 'openapi-dynamic-mcp', 'list', sample, 'inventory'], { cwd: folder, encoding: 'utf8', env: npmEnv });
     expect(listed.status).toBe(0);
     expect(listed.stdout).toMatch(/^getInventory\s+GET\s+\/store\/inventory/m);
     await expectServes(readmeClientConfig('tarball', { '/path/to/openapi-dynamic-mcp-0.1.0.tgz': tarball, '/absolute/path/to/openapi.yaml': sample }));
@@ -71,7 +73,7 @@ describe('the package', () => {
 
   test('installs globally from the tarball without running a script, and serves from PATH', async () => {
     const prefix = join(folder, 'global');
-    const install = spawnSync('npm', ['i', '-g', `./${tarballName}`, '--no-audit', '--no-fund'], { cwd: folder, encoding: 'utf8', env: { ...process.env, npm_config_prefix: prefix } });
+    const install = spawnSync('npm', ['i', '-g', `./${tarballName}`, '--no-audit', '--no-fund'], { cwd: folder, encoding: 'utf8', env: { ...npmEnv, npm_config_prefix: prefix } });
     expect(install.status).toBe(0);
     expect(`${install.stdout}${install.stderr}`).not.toMatch(/allowScripts|prepare|npm run build/);
     const binDir = join(prefix, 'bin');
@@ -85,7 +87,7 @@ describe('the package', () => {
     const project = join(folder, 'project');
     mkdirSync(project);
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', tarball], { cwd: project, stdio: 'ignore' });
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', tarball], { cwd: project, stdio: 'ignore', env: npmEnv });
     const installed = join(project, 'node_modules', 'openapi-dynamic-mcp');
     const config = readmeClientConfig('published', { '/absolute/path/to/openapi.yaml': sampleIn(installed) });
     expect(config.args.slice(0, 2)).toEqual(['-y', 'openapi-dynamic-mcp']);

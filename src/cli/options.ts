@@ -50,11 +50,14 @@ export function documentOptions(command: Command): Command {
     .addOption(new Option('--log-format <format>', 'text or json').env('OPENAPI_MCP_LOG_FORMAT'));
 }
 
+/** Credentials: for the commands that send requests, and for describe, which says which schemes are configured. */
+export function authOption(command: Command): Command {
+  return command.addOption(new Option('--auth <scheme=secret>', 'credential for a security scheme of the document (repeatable; env: OPENAPI_MCP_AUTH_<SCHEME>)').argParser(collect));
+}
+
 /** Options of the commands that send requests. */
 export function requestOptions(command: Command): Command {
-  return command
-    .addOption(new Option('--auth <scheme=secret>', 'credential for a security scheme of the document (repeatable; env: OPENAPI_MCP_AUTH_<SCHEME>)').argParser(collect))
-    .addOption(new Option('--header <"Name: value">', 'header sent with every request (repeatable)').env('OPENAPI_MCP_HEADERS').argParser(collect));
+  return authOption(command).addOption(new Option('--header <"Name: value">', 'header sent with every request (repeatable)').env('OPENAPI_MCP_HEADERS').argParser(collect));
 }
 
 /** Options that shape tool results for a model: how much body one result holds, and for how long the rest is kept. */

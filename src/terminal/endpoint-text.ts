@@ -34,11 +34,13 @@ export function endpointText(e: DescribedEndpoint, options: EndpointTextOptions)
   const parameters = Object.entries(properties).filter(([name]) => name !== 'body' || location.get(name) !== 'body');
   const body = location.get('body') === 'body' ? properties.body : undefined;
 
-  if (e.id.includes('#')) {
-    lines.push('', style.bold('Schema of this part'), `  ${style.cyan(schemaType(schema))}${schemaNotes(schema) ? ` - ${schemaNotes(schema)}` : ''}`);
+  const part = e.id.includes('#');
+  if (part) {
+    lines.push('', `${style.bold('Schema of this part')}: ${style.cyan(schemaType(schema))}`);
+    if (schemaNotes(schema)) lines.push(...wrap(schemaNotes(schema), '  ', '  ').map(style.dim));
     lines.push(...outlineSchema(schema, '  ', { root: schema, style, width }));
   }
-  if (parameters.length) {
+  if (!part && parameters.length) {
     lines.push('', style.bold('Parameters'));
     const rows = parameters.map(([name, property]) => [name, location.get(name) ?? '', schemaType(property), required.has(name) ? 'yes' : '', schemaNotes(property)]);
     const table = fitColumns(
@@ -50,7 +52,7 @@ export function endpointText(e: DescribedEndpoint, options: EndpointTextOptions)
     lines.push(...rowLines(header!, table.widths, header!.map(() => style.dim)).map((l) => `  ${l}`));
     for (const row of body) lines.push(...rowLines(row, table.widths, [style.bold, undefined, style.cyan, style.yellow]).map((l) => `  ${l.trimEnd()}`));
   }
-  if (body !== undefined) {
+  if (!part && body !== undefined) {
     const mediaType = options.bindings.find((b) => b.location === 'body');
     const detail = [mediaType && 'mediaType' in mediaType ? mediaType.mediaType : undefined, required.has('body') ? 'required' : 'optional'].filter(Boolean).join(', ');
     lines.push('', `${style.bold('Body')} ${style.dim(`(${detail})`)}: ${style.cyan(schemaType(body))}`);
@@ -58,13 +60,13 @@ export function endpointText(e: DescribedEndpoint, options: EndpointTextOptions)
     if (notes) lines.push(...wrap(notes, '  ', '  ').map(style.dim));
     lines.push(...outlineSchema(body, '  ', { root: schema, style, width }));
   }
-  if (!parameters.length && body === undefined && !e.id.includes('#')) lines.push('', `${style.bold('Parameters')}: none`);
+  if (!part && !parameters.length && body === undefined) lines.push('', `${style.bold('Parameters')}: none`);
   if (e.requestContentTypes) {
     lines.push(...wrap(`The body may also be sent as ${e.requestContentTypes.slice(1).join(', ')}: pass --content-type to call (the outline above is for ${e.requestContentTypes[0]}).`, '  ', '  ').map(style.dim));
   }
   if (e.folded) lines.push('', ...wrap(`Some parts are folded to stay short; see one with: ${options.command} describe <spec> "<the id it names>".`, '', '').map(style.dim));
 
-  if (!e.id.includes('#')) {
+  if (!part) {
     const [auth = '', ...more] = wrap(`Auth: ${securityText(e.security)}`, '  ', '');
     lines.push('', `${style.bold('Auth')}${auth.slice(4)}`, ...more);
     if (e.responses.length) {

@@ -69,10 +69,10 @@ export function schemaNotes(schema: unknown): string {
   const values = Array.isArray(schema.enum) ? schema.enum : isObject(schema.items) && Array.isArray(schema.items.enum) ? schema.items.enum : undefined;
   if (values) {
     const shown = values.slice(0, maxEnumShown).map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
-    notes.push(`one of: ${shown.join(', ')}${values.length > maxEnumShown ? `, and ${values.length - maxEnumShown} more` : ''}`);
+    notes.push(`One of: ${shown.join(', ')}${values.length > maxEnumShown ? `, and ${values.length - maxEnumShown} more` : ''}`);
   }
-  if (schema.default !== undefined) notes.push(`default: ${JSON.stringify(schema.default)}`);
-  return notes.join('; ');
+  if (schema.default !== undefined) notes.push(`Default: ${JSON.stringify(schema.default)}`);
+  return notes.map((note) => (/[.!?:…]$/.test(note) ? note : `${note}.`)).join(' ');
 }
 
 /** The lines under a schema: its properties (of the object, of array items, of map values, of each alternative). */
