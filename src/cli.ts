@@ -63,7 +63,7 @@ export function buildProgram(): Command {
     .option('--limit <n>', 'most rows shown, 1 to 100000 (default 50)')
     .option('--json', 'print one JSON document instead of the table')
     .action(async (first: string | undefined, words: string[], _options: unknown, command: Command) => {
-      const spec = splitSpec([first, ...words]);
+      const spec = requireSpec(splitSpec([first, ...words]), 'list', ' [query...]');
       const options = resolveListOptions(command.opts());
       const config = resolveConfig(rawConfig(command, spec));
       const { runList } = await import('./commands/list.js');
@@ -73,8 +73,8 @@ export function buildProgram(): Command {
   authOption(documentOptions(subcommand(program, 'describe', 'show the inputs, auth and responses of endpoints', '[options] <spec> <ids...>').argument('[spec]', specHelp).argument('[ids...]', 'endpoint ids or "METHOD /path"')))
     .option('--json', 'print one JSON document instead of text')
     .action(async (first: string | undefined, words: string[], _options: unknown, command: Command) => {
-      const spec = splitSpec([first, ...words]);
-      if (spec.value && !spec.rest.length) throw new ConfigError('describe needs at least one endpoint id.', `For example: ${programName} describe ./openapi.yaml getPetById (ids come from "${programName} list").`);
+      const spec = requireSpec(splitSpec([first, ...words]), 'describe', ' <ids...>');
+      if (!spec.rest.length) throw new ConfigError('describe needs at least one endpoint id.', `For example: ${programName} describe ./openapi.yaml getPetById (ids come from "${programName} list").`);
       const config = resolveConfig(rawConfig(command, spec));
       const { runDescribe } = await import('./commands/describe.js');
       process.exitCode = await runDescribe(config, spec.rest, (command.opts() as { json?: boolean }).json ?? false);
@@ -83,7 +83,7 @@ export function buildProgram(): Command {
   documentOptions(subcommand(program, 'lint', 'validate a document strictly and check what matters for serving it', '[options] <spec>').argument('[spec]', specHelp))
     .option('--json', 'print one JSON document instead of text')
     .action(async (first: string | undefined, _options: unknown, command: Command) => {
-      const config = resolveConfig(rawConfig(command, splitSpec([first])));
+      const config = resolveConfig(rawConfig(command, requireSpec(splitSpec([first]), 'lint')));
       const { runLint } = await import('./commands/lint.js');
       process.exitCode = await runLint(config, (command.opts() as { json?: boolean }).json ?? false);
     });
@@ -95,7 +95,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--json', 'print one JSON document: status, headers and body').conflicts('raw'))
     .option('--raw', 'print the body exactly as received, even on a terminal')
     .action(async (first: string | undefined, second: string | undefined, _options: unknown, command: Command) => {
-      const spec = splitSpec([first, second]);
+      const spec = requireSpec(splitSpec([first, second]), 'call', " <id> --args '<json>'");
       if (!spec.rest.length) throw new ConfigError('call needs an endpoint id after the document.', `For example: ${programName} call ./openapi.yaml getPetById --args '{"petId": 1}'`);
       const options = resolveCallOptions(command.opts());
       const config = resolveConfig(rawConfig(command, spec));
@@ -103,6 +103,12 @@ export function buildProgram(): Command {
       process.exitCode = await runCall(config, spec.rest[0]!, options);
     });
   return program;
+}
+
+/** The document, or a usage error whose example is this command's. */
+function requireSpec<T extends { value: string | undefined }>(spec: T, command: string, after = ''): T & { value: string } {
+  if (spec.value === undefined) throw new ConfigError('No OpenAPI document given.', `Pass its path or URL: ${programName} ${command} ./openapi.yaml${after} (or set OPENAPI_MCP_SPEC).`);
+  return spec as T & { value: string };
 }
 
 function fromEnvironment(): { value: string | undefined; fromEnv: boolean } {

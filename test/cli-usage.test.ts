@@ -38,6 +38,7 @@ describe('usage errors', () => {
     ['--args that is not an object', ['call', sample, 'getInventory', '--args', '[1]'], "openapi-dynamic-mcp: --args must be a JSON object of the endpoint's arguments; got an array."],
     ['--select that is not JMESPath', ['call', sample, 'getInventory', '--select', 'a[', '--base-url', 'http://127.0.0.1:9'], /^openapi-dynamic-mcp: --select is not a valid JMESPath expression: /],
     ['--json with --raw', ['call', sample, 'getInventory', '--json', '--raw'], "openapi-dynamic-mcp: option '--json' cannot be used with option '--raw'"],
+    ['a command without a document', ['list'], 'openapi-dynamic-mcp: No OpenAPI document given.'],
     ['describe without an id', ['describe', sample], 'openapi-dynamic-mcp: describe needs at least one endpoint id.'],
     ['call without an id', ['call', sample], 'openapi-dynamic-mcp: call needs an endpoint id after the document.'],
   ])('%s: exit 2, three lines at most, ending with where to read more', async (_name, args, first) => {
