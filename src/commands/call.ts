@@ -56,7 +56,7 @@ export async function runCall(config: Config, id: string, options: CallOptions):
   const problems = await validateArguments(schema, args);
   if (problems.length) {
     const lines = [`Invalid arguments for ${operation.id} (${operation.method.toUpperCase()} ${operation.path}):`, ...problems.map((p) => `- ${p.pointer}: ${p.message}`)];
-    lines.push(`Its inputs: openapi-dynamic-mcp describe ${config.spec} ${quoteWord(operation.id)}`);
+    lines.push(`Its inputs: openapi-dynamic-mcp describe ${quoteWord(config.spec)} ${quoteWord(operation.id)}`);
     return fail(lines.join('\n'));
   }
 
