@@ -11,8 +11,8 @@ ARG NODE_VERSION=22
 
 FROM node:${NODE_VERSION}-slim AS build
 WORKDIR /app
-# Dependencies first, in their own layer. --ignore-scripts: `prepare` would build before the sources are
-# here (no dependency needs an install script); the build runs explicitly below.
+# Dependencies first, in their own layer. --ignore-scripts: no dependency needs an install script; the
+# build runs explicitly below, once the sources are here.
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./

@@ -1,4 +1,17 @@
 #!/usr/bin/env node
-import { runCli } from '../dist/cli.js';
-
-await runCli();
+// Runs the built CLI. A clone has no dist/ until `npm run build` (npm pack builds it for the package).
+let cli;
+try {
+  cli = await import('../dist/cli.js');
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+  const root = decodeURIComponent(new URL('..', import.meta.url).pathname).replace(/\/$/, '');
+  const notBuilt = String(error.message).includes('/dist/cli.js');
+  process.stderr.write(
+    notBuilt
+      ? `openapi-dynamic-mcp is not built yet: run "npm run build" in ${root}\n`
+      : `openapi-dynamic-mcp is missing a dependency (${error.message.split('\n')[0]}): run "npm install" in ${root}\n`,
+  );
+  process.exit(1);
+}
+await cli.runCli();

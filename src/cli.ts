@@ -1,98 +1,53 @@
 /**
  * @module The command line: flags and environment variables to Config, the stdio server by default,
- * and list / describe / lint / call for people at a terminal. Command modules load on demand.
+ * and list / describe / lint / call for people at a terminal and for scripts. Command modules load on demand.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { resolveConfig, type RawConfig } from './config.js';
-import { DynamicMcpError, describeError } from './errors.js';
+import { authOption, documentOptions, httpOptions, rawConfig, requestOptions, resultOptions } from './cli/options.js';
+import { looksLikeDocument, splitSpec } from './cli/spec-argument.js';
+import { errorLine, formatCommanderError, helpLine, programName } from './cli/usage-error.js';
+import { resolveCallOptions, resolveConfig, resolveListOptions } from './config.js';
+import { ConfigError, DynamicMcpError, describeError } from './errors.js';
+import { closestWords } from './search/edit-distance.js';
+import { endQuietlyOnClosedPipe } from './terminal/terminal.js';
 import { packageVersion } from './version.js';
 
-/** Exit codes: 0 done, 1 failed (bad document, lint errors, failed call, unknown id), 2 bad usage. */
-export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
+/**
+ * Exit codes: 0 done; 1 failed (unreadable document, lint errors, unknown id, invalid arguments, no
+ * response); 2 bad usage (unknown command or flag, bad flag value, no document); for `call`, 4 when the
+ * API answered 4xx and 5 when it answered 5xx (as `http --check-status` does).
+ */
+export const exitCodes = { ok: 0, failed: 1, usage: 2, httpClientError: 4, httpServerError: 5 } as const;
 
-/** Boolean environment twins: commander would treat OPENAPI_MCP_VALIDATE=false as set, so they are read here. */
-const booleanEnv: Record<string, keyof RawConfig> = {
-  OPENAPI_MCP_VALIDATE: 'validate',
-  OPENAPI_MCP_ALLOW_REMOTE_REFS: 'allowRemoteRefs',
-  OPENAPI_MCP_READ_ONLY: 'readOnly',
-  OPENAPI_MCP_JSON_RESPONSES: 'jsonResponses',
-  OPENAPI_MCP_METRICS_PUBLIC: 'metricsPublic',
-};
+const commandNames = ['list', 'describe', 'lint', 'call'];
+const specHelp = 'path or http(s) URL of an OpenAPI 3.x or Swagger 2.0 document, JSON or YAML (or set OPENAPI_MCP_SPEC)';
 
-function booleanOption(flags: string, description: string, env: string): Option {
-  return new Option(flags, `${description} (env: ${env})`);
-}
+/** The command whose --help a usage error points to. */
+let activeCommand: string | undefined;
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-/** Fills boolean flags not given on the command line from their environment variables. */
-function withEnvironment<T extends RawConfig>(options: T): T {
-  const merged: T = { ...options };
-  for (const [env, key] of Object.entries(booleanEnv)) {
-    const value = process.env[env];
-    if (merged[key] === undefined && value !== undefined) (merged as RawConfig)[key] = value as never;
-  }
-  return merged;
-}
-
-/** Options every command that loads a document shares. */
-function documentOptions(command: Command): Command {
-  return command
-    .addOption(new Option('--base-url <url>', "base URL for requests, instead of the document's servers").env('OPENAPI_MCP_BASE_URL'))
-    .addOption(new Option('--server-variable <name=value>', 'value for a {variable} of the server URL (repeatable)').env('OPENAPI_MCP_SERVER_VARIABLES').argParser(collect))
-    .addOption(booleanOption('--allow-remote-refs', 'follow $refs to other hosts', 'OPENAPI_MCP_ALLOW_REMOTE_REFS'))
-    .addOption(booleanOption('--read-only', 'expose only GET, HEAD and OPTIONS endpoints', 'OPENAPI_MCP_READ_ONLY'))
-    .addOption(new Option('--tags <list>', 'expose only endpoints with one of these tags (comma-separated)').env('OPENAPI_MCP_TAGS'))
-    .addOption(new Option('--exclude-tags <list>', 'hide endpoints with one of these tags').env('OPENAPI_MCP_EXCLUDE_TAGS'))
-    .addOption(new Option('--operations <globs>', 'expose only endpoints whose id or "METHOD /path" matches (e.g. "repos/*,GET /users*")').env('OPENAPI_MCP_OPERATIONS'))
-    .addOption(new Option('--exclude-operations <globs>', 'hide endpoints whose id or "METHOD /path" matches').env('OPENAPI_MCP_EXCLUDE_OPERATIONS'))
-    .addOption(new Option('--methods <list>', 'expose only these HTTP methods (e.g. GET,POST)').env('OPENAPI_MCP_METHODS'))
-    .addOption(new Option('--log-level <level>', 'debug, info, warn, error or silent').env('OPENAPI_MCP_LOG_LEVEL').default('info'))
-    .addOption(new Option('--log-format <format>', 'text or json').env('OPENAPI_MCP_LOG_FORMAT').default('text'));
-}
-
-/** Options of the commands that send requests. */
-function requestOptions(command: Command): Command {
-  return command
-    .addOption(new Option('--auth <scheme=secret>', 'credential for a security scheme of the document (repeatable; env: OPENAPI_MCP_AUTH_<SCHEME>)').argParser(collect))
-    .addOption(new Option('--header <"Name: value">', 'header sent with every request (repeatable)').env('OPENAPI_MCP_HEADERS').argParser(collect))
-    .addOption(new Option('--timeout <ms>', 'upstream request timeout in milliseconds').env('OPENAPI_MCP_TIMEOUT').default('30000'))
-    .addOption(new Option('--max-response-bytes <bytes>', 'largest response body in one tool result; the rest comes by continuation').env('OPENAPI_MCP_MAX_RESPONSE_BYTES').default('40000'))
-    .addOption(new Option('--max-binary-bytes <bytes>', 'largest binary body returned as image or resource').env('OPENAPI_MCP_MAX_BINARY_BYTES').default('1048576'))
-    .addOption(new Option('--continuation-ttl <seconds>', 'how long the rest of a long response stays available').env('OPENAPI_MCP_CONTINUATION_TTL').default('600'));
-}
-
-/** Options of the hosted HTTP server. */
-function httpOptions(command: Command): Command {
-  return command
-    .addOption(new Option('--transport <stdio|http>', 'serve over stdio (one client) or Streamable HTTP (many)').env('OPENAPI_MCP_TRANSPORT').default('stdio'))
-    .addOption(new Option('--host <address>', 'HTTP: address to bind').env('OPENAPI_MCP_HOST').default('127.0.0.1'))
-    .addOption(new Option('--port <port>', 'HTTP: port to listen on').env('OPENAPI_MCP_PORT').default('3000'))
-    .addOption(new Option('--memcached <servers>', 'HTTP: memcached host:port list for session state shared by replicas').env('OPENAPI_MCP_MEMCACHED'))
-    .addOption(new Option('--session-secret <secret>', 'secret that signs session handles; the same on every replica').env('OPENAPI_MCP_SESSION_SECRET'))
-    .addOption(new Option('--session-ttl <seconds>', 'idle time before a session\'s state expires').env('OPENAPI_MCP_SESSION_TTL').default('3600'))
-    .addOption(new Option('--session-max-age <seconds>', 'absolute lifetime of a session handle').env('OPENAPI_MCP_SESSION_MAX_AGE').default('86400'))
-    .addOption(new Option('--auth-token <token>', 'HTTP: bearer token clients must send (repeatable)').env('OPENAPI_MCP_AUTH_TOKENS').argParser(collect))
-    .addOption(new Option('--allowed-hosts <list>', 'HTTP: Host names accepted besides loopback (DNS-rebinding protection)').env('OPENAPI_MCP_ALLOWED_HOSTS'))
-    .addOption(new Option('--allowed-origins <list>', 'HTTP: browser Origins accepted').env('OPENAPI_MCP_ALLOWED_ORIGINS'))
-    .addOption(new Option('--max-body-bytes <bytes>', 'HTTP: largest request body').env('OPENAPI_MCP_MAX_BODY_BYTES').default('1048576'))
-    .addOption(new Option('--credential-header <scheme=Header>', 'HTTP: take a scheme\'s upstream credential from this request header (repeatable)').env('OPENAPI_MCP_CREDENTIAL_HEADERS').argParser(collect))
-    .addOption(booleanOption('--json-responses', 'HTTP: answer with JSON instead of an SSE stream', 'OPENAPI_MCP_JSON_RESPONSES'))
-    .addOption(booleanOption('--metrics-public', 'HTTP: serve /metrics without the bearer token', 'OPENAPI_MCP_METRICS_PUBLIC'));
+function subcommand(program: Command, name: string, description: string, usage: string): Command {
+  return program.command(name).description(description).usage(usage).showHelpAfterError(helpLine(name));
 }
 
 export function buildProgram(): Command {
-  const program = new Command('openapi-dynamic-mcp')
+  const program = new Command(programName)
     .description('An MCP server for any OpenAPI document, with three tools: list_endpoints, describe_endpoint, execute_endpoint.')
     .version(packageVersion)
-    .argument('[spec]', 'path or http(s) URL of an OpenAPI 3.x or Swagger 2.0 document (JSON or YAML)')
-    .addOption(booleanOption('--validate', 'validate the document strictly before serving (slow on big APIs)', 'OPENAPI_MCP_VALIDATE'))
-    .showHelpAfterError()
+    .usage('[options] <spec>  |  <command> <spec> ...')
+    .argument('[spec]', specHelp)
+    .configureOutput({ outputError: (text, write) => write(formatCommanderError(text)) })
+    .showHelpAfterError(helpLine(undefined))
+    // The root takes one document; extra words are checked in its action, where a mistyped command can be named.
+    .allowExcessArguments()
     // Root options only before a subcommand: list, describe, lint and call have their own copies.
     .enablePositionalOptions()
-    .exitOverride();
-  httpOptions(requestOptions(documentOptions(program))).action(async (spec: string | undefined, options: RawConfig) => {
-    const config = resolveConfig({ ...withEnvironment(options), spec: spec ?? process.env.OPENAPI_MCP_SPEC });
+    .exitOverride()
+    .hook('preAction', (_program, action) => {
+      activeCommand = action === program ? undefined : action.name();
+    });
+  httpOptions(resultOptions(requestOptions(documentOptions(program)))).action(async (spec: string | undefined, _options: unknown, command: Command) => {
+    checkRootWords(spec, command.args.slice(1));
+    const config = resolveConfig(rawConfig(command, spec === undefined ? fromEnvironment() : { value: spec, fromEnv: false }));
     if (config.transport === 'http') {
       const { runHttpServer } = await import('./commands/serve-http.js');
       await runHttpServer(config);
@@ -102,43 +57,80 @@ export function buildProgram(): Command {
     }
   });
 
-  documentOptions(program.command('list').description('list or search the endpoints of a document').argument('<spec>').argument('[query...]', 'search words'))
+  documentOptions(subcommand(program, 'list', 'list or search the endpoints of a document', '[options] <spec> [query...]').argument('[spec]', specHelp).argument('[query...]', 'search words'))
     .option('--tag <tag>', 'only endpoints with this tag')
     .option('--method <method>', 'only endpoints with this HTTP method')
-    .option('--limit <n>', 'most rows shown', '50')
-    .action(async (spec: string, query: string[], options: RawConfig & { tag?: string; method?: string; limit: string }) => {
+    .option('--limit <n>', 'most rows shown, 1 to 100000 (default 50)')
+    .option('--json', 'print one JSON document instead of the table')
+    .action(async (first: string | undefined, words: string[], _options: unknown, command: Command) => {
+      const spec = requireSpec(splitSpec([first, ...words]), 'list', ' [query...]');
+      const options = resolveListOptions(command.opts());
+      const config = resolveConfig(rawConfig(command, spec));
       const { runList } = await import('./commands/list.js');
-      await runList(resolveConfig({ ...withEnvironment(options), spec }), query.join(' '), options);
+      process.exitCode = await runList(config, spec.rest.join(' '), options);
     });
 
-  documentOptions(program.command('describe').description('show the inputs, auth and responses of endpoints').argument('<spec>').argument('<ids...>', 'endpoint ids or "METHOD /path"'))
-    .option('--json', 'print the structured description as JSON')
-    .action(async (spec: string, ids: string[], options: RawConfig & { json?: boolean }) => {
+  authOption(documentOptions(subcommand(program, 'describe', 'show the inputs, auth and responses of endpoints', '[options] <spec> <ids...>').argument('[spec]', specHelp).argument('[ids...]', 'endpoint ids or "METHOD /path"')))
+    .option('--json', 'print one JSON document instead of text')
+    .action(async (first: string | undefined, words: string[], _options: unknown, command: Command) => {
+      const spec = requireSpec(splitSpec([first, ...words]), 'describe', ' <ids...>');
+      if (!spec.rest.length) throw new ConfigError('describe needs at least one endpoint id.', `For example: ${programName} describe ./openapi.yaml getPetById (ids come from "${programName} list").`);
+      const config = resolveConfig(rawConfig(command, spec));
       const { runDescribe } = await import('./commands/describe.js');
-      if (!(await runDescribe(resolveConfig({ ...withEnvironment(options), spec }), ids, options.json ?? false))) process.exitCode = exitCodes.failed;
+      process.exitCode = await runDescribe(config, spec.rest, (command.opts() as { json?: boolean }).json ?? false);
     });
 
-  documentOptions(program.command('lint').description('validate a document strictly and check what matters for serving it').argument('<spec>')).action(
-    async (spec: string, options: RawConfig) => {
+  documentOptions(subcommand(program, 'lint', 'validate a document strictly and check what matters for serving it', '[options] <spec>').argument('[spec]', specHelp))
+    .option('--json', 'print one JSON document instead of text')
+    .action(async (first: string | undefined, _options: unknown, command: Command) => {
+      const config = resolveConfig(rawConfig(command, requireSpec(splitSpec([first]), 'lint')));
       const { runLint } = await import('./commands/lint.js');
-      if ((await runLint(resolveConfig({ ...withEnvironment(options), spec }))) > 0) process.exitCode = exitCodes.failed;
-    },
-  );
+      process.exitCode = await runLint(config, (command.opts() as { json?: boolean }).json ?? false);
+    });
 
-  requestOptions(documentOptions(program.command('call').description('call one endpoint and print the response').argument('<spec>').argument('<id>', 'endpoint id or "METHOD /path"')))
-    .option('--args <json>', 'the arguments, as in execute_endpoint', '{}')
-    .option('--select <jmespath>', 'narrow a JSON response')
+  requestOptions(documentOptions(subcommand(program, 'call', 'call one endpoint: the body to stdout, the status to stderr', "[options] <spec> <id> --args '<json>'").argument('[spec]', specHelp).argument('[id]', 'endpoint id or "METHOD /path"')))
+    .option('--args <json>', 'the arguments as a JSON object, as describe shows them')
+    .option('--select <jmespath>', 'narrow a JSON response, e.g. "items[].name"')
     .option('--content-type <type>', 'request body media type, when the endpoint accepts several')
-    .action(async (spec: string, id: string, options: RawConfig & { args: string; select?: string; contentType?: string }) => {
+    .addOption(new Option('--json', 'print one JSON document: status, headers and body').conflicts('raw'))
+    .option('--raw', 'print the body exactly as received, even on a terminal')
+    .action(async (first: string | undefined, second: string | undefined, _options: unknown, command: Command) => {
+      const spec = requireSpec(splitSpec([first, second]), 'call', " <id> --args '<json>'");
+      if (!spec.rest.length) throw new ConfigError('call needs an endpoint id after the document.', `For example: ${programName} call ./openapi.yaml getPetById --args '{"petId": 1}'`);
+      const options = resolveCallOptions(command.opts());
+      const config = resolveConfig(rawConfig(command, spec));
       const { runCall } = await import('./commands/call.js');
-      const callOptions = { args: options.args, ...(options.select ? { select: options.select } : {}), ...(options.contentType ? { contentType: options.contentType } : {}) };
-      if (!(await runCall(resolveConfig({ ...withEnvironment(options), spec }), id, callOptions))) process.exitCode = exitCodes.failed;
+      process.exitCode = await runCall(config, spec.rest[0]!, options);
     });
   return program;
 }
 
+/** The document, or a usage error whose example is this command's. */
+function requireSpec<T extends { value: string | undefined }>(spec: T, command: string, after = ''): T & { value: string } {
+  if (spec.value === undefined) throw new ConfigError('No OpenAPI document given.', `Pass its path or URL: ${programName} ${command} ./openapi.yaml${after} (or set OPENAPI_MCP_SPEC).`);
+  return spec as T & { value: string };
+}
+
+function fromEnvironment(): { value: string | undefined; fromEnv: boolean } {
+  const value = process.env.OPENAPI_MCP_SPEC || undefined;
+  return { value, fromEnv: value !== undefined };
+}
+
+/** `lsit spec.yaml` is a mistyped command, not a document named "lsit" with a stray word. */
+function checkRootWords(spec: string | undefined, extra: string[]): void {
+  if (spec !== undefined && !looksLikeDocument(spec)) {
+    const close = closestWords(spec, commandNames, 1);
+    if (close.length) throw new ConfigError(`unknown command "${spec}" (did you mean ${close[0]}?)`);
+  }
+  if (extra.length) {
+    throw new ConfigError(`unexpected argument "${extra[0]}": the server takes one document.`, `To look at an API, use a command first: ${commandNames.join(', ')} (e.g. ${programName} list ./openapi.yaml).`);
+  }
+}
+
 /** Runs the CLI; never prints a stack trace, and sets the exit code. */
 export async function runCli(argv: string[] = process.argv): Promise<void> {
+  const command = argv[2];
+  if (command !== undefined && commandNames.includes(command)) endQuietlyOnClosedPipe();
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {
@@ -146,8 +138,11 @@ export async function runCli(argv: string[] = process.argv): Promise<void> {
       process.exitCode = error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
       return;
     }
-    const message = error instanceof DynamicMcpError ? error.toText() : describeError(error);
-    process.stderr.write(`openapi-dynamic-mcp: ${message}\n`);
-    process.exitCode = error instanceof DynamicMcpError && error.code === 'CONFIG' ? exitCodes.usage : exitCodes.failed;
+    const usage = error instanceof DynamicMcpError && error.code === 'CONFIG';
+    const lines = [errorLine(error instanceof DynamicMcpError ? error.message : describeError(error))];
+    if (error instanceof DynamicMcpError && error.hint) lines.push(error.hint);
+    if (usage) lines.push(helpLine(activeCommand));
+    process.stderr.write(`${lines.join('\n')}\n`);
+    process.exitCode = usage ? exitCodes.usage : exitCodes.failed;
   }
 }

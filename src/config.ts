@@ -1,7 +1,9 @@
 /** @module The Config type and resolveConfig(): every default is decided here, once. */
 import { ConfigError } from './errors.js';
+import { toBoolean, toChoice, toChoiceList, toHttpUrl, toInteger, toList, toPairs, type IntegerRange } from './flag-values.js';
 import type { LogLevel } from './log.js';
 import type { OperationFilter } from './spec/filter-catalog.js';
+import { httpMethods } from './spec/openapi-types.js';
 
 export interface Config {
   /** Path or http(s) URL of the OpenAPI document. */
@@ -98,6 +100,8 @@ export interface RawConfig {
   credentialHeader?: string[] | undefined;
   jsonResponses?: boolean | string | undefined;
   metricsPublic?: boolean | string | undefined;
+  /** Keys whose value came from an environment variable, so messages name the variable rather than the flag. */
+  fromEnv?: readonly string[] | undefined;
 }
 
 export const defaults = {
@@ -108,69 +112,152 @@ export const defaults = {
   logLevel: 'info' as LogLevel,
 };
 
+const mebibytes = (n: number) => n * 1_048_576;
+/** memcached reads a TTL over 30 days as a date, so no TTL may exceed it. */
+const thirtyDays = 2_592_000;
+
+/** The accepted range of every number a flag takes. */
+export const ranges = {
+  timeout: { min: 1, max: 3_600_000, unit: 'ms' },
+  // 64 MiB is the most of a response body ever read (send-request's download limit).
+  maxResponseBytes: { min: 1, max: mebibytes(64), unit: 'bytes' },
+  maxBinaryBytes: { min: 1, max: mebibytes(64), unit: 'bytes' },
+  continuationTtl: { min: 1, max: thirtyDays, unit: 'seconds' },
+  port: { min: 1, max: 65_535 },
+  sessionTtl: { min: 1, max: thirtyDays, unit: 'seconds' },
+  sessionMaxAge: { min: 1, max: 31_536_000, unit: 'seconds' },
+  maxBodyBytes: { min: 1, max: mebibytes(100), unit: 'bytes' },
+  limit: { min: 1, max: 100_000 },
+} satisfies Record<string, IntegerRange>;
+
 const logLevels: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
+
+/** Flag and environment variable of each raw value, for messages. */
+const names: Record<string, [flag: string, env: string]> = {
+  spec: ['<spec>', 'OPENAPI_MCP_SPEC'],
+  baseUrl: ['--base-url', 'OPENAPI_MCP_BASE_URL'],
+  serverVariable: ['--server-variable', 'OPENAPI_MCP_SERVER_VARIABLES'],
+  validate: ['--validate', 'OPENAPI_MCP_VALIDATE'],
+  allowRemoteRefs: ['--allow-remote-refs', 'OPENAPI_MCP_ALLOW_REMOTE_REFS'],
+  timeout: ['--timeout', 'OPENAPI_MCP_TIMEOUT'],
+  maxResponseBytes: ['--max-response-bytes', 'OPENAPI_MCP_MAX_RESPONSE_BYTES'],
+  maxBinaryBytes: ['--max-binary-bytes', 'OPENAPI_MCP_MAX_BINARY_BYTES'],
+  continuationTtl: ['--continuation-ttl', 'OPENAPI_MCP_CONTINUATION_TTL'],
+  header: ['--header', 'OPENAPI_MCP_HEADERS'],
+  auth: ['--auth', 'OPENAPI_MCP_AUTH_<SCHEME>'],
+  readOnly: ['--read-only', 'OPENAPI_MCP_READ_ONLY'],
+  tags: ['--tags', 'OPENAPI_MCP_TAGS'],
+  excludeTags: ['--exclude-tags', 'OPENAPI_MCP_EXCLUDE_TAGS'],
+  operations: ['--operations', 'OPENAPI_MCP_OPERATIONS'],
+  excludeOperations: ['--exclude-operations', 'OPENAPI_MCP_EXCLUDE_OPERATIONS'],
+  methods: ['--methods', 'OPENAPI_MCP_METHODS'],
+  logLevel: ['--log-level', 'OPENAPI_MCP_LOG_LEVEL'],
+  logFormat: ['--log-format', 'OPENAPI_MCP_LOG_FORMAT'],
+  transport: ['--transport', 'OPENAPI_MCP_TRANSPORT'],
+  host: ['--host', 'OPENAPI_MCP_HOST'],
+  port: ['--port', 'OPENAPI_MCP_PORT'],
+  memcached: ['--memcached', 'OPENAPI_MCP_MEMCACHED'],
+  sessionSecret: ['--session-secret', 'OPENAPI_MCP_SESSION_SECRET'],
+  sessionTtl: ['--session-ttl', 'OPENAPI_MCP_SESSION_TTL'],
+  sessionMaxAge: ['--session-max-age', 'OPENAPI_MCP_SESSION_MAX_AGE'],
+  authToken: ['--auth-token', 'OPENAPI_MCP_AUTH_TOKENS'],
+  allowedHosts: ['--allowed-hosts', 'OPENAPI_MCP_ALLOWED_HOSTS'],
+  allowedOrigins: ['--allowed-origins', 'OPENAPI_MCP_ALLOWED_ORIGINS'],
+  maxBodyBytes: ['--max-body-bytes', 'OPENAPI_MCP_MAX_BODY_BYTES'],
+  credentialHeader: ['--credential-header', 'OPENAPI_MCP_CREDENTIAL_HEADERS'],
+  jsonResponses: ['--json-responses', 'OPENAPI_MCP_JSON_RESPONSES'],
+  metricsPublic: ['--metrics-public', 'OPENAPI_MCP_METRICS_PUBLIC'],
+};
+
+/** Names a raw value in messages: its flag, or its environment variable when it came from there. */
+function labeler(raw: RawConfig): (key: keyof RawConfig) => string {
+  const fromEnv = new Set(raw.fromEnv ?? []);
+  return (key) => {
+    const [flag, env] = names[key] ?? [`--${key}`, ''];
+    return fromEnv.has(key) && env ? env : flag;
+  };
+}
 
 export function resolveConfig(raw: RawConfig): Config {
   if (!raw.spec) {
     throw new ConfigError('No OpenAPI document given.', 'Pass its path or URL: openapi-dynamic-mcp ./openapi.yaml (or set OPENAPI_MCP_SPEC).');
   }
-  const logLevel = (raw.logLevel ?? defaults.logLevel).toLowerCase() as LogLevel;
-  if (!logLevels.includes(logLevel)) throw new ConfigError(`--log-level must be one of ${logLevels.join(', ')}; got "${raw.logLevel}".`);
-  const logFormat = (raw.logFormat ?? 'text').toLowerCase();
-  if (logFormat !== 'text' && logFormat !== 'json') throw new ConfigError(`--log-format must be text or json; got "${raw.logFormat}".`);
-  const filter: Config['filter'] = { readOnly: toBoolean(raw.readOnly, '--read-only') };
-  for (const key of ['tags', 'excludeTags', 'operations', 'excludeOperations', 'methods'] as const) {
+  const label = labeler(raw);
+  const logLevel = toChoice(raw.logLevel, defaults.logLevel, label('logLevel'), logLevels);
+  const logFormat = toChoice(raw.logFormat, 'text', label('logFormat'), ['text', 'json'] as const);
+  const filter: Config['filter'] = { readOnly: toBoolean(raw.readOnly, label('readOnly')) };
+  for (const key of ['tags', 'excludeTags', 'operations', 'excludeOperations'] as const) {
     const list = toList(raw[key]);
     if (list.length) filter[key] = list;
   }
+  const methods = toChoiceList(raw.methods, label('methods'), httpMethods);
+  if (methods.length) filter.methods = methods;
   const config: Config = {
     spec: raw.spec,
-    serverVariables: toPairs(raw.serverVariable ?? [], '=', '--server-variable', 'name=value'),
-    validate: toBoolean(raw.validate, '--validate'),
-    allowRemoteRefs: toBoolean(raw.allowRemoteRefs, '--allow-remote-refs'),
-    timeoutMs: toPositiveInteger(raw.timeout, defaults.timeoutMs, '--timeout'),
-    maxResponseBytes: toPositiveInteger(raw.maxResponseBytes, defaults.maxResponseBytes, '--max-response-bytes'),
-    maxBinaryBytes: toPositiveInteger(raw.maxBinaryBytes, defaults.maxBinaryBytes, '--max-binary-bytes'),
-    continuationTtlSeconds: toPositiveInteger(raw.continuationTtl, defaults.continuationTtlSeconds, '--continuation-ttl'),
-    headers: toPairs((raw.header ?? []).flatMap((h) => h.split(/\r?\n/)), ':', '--header', 'Name: value'),
-    auth: raw.auth ?? [],
+    serverVariables: toPairs(raw.serverVariable ?? [], '=', label('serverVariable'), 'name=value'),
+    validate: toBoolean(raw.validate, label('validate')),
+    allowRemoteRefs: toBoolean(raw.allowRemoteRefs, label('allowRemoteRefs')),
+    timeoutMs: toInteger(raw.timeout, defaults.timeoutMs, label('timeout'), ranges.timeout),
+    maxResponseBytes: toInteger(raw.maxResponseBytes, defaults.maxResponseBytes, label('maxResponseBytes'), ranges.maxResponseBytes),
+    maxBinaryBytes: toInteger(raw.maxBinaryBytes, defaults.maxBinaryBytes, label('maxBinaryBytes'), ranges.maxBinaryBytes),
+    continuationTtlSeconds: toInteger(raw.continuationTtl, defaults.continuationTtlSeconds, label('continuationTtl'), ranges.continuationTtl),
+    headers: toPairs((raw.header ?? []).flatMap((h) => h.split(/\r?\n/)), ':', label('header'), '"Name: value"'),
+    auth: toAuthEntries(raw.auth ?? []),
     filter,
-    transport: toTransport(raw.transport),
-    http: resolveHttp(raw),
+    transport: toChoice(raw.transport, 'stdio', label('transport'), ['stdio', 'http'] as const),
+    http: resolveHttp(raw, label),
     logLevel,
     logJson: logFormat === 'json',
   };
   for (const name of Object.keys(config.headers)) {
-    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new ConfigError(`--header "${name}" is not a valid header name.`);
-    if (/[\r\n\0]/.test(config.headers[name]!)) throw new ConfigError(`--header "${name}" has a line break in its value.`);
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new ConfigError(`${label('header')} "${name}" is not a valid header name.`);
+    if (/[\r\n\0]/.test(config.headers[name]!)) throw new ConfigError(`${label('header')} "${name}" has a line break in its value.`);
   }
-  if (raw.baseUrl) config.baseUrl = raw.baseUrl;
+  if (raw.baseUrl) config.baseUrl = toHttpUrl(raw.baseUrl, label('baseUrl')).href;
   return config;
 }
 
-function resolveHttp(raw: RawConfig): HttpConfig {
-  const port = toPositiveInteger(raw.port, 3000, '--port');
-  if (port > 65535) throw new ConfigError(`--port must be at most 65535; got ${port}.`);
+/** `scheme=secret` entries; a malformed one is refused without echoing it, since it may be the secret itself. */
+function toAuthEntries(entries: readonly string[]): string[] {
+  for (const entry of entries) {
+    const at = entry.indexOf('=');
+    if (at <= 0 || at === entry.length - 1) {
+      throw new ConfigError(`--auth takes scheme=secret${at > 0 ? `; "${entry.slice(0, at)}" has an empty secret` : '; one entry has no "="'}.`, 'For example: --auth api_key=$API_KEY (or set OPENAPI_MCP_AUTH_API_KEY).');
+    }
+  }
+  return [...entries];
+}
+
+function resolveHttp(raw: RawConfig, label: (key: keyof RawConfig) => string): HttpConfig {
   const http: HttpConfig = {
     host: raw.host ?? '127.0.0.1',
-    port,
+    port: toInteger(raw.port, 3000, label('port'), ranges.port),
     memcached: toList(raw.memcached),
-    sessionTtlSeconds: toPositiveInteger(raw.sessionTtl, 3600, '--session-ttl'),
-    sessionMaxAgeSeconds: toPositiveInteger(raw.sessionMaxAge, 86_400, '--session-max-age'),
+    sessionTtlSeconds: toInteger(raw.sessionTtl, 3600, label('sessionTtl'), ranges.sessionTtl),
+    sessionMaxAgeSeconds: toInteger(raw.sessionMaxAge, 86_400, label('sessionMaxAge'), ranges.sessionMaxAge),
     authTokens: (raw.authToken ?? []).flatMap((t) => toList(t)),
     allowedHosts: toList(raw.allowedHosts),
     allowedOrigins: toList(raw.allowedOrigins).map((o) => o.toLowerCase().replace(/\/$/, '')),
-    maxBodyBytes: toPositiveInteger(raw.maxBodyBytes, 1_048_576, '--max-body-bytes'),
-    credentialHeaders: toPairs(raw.credentialHeader ?? [], '=', '--credential-header', 'scheme=Header-Name'),
-    jsonResponses: toBoolean(raw.jsonResponses, '--json-responses'),
-    metricsPublic: toBoolean(raw.metricsPublic, '--metrics-public'),
+    maxBodyBytes: toInteger(raw.maxBodyBytes, 1_048_576, label('maxBodyBytes'), ranges.maxBodyBytes),
+    credentialHeaders: toPairs(raw.credentialHeader ?? [], '=', label('credentialHeader'), 'scheme=Header-Name'),
+    jsonResponses: toBoolean(raw.jsonResponses, label('jsonResponses')),
+    metricsPublic: toBoolean(raw.metricsPublic, label('metricsPublic')),
   };
+  for (const server of http.memcached) {
+    const match = /^(.+):(\d+)$/.exec(server);
+    if (!match || Number(match[2]) < 1 || Number(match[2]) > 65_535) throw new ConfigError(`${label('memcached')} takes host:port entries (port 1 to 65535); got "${server}".`);
+  }
+  for (const origin of http.allowedOrigins) {
+    if (toHttpUrl(origin, label('allowedOrigins'), 'https://app.example.com').origin !== origin) {
+      throw new ConfigError(`${label('allowedOrigins')} takes origins (scheme, host and port, no path) such as https://app.example.com; got "${origin}".`);
+    }
+  }
   if (raw.sessionSecret) {
-    if (raw.sessionSecret.length < 32) throw new ConfigError('--session-secret must be at least 32 characters.', 'Generate one with: openssl rand -base64 48');
+    if (raw.sessionSecret.length < 32) throw new ConfigError(`${label('sessionSecret')} must be at least 32 characters.`, 'Generate one with: openssl rand -base64 48');
     http.sessionSecret = raw.sessionSecret;
   }
   for (const token of http.authTokens) {
-    if (token.length < 16) throw new ConfigError('Every --auth-token must be at least 16 characters.', 'Generate one with: openssl rand -base64 32');
+    if (token.length < 16) throw new ConfigError(`Every ${label('authToken')} must be at least 16 characters.`, 'Generate one with: openssl rand -base64 32');
   }
   if (http.authTokens.length && Object.values(http.credentialHeaders).some((h) => h.toLowerCase() === 'authorization')) {
     throw new ConfigError('--credential-header cannot map Authorization while --auth-token is set: the client\'s own token is never forwarded upstream.', 'Map another header, e.g. X-Api-Key.');
@@ -178,40 +265,50 @@ function resolveHttp(raw: RawConfig): HttpConfig {
   return http;
 }
 
-function toTransport(value: string | undefined): Config['transport'] {
-  const transport = (value ?? 'stdio').toLowerCase();
-  if (transport !== 'stdio' && transport !== 'http') throw new ConfigError(`--transport must be stdio or http; got "${value}".`);
-  return transport;
+/** What `list` shows, besides the document's filters. */
+export interface ListOptions {
+  tag?: string;
+  /** Lower case. */
+  method?: string;
+  /** Rows shown. Default 50. */
+  limit: number;
+  json: boolean;
 }
 
-function toBoolean(value: boolean | string | undefined, flag: string): boolean {
-  if (value === undefined || typeof value === 'boolean') return value ?? false;
-  const text = value.trim().toLowerCase();
-  if (['1', 'true', 'yes', 'on'].includes(text)) return true;
-  if (['0', 'false', 'no', 'off', ''].includes(text)) return false;
-  throw new ConfigError(`${flag} must be true or false; got "${value}".`);
+export function resolveListOptions(raw: { tag?: string; method?: string; limit?: string; json?: boolean }): ListOptions {
+  const options: ListOptions = { limit: toInteger(raw.limit, 50, '--limit', ranges.limit), json: raw.json ?? false };
+  if (raw.tag?.trim()) options.tag = raw.tag.trim();
+  if (raw.method !== undefined) options.method = toChoice(raw.method, 'get', '--method', httpMethods);
+  return options;
 }
 
-function toPositiveInteger(value: string | number | undefined, fallback: number, flag: string): number {
-  if (value === undefined) return fallback;
-  const number = typeof value === 'number' ? value : Number(value.trim());
-  if (!Number.isInteger(number) || number <= 0) throw new ConfigError(`${flag} must be a positive whole number; got "${value}".`);
-  return number;
+/** How `call` sends and prints. */
+export interface CallOptions {
+  /** The endpoint's arguments, parsed from --args. */
+  args: Record<string, unknown>;
+  select?: string;
+  contentType?: string;
+  /** Print one JSON document with status, headers and body. */
+  json: boolean;
+  /** Print the body exactly as received, even on a terminal. */
+  raw: boolean;
 }
 
-/** "a, b,c" -> ["a", "b", "c"] */
-function toList(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-}
-
-/** ["Name: value", ...] -> { Name: "value" }; blank entries are skipped. */
-function toPairs(entries: string[], separator: string, flag: string, shape: string): Record<string, string> {
-  const pairs: Record<string, string> = {};
-  for (const entry of entries.flatMap((e) => (separator === '=' ? e.split(',') : [e]))) {
-    if (!entry.trim()) continue;
-    const at = entry.indexOf(separator);
-    if (at <= 0) throw new ConfigError(`${flag} takes ${shape}; got "${entry}".`);
-    pairs[entry.slice(0, at).trim()] = entry.slice(at + 1).trim();
+export function resolveCallOptions(raw: { args?: string; select?: string; contentType?: string; json?: boolean; raw?: boolean }): CallOptions {
+  let args: unknown = {};
+  if (raw.args?.trim()) {
+    try {
+      args = JSON.parse(raw.args);
+    } catch (error) {
+      throw new ConfigError(`--args is not valid JSON: ${(error as Error).message}.`, `Example: --args '{"petId": 1}'`);
+    }
   }
-  return pairs;
+  if (typeof args !== 'object' || args === null || Array.isArray(args)) {
+    throw new ConfigError(`--args must be a JSON object of the endpoint's arguments; got ${Array.isArray(args) ? 'an array' : JSON.stringify(args)}.`, `Example: --args '{"petId": 1}'`);
+  }
+  if (raw.json && raw.raw) throw new ConfigError('--json and --raw cannot be combined: --json prints status, headers and body as one JSON document, --raw the body alone.');
+  const options: CallOptions = { args: args as Record<string, unknown>, json: raw.json ?? false, raw: raw.raw ?? false };
+  if (raw.select?.trim()) options.select = raw.select;
+  if (raw.contentType?.trim()) options.contentType = raw.contentType.trim();
+  return options;
 }

@@ -1,17 +1,8 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { bin, fixture, sample } from './support/connect.js';
+import { fixture, sample } from './support/connect.js';
+import { runBin } from './support/run-bin.js';
 
-const runWith = async (env: Record<string, string>, ...args: string[]) => {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { env: { ...process.env, OPENAPI_MCP_SPEC: '', ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-};
+const runWith = (env: Record<string, string>, ...args: string[]) => runBin(args, env);
 const run = (...args: string[]) => runWith({}, ...args);
 
 describe('the command line', () => {
@@ -31,14 +22,23 @@ describe('the command line', () => {
     expect(stdout).toMatch(/ \(\d+ counting copies under other paths\)\.$/m);
   });
 
-  test('describe prints the schema, auth and responses; an unknown id fails with suggestions', async () => {
+  test('describe prints the inputs, auth and responses; an unknown id fails with suggestions', async () => {
     const ok = await run('describe', sample, 'getInventory');
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('getInventory: GET /store/inventory - Returns pet inventories by status');
-    expect(ok.stdout).toContain('auth: api_key (apiKey in header api_key)');
+    expect(ok.stdout).toContain('Auth: api_key (apiKey in header api_key, not configured: set OPENAPI_MCP_AUTH_API_KEY or pass --auth api_key=<value>)');
+    const configured = await runWith({ OPENAPI_MCP_AUTH_API_KEY: 'k' }, 'describe', sample, 'getInventory');
+    expect(configured.stdout).toContain('Auth: api_key (apiKey in header api_key, configured)');
     const bad = await run('describe', sample, 'getInventroy');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('Unknown endpoint "getInventroy". Did you mean getInventory');
+    expect(bad.stderr).toContain('Search with: openapi-dynamic-mcp list <spec>');
+  });
+
+  test('describe shows a part of an arguments schema as an outline of its own', async () => {
+    const { code, stdout } = await run('describe', sample, 'addPet#/properties/body/properties/category');
+    expect(code).toBe(0);
+    expect(stdout).toBe('addPet#/properties/body/properties/category: POST /pet - Add a new pet to the store\n\nSchema of this part: object\n  id: integer(int64)\n  name: string\n');
   });
 
   test('lint reports duplicate and missing operationIds and missing servers, and exits 1 on errors', async () => {
@@ -74,6 +74,13 @@ describe('the command line', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  test('lint warns when a relative server URL in a local file leaves calls nowhere to go', async () => {
+    const { code, stdout } = await run('lint', fixture('relative-server.yaml'));
+    expect(code).toBe(0);
+    expect(stdout).toContain('warning servers: The server URL "/api/v1" is relative and the document was read from a file, so it has no host. Every call fails until --base-url (or OPENAPI_MCP_BASE_URL) is given.');
+    expect(stdout).toContain('0 errors, 1 warning.');
+  });
+
   test('no spec at all is a usage error (exit 2) that says what to pass', async () => {
     const { code, stderr } = await run();
     expect(code).toBe(2);
@@ -87,7 +94,7 @@ describe('the command line', () => {
     expect(off.stdout).toContain('getInventory');
     const bad = await runWith({ OPENAPI_MCP_VALIDATE: 'maybe' }, 'list', sample);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--validate must be true or false; got "maybe".');
+    expect(bad.stderr).toContain('OPENAPI_MCP_VALIDATE must be true or false; got "maybe".');
   });
 
   test('the spec can come from OPENAPI_MCP_SPEC', async () => {
@@ -99,19 +106,19 @@ describe('the command line', () => {
   test('a bad flag value is a usage error naming the flag', async () => {
     const { code, stderr } = await run(sample, '--timeout', 'soon');
     expect(code).toBe(2);
-    expect(stderr).toContain('--timeout must be a positive whole number; got "soon".');
+    expect(stderr).toContain('--timeout must be a whole number from 1 to 3600000 (ms); got "soon".');
   });
 });
 
 describe('the call command', () => {
-  test('runs one operation through the same path as execute_endpoint and prints the response', async () => {
+  test('runs one operation with the credentials configured: the body on stdout, the status on stderr', async () => {
     const { startUpstream } = await import('./support/upstream.js');
     const upstream = await startUpstream();
     try {
-      const { code, stdout } = await runWith({ OPENAPI_MCP_AUTH_API_KEY: 'k-1' }, 'call', sample, 'getPetById', '--args', '{"petId": 5}', '--base-url', upstream.url, '--select', 'url');
+      const { code, stdout, stderr } = await runWith({ OPENAPI_MCP_AUTH_API_KEY: 'k-1' }, 'call', sample, 'getPetById', '--args', '{"petId": 5}', '--base-url', upstream.url, '--select', 'url');
       expect(code).toBe(0);
-      expect(stdout).toContain('HTTP 200 OK from GET /pet/{petId}');
-      expect(stdout.trim().split('\n').pop()).toBe('/pet/5');
+      expect(stderr).toMatch(/^HTTP 200 OK from GET \/pet\/\{petId\} \(application\/json, \d+ B\)$/m);
+      expect(stdout).toBe('"/pet/5"\n');
       expect(upstream.requests[0]!.headers.api_key).toBe('k-1');
     } finally {
       await upstream.close();
@@ -122,6 +129,8 @@ describe('the call command', () => {
     const { code, stderr } = await run('call', sample, 'getPetById', '--args', '{"petId": "x"}', '--base-url', 'http://127.0.0.1:1');
     expect(code).toBe(1);
     expect(stderr).toContain('- /petId: must be integer; got a string "x"');
+    expect(stderr).toContain(`Its inputs: openapi-dynamic-mcp describe ${sample} getPetById`);
+    expect(stderr).not.toContain('execute_endpoint');
   });
 
   test('--auth for a scheme the document does not define is a usage error listing the schemes', async () => {

@@ -1,45 +1,170 @@
-/** @module `call <spec> <id> --args '<json>'`: one operation from the terminal, through the same path as execute_endpoint. */
-import type { Config } from '../config.js';
-import { ConfigError } from '../errors.js';
+/**
+ * @module `call <spec> <id> --args '<json>'`: one request, validated and sent by the same modules as
+ * execute_endpoint. The whole body goes to stdout (pretty JSON on a terminal, as received when piped or
+ * with --raw, or one JSON document with --json); the status line and notes go to stderr. The exit code
+ * says how the API answered: 4 for 4xx, 5 for 5xx.
+ */
+import { ArgumentShapeError, normalizeArguments } from '../arguments/normalize-arguments.js';
+import { validateArguments } from '../arguments/validate-arguments.js';
+import { ClientCredentialsTokens } from '../auth/client-credentials-tokens.js';
+import { howToSet } from '../auth/credentials.js';
+import type { CallOptions, Config } from '../config.js';
+import { ConfigError, DynamicMcpError } from '../errors.js';
+import { callOperation } from '../http/call-operation.js';
+import type { RawResponse } from '../http/send-request.js';
+import { serverOrigins } from '../http/server-origins.js';
+import { shapeResponse, type ShapedResponse } from '../http/shape-response.js';
 import { createLogger } from '../log.js';
-import { createServer } from '../server.js';
+import { formatBytes } from '../progress.js';
+import { inputSchemaOf, requestMediaTypes } from '../schema/input-schema.js';
+import type { Catalog } from '../spec/catalog.js';
+import type { Operation } from '../spec/operation.js';
+import { describeSecurity } from '../spec/security.js';
+import { terminalProgress } from '../terminal/terminal-progress.js';
+import { colorEnabled, createStyle } from '../terminal/terminal.js';
 import { prepareRuntime } from './prepare-runtime.js';
+import { unknownEndpointText } from './unknown-endpoint-text.js';
 
-export interface CallOptions {
-  args?: string;
-  select?: string;
-  contentType?: string;
+/** Everything fits: call prints whole bodies (send-request still refuses bodies over 64 MiB). */
+const whole = Number.MAX_SAFE_INTEGER;
+
+/** Returns the exit code: 0 for a 1xx-3xx answer, 4 for 4xx, 5 for 5xx, 1 when no request could be made. */
+export async function runCall(config: Config, id: string, options: CallOptions): Promise<number> {
+  const select = options.select ? await compileSelect(options.select) : undefined;
+  // At the default level only errors: what would be a warning for a server (no usable base URL) is call's own error here.
+  const logger = createLogger({ level: config.logLevel === 'info' ? 'error' : config.logLevel, json: config.logJson });
+  const runtime = await prepareRuntime(config, logger, terminalProgress());
+  const { catalog } = runtime;
+  const operation = catalog.find(id);
+  if (!operation) return fail(unknownEndpointText(catalog, id));
+  const mediaTypes = requestMediaTypes(operation);
+  if (options.contentType && !mediaTypes.includes(options.contentType)) {
+    throw new ConfigError(
+      mediaTypes.length ? `--content-type "${options.contentType}" is not one ${operation.id} accepts.` : `${operation.id} takes no request body, so --content-type does not apply.`,
+      mediaTypes.length ? `It accepts: ${mediaTypes.join(', ')}.` : undefined,
+    );
+  }
+  const { schema, bindings } = inputSchemaOf(operation, catalog, options.contentType);
+  let args: Record<string, unknown>;
+  let adjustments: string[];
+  try {
+    ({ args, adjustments } = normalizeArguments(options.args, {}, schema));
+  } catch (error) {
+    if (error instanceof ArgumentShapeError) throw new ConfigError(`--args: ${error.message}`);
+    throw error;
+  }
+  const problems = await validateArguments(schema, args);
+  if (problems.length) {
+    const lines = [`Invalid arguments for ${operation.id} (${operation.method.toUpperCase()} ${operation.path}):`, ...problems.map((p) => `- ${p.pointer}: ${p.message}`)];
+    lines.push(`Its inputs: openapi-dynamic-mcp describe ${quoteWord(config.spec)} ${quoteWord(operation.id)}`);
+    return fail(lines.join('\n'));
+  }
+
+  const fetcher = (input: URL | string, init: RequestInit) => fetch(input, init);
+  let response: RawResponse;
+  try {
+    ({ response } = await callOperation(operation, catalog, bindings, args, {
+      fetch: fetcher,
+      timeoutMs: config.timeoutMs,
+      ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
+      serverVariables: config.serverVariables,
+      headers: config.headers,
+      credentials: runtime.credentials ?? new Map(),
+      tokens: new ClientCredentialsTokens(fetcher, config.timeoutMs),
+      allowedOrigins: serverOrigins(catalog),
+    }));
+  } catch (error) {
+    if (error instanceof DynamicMcpError && error.code !== 'CONFIG') return fail(error.toText());
+    throw error;
+  }
+  const shaped = shapeResponse(response, { maxBytes: whole, maxBinaryBytes: whole });
+  const notes = [...adjustments.map((a) => `Adjusted: ${a}`), ...shaped.notes.map((n) => `Note: ${n}`)];
+  let selected: { value: unknown } | undefined;
+  if (select) {
+    const body = parseJson(response.bytes);
+    if (body) selected = { value: select(body.value) ?? null };
+    else notes.push(`Note: --select was not applied: the body is not JSON.`);
+  }
+  const auth = missingAuth(operation, catalog, new Set(runtime.credentials?.keys() ?? []), response.status);
+  if (auth) notes.push(`Note: ${auth}`);
+
+  process.stderr.write(`${statusLine(operation, response, shaped)}\n`);
+  for (const note of notes) process.stderr.write(`${note}\n`);
+  writeBody(response, shaped, options, selected);
+  return response.status >= 500 ? 5 : response.status >= 400 ? 4 : 0;
 }
 
-/** Prints the result text; returns false when the call failed (bad arguments, unreachable API). */
-export async function runCall(config: Config, id: string, options: CallOptions): Promise<boolean> {
-  const logger = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, json: config.logJson });
-  const runtime = await prepareRuntime(config, logger);
-  let args: unknown = {};
-  if (options.args) {
-    try {
-      args = JSON.parse(options.args);
-    } catch (error) {
-      throw new ConfigError(`--args is not valid JSON: ${(error as Error).message}.`, `Example: --args '{"petId": 1}'`);
-    }
-  }
-  const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
-  const { InMemoryTransport } = await import('@modelcontextprotocol/sdk/inMemory.js');
-  const server = createServer(runtime);
-  const client = new Client({ name: 'openapi-dynamic-mcp-call', version: '1' });
-  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
+function fail(message: string): number {
+  process.stderr.write(`${message}\n`);
+  return 1;
+}
+
+async function compileSelect(expression: string): Promise<(value: unknown) => unknown> {
+  const { compile, TreeInterpreter } = await import('@jmespath-community/jmespath');
   try {
-    const input: Record<string, unknown> = { id, arguments: args };
-    if (options.select) input.select = options.select;
-    if (options.contentType) input.contentType = options.contentType;
-    const result = await client.callTool({ name: 'execute_endpoint', arguments: input });
-    const content = result.content as { type: string; text?: string }[];
-    const text = content.filter((c) => c.type === 'text').map((c) => c.text).join('\n');
-    (result.isError ? process.stderr : process.stdout).write(`${text}\n`);
-    return !result.isError;
-  } finally {
-    await client.close();
-    await server.close();
+    const ast = compile(expression);
+    return (value) => TreeInterpreter.search(ast, value as never);
+  } catch (error) {
+    throw new ConfigError(`--select is not a valid JMESPath expression: ${(error as Error).message}.`, 'For example: --select "items[].{id: id, name: name}" (https://jmespath.org).');
   }
+}
+
+/** `HTTP 404 Not Found from GET /pet/{petId} (application/json, 52 B)`, coloured by class on a terminal. */
+function statusLine(operation: Operation, response: RawResponse, shaped: ShapedResponse): string {
+  const style = createStyle(colorEnabled(process.stderr));
+  const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+  const colored = response.status >= 400 ? style.red(style.bold(status)) : response.status >= 300 ? style.yellow(style.bold(status)) : style.green(style.bold(status));
+  const detail = [shaped.contentType, formatBytes(response.bytes.byteLength)].filter(Boolean).join(', ');
+  return `${colored} from ${operation.method.toUpperCase()} ${operation.path} ${style.dim(`(${detail})`)}`;
+}
+
+/** With --json the whole answer as one document; else the body: as received when piped or --raw, indented on a terminal. */
+function writeBody(response: RawResponse, shaped: ShapedResponse, options: CallOptions, selected: { value: unknown } | undefined): void {
+  const out = process.stdout;
+  const terminal = out.isTTY === true && !options.raw;
+  if (options.json) {
+    const body = selected ? selected.value : shaped.binary ? shaped.binary.base64 : shaped.body;
+    const document: Record<string, unknown> = { status: shaped.status, statusText: shaped.statusText, headers: shaped.headers, body };
+    if (shaped.binary && !selected) document.bodyEncoding = 'base64';
+    out.write(`${JSON.stringify(document, null, 2)}\n`);
+    return;
+  }
+  if (selected) {
+    // A selection is new JSON, not the API's bytes: compact for a pipe, indented for people.
+    out.write(`${JSON.stringify(selected.value, null, terminal ? 2 : undefined)}\n`);
+    return;
+  }
+  if (!response.bytes.byteLength) return;
+  if (shaped.binary) {
+    if (terminal) process.stderr.write(`The body is binary (${shaped.binary.mimeType}, ${formatBytes(response.bytes.byteLength)}), not shown on a terminal: redirect it to a file (> out.bin).\n`);
+    else out.write(response.bytes);
+    return;
+  }
+  if (!terminal) {
+    out.write(response.bytes);
+    return;
+  }
+  const text = typeof shaped.body === 'string' ? shaped.body : JSON.stringify(shaped.body, null, 2);
+  out.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+function parseJson(bytes: Uint8Array): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(new TextDecoder().decode(bytes)) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** After a 401 or 403: which credentials the endpoint takes and none of which is configured. */
+function missingAuth(operation: Operation, catalog: Catalog, configured: ReadonlySet<string>, status: number): string | undefined {
+  if (status !== 401 && status !== 403) return undefined;
+  const alternatives = describeSecurity(operation, catalog, configured);
+  if (!alternatives.length || alternatives.some((all) => all.every((s) => s.configured))) return undefined;
+  const ways = alternatives.map((all) => all.filter((s) => !s.configured).map((s) => (s.type === 'mutualTLS' ? `${s.name} is mutual TLS, which is not supported` : howToSet(s.name))).join(' and '));
+  return `${operation.id} takes credentials and none are configured: ${ways.join('; or ')}.`;
+}
+
+function quoteWord(word: string): string {
+  return /^[\w./{}:-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }

@@ -1,31 +1,28 @@
 /** @module From Config to what a server needs: the document loaded and filtered, credentials collected, base URL checked. */
+import { checkAuthFlags } from '../auth/check-auth-flags.js';
 import { collectCredentials } from '../auth/credentials.js';
 import type { Config } from '../config.js';
-import { ConfigError, describeError } from '../errors.js';
+import { describeError } from '../errors.js';
 import { resolveBaseUrl } from '../http/base-url.js';
 import type { Logger } from '../log.js';
+import { logProgress, type Progress } from '../progress.js';
 import type { RuntimeOptions } from '../runtime.js';
 import { buildCatalog } from '../spec/build-catalog.js';
 import type { Catalog } from '../spec/catalog.js';
 import { filterCatalog } from '../spec/filter-catalog.js';
 import { loadSpec } from '../spec/load-spec.js';
 
-export async function loadCatalog(config: Config): Promise<Catalog> {
-  const spec = await loadSpec(config.spec, { allowRemoteRefs: config.allowRemoteRefs, validate: config.validate, timeoutMs: config.timeoutMs });
+export async function loadCatalog(config: Config, progress?: Progress): Promise<Catalog> {
+  const spec = await loadSpec(config.spec, { allowRemoteRefs: config.allowRemoteRefs, validate: config.validate, timeoutMs: config.timeoutMs, ...(progress ? { progress } : {}) });
   return filterCatalog(buildCatalog(spec), config.filter);
 }
 
 /** Everything the runtime takes, decided from the config. Problems that only affect requests are logged, not fatal. */
-export async function prepareRuntime(config: Config, logger: Logger): Promise<RuntimeOptions & { catalog: Catalog }> {
-  const catalog = await loadCatalog(config);
+export async function prepareRuntime(config: Config, logger: Logger, progress: Progress = logProgress(logger)): Promise<RuntimeOptions & { catalog: Catalog }> {
+  const catalog = await loadCatalog(config, progress);
+  checkAuthFlags(catalog, config.auth);
   const schemeNames = Object.keys(catalog.spec.document.components?.securitySchemes ?? {});
-  const { credentials, unknown } = collectCredentials(schemeNames, config.auth, process.env);
-  if (unknown.length) {
-    throw new ConfigError(
-      `--auth names ${unknown.map((n) => `"${n}"`).join(', ')}, which the document does not define.`,
-      schemeNames.length ? `Its security schemes are: ${schemeNames.join(', ')}.` : 'The document defines no security schemes; use --header to send a credential.',
-    );
-  }
+  const { credentials } = collectCredentials(schemeNames, config.auth, process.env);
   if (catalog.warnings.length) {
     logger.warn(`${catalog.warnings.length} problem(s) in the document; the rest of the API is served. Run \`openapi-dynamic-mcp lint\` for details.`);
     for (const warning of catalog.warnings) logger.debug(warning);

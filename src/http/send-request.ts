@@ -1,5 +1,7 @@
 /** @module Sends a built request with a timeout, following redirects only within the API's own servers; failures become clear errors naming method and URL. */
 import { UpstreamRequestError } from '../errors.js';
+import { describeNetworkFailure } from '../network-failure.js';
+import { userAgent } from '../version.js';
 import type { BodyLease } from './body-budget.js';
 import type { HttpRequest } from './build-request.js';
 
@@ -34,6 +36,8 @@ export async function sendRequest(request: HttpRequest, options: SendOptions): P
   let method = request.method;
   let body = request.body;
   const headers = { ...request.headers };
+  // Unless the request sets its own (a --header, say): upstream logs can tell our traffic apart.
+  if (!Object.keys(headers).some((name) => name.toLowerCase() === 'user-agent')) headers['user-agent'] = userAgent;
   const label = () => `${method} ${url.origin}${url.pathname}`;
   for (let redirects = 0; ; redirects++) {
     let response: Response;
@@ -71,19 +75,11 @@ export async function sendRequest(request: HttpRequest, options: SendOptions): P
 }
 
 function connectionError(error: unknown, label: string, timeoutMs: number): UpstreamRequestError {
+  const { reason } = describeNetworkFailure(error, timeoutMs);
   const name = (error as Error).name;
   if (name === 'TimeoutError' || name === 'AbortError') {
-    return new UpstreamRequestError(`${label} timed out after ${timeoutMs} ms.`, { hint: 'The API is slow or unreachable; retry, or raise --timeout.', cause: error });
+    return new UpstreamRequestError(`${label} ${reason}.`, { hint: 'The API is slow or unreachable; retry, or raise --timeout.', cause: error });
   }
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  const code = cause?.code ?? (error as { code?: string }).code;
-  const reason =
-    code === 'ECONNREFUSED' ? 'the connection was refused (is the server running?)'
-    : code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'the host name could not be resolved (DNS)'
-    : code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' ? 'the connection was reset'
-    : code === 'UND_ERR_CONNECT_TIMEOUT' ? 'connecting timed out'
-    : code?.startsWith('CERT_') || code?.includes('TLS') || code?.includes('SSL') || code === 'DEPTH_ZERO_SELF_SIGNED_CERT' ? `TLS failed (${code})`
-    : (cause?.message ?? (error as Error).message);
   return new UpstreamRequestError(`${label} failed: ${reason}.`, { hint: 'Check that the API is reachable from this machine and that the base URL is right.', cause: error });
 }
 

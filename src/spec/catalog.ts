@@ -1,7 +1,10 @@
 /** @module The Catalog: every operation of one API, found by id or by `METHOD /path`, with tag counts and a lazily built search index. */
 import type { LoadedSpec } from './load-spec.js';
 import { methodPathId, type Operation } from './operation.js';
+import { editDistance } from '../search/edit-distance.js';
 import { SearchIndex } from '../search/search-index.js';
+
+export { editDistance };
 
 export interface CatalogInit {
   title: string;
@@ -110,19 +113,4 @@ export class Catalog {
 function shapeKey(method: string, path: string): string {
   const normalised = path.replace(/\{[^}]*\}/g, '{}').replace(/(.)\/+$/, '$1');
   return methodPathId(method, normalised);
-}
-
-/** Levenshtein distance, two rows of memory. */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

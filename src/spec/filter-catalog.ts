@@ -1,4 +1,6 @@
 /** @module Narrows a Catalog by read-only mode and allow/deny filters, so all three tools see exactly the same operations. */
+import { ConfigError } from '../errors.js';
+import { closestWords } from '../search/edit-distance.js';
 import { Catalog } from './catalog.js';
 import { methodPathId, type Operation } from './operation.js';
 
@@ -24,6 +26,8 @@ export function isFilterEmpty(filter: OperationFilter): boolean {
 /** A catalog of the operations the filter keeps; the others are remembered, so asking for one says why it is missing. */
 export function filterCatalog(catalog: Catalog, filter: OperationFilter): Catalog {
   if (isFilterEmpty(filter)) return catalog;
+  checkTags(catalog, filter.tags, '--tags');
+  checkTags(catalog, filter.excludeTags, '--exclude-tags');
   const kept: Operation[] = [];
   const hidden = new Map<string, string>();
   for (const op of catalog.operations) {
@@ -41,6 +45,19 @@ export function filterCatalog(catalog: Catalog, filter: OperationFilter): Catalo
     hidden,
     hiddenOperations: catalog.operations.filter((op) => hidden.has(op.id)),
   });
+}
+
+/** A tag no operation has is a typo or a stale setting: an allow-list of it serves nothing, a deny-list of it hides nothing. */
+function checkTags(catalog: Catalog, tags: string[] | undefined, flag: string): void {
+  if (!tags?.length) return;
+  const known = catalog.tags().map((t) => t.name);
+  const lower = new Set(known.map((t) => t.toLowerCase()));
+  const unknown = tags.find((t) => !lower.has(t.toLowerCase()));
+  if (unknown === undefined) return;
+  const close = closestWords(unknown, known);
+  const listed = known.length > 12 ? `${known.slice(0, 12).join(', ')} and ${known.length - 12} more` : known.join(', ');
+  const hint = close.length ? `Did you mean ${close.join(', ')}? ` : '';
+  throw new ConfigError(`${flag} "${unknown}" matches no tag of the document.`, known.length ? `${hint}Its tags: ${listed}.` : 'The document tags no operation, so filter with --operations instead.');
 }
 
 function excludedBecause(op: Operation, filter: OperationFilter): string | undefined {

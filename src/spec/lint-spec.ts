@@ -2,7 +2,11 @@
 import { fileURLToPath } from 'node:url';
 import { compileInputSchema } from '../arguments/validate-arguments.js';
 import { describeError } from '../errors.js';
+import { resolveBaseUrl } from '../http/base-url.js';
+import { noProgress } from '../progress.js';
 import { buildCatalog } from './build-catalog.js';
+import type { Catalog } from './catalog.js';
+import type { ServerObject } from './openapi-types.js';
 import { inputSchemaOf } from '../schema/input-schema.js';
 import { loadSpec, type LoadSpecOptions } from './load-spec.js';
 import { summarizeResponses } from '../schema/response-shape.js';
@@ -24,19 +28,24 @@ export async function lintSpec(source: string, options: Omit<LoadSpecOptions, 'v
     return [{ level: 'error', where: source, message: describeError(error) }];
   }
   const where = spec.url.protocol === 'file:' ? fileURLToPath(spec.url) : spec.url.href;
+  const progress = options.progress ?? noProgress;
+  const validating = progress.start(`Validating ${where} strictly`);
   try {
     const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
     await SwaggerParser.validate(where);
   } catch (error) {
     findings.push({ level: 'error', where: 'document', message: `Strict validation: ${(error as Error).message}` });
+  } finally {
+    validating.end();
   }
 
   const catalog = buildCatalog(spec);
   for (const warning of catalog.warnings) findings.push({ level: /operationId/.test(warning) ? 'error' : 'warning', where: 'document', message: warning });
-  if (!spec.document.servers?.length && !catalog.operations.some((op) => op.servers.length)) {
-    findings.push({ level: 'warning', where: 'servers', message: 'No servers are declared: requests need --base-url.' });
-  }
+  findings.push(...serverFindings(catalog));
+  const checking = progress.start(`Checking ${catalog.operations.length} operations`);
+  let checked = 0;
   for (const op of catalog.operations) {
+    checking.update(`${checked++} done`);
     const at = `${op.method.toUpperCase()} ${op.path}`;
     if (!op.operationId) findings.push({ level: 'warning', where: at, message: `No operationId; it is served as "${op.id}".` });
     for (const type of Object.keys(op.requestBody?.content ?? {})) {
@@ -51,5 +60,29 @@ export async function lintSpec(source: string, options: Omit<LoadSpecOptions, 'v
       findings.push({ level: 'error', where: at, message: `Its input schema does not compile: ${(error as Error).message}` });
     }
   }
+  checking.end();
   return findings;
+}
+
+/**
+ * Whether requests have somewhere to go without --base-url: no servers, a relative server URL in a
+ * local file, or a variable without a default leave every call failing until --base-url is given.
+ */
+function serverFindings(catalog: Catalog): LintFinding[] {
+  const { document, url } = catalog.spec;
+  if (!document.servers?.length && !catalog.operations.some((op) => op.servers.length)) {
+    return [{ level: 'warning', where: 'servers', message: 'No servers are declared: requests need --base-url.' }];
+  }
+  const findings = new Map<string, LintFinding>();
+  const lists = new Set<readonly ServerObject[]>([document.servers ?? [], ...catalog.operations.map((op) => op.servers)]);
+  for (const servers of lists) {
+    if (!servers.length) continue;
+    try {
+      resolveBaseUrl(servers, url);
+    } catch (error) {
+      const message = `${describeError(error).split('\n')[0]} Every call fails until --base-url (or OPENAPI_MCP_BASE_URL) is given.`;
+      findings.set(message, { level: 'warning', where: 'servers', message });
+    }
+  }
+  return [...findings.values()];
 }

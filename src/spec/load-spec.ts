@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { SpecLoadError } from '../errors.js';
 import { convertSwagger2 } from './convert-swagger2.js';
 import { isObject, type OpenApiDocument } from './openapi-types.js';
+import { formatBytes, noProgress, type Progress } from '../progress.js';
 import { parseDocumentText, readSourceText, sourceToUrl } from './read-source.js';
 import { RefResolver } from './ref-resolver.js';
 
@@ -27,6 +28,8 @@ export interface LoadSpecOptions {
   validate?: boolean;
   /** Timeout for downloading the document and remote refs, in ms. Default 30000. */
   timeoutMs?: number;
+  /** Told of slow steps (downloading, parsing, converting, validating). Default: nothing reported. */
+  progress?: Progress;
 }
 
 const maxRemoteDocuments = 200;
@@ -36,15 +39,16 @@ const require = createRequire(import.meta.url);
 export async function loadSpec(source: string, options: LoadSpecOptions = {}): Promise<LoadedSpec> {
   const url = sourceToUrl(source);
   const where = url.protocol === 'file:' ? fileURLToPath(url) : url.href;
-  const text = await readSourceText(url, options.timeoutMs);
-  const raw = await parseDocumentText(text, where);
+  const progress = options.progress ?? noProgress;
+  const text = await readSourceText(url, options.timeoutMs, progress);
+  const raw = await step(progress, `Parsing ${formatBytes(text.length)} of ${where}`, () => parseDocumentText(text, where), parseIsSlow(text));
   const version = detectVersion(raw, where);
-  if (options.validate) await validateStrictly(where);
+  if (options.validate) await step(progress, `Validating ${where} strictly`, () => validateStrictly(where));
 
   const warnings: string[] = [];
   let document = raw as OpenApiDocument;
   if (version === '2.0') {
-    const converted = await convertSwagger2(raw, where);
+    const converted = await step(progress, 'Converting Swagger 2.0 to OpenAPI 3', () => convertSwagger2(raw, where), text.length > slowConversionChars);
     document = converted.document;
     warnings.push(...converted.warnings);
   }
@@ -61,6 +65,24 @@ export async function loadSpec(source: string, options: LoadSpecOptions = {}): P
     loadYaml: (t) => (require('js-yaml') as typeof import('js-yaml')).load(t),
   });
   return { document, url, version, resolver, warnings };
+}
+
+/** Above these sizes parsing takes over half a second (js-yaml reads about 10 MB a second, JSON.parse about 200). */
+const slowYamlChars = 4_000_000;
+const slowJsonChars = 80_000_000;
+const slowConversionChars = 5_000_000;
+
+function parseIsSlow(text: string): boolean {
+  return text.length > (/^\s*[[{]/.test(text.slice(0, 256)) ? slowJsonChars : slowYamlChars);
+}
+
+async function step<T>(progress: Progress, task: string, work: () => Promise<T>, expectSlow = false): Promise<T> {
+  const reported = progress.start(task, { expectSlow });
+  try {
+    return await work();
+  } finally {
+    reported.end();
+  }
 }
 
 function detectVersion(raw: unknown, where: string): SpecVersion {
@@ -115,7 +137,7 @@ async function preloadRemoteDocuments(rootText: string, rootUrl: URL, options: L
       const sameOrigin = rootUrl.protocol !== 'file:' && target.origin === rootUrl.origin;
       if (!sameOrigin && !options.allowRemoteRefs) continue;
       try {
-        const body = await readSourceText(target, options.timeoutMs);
+        const body = await readSourceText(target, options.timeoutMs, options.progress);
         documents.set(target.href, await parseDocumentText(body, target.href));
         queue.push({ text: body, base: target });
       } catch {

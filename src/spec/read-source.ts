@@ -4,6 +4,9 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SpecLoadError } from '../errors.js';
+import { describeNetworkFailure } from '../network-failure.js';
+import { userAgent } from '../version.js';
+import { formatBytes, noProgress, type Progress, type ProgressStep } from '../progress.js';
 
 /** Turns a CLI argument (path or URL) into an absolute URL. */
 export function sourceToUrl(source: string): URL {
@@ -11,8 +14,8 @@ export function sourceToUrl(source: string): URL {
   return pathToFileURL(resolve(source));
 }
 
-/** Reads a document's text. Remote reads time out after `timeoutMs`. */
-export async function readSourceText(url: URL, timeoutMs = 30_000): Promise<string> {
+/** Reads a document's text. Remote reads time out after `timeoutMs`; slow downloads report their progress. */
+export async function readSourceText(url: URL, timeoutMs = 30_000, progress: Progress = noProgress): Promise<string> {
   // Read as bytes on the thread pool (module loading can go on meanwhile), then decoded in one go.
   if (url.protocol === 'file:') {
     try {
@@ -21,21 +24,49 @@ export async function readSourceText(url: URL, timeoutMs = 30_000): Promise<stri
       throw fileReadError(url, error);
     }
   }
-  let response: Response;
+  const step = progress.start(`Fetching ${url.href}`);
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json, application/yaml, text/yaml, */*' } });
-  } catch (error) {
-    throw new SpecLoadError(`Cannot download the OpenAPI document from ${url.href}: ${(error as Error).message}`, {
-      hint: 'Check the URL and your network, or download the file and pass its path.',
-      cause: error,
-    });
+    let response: Response;
+    try {
+      response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json, application/yaml, text/yaml, */*', 'user-agent': userAgent } });
+    } catch (error) {
+      throw downloadError(url, error, timeoutMs);
+    }
+    if (!response.ok) {
+      throw new SpecLoadError(`Cannot download the OpenAPI document from ${url.href}: HTTP ${response.status} ${response.statusText}`, {
+        hint: 'Check the URL; it must return the OpenAPI document itself.',
+      });
+    }
+    try {
+      return await readText(response, step);
+    } catch (error) {
+      throw downloadError(url, error, timeoutMs);
+    }
+  } finally {
+    step.end();
   }
-  if (!response.ok) {
-    throw new SpecLoadError(`Cannot download the OpenAPI document from ${url.href}: HTTP ${response.status} ${response.statusText}`, {
-      hint: 'Check the URL; it must return the OpenAPI document itself.',
-    });
+}
+
+/** The body as text, counting bytes as they arrive. */
+async function readText(response: Response, step: ProgressStep): Promise<string> {
+  if (!response.body) return '';
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const declared = Number(response.headers.get('content-length') ?? 0);
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    chunks.push(chunk);
+    total += chunk.byteLength;
+    step.update(declared ? `${formatBytes(total)} of ${formatBytes(declared)}` : formatBytes(total));
   }
-  return response.text();
+  return Buffer.concat(chunks, total).toString('utf8');
+}
+
+function downloadError(url: URL, error: unknown, timeoutMs: number): SpecLoadError {
+  const { reason, check } = describeNetworkFailure(error, timeoutMs);
+  return new SpecLoadError(`Cannot download the OpenAPI document from ${url.href}: ${reason}.`, {
+    hint: `${check} Or download the file and pass its path.`,
+    cause: error,
+  });
 }
 
 /** Synchronous read of a local file, for external `$ref`s resolved lazily. */

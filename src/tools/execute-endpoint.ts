@@ -3,8 +3,8 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { ArgumentShapeError, normalizeArguments } from '../arguments/normalize-arguments.js';
 import { validateArguments, type ArgumentProblem } from '../arguments/validate-arguments.js';
 import { describeError, DynamicMcpError } from '../errors.js';
-import { expandServerUrl } from '../http/base-url.js';
 import { callOperation } from '../http/call-operation.js';
+import { serverOrigins } from '../http/server-origins.js';
 import { shapeResponse, sliceUtf8, type ShapedResponse } from '../http/shape-response.js';
 import type { Catalog } from '../spec/catalog.js';
 import { inputSchemaOf, requestMediaTypes } from '../schema/input-schema.js';
@@ -176,18 +176,4 @@ async function invalidArguments(operation: Operation, schema: JsonObject, proble
   }
   lines.push('Fix these and call execute_endpoint again.');
   return toolError(lines.join('\n'));
-}
-
-/** Every origin the document's servers name: redirects may go there and nowhere else. */
-function serverOrigins(catalog: Catalog): Set<string> {
-  const origins = new Set<string>();
-  const servers = new Set([...(catalog.spec.document.servers ?? []), ...catalog.operations.flatMap((op) => op.servers)]);
-  for (const server of servers) {
-    try {
-      origins.add(new URL(expandServerUrl(server), catalog.spec.url).origin);
-    } catch {
-      // Unusable server entries are reported when used.
-    }
-  }
-  return origins;
 }

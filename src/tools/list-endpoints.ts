@@ -139,7 +139,8 @@ async function listEndpoints(input: Record<string, unknown>, context: ToolContex
   return toolResult(renderText(catalog, position, structured, endpoints, tagsNote), structured);
 }
 
-function toListed({ operation: op, variants }: OperationGroup): ListedEndpoint {
+/** One result as list_endpoints returns it; the CLI prints the same data. */
+export function toListed({ operation: op, variants }: OperationGroup): ListedEndpoint {
   const listed: ListedEndpoint = { id: op.id, method: op.method.toUpperCase(), path: op.path, summary: op.summary ?? '', tags: op.tags, required: requiredArguments(op) };
   if (op.deprecated) listed.deprecated = true;
   if (variants.length) listed.variants = variants.slice(0, shownVariants).map((v) => v.path);

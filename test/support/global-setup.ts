@@ -9,6 +9,8 @@ export default function setup(): void {
   const missing = [
     onPath('memcached') ? undefined : 'memcached',
     existsSync(nginxBin) ? undefined : 'nginx',
+    // The CLI's terminal tests run it in a pseudo-terminal made by util-linux's `script`.
+    onPath('script') ? undefined : 'bsdutils',
   ].filter((name) => name !== undefined);
   if (missing.length) {
     throw new Error(`The tests run a real ${missing.join(' and ')}, not installed here: apt-get install -y ${missing.join(' ')} (or run .ci/run, which installs them).`);
