@@ -31,12 +31,14 @@ export function fieldTerms(op: Operation, terms: Tokenizer = tokenize): FieldTer
   }
   const description = plainText(op.description ?? '').slice(0, descriptionChars);
   return {
-    id: terms(op.id),
+    // Each word once: "PostWebhookEndpointsWebhookEndpoint" names its resource twice, which says nothing more.
+    id: [...new Set(terms(op.id))],
     summary: terms(op.summary ?? firstSentence(description)),
     path,
     pathParam,
     tag: op.tags.flatMap((t) => terms(t)),
-    parameter: [...op.parameters.map((p) => p.name), ...bodyPropertyNames(op)].flatMap((name) => terms(name)),
+    // Path parameters are in pathParam already.
+    parameter: [...op.parameters.filter((p) => p.in !== 'path').map((p) => p.name), ...bodyPropertyNames(op)].flatMap((name) => terms(name)),
     description: terms(description),
   };
 }

@@ -8,7 +8,8 @@ import { fieldNames, fieldTerms, operationFamily, parameterPhrases, type Field }
 import { intentFit, intents, operationIntent, requestIntent } from './search-intent.js';
 import { separateLiterals } from './search-literals.js';
 import { conceptTerms, queryConcepts, requestWords, type QueryConcept } from './search-query.js';
-import { isStopWord, memoizedTokenizer, splitWords, toTerm } from './tokenize.js';
+import { contentTerms, titleFit, titlesOf } from './search-title.js';
+import { isStopWord, memoizedTokenizer, splitWords, tokenize, toTerm } from './tokenize.js';
 
 /**
  * Fields with their weight (what a term is worth there) and length normalisation b (how much a long
@@ -29,6 +30,8 @@ const k1 = 1.2;
 const alternativesShare = 0.5;
 /** Up to this share more for a result whose id and summary the request covers entirely. */
 const coverageBonus = 0.3;
+/** Up to this share more for a result whose title has every content word of the request and no other (see `titleFit`). */
+const titleBonus = 1;
 /** Share more for an operation with an input whose name the request spells out word for word ("cancel at period end"). */
 const parameterPhraseBonus = 0.3;
 /** What a file name or URL in the request counts for as the word "file" or "url". */
@@ -38,7 +41,7 @@ const relevanceFloor = 0.2;
 
 /** Per path segment, what an operation keeps of its score: of two equal matches the shallower is the canonical one ("/me/events" over "/groups/{id}/calendar/events"). */
 const depthDecay = 0.97;
-const deprecatedFactor = 0.6;
+const deprecatedFactor = 0.75;
 /** What an operation without a description keeps: in generated documents those are the plumbing (counts, navigation properties), and the operations people mean are described. */
 const undocumentedFactor = 0.85;
 
@@ -73,6 +76,8 @@ export class SearchIndex {
   private readonly postings = new Map<string, Posting>();
   /** Per document: the distinct terms of its id and summary, to reward results the request explains fully. */
   private readonly titleTerms: string[][];
+  /** Per document: its titles as content terms (see `titlesOf`), to put exact matches of a keyword query first. */
+  private readonly titles: string[][][];
   /** Per document: its inputs named by a phrase, as terms (see `parameterPhrases`); undefined when none. */
   private readonly phrases: (string[][] | undefined)[];
   /** Per document: its intent, as an index into `intents`. */
@@ -91,6 +96,7 @@ export class SearchIndex {
     });
     this.priors = Float64Array.from(operations, prior);
     this.titleTerms = perDoc.map((d) => [...new Set([...d.id, ...d.summary])]);
+    this.titles = perDoc.map(titlesOf);
     const averages = Object.fromEntries(
       fieldNames.map((f) => [f, Math.max(1, perDoc.reduce((sum, d) => sum + d[f].length, 0) / Math.max(1, operations.length))]),
     ) as Record<Field, number>;
@@ -141,6 +147,7 @@ export class SearchIndex {
     for (const kind of request.kinds) concepts.push({ terms: new Map([[toTerm(kind), literalKindWeight]]), together: false });
     const terms = conceptTerms(concepts);
     const wanted = requestIntent(requestWords(request.text), request.namesItem);
+    const content = new Set(contentTerms(tokenize(request.text)));
     const scores = new Float64Array(this.operations.length);
     const matches = this.score(concepts, this.filterMask(options), scores);
 
@@ -151,7 +158,7 @@ export class SearchIndex {
       scores[doc]! *= this.priors[doc]! * intentFit(wanted, intents[this.intents[doc]!]!);
       bestBase = Math.max(bestBase, scores[doc]!);
     }
-    const maxBonus = (1 + parameterPhraseBonus) * (1 + coverageBonus);
+    const maxBonus = (1 + parameterPhraseBonus) * (1 + coverageBonus) * (1 + titleBonus);
     const cutoff = (relevanceFloor * bestBase) / maxBonus;
     const hits: Ranked[] = [];
     let best = 0;
@@ -161,6 +168,7 @@ export class SearchIndex {
       if (this.phrases[doc]?.some((phrase) => phrase.every((t) => terms.has(t)))) score *= 1 + parameterPhraseBonus;
       const title = this.titleTerms[doc]!;
       if (title.length) score *= 1 + (coverageBonus * title.filter((t) => terms.has(t)).length) / title.length;
+      score *= 1 + titleBonus * titleFit(content, this.titles[doc]!);
       hits.push({ doc, score });
       best = Math.max(best, score);
     }

@@ -42,6 +42,11 @@ function wordsFor(intent: Intent, words: string): Record<string, Intent> {
 /** HTTP method names, which some APIs put at the start of every id ("PostCustomers"): they say nothing beyond the method. */
 const methodWords = new Set(['get', 'post', 'put', 'patch', 'delete']);
 
+/** Whether a term only says what is done (list, get, create, update, delete, an HTTP method), not to what. */
+export function isIntentTerm(term: string): boolean {
+  return Object.hasOwn(verbIntents, term) || methodWords.has(term) || term === 'read';
+}
+
 /**
  * The operation's intent: the verb its id or summary starts with when that is one of the five,
  * otherwise read from the method and the path's shape (a GET ending in a plural segment lists, one
@@ -105,7 +110,7 @@ function isPluralNoun(word: string): boolean {
 /** Related intents: reading one or many, writing a new one or an existing one; an action may be either. */
 const related = new Set(['list get', 'get list', 'create update', 'update create']);
 /** What an operation keeps of its score when its intent is related to the request's, or opposed to it (delete for create). */
-const relatedFit = 0.85;
+const relatedFit = 0.75;
 const opposedFit = 0.7;
 
 /** How well an operation's intent fits the request's: 1 when equal or when the request states none, less when related, least when opposed. */

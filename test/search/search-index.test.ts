@@ -62,11 +62,31 @@ describe('SearchIndex', () => {
     const copies = ['me', 'users/{id}', 'groups/{id}', 'teams/{id}'].map((parent) => operation(`${parent} events`, 'get', `/${parent}/events`, 'List events.'));
     const index = new SearchIndex([...copies, operation('bookings', 'get', '/bookings', 'List bookings.')]);
     const [events, bookings] = ['events', 'bookings'].map((q) => index.search(q)[0]!.score);
-    expect(events).toBeCloseTo(bookings!, 0);
+    expect(events! / bookings!).toBeCloseTo(1, 0);
   });
 
   test('filters by tag and method, and leaves results far below the best out', () => {
     expect(payments.search('customer', { method: 'delete' }).map((h) => h.operation.id)).toEqual(['DeleteCustomersCustomer']);
     expect(payments.search('disputes').map((h) => h.operation.id)).toEqual(['GetDisputes']);
+  });
+});
+
+describe('SearchIndex on keyword queries', () => {
+  const issues = new SearchIndex([
+    operation('issues/create-comment', 'post', '/repos/{owner}/{repo}/issues/{issue_number}/comments', 'Creates a comment.', { summary: 'Create an issue comment' }),
+    operation('reactions/create-for-issue', 'post', '/repos/{owner}/{repo}/issues/{issue_number}/reactions', 'Creates a reaction.', { summary: 'Create reaction for an issue' }),
+    operation('issues/add-labels', 'post', '/repos/{owner}/{repo}/issues/{issue_number}/labels', 'Adds labels.', { summary: 'Add labels to an issue' }),
+    operation('issues/create', 'post', '/repos/{owner}/{repo}/issues', 'Any user with pull access can create an issue.', { summary: 'Create an issue' }),
+    operation('issues/list-for-repo', 'get', '/repos/{owner}/{repo}/issues', 'Lists issues.', { summary: 'List repository issues' }),
+    operation('issues/delete-label', 'delete', '/repos/{owner}/{repo}/labels/{name}', 'Deletes a label.', { summary: 'Delete a label' }),
+  ]);
+
+  test.each([
+    { query: 'create issue', want: 'issues/create' },
+    { query: 'create an issue comment', want: 'issues/create-comment' },
+    { query: 'list issues', want: 'issues/list-for-repo' },
+    { query: 'delete label', want: 'issues/delete-label' },
+  ])('the operation "$query" names exactly comes first: $want', ({ query, want }) => {
+    expect(first(issues, query)).toBe(want);
   });
 });
