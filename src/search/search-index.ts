@@ -8,6 +8,7 @@ import { fieldNames, fieldTerms, operationFamily, parameterPhrases, type Field }
 import { intentFit, intents, operationIntent, requestIntent } from './search-intent.js';
 import { separateLiterals } from './search-literals.js';
 import { conceptTerms, queryConcepts, requestWords, type QueryConcept } from './search-query.js';
+import { searchVocabulary, type SearchVocabulary } from './search-vocabulary.js';
 import { contentTerms, titleFit, titlesOf } from './search-title.js';
 import { isStopWord, memoizedTokenizer, splitWords, tokenize, toTerm } from './tokenize.js';
 
@@ -52,6 +53,11 @@ export interface SearchOptions {
   limit?: number;
 }
 
+export interface SearchIndexOptions {
+  /** What request words and phrases mean in API terms. Default: the shipped data/search-vocabulary.json, read on the first search. */
+  vocabulary?: SearchVocabulary;
+}
+
 export interface SearchHit {
   operation: Operation;
   score: number;
@@ -85,8 +91,11 @@ export class SearchIndex {
   /** Per document: what it keeps of any score for what it is, whatever the request (see `prior`). */
   private readonly priors: Float64Array;
 
-  constructor(operations: readonly Operation[]) {
+  private readonly options: SearchIndexOptions;
+
+  constructor(operations: readonly Operation[], options: SearchIndexOptions = {}) {
     this.operations = operations;
+    this.options = options;
     const terms = memoizedTokenizer();
     const perDoc = operations.map((op) => fieldTerms(op, terms));
     this.intents = Uint8Array.from(operations, (op) => intents.indexOf(operationIntent(op)));
@@ -143,10 +152,11 @@ export class SearchIndex {
   /** Operations matching the query, best first; filters by tag and method (case-insensitive). */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const request = separateLiterals(query, (token) => this.isVocabulary(token));
-    const concepts = queryConcepts(request.text);
+    const vocabulary = this.options.vocabulary ?? searchVocabulary();
+    const concepts = queryConcepts(request.text, vocabulary);
     for (const kind of request.kinds) concepts.push({ terms: new Map([[toTerm(kind), literalKindWeight]]), together: false });
     const terms = conceptTerms(concepts);
-    const wanted = requestIntent(requestWords(request.text), request.namesItem);
+    const wanted = requestIntent(requestWords(request.text, vocabulary), request.namesItem);
     const content = new Set(contentTerms(tokenize(request.text)));
     const scores = new Float64Array(this.operations.length);
     const matches = this.score(concepts, this.filterMask(options), scores);

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { HttpMethod } from '../../src/spec/openapi-types.js';
 import type { Operation } from '../../src/spec/operation.js';
 import { SearchIndex } from '../../src/search/search-index.js';
+import { vocabularyOf } from '../../src/search/search-vocabulary.js';
 
 function operation(id: string, method: HttpMethod, path: string, description: string, extra: Partial<Operation> = {}): Operation {
   return { id, method, path, description, tags: [], deprecated: false, parameters: [], responses: {}, security: [], servers: [], docUrl: 'file:///api.json', problems: [], ...extra };
@@ -19,7 +20,7 @@ const payments = new SearchIndex([
     requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { cancel_at_period_end: {} } } } } },
   }),
   operation('DeleteSubscriptionsSubscription', 'delete', '/v1/subscriptions/{subscription}', 'Cancels a subscription immediately.'),
-]);
+], { vocabulary: vocabularyOf([{ when: ['chargeback'], means: ['dispute'] }, { when: ['get rid of'], means: ['delete', 'disable'] }]) });
 
 const first = (index: SearchIndex, query: string) => index.search(query, { limit: 1 })[0]?.operation.id;
 
