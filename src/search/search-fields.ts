@@ -13,6 +13,9 @@ const descriptionChars = 600;
 /** Path segments that stand for the caller ("/me/events"), and the term a request for "my events" reaches them by. */
 const selfSegments = new Set(['me', 'self']);
 const selfTerms = tokenize('authenticated user');
+/** The words by which a request speaks of the caller ("my events"): they reach what `selfSegments` are indexed as. */
+export const selfWords = new Set(['me', 'my', 'mine', 'myself']);
+export const selfTerm = selfTerms[0]!;
 
 /** Terms of one piece of text (see `memoizedTokenizer`). */
 export type Tokenizer = (text: string) => string[];

@@ -4,7 +4,8 @@
  */
 import type { Operation } from '../spec/operation.js';
 import { groupVariants, type OperationGroup } from './operation-variants.js';
-import { fieldNames, fieldTerms, operationFamily, parameterPhrases, type Field } from './search-fields.js';
+import { contextAffinity, contextOperation } from './search-context.js';
+import { fieldNames, fieldTerms, operationFamily, parameterPhrases, selfTerm, selfWords, type Field } from './search-fields.js';
 import { intentFit, intents, operationIntent, requestIntent } from './search-intent.js';
 import { separateLiterals } from './search-literals.js';
 import { conceptTerms, queryConcepts, requestWords, type QueryConcept } from './search-query.js';
@@ -37,8 +38,15 @@ const titleBonus = 1;
 const parameterPhraseBonus = 0.3;
 /** What a file name or URL in the request counts for as the word "file" or "url". */
 const literalKindWeight = 0.5;
-/** Share of the best score below which a hit is not counted as a match. */
-const relevanceFloor = 0.2;
+/** Up to this share more for a match in the neighbourhood of the operations used recently (see `SearchOptions.context`). */
+const contextBonus = 0.15;
+/**
+ * Share of the best score below which a hit is not a plausible match: left out of the results and of
+ * `total` ("create issue" on GitHub: 9 of the 78 operations that share a word with it).
+ */
+const relevanceFloor = 0.4;
+/** The same for a copy of a plausible match under another parent (see `results`): kept with its group down to here. */
+const copyFloor = 0.2;
 
 /** Per path segment, what an operation keeps of its score: of two equal matches the shallower is the canonical one ("/me/events" over "/groups/{id}/calendar/events"). */
 const depthDecay = 0.97;
@@ -51,6 +59,11 @@ export interface SearchOptions {
   method?: string;
   /** Maximum hits returned. Default: all. */
   limit?: number;
+  /**
+   * Ids of operations used recently in the conversation: matches in their neighbourhood (same tag, path
+   * prefix or resource) rank a little higher (see search-context). Default: none, no boost.
+   */
+  context?: readonly string[];
 }
 
 export interface SearchIndexOptions {
@@ -92,6 +105,7 @@ export class SearchIndex {
   private readonly priors: Float64Array;
 
   private readonly options: SearchIndexOptions;
+  private docsById: Map<string, number> | undefined;
 
   constructor(operations: readonly Operation[], options: SearchIndexOptions = {}) {
     this.operations = operations;
@@ -151,6 +165,11 @@ export class SearchIndex {
 
   /** Operations matching the query, best first; filters by tag and method (case-insensitive). */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
+    return this.rank(query, options, relevanceFloor);
+  }
+
+  /** The hits scoring at least `floor` times the best, best first. */
+  private rank(query: string, options: SearchOptions, floor: number): SearchHit[] {
     const request = separateLiterals(query, (token) => this.isVocabulary(token));
     const vocabulary = this.options.vocabulary ?? searchVocabulary();
     const concepts = queryConcepts(request.text, vocabulary);
@@ -158,6 +177,7 @@ export class SearchIndex {
     const terms = conceptTerms(concepts);
     const wanted = requestIntent(requestWords(request.text, vocabulary), request.namesItem);
     const content = new Set(contentTerms(tokenize(request.text)));
+    if (requestWords(request.text).some((word) => selfWords.has(word))) content.add(selfTerm);
     const scores = new Float64Array(this.operations.length);
     const matches = this.score(concepts, this.filterMask(options), scores);
 
@@ -168,8 +188,12 @@ export class SearchIndex {
       scores[doc]! *= this.priors[doc]! * intentFit(wanted, intents[this.intents[doc]!]!);
       bestBase = Math.max(bestBase, scores[doc]!);
     }
-    const maxBonus = (1 + parameterPhraseBonus) * (1 + coverageBonus) * (1 + titleBonus);
-    const cutoff = (relevanceFloor * bestBase) / maxBonus;
+    const context = (options.context ?? []).flatMap((id) => {
+      const doc = this.docOf(id);
+      return doc === undefined ? [] : [contextOperation(this.operations[doc]!)];
+    });
+    const maxBonus = (1 + parameterPhraseBonus) * (1 + coverageBonus) * (1 + titleBonus) * (context.length ? 1 + contextBonus : 1);
+    const cutoff = (floor * bestBase) / maxBonus;
     const hits: Ranked[] = [];
     let best = 0;
     for (const doc of matches) {
@@ -179,14 +203,21 @@ export class SearchIndex {
       const title = this.titleTerms[doc]!;
       if (title.length) score *= 1 + (coverageBonus * title.filter((t) => terms.has(t)).length) / title.length;
       score *= 1 + titleBonus * titleFit(content, this.titles[doc]!);
+      if (context.length) score *= 1 + contextBonus * contextAffinity(this.operations[doc]!, context);
       hits.push({ doc, score });
       best = Math.max(best, score);
     }
-    // Results far below the best are noise (one common word matched): leave them out of the total.
-    const relevant = hits.filter((h) => h.score >= best * relevanceFloor);
+    // Results far below the best are noise (one common word matched): not plausible, so not counted.
+    const relevant = hits.filter((h) => h.score >= best * floor);
     relevant.sort((x, y) => y.score - x.score || (this.operations[x.doc]!.id < this.operations[y.doc]!.id ? -1 : 1));
     const returned = options.limit === undefined ? relevant : relevant.slice(0, options.limit);
     return returned.map(({ doc, score }) => ({ operation: this.operations[doc]!, score }));
+  }
+
+  /** The document of an operation id, or undefined. */
+  private docOf(id: string): number | undefined {
+    this.docsById ??= new Map(this.operations.map((op, doc) => [op.id, doc]));
+    return this.docsById.get(id);
   }
 
   /** Whether every word of a token is a term of this API (or a stop word). */
@@ -235,7 +266,14 @@ export class SearchIndex {
    * copies of one operation under other parents grouped (see operation-variants).
    */
   results(query: string | undefined, options: SearchOptions = {}): OperationGroup[] {
-    return groupVariants(query ? this.search(query, options).map((hit) => hit.operation) : this.browse(options));
+    if (!query) return groupVariants(this.browse(options));
+    // Copies rank below their best member (deeper, less described): grouped before the plausibility
+    // floor applies to each group's best, so that a plausible operation keeps its copies.
+    const hits = this.rank(query, { ...options, limit: undefined }, copyFloor);
+    const scores = new Map(hits.map((hit) => [hit.operation, hit.score]));
+    const floor = (hits[0]?.score ?? 0) * relevanceFloor;
+    const groups = groupVariants(hits.map((hit) => hit.operation)).filter((group) => scores.get(group.operation)! >= floor);
+    return options.limit === undefined ? groups : groups.slice(0, options.limit);
   }
 
   /** Operations passing the tag and method filters, in document order. */

@@ -2,6 +2,7 @@
  * @module A request as search concepts: each word typed, or phrase known, with the terms it may be
  * found by and what each counts. Typed words count 1; what the vocabulary says they mean (see search-vocabulary) less.
  */
+import { selfTerm, selfWords } from './search-fields.js';
 import { wordMeanings, type SearchVocabulary } from './search-vocabulary.js';
 import { isStopWord, splitWords, tokenize, toTerm } from './tokenize.js';
 
@@ -67,6 +68,8 @@ export function queryConcepts(request: string, vocabulary: SearchVocabulary = em
     const meanings = (wordMeanings(vocabulary, word) ?? []).map(toTerm);
     const terms = new Map<string, number>();
     if (!isStopWord(word)) terms.set(term, meanings.length && !meanings.includes(term) ? looseWordWeight : 1);
+    // "my events" asks for the caller's, which paths say with "/me" (see search-fields).
+    if (selfWords.has(word)) terms.set(selfTerm, meaningWeight);
     for (const meaning of meanings) if (!terms.has(meaning)) terms.set(meaning, meaningWeight);
     push(terms, false);
   }

@@ -3,7 +3,7 @@
  * query says: "create issue" is "Create an issue" exactly, and "Create an issue comment" with a word more.
  */
 import { isIntentTerm } from './search-intent.js';
-import type { FieldTerms } from './search-fields.js';
+import { selfTerm, type FieldTerms } from './search-fields.js';
 
 /** Versions ("v1", "v2beta1") and bare numbers say which copy of an API, not what an operation does. */
 const versionTerm = /^(?:v\d+(?:(?:alpha|beta)\d*)?|\d+)$/;
@@ -15,10 +15,14 @@ export function contentTerms(terms: Iterable<string>): string[] {
   return [...content];
 }
 
-/** An operation's titles as content terms: its summary's and its id's (the summary stands in for none when equal). */
-export function titlesOf(fields: Pick<FieldTerms, 'summary' | 'id'>): string[][] {
-  const summary = contentTerms(fields.summary);
-  const id = contentTerms(fields.id);
+/**
+ * An operation's titles as content terms: its summary's and its id's (once when they say the same). An
+ * operation on the caller ("/me/events") has the caller in its titles, as a request for "my events" does.
+ */
+export function titlesOf(fields: Pick<FieldTerms, 'summary' | 'id' | 'path'>): string[][] {
+  const self = fields.path.includes(selfTerm) ? [selfTerm] : [];
+  const summary = contentTerms([...fields.summary, ...self]);
+  const id = contentTerms([...fields.id, ...self]);
   const same = summary.length === id.length && summary.every((t) => id.includes(t));
   return (same ? [summary] : [summary, id]).filter((title) => title.length > 0);
 }
@@ -33,9 +37,14 @@ export function titleFit(query: ReadonlySet<string>, titles: readonly (readonly 
   let best = 0;
   for (const title of titles) {
     let covered = 0;
-    for (const term of title) if (query.has(term)) covered++;
+    // The caller is no extra word: "list events" fits "/me/events" as well as "/events".
+    let extra = 0;
+    for (const term of title) {
+      if (query.has(term)) covered++;
+      else if (term !== selfTerm) extra++;
+    }
     if (covered < query.size) continue;
-    best = Math.max(best, 1 / (1 + title.length - covered));
+    best = Math.max(best, 1 / (1 + extra));
   }
   return best;
 }

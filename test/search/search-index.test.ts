@@ -91,3 +91,33 @@ describe('SearchIndex on keyword queries', () => {
     expect(first(issues, query)).toBe(want);
   });
 });
+
+describe('SearchIndex with the context of recently used operations', () => {
+  const comments = new SearchIndex([
+    operation('gists/list-comments', 'get', '/gists/{gist_id}/comments', 'Lists the comments on a gist.', { summary: 'List gist comments', tags: ['gists'] }),
+    operation('issues/list-comments', 'get', '/repos/{owner}/{repo}/issues/{issue_number}/comments', 'Lists the comments on an issue.', { summary: 'List issue comments', tags: ['issues'] }),
+    operation('pulls/list-review-comments', 'get', '/repos/{owner}/{repo}/pulls/{pull_number}/comments', 'Lists the review comments on a pull request.', { summary: 'List review comments on a pull request', tags: ['pulls'] }),
+    operation('issues/get', 'get', '/repos/{owner}/{repo}/issues/{issue_number}', 'Gets an issue.', { summary: 'Get an issue', tags: ['issues'] }),
+    operation('pulls/get', 'get', '/repos/{owner}/{repo}/pulls/{pull_number}', 'Gets a pull request.', { summary: 'Get a pull request', tags: ['pulls'] }),
+    operation('gists/get', 'get', '/gists/{gist_id}', 'Gets a gist.', { summary: 'Get a gist', tags: ['gists'] }),
+  ]);
+  const ids = (context?: string[]) => comments.results('comments', context ? { context } : {}).map((g) => g.operation.id);
+
+  test('brings the matches near the recent operations first', () => {
+    expect(ids(['issues/get'])[0]).toBe('issues/list-comments');
+    const score = (context: string[]) => comments.search('comments', { context }).find((h) => h.operation.id === 'pulls/list-review-comments')!.score;
+    expect(score(['pulls/get'])).toBeGreaterThan(score([]));
+    expect(score(['pulls/get']) / score([])).toBeLessThanOrEqual(1.15);
+    expect(ids(['gists/get'])[0]).toBe('gists/list-comments');
+  });
+
+  test('changes nothing without a context, or with ids the API does not have', () => {
+    expect(ids([])).toEqual(ids());
+    expect(ids(['no/such-operation'])).toEqual(ids());
+  });
+
+  test('is mild: adds no matches and does not lift a weak match over a strong one', () => {
+    expect(ids(['gists/get'])).toHaveLength(ids().length);
+    expect(comments.results('pull request review comments', { context: ['gists/get'] })[0]!.operation.id).toBe('pulls/list-review-comments');
+  });
+});

@@ -4,7 +4,7 @@ import { contentTerms, titleFit, titlesOf } from '../../src/search/search-title.
 import { tokenize } from '../../src/search/tokenize.js';
 
 const query = (text: string) => new Set(contentTerms(tokenize(text)));
-const titles = (summary: string, id: string) => titlesOf({ summary: tokenize(summary), id: tokenize(id) });
+const titles = (summary: string, id: string, path = '') => titlesOf({ summary: tokenize(summary), id: tokenize(id), path: tokenize(path) });
 
 describe('contentTerms', () => {
   test('leaves out verbs of intent, HTTP method names and versions', () => {
@@ -16,6 +16,10 @@ describe('titlesOf', () => {
   test('keeps the summary and the id apart, once when they say the same', () => {
     expect(titles('Create an issue', 'issues/create')).toEqual([['issu']]);
     expect(titles('List branches', 'repos/list-branches')).toEqual([['branch'], ['repo', 'branch']]);
+  });
+
+  test('an operation on the caller has the caller in its titles', () => {
+    expect(titles('List events', 'me.ListEvents', 'authenticated user events')).toEqual([['event', 'authenticat']]);
   });
 });
 
