@@ -193,17 +193,24 @@ export class SearchIndex {
       return doc === undefined ? [] : [contextOperation(this.operations[doc]!)];
     });
     const maxBonus = (1 + parameterPhraseBonus) * (1 + coverageBonus) * (1 + titleBonus) * (context.length ? 1 + contextBonus : 1);
-    const cutoff = (floor * bestBase) / maxBonus;
-    const hits: Ranked[] = [];
-    let best = 0;
-    for (const doc of matches) {
+    const withBonuses = (doc: number): number => {
       let score = scores[doc]!;
-      if (score < cutoff) continue;
       if (this.phrases[doc]?.some((phrase) => phrase.every((t) => terms.has(t)))) score *= 1 + parameterPhraseBonus;
       const title = this.titleTerms[doc]!;
       if (title.length) score *= 1 + (coverageBonus * title.filter((t) => terms.has(t)).length) / title.length;
       score *= 1 + titleBonus * titleFit(content, this.titles[doc]!);
       if (context.length) score *= 1 + contextBonus * contextAffinity(this.operations[doc]!, context);
+      return score;
+    };
+    // A lower bound of the best final score, from the strongest base scores, lets the cutoff leave out
+    // most weak matches before their bonuses are worked out (Graph beta: thousands share a word).
+    let best = 0;
+    for (const doc of matches) if (scores[doc]! >= bestBase / 2) best = Math.max(best, withBonuses(doc));
+    const cutoff = (floor * best) / maxBonus;
+    const hits: Ranked[] = [];
+    for (const doc of matches) {
+      if (scores[doc]! < cutoff) continue;
+      const score = withBonuses(doc);
       hits.push({ doc, score });
       best = Math.max(best, score);
     }
