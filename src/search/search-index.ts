@@ -4,7 +4,6 @@
  */
 import type { Operation } from '../spec/operation.js';
 import { groupVariants, type OperationGroup } from './operation-variants.js';
-import { compoundParts } from './compound-terms.js';
 import { contextAffinity, contextOperation } from './search-context.js';
 import { fieldNames, fieldTerms, operationFamily, parameterPhrases, selfTerm, selfWords, type Field } from './search-fields.js';
 import { intentFit, intents, operationIntent, requestIntent } from './search-intent.js';
@@ -29,8 +28,6 @@ const fields: Record<Field, { weight: number; b: number }> = {
 };
 
 const k1 = 1.2;
-/** What each part of a compound word ("worklog": work, log) counts for, against the word itself. */
-const compoundPartShare = 0.5;
 /** Of a concept's alternative terms ("email": mail, message), what the matches after the best add. */
 const alternativesShare = 0.5;
 /** Up to this share more for a result whose id and summary the request covers entirely. */
@@ -126,21 +123,12 @@ export class SearchIndex {
     const averages = Object.fromEntries(
       fieldNames.map((f) => [f, Math.max(1, perDoc.reduce((sum, d) => sum + d[f].length, 0) / Math.max(1, operations.length))]),
     ) as Record<Field, number>;
-    const vocabulary = new Set(perDoc.flatMap((d) => fieldNames.flatMap((f) => d[f])));
-    const parts = new Map<string, [string, string] | undefined>();
-    const partsOf = (term: string) => {
-      if (!parts.has(term)) parts.set(term, compoundParts(term, (t) => vocabulary.has(t)));
-      return parts.get(term);
-    };
     perDoc.forEach((terms, doc) => {
       const frequency = new Map<string, number>();
       for (const field of fieldNames) {
         const { weight, b } = fields[field];
         const norm = 1 - b + (b * terms[field].length) / averages[field];
-        for (const term of terms[field]) {
-          frequency.set(term, (frequency.get(term) ?? 0) + weight / norm);
-          for (const part of partsOf(term) ?? []) frequency.set(part, (frequency.get(part) ?? 0) + (compoundPartShare * weight) / norm);
-        }
+        for (const term of terms[field]) frequency.set(term, (frequency.get(term) ?? 0) + weight / norm);
       }
       for (const [term, tf] of frequency) {
         let posting = this.postings.get(term);
