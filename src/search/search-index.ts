@@ -105,6 +105,8 @@ export class SearchIndex {
   private readonly priors: Float64Array;
 
   private readonly options: SearchIndexOptions;
+  /** Per document: its family (see `operationFamily`) as a small number. */
+  private readonly families: Int32Array;
   private docsById: Map<string, number> | undefined;
 
   constructor(operations: readonly Operation[], options: SearchIndexOptions = {}) {
@@ -137,7 +139,8 @@ export class SearchIndex {
         posting.weights.push(tf);
       }
     });
-    this.setIdf(familiesOf(operations));
+    this.families = familiesOf(operations);
+    this.setIdf(this.families);
   }
 
   /**
@@ -165,11 +168,14 @@ export class SearchIndex {
 
   /** Operations matching the query, best first; filters by tag and method (case-insensitive). */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
-    return this.rank(query, options, relevanceFloor);
+    return this.rank(query, options, false);
   }
 
-  /** The hits scoring at least `floor` times the best, best first. */
-  private rank(query: string, options: SearchOptions, floor: number): SearchHit[] {
+  /**
+   * The plausible hits (at least `relevanceFloor` times the best), best first; with `copies`, also the
+   * weaker members (down to `copyFloor`) of their families, for `results` to group with them.
+   */
+  private rank(query: string, options: SearchOptions, copies: boolean): SearchHit[] {
     const request = separateLiterals(query, (token) => this.isVocabulary(token));
     const vocabulary = this.options.vocabulary ?? searchVocabulary();
     const concepts = queryConcepts(request.text, vocabulary);
@@ -206,16 +212,29 @@ export class SearchIndex {
     // most weak matches before their bonuses are worked out (Graph beta: thousands share a word).
     let best = 0;
     for (const doc of matches) if (scores[doc]! >= bestBase / 2) best = Math.max(best, withBonuses(doc));
-    const cutoff = (floor * best) / maxBonus;
+    const cutoff = (relevanceFloor * best) / maxBonus;
     const hits: Ranked[] = [];
+    const computed = new Uint8Array(copies ? this.operations.length : 0);
     for (const doc of matches) {
       if (scores[doc]! < cutoff) continue;
       const score = withBonuses(doc);
       hits.push({ doc, score });
+      if (copies) computed[doc] = 1;
       best = Math.max(best, score);
     }
     // Results far below the best are noise (one common word matched): not plausible, so not counted.
-    const relevant = hits.filter((h) => h.score >= best * floor);
+    const relevant = hits.filter((h) => h.score >= best * relevanceFloor);
+    if (copies) {
+      // Only families with a plausible member can take a weaker copy: the rest need no bonuses worked out.
+      const families = new Set(relevant.map((h) => this.families[h.doc]!));
+      const copyCutoff = (copyFloor * best) / maxBonus;
+      for (const h of hits) if (h.score < best * relevanceFloor && h.score >= best * copyFloor && families.has(this.families[h.doc]!)) relevant.push(h);
+      for (const doc of matches) {
+        if (computed[doc] || scores[doc]! < copyCutoff || !families.has(this.families[doc]!)) continue;
+        const score = withBonuses(doc);
+        if (score >= best * copyFloor) relevant.push({ doc, score });
+      }
+    }
     relevant.sort((x, y) => y.score - x.score || (this.operations[x.doc]!.id < this.operations[y.doc]!.id ? -1 : 1));
     const returned = options.limit === undefined ? relevant : relevant.slice(0, options.limit);
     return returned.map(({ doc, score }) => ({ operation: this.operations[doc]!, score }));
@@ -276,7 +295,7 @@ export class SearchIndex {
     if (!query) return groupVariants(this.browse(options));
     // Copies rank below their best member (deeper, less described): grouped before the plausibility
     // floor applies to each group's best, so that a plausible operation keeps its copies.
-    const hits = this.rank(query, { ...options, limit: undefined }, copyFloor);
+    const hits = this.rank(query, { ...options, limit: undefined }, true);
     const scores = new Map(hits.map((hit) => [hit.operation, hit.score]));
     const floor = (hits[0]?.score ?? 0) * relevanceFloor;
     const groups = groupVariants(hits.map((hit) => hit.operation)).filter((group) => scores.get(group.operation)! >= floor);
