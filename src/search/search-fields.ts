@@ -13,6 +13,9 @@ const descriptionChars = 600;
 /** Path segments that stand for the caller ("/me/events"), and the term a request for "my events" reaches them by. */
 const selfSegments = new Set(['me', 'self']);
 const selfTerms = tokenize('authenticated user');
+/** The words by which a request speaks of the caller ("my events"): they reach what `selfSegments` are indexed as. */
+export const selfWords = new Set(['me', 'my', 'mine', 'myself']);
+export const selfTerm = selfTerms[0]!;
 
 /** Terms of one piece of text (see `memoizedTokenizer`). */
 export type Tokenizer = (text: string) => string[];
@@ -31,12 +34,14 @@ export function fieldTerms(op: Operation, terms: Tokenizer = tokenize): FieldTer
   }
   const description = plainText(op.description ?? '').slice(0, descriptionChars);
   return {
-    id: terms(op.id),
+    // Each word once: "PostWebhookEndpointsWebhookEndpoint" names its resource twice, which says nothing more.
+    id: [...new Set(terms(op.id))],
     summary: terms(op.summary ?? firstSentence(description)),
     path,
     pathParam,
     tag: op.tags.flatMap((t) => terms(t)),
-    parameter: [...op.parameters.map((p) => p.name), ...bodyPropertyNames(op)].flatMap((name) => terms(name)),
+    // Path parameters are in pathParam already.
+    parameter: [...op.parameters.filter((p) => p.in !== 'path').map((p) => p.name), ...bodyPropertyNames(op)].flatMap((name) => terms(name)),
     description: terms(description),
   };
 }

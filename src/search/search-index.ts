@@ -4,11 +4,14 @@
  */
 import type { Operation } from '../spec/operation.js';
 import { groupVariants, type OperationGroup } from './operation-variants.js';
-import { fieldNames, fieldTerms, operationFamily, parameterPhrases, type Field } from './search-fields.js';
+import { contextAffinity, contextOperation } from './search-context.js';
+import { fieldNames, fieldTerms, operationFamily, parameterPhrases, selfTerm, selfWords, type Field } from './search-fields.js';
 import { intentFit, intents, operationIntent, requestIntent } from './search-intent.js';
 import { separateLiterals } from './search-literals.js';
 import { conceptTerms, queryConcepts, requestWords, type QueryConcept } from './search-query.js';
-import { isStopWord, memoizedTokenizer, splitWords, toTerm } from './tokenize.js';
+import { searchVocabulary, type SearchVocabulary } from './search-vocabulary.js';
+import { contentTerms, titleFit, titlesOf } from './search-title.js';
+import { isStopWord, memoizedTokenizer, splitWords, tokenize, toTerm } from './tokenize.js';
 
 /**
  * Fields with their weight (what a term is worth there) and length normalisation b (how much a long
@@ -29,16 +32,25 @@ const k1 = 1.2;
 const alternativesShare = 0.5;
 /** Up to this share more for a result whose id and summary the request covers entirely. */
 const coverageBonus = 0.3;
+/** Up to this share more for a result whose title has every content word of the request and no other (see `titleFit`). */
+const titleBonus = 1;
 /** Share more for an operation with an input whose name the request spells out word for word ("cancel at period end"). */
 const parameterPhraseBonus = 0.3;
 /** What a file name or URL in the request counts for as the word "file" or "url". */
 const literalKindWeight = 0.5;
-/** Share of the best score below which a hit is not counted as a match. */
-const relevanceFloor = 0.2;
+/** Up to this share more for a match in the neighbourhood of the operations used recently (see `SearchOptions.context`): enough to settle a close call ("add a comment" after working on issues), too little to outweigh a clearly better match elsewhere. */
+const contextBonus = 0.25;
+/**
+ * Share of the best score below which a hit is not a plausible match: left out of the results and of
+ * `total` ("create issue" on GitHub: 9 of the 78 operations that share a word with it).
+ */
+const relevanceFloor = 0.4;
+/** The same for a copy of a plausible match under another parent (see `results`): kept with its group down to here. */
+const copyFloor = 0.2;
 
 /** Per path segment, what an operation keeps of its score: of two equal matches the shallower is the canonical one ("/me/events" over "/groups/{id}/calendar/events"). */
 const depthDecay = 0.97;
-const deprecatedFactor = 0.6;
+const deprecatedFactor = 0.75;
 /** What an operation without a description keeps: in generated documents those are the plumbing (counts, navigation properties), and the operations people mean are described. */
 const undocumentedFactor = 0.85;
 
@@ -47,6 +59,16 @@ export interface SearchOptions {
   method?: string;
   /** Maximum hits returned. Default: all. */
   limit?: number;
+  /**
+   * Ids of operations used recently in the conversation: matches in their neighbourhood (same tag, path
+   * prefix or resource) rank a little higher (see search-context). Default: none, no boost.
+   */
+  context?: readonly string[];
+}
+
+export interface SearchIndexOptions {
+  /** What request words and phrases mean in API terms. Default: the shipped data/search-vocabulary.json, read on the first search. */
+  vocabulary?: SearchVocabulary;
 }
 
 export interface SearchHit {
@@ -73,6 +95,8 @@ export class SearchIndex {
   private readonly postings = new Map<string, Posting>();
   /** Per document: the distinct terms of its id and summary, to reward results the request explains fully. */
   private readonly titleTerms: string[][];
+  /** Per document: its titles as content terms (see `titlesOf`), to put exact matches of a keyword query first. */
+  private readonly titles: string[][][];
   /** Per document: its inputs named by a phrase, as terms (see `parameterPhrases`); undefined when none. */
   private readonly phrases: (string[][] | undefined)[];
   /** Per document: its intent, as an index into `intents`. */
@@ -80,8 +104,14 @@ export class SearchIndex {
   /** Per document: what it keeps of any score for what it is, whatever the request (see `prior`). */
   private readonly priors: Float64Array;
 
-  constructor(operations: readonly Operation[]) {
+  private readonly options: SearchIndexOptions;
+  /** Per document: its family (see `operationFamily`) as a small number. */
+  private readonly families: Int32Array;
+  private docsById: Map<string, number> | undefined;
+
+  constructor(operations: readonly Operation[], options: SearchIndexOptions = {}) {
     this.operations = operations;
+    this.options = options;
     const terms = memoizedTokenizer();
     const perDoc = operations.map((op) => fieldTerms(op, terms));
     this.intents = Uint8Array.from(operations, (op) => intents.indexOf(operationIntent(op)));
@@ -91,6 +121,7 @@ export class SearchIndex {
     });
     this.priors = Float64Array.from(operations, prior);
     this.titleTerms = perDoc.map((d) => [...new Set([...d.id, ...d.summary])]);
+    this.titles = perDoc.map(titlesOf);
     const averages = Object.fromEntries(
       fieldNames.map((f) => [f, Math.max(1, perDoc.reduce((sum, d) => sum + d[f].length, 0) / Math.max(1, operations.length))]),
     ) as Record<Field, number>;
@@ -108,7 +139,8 @@ export class SearchIndex {
         posting.weights.push(tf);
       }
     });
-    this.setIdf(familiesOf(operations));
+    this.families = familiesOf(operations);
+    this.setIdf(this.families);
   }
 
   /**
@@ -136,11 +168,22 @@ export class SearchIndex {
 
   /** Operations matching the query, best first; filters by tag and method (case-insensitive). */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
+    return this.rank(query, options, false);
+  }
+
+  /**
+   * The plausible hits (at least `relevanceFloor` times the best), best first; with `copies`, also the
+   * weaker members (down to `copyFloor`) of their families, for `results` to group with them.
+   */
+  private rank(query: string, options: SearchOptions, copies: boolean): SearchHit[] {
     const request = separateLiterals(query, (token) => this.isVocabulary(token));
-    const concepts = queryConcepts(request.text);
+    const vocabulary = this.options.vocabulary ?? searchVocabulary();
+    const concepts = queryConcepts(request.text, vocabulary);
     for (const kind of request.kinds) concepts.push({ terms: new Map([[toTerm(kind), literalKindWeight]]), together: false });
     const terms = conceptTerms(concepts);
-    const wanted = requestIntent(requestWords(request.text), request.namesItem);
+    const wanted = requestIntent(requestWords(request.text, vocabulary), request.namesItem);
+    const content = new Set(contentTerms(tokenize(request.text)));
+    if (requestWords(request.text).some((word) => selfWords.has(word))) content.add(selfTerm);
     const scores = new Float64Array(this.operations.length);
     const matches = this.score(concepts, this.filterMask(options), scores);
 
@@ -151,24 +194,56 @@ export class SearchIndex {
       scores[doc]! *= this.priors[doc]! * intentFit(wanted, intents[this.intents[doc]!]!);
       bestBase = Math.max(bestBase, scores[doc]!);
     }
-    const maxBonus = (1 + parameterPhraseBonus) * (1 + coverageBonus);
-    const cutoff = (relevanceFloor * bestBase) / maxBonus;
-    const hits: Ranked[] = [];
-    let best = 0;
-    for (const doc of matches) {
+    const context = (options.context ?? []).flatMap((id) => {
+      const doc = this.docOf(id);
+      return doc === undefined ? [] : [contextOperation(this.operations[doc]!)];
+    });
+    const maxBonus = (1 + parameterPhraseBonus) * (1 + coverageBonus) * (1 + titleBonus) * (context.length ? 1 + contextBonus : 1);
+    const withBonuses = (doc: number): number => {
       let score = scores[doc]!;
-      if (score < cutoff) continue;
       if (this.phrases[doc]?.some((phrase) => phrase.every((t) => terms.has(t)))) score *= 1 + parameterPhraseBonus;
       const title = this.titleTerms[doc]!;
       if (title.length) score *= 1 + (coverageBonus * title.filter((t) => terms.has(t)).length) / title.length;
+      score *= 1 + titleBonus * titleFit(content, this.titles[doc]!);
+      if (context.length) score *= 1 + contextBonus * contextAffinity(this.operations[doc]!, context);
+      return score;
+    };
+    // A lower bound of the best final score, from the strongest base scores, lets the cutoff leave out
+    // most weak matches before their bonuses are worked out (Graph beta: thousands share a word).
+    let best = 0;
+    for (const doc of matches) if (scores[doc]! >= bestBase / 2) best = Math.max(best, withBonuses(doc));
+    const cutoff = (relevanceFloor * best) / maxBonus;
+    const hits: Ranked[] = [];
+    const computed = new Uint8Array(copies ? this.operations.length : 0);
+    for (const doc of matches) {
+      if (scores[doc]! < cutoff) continue;
+      const score = withBonuses(doc);
       hits.push({ doc, score });
+      if (copies) computed[doc] = 1;
       best = Math.max(best, score);
     }
-    // Results far below the best are noise (one common word matched): leave them out of the total.
+    // Results far below the best are noise (one common word matched): not plausible, so not counted.
     const relevant = hits.filter((h) => h.score >= best * relevanceFloor);
+    if (copies) {
+      // Only families with a plausible member can take a weaker copy: the rest need no bonuses worked out.
+      const families = new Set(relevant.map((h) => this.families[h.doc]!));
+      const copyCutoff = (copyFloor * best) / maxBonus;
+      for (const h of hits) if (h.score < best * relevanceFloor && h.score >= best * copyFloor && families.has(this.families[h.doc]!)) relevant.push(h);
+      for (const doc of matches) {
+        if (computed[doc] || scores[doc]! < copyCutoff || !families.has(this.families[doc]!)) continue;
+        const score = withBonuses(doc);
+        if (score >= best * copyFloor) relevant.push({ doc, score });
+      }
+    }
     relevant.sort((x, y) => y.score - x.score || (this.operations[x.doc]!.id < this.operations[y.doc]!.id ? -1 : 1));
     const returned = options.limit === undefined ? relevant : relevant.slice(0, options.limit);
     return returned.map(({ doc, score }) => ({ operation: this.operations[doc]!, score }));
+  }
+
+  /** The document of an operation id, or undefined. */
+  private docOf(id: string): number | undefined {
+    this.docsById ??= new Map(this.operations.map((op, doc) => [op.id, doc]));
+    return this.docsById.get(id);
   }
 
   /** Whether every word of a token is a term of this API (or a stop word). */
@@ -217,7 +292,14 @@ export class SearchIndex {
    * copies of one operation under other parents grouped (see operation-variants).
    */
   results(query: string | undefined, options: SearchOptions = {}): OperationGroup[] {
-    return groupVariants(query ? this.search(query, options).map((hit) => hit.operation) : this.browse(options));
+    if (!query) return groupVariants(this.browse(options));
+    // Copies rank below their best member (deeper, less described): grouped before the plausibility
+    // floor applies to each group's best, so that a plausible operation keeps its copies.
+    const hits = this.rank(query, { ...options, limit: undefined }, true);
+    const scores = new Map(hits.map((hit) => [hit.operation, hit.score]));
+    const floor = (hits[0]?.score ?? 0) * relevanceFloor;
+    const groups = groupVariants(hits.map((hit) => hit.operation)).filter((group) => scores.get(group.operation)! >= floor);
+    return options.limit === undefined ? groups : groups.slice(0, options.limit);
   }
 
   /** Operations passing the tag and method filters, in document order. */

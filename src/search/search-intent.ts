@@ -11,36 +11,37 @@ export type Intent = (typeof intents)[number];
 
 /** Verbs (as terms) that name an intent, in ids and summaries and in requests alike. */
 const verbIntents: Record<string, Intent> = {
-  list: 'list',
-  get: 'get',
-  creat: 'create',
-  add: 'create',
-  insert: 'create',
-  register: 'create',
-  generat: 'create',
-  updat: 'update',
-  replac: 'update',
-  renam: 'update',
-  delet: 'delete',
-  clear: 'delete',
+  ...wordsFor('list', 'list'),
+  ...wordsFor('get', 'get'),
+  ...wordsFor('create', 'create add insert register generate'),
+  ...wordsFor('update', 'update replace rename'),
+  ...wordsFor('delete', 'delete clear'),
 };
 
 /** Words only a request uses for an intent ("show me all", "a new one"): ids and summaries do not. */
 const requestIntents: Record<string, Intent> = {
   ...verbIntents,
-  ...wordsFor('list', 'all every everyone everybody each enumerat brows'),
+  ...wordsFor('list', 'all every everyone everybody each enumerate browse'),
   ...wordsFor('get', 'view read'),
-  ...wordsFor('create', 'new make submit draft save store upload invit shar book'),
-  ...wordsFor('update', 'set move toggl'),
-  ...wordsFor('delete', 'kill purg wipe revok'),
+  ...wordsFor('create', 'new make submit draft save store upload invite share book'),
+  ...wordsFor('update', 'set move toggle'),
+  ...wordsFor('delete', 'kill purge wipe revoke'),
 };
 
+/** The words as terms (see `toTerm`), each naming the intent. */
 function wordsFor(intent: Intent, words: string): Record<string, Intent> {
-  return Object.fromEntries(words.split(' ').map((word) => [word, intent]));
+  return Object.fromEntries(words.split(' ').map((word) => [toTerm(word), intent]));
 }
 
 /** HTTP method names, which some APIs put at the start of every id ("PostCustomers"): they say nothing beyond the method. */
 const methodWords = new Set(['get', 'post', 'put', 'patch', 'delete']);
+
+const readTerm = toTerm('read');
+
+/** Whether a term only says what is done (list, get, create, update, delete, an HTTP method), not to what. */
+export function isIntentTerm(term: string): boolean {
+  return Object.hasOwn(verbIntents, term) || methodWords.has(term) || term === readTerm;
+}
 
 /**
  * The operation's intent: the verb its id or summary starts with when that is one of the five,
@@ -105,7 +106,7 @@ function isPluralNoun(word: string): boolean {
 /** Related intents: reading one or many, writing a new one or an existing one; an action may be either. */
 const related = new Set(['list get', 'get list', 'create update', 'update create']);
 /** What an operation keeps of its score when its intent is related to the request's, or opposed to it (delete for create). */
-const relatedFit = 0.85;
+const relatedFit = 0.75;
 const opposedFit = 0.7;
 
 /** How well an operation's intent fits the request's: 1 when equal or when the request states none, less when related, least when opposed. */

@@ -1,9 +1,10 @@
 /**
  * @module A request as search concepts: each word typed, or phrase known, with the terms it may be
- * found by and what each counts. Typed words count 1; expansions (see search-synonyms) less.
+ * found by and what each counts. Typed words count 1; what the vocabulary says they mean (see search-vocabulary) less.
  */
-import { expansionWeight, phraseExpansions, wordExpansions } from './search-synonyms.js';
-import { isStopWord, own, singular, splitWords, stem, tokenize, toTerm } from './tokenize.js';
+import { selfTerm, selfWords } from './search-fields.js';
+import { wordMeanings, type SearchVocabulary } from './search-vocabulary.js';
+import { isStopWord, splitWords, tokenize, toTerm } from './tokenize.js';
 
 /** One thing the request asks about: the terms that stand for it, with their weights. */
 export interface QueryConcept {
@@ -12,36 +13,41 @@ export interface QueryConcept {
   together: boolean;
 }
 
-/** A phrase's expansion replaces the phrase, so it counts nearly as much as typed words. */
+/** A phrase's meaning replaces the phrase, so it counts nearly as much as typed words. */
 const phraseWeight = 0.9;
-/** A word people use loosely ("new", "open", "file") counts less than what it stands for. */
+/** What a word's meaning counts against the word typed. */
+const meaningWeight = 0.7;
+/** A word people use loosely ("new", "open", "file"), whose meanings leave it out, counts less than what it stands for. */
 const looseWordWeight = 0.6;
 
+const empty: SearchVocabulary = { phrases: [], words: new Map() };
+
 /** The request lowercased and camelCase split, each known phrase ("spin up") replaced by what it means ("create"). */
-function expandPhrases(request: string): { rest: string; expansions: string[] } {
+function expandPhrases(request: string, vocabulary: SearchVocabulary): { rest: string; meanings: string[] } {
   // Contractions and possessives ("I'm", "Bob's") would leave a stray letter.
   let rest = request
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .replace(/['\u2019](?:s|m|ll|ve|d|re|t)\b/g, '');
-  const expansions: string[] = [];
-  for (const [pattern, expansion] of phraseExpansions) {
+  const meanings: string[] = [];
+  for (const [pattern, meaning] of vocabulary.phrases) {
+    pattern.lastIndex = 0;
     if (!pattern.test(rest)) continue;
     pattern.lastIndex = 0;
-    rest = rest.replace(pattern, ` ${expansion} `);
-    expansions.push(expansion);
+    rest = rest.replace(pattern, ` ${meaning} `);
+    meanings.push(meaning);
   }
-  return { rest, expansions };
+  return { rest, meanings };
 }
 
 /** The request's words in order, phrases replaced by what they mean: for reading its intent. */
-export function requestWords(request: string): string[] {
-  return splitWords(expandPhrases(request).rest);
+export function requestWords(request: string, vocabulary: SearchVocabulary = empty): string[] {
+  return splitWords(expandPhrases(request, vocabulary).rest);
 }
 
-/** The concepts of a request, one per known phrase and per word that is not a stop word (or that has expansions). */
-export function queryConcepts(request: string): QueryConcept[] {
-  const { rest, expansions: phrases } = expandPhrases(request);
+/** The concepts of a request, one per known phrase and per word that is not a stop word (or that has meanings). */
+export function queryConcepts(request: string, vocabulary: SearchVocabulary = empty): QueryConcept[] {
+  const { rest, meanings: phrases } = expandPhrases(request, vocabulary);
   const concepts: QueryConcept[] = [];
   const keys = new Set<string>();
   const push = (terms: Map<string, number>, together: boolean) => {
@@ -59,10 +65,12 @@ export function queryConcepts(request: string): QueryConcept[] {
   for (const word of splitWords(rest)) {
     const term = toTerm(word);
     if (phraseTerms.has(term)) continue;
-    const expansions = (own(wordExpansions, word) ?? own(wordExpansions, singular(word)) ?? own(wordExpansions, stem(word)) ?? []).map(toTerm);
+    const meanings = (wordMeanings(vocabulary, word) ?? []).map(toTerm);
     const terms = new Map<string, number>();
-    if (!isStopWord(word)) terms.set(term, expansions.length && !expansions.includes(term) ? looseWordWeight : 1);
-    for (const expansion of expansions) if (!terms.has(expansion)) terms.set(expansion, expansionWeight);
+    if (!isStopWord(word)) terms.set(term, meanings.length && !meanings.includes(term) ? looseWordWeight : 1);
+    // "my events" asks for the caller's, which paths say with "/me" (see search-fields).
+    if (selfWords.has(word)) terms.set(selfTerm, meaningWeight);
+    for (const meaning of meanings) if (!terms.has(meaning)) terms.set(meaning, meaningWeight);
     push(terms, false);
   }
   return concepts;

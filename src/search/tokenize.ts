@@ -23,7 +23,6 @@ const canonical: Record<string, string> = {
   organization: 'org',
   organisation: 'org',
   app: 'application',
-  pr: 'pull',
   remove: 'delete',
   erase: 'delete',
   destroy: 'delete',

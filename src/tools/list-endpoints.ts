@@ -4,7 +4,7 @@ import { editDistance, type Catalog } from '../spec/catalog.js';
 import { requiredArguments } from '../schema/input-schema.js';
 import { operationCount, type OperationGroup } from '../search/operation-variants.js';
 import { httpMethods } from '../spec/openapi-types.js';
-import { decodeCursor, encodeCursor, type ListPosition } from './list-cursor.js';
+import { decodeCursor, encodeCursor, maxContext, type ListPosition } from './list-cursor.js';
 import type { ToolContext } from './tool-context.js';
 import type { ToolDefinition } from './tool-definition.js';
 import { toolError, toolResult } from './tool-result.js';
@@ -117,8 +117,12 @@ async function listEndpoints(input: Record<string, unknown>, context: ToolContex
     }
   }
 
+  const state = await context.session.state();
+  // A search favours the part of the API the conversation works in; its cursor keeps that context, so
+  // every page ranks as the first did.
+  if (position.query && !parsed.cursor && state.recent.length) position.context = state.recent.slice(-maxContext);
   const index = catalog.search();
-  const filters = { ...(position.tag ? { tag: position.tag } : {}), ...(position.method ? { method: position.method } : {}) };
+  const filters = { ...(position.tag ? { tag: position.tag } : {}), ...(position.method ? { method: position.method } : {}), ...(position.context ? { context: position.context } : {}) };
   const matches = index.results(position.query, filters);
   const operations = operationCount(matches);
   const limit = parsed.limit;
@@ -128,7 +132,6 @@ async function listEndpoints(input: Record<string, unknown>, context: ToolContex
   if (operations > matches.length) structured.totalWithVariants = operations;
   if (position.offset + limit < matches.length) structured.nextCursor = encodeCursor({ ...position, offset: position.offset + limit });
 
-  const state = await context.session.state();
   const overview = !position.query && !position.tag && position.offset === 0;
   let tagsNote = '';
   if (overview && catalog.tags().length) {

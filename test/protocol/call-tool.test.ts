@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { callTool } from '../../src/protocol/call-tool.js';
 import { createRuntime } from '../../src/runtime.js';
 import { catalogOf, sample, textOf } from '../support/connect.js';
+import { realSpecPath } from '../support/real-specs.mjs';
 
 const runtime = async () => createRuntime({ catalog: await catalogOf(sample), baseUrl: 'http://127.0.0.1:9/api/v3' });
 const sessionOf = (result: { structuredContent?: Record<string, unknown> }) => result.structuredContent?.session as string;
@@ -71,5 +72,24 @@ describe('the session handle of every tool call', () => {
     const result = await callTool(rt, { principal: '' }, 'list_endpoints', { session: handle });
     expect(result.isError).toBeFalsy();
     expect(sessionOf(result)).toBe(handle);
+  });
+});
+
+describe('the conversation steers search', () => {
+  test("after issues/create was described, 'add a comment' brings issues/create-comment first; without the handle it does not", async () => {
+    const rt = createRuntime({ catalog: await catalogOf(realSpecPath('github')) });
+    const handle = sessionOf(await callTool(rt, { principal: '' }, 'describe_endpoint', { ids: ['issues/create'] }));
+    const firstOf = (result: { structuredContent?: Record<string, unknown> }) => (result.structuredContent as { endpoints: { id: string }[] }).endpoints[0]!.id;
+    const steered = await callTool(rt, { principal: '' }, 'list_endpoints', { query: 'add a comment', limit: 3, session: handle });
+    const plain = await callTool(rt, { principal: '' }, 'list_endpoints', { query: 'add a comment', limit: 3 });
+    expect(firstOf(steered)).toBe('issues/create-comment');
+    expect(firstOf(plain)).not.toBe('issues/create-comment');
+    // The next page ranks as the first did, whatever the conversation does in between.
+    const cursor = (steered.structuredContent as { nextCursor: string }).nextCursor;
+    await callTool(rt, { principal: '' }, 'describe_endpoint', { ids: ['gists/create'], session: handle });
+    const page2 = await callTool(rt, { principal: '' }, 'list_endpoints', { query: 'add a comment', limit: 3, cursor, session: handle });
+    const all = await callTool(rt, { principal: '' }, 'list_endpoints', { query: 'add a comment', limit: 6, cursor: undefined, session: sessionOf(await callTool(rt, { principal: '' }, 'describe_endpoint', { ids: ['issues/create'] })) });
+    const ids = (r: { structuredContent?: Record<string, unknown> }) => (r.structuredContent as { endpoints: { id: string }[] }).endpoints.map((e) => e.id);
+    expect([...ids(steered), ...ids(page2)]).toEqual(ids(all));
   });
 });

@@ -64,12 +64,16 @@ describe('fieldTerms', () => {
     expect(terms.path).toEqual(['authenticat', 'user', 'send', 'mail']);
   });
 
-  test('parameters and the top-level properties of an inline request body are both inputs', () => {
+  test('parameters and the top-level properties of an inline request body are both inputs; path parameters count as path words only', () => {
     const op = operation('post', '/v1/customers/{customer}', {
-      parameters: [{ name: 'customer', in: 'path', required: true }],
+      parameters: [
+        { name: 'customer', in: 'path', required: true },
+        { name: 'customer', in: 'query', required: false },
+      ],
       requestBody: { content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { shipping: {}, email: {} } } } } },
     });
     expect(fieldTerms(op).parameter).toEqual(['customer', 'ship', 'email']);
+    expect(fieldTerms(op).pathParam).toEqual(['customer']);
     expect(fieldTerms(op).pathParam).toEqual(['customer']);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { HttpMethod } from '../../src/spec/openapi-types.js';
 import type { Operation } from '../../src/spec/operation.js';
 import { SearchIndex } from '../../src/search/search-index.js';
+import { vocabularyOf } from '../../src/search/search-vocabulary.js';
 
 function operation(id: string, method: HttpMethod, path: string, description: string, extra: Partial<Operation> = {}): Operation {
   return { id, method, path, description, tags: [], deprecated: false, parameters: [], responses: {}, security: [], servers: [], docUrl: 'file:///api.json', problems: [], ...extra };
@@ -19,7 +20,7 @@ const payments = new SearchIndex([
     requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { cancel_at_period_end: {} } } } } },
   }),
   operation('DeleteSubscriptionsSubscription', 'delete', '/v1/subscriptions/{subscription}', 'Cancels a subscription immediately.'),
-]);
+], { vocabulary: vocabularyOf([{ when: ['chargeback'], means: ['dispute'] }, { when: ['get rid of'], means: ['delete', 'disable'] }]) });
 
 const first = (index: SearchIndex, query: string) => index.search(query, { limit: 1 })[0]?.operation.id;
 
@@ -62,11 +63,61 @@ describe('SearchIndex', () => {
     const copies = ['me', 'users/{id}', 'groups/{id}', 'teams/{id}'].map((parent) => operation(`${parent} events`, 'get', `/${parent}/events`, 'List events.'));
     const index = new SearchIndex([...copies, operation('bookings', 'get', '/bookings', 'List bookings.')]);
     const [events, bookings] = ['events', 'bookings'].map((q) => index.search(q)[0]!.score);
-    expect(events).toBeCloseTo(bookings!, 0);
+    expect(events! / bookings!).toBeCloseTo(1, 0);
   });
 
   test('filters by tag and method, and leaves results far below the best out', () => {
     expect(payments.search('customer', { method: 'delete' }).map((h) => h.operation.id)).toEqual(['DeleteCustomersCustomer']);
     expect(payments.search('disputes').map((h) => h.operation.id)).toEqual(['GetDisputes']);
+  });
+});
+
+describe('SearchIndex on keyword queries', () => {
+  const issues = new SearchIndex([
+    operation('issues/create-comment', 'post', '/repos/{owner}/{repo}/issues/{issue_number}/comments', 'Creates a comment.', { summary: 'Create an issue comment' }),
+    operation('reactions/create-for-issue', 'post', '/repos/{owner}/{repo}/issues/{issue_number}/reactions', 'Creates a reaction.', { summary: 'Create reaction for an issue' }),
+    operation('issues/add-labels', 'post', '/repos/{owner}/{repo}/issues/{issue_number}/labels', 'Adds labels.', { summary: 'Add labels to an issue' }),
+    operation('issues/create', 'post', '/repos/{owner}/{repo}/issues', 'Any user with pull access can create an issue.', { summary: 'Create an issue' }),
+    operation('issues/list-for-repo', 'get', '/repos/{owner}/{repo}/issues', 'Lists issues.', { summary: 'List repository issues' }),
+    operation('issues/delete-label', 'delete', '/repos/{owner}/{repo}/labels/{name}', 'Deletes a label.', { summary: 'Delete a label' }),
+  ]);
+
+  test.each([
+    { query: 'create issue', want: 'issues/create' },
+    { query: 'create an issue comment', want: 'issues/create-comment' },
+    { query: 'list issues', want: 'issues/list-for-repo' },
+    { query: 'delete label', want: 'issues/delete-label' },
+  ])('the operation "$query" names exactly comes first: $want', ({ query, want }) => {
+    expect(first(issues, query)).toBe(want);
+  });
+});
+
+describe('SearchIndex with the context of recently used operations', () => {
+  const comments = new SearchIndex([
+    operation('gists/list-comments', 'get', '/gists/{gist_id}/comments', 'Lists the comments on a gist.', { summary: 'List gist comments', tags: ['gists'] }),
+    operation('issues/list-comments', 'get', '/repos/{owner}/{repo}/issues/{issue_number}/comments', 'Lists the comments on an issue.', { summary: 'List issue comments', tags: ['issues'] }),
+    operation('pulls/list-review-comments', 'get', '/repos/{owner}/{repo}/pulls/{pull_number}/comments', 'Lists the review comments on a pull request.', { summary: 'List review comments on a pull request', tags: ['pulls'] }),
+    operation('issues/get', 'get', '/repos/{owner}/{repo}/issues/{issue_number}', 'Gets an issue.', { summary: 'Get an issue', tags: ['issues'] }),
+    operation('pulls/get', 'get', '/repos/{owner}/{repo}/pulls/{pull_number}', 'Gets a pull request.', { summary: 'Get a pull request', tags: ['pulls'] }),
+    operation('gists/get', 'get', '/gists/{gist_id}', 'Gets a gist.', { summary: 'Get a gist', tags: ['gists'] }),
+  ]);
+  const ids = (context?: string[]) => comments.results('comments', context ? { context } : {}).map((g) => g.operation.id);
+
+  test('brings the matches near the recent operations first', () => {
+    expect(ids(['issues/get'])[0]).toBe('issues/list-comments');
+    const score = (context: string[]) => comments.search('comments', { context }).find((h) => h.operation.id === 'pulls/list-review-comments')!.score;
+    expect(score(['pulls/get'])).toBeGreaterThan(score([]));
+    expect(score(['pulls/get']) / score([])).toBeLessThanOrEqual(1.25);
+    expect(ids(['gists/get'])[0]).toBe('gists/list-comments');
+  });
+
+  test('changes nothing without a context, or with ids the API does not have', () => {
+    expect(ids([])).toEqual(ids());
+    expect(ids(['no/such-operation'])).toEqual(ids());
+  });
+
+  test('is mild: adds no matches and does not lift a weak match over a strong one', () => {
+    expect(ids(['gists/get'])).toHaveLength(ids().length);
+    expect(comments.results('pull request review comments', { context: ['gists/get'] })[0]!.operation.id).toBe('pulls/list-review-comments');
   });
 });

@@ -3,7 +3,14 @@ import { describe, expect, test } from 'vitest';
 import type { HttpMethod } from '../../src/spec/openapi-types.js';
 import type { Operation } from '../../src/spec/operation.js';
 import { intentFit, operationIntent, requestIntent } from '../../src/search/search-intent.js';
-import { requestWords } from '../../src/search/search-query.js';
+import { requestWords as wordsOf } from '../../src/search/search-query.js';
+import { vocabularyOf } from '../../src/search/search-vocabulary.js';
+
+const vocabulary = vocabularyOf([
+  { when: ['spin up'], means: ['create'] },
+  { when: ['get rid of'], means: ['delete', 'disable'] },
+]);
+const requestWords = (request: string) => wordsOf(request, vocabulary);
 
 function operation(method: HttpMethod, path: string, id: string, summary?: string): Operation {
   return { id, method, path, ...(summary ? { summary } : {}), tags: [], deprecated: false, parameters: [], responses: {}, security: [], servers: [], docUrl: 'file:///api.json', problems: [] };

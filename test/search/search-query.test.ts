@@ -1,22 +1,34 @@
 // Tests for reading a request as search concepts.
 import { describe, expect, test } from 'vitest';
 import { conceptTerms, queryConcepts, requestWords } from '../../src/search/search-query.js';
+import { vocabularyOf } from '../../src/search/search-vocabulary.js';
 
-const termsOf = (request: string) => queryConcepts(request).map((c) => [...c.terms.keys()]);
+const vocabulary = vocabularyOf([
+  { when: ['email'], means: ['mail', 'message', 'email'] },
+  { when: ['new'], means: ['create'] },
+  { when: ['leaked key', 'leaked api keys'], means: ['secret', 'scanning', 'alert'] },
+  { when: ['many'], means: ['list', 'count'] },
+  { when: ['spin up', 'set up'], means: ['create'] },
+]);
+const termsOf = (request: string) => queryConcepts(request, vocabulary).map((c) => [...c.terms.keys()]);
 
 describe('queryConcepts', () => {
-  test('each word is a concept with its expansions; stop words are left out', () => {
+  test('each word is a concept with what it means; stop words are left out', () => {
     expect(termsOf('send the email')).toEqual([['send'], ['email', 'mail', 'messag']]);
   });
 
+  test('without a vocabulary each word stands for itself', () => {
+    expect(queryConcepts('send the email').map((c) => [...c.terms.keys()])).toEqual([['send'], ['email']]);
+  });
+
   test('a typed word counts fully; a loosely used word less than what it stands for', () => {
-    const [email, newOne] = queryConcepts('email new').map((c) => c.terms);
+    const [email, newOne] = queryConcepts('email new', vocabulary).map((c) => c.terms);
     expect(email!.get('email')).toBe(1);
     expect(newOne!.get('new')).toBeLessThan(newOne!.get('creat')!);
   });
 
   test('a known phrase becomes one concept whose terms name it together', () => {
-    const concepts = queryConcepts('were any leaked API keys found');
+    const concepts = queryConcepts('were any leaked API keys found', vocabulary);
     const phrase = concepts.find((c) => c.together);
     expect([...phrase!.terms.keys()]).toEqual(['secret', 'scan', 'alert']);
   });
@@ -42,6 +54,6 @@ describe('conceptTerms', () => {
 
 describe('requestWords', () => {
   test('replaces known phrases by what they mean, in place', () => {
-    expect(requestWords('please spin up a new team')).toEqual(['please', 'create', 'a', 'new', 'team']);
+    expect(requestWords('please spin up a new team', vocabulary)).toEqual(['please', 'create', 'a', 'new', 'team']);
   });
 });

@@ -77,7 +77,6 @@ describe('toTerm', () => {
     { given: 'repositories', want: 'repo' },
     { given: 'organization', want: 'org' },
     { given: 'organisations', want: 'org' },
-    { given: 'pr', want: 'pull' },
     { given: 'remove', want: 'delet' },
     { given: 'fetch', want: 'get' },
     { given: 'setting', want: 'configuration' },
@@ -93,7 +92,7 @@ describe('toTerm', () => {
 describe('tokenize', () => {
   test.each([
     { given: 'List the repositories of an organization', want: ['list', 'repo', 'org'] },
-    { given: 'merge a PR', want: ['merg', 'pull'] },
+    { given: 'merge a PR', want: ['merg', 'pr'] },
     { given: 'repos/list-for-org', want: ['repo', 'list', 'org'] },
     { given: 'How do I delete my repository?', want: ['delet', 'repo'] },
     { given: 'the and of to', want: [] },
