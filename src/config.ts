@@ -2,6 +2,7 @@
 import { ConfigError } from './errors.js';
 import type { LogLevel } from './log.js';
 import type { OperationFilter } from './spec/filter-catalog.js';
+import { validationPolicies, type ValidationPolicy } from './spec/validation-policy.js';
 
 export interface Config {
   /** Path or http(s) URL of the OpenAPI document. */
@@ -26,6 +27,8 @@ export interface Config {
   headers: Record<string, string>;
   /** `scheme=secret` pairs from --auth; environment variables are read once the schemes are known. */
   auth: string[];
+  /** How far argument validation trusts the document. Default lenient. */
+  validation: ValidationPolicy;
   /** Which operations are exposed: read-only mode and allow/deny filters. */
   filter: OperationFilter;
   /** How MCP is served. Default stdio. */
@@ -75,6 +78,7 @@ export interface RawConfig {
   header?: string[] | undefined;
   auth?: string[] | undefined;
   readOnly?: boolean | string | undefined;
+  validation?: string | undefined;
   tags?: string | undefined;
   excludeTags?: string | undefined;
   operations?: string | undefined;
@@ -103,6 +107,11 @@ export const defaults = {
   maxBinaryBytes: 1_048_576,
   continuationTtlSeconds: 600,
   logLevel: 'info' as LogLevel,
+  /**
+   * Refuse what the document says consistently, let through what it contradicts: strict refuses values real
+   * APIs take (Vercel's mangled enums), off sends requests the document already shows to be wrong.
+   */
+  validation: 'lenient' as ValidationPolicy,
 };
 
 const logLevels: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
@@ -131,6 +140,7 @@ export function resolveConfig(raw: RawConfig): Config {
     continuationTtlSeconds: toPositiveInteger(raw.continuationTtl, defaults.continuationTtlSeconds, '--continuation-ttl'),
     headers: toPairs((raw.header ?? []).flatMap((h) => h.split(/\r?\n/)), ':', '--header', 'Name: value'),
     auth: raw.auth ?? [],
+    validation: toValidationPolicy(raw.validation),
     filter,
     transport: toTransport(raw.transport),
     http: resolveHttp(raw),
@@ -172,6 +182,12 @@ function resolveHttp(raw: RawConfig): HttpConfig {
     throw new ConfigError('--credential-header cannot map Authorization while --auth-token is set: the client\'s own token is never forwarded upstream.', 'Map another header, e.g. X-Api-Key.');
   }
   return http;
+}
+
+function toValidationPolicy(value: string | undefined): ValidationPolicy {
+  const policy = (value ?? defaults.validation).trim().toLowerCase();
+  if (!(validationPolicies as readonly string[]).includes(policy)) throw new ConfigError(`--validation must be one of ${validationPolicies.join(', ')}; got "${value}".`);
+  return policy as ValidationPolicy;
 }
 
 function toTransport(value: string | undefined): Config['transport'] {

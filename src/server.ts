@@ -80,7 +80,7 @@ export function createServer(options: CreateServerOptions, tools: ToolDefinition
     {
       capabilities: { tools: {}, logging: {} },
       instructions:
-        `This server gives access to the ${catalog.title} API (${catalog.operations.length} endpoints) through three tools: ` +
+        `This server gives access to the ${catalog.apiName} (${catalog.operations.length} endpoints) through three tools: ` +
         'list_endpoints to find an endpoint, describe_endpoint to see its inputs, execute_endpoint to call it.',
     },
   );

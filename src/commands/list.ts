@@ -5,6 +5,7 @@
 import type { Config } from '../config.js';
 import { requiredArguments } from '../schema/input-schema.js';
 import { operationCount } from '../search/operation-variants.js';
+import { summaryText } from '../spec/operation-summary.js';
 import { loadCatalog } from './prepare-runtime.js';
 
 export interface ListOptions {
@@ -27,9 +28,9 @@ export async function runList(config: Config, query: string, options: ListOption
     `${id.padEnd(idWidth)}  ${method.padEnd(7)} ${path.padEnd(pathWidth)}  ${rest}`.slice(0, width).trimEnd();
   process.stdout.write(`${line('ID', 'METHOD', 'PATH', 'SUMMARY [required]')}\n`);
   for (const { operation: op, variants } of rows) {
-    const required = requiredArguments(op);
+    const required = requiredArguments(op, catalog);
     const copies = variants.length ? ` (+${variants.length} under other paths)` : '';
-    process.stdout.write(`${line(op.id, op.method.toUpperCase(), op.path, `${op.summary ?? ''}${required.length ? ` [${required.join(', ')}]` : ''}${copies}`)}\n`);
+    process.stdout.write(`${line(op.id, op.method.toUpperCase(), op.path, `${summaryText(op)}${required.length ? ` [${required.join(', ')}]` : ''}${copies}`)}\n`);
   }
   const withCopies = operations > all.length ? ` (${operations} counting copies under other paths)` : '';
   process.stdout.write(`${all.length} endpoint${all.length === 1 ? '' : 's'}${withCopies}${all.length > rows.length ? `, first ${rows.length} shown` : ''}.\n`);

@@ -39,7 +39,7 @@ export async function callOperation(operation: Operation, catalog: Catalog, bind
   const bodyEncoding = { openapi: catalog.spec.version === '3.0' ? '3.0' : '3.1', schemas: { resolver: catalog.spec.resolver, docUrl: operation.docUrl } } as const;
 
   const prepare = async (): Promise<{ request: HttpRequest; auth: Authorization }> => {
-    const request = buildRequest({ method: operation.method, path: operation.path, bindings, args, baseUrl, responseMediaTypes: responseMediaTypes(operation), bodyEncoding });
+    const request = buildRequest({ method: operation.method, path: operation.path, bindings, args, baseUrl, responseMediaTypes: responseMediaTypes(operation, catalog), bodyEncoding });
     const fromArguments = new Set(Object.keys(request.headers));
     request.headers = { ...lowerCaseKeys(settings.headers), ...request.headers };
     const auth = await authorizeRequest(request, { alternatives, optional, credentials: settings.credentials, tokens: settings.tokens, baseUrl });
@@ -60,12 +60,29 @@ export async function callOperation(operation: Operation, catalog: Catalog, bind
   return outcome(await sendRequest((await prepare()).request, sendOptions));
 }
 
-function responseMediaTypes(operation: Operation): string[] {
-  const types: string[] = [];
+/** Whether any response of the operation is declared as JSON. */
+export function declaresJson(operation: Operation, catalog: Catalog): boolean {
+  return responseMediaTypes(operation, catalog).some((t) => /json/i.test(t));
+}
+
+const mediaTypesCache = new WeakMap<Operation, string[]>();
+
+/** The media types the operation's responses declare, `$ref`'d responses (Gitea's) read through. */
+function responseMediaTypes(operation: Operation, catalog: Catalog): string[] {
+  let types = mediaTypesCache.get(operation);
+  if (types) return types;
+  types = [];
   for (const response of Object.values(operation.responses)) {
-    const content = isObject(response) ? (response as ResponseObject).content : undefined;
+    let resolved: unknown;
+    try {
+      resolved = catalog.spec.resolver.deref(response, operation.docUrl, `${operation.id} responses`).value;
+    } catch {
+      continue; // a broken ref is reported when the endpoint is described
+    }
+    const content = isObject(resolved) ? (resolved as ResponseObject).content : undefined;
     if (isObject(content)) types.push(...Object.keys(content));
   }
+  mediaTypesCache.set(operation, types);
   return types;
 }
 

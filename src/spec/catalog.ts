@@ -2,6 +2,8 @@
 import type { LoadedSpec } from './load-spec.js';
 import { methodPathId, type Operation } from './operation.js';
 import { SearchIndex } from '../search/search-index.js';
+import { defaults } from '../config.js';
+import type { ValidationPolicy } from './validation-policy.js';
 
 export interface CatalogInit {
   title: string;
@@ -10,6 +12,8 @@ export interface CatalogInit {
   spec: LoadedSpec;
   operations: Operation[];
   warnings: string[];
+  /** How far argument validation trusts the document (see validation-policy.ts). Default lenient. */
+  validation?: ValidationPolicy;
   /** Operations left out by filters, with the reason, so asking for one explains itself. */
   hidden?: Map<string, string>;
   hiddenOperations?: Operation[];
@@ -22,12 +26,16 @@ export interface TagCount {
 
 export class Catalog {
   readonly title: string;
+  /** The title as a name in running text, with one "API": "Gitea API." and "Vercel API" read "Gitea API", "Vercel API"; "Petstore" reads "Petstore API". */
+  readonly apiName: string;
   readonly version: string;
   readonly description: string;
   readonly spec: LoadedSpec;
   readonly operations: readonly Operation[];
   /** Problems noticed while indexing; the API still serves. */
   readonly warnings: readonly string[];
+  /** How far argument validation trusts the document: input schemas and execute_endpoint follow it. */
+  readonly validation: ValidationPolicy;
   private readonly byId = new Map<string, Operation>();
   private readonly byLowerId = new Map<string, Operation>();
   private readonly byShape = new Map<string, Operation>();
@@ -38,11 +46,13 @@ export class Catalog {
 
   constructor(init: CatalogInit) {
     this.title = init.title;
+    this.apiName = apiNameOf(init.title);
     this.version = init.version;
     this.description = init.description;
     this.spec = init.spec;
     this.operations = init.operations;
     this.warnings = init.warnings;
+    this.validation = init.validation ?? defaults.validation;
     this.hidden = init.hidden ?? new Map();
     for (const op of init.hiddenOperations ?? []) {
       this.hiddenByShape.set(op.id, op);
@@ -105,6 +115,11 @@ export class Catalog {
     this.searchIndex ??= new SearchIndex(this.operations);
     return this.searchIndex;
   }
+}
+
+function apiNameOf(title: string): string {
+  const name = title.trim().replace(/[\s.:;,!-]+$/, '') || 'the';
+  return /\bAPIs?$/i.test(name) ? name : `${name} API`;
 }
 
 function shapeKey(method: string, path: string): string {

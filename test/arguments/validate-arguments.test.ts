@@ -29,6 +29,11 @@ const schema: JsonObject = {
 
 const valid = { petId: 1, body: { name: 'Rex' } };
 
+/** Pointer and one-line message of each problem: what these cases are about. */
+async function brief(target: JsonObject, args: unknown) {
+  return (await validateArguments(target, args)).map(({ pointer, message }) => ({ pointer, message }));
+}
+
 describe('validateArguments', () => {
   test('returns no problems for valid arguments', async () => {
     expect(await validateArguments(schema, valid)).toEqual([]);
@@ -66,7 +71,7 @@ describe('validateArguments', () => {
     { name: 'an object where an array belongs', args: { petId: 1, body: { name: 'Rex', tags: {} } }, want: [{ pointer: '/body/tags', message: 'must be array; got an object' }] },
     { name: 'a failed minLength, in ajv words', args: { petId: 1, body: { name: '' } }, want: [{ pointer: '/body/name', message: 'must NOT have fewer than 1 characters' }] },
   ])('reports $name with its pointer', async ({ args, want }) => {
-    expect(await validateArguments(schema, args)).toEqual(want);
+    expect(await brief(schema, args)).toEqual(want);
   });
 
   test('reports every problem at once', async () => {
@@ -75,7 +80,7 @@ describe('validateArguments', () => {
   });
 
   test('the pointer of a problem with the arguments as a whole is "/"', async () => {
-    expect(await validateArguments(schema, 'not an object')).toEqual([{ pointer: '/', message: 'must be object; got a string "not an object"' }]);
+    expect(await brief(schema, 'not an object')).toEqual([{ pointer: '/', message: 'must be object; got a string "not an object"' }]);
   });
 
   test('shortens long strings in messages', async () => {
@@ -91,12 +96,12 @@ describe('validateArguments', () => {
 
   test('still checks known formats', async () => {
     const withEmail: JsonObject = { type: 'object', properties: { email: { type: 'string', format: 'email' } } };
-    expect(await validateArguments(withEmail, { email: 'not-an-email' })).toEqual([{ pointer: '/email', message: 'must match format "email"' }]);
+    expect(await brief(withEmail, { email: 'not-an-email' })).toEqual([{ pointer: '/email', message: 'must match format "email"' }]);
   });
 
   test('a schema is compiled once and reused', async () => {
     const small: JsonObject = { type: 'object', required: ['a'] };
-    expect(await validateArguments(small, {})).toEqual([{ pointer: '/a', message: 'is required but missing' }]);
+    expect(await brief(small, {})).toEqual([{ pointer: '/a', message: 'is required but missing' }]);
     expect(await validateArguments(small, { a: 1 })).toEqual([]);
   });
 });
