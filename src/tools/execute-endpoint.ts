@@ -129,7 +129,8 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
     context.logger.error('Unexpected failure in execute_endpoint.', { id: operation.id, error: describeError(error) });
     return toolError(`Calling ${operation.id} failed unexpectedly: ${describeError(error)}`);
   }
-  await context.session.update((s) => ({ ...s, calls: { ...s.calls, execute_endpoint: (s.calls.execute_endpoint ?? 0) + 1 } }));
+  // A count, not needed for the answer: written without holding the result back (a shared store is a round trip or two).
+  void context.session.update((s) => ({ ...s, calls: { ...s.calls, execute_endpoint: (s.calls.execute_endpoint ?? 0) + 1 } }));
   return executeResult(shaped, { label: `${operation.method.toUpperCase()} ${operation.path}`, adjustments, ...(continuation ? { continuation } : {}) });
 }
 
