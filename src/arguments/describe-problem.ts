@@ -59,7 +59,8 @@ function describeValueProblem(found: ErrorObject, resolve: ResolveSchema): Argum
       const name = String(params.additionalProperty);
       const known = isObject(parent) && isObject(parent.properties) ? Object.keys(parent.properties) : [];
       const list = known.length ? `; known: ${known.slice(0, 30).join(', ')}${known.length > 30 ? ', …' : ''}` : '';
-      return { pointer: `${at}/${name}`, keyword: 'additionalProperties', message: `is not allowed here${list}`, expected: known.length ? `one of the known names${list.slice(1)}` : 'no other name', got: JSON.stringify(name) };
+      const none = at ? 'no properties are allowed here' : 'this endpoint takes no arguments';
+      return { pointer: `${at}/${name}`, keyword: 'additionalProperties', message: `is not allowed here${list || `; ${none}`}`, expected: known.length ? `one of the known names${list.slice(1)}` : none, got: JSON.stringify(name) };
     }
     case 'enum': {
       const allowed = params.allowedValues as unknown[];

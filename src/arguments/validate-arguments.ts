@@ -6,6 +6,7 @@
 import type { FuncKeywordDefinition, ValidateFunction } from 'ajv';
 import { isObject, type JsonObject } from '../spec/openapi-types.js';
 import type { ValidationPolicy } from '../spec/validation-policy.js';
+import { mergeAllOf } from '../schema/compact-schema.js';
 import { followDefs } from '../schema/local-defs.js';
 import { compileEveryPart, deferredKeyword, deferredPartKeyword, resolvePart, splitSchema } from './deferred-parts.js';
 import { describeProblem, type ArgumentProblem } from './describe-problem.js';
@@ -110,7 +111,8 @@ function focusContext(ajv: AjvInstance, source: JsonObject): FocusContext {
       let validate = byBranch.get(key);
       if (!validate) {
         const { [keyword]: branches, ...beside } = parent;
-        validate = ajv.compile({ allOf: [beside, (branches as unknown[])[index]], $defs: defs });
+        // Merged where they fit, so an error names the property schema (a branch of only `required` has none).
+        validate = ajv.compile({ ...mergeAllOf(beside, [(branches as unknown[])[index]]), $defs: defs });
         byBranch.set(key, validate);
       }
       return validate(value) ? [] : [...(validate.errors ?? [])].filter((e) => e.keyword !== 'if');

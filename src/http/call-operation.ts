@@ -94,12 +94,16 @@ export function declaresJson(operation: Operation, catalog: Catalog): boolean {
 
 const mediaTypesCache = new WeakMap<Operation, string[]>();
 
-/** The media types the operation's responses declare, `$ref`'d responses (Gitea's) read through. */
+/**
+ * The media types the operation's success (2xx) responses declare, else those of all its responses;
+ * `$ref`'d responses (Gitea's, GitHub's) read through. Accept asks for the success representation.
+ */
 function responseMediaTypes(operation: Operation, catalog: Catalog): string[] {
   let types = mediaTypesCache.get(operation);
   if (types) return types;
-  types = [];
-  for (const response of Object.values(operation.responses)) {
+  const success: string[] = [];
+  const other: string[] = [];
+  for (const [status, response] of Object.entries(operation.responses)) {
     let resolved: unknown;
     try {
       resolved = catalog.spec.resolver.deref(response, operation.docUrl, `${operation.id} responses`).value;
@@ -107,8 +111,9 @@ function responseMediaTypes(operation: Operation, catalog: Catalog): string[] {
       continue; // a broken ref is reported when the endpoint is described
     }
     const content = isObject(resolved) ? (resolved as ResponseObject).content : undefined;
-    if (isObject(content)) types.push(...Object.keys(content));
+    if (isObject(content)) (/^2/.test(status) ? success : other).push(...Object.keys(content));
   }
+  types = success.length ? success : other;
   mediaTypesCache.set(operation, types);
   return types;
 }

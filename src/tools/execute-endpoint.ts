@@ -29,7 +29,7 @@ export function executeEndpointTool(catalog: Catalog, options: { readOnly?: bool
       name: 'execute_endpoint',
       title: 'Call an API endpoint',
       description:
-        'Calls one endpoint of the API. `arguments` holds one property per parameter and `body` for the request body, exactly as describe_endpoint shows; invalid arguments come back with the problems and the schema. Returns the HTTP status, selected headers and the body (JSON parsed); a non-2xx status is a normal result. `select` (JMESPath) narrows a JSON body; a long body comes in parts: pass the returned `continuation` to get the next one.',
+        'Calls one endpoint of the API. `arguments` holds one property per parameter and `body` for the request body, exactly as describe_endpoint shows; invalid arguments come back with each problem (and the part of the schema it concerns, until the endpoint is described). Returns the HTTP status, selected headers and the body (JSON parsed); a non-2xx status is a normal result. `select` (JMESPath) narrows a JSON body; a long body comes in parts: pass the returned `continuation` to get the next one.',
       inputSchema: {
         type: 'object',
         properties: {

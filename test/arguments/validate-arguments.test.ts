@@ -105,3 +105,39 @@ describe('validateArguments', () => {
     expect(await validateArguments(small, { a: 1 })).toEqual([]);
   });
 });
+
+describe('validation policies', () => {
+  // Two branches that overlap: an object with only `name` matches both.
+  const overlapping: JsonObject = {
+    type: 'object',
+    properties: {
+      body: {
+        oneOf: [
+          { type: 'object', properties: { name: { type: 'string' }, size: { type: 'integer' } }, additionalProperties: false },
+          { type: 'object', properties: { name: { type: 'string' }, color: { type: 'string' } }, additionalProperties: false },
+        ],
+      },
+    },
+    additionalProperties: false,
+  };
+
+  test('strict refuses a value matching several oneOf branches, naming them; lenient sends it', async () => {
+    expect(await validateArguments(overlapping, { body: { name: 'x' } }, 'strict')).toMatchObject([{ pointer: '/body', keyword: 'oneOf', got: 'a value matching alternatives 0 and 1' }]);
+    expect(await validateArguments(overlapping, { body: { name: 'x' } }, 'lenient')).toEqual([]);
+  });
+
+  test('both report only the errors of the branch the value was meant for', async () => {
+    for (const policy of ['strict', 'lenient'] as const) {
+      expect(await brief2(overlapping, { body: { name: 'x', size: 'big' } }, policy)).toEqual([{ pointer: '/body/size', message: 'must be integer; got a string "big"' }]);
+    }
+  });
+
+  test('off refuses only argument names the schema does not know, which would have nowhere to go', async () => {
+    expect(await validateArguments(schema, { petId: 'not a number', body: 7 }, 'off')).toEqual([]);
+    expect(await brief2(schema, { petID: 1 }, 'off')).toEqual([{ pointer: '/petID', message: 'is not allowed here; known: petId, status, kind, body' }]);
+  });
+
+  async function brief2(target: JsonObject, args: unknown, policy: 'strict' | 'lenient' | 'off') {
+    return (await validateArguments(target, args, policy)).map(({ pointer, message }) => ({ pointer, message }));
+  }
+});

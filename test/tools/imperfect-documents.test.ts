@@ -157,6 +157,16 @@ describe('repair errors in one turn', () => {
   });
 });
 
+describe('parameters given as text', () => {
+  test("oas-examples' integer query parameter whose own default is the text \"12345\" is read as the number and sent", async () => {
+    const { call } = await connect(join(realSpecPackageDir('oas-examples'), '3.0', 'json', 'schema-validation.json'));
+    const result = await call('execute_endpoint', { id: 'GET /anything/oas-formats', arguments: { int32: '12345', float: '2.5' } });
+    expect(result.isError).toBeFalsy();
+    expect(harness.upstream.requests[0]!.url).toBe('/anything/oas-formats?int32=12345&float=2.5');
+    expect((result.structuredContent as { adjustments: string[] }).adjustments).toEqual(['Read "int32" "12345" as 12345, "float" "2.5" as 2.5: those parameters take numbers or booleans.']);
+  });
+});
+
 describe('what the document declares but the transport owns', () => {
   test('Vercel uploadArtifact: the declared Content-Length header leaves the schema and is computed from the body', async () => {
     const { call } = await connect(vercel);
