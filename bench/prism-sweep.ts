@@ -60,7 +60,8 @@ async function sweepDocument(key: string, file: string): Promise<DocumentRun> {
     run.refused = outcomes.filter((o) => o.rejected).length;
     run.toolErrors = outcomes.filter((o) => o.toolError && !o.rejected).length;
     run.responseViolations = outcomes.filter((o) => o.violations.some((v) => v.location[0] === 'response')).length;
-    run.problems = problemsOf(outcomes).map((p) => (p.length > 600 ? `${p.slice(0, 600)}…` : p));
+    // Long arguments are cut in the middle: the reason is at the end.
+    run.problems = problemsOf(outcomes).map((p) => (p.length > 700 ? `${p.slice(0, 200)} … ${p.slice(-500)}` : p));
     const exit = prism.exitStatus();
     if (exit) run.prismExit = exit;
   } catch (error) {

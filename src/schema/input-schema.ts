@@ -52,7 +52,7 @@ export function inputSchemaOf(operation: Operation, catalog: Catalog, mediaType?
 
 /** The request media types the operation declares, preferred first. */
 export function requestMediaTypes(operation: Operation): string[] {
-  const content = operation.requestBody?.content;
+  const content = sendsBody(operation) ? operation.requestBody?.content : undefined;
   if (!content) return [];
   const preferred = preferredMediaType(content)!;
   return [preferred, ...Object.keys(content).filter((t) => t !== preferred)];
@@ -78,7 +78,8 @@ export function argumentBindings(operation: Operation, chosenMediaType?: string)
   if (bindings) return bindings;
   bindings = [];
   const parameters = operation.parameters.filter((p) => !(p.in === 'header' && isOwnedHeader(p.name)));
-  const mediaType = chosenMediaType ?? (operation.requestBody?.content ? preferredMediaType(operation.requestBody.content) : undefined);
+  const content = sendsBody(operation) ? operation.requestBody?.content : undefined;
+  const mediaType = content ? (chosenMediaType ?? preferredMediaType(content)) : undefined;
   const locationsByName = new Map<string, Set<ParameterLocation>>();
   for (const p of parameters) {
     if (!locationsByName.has(p.name)) locationsByName.set(p.name, new Set());
@@ -94,6 +95,14 @@ export function argumentBindings(operation: Operation, chosenMediaType?: string)
   if (mediaType) bindings.push({ key: 'body', location: 'body', mediaType, media: operation.requestBody!.content![mediaType]! });
   if (!chosenMediaType) bindingCache.set(operation, bindings);
   return bindings;
+}
+
+/**
+ * Whether the operation's request body can be sent: HTTP clients (fetch among them) refuse a body on GET and
+ * HEAD, whose semantics RFC 9110 leaves undefined, so a body a document declares there is not an argument.
+ */
+function sendsBody(operation: Operation): boolean {
+  return operation.method !== 'get' && operation.method !== 'head';
 }
 
 const requiredCache = new WeakMap<Operation, string[]>();
@@ -157,6 +166,9 @@ export function buildInputSchema(operation: Operation, catalog: Catalog, mediaTy
 
   const dialect = catalog.spec.version === '3.1' ? '3.1' : '3.0';
   const { schemas, defs, problems } = compactSchemas(roots, resolver, { context: 'request', dialect });
+  if (operation.requestBody?.content && !sendsBody(operation)) {
+    problems.push(`The document declares a request body for ${operation.method.toUpperCase()}, which HTTP clients do not send; it is not an argument.`);
+  }
   for (const p of operation.parameters) {
     if (p.in === 'header' && transportHeaders.has(p.name.toLowerCase())) problems.push(`The header parameter "${p.name}" is computed for each request by the HTTP client; it is not an argument.`);
   }

@@ -178,6 +178,16 @@ describe('what the document declares but the transport owns', () => {
     expect(harness.upstream.requests[0]!.headers['content-length']).toBe('14');
     expect(harness.upstream.requests[0]!.raw.toString()).toBe('artifact bytes');
   });
+
+  test('a request body the document declares for GET (oas-examples response-schemas) is no argument, and the call goes without it', async () => {
+    const { call } = await connect(join(realSpecPackageDir('oas-examples'), '3.0', 'json', 'response-schemas.json'));
+    const [endpoint] = ((await call('describe_endpoint', { ids: ['GET /anything/object'] })).structuredContent as unknown as Described).endpoints;
+    expect(endpoint!.inputSchema.properties).toEqual({});
+    expect(endpoint!.problems).toContain('The document declares a request body for GET, which HTTP clients do not send; it is not an argument.');
+    const result = await call('execute_endpoint', { id: 'GET /anything/object', arguments: {} });
+    expect(result.isError).toBeFalsy();
+    expect(harness.upstream.requests[0]).toMatchObject({ method: 'GET', url: '/anything/object', body: '' });
+  });
 });
 
 describe('listings', () => {
