@@ -88,8 +88,17 @@ export function findUnreliableConstraints(schema: JsonObject, evidence: () => Re
       found.push({ pointer, where, keyword: 'pattern', declared: [node.pattern], reason: 'it looks escaped twice (an escaped backslash before a class letter, and no class escape of its own)' });
     }
     if (isObject(node.properties) && Array.isArray(node.required) && !member && !applicators.some((k) => Array.isArray(node[k]))) {
-      const undefinedNames = node.required.filter((name) => typeof name === 'string' && !Object.hasOwn(node.properties as JsonObject, name));
-      if (undefinedNames.length) found.push({ pointer, where, keyword: 'required', declared: undefinedNames, reason: `it requires ${undefinedNames.map((n) => JSON.stringify(n)).join(', ')}, which it does not define` });
+      const properties = node.properties as JsonObject;
+      const names = node.required.filter((name): name is string => typeof name === 'string');
+      const undefinedNames = names.filter((name) => !Object.hasOwn(properties, name));
+      // A required property of the object's own type: no finite value has one (oas-examples' TreeNode requires its parent).
+      const self = pointer.startsWith('/$defs/') ? pointer.slice('/$defs/'.length) : undefined;
+      const endless = names.filter((name) => self !== undefined && !self.includes('/') && isObject(properties[name]) && defName((properties[name] as JsonObject).$ref) === unescape(self));
+      const reasons = [
+        ...(undefinedNames.length ? [`it requires ${undefinedNames.map((n) => JSON.stringify(n)).join(', ')}, which it does not define`] : []),
+        ...(endless.length ? [`it requires ${endless.map((n) => JSON.stringify(n)).join(', ')} of its own type, so no finite value has ${endless.length > 1 ? 'them' : 'it'}`] : []),
+      ];
+      if (reasons.length) found.push({ pointer, where, keyword: 'required', declared: [...undefinedNames, ...endless], reason: reasons.join(', and ') });
     }
     if (isObject(node.properties)) {
       const names = Object.keys(node.properties);

@@ -86,4 +86,15 @@ describe('findUnreliableConstraints', () => {
     expect(body.properties.labels).toEqual({ type: 'object', propertyNames: {} });
     expect((relaxed.$defs as JsonObject).Event).toEqual({ type: 'string' });
   });
+
+  test('a required property of the object\'s own type is unreliable: no finite value has it', () => {
+    const tree: JsonObject = {
+      type: 'object',
+      properties: { body: { $ref: '#/$defs/TreeNode' } },
+      $defs: { TreeNode: { type: 'object', required: ['id', 'parent'], properties: { id: { type: 'string' }, parent: { $ref: '#/$defs/TreeNode' }, children: { type: 'array', items: { $ref: '#/$defs/TreeNode' } } } } },
+    };
+    const [found] = findUnreliableConstraints(tree, noResponses);
+    expect(found).toMatchObject({ pointer: '/$defs/TreeNode', where: 'body', keyword: 'required', declared: ['parent'] });
+    expect(((relaxUnreliable(tree, [found!]).$defs as JsonObject).TreeNode as JsonObject).required).toEqual(['id']);
+  });
 });
