@@ -71,7 +71,13 @@ function renderSubschema(sub: unknown, root: JsonObject, operationId: string): u
   const whole: JsonObject = used.size ? { ...sub, $defs: Object.fromEntries([...used].map((name) => [name, defs[name]])) } : sub;
   const at = pointerOf(root, sub);
   const partId = (pointer: string) => (pointer.startsWith('/$defs/') || at === undefined ? `${operationId}#${pointer.startsWith('/$defs/') ? pointer : ''}` : `${operationId}#${at}${pointer}`);
-  return foldSchema(whole, subschemaChars, partId).schema;
+  const folded = foldSchema(whole, subschemaChars, partId).schema;
+  // A cut enum at the root says where to see all its values, as cuts deeper in do.
+  const last = Array.isArray(folded.enum) ? folded.enum.at(-1) : undefined;
+  if (at !== undefined && typeof last === 'string' && /^… and \d+ more$/.test(last)) {
+    return { ...folded, enum: [...(folded.enum as unknown[]).slice(0, -1), `${last}; describe "${operationId}#${at}" for all`] };
+  }
+  return folded;
 }
 
 /** Where a node sits in the input schema, as a JSON pointer; undefined when it is not part of it. */

@@ -149,6 +149,7 @@ describe('repair errors in one turn', () => {
     const { call } = await connect(vercel, 'strict');
     const before = textOf(await call('execute_endpoint', { id: 'createWebhook', arguments: { body: { url: 'https://example.com/hook', events: ['deployment.done'] } } }));
     expect(before.match(/WebhookName\.DomainCreate/g)).toHaveLength(1);
+    expect(before).toContain('… and 20 more; describe \\"createWebhook#/properties/body/properties/events/items\\" for all');
     expect(tokens(before)).toBeLessThan(300);
     await call('describe_endpoint', { ids: ['createWebhook'] });
     const after = textOf(await call('execute_endpoint', { id: 'createWebhook', arguments: { body: { url: 'https://example.com/hook', events: ['deployment.done'] } } }));
