@@ -26,7 +26,9 @@ export interface TagCount {
 
 export class Catalog {
   readonly title: string;
-  /** The title as a name in running text, with one "API": "Gitea API." and "Vercel API" read "Gitea API", "Vercel API"; "Petstore" reads "Petstore API". */
+  /** The title without trailing punctuation, for headings: "Gitea API." reads "Gitea API". */
+  readonly name: string;
+  /** The name in running text, with one "API": "Gitea API", "Vercel API"; "Swagger Petstore" reads "Swagger Petstore API". */
   readonly apiName: string;
   readonly version: string;
   readonly description: string;
@@ -46,7 +48,8 @@ export class Catalog {
 
   constructor(init: CatalogInit) {
     this.title = init.title;
-    this.apiName = apiNameOf(init.title);
+    this.name = init.title.trim().replace(/[\s.:;,!-]+$/, '');
+    this.apiName = !this.name ? 'API' : /\bAPIs?$/i.test(this.name) ? this.name : `${this.name} API`;
     this.version = init.version;
     this.description = init.description;
     this.spec = init.spec;
@@ -115,11 +118,6 @@ export class Catalog {
     this.searchIndex ??= new SearchIndex(this.operations);
     return this.searchIndex;
   }
-}
-
-function apiNameOf(title: string): string {
-  const name = title.trim().replace(/[\s.:;,!-]+$/, '') || 'the';
-  return /\bAPIs?$/i.test(name) ? name : `${name} API`;
 }
 
 function shapeKey(method: string, path: string): string {

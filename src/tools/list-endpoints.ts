@@ -188,7 +188,7 @@ function renderText(catalog: Catalog, position: ListPosition, structured: Record
     const from = position.offset + 1;
     const to = position.offset + endpoints.length;
     const copies = structured.totalWithVariants ? ` (${structured.totalWithVariants as number} counting copies under other paths)` : '';
-    lines.push(`${catalog.apiName}: ${total} endpoint${total === 1 ? '' : 's'}${what ? ` ${what}` : ''}${copies}; showing ${from}-${to}.`);
+    lines.push(`${catalog.name}: ${total} endpoint${total === 1 ? '' : 's'}${what ? ` ${what}` : ''}${copies}; showing ${from}-${to}.`);
   }
   const tags = structured.tags as { name: string; count: number }[] | undefined;
   if (tags) {
