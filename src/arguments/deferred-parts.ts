@@ -10,6 +10,7 @@ import type { DataValidateFunction, DataValidationCxt } from 'ajv/dist/types/ind
 import { defName } from '../schema/local-defs.js';
 import { subschemaKind } from '../schema/subschema-keywords.js';
 import { isObject, type JsonObject } from '../spec/openapi-types.js';
+import { recordOrigin } from './schema-origins.js';
 
 /** The keyword that stands in for a part; its value is an empty object that `parts` maps to the part. */
 export const deferredKeyword = 'deferredPart';
@@ -81,6 +82,16 @@ export function errorOrigin(error: ErrorObject): ErrorObject {
   return origins.get(error) ?? error;
 }
 
+/** The schema a deferred part stands for (`{ deferredPart: {} }`), compiled on the way; the node itself when it is not one. */
+export function resolvePart(node: unknown): unknown {
+  if (!isObject(node)) return node;
+  const value = node[deferredKeyword];
+  const part = isObject(value) ? parts.get(value) : undefined;
+  if (!part || Object.keys(node).length !== 1) return node;
+  part.validator();
+  return part.schema;
+}
+
 /** Compiles every part reachable from a split schema, as arguments touching everything would. */
 export function compileEveryPart(split: JsonObject): void {
   const seen = new Set<DeferredPart>();
@@ -95,7 +106,8 @@ export function compileEveryPart(split: JsonObject): void {
   }
 }
 
-function relocate(error: ErrorObject, prefix: string): ErrorObject {
+/** The error moved under `prefix`, keeping its origin. */
+export function relocate(error: ErrorObject, prefix: string): ErrorObject {
   const moved = { ...error, instancePath: prefix + error.instancePath };
   origins.set(moved, errorOrigin(error));
   return moved;
@@ -123,6 +135,12 @@ class SchemaSplitter {
 
   rewrite(node: unknown, depth: number): unknown {
     if (!isObject(node)) return node;
+    const rewritten = this.rewriteNode(node, depth);
+    recordOrigin(rewritten, node);
+    return rewritten;
+  }
+
+  private rewriteNode(node: JsonObject, depth: number): JsonObject {
     if (typeof node.$ref === 'string') {
       const { $ref, ...rest } = node;
       const siblings = this.rewrite(rest, depth) as JsonObject;

@@ -1,6 +1,7 @@
 /**
  * @module Forgives the usual slips of a model calling execute_endpoint: `arguments` as a JSON string,
- * parameters at the top level, body fields beside the parameters, a body sent as a JSON string.
+ * parameters at the top level, body fields beside the parameters, a body sent as a JSON string, a number or
+ * boolean parameter given as text (its wire form is the same text).
  * Every change is reported so the model learns the right shape.
  */
 import { isObject, type JsonObject } from '../spec/openapi-types.js';
@@ -72,7 +73,30 @@ export function normalizeArguments(given: unknown, strays: Record<string, unknow
       adjustments.push(`${list(unknown)} ${unknown.length > 1 ? 'are' : 'is'} not a parameter; moved into "body".`);
     }
   }
+  const read: string[] = [];
+  for (const [name, value] of Object.entries(args)) {
+    if (name === 'body' || typeof value !== 'string' || !isObject(properties[name])) continue;
+    const typed = fromText(value, (properties[name] as JsonObject).type);
+    if (typed === undefined) continue;
+    args[name] = typed;
+    read.push(`"${name}" ${JSON.stringify(value)} as ${JSON.stringify(typed)}`);
+  }
+  if (read.length) adjustments.push(`Read ${read.join(', ')}: ${read.length > 1 ? 'those parameters take' : 'that parameter takes'} ${read.length > 1 ? 'numbers or booleans' : 'a number or boolean'}.`);
   return { args, adjustments };
+}
+
+/**
+ * A parameter's text as the number or boolean its schema asks for, when it reads as exactly that; undefined
+ * otherwise (and always when the schema also takes a string). In a path, query, header or cookie the value
+ * is text on the wire either way.
+ */
+function fromText(text: string, type: unknown): number | boolean | undefined {
+  const types = Array.isArray(type) ? type : [type];
+  if (types.includes('string')) return undefined;
+  if (types.includes('integer') && /^-?\d{1,15}$/.test(text)) return Number(text);
+  if (types.includes('number') && /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(text) && Number.isFinite(Number(text))) return Number(text);
+  if (types.includes('boolean') && (text === 'true' || text === 'false')) return text === 'true';
+  return undefined;
 }
 
 function expectsObjectBody(schema: unknown): boolean {

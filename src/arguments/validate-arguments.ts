@@ -1,13 +1,19 @@
-/** @module Validates arguments against an endpoint's input schema with ajv, and words each problem with its JSON pointer and a fix. */
-import type { ErrorObject, FuncKeywordDefinition, ValidateFunction } from 'ajv';
+/**
+ * @module Validates arguments against an endpoint's input schema with ajv, under a validation policy, and
+ * words each problem with its JSON pointer, what was expected and what came. Of a failed `oneOf` / `anyOf`
+ * only the branch the arguments were meant for is reported.
+ */
+import type { FuncKeywordDefinition, ValidateFunction } from 'ajv';
 import { isObject, type JsonObject } from '../spec/openapi-types.js';
-import { compileEveryPart, deferredPartKeyword, errorOrigin, splitSchema } from './deferred-parts.js';
+import type { ValidationPolicy } from '../spec/validation-policy.js';
+import { mergeAllOf } from '../schema/compact-schema.js';
+import { followDefs } from '../schema/local-defs.js';
+import { compileEveryPart, deferredKeyword, deferredPartKeyword, resolvePart, splitSchema } from './deferred-parts.js';
+import { describeProblem, type ArgumentProblem } from './describe-problem.js';
+import { focusBranches, type FocusContext } from './focus-branches.js';
+import { oneOfAsAnyOf } from './one-of-as-any-of.js';
 
-export interface ArgumentProblem {
-  /** JSON pointer into the arguments, e.g. `/body/title`. */
-  pointer: string;
-  message: string;
-}
+export type { ArgumentProblem } from './describe-problem.js';
 
 type AjvInstance = {
   compile(schema: object): ValidateFunction;
@@ -16,9 +22,16 @@ type AjvInstance = {
   formats: Record<string, unknown>;
 };
 
+interface Compiled {
+  split: JsonObject;
+  validate: ValidateFunction;
+  context: FocusContext;
+}
+
 let ajvPromise: Promise<AjvInstance> | undefined;
-/** Input schema -> its split form and the validator of its top part. */
-const compiled = new WeakMap<object, { split: JsonObject; validate: ValidateFunction }>();
+let ajvInstance: AjvInstance | undefined;
+/** Input schema -> its compiled form under each policy. */
+const compiled = new WeakMap<object, Map<ValidationPolicy, Compiled>>();
 
 /** ajv is loaded on the first execute, keeping server startup light. */
 async function loadAjv(): Promise<AjvInstance> {
@@ -30,66 +43,92 @@ async function loadAjv(): Promise<AjvInstance> {
     (formats.default as unknown as (a: unknown) => void)(ajv);
     const instance = ajv as unknown as AjvInstance;
     instance.addKeyword(deferredPartKeyword);
+    ajvInstance = instance;
     return instance;
   })();
   return ajvPromise;
 }
 
 /**
- * Validates; returns the problems, empty when valid. Compiles once per schema object, a large schema in
+ * Validates; returns the problems, empty when valid. Compiles once per schema and policy, a large schema in
  * parts as the arguments reach them (see deferred-parts.ts).
+ * @param policy `strict` (default here): every constraint as written; `lenient`: a value matching several
+ * `oneOf` branches passes (the input schema has already left out the constraints the document contradicts);
+ * `off`: only names the schema does not know are refused.
  */
-export async function validateArguments(schema: JsonObject, args: unknown): Promise<ArgumentProblem[]> {
-  const { validate } = await compile(schema);
-  if (validate(args)) return [];
-  return dedupe((validate.errors ?? []).filter((e) => e.keyword !== 'if').map(describeProblem));
+export async function validateArguments(schema: JsonObject, args: unknown, policy: ValidationPolicy = 'strict'): Promise<ArgumentProblem[]> {
+  if (policy === 'off') return unknownArguments(schema, args);
+  const entry = compiledNow(schema, policy) ?? (await compile(schema, policy));
+  if (entry.validate(args)) return [];
+  const errors = (entry.validate.errors ?? []).filter((e) => e.keyword !== 'if');
+  const focused = focusBranches(errors, entry.context);
+  // "property name must be valid" only repeats the error that says why.
+  const named = new Set(focused.filter((e) => e.propertyName !== undefined).map((e) => e.instancePath));
+  return dedupe(focused.filter((e) => !(e.keyword === 'propertyNames' && named.has(e.instancePath))).map((e) => describeProblem(e, entry.context.resolve)));
 }
 
 /** Compiles every part of the schema without validating, to check it is usable (lint and the corpus sweep). */
 export async function compileInputSchema(schema: JsonObject): Promise<void> {
-  compileEveryPart((await compile(schema)).split);
+  compileEveryPart((await compile(schema, 'strict')).split);
 }
 
-async function compile(schema: JsonObject): Promise<{ split: JsonObject; validate: ValidateFunction }> {
-  let entry = compiled.get(schema);
+/** The compiled entry without awaiting, once ajv is loaded: a repeated call costs no promise. */
+function compiledNow(schema: JsonObject, policy: ValidationPolicy): Compiled | undefined {
+  return compiled.get(schema)?.get(policy);
+}
+
+async function compile(schema: JsonObject, policy: ValidationPolicy): Promise<Compiled> {
+  let byPolicy = compiled.get(schema);
+  if (!byPolicy) compiled.set(schema, (byPolicy = new Map()));
+  let entry = byPolicy.get(policy);
   if (!entry) {
-    const ajv = await loadAjv();
-    for (const name of collectFormats(schema)) if (!(name in ajv.formats)) ajv.addFormat(name, true);
-    const split = splitSchema(schema, (part) => ajv.compile(part));
-    entry = { split, validate: ajv.compile(split) };
-    compiled.set(schema, entry);
+    const ajv = ajvInstance ?? (await loadAjv());
+    entry = byPolicy.get(policy);
+    if (entry) return entry;
+    const source = policy === 'lenient' ? oneOfAsAnyOf(schema) : schema;
+    for (const name of collectFormats(source)) if (!(name in ajv.formats)) ajv.addFormat(name, true);
+    const split = splitSchema(source, (part) => ajv.compile(part));
+    entry = { split, validate: ajv.compile(split), context: focusContext(ajv, source) };
+    byPolicy.set(policy, entry);
   }
   return entry;
 }
 
-function describeProblem(found: ErrorObject): ArgumentProblem {
-  const at = found.instancePath;
-  const error = errorOrigin(found);
-  const params = error.params as Record<string, unknown>;
-  switch (error.keyword) {
-    case 'required':
-      return { pointer: `${at}/${String(params.missingProperty)}`, message: 'is required but missing' };
-    case 'additionalProperties': {
-      const allowed = isObject(error.parentSchema) && isObject(error.parentSchema.properties) ? Object.keys(error.parentSchema.properties) : [];
-      const hint = allowed.length ? `; known: ${allowed.slice(0, 30).join(', ')}` : '';
-      return { pointer: `${at}/${String(params.additionalProperty)}`, message: `is not allowed here${hint}` };
-    }
-    case 'enum':
-      return { pointer: at || '/', message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}; got ${JSON.stringify(error.data)}` };
-    case 'type':
-      return { pointer: at || '/', message: `must be ${String(params.type)}; got ${typeName(error.data)}` };
-    case 'const':
-      return { pointer: at || '/', message: `must be ${JSON.stringify(params.allowedValue)}` };
-    default:
-      return { pointer: at || '/', message: error.message ?? `fails ${error.keyword}` };
-  }
+/** How branch focusing reads and validates parts of this schema: refs resolve against its `$defs`. */
+function focusContext(ajv: AjvInstance, source: JsonObject): FocusContext {
+  const defs = isObject(source.$defs) ? source.$defs : {};
+  const branchValidators = new WeakMap<object, Map<string, ValidateFunction>>();
+  return {
+    resolve: (node) => {
+      if (!isObject(node)) return node;
+      if (deferredKeyword in node) return resolvePart(node);
+      return typeof node.$ref === 'string' ? followDefs(node, defs) : node;
+    },
+    validateBranch: (parent, keyword, index, value) => {
+      let byBranch = branchValidators.get(parent);
+      if (!byBranch) branchValidators.set(parent, (byBranch = new Map()));
+      const key = `${keyword}/${index}`;
+      let validate = byBranch.get(key);
+      if (!validate) {
+        const { [keyword]: branches, ...beside } = parent;
+        // Merged where they fit, so an error names the property schema (a branch of only `required` has none).
+        validate = ajv.compile({ ...mergeAllOf(beside, [(branches as unknown[])[index]]), $defs: defs });
+        byBranch.set(key, validate);
+      }
+      return validate(value) ? [] : [...(validate.errors ?? [])].filter((e) => e.keyword !== 'if');
+    },
+  };
 }
 
-function typeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `a string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
+/** Under the `off` policy: argument names the schema does not know have nowhere to go, so they are still refused. */
+function unknownArguments(schema: JsonObject, args: unknown): ArgumentProblem[] {
+  const properties = isObject(schema.properties) ? schema.properties : {};
+  if (!isObject(args)) return [];
+  const known = Object.keys(properties);
+  const list = `known: ${known.slice(0, 30).join(', ')}${known.length > 30 ? ', …' : ''}`;
+  return Object.keys(args)
+    .filter((name) => !Object.hasOwn(properties, name))
+    .map((name) => ({ pointer: `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, keyword: 'additionalProperties', message: `is not allowed here; ${list}`, expected: `one of the known names; ${list}`, got: JSON.stringify(name) }));
 }
 
 function dedupe(problems: ArgumentProblem[]): ArgumentProblem[] {
@@ -110,3 +149,4 @@ function collectFormats(schema: unknown, found = new Set<string>()): Set<string>
   }
   return found;
 }
+

@@ -41,6 +41,7 @@ export function documentOptions(command: Command): Command {
     .addOption(booleanOption('--validate', 'validate the document strictly first (seconds on big APIs)', 'OPENAPI_MCP_VALIDATE'))
     .addOption(booleanOption('--allow-remote-refs', 'follow $refs to other hosts', 'OPENAPI_MCP_ALLOW_REMOTE_REFS'))
     .addOption(booleanOption('--read-only', 'expose only GET, HEAD and OPTIONS endpoints', 'OPENAPI_MCP_READ_ONLY'))
+    .addOption(new Option('--validation <policy>', 'argument validation: strict (every constraint as written), lenient (not those the document contradicts) or off').env('OPENAPI_MCP_VALIDATION'))
     .addOption(new Option('--tags <list>', 'expose only endpoints with one of these tags (comma-separated)').env('OPENAPI_MCP_TAGS'))
     .addOption(new Option('--exclude-tags <list>', 'hide endpoints with one of these tags').env('OPENAPI_MCP_EXCLUDE_TAGS'))
     .addOption(new Option('--operations <globs>', 'expose only endpoints whose id or "METHOD /path" matches (e.g. "repos/*,GET /users*")').env('OPENAPI_MCP_OPERATIONS'))

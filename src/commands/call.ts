@@ -53,7 +53,7 @@ export async function runCall(config: Config, id: string, options: CallOptions):
     if (error instanceof ArgumentShapeError) throw new ConfigError(`--args: ${error.message}`);
     throw error;
   }
-  const problems = await validateArguments(schema, args);
+  const problems = await validateArguments(schema, args, catalog.validation);
   if (problems.length) {
     const lines = [`Invalid arguments for ${operation.id} (${operation.method.toUpperCase()} ${operation.path}):`, ...problems.map((p) => `- ${p.pointer}: ${p.message}`)];
     lines.push(`Its inputs: openapi-dynamic-mcp describe ${quoteWord(config.spec)} ${quoteWord(operation.id)}`);

@@ -26,7 +26,7 @@ export async function runList(config: Config, query: string, options: ListOption
   }
   const filters = { ...(options.tag ? { tag: options.tag } : {}), ...(options.method ? { method: options.method } : {}) };
   const all = catalog.search().results(query || undefined, filters);
-  const endpoints = all.slice(0, options.limit).map(toListed);
+  const endpoints = all.slice(0, options.limit).map((group) => toListed(group, catalog));
   const total = all.length;
   const withCopies = operationCount(all);
   if (options.json) {

@@ -14,7 +14,7 @@ import { loadSpec } from '../spec/load-spec.js';
 
 export async function loadCatalog(config: Config, progress?: Progress): Promise<Catalog> {
   const spec = await loadSpec(config.spec, { allowRemoteRefs: config.allowRemoteRefs, validate: config.validate, timeoutMs: config.timeoutMs, ...(progress ? { progress } : {}) });
-  return filterCatalog(buildCatalog(spec), config.filter);
+  return filterCatalog(buildCatalog(spec, { validation: config.validation }), config.filter);
 }
 
 /** Everything the runtime takes, decided from the config. Problems that only affect requests are logged, not fatal. */

@@ -3,6 +3,7 @@ import { RequestBuildError } from '../errors.js';
 import type { ArgumentBinding } from '../schema/input-schema.js';
 import type { HttpMethod } from '../spec/openapi-types.js';
 import { encodeBody, type EncodeBodyOptions } from './encode-body.js';
+import { transportHeaders } from './transport-headers.js';
 import { serializeCookieParam, serializeHeaderParam, serializePathParam, serializeQueryParam } from './serialize-param.js';
 
 export interface HttpRequest {
@@ -25,7 +26,7 @@ export interface BuildRequestInput {
 }
 
 /** Headers a parameter may not set: the transport and auth own them. */
-const forbiddenHeaders = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'upgrade', 'keep-alive', 'te', 'trailer', 'proxy-authorization', 'proxy-connection', 'cookie', 'authorization']);
+const forbiddenHeaders = new Set([...transportHeaders, 'proxy-authorization', 'cookie', 'authorization']);
 
 export function buildRequest(input: BuildRequestInput): HttpRequest {
   const { args, bindings } = input;

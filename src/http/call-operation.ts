@@ -33,16 +33,42 @@ export interface CallOutcome {
   missingCredentials?: string;
 }
 
+/** What a call needs from the document that does not change between calls: decided once per operation and settings. */
+interface OperationPlan {
+  key: string;
+  baseUrl: URL;
+  alternatives: ReturnType<typeof describeSecurity>;
+  optional: boolean;
+  responseMediaTypes: string[];
+}
+
+const plans = new WeakMap<Operation, OperationPlan>();
+
+function planOf(operation: Operation, catalog: Catalog, settings: CallSettings): OperationPlan {
+  const key = `${settings.baseUrl ?? ''}\n${JSON.stringify(settings.serverVariables ?? {})}`;
+  let plan = plans.get(operation);
+  if (plan?.key !== key) {
+    plan = {
+      key,
+      baseUrl: resolveBaseUrl(operation.servers, catalog.spec.url, settings.baseUrl, settings.serverVariables),
+      alternatives: describeSecurity(operation, catalog),
+      optional: isSecurityOptional(operation),
+      responseMediaTypes: responseMediaTypes(operation, catalog),
+    };
+    plans.set(operation, plan);
+  }
+  return plan;
+}
+
 export async function callOperation(operation: Operation, catalog: Catalog, bindings: readonly ArgumentBinding[], args: Record<string, unknown>, settings: CallSettings): Promise<CallOutcome> {
-  const baseUrl = resolveBaseUrl(operation.servers, catalog.spec.url, settings.baseUrl, settings.serverVariables);
-  const alternatives = describeSecurity(operation, catalog);
-  const optional = isSecurityOptional(operation);
+  // Base URL, security alternatives and Accept types are the same for every call: worked out once (the URL is never mutated).
+  const { baseUrl, alternatives, optional, responseMediaTypes: accepted } = planOf(operation, catalog, settings);
   // OpenAPI 3.0 ignores `style` on multipart fields. A converted Swagger 2.0 document has styles there only
   // for its formData arrays' collectionFormat (see swagger2-form-arrays), which applies to multipart too.
   const bodyEncoding = { openapi: catalog.spec.version === '3.0' ? '3.0' : '3.1', schemas: { resolver: catalog.spec.resolver, docUrl: operation.docUrl } } as const;
 
   const prepare = async (): Promise<{ request: HttpRequest; auth: Authorization }> => {
-    const request = buildRequest({ method: operation.method, path: operation.path, bindings, args, baseUrl, responseMediaTypes: responseMediaTypes(operation), bodyEncoding });
+    const request = buildRequest({ method: operation.method, path: operation.path, bindings, args, baseUrl, responseMediaTypes: accepted, bodyEncoding });
     const fromArguments = new Set(Object.keys(request.headers));
     request.headers = { ...lowerCaseKeys(settings.headers), ...request.headers };
     const auth = await authorizeRequest(request, { alternatives, optional, credentials: settings.credentials, tokens: settings.tokens, baseUrl });
@@ -53,12 +79,8 @@ export async function callOperation(operation: Operation, catalog: Catalog, bind
     return { request, auth };
   };
 
-  const sendOptions = {
-    fetch: settings.fetch,
-    timeoutMs: settings.timeoutMs,
-    allowedOrigins: new Set([...settings.allowedOrigins, baseUrl.origin]),
-    ...(settings.bodyLease ? { bodyLease: settings.bodyLease } : {}),
-  };
+  // The request's own origin (the base URL's) is always allowed by sendRequest.
+  const sendOptions = { fetch: settings.fetch, timeoutMs: settings.timeoutMs, allowedOrigins: settings.allowedOrigins, ...(settings.bodyLease ? { bodyLease: settings.bodyLease } : {}) };
   const first = await prepare();
   const outcome = (response: RawResponse): CallOutcome => (first.auth.missing ? { response, missingCredentials: first.auth.missing } : { response });
   const response = await sendRequest(first.request, sendOptions);
@@ -68,12 +90,34 @@ export async function callOperation(operation: Operation, catalog: Catalog, bind
   return outcome(await sendRequest((await prepare()).request, sendOptions));
 }
 
-function responseMediaTypes(operation: Operation): string[] {
-  const types: string[] = [];
-  for (const response of Object.values(operation.responses)) {
-    const content = isObject(response) ? (response as ResponseObject).content : undefined;
-    if (isObject(content)) types.push(...Object.keys(content));
+/** Whether any response of the operation is declared as JSON. */
+export function declaresJson(operation: Operation, catalog: Catalog): boolean {
+  return responseMediaTypes(operation, catalog).some((t) => /json/i.test(t));
+}
+
+const mediaTypesCache = new WeakMap<Operation, string[]>();
+
+/**
+ * The media types the operation's success (2xx) responses declare, else those of all its responses;
+ * `$ref`'d responses (Gitea's, GitHub's) read through. Accept asks for the success representation.
+ */
+function responseMediaTypes(operation: Operation, catalog: Catalog): string[] {
+  let types = mediaTypesCache.get(operation);
+  if (types) return types;
+  const success: string[] = [];
+  const other: string[] = [];
+  for (const [status, response] of Object.entries(operation.responses)) {
+    let resolved: unknown;
+    try {
+      resolved = catalog.spec.resolver.deref(response, operation.docUrl, `${operation.id} responses`).value;
+    } catch {
+      continue; // a broken ref is reported when the endpoint is described
+    }
+    const content = isObject(resolved) ? (resolved as ResponseObject).content : undefined;
+    if (isObject(content)) (/^2/.test(status) ? success : other).push(...Object.keys(content));
   }
+  types = success.length ? success : other;
+  mediaTypesCache.set(operation, types);
   return types;
 }
 

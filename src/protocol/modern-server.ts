@@ -4,6 +4,7 @@
  * McpServer with their generated JSON Schemas, so the SDK also checks the Mcp-Param-* headers they declare.
  */
 import { fromJsonSchema, McpServer, type CallToolResult, type jsonSchemaValidator, type StandardSchemaWithJSON, type ToolAnnotations } from '@modelcontextprotocol/server';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/server/validators/ajv';
 import type { Runtime } from '../runtime.js';
 import type { ToolDefinition } from '../tools/tool-definition.js';
 import { callTool, type CallerScope } from './call-tool.js';
@@ -51,6 +52,9 @@ function modernTool({ definition }: ToolDefinition): ModernTool {
   };
 }
 
+/** One per process: each server would otherwise build its own Ajv on every request. */
+let validator: AjvJsonSchemaValidator | undefined;
+
 /** A server for one request (HTTP) or one connection (stdio). */
 export function createModernServer(runtime: Runtime, caller: CallerScope): McpServer {
   const server = new McpServer(serverInfo(runtime.catalog), {
@@ -59,6 +63,7 @@ export function createModernServer(runtime: Runtime, caller: CallerScope): McpSe
     capabilities: { tools: { listChanged: false }, prompts: { listChanged: false }, resources: { listChanged: false } },
     instructions: serverInstructions(runtime.catalog),
     cacheHints: Object.fromEntries(cachedLists.map((method) => [method, listCacheHint])),
+    jsonSchemaValidator: (validator ??= new AjvJsonSchemaValidator()),
   });
   for (const tool of modernTools(runtime)) {
     server.registerTool<StandardSchemaWithJSON, StandardSchemaWithJSON>(

@@ -8,7 +8,7 @@ export function serverInfo(catalog: Catalog): { name: string; version: string; t
 
 export function serverInstructions(catalog: Catalog): string {
   return (
-    `This server gives access to the ${catalog.title} API (${catalog.operations.length} endpoints) through three tools: ` +
+    `This server gives access to the ${catalog.apiName} (${catalog.operations.length} endpoints) through three tools: ` +
     'list_endpoints to find an endpoint, describe_endpoint to see its inputs, execute_endpoint to call it. ' +
     'Pass the "session" of each result back in the next call.'
   );

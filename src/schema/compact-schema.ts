@@ -135,7 +135,10 @@ class SchemaCompactor {
         properties[name] = this.compile(child, docUrl, `${usedAt}.properties.${name}`, depth + 1);
       }
       out.properties = properties;
-      const required = normalizeRequired(node.required)?.filter((n) => Object.hasOwn(properties, n));
+      // Hidden properties (readOnly in a request) are not required of it; a name the object never defines stays, for the
+      // input schema to judge (see unreliable-constraints.ts).
+      const declared = node.properties;
+      const required = normalizeRequired(node.required)?.filter((n) => Object.hasOwn(properties, n) || !Object.hasOwn(declared, n));
       if (required?.length) out.required = required;
     } else {
       const required = normalizeRequired(node.required);

@@ -8,8 +8,11 @@ import { compactSchemas, type SchemaRoot } from './compact-schema.js';
 import type { Operation } from '../spec/operation.js';
 import { isObject, type JsonObject, type MediaTypeObject, type ParameterLocation, type ParameterObject } from '../spec/openapi-types.js';
 import { fileArgumentSchema, isBinarySchema } from '../http/file-argument.js';
+import { transportHeaders } from '../http/transport-headers.js';
 import { followDefs, reachableDefs } from './local-defs.js';
+import { responseEnums } from './response-enums.js';
 import { shortenText } from './shorten-text.js';
+import { findUnreliableConstraints, relaxUnreliable, unreliableProblem, type UnreliableConstraint } from './unreliable-constraints.js';
 
 /** Where one argument goes in the HTTP request. */
 export type ArgumentBinding =
@@ -20,10 +23,17 @@ export interface InputSchema {
   schema: JsonObject;
   bindings: ArgumentBinding[];
   problems: string[];
+  /** Enums the document contradicts: enforced only under the strict policy, else noted when a value breaks them. */
+  unreliable: UnreliableConstraint[];
 }
 
 /** Headers that OpenAPI says are not parameters: the request's content negotiation and auth own them. */
 const ignoredHeaders = new Set(['accept', 'content-type', 'authorization']);
+/** Headers the request builder or the HTTP client sets: declared as parameters, they are not arguments. */
+function isOwnedHeader(name: string): boolean {
+  const lower = name.toLowerCase();
+  return ignoredHeaders.has(lower) || transportHeaders.has(lower);
+}
 const locationPriority: ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
 const cache = new WeakMap<Operation, Map<string, InputSchema>>();
 
@@ -42,7 +52,7 @@ export function inputSchemaOf(operation: Operation, catalog: Catalog, mediaType?
 
 /** The request media types the operation declares, preferred first. */
 export function requestMediaTypes(operation: Operation): string[] {
-  const content = operation.requestBody?.content;
+  const content = sendsBody(operation) ? operation.requestBody?.content : undefined;
   if (!content) return [];
   const preferred = preferredMediaType(content)!;
   return [preferred, ...Object.keys(content).filter((t) => t !== preferred)];
@@ -67,8 +77,9 @@ export function argumentBindings(operation: Operation, chosenMediaType?: string)
   let bindings = chosenMediaType ? undefined : bindingCache.get(operation);
   if (bindings) return bindings;
   bindings = [];
-  const parameters = operation.parameters.filter((p) => !(p.in === 'header' && ignoredHeaders.has(p.name.toLowerCase())));
-  const mediaType = chosenMediaType ?? (operation.requestBody?.content ? preferredMediaType(operation.requestBody.content) : undefined);
+  const parameters = operation.parameters.filter((p) => !(p.in === 'header' && isOwnedHeader(p.name)));
+  const content = sendsBody(operation) ? operation.requestBody?.content : undefined;
+  const mediaType = content ? (chosenMediaType ?? preferredMediaType(content)) : undefined;
   const locationsByName = new Map<string, Set<ParameterLocation>>();
   for (const p of parameters) {
     if (!locationsByName.has(p.name)) locationsByName.set(p.name, new Set());
@@ -86,11 +97,62 @@ export function argumentBindings(operation: Operation, chosenMediaType?: string)
   return bindings;
 }
 
-/** Names of the required arguments, in schema order. */
-export function requiredArguments(operation: Operation): string[] {
-  return argumentBindings(operation)
-    .filter((b) => (b.location === 'body' ? operation.requestBody?.required === true : b.parameter.required === true || b.location === 'path'))
-    .map((b) => b.key);
+/**
+ * Whether the operation's request body can be sent: HTTP clients (fetch among them) refuse a body on GET and
+ * HEAD, whose semantics RFC 9110 leaves undefined, so a body a document declares there is not an argument.
+ */
+function sendsBody(operation: Operation): boolean {
+  return operation.method !== 'get' && operation.method !== 'head';
+}
+
+const requiredCache = new WeakMap<Operation, string[]>();
+
+/**
+ * Names of the required arguments, in schema order, without compiling any schema. The body's required
+ * fields are named `body.title`, even when the body itself is optional: once a body is sent they are due.
+ */
+export function requiredArguments(operation: Operation, catalog: Catalog): string[] {
+  let names = requiredCache.get(operation);
+  if (names) return names;
+  names = [];
+  for (const b of argumentBindings(operation)) {
+    if (b.location !== 'body') {
+      if (b.parameter.required === true || b.location === 'path') names.push(b.key);
+      continue;
+    }
+    const fields = requiredBodyFields(b.media.schema, catalog, operation.docUrl);
+    if (fields.length) names.push(...fields.map((field) => `body.${field}`));
+    else if (operation.requestBody?.required === true) names.push('body');
+  }
+  requiredCache.set(operation, names);
+  return names;
+}
+
+/** The `required` names of a body schema, through `$ref`s and `allOf`, leaving out readOnly properties (never sent). */
+function requiredBodyFields(schema: unknown, catalog: Catalog, docUrl: string, depth = 0): string[] {
+  if (depth > 8) return [];
+  let node: unknown;
+  let url: string;
+  try {
+    ({ value: node, docUrl: url } = catalog.spec.resolver.deref(schema, docUrl, 'request body'));
+  } catch {
+    return []; // a broken ref is reported when the schema is described
+  }
+  if (!isObject(node)) return [];
+  const fields = new Set<string>();
+  const properties = isObject(node.properties) ? node.properties : {};
+  for (const name of Array.isArray(node.required) ? node.required : []) {
+    if (typeof name !== 'string') continue;
+    let property: unknown = properties[name];
+    try {
+      property = catalog.spec.resolver.deref(property, url, 'request body').value;
+    } catch {
+      // still required
+    }
+    if (!(isObject(property) && property.readOnly === true)) fields.add(name);
+  }
+  if (Array.isArray(node.allOf)) for (const member of node.allOf) for (const name of requiredBodyFields(member, catalog, url, depth + 1)) fields.add(name);
+  return [...fields];
 }
 
 export function buildInputSchema(operation: Operation, catalog: Catalog, mediaType?: string): InputSchema {
@@ -104,6 +166,12 @@ export function buildInputSchema(operation: Operation, catalog: Catalog, mediaTy
 
   const dialect = catalog.spec.version === '3.1' ? '3.1' : '3.0';
   const { schemas, defs, problems } = compactSchemas(roots, resolver, { context: 'request', dialect });
+  if (operation.requestBody?.content && !sendsBody(operation)) {
+    problems.push(`The document declares a request body for ${operation.method.toUpperCase()}, which HTTP clients do not send; it is not an argument.`);
+  }
+  for (const p of operation.parameters) {
+    if (p.in === 'header' && transportHeaders.has(p.name.toLowerCase())) problems.push(`The header parameter "${p.name}" is computed for each request by the HTTP client; it is not an argument.`);
+  }
   const properties: JsonObject = {};
   const required: string[] = [];
   bindings.forEach((binding, i) => {
@@ -132,7 +200,10 @@ export function buildInputSchema(operation: Operation, catalog: Catalog, mediaTy
   if (required.length) schema.required = required;
   const used = usedDefs(properties, defs);
   if (used.length) schema.$defs = Object.fromEntries(used.map((name) => [name, defs[name]]));
-  return { schema, bindings, problems };
+  const unreliable = findUnreliableConstraints(schema, () => responseEnums(operation, resolver));
+  const strict = catalog.validation === 'strict';
+  for (const constraint of unreliable) problems.push(unreliableProblem(constraint, strict));
+  return { schema: strict || !unreliable.length ? schema : relaxUnreliable(schema, unreliable), bindings, problems, unreliable };
 }
 
 /**

@@ -4,6 +4,7 @@ import { Catalog } from './catalog.js';
 import type { LoadedSpec } from './load-spec.js';
 import type { RefResolver } from './ref-resolver.js';
 import { methodPathId, type Operation } from './operation.js';
+import type { ValidationPolicy } from './validation-policy.js';
 import {
   httpMethods,
   isObject,
@@ -13,7 +14,12 @@ import {
   type ServerObject,
 } from './openapi-types.js';
 
-export function buildCatalog(spec: LoadedSpec): Catalog {
+export interface BuildCatalogOptions {
+  /** How far argument validation trusts the document. Default lenient (see config.ts). */
+  validation?: ValidationPolicy;
+}
+
+export function buildCatalog(spec: LoadedSpec, options: BuildCatalogOptions = {}): Catalog {
   const { document, resolver } = spec;
   const rootUrl = resolver.rootUrl;
   const operations: Operation[] = [];
@@ -81,6 +87,7 @@ export function buildCatalog(spec: LoadedSpec): Catalog {
     spec,
     operations,
     warnings,
+    ...(options.validation ? { validation: options.validation } : {}),
   });
 }
 

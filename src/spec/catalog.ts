@@ -3,6 +3,8 @@ import type { LoadedSpec } from './load-spec.js';
 import { methodPathId, type Operation } from './operation.js';
 import { editDistance } from '../search/edit-distance.js';
 import { SearchIndex } from '../search/search-index.js';
+import { defaults } from '../config.js';
+import type { ValidationPolicy } from './validation-policy.js';
 
 export { editDistance };
 
@@ -13,6 +15,8 @@ export interface CatalogInit {
   spec: LoadedSpec;
   operations: Operation[];
   warnings: string[];
+  /** How far argument validation trusts the document (see validation-policy.ts). Default lenient. */
+  validation?: ValidationPolicy;
   /** Operations left out by filters, with the reason, so asking for one explains itself. */
   hidden?: Map<string, string>;
   hiddenOperations?: Operation[];
@@ -25,12 +29,18 @@ export interface TagCount {
 
 export class Catalog {
   readonly title: string;
+  /** The title without trailing punctuation, for headings: "Gitea API." reads "Gitea API". */
+  readonly name: string;
+  /** The name in running text, with one "API": "Gitea API", "Vercel API"; "Swagger Petstore" reads "Swagger Petstore API". */
+  readonly apiName: string;
   readonly version: string;
   readonly description: string;
   readonly spec: LoadedSpec;
   readonly operations: readonly Operation[];
   /** Problems noticed while indexing; the API still serves. */
   readonly warnings: readonly string[];
+  /** How far argument validation trusts the document: input schemas and execute_endpoint follow it. */
+  readonly validation: ValidationPolicy;
   private readonly byId = new Map<string, Operation>();
   private readonly byLowerId = new Map<string, Operation>();
   private readonly byShape = new Map<string, Operation>();
@@ -41,11 +51,14 @@ export class Catalog {
 
   constructor(init: CatalogInit) {
     this.title = init.title;
+    this.name = init.title.trim().replace(/[\s.:;,!-]+$/, '');
+    this.apiName = !this.name ? 'API' : /\bAPIs?$/i.test(this.name) ? this.name : `${this.name} API`;
     this.version = init.version;
     this.description = init.description;
     this.spec = init.spec;
     this.operations = init.operations;
     this.warnings = init.warnings;
+    this.validation = init.validation ?? defaults.validation;
     this.hidden = init.hidden ?? new Map();
     for (const op of init.hiddenOperations ?? []) {
       this.hiddenByShape.set(op.id, op);

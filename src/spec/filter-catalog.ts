@@ -42,6 +42,7 @@ export function filterCatalog(catalog: Catalog, filter: OperationFilter): Catalo
     spec: catalog.spec,
     operations: kept,
     warnings: [...catalog.warnings],
+    validation: catalog.validation,
     hidden,
     hiddenOperations: catalog.operations.filter((op) => hidden.has(op.id)),
   });

@@ -1,20 +1,23 @@
 /** @module The execute_endpoint tool: validates arguments against the describe schema, sends the request, returns status, headers and body. */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { ArgumentShapeError, normalizeArguments } from '../arguments/normalize-arguments.js';
+import { repairMessage } from '../arguments/repair-message.js';
+import { unreliableNotes } from '../arguments/unreliable-notes.js';
 import { validateArguments, type ArgumentProblem } from '../arguments/validate-arguments.js';
 import { describeError, DynamicMcpError } from '../errors.js';
-import { callOperation } from '../http/call-operation.js';
+import { bodyNotes } from '../http/body-notes.js';
+import { callOperation, declaresJson } from '../http/call-operation.js';
 import { serverOrigins } from '../http/server-origins.js';
 import { shapeResponse, sliceUtf8, type ShapedResponse } from '../http/shape-response.js';
 import type { Catalog } from '../spec/catalog.js';
 import { inputSchemaOf, requestMediaTypes } from '../schema/input-schema.js';
 import type { Operation } from '../spec/operation.js';
-import { isObject, type JsonObject } from '../spec/openapi-types.js';
+import type { JsonObject } from '../spec/openapi-types.js';
 import { decodeContinuation, encodeContinuation, newContinuationKey } from './continuation.js';
 import { executeResult } from './execute-result.js';
 import type { ToolContext } from './tool-context.js';
 import type { ToolDefinition } from './tool-definition.js';
-import { compactJson, toolError } from './tool-result.js';
+import { toolError } from './tool-result.js';
 import { unknownEndpointMessage } from './unknown-endpoint.js';
 
 const toolFields = new Set(['id', 'arguments', 'select', 'contentType', 'continuation']);
@@ -44,7 +47,8 @@ export function executeEndpointTool(catalog: Catalog, options: { readOnly?: bool
           status: { type: 'integer' },
           statusText: { type: 'string' },
           headers: { type: 'object', additionalProperties: { type: 'string' } },
-          body: {},
+          // Any JSON value, one branch per type: MCP Inspector --strict flags both a bare `{}` and a list of types.
+          body: { anyOf: ['object', 'array', 'string', 'number', 'boolean', 'null'].map((type) => ({ type })) },
           truncated: { type: 'object', properties: { totalBytes: { type: 'integer' }, returnedBytes: { type: 'integer' }, offset: { type: 'integer' } } },
           continuation: { type: 'string' },
           adjustments: { type: 'array', items: { type: 'string' } },
@@ -74,7 +78,8 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
   if (contentType && !mediaTypes.includes(contentType)) {
     return toolError(mediaTypes.length ? `${operation.id} accepts ${mediaTypes.join(', ')}; "${contentType}" is not one of them.` : `${operation.id} takes no request body, so contentType does not apply.`);
   }
-  const { schema, bindings } = inputSchemaOf(operation, catalog, contentType);
+  const inputSchema = inputSchemaOf(operation, catalog, contentType);
+  const { schema, bindings } = inputSchema;
 
   let select: ((value: unknown) => unknown) | undefined;
   if (typeof input.select === 'string' && input.select.trim()) {
@@ -97,8 +102,9 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
     if (error instanceof ArgumentShapeError) return toolError(`${error.message} Example: { "id": "${operation.id}", "arguments": { ... } }.`);
     throw error;
   }
-  const problems = await validateArguments(schema, args);
+  const problems = await validateArguments(schema, args, catalog.validation);
   if (problems.length) return invalidArguments(operation, schema, problems, adjustments, context);
+  const validationNotes = catalog.validation === 'lenient' ? unreliableNotes(schema, inputSchema.unreliable, args) : [];
 
   const { execution } = context;
   let shaped: ShapedResponse;
@@ -106,6 +112,8 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
   try {
     const { response: raw, missingCredentials } = await callOperation(operation, catalog, bindings, args, { ...execution, allowedOrigins });
     shaped = shapeResponse(raw, { maxBytes: execution.maxResponseBytes, maxBinaryBytes: execution.maxBinaryBytes, ...(select ? { select, selectExpression: input.select as string } : {}) });
+    shaped.notes.unshift(...validationNotes);
+    shaped.notes.push(...bodyNotes(raw, shaped, { expectsJson: declaresJson(operation, catalog), method: operation.method }));
     if (missingCredentials && (raw.status === 401 || raw.status === 403)) shaped.notes.push(missingCredentials);
     if (shaped.overflow) {
       const key = newContinuationKey();
@@ -158,22 +166,8 @@ async function continueResponse(tokenText: string, context: ToolContext): Promis
   });
 }
 
-/** The problems with their JSON pointers; the full schema unless this session has already seen it. */
+/** The problems, short: only the failing leaves once this session has seen the schema, with the subschemas that cover them before. */
 async function invalidArguments(operation: Operation, schema: JsonObject, problems: ArgumentProblem[], adjustments: string[], context: ToolContext): Promise<CallToolResult> {
-  const state = await context.session.state();
-  const seen = state.described.includes(operation.id);
-  const lines = [`Invalid arguments for ${operation.id} (${operation.method.toUpperCase()} ${operation.path}):`];
-  for (const p of problems) lines.push(`- ${p.pointer}: ${p.message}`);
-  if (adjustments.length) lines.push(`Adjusted first: ${adjustments.join(' ')}`);
-  if (seen) {
-    const properties = isObject(schema.properties) ? schema.properties : {};
-    const touched = [...new Set(problems.map((p) => p.pointer.split('/')[1] ?? ''))].filter((name) => name in properties);
-    if (touched.length) lines.push(`Schema of those arguments: ${compactJson(Object.fromEntries(touched.map((n) => [n, properties[n]])))}`);
-    lines.push('The full schema is the one describe_endpoint returned earlier in this session.');
-  } else {
-    lines.push(`arguments schema: ${compactJson(schema)}`);
-    await context.session.record({ described: operation.id });
-  }
-  lines.push('Fix these and call execute_endpoint again.');
-  return toolError(lines.join('\n'));
+  const described = (await context.session.state()).described.includes(operation.id);
+  return toolError(repairMessage({ operation, schema, problems, adjustments, described }));
 }

@@ -4,6 +4,7 @@ import { editDistance, type Catalog } from '../spec/catalog.js';
 import { requiredArguments } from '../schema/input-schema.js';
 import { operationCount, type OperationGroup } from '../search/operation-variants.js';
 import { httpMethods } from '../spec/openapi-types.js';
+import { summaryText } from '../spec/operation-summary.js';
 import { decodeCursor, encodeCursor, maxContext, type ListPosition } from './list-cursor.js';
 import type { ToolContext } from './tool-context.js';
 import type { ToolDefinition } from './tool-definition.js';
@@ -85,7 +86,7 @@ function describeTool(catalog: Catalog): string {
   const more = catalog.tags().length - tags.length;
   const tagText = tags.length ? ` Largest tags: ${tags.join(', ')}${more > 0 ? `, and ${more} more` : ''}.` : '';
   return (
-    `Search the ${catalog.title} API (${catalog.operations.length} endpoints) by what you want to do, or browse by tag or method.` +
+    `Search the ${catalog.apiName} (${catalog.operations.length} endpoints) by what you want to do, or browse by tag or method.` +
     `${tagText} Results give each id and its required arguments; then describe_endpoint for the inputs, or execute_endpoint.`
   );
 }
@@ -127,7 +128,7 @@ async function listEndpoints(input: Record<string, unknown>, context: ToolContex
   const operations = operationCount(matches);
   const limit = parsed.limit;
   const page = matches.slice(position.offset, position.offset + limit);
-  const endpoints = page.map(toListed);
+  const endpoints = page.map((group) => toListed(group, catalog));
   const structured: Record<string, unknown> = { total: matches.length, endpoints };
   if (operations > matches.length) structured.totalWithVariants = operations;
   if (position.offset + limit < matches.length) structured.nextCursor = encodeCursor({ ...position, offset: position.offset + limit });
@@ -143,8 +144,8 @@ async function listEndpoints(input: Record<string, unknown>, context: ToolContex
 }
 
 /** One result as list_endpoints returns it; the CLI prints the same data. */
-export function toListed({ operation: op, variants }: OperationGroup): ListedEndpoint {
-  const listed: ListedEndpoint = { id: op.id, method: op.method.toUpperCase(), path: op.path, summary: op.summary ?? '', tags: op.tags, required: requiredArguments(op) };
+export function toListed({ operation: op, variants }: OperationGroup, catalog: Catalog): ListedEndpoint {
+  const listed: ListedEndpoint = { id: op.id, method: op.method.toUpperCase(), path: op.path, summary: summaryText(op), tags: op.tags, required: requiredArguments(op, catalog) };
   if (op.deprecated) listed.deprecated = true;
   if (variants.length) listed.variants = variants.slice(0, shownVariants).map((v) => v.path);
   if (variants.length > shownVariants) listed.moreVariants = variants.length - shownVariants;
@@ -185,12 +186,12 @@ function renderText(catalog: Catalog, position: ListPosition, structured: Record
   const what = [position.query ? `matching "${position.query}"` : '', position.tag ? `tagged ${position.tag}` : '', position.method ? `${position.method.toUpperCase()} only` : ''].filter(Boolean).join(', ');
   const lines: string[] = [];
   if (!total) {
-    lines.push(`No endpoints of ${catalog.title} ${what || 'found'}. Try other or fewer words, or drop the filters.`);
+    lines.push(`No endpoints of the ${catalog.apiName} ${what || 'found'}. Try other or fewer words, or drop the filters.`);
   } else {
     const from = position.offset + 1;
     const to = position.offset + endpoints.length;
     const copies = structured.totalWithVariants ? ` (${structured.totalWithVariants as number} counting copies under other paths)` : '';
-    lines.push(`${catalog.title}: ${total} endpoint${total === 1 ? '' : 's'}${what ? ` ${what}` : ''}${copies}; showing ${from}-${to}.`);
+    lines.push(`${catalog.name}: ${total} endpoint${total === 1 ? '' : 's'}${what ? ` ${what}` : ''}${copies}; showing ${from}-${to}.`);
   }
   const tags = structured.tags as { name: string; count: number }[] | undefined;
   if (tags) {

@@ -111,4 +111,19 @@ describe('normalizeArguments', () => {
   ])('leaves a string body as it is when $name', ({ schema, body }) => {
     expect(normalizeArguments({ body }, {}, schema)).toEqual({ args: { body }, adjustments: [] });
   });
+
+  test.each([
+    { name: 'an integer parameter given as digits', given: { petId: '12' }, want: { petId: 12 }, adjusted: 'Read "petId" "12" as 12: that parameter takes a number or boolean.' },
+    { name: 'a boolean parameter given as text', given: { dryRun: 'true' }, want: { dryRun: true }, adjusted: 'Read "dryRun" "true" as true: that parameter takes a number or boolean.' },
+    { name: 'text that is no number', given: { petId: 'twelve' }, want: { petId: 'twelve' } },
+    { name: 'a fraction for an integer', given: { petId: '1.5' }, want: { petId: '1.5' } },
+    { name: 'a body field, which is JSON and must be typed', given: { body: { name: '12' } }, want: { body: { name: '12' } } },
+  ])('reads $name as its schema type only when it is exactly that', ({ given, want, adjusted }) => {
+    expect(normalizeArguments(given, {}, withObjectBody)).toEqual({ args: want, adjustments: adjusted ? [adjusted] : [] });
+  });
+
+  test('a parameter whose schema also takes a string keeps its text', () => {
+    const either: JsonObject = { type: 'object', properties: { id: { type: ['integer', 'string'] } } };
+    expect(normalizeArguments({ id: '12' }, {}, either).args).toEqual({ id: '12' });
+  });
 });

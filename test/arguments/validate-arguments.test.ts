@@ -29,6 +29,11 @@ const schema: JsonObject = {
 
 const valid = { petId: 1, body: { name: 'Rex' } };
 
+/** Pointer and one-line message of each problem: what these cases are about. */
+async function brief(target: JsonObject, args: unknown) {
+  return (await validateArguments(target, args)).map(({ pointer, message }) => ({ pointer, message }));
+}
+
 describe('validateArguments', () => {
   test('returns no problems for valid arguments', async () => {
     expect(await validateArguments(schema, valid)).toEqual([]);
@@ -66,7 +71,7 @@ describe('validateArguments', () => {
     { name: 'an object where an array belongs', args: { petId: 1, body: { name: 'Rex', tags: {} } }, want: [{ pointer: '/body/tags', message: 'must be array; got an object' }] },
     { name: 'a failed minLength, in ajv words', args: { petId: 1, body: { name: '' } }, want: [{ pointer: '/body/name', message: 'must NOT have fewer than 1 characters' }] },
   ])('reports $name with its pointer', async ({ args, want }) => {
-    expect(await validateArguments(schema, args)).toEqual(want);
+    expect(await brief(schema, args)).toEqual(want);
   });
 
   test('reports every problem at once', async () => {
@@ -75,7 +80,7 @@ describe('validateArguments', () => {
   });
 
   test('the pointer of a problem with the arguments as a whole is "/"', async () => {
-    expect(await validateArguments(schema, 'not an object')).toEqual([{ pointer: '/', message: 'must be object; got a string "not an object"' }]);
+    expect(await brief(schema, 'not an object')).toEqual([{ pointer: '/', message: 'must be object; got a string "not an object"' }]);
   });
 
   test('shortens long strings in messages', async () => {
@@ -91,12 +96,48 @@ describe('validateArguments', () => {
 
   test('still checks known formats', async () => {
     const withEmail: JsonObject = { type: 'object', properties: { email: { type: 'string', format: 'email' } } };
-    expect(await validateArguments(withEmail, { email: 'not-an-email' })).toEqual([{ pointer: '/email', message: 'must match format "email"' }]);
+    expect(await brief(withEmail, { email: 'not-an-email' })).toEqual([{ pointer: '/email', message: 'must match format "email"' }]);
   });
 
   test('a schema is compiled once and reused', async () => {
     const small: JsonObject = { type: 'object', required: ['a'] };
-    expect(await validateArguments(small, {})).toEqual([{ pointer: '/a', message: 'is required but missing' }]);
+    expect(await brief(small, {})).toEqual([{ pointer: '/a', message: 'is required but missing' }]);
     expect(await validateArguments(small, { a: 1 })).toEqual([]);
   });
+});
+
+describe('validation policies', () => {
+  // Two branches that overlap: an object with only `name` matches both.
+  const overlapping: JsonObject = {
+    type: 'object',
+    properties: {
+      body: {
+        oneOf: [
+          { type: 'object', properties: { name: { type: 'string' }, size: { type: 'integer' } }, additionalProperties: false },
+          { type: 'object', properties: { name: { type: 'string' }, color: { type: 'string' } }, additionalProperties: false },
+        ],
+      },
+    },
+    additionalProperties: false,
+  };
+
+  test('strict refuses a value matching several oneOf branches, naming them; lenient sends it', async () => {
+    expect(await validateArguments(overlapping, { body: { name: 'x' } }, 'strict')).toMatchObject([{ pointer: '/body', keyword: 'oneOf', got: 'a value matching alternatives 0 and 1' }]);
+    expect(await validateArguments(overlapping, { body: { name: 'x' } }, 'lenient')).toEqual([]);
+  });
+
+  test('both report only the errors of the branch the value was meant for', async () => {
+    for (const policy of ['strict', 'lenient'] as const) {
+      expect(await brief2(overlapping, { body: { name: 'x', size: 'big' } }, policy)).toEqual([{ pointer: '/body/size', message: 'must be integer; got a string "big"' }]);
+    }
+  });
+
+  test('off refuses only argument names the schema does not know, which would have nowhere to go', async () => {
+    expect(await validateArguments(schema, { petId: 'not a number', body: 7 }, 'off')).toEqual([]);
+    expect(await brief2(schema, { petID: 1 }, 'off')).toEqual([{ pointer: '/petID', message: 'is not allowed here; known: petId, status, kind, body' }]);
+  });
+
+  async function brief2(target: JsonObject, args: unknown, policy: 'strict' | 'lenient' | 'off') {
+    return (await validateArguments(target, args, policy)).map(({ pointer, message }) => ({ pointer, message }));
+  }
 });

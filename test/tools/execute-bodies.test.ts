@@ -51,7 +51,7 @@ describe('execute_endpoint request bodies', () => {
   test('the caller chooses another declared body type with contentType, validated against that type', async () => {
     const { call } = await connect();
     const bad = await call('execute_endpoint', { id: 'uploadFile', arguments: { body: { caption: 'x' } } });
-    expect(textOf(bad)).toContain('- /body/url: is required but missing');
+    expect(textOf(bad)).toContain('- /body/url: missing; required, string');
     await call('execute_endpoint', { id: 'uploadFile', contentType: 'application/json', arguments: { body: { url: 'https://example.test/a.png' } } });
     expect(harness.upstream.requests[0]).toMatchObject({ body: '{"url":"https://example.test/a.png"}' });
     expect(harness.upstream.requests[0]!.headers['content-type']).toBe('application/json');
@@ -97,7 +97,7 @@ describe('execute_endpoint request bodies', () => {
     const { call } = await harness.connect({ catalog: await catalogOf(fixture('generated-upload.json')), baseUrl: harness.upstream.url });
     const result = await call('execute_endpoint', { id: 'upload_avatar_avatars_post', arguments: { body: { note: 'no file' } } });
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toContain('/body/file: is required but missing');
+    expect(textOf(result)).toContain('/body/file: missing; required');
     expect(harness.upstream.requests).toHaveLength(0);
   });
 

@@ -71,35 +71,37 @@ describe('execute_endpoint', () => {
     expect(result.structuredContent).toMatchObject({ status: 404, body: { message: 'Pet not found' } });
   });
 
-  test('invalid arguments list each problem with its pointer and, the first time, the full schema', async () => {
+  test('before describe, invalid arguments list each failing leaf with the subschema that covers it, once', async () => {
     const { call } = await connect();
     const result = await call('execute_endpoint', { id: 'addPet', arguments: { body: { name: 5, status: 'lost' } } });
     expect(result.isError).toBe(true);
     const text = textOf(result);
-    expect(text).toContain('- /body/photoUrls: is required but missing');
-    expect(text).toContain('- /body/name: must be string; got number 5');
-    expect(text).toContain('- /body/status: must be one of "available", "pending", "sold"; got "lost"');
-    expect(text).toContain('arguments schema: {"type":"object"');
+    expect(text).toContain('- /body/photoUrls: missing; required, array');
+    expect(text).toContain('- /body/name: expected string; got number 5');
+    expect(text).toContain('- /body/status: expected one of the 3 values of its schema; got a string "lost"');
+    expect(text).toContain('  schema: {"description":"pet status in the store","type":"string","enum":["available","pending","sold"]}');
+    expect(text.match(/"available"/g)).toHaveLength(1);
+    expect(text).not.toContain('"category"');
     expect(harness.upstream.requests).toHaveLength(0);
   });
 
-  test('after describe in this session, an invalid-arguments error carries only the schema of the arguments at fault', async () => {
+  test('after describe in this session, an invalid-arguments error names only the failing leaves', async () => {
     const { call } = await connect();
-    await call('describe_endpoint', { ids: ['getPetById'] });
-    const result = await call('execute_endpoint', { id: 'getPetById', arguments: { petId: 'seven' } });
-    const text = textOf(result);
-    expect(text).toContain('- /petId: must be integer; got a string "seven"');
-    expect(text).toContain('Schema of those arguments: {"petId":');
-    expect(text).not.toContain('arguments schema:');
+    await call('describe_endpoint', { ids: ['getPetById', 'addPet'] });
+    const text = textOf(await call('execute_endpoint', { id: 'getPetById', arguments: { petId: 'seven' } }));
+    expect(text).toBe('Invalid arguments for getPetById (GET /pet/{petId}); nothing was sent:\n- /petId: expected integer; got a string "seven"\nFix these and call execute_endpoint again.');
+    const status = textOf(await call('execute_endpoint', { id: 'addPet', arguments: { body: { name: 'Rex', photoUrls: [], status: 'lost' } } }));
+    expect(status).toContain('- /body/status: expected one of "available", "pending", "sold"; got a string "lost"');
+    expect(status).not.toContain('schema:');
   });
 
-  test('when session state is lost, the error carries the full schema again', async () => {
+  test('when session state is lost, the error carries the subschemas again', async () => {
     const store = new MemorySessionStore({ ttlSeconds: 3600 });
     const { call } = await connect(sample, { store });
     await call('describe_endpoint', { ids: ['getPetById'] });
     await store.close(); // the store lost its data
     const result = await call('execute_endpoint', { id: 'getPetById', arguments: {} });
-    expect(textOf(result)).toContain('arguments schema:');
+    expect(textOf(result)).toContain('- /petId: missing; required, integer\n  schema: {');
   });
 
   test.each([

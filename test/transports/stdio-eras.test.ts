@@ -27,7 +27,7 @@ describe('stdio serves both protocol eras, one per connection', () => {
       expect(again.structuredContent).not.toHaveProperty('tags');
       await session.call('describe_endpoint', { ids: ['getPetById'], session: handle });
       const invalid = await session.call('execute_endpoint', { id: 'getPetById', arguments: { petId: 'seven' }, session: handle });
-      expect(textOf(invalid)).toContain('describe_endpoint returned earlier');
+      expect(textOf(invalid)).not.toContain('schema:');
       const executed = await session.call('execute_endpoint', { id: 'getPetById', arguments: { petId: 7 }, session: handle });
       expect(executed.structuredContent).toMatchObject({ status: 200, session: handle });
     } finally {

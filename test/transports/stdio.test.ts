@@ -34,7 +34,7 @@ describe('the stdio server (real bin, real SDK client)', () => {
     try {
       const listed = await session.call('list_endpoints', { query: 'open a new issue in a repository', limit: 5 });
       const ids = (listed.structuredContent as { endpoints: { id: string; required: string[] }[] }).endpoints;
-      expect(ids[0]).toMatchObject({ id: 'issues/create', required: ['owner', 'repo', 'body'] });
+      expect(ids[0]).toMatchObject({ id: 'issues/create', required: ['owner', 'repo', 'body.title'] });
       const described = await session.call('describe_endpoint', { ids: ['issues/create'] });
       expect(described.isError).toBeFalsy();
       upstream.respond((_req, res) => {

@@ -1,0 +1,79 @@
+/**
+ * @module Notes for values sent past an unreliable constraint (see unreliable-constraints.ts): the call goes
+ * through, and the result says which values the document would have refused and why they were not.
+ */
+import { defName } from '../schema/local-defs.js';
+import type { UnreliableConstraint } from '../schema/unreliable-constraints.js';
+import { isObject, type JsonObject } from '../spec/openapi-types.js';
+
+/** Subschemas walked at most, with the arguments: bounded even for a recursive schema and a deep value. */
+const maxVisits = 10_000;
+
+/** One note per constraint a value broke, naming the values and where they were. */
+export function unreliableNotes(schema: JsonObject, unreliable: readonly UnreliableConstraint[], args: unknown): string[] {
+  if (!unreliable.length) return [];
+  const byPointer = new Map(unreliable.map((c) => [c.pointer, c]));
+  const defs = isObject(schema.$defs) ? schema.$defs : {};
+  const broken = new Map<UnreliableConstraint, Map<string, unknown>>();
+  let visits = 0;
+
+  const visit = (node: unknown, pointer: string, value: unknown, at: string): void => {
+    if (value === undefined || !isObject(node) || ++visits > maxVisits) return;
+    const constraint = byPointer.get(pointer);
+    if (constraint && breaks(constraint, value)) {
+      if (!broken.has(constraint)) broken.set(constraint, new Map());
+      broken.get(constraint)!.set(at || '/', value);
+    }
+    const ref = defName(node.$ref);
+    if (ref !== undefined && Object.hasOwn(defs, ref)) visit(defs[ref], `/$defs/${escape(ref)}`, value, at);
+    if (isObject(value)) {
+      const properties = isObject(node.properties) ? node.properties : {};
+      if (isObject(node.propertyNames)) for (const key of Object.keys(value)) visit(node.propertyNames, `${pointer}/propertyNames`, key, `${at}/${escape(key)}`);
+      for (const [key, child] of Object.entries(value)) {
+        if (Object.hasOwn(properties, key)) visit(properties[key], `${pointer}/properties/${escape(key)}`, child, `${at}/${escape(key)}`);
+        else if (isObject(node.additionalProperties)) visit(node.additionalProperties, `${pointer}/additionalProperties`, child, `${at}/${escape(key)}`);
+      }
+    }
+    if (Array.isArray(value)) {
+      value.forEach((child, i) => {
+        const prefix = Array.isArray(node.prefixItems) ? node.prefixItems : [];
+        if (i < prefix.length) visit(prefix[i], `${pointer}/prefixItems/${i}`, child, `${at}/${i}`);
+        else if (node.items !== undefined) visit(node.items, `${pointer}/items`, child, `${at}/${i}`);
+      });
+    }
+    for (const keyword of ['anyOf', 'oneOf', 'allOf'] as const) {
+      const list = node[keyword];
+      if (Array.isArray(list)) list.forEach((child, i) => visit(child, `${pointer}/${keyword}/${i}`, value, at));
+    }
+  };
+  visit(schema, '', args, '');
+
+  return [...broken].map(([constraint, values]) => {
+    const where = [...values.keys()];
+    const at = `${where.slice(0, 3).join(', ')}${where.length > 3 ? ', …' : ''}`;
+    const why = `the document's ${constraint.keyword === 'required' ? 'required names' : constraint.keyword} for ${constraint.where} ${constraint.keyword === 'required' ? 'are' : 'is'} unreliable, so not enforced (see describe_endpoint's problems)`;
+    if (constraint.keyword === 'required') return `${at}: sent without ${constraint.declared.map((n) => JSON.stringify(n)).join(', ')}; ${why}.`;
+    const given = [...new Set(values.values())].map((v) => JSON.stringify(v));
+    return `${at}: ${given.slice(0, 3).join(', ')}${given.length > 3 ? ', …' : ''} sent as given; ${why}.`;
+  });
+}
+
+/** Whether a value breaks the constraint as the document declares it. */
+function breaks(constraint: UnreliableConstraint, value: unknown): boolean {
+  switch (constraint.keyword) {
+    case 'enum':
+      return !constraint.declared.some((v) => v === value);
+    case 'required':
+      return isObject(value) && constraint.declared.some((name) => !Object.hasOwn(value, name as string));
+    case 'pattern':
+      try {
+        return typeof value === 'string' && !new RegExp(constraint.declared[0] as string, 'u').test(value);
+      } catch {
+        return false;
+      }
+  }
+}
+
+function escape(name: string): string {
+  return name.replace(/~/g, '~0').replace(/\//g, '~1');
+}

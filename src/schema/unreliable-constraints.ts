@@ -1,0 +1,199 @@
+/**
+ * @module Finds the constraints a document contradicts, in a compact input schema: enum values that are no
+ * plausible literal (Vercel's generator wrote `mport("/vercel/path0/…").EnvTarget.Productio` for
+ * "production"), request enums sharing no value with what the operation's responses give the same field,
+ * patterns escaped twice (`^[\\w-]+$` matches a backslash and "w", not word characters), and required names
+ * the object does not define. Under the lenient policy such a constraint is not enforced: it leaves the
+ * schema (an enum's place taken by the responses' values as examples) and a value breaking it gets a note.
+ */
+import { isObject, type JsonObject } from '../spec/openapi-types.js';
+import { defName } from './local-defs.js';
+import type { ResponseEnums } from './response-enums.js';
+
+export interface UnreliableConstraint {
+  /** JSON pointer into the input schema, e.g. `/properties/body/properties/events/items`. */
+  pointer: string;
+  /** Where, in argument terms: `body.events[]`. */
+  where: string;
+  keyword: 'enum' | 'pattern' | 'required';
+  /** What the document declares: the enum's values, the pattern, the undefined required names. */
+  declared: unknown[];
+  /** Why the document contradicts itself there. */
+  reason: string;
+  /** The values the responses give the same field, when they give any. */
+  alternatives?: unknown[];
+}
+
+/** Subschemas examined at most: enough for any real request schema, bounded for a hostile one. */
+const maxNodes = 20_000;
+const maxExamples = 30;
+const applicators = ['anyOf', 'oneOf', 'allOf'] as const;
+
+/** A literal a generator meant: no quote marks or control characters, which only leak from source code. */
+export function isPlausibleLiteral(value: unknown): boolean {
+  // eslint-disable-next-line no-control-regex
+  return typeof value !== 'string' || !/["\u0000-\u001f]/.test(value);
+}
+
+/**
+ * A pattern written with every backslash doubled: an escaped backslash before d, w or s used as a class
+ * escape would be (inside brackets, or before a quantifier), and no class escape of its own (`[\\\w]`,
+ * a backslash or a word character, is meant; so is `C:\\Windows`).
+ */
+export function isDoublyEscaped(pattern: string): boolean {
+  let doubled = false;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '[') inClass = true;
+    else if (c === ']') inClass = false;
+    if (c !== '\\') continue;
+    const next = pattern[i + 1] ?? '';
+    if (/[dDwWsS]/.test(next)) return false;
+    if (next === '\\' && /[dDwWsS]/.test(pattern[i + 2] ?? '') && (inClass || /[+*?{]/.test(pattern[i + 3] ?? ''))) doubled = true;
+    i++;
+  }
+  return doubled;
+}
+
+/**
+ * @param evidence the operation's response enums; read only when the schema has an enum to judge
+ */
+export function findUnreliableConstraints(schema: JsonObject, evidence: () => ResponseEnums): UnreliableConstraint[] {
+  const defs = isObject(schema.$defs) ? schema.$defs : {};
+  const found: UnreliableConstraint[] = [];
+  const visitedDefs = new Set<string>();
+  let budget = maxNodes;
+  let responses: ResponseEnums | undefined;
+
+  /**
+   * `field`: the property names from the body's root that the responses are asked about, undefined outside
+   * the body (parameters filter with their own words) and below a map; `siblings`: the names beside it;
+   * `member`: the node is a branch or member of an applicator (allOf, anyOf, oneOf), whose parent or siblings
+   * may define what it requires.
+   */
+  const visit = (node: unknown, pointer: string, where: string, field: string[] | undefined, siblings: readonly string[] = [], member = false): void => {
+    if (budget-- <= 0 || !isObject(node)) return;
+    const ref = defName(node.$ref);
+    if (ref !== undefined && Object.hasOwn(defs, ref) && !visitedDefs.has(ref)) {
+      visitedDefs.add(ref);
+      visit(defs[ref], `/$defs/${escape(ref)}`, where, field, siblings);
+    }
+    if (Array.isArray(node.enum)) {
+      const given = field?.length ? (responses ??= evidence()).valuesFor(field, siblings)?.filter(isPlausibleLiteral) : undefined;
+      const finding = judgeEnum(node.enum, field?.at(-1), given);
+      if (finding) found.push({ pointer, where, keyword: 'enum', declared: node.enum, ...finding });
+    }
+    if (typeof node.pattern === 'string' && isDoublyEscaped(node.pattern)) {
+      found.push({ pointer, where, keyword: 'pattern', declared: [node.pattern], reason: 'it looks escaped twice (an escaped backslash before a class letter, and no class escape of its own)' });
+    }
+    if (isObject(node.properties) && Array.isArray(node.required) && !member && !applicators.some((k) => Array.isArray(node[k]))) {
+      const properties = node.properties as JsonObject;
+      const names = node.required.filter((name): name is string => typeof name === 'string');
+      const undefinedNames = names.filter((name) => !Object.hasOwn(properties, name));
+      // A required property of the object's own type: no finite value has one (oas-examples' TreeNode requires its parent).
+      const self = pointer.startsWith('/$defs/') ? pointer.slice('/$defs/'.length) : undefined;
+      const endless = names.filter((name) => self !== undefined && !self.includes('/') && isObject(properties[name]) && defName((properties[name] as JsonObject).$ref) === unescape(self));
+      const reasons = [
+        ...(undefinedNames.length ? [`it requires ${undefinedNames.map((n) => JSON.stringify(n)).join(', ')}, which it does not define`] : []),
+        ...(endless.length ? [`it requires ${endless.map((n) => JSON.stringify(n)).join(', ')} of its own type, so no finite value has ${endless.length > 1 ? 'them' : 'it'}`] : []),
+      ];
+      if (reasons.length) found.push({ pointer, where, keyword: 'required', declared: [...undefinedNames, ...endless], reason: reasons.join(', and ') });
+    }
+    if (isObject(node.properties)) {
+      const names = Object.keys(node.properties);
+      for (const [name, child] of Object.entries(node.properties)) visit(child, `${pointer}/properties/${escape(name)}`, join(where, name), field && [...field, name], names);
+    }
+    if (node.items !== undefined) visit(node.items, `${pointer}/items`, `${where}[]`, field, siblings);
+    if (Array.isArray(node.prefixItems)) node.prefixItems.forEach((child, i) => visit(child, `${pointer}/prefixItems/${i}`, `${where}[${i}]`, field, siblings));
+    if (isObject(node.additionalProperties)) visit(node.additionalProperties, `${pointer}/additionalProperties`, join(where, '*'), undefined);
+    if (isObject(node.propertyNames)) visit(node.propertyNames, `${pointer}/propertyNames`, `${where} (property names)`, undefined);
+    for (const keyword of applicators) {
+      const list = node[keyword];
+      if (Array.isArray(list)) list.forEach((child, i) => visit(child, `${pointer}/${keyword}/${i}`, where, field, siblings, true));
+    }
+  };
+
+  const properties = isObject(schema.properties) ? schema.properties : {};
+  for (const [name, child] of Object.entries(properties)) visit(child, `/properties/${escape(name)}`, name, name === 'body' ? [] : undefined);
+  return found;
+}
+
+function judgeEnum(declared: unknown[], field: string | undefined, given: unknown[] | undefined): Pick<UnreliableConstraint, 'reason' | 'alternatives'> | undefined {
+  const reasons: string[] = [];
+  const odd = declared.find((value) => !isPlausibleLiteral(value));
+  if (odd !== undefined) reasons.push(`its values are not plausible literals (${quote(odd)})`);
+  // A one-value enum is a marker (Stripe's `""` to clear a field), not a vocabulary to compare.
+  if (given?.length && declared.length > 1 && !declared.some((value) => given.includes(value))) reasons.push(`they share none with the values the responses give "${field}"`);
+  if (!reasons.length) return undefined;
+  const reason = reasons.join(', and ').replace(/^they/, 'its values');
+  return given?.length ? { reason, alternatives: [...new Set(given)].slice(0, maxExamples) } : { reason };
+}
+
+/**
+ * A copy of the schema without the unreliable constraints: for an enum, a value of the declared JSON type
+ * passes and the responses' values are shown as `examples`. Nodes off the changed paths are shared.
+ */
+export function relaxUnreliable(schema: JsonObject, found: readonly UnreliableConstraint[]): JsonObject {
+  let root = schema;
+  for (const constraint of found) {
+    root = updateAt(root, constraint.pointer.split('/').slice(1).map(unescape), (node) => {
+      const relaxed: JsonObject = { ...node };
+      if (constraint.keyword === 'pattern') delete relaxed.pattern;
+      else if (constraint.keyword === 'required') {
+        const required = (node.required as unknown[]).filter((name) => !constraint.declared.includes(name));
+        if (required.length) relaxed.required = required;
+        else delete relaxed.required;
+      } else {
+        delete relaxed.enum;
+        if (relaxed.type === undefined && constraint.declared.every((v) => typeof v === 'string')) relaxed.type = 'string';
+        if (constraint.alternatives) relaxed.examples = constraint.alternatives;
+      }
+      return relaxed;
+    }) as JsonObject;
+  }
+  return root;
+}
+
+/** The problem line describe shows under `problems`; the responses' values are named only where the schema does not show them. */
+export function unreliableProblem(constraint: UnreliableConstraint, enforced: boolean): string {
+  const what = constraint.keyword === 'required' ? 'The required names' : `The ${constraint.keyword}`;
+  const head = `${what} of ${constraint.where} ${constraint.keyword === 'required' ? 'are' : 'is'} unreliable: ${constraint.reason}.`;
+  const { alternatives } = constraint;
+  if (enforced) {
+    const values = alternatives ? ` The responses use ${alternatives.slice(0, 5).map(quote).join(', ')}${alternatives.length > 5 ? ', …' : ''}.` : '';
+    return `${head}${values} Enforced anyway (--validation strict).`;
+  }
+  const effect = constraint.keyword === 'required' ? 'a value without them is sent, with a note' : 'any value of its type is sent, with a note';
+  return `${head} Not enforced: ${effect}${alternatives ? '; its examples are the values the responses give' : ''}.`;
+}
+
+/** The value with the object at `path` replaced by `change(object)`, copying only the containers on the way. */
+function updateAt(node: unknown, path: readonly string[], change: (node: JsonObject) => JsonObject): unknown {
+  if (!path.length) return isObject(node) ? change(node) : node;
+  const [key, ...rest] = path as [string, ...string[]];
+  if (Array.isArray(node)) {
+    const index = Number(key);
+    if (!(index in node)) return node;
+    const copy = [...node];
+    copy[index] = updateAt(node[index], rest, change);
+    return copy;
+  }
+  return isObject(node) && Object.hasOwn(node, key) ? { ...node, [key]: updateAt(node[key], rest, change) } : node;
+}
+
+function join(where: string, name: string): string {
+  return where ? `${where}.${name}` : name;
+}
+
+function quote(value: unknown): string {
+  return typeof value === 'string' && value.length > 40 ? `${JSON.stringify(value.slice(0, 39))}…` : (JSON.stringify(value) ?? String(value));
+}
+
+function escape(name: string): string {
+  return name.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function unescape(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}

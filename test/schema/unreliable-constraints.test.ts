@@ -1,0 +1,100 @@
+// Tests for finding the constraints a document contradicts, and for the schema that leaves them out.
+import { describe, expect, test } from 'vitest';
+import { ResponseEnums } from '../../src/schema/response-enums.js';
+import { findUnreliableConstraints, isDoublyEscaped, isPlausibleLiteral, relaxUnreliable } from '../../src/schema/unreliable-constraints.js';
+import type { JsonObject } from '../../src/spec/openapi-types.js';
+
+const noResponses = () => new ResponseEnums([]);
+
+describe('isPlausibleLiteral', () => {
+  test.each([
+    ['production', true],
+    ['deployment.succeeded', true],
+    ['(GMT+01:00) Amsterdam', true],
+    ['undefined', true],
+    [42, true],
+    [null, true],
+    ['mport("/vercel/path0/utils/env-variable-util/types").EnvTarget.Productio', false],
+    ['"Latency"', false],
+    ['two\nlines', false],
+  ])('%j -> %s', (value, want) => {
+    expect(isPlausibleLiteral(value)).toBe(want);
+  });
+});
+
+describe('isDoublyEscaped', () => {
+  test.each([
+    ['^[\\\\w-]+$', true], // Vercel: a backslash or "w", meant as \w
+    ['^\\\\d+(\\\\.\\\\d+)?$', true], // Amadeus
+    ['^[\\w-]+$', false],
+    ['^[\\\\\\w\\-_:/.]*$', false], // AWS Security Lake: a backslash, then \w: meant
+    ['^[a-zA-Z0-9\\-\\_\\.\\/\\[\\]\\,\\"\\\\\\s]+$', false], // AWS Forecast: backslash and \s, meant
+    ['C:\\\\Windows', false],
+  ])('%s -> %s', (pattern, want) => {
+    expect(isDoublyEscaped(pattern)).toBe(want);
+  });
+});
+
+describe('findUnreliableConstraints', () => {
+  const schema: JsonObject = {
+    type: 'object',
+    properties: {
+      status: { type: 'string', enum: ['open', 'closed'] },
+      body: {
+        type: 'object',
+        required: ['events', 'key'],
+        properties: {
+          events: { type: 'array', items: { $ref: '#/$defs/Event' } },
+          kind: { type: 'string', enum: ['a', 'b'] },
+          slug: { type: 'string', pattern: '^[\\\\w-]+$' },
+          labels: { type: 'object', propertyNames: { pattern: '^[\\\\w-]+$' } },
+        },
+      },
+    },
+    $defs: { Event: { enum: ['mport("x").WebhookName.DomainCreate', 'mport("x").WebhookName.ProjectRemove'] } },
+  };
+
+  test('names each contradiction with its pointer and place in argument terms; a consistent enum is left alone', () => {
+    const found = findUnreliableConstraints(schema, noResponses);
+    expect(found.map(({ pointer, where, keyword }) => ({ pointer, where, keyword }))).toEqual([
+      { pointer: '/properties/body', where: 'body', keyword: 'required' },
+      { pointer: '/$defs/Event', where: 'body.events[]', keyword: 'enum' },
+      { pointer: '/properties/body/properties/slug', where: 'body.slug', keyword: 'pattern' },
+      { pointer: '/properties/body/properties/labels/propertyNames', where: 'body.labels (property names)', keyword: 'pattern' },
+    ]);
+  });
+
+  test("an enum sharing no value with the responses' field of the same object is unreliable, and their values become examples", () => {
+    const responses = new ResponseEnums([{ path: ['created', 'kind'], values: ['x', 'y'], siblings: new Set(['events', 'kind', 'slug', 'labels', 'id']) }]);
+    const [kind] = findUnreliableConstraints(schema, () => responses).filter((c) => c.where === 'body.kind');
+    expect(kind).toMatchObject({ reason: 'its values share none with the values the responses give "kind"', alternatives: ['x', 'y'] });
+    const relaxed = relaxUnreliable(schema, [kind!]);
+    expect(((relaxed.properties as JsonObject).body as { properties: JsonObject }).properties.kind).toEqual({ type: 'string', examples: ['x', 'y'] });
+    expect(((schema.properties as JsonObject).body as { properties: JsonObject }).properties.kind).toEqual({ type: 'string', enum: ['a', 'b'] });
+  });
+
+  test("a response object of another kind (a create call answering with an operation record) is no evidence", () => {
+    const responses = new ResponseEnums([{ path: ['kind'], values: ['DONE', 'PENDING'], siblings: new Set(['kind', 'progress', 'selfLink']) }]);
+    expect(findUnreliableConstraints(schema, () => responses).filter((c) => c.where === 'body.kind')).toEqual([]);
+  });
+
+  test('relaxing leaves out the undefined required names, the doubled patterns and the enum, typed as strings', () => {
+    const relaxed = relaxUnreliable(schema, findUnreliableConstraints(schema, noResponses));
+    const body = (relaxed.properties as JsonObject).body as { required: string[]; properties: Record<string, JsonObject> };
+    expect(body.required).toEqual(['events']);
+    expect(body.properties.slug).toEqual({ type: 'string' });
+    expect(body.properties.labels).toEqual({ type: 'object', propertyNames: {} });
+    expect((relaxed.$defs as JsonObject).Event).toEqual({ type: 'string' });
+  });
+
+  test('a required property of the object\'s own type is unreliable: no finite value has it', () => {
+    const tree: JsonObject = {
+      type: 'object',
+      properties: { body: { $ref: '#/$defs/TreeNode' } },
+      $defs: { TreeNode: { type: 'object', required: ['id', 'parent'], properties: { id: { type: 'string' }, parent: { $ref: '#/$defs/TreeNode' }, children: { type: 'array', items: { $ref: '#/$defs/TreeNode' } } } } },
+    };
+    const [found] = findUnreliableConstraints(tree, noResponses);
+    expect(found).toMatchObject({ pointer: '/$defs/TreeNode', where: 'body', keyword: 'required', declared: ['parent'] });
+    expect(((relaxUnreliable(tree, [found!]).$defs as JsonObject).TreeNode as JsonObject).required).toEqual(['id']);
+  });
+});

