@@ -57,7 +57,10 @@ async function converse(passHandle) {
     session = result.structuredContent?.session;
     const first = result.structuredContent?.endpoints?.[0]?.id;
     const outcome = result.isError ? 'error' : (result.structuredContent?.status ?? (first ? `first ${first}` : 'ok'));
-    rows.push({ tool, args, tokens: tokens(textOf(result)), outcome });
+    const text = textOf(result);
+    // What the state itself is worth: the same text without the line naming a new handle.
+    const withoutHandleLine = text.replace(/\nsession: \S+ \(pass it back as "session"\)$/, '');
+    rows.push({ tool, args, tokens: tokens(text), stateOnly: tokens(withoutHandleLine), outcome });
   }
   await client.close();
   upstream.close();
@@ -68,14 +71,15 @@ const withHandle = await converse(true);
 const without = await converse(false);
 const pad = (s, n) => String(s).padEnd(n);
 console.log('GitHub, a 12-call conversation (2026-07-28 client over stdio; tokens of the text a model reads, o200k_base)');
-console.log(`${pad('#  call', 62)}${pad('with handle', 14)}${pad('without', 10)}outcome (with / without)`);
+console.log(`${pad('#  call', 62)}${pad('with handle', 14)}${pad('without', 10)}${pad('w/o, no line', 14)}outcome (with / without)`);
 script.forEach(([tool, args], i) => {
   const a = withHandle.rows[i];
   const b = without.rows[i];
   const label = `${tool} ${JSON.stringify(args.query ?? args.ids ?? args.id ?? '')}`;
-  console.log(`${pad(`${i + 1}`, 3)}${pad(label.slice(0, 58), 59)}${pad(a.tokens, 14)}${pad(b.tokens, 10)}${a.outcome} / ${b.outcome}`);
+  console.log(`${pad(`${i + 1}`, 3)}${pad(label.slice(0, 58), 59)}${pad(a.tokens, 14)}${pad(b.tokens, 10)}${pad(b.stateOnly, 14)}${a.outcome} / ${b.outcome}`);
 });
-const sum = (rows) => rows.reduce((total, row) => total + row.tokens, 0);
-console.log(`${pad('total', 62)}${pad(sum(withHandle.rows), 14)}${pad(sum(without.rows), 10)}calls ${withHandle.rows.length} / ${without.rows.length}`);
+const sum = (rows, key = 'tokens') => rows.reduce((total, row) => total + row[key], 0);
+console.log(`${pad('total', 62)}${pad(sum(withHandle.rows), 14)}${pad(sum(without.rows), 10)}${pad(sum(without.rows, 'stateOnly'), 14)}calls ${withHandle.rows.length} / ${without.rows.length}`);
+console.log('"w/o, no line": the run without the handle, less the line that names a new handle in each result: what the state itself saves.');
 const same = JSON.stringify(withHandle.requests) === JSON.stringify(without.requests);
 console.log(`upstream requests: ${withHandle.requests.length} / ${without.requests.length}, ${same ? 'identical' : 'DIFFERENT'}`);
