@@ -22,6 +22,12 @@ export interface UnreliableConstraint {
   reason: string;
   /** The values the responses give the same field, when they give any. */
   alternatives?: unknown[];
+  /**
+   * For required names the object does not define: they stay required and are declared as any value (the
+   * API most likely wants them: the document forgot their schema, not their need), unless the object
+   * forbids other properties.
+   */
+  undeclared?: boolean;
 }
 
 /** Subschemas examined at most: enough for any real request schema, bounded for a hostile one. */
@@ -94,11 +100,14 @@ export function findUnreliableConstraints(schema: JsonObject, evidence: () => Re
       // A required property of the object's own type: no finite value has one (oas-examples' TreeNode requires its parent).
       const self = pointer.startsWith('/$defs/') ? pointer.slice('/$defs/'.length) : undefined;
       const endless = names.filter((name) => self !== undefined && !self.includes('/') && isObject(properties[name]) && defName((properties[name] as JsonObject).$ref) === unescape(self));
-      const reasons = [
-        ...(undefinedNames.length ? [`it requires ${undefinedNames.map((n) => JSON.stringify(n)).join(', ')}, which it does not define`] : []),
-        ...(endless.length ? [`it requires ${endless.map((n) => JSON.stringify(n)).join(', ')} of its own type, so no finite value has ${endless.length > 1 ? 'them' : 'it'}`] : []),
-      ];
-      if (reasons.length) found.push({ pointer, where, keyword: 'required', declared: [...undefinedNames, ...endless], reason: reasons.join(', and ') });
+      if (undefinedNames.length) {
+        const reason = `it requires ${undefinedNames.map((n) => JSON.stringify(n)).join(', ')}, which it does not define`;
+        found.push({ pointer, where, keyword: 'required', declared: undefinedNames, reason, ...(node.additionalProperties === false ? {} : { undeclared: true }) });
+      }
+      if (endless.length) {
+        const reason = `it requires ${endless.map((n) => JSON.stringify(n)).join(', ')} of its own type, so no finite value has ${endless.length > 1 ? 'them' : 'it'}`;
+        found.push({ pointer, where, keyword: 'required', declared: endless, reason });
+      }
     }
     if (isObject(node.properties)) {
       const names = Object.keys(node.properties);
@@ -140,7 +149,10 @@ export function relaxUnreliable(schema: JsonObject, found: readonly UnreliableCo
     root = updateAt(root, constraint.pointer.split('/').slice(1).map(unescape), (node) => {
       const relaxed: JsonObject = { ...node };
       if (constraint.keyword === 'pattern') delete relaxed.pattern;
-      else if (constraint.keyword === 'required') {
+      else if (constraint.keyword === 'required' && constraint.undeclared) {
+        const declared = Object.fromEntries(constraint.declared.map((name) => [name as string, { description: 'Required by the document, which gives no schema for it: any value.' }]));
+        relaxed.properties = { ...(node.properties as JsonObject), ...declared };
+      } else if (constraint.keyword === 'required') {
         const required = (node.required as unknown[]).filter((name) => !constraint.declared.includes(name));
         if (required.length) relaxed.required = required;
         else delete relaxed.required;
@@ -157,6 +169,9 @@ export function relaxUnreliable(schema: JsonObject, found: readonly UnreliableCo
 
 /** The problem line describe shows under `problems`; the responses' values are named only where the schema does not show them. */
 export function unreliableProblem(constraint: UnreliableConstraint, enforced: boolean): string {
+  if (constraint.undeclared && !enforced) {
+    return `${constraint.where || 'The arguments'}: ${constraint.reason.replace(/^it /, 'the document ')}; ${constraint.declared.length > 1 ? 'they stay' : 'it stays'} required, with any value.`;
+  }
   const what = constraint.keyword === 'required' ? 'The required names' : `The ${constraint.keyword}`;
   const head = `${what} of ${constraint.where} ${constraint.keyword === 'required' ? 'are' : 'is'} unreliable: ${constraint.reason}.`;
   const { alternatives } = constraint;

@@ -41,12 +41,14 @@ const cases: DirectoryCase[] = [
   {
     file: 'intellifi.nl.json',
     explained: [
-      { ids: ['addBlob'], message: /^Request body must have required property 'key'$/, reason: 'Blob requires "key", which it does not define (its field is blob_key): not enforced under lenient validation' },
       {
         ids: ['addSpotSet', 'POST /spotsets'],
         message: /^Request body must match exactly one schema in oneOf$/,
         reason: 'SpotSetCreate is a oneOf of nine types with nothing required: `{}` matches all of them; lenient validation lets the API decide',
       },
+    ],
+    justifiedRefusals: [
+      { ids: ['addBlob'], line: /^- \/body\/key: missing; required, a value$/, reason: 'Blob requires "key" but defines no such property (the sampler cannot make one): it stays required, with any value' },
     ],
   },
 ];

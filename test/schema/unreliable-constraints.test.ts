@@ -78,10 +78,11 @@ describe('findUnreliableConstraints', () => {
     expect(findUnreliableConstraints(schema, () => responses).filter((c) => c.where === 'body.kind')).toEqual([]);
   });
 
-  test('relaxing leaves out the undefined required names, the doubled patterns and the enum, typed as strings', () => {
+  test('relaxing declares the undefined required names as any value (still required), and leaves out the doubled patterns and the enum, typed as strings', () => {
     const relaxed = relaxUnreliable(schema, findUnreliableConstraints(schema, noResponses));
     const body = (relaxed.properties as JsonObject).body as { required: string[]; properties: Record<string, JsonObject> };
-    expect(body.required).toEqual(['events']);
+    expect(body.required).toEqual(['events', 'key']);
+    expect(body.properties.key).toEqual({ description: 'Required by the document, which gives no schema for it: any value.' });
     expect(body.properties.slug).toEqual({ type: 'string' });
     expect(body.properties.labels).toEqual({ type: 'object', propertyNames: {} });
     expect((relaxed.$defs as JsonObject).Event).toEqual({ type: 'string' });

@@ -78,13 +78,15 @@ describe('a constraint the document contradicts is named, not enforced', () => {
     expect(textOf(refused)).toContain('- /body/slug: expected pattern ^[\\\\w-]+$; got a string "my-config"');
   });
 
-  test('a required name the object does not define (intellifi Blob requires "key") is named, and a body without it is sent with a note', async () => {
+  test('a required name the object does not define (intellifi Blob requires "key") is named and stays required, with any value', async () => {
     const { call } = await connect(intellifi);
     const [endpoint] = ((await call('describe_endpoint', { ids: ['addBlob'] })).structuredContent as unknown as Described).endpoints;
-    expect(endpoint!.problems).toContainEqual('The required names of body are unreliable: it requires "key", which it does not define. Not enforced: a value without them is sent, with a note.');
-    const result = await call('execute_endpoint', { id: 'addBlob', arguments: { body: { blob_key: 'logo', filename: 'logo.png' } } });
+    expect(endpoint!.problems).toContainEqual('body: the document requires "key", which it does not define; it stays required, with any value.');
+    const missing = await call('execute_endpoint', { id: 'addBlob', arguments: { body: { blob_key: 'logo', filename: 'logo.png' } } });
+    expect(missing.isError).toBe(true);
+    expect(textOf(missing)).toContain('/body/key');
+    const result = await call('execute_endpoint', { id: 'addBlob', arguments: { body: { key: 'logo', blob_key: 'logo', filename: 'logo.png' } } });
     expect(result.isError).toBeFalsy();
-    expect((result.structuredContent as { notes: string[] }).notes).toContain('/body: sent without "key"; the document\'s required names for body are unreliable, so not enforced (see describe_endpoint\'s problems).');
   });
 
   test("oas-examples' TreeNode requires a parent of its own type: describe names it, and a root node is sent with a note", async () => {
