@@ -3,7 +3,7 @@
  * and list / describe / lint / call for people at a terminal. Command modules load on demand.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { resolveConfig, type RawConfig } from './config.js';
+import { defaults, resolveConfig, type RawConfig } from './config.js';
 import { DynamicMcpError, describeError } from './errors.js';
 import { packageVersion } from './version.js';
 
@@ -39,7 +39,9 @@ function documentOptions(command: Command): Command {
   return command
     .addOption(new Option('--base-url <url>', "base URL for requests, instead of the document's servers").env('OPENAPI_MCP_BASE_URL'))
     .addOption(new Option('--server-variable <name=value>', 'value for a {variable} of the server URL (repeatable)').env('OPENAPI_MCP_SERVER_VARIABLES').argParser(collect))
-    .addOption(booleanOption('--allow-remote-refs', 'follow $refs to other hosts', 'OPENAPI_MCP_ALLOW_REMOTE_REFS'))
+    .addOption(booleanOption('--allow-remote-refs', 'follow $refs to other hosts (public addresses only)', 'OPENAPI_MCP_ALLOW_REMOTE_REFS'))
+    .addOption(new Option('--allow-ref-dir <dir>', "a folder a local document's $refs may read besides its own (repeatable)").env('OPENAPI_MCP_ALLOW_REF_DIR').argParser(collect))
+    .addOption(new Option('--max-spec-bytes <bytes>', 'largest size of the document and the files it refers to, together').env('OPENAPI_MCP_MAX_SPEC_BYTES').default(String(defaults.maxSpecBytes)))
     .addOption(booleanOption('--read-only', 'expose only GET, HEAD and OPTIONS endpoints', 'OPENAPI_MCP_READ_ONLY'))
     .addOption(new Option('--tags <list>', 'expose only endpoints with one of these tags (comma-separated)').env('OPENAPI_MCP_TAGS'))
     .addOption(new Option('--exclude-tags <list>', 'hide endpoints with one of these tags').env('OPENAPI_MCP_EXCLUDE_TAGS'))

@@ -1,4 +1,6 @@
 /** @module The Config type and resolveConfig(): every default is decided here, once. */
+import { existsSync, statSync } from 'node:fs';
+import { delimiter, resolve } from 'node:path';
 import { ConfigError } from './errors.js';
 import type { LogLevel } from './log.js';
 import type { OperationFilter } from './spec/filter-catalog.js';
@@ -14,6 +16,10 @@ export interface Config {
   validate: boolean;
   /** Follow `$ref`s to other hosts. Default false. */
   allowRemoteRefs: boolean;
+  /** Folders, as absolute paths, a local document's refs may read besides its own. */
+  allowRefDirs: string[];
+  /** Bytes the document and every file it refers to may take together. Default 64 MiB. */
+  maxSpecBytes: number;
   /** Upstream request timeout in ms. Default 30000. */
   timeoutMs: number;
   /** Largest response body returned in one result, in bytes. Default 40000 (about 10k tokens). */
@@ -68,6 +74,8 @@ export interface RawConfig {
   serverVariable?: string[] | undefined;
   validate?: boolean | string | undefined;
   allowRemoteRefs?: boolean | string | undefined;
+  allowRefDir?: string[] | undefined;
+  maxSpecBytes?: string | number | undefined;
   timeout?: string | number | undefined;
   maxResponseBytes?: string | number | undefined;
   maxBinaryBytes?: string | number | undefined;
@@ -99,6 +107,7 @@ export interface RawConfig {
 
 export const defaults = {
   timeoutMs: 30_000,
+  maxSpecBytes: 64 * 1024 * 1024,
   maxResponseBytes: 40_000,
   maxBinaryBytes: 1_048_576,
   continuationTtlSeconds: 600,
@@ -125,6 +134,8 @@ export function resolveConfig(raw: RawConfig): Config {
     serverVariables: toPairs(raw.serverVariable ?? [], '=', '--server-variable', 'name=value'),
     validate: toBoolean(raw.validate, '--validate'),
     allowRemoteRefs: toBoolean(raw.allowRemoteRefs, '--allow-remote-refs'),
+    allowRefDirs: toFolders(raw.allowRefDir ?? []),
+    maxSpecBytes: toPositiveInteger(raw.maxSpecBytes, defaults.maxSpecBytes, '--max-spec-bytes'),
     timeoutMs: toPositiveInteger(raw.timeout, defaults.timeoutMs, '--timeout'),
     maxResponseBytes: toPositiveInteger(raw.maxResponseBytes, defaults.maxResponseBytes, '--max-response-bytes'),
     maxBinaryBytes: toPositiveInteger(raw.maxBinaryBytes, defaults.maxBinaryBytes, '--max-binary-bytes'),
@@ -193,6 +204,15 @@ function toPositiveInteger(value: string | number | undefined, fallback: number,
   const number = typeof value === 'number' ? value : Number(value.trim());
   if (!Number.isInteger(number) || number <= 0) throw new ConfigError(`${flag} must be a positive whole number; got "${value}".`);
   return number;
+}
+
+/** Existing folders as absolute paths; the environment variable lists several separated like PATH. */
+function toFolders(entries: string[]): string[] {
+  return entries.flatMap((entry) => entry.split(delimiter)).filter((entry) => entry.trim()).map((entry) => {
+    const folder = resolve(entry.trim());
+    if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new ConfigError(`--allow-ref-dir "${entry}" is not a folder.`, 'Give a folder that exists; its files (and those below it) may then be referenced.');
+    return folder;
+  });
 }
 
 /** "a, b,c" -> ["a", "b", "c"] */

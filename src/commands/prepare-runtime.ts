@@ -8,10 +8,10 @@ import type { CreateServerOptions } from '../server.js';
 import { buildCatalog } from '../spec/build-catalog.js';
 import type { Catalog } from '../spec/catalog.js';
 import { filterCatalog } from '../spec/filter-catalog.js';
-import { loadSpec } from '../spec/load-spec.js';
+import { loadSpec, specOptions } from '../spec/load-spec.js';
 
 export async function loadCatalog(config: Config): Promise<Catalog> {
-  const spec = await loadSpec(config.spec, { allowRemoteRefs: config.allowRemoteRefs, validate: config.validate, timeoutMs: config.timeoutMs });
+  const spec = await loadSpec(config.spec, specOptions(config));
   return filterCatalog(buildCatalog(spec), config.filter);
 }
 

@@ -1,10 +1,10 @@
 /** @module The lint command's checks: strict OpenAPI validation plus what matters for serving (servers, ids, refs, media types, schemas). */
-import { fileURLToPath } from 'node:url';
 import { compileInputSchema } from '../arguments/validate-arguments.js';
 import { describeError } from '../errors.js';
 import { buildCatalog } from './build-catalog.js';
 import { inputSchemaOf } from '../schema/input-schema.js';
-import { loadSpec, type LoadSpecOptions } from './load-spec.js';
+import { loadReadSpec, readSpec, type LoadSpecOptions } from './load-spec.js';
+import { validateStrictly } from './strict-validation.js';
 import { summarizeResponses } from '../schema/response-shape.js';
 
 export interface LintFinding {
@@ -15,18 +15,19 @@ export interface LintFinding {
 
 const supportedRequestTypes = /^(application\/([\w.+-]*\+)?json|application\/x-www-form-urlencoded|multipart\/form-data|text\/[\w.+-]+|application\/octet-stream)\b/i;
 
-export async function lintSpec(source: string, options: Omit<LoadSpecOptions, 'validate'> = {}): Promise<LintFinding[]> {
+/** Strict validation is always part of lint: `options.validate` is ignored. */
+export async function lintSpec(source: string, options: LoadSpecOptions = {}): Promise<LintFinding[]> {
   const findings: LintFinding[] = [];
+  let read;
   let spec;
   try {
-    spec = await loadSpec(source, options);
+    read = await readSpec(source, options);
+    spec = await loadReadSpec(read, options);
   } catch (error) {
     return [{ level: 'error', where: source, message: describeError(error) }];
   }
-  const where = spec.url.protocol === 'file:' ? fileURLToPath(spec.url) : spec.url.href;
   try {
-    const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
-    await SwaggerParser.validate(where);
+    await validateStrictly(read.raw, read.reader.root, read.readerOptions);
   } catch (error) {
     findings.push({ level: 'error', where: 'document', message: `Strict validation: ${(error as Error).message}` });
   }

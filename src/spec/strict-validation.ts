@@ -1,0 +1,38 @@
+/**
+ * @module Strict validation of a document against the OpenAPI schema and rules (swagger-parser), with its
+ * `$ref`s read through the same trust boundary and bounds as everything else, and parsed with the same
+ * limits: the validator never reads a file or URL the document itself could not.
+ */
+import { pathToFileURL } from 'node:url';
+import { DocumentReader, displayLocation, type DocumentReaderOptions } from './document-reader.js';
+import { parseDocument } from './parse-document.js';
+
+interface FileInfo {
+  url: string;
+  data?: string | Buffer;
+}
+
+/**
+ * Throws the validator's error when the document is not valid.
+ * @param document the parsed document (a copy is validated: the validator changes what it is given)
+ * @param root where it was read from; a fresh reader for it applies the limits again
+ */
+export async function validateStrictly(document: unknown, root: URL, options: DocumentReaderOptions): Promise<void> {
+  const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
+  const reader = new DocumentReader(root, options);
+  const read = async (file: FileInfo): Promise<string> => {
+    const url = /^[a-z][a-z0-9+.-]*:/i.test(file.url) && !/^[a-z]:[\\/]/i.test(file.url) ? new URL(file.url) : pathToFileURL(file.url);
+    return url.protocol === 'file:' ? reader.readLocalSync(url) : reader.readRemote(url);
+  };
+  const parserOptions = {
+    resolve: { file: false, http: false, bounded: { order: 1, canRead: true, read } },
+    parse: {
+      json: false,
+      yaml: false,
+      text: false,
+      binary: false,
+      bounded: { order: 1, canParse: true, parse: (file: FileInfo) => parseDocument(typeof file.data === 'string' ? file.data : (file.data ?? Buffer.alloc(0)).toString('utf8'), file.url) },
+    },
+  };
+  await (SwaggerParser.validate as (path: string, api: unknown, options: unknown) => Promise<unknown>)(displayLocation(root), structuredClone(document), parserOptions);
+}
