@@ -16,6 +16,7 @@ import { executeResult } from './execute-result.js';
 import type { ToolContext } from './tool-context.js';
 import type { ToolDefinition } from './tool-definition.js';
 import { compactJson, toolError } from './tool-result.js';
+import { redactorFor, redactToolResult } from './result-redaction.js';
 import { unknownEndpointMessage } from './unknown-endpoint.js';
 
 const toolFields = new Set(['id', 'arguments', 'select', 'contentType', 'continuation']);
@@ -56,7 +57,11 @@ export function executeEndpointTool(catalog: Catalog, options: { readOnly?: bool
         ? { title: 'Call an API endpoint (read-only)', readOnlyHint: true, openWorldHint: true }
         : { title: 'Call an API endpoint', readOnlyHint: false, destructiveHint: true, openWorldHint: true },
     },
-    handle: (input, context) => executeEndpoint(input, context, (allowedOrigins ??= serverOrigins(catalog))),
+    handle: async (input, context) => {
+      const result = await executeEndpoint(input, context, (allowedOrigins ??= serverOrigins(catalog)));
+      // Every credential of this call (an OAuth token fetched for it included) is taken out of the whole result.
+      return redactToolResult(result, redactorFor(context.execution));
+    },
   };
 }
 
@@ -105,7 +110,8 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
   let continuation: string | undefined;
   try {
     const { response: raw, missingCredentials } = await callOperation(operation, catalog, bindings, args, { ...execution, allowedOrigins });
-    shaped = shapeResponse(raw, { maxBytes: execution.maxResponseBytes, maxBinaryBytes: execution.maxBinaryBytes, ...(select ? { select, selectExpression: input.select as string } : {}) });
+    // Redacted as shaped, before the rest of a long body is kept for continuations: the store never holds a credential either.
+    shaped = shapeResponse(raw, { maxBytes: execution.maxResponseBytes, maxBinaryBytes: execution.maxBinaryBytes, redactor: redactorFor(execution), ...(select ? { select, selectExpression: input.select as string } : {}) });
     if (missingCredentials && (raw.status === 401 || raw.status === 403)) shaped.notes.push(missingCredentials);
     if (shaped.overflow) {
       const key = newContinuationKey();
@@ -119,7 +125,7 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
     }
   } catch (error) {
     if (error instanceof DynamicMcpError) return toolError(error.toText());
-    context.logger.error('Unexpected failure in execute_endpoint.', { id: operation.id, error: describeError(error) });
+    context.logger.error('Unexpected failure in execute_endpoint.', { id: operation.id, error: redactorFor(execution).text(describeError(error)) });
     return toolError(`Calling ${operation.id} failed unexpectedly: ${describeError(error)}`);
   }
   await context.session.update((s) => ({ ...s, calls: { ...s.calls, execute_endpoint: (s.calls.execute_endpoint ?? 0) + 1 } }));
