@@ -3,6 +3,7 @@
  * JMESPath `select`), text as text, binary as image or embedded resource up to a limit, and a byte
  * budget beyond which the rest is kept for a continuation.
  */
+import { tooDeepAt } from '../spec/value-nesting.js';
 import type { SecretRedactor } from './redact-secrets.js';
 import type { RawResponse } from './send-request.js';
 
@@ -32,6 +33,9 @@ export interface ShapeOptions {
   /** Takes configured credentials out of headers, status text and body before anything is kept or returned. */
   redactor?: SecretRedactor;
 }
+
+/** JSON nested deeper than this is returned as text: what walks a value (serializers, `select`) need not go that deep. */
+const maxJsonNesting = 256;
 
 /** Headers that tell a model something useful; the rest (cookies, tracing) is noise or secret. */
 const keptHeaders = /^(content-type|content-length|content-disposition|location|link|etag|last-modified|retry-after|x-ratelimit-.*|ratelimit.*|x-total-count|x-next-page|x-request-id|x-github-request-id|cache-control|www-authenticate|sl-violations)$/i;
@@ -69,6 +73,11 @@ export function shapeResponse(raw: RawResponse, options: ShapeOptions): ShapedRe
       isJson = true;
     } catch {
       value = text;
+    }
+    if (isJson && tooDeepAt(value, maxJsonNesting)) {
+      value = text;
+      isJson = false;
+      shaped.notes.push(`The JSON body is nested more than ${maxJsonNesting} levels deep, so it is returned as text.`);
     }
   }
   if (options.select) {

@@ -4,6 +4,7 @@
  * aliases can stand for billions of nodes, which every later walk would have to visit).
  */
 import { SpecLoadError } from '../errors.js';
+import { formatPointer, tooDeepAt } from './value-nesting.js';
 
 /** Deepest nesting of objects and arrays accepted. Real documents stay under 40 (the deepest of 2,600 APIs.guru documents: 34). */
 export const maxNesting = 256;
@@ -12,15 +13,8 @@ export const aliasAllowanceChars = 10_000_000;
 
 /** Throws when a plain tree (JSON, or YAML without anchors) nests deeper than `maxNesting`. */
 export function checkNesting(value: unknown, where: string): void {
-  if (!isContainer(value)) return;
-  const trail: string[] = [];
-  const stack: [object, number, string][] = [[value, 1, '']];
-  while (stack.length) {
-    const [node, depth, key] = stack.pop()!;
-    if (depth > 1) trail[depth - 2] = key;
-    if (depth > maxNesting) throw tooDeep(where, trail.slice(0, depth - 1));
-    for (const [childKey, child] of entries(node)) if (isContainer(child)) stack.push([child, depth + 1, childKey]);
-  }
+  const trail = tooDeepAt(value, maxNesting);
+  if (trail) throw tooDeep(where, trail);
 }
 
 interface Frame {
@@ -103,12 +97,4 @@ function tooDeep(where: string, trail: string[]): SpecLoadError {
   return new SpecLoadError(`${where} is nested more than ${maxNesting} levels deep (at ${formatPointer(trail)}); no API needs that, so it is not loaded.`, {
     hint: 'Check the document, or the tool that wrote it.',
   });
-}
-
-/** A JSON pointer, cut in the middle when long: the start says where, the end what. */
-function formatPointer(trail: string[]): string {
-  const tokens = trail.map((t) => t.replace(/~/g, '~0').replace(/\//g, '~1'));
-  const shown = tokens.length > 12 ? [...tokens.slice(0, 6), `…(${tokens.length - 10} more)…`, ...tokens.slice(-4)] : tokens;
-  const text = `#/${shown.map((t) => (t.length > 40 ? `${t.slice(0, 39)}…` : t)).join('/')}`;
-  return text;
 }

@@ -1,6 +1,6 @@
 /** @module The lint command's checks: strict OpenAPI validation plus what matters for serving (servers, ids, refs, media types, schemas). */
 import { compileInputSchema } from '../arguments/validate-arguments.js';
-import { describeError } from '../errors.js';
+import { describeError, SpecLoadError } from '../errors.js';
 import { buildCatalog } from './build-catalog.js';
 import { inputSchemaOf } from '../schema/input-schema.js';
 import { loadReadSpec, readSpec, type LoadSpecOptions } from './load-spec.js';
@@ -27,9 +27,10 @@ export async function lintSpec(source: string, options: LoadSpecOptions = {}): P
     return [{ level: 'error', where: source, message: describeError(error) }];
   }
   try {
-    await validateStrictly(read.raw, read.reader.root, read.readerOptions);
+    await validateStrictly(read.raw, read.reader.root, read.readerOptions, spec);
   } catch (error) {
-    findings.push({ level: 'error', where: 'document', message: `Strict validation: ${(error as Error).message}` });
+    if (error instanceof SpecLoadError) findings.push({ level: 'warning', where: 'document', message: describeError(error).replace(/\n/g, ' ') });
+    else findings.push({ level: 'error', where: 'document', message: `Strict validation: ${(error as Error).message}` });
   }
 
   const catalog = buildCatalog(spec);

@@ -57,8 +57,9 @@ export interface ReadSpec {
 
 export async function loadSpec(source: string, options: LoadSpecOptions = {}): Promise<LoadedSpec> {
   const read = await readSpec(source, options);
-  if (options.validate) await validateOrExplain(read);
-  return loadReadSpec(read, options);
+  const spec = await loadReadSpec(read, options);
+  if (options.validate) await validateOrExplain(read, spec);
+  return spec;
 }
 
 /** Reads and parses the document, and tells its version. */
@@ -125,10 +126,11 @@ function detectVersion(raw: unknown, where: string): SpecVersion {
 }
 
 /** Strict validation is opt-in: swagger-parser dereferences the whole document, seconds on big APIs. */
-async function validateOrExplain(read: ReadSpec): Promise<void> {
+async function validateOrExplain(read: ReadSpec, spec: LoadedSpec): Promise<void> {
   try {
-    await validateStrictly(read.raw, read.reader.root, read.readerOptions);
+    await validateStrictly(read.raw, read.reader.root, read.readerOptions, spec);
   } catch (error) {
+    if (error instanceof SpecLoadError) throw error;
     throw new SpecLoadError(`${displayLocation(read.url)} failed strict validation: ${(error as Error).message}`, {
       hint: 'Fix the problems listed, or start without --validate to serve it as it is.',
       cause: error,

@@ -21,7 +21,8 @@ export interface RefResolverOptions {
   failures?: Map<string, string>;
 }
 
-const maxRefHops = 64;
+/** Refs followed one after another before a chain is given up on. */
+export const maxRefHops = 64;
 
 export class RefResolver {
   readonly rootUrl: string;
@@ -44,8 +45,11 @@ export class RefResolver {
     let current = value;
     let currentDoc = docUrl;
     let key = '';
+    const seen = new Set<string>();
     for (let hops = 0; isRef(current); hops++) {
-      if (hops >= maxRefHops) throw new BrokenRefError(current.$ref, usedAt, 'the $ref chain loops back on itself');
+      if (seen.has(key)) throw new BrokenRefError(current.$ref, usedAt, 'the $ref chain loops back on itself');
+      if (hops >= maxRefHops) throw new BrokenRefError(current.$ref, usedAt, `the $ref chain is longer than ${maxRefHops} refs`);
+      seen.add(key);
       const next = this.resolveRef(current.$ref, currentDoc, usedAt);
       current = next.value;
       currentDoc = next.docUrl;

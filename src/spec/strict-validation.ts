@@ -4,7 +4,10 @@
  * limits: the validator never reads a file or URL the document itself could not.
  */
 import { pathToFileURL } from 'node:url';
+import { SpecLoadError } from '../errors.js';
+import { dereferencedChars, maxDereferencedChars } from './dereferenced-size.js';
 import { DocumentReader, displayLocation, type DocumentReaderOptions } from './document-reader.js';
+import type { LoadedSpec } from './load-spec.js';
 import { parseDocument } from './parse-document.js';
 
 interface FileInfo {
@@ -13,11 +16,19 @@ interface FileInfo {
 }
 
 /**
- * Throws the validator's error when the document is not valid.
- * @param document the parsed document (a copy is validated: the validator changes what it is given)
+ * Throws the validator's error when the document is not valid, or a SpecLoadError when it cannot be
+ * validated: the validator walks the document with every `$ref` replaced by its target, so that size is
+ * measured first (on the loaded spec, whose refs resolve the same way) and bounded.
+ * @param document the parsed document as written (a copy is validated: the validator changes what it is given)
  * @param root where it was read from; a fresh reader for it applies the limits again
  */
-export async function validateStrictly(document: unknown, root: URL, options: DocumentReaderOptions): Promise<void> {
+export async function validateStrictly(document: unknown, root: URL, options: DocumentReaderOptions, loaded: Pick<LoadedSpec, 'document' | 'resolver'>): Promise<void> {
+  if (dereferencedChars(loaded.document, loaded.resolver.rootUrl, loaded.resolver) > maxDereferencedChars) {
+    throw new SpecLoadError(
+      `Strict validation was not run: with every $ref replaced by its target, ${displayLocation(root)} would be more than ${maxDereferencedChars} characters long, and the validator walks it that way.`,
+      { hint: 'Refs repeated inside repeated refs do this; the document is still served, and the other checks still run.' },
+    );
+  }
   const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
   const reader = new DocumentReader(root, options);
   const read = async (file: FileInfo): Promise<string> => {

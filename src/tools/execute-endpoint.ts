@@ -1,5 +1,6 @@
 /** @module The execute_endpoint tool: validates arguments against the describe schema, sends the request, returns status, headers and body. */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { argumentNestingProblem } from '../arguments/argument-nesting.js';
 import { ArgumentShapeError, normalizeArguments } from '../arguments/normalize-arguments.js';
 import { validateArguments, type ArgumentProblem } from '../arguments/validate-arguments.js';
 import { describeError, DynamicMcpError } from '../errors.js';
@@ -102,6 +103,8 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
     if (error instanceof ArgumentShapeError) return toolError(`${error.message} Example: { "id": "${operation.id}", "arguments": { ... } }.`);
     throw error;
   }
+  const tooDeep = argumentNestingProblem(args);
+  if (tooDeep) return toolError(tooDeep);
   const problems = await validateArguments(schema, args);
   if (problems.length) return invalidArguments(operation, schema, problems, adjustments, context);
 
