@@ -1,5 +1,7 @@
 /** @module Validates arguments against an endpoint's input schema with ajv, and words each problem with its JSON pointer and a fix. */
 import type { ErrorObject, FuncKeywordDefinition, ValidateFunction } from 'ajv';
+import { echoInput, echoValue } from '../echo-input.js';
+import { formatPointer } from '../spec/value-nesting.js';
 import { isObject, type JsonObject } from '../spec/openapi-types.js';
 import { compileEveryPart, deferredPartKeyword, errorOrigin, splitSchema } from './deferred-parts.js';
 
@@ -63,19 +65,20 @@ async function compile(schema: JsonObject): Promise<{ split: JsonObject; validat
 }
 
 function describeProblem(found: ErrorObject): ArgumentProblem {
-  const at = found.instancePath;
+  // Pointers name the caller's own keys, which may be of any number and length: cut in the middle.
+  const at = shortPointer(found.instancePath);
   const error = errorOrigin(found);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
-      return { pointer: `${at}/${String(params.missingProperty)}`, message: 'is required but missing' };
+      return { pointer: `${at}/${echoInput(String(params.missingProperty))}`, message: 'is required but missing' };
     case 'additionalProperties': {
       const allowed = isObject(error.parentSchema) && isObject(error.parentSchema.properties) ? Object.keys(error.parentSchema.properties) : [];
       const hint = allowed.length ? `; known: ${allowed.slice(0, 30).join(', ')}` : '';
-      return { pointer: `${at}/${String(params.additionalProperty)}`, message: `is not allowed here${hint}` };
+      return { pointer: `${at}/${echoInput(String(params.additionalProperty))}`, message: `is not allowed here${hint}` };
     }
     case 'enum':
-      return { pointer: at || '/', message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}; got ${JSON.stringify(error.data)}` };
+      return { pointer: at || '/', message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}; got ${echoValue(error.data)}` };
     case 'type':
       return { pointer: at || '/', message: `must be ${String(params.type)}; got ${typeName(error.data)}` };
     case 'const':
@@ -85,11 +88,16 @@ function describeProblem(found: ErrorObject): ArgumentProblem {
   }
 }
 
+function shortPointer(pointer: string): string {
+  if (pointer.length <= 200) return pointer;
+  return formatPointer(pointer.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~')), '');
+}
+
 function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return `a string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${echoValue(value)}`;
 }
 
 function dedupe(problems: ArgumentProblem[]): ArgumentProblem[] {

@@ -1,5 +1,6 @@
 /** @module `describe <spec> <ids...>`: inputs, auth and responses, as text or JSON. */
 import type { Config } from '../config.js';
+import { echoInput } from '../echo-input.js';
 import { describeOperation, renderEndpoint } from '../tools/describe-endpoint.js';
 import { loadCatalog } from './prepare-runtime.js';
 
@@ -11,7 +12,7 @@ export async function runDescribe(config: Config, ids: string[], json: boolean):
     const op = catalog.find(id);
     if (op) return [describeOperation(op, catalog)];
     const suggestions = catalog.suggest(id);
-    process.stderr.write(`Unknown endpoint "${id}".${suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : ''}\n`);
+    process.stderr.write(`Unknown endpoint "${echoInput(id)}".${suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : ''}\n`);
     allFound = false;
     return [];
   });

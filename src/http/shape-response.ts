@@ -3,6 +3,7 @@
  * JMESPath `select`), text as text, binary as image or embedded resource up to a limit, and a byte
  * budget beyond which the rest is kept for a continuation.
  */
+import { echoValue } from '../echo-input.js';
 import { tooDeepAt } from '../spec/value-nesting.js';
 import type { SecretRedactor } from './redact-secrets.js';
 import type { RawResponse } from './send-request.js';
@@ -82,7 +83,7 @@ export function shapeResponse(raw: RawResponse, options: ShapeOptions): ShapedRe
   }
   if (options.select) {
     if (isJson) value = options.select(value) ?? null;
-    else shaped.notes.push(`select ${JSON.stringify(options.selectExpression)} was not applied: the body is not JSON.`);
+    else shaped.notes.push(`select ${echoValue(options.selectExpression)} was not applied: the body is not JSON.`);
   }
   const serialized = typeof value === 'string' ? value : JSON.stringify(value);
   const bytes = Buffer.byteLength(serialized);

@@ -3,6 +3,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { argumentNestingProblem } from '../arguments/argument-nesting.js';
 import { ArgumentShapeError, normalizeArguments } from '../arguments/normalize-arguments.js';
 import { validateArguments, type ArgumentProblem } from '../arguments/validate-arguments.js';
+import { echoInput } from '../echo-input.js';
 import { describeError, DynamicMcpError } from '../errors.js';
 import { expandServerUrl } from '../http/base-url.js';
 import { callOperation } from '../http/call-operation.js';
@@ -21,6 +22,8 @@ import { redactorFor, redactToolResult } from './result-redaction.js';
 import { unknownEndpointMessage } from './unknown-endpoint.js';
 
 const toolFields = new Set(['id', 'arguments', 'select', 'contentType', 'continuation']);
+/** Problems listed for invalid arguments: the first ones say what to fix; thousands would only cost tokens. */
+const maxProblemsShown = 20;
 
 export function executeEndpointTool(catalog: Catalog, options: { readOnly?: boolean } = {}): ToolDefinition {
   let allowedOrigins: Set<string> | undefined;
@@ -78,7 +81,7 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
   const mediaTypes = requestMediaTypes(operation);
   const contentType = typeof input.contentType === 'string' && input.contentType ? input.contentType : undefined;
   if (contentType && !mediaTypes.includes(contentType)) {
-    return toolError(mediaTypes.length ? `${operation.id} accepts ${mediaTypes.join(', ')}; "${contentType}" is not one of them.` : `${operation.id} takes no request body, so contentType does not apply.`);
+    return toolError(mediaTypes.length ? `${operation.id} accepts ${mediaTypes.join(', ')}; "${echoInput(contentType)}" is not one of them.` : `${operation.id} takes no request body, so contentType does not apply.`);
   }
   const { schema, bindings } = inputSchemaOf(operation, catalog, contentType);
 
@@ -90,7 +93,7 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
       const ast = compile(input.select);
       select = (value) => TreeInterpreter.search(ast, value as never);
     } catch (error) {
-      return toolError(`select is not a valid JMESPath expression: ${(error as Error).message}. Example: "items[].{id: id, name: name}". Nothing was sent.`);
+      return toolError(`select is not a valid JMESPath expression: ${echoInput((error as Error).message)}. Example: "items[].{id: id, name: name}". Nothing was sent.`);
     }
   }
 
@@ -172,7 +175,8 @@ async function invalidArguments(operation: Operation, schema: JsonObject, proble
   const state = await context.session.read();
   const seen = state.described.includes(operation.id);
   const lines = [`Invalid arguments for ${operation.id} (${operation.method.toUpperCase()} ${operation.path}):`];
-  for (const p of problems) lines.push(`- ${p.pointer}: ${p.message}`);
+  for (const p of problems.slice(0, maxProblemsShown)) lines.push(`- ${p.pointer}: ${p.message}`);
+  if (problems.length > maxProblemsShown) lines.push(`- and ${problems.length - maxProblemsShown} more problems.`);
   if (adjustments.length) lines.push(`Adjusted first: ${adjustments.join(' ')}`);
   if (seen) {
     const properties = isObject(schema.properties) ? schema.properties : {};

@@ -11,17 +11,34 @@ export function encodeCursor(position: ListPosition): string {
   return Buffer.from(JSON.stringify({ q: position.query, t: position.tag, m: position.method, o: position.offset })).toString('base64url');
 }
 
-/** Returns undefined for a cursor that is not one of ours. */
+/** Longest query, tag or method accepted in a search, in characters. */
+export const maxSearchTextChars = 10_000;
+/** Longest cursor accepted, in characters: enough for the longest query, tag and method (4 UTF-8 bytes a character), base64-encoded. */
+export const maxCursorChars = 200_000;
+/** Largest offset a cursor may hold: no API has that many endpoints. */
+const maxOffset = 1_000_000;
+const fields = new Set(['q', 't', 'm', 'o']);
+
+/** Returns undefined for a cursor that is not one of ours: wrong size, shape or field types, or an offset out of range. */
 export function decodeCursor(cursor: string): ListPosition | undefined {
+  if (cursor.length > maxCursorChars || !/^[A-Za-z0-9_-]+$/.test(cursor)) return undefined;
+  let raw: unknown;
   try {
-    const raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-    if (typeof raw.o !== 'number' || !Number.isInteger(raw.o) || raw.o < 0) return undefined;
-    const position: ListPosition = { offset: raw.o };
-    if (typeof raw.q === 'string') position.query = raw.q;
-    if (typeof raw.t === 'string') position.tag = raw.t;
-    if (typeof raw.m === 'string') position.method = raw.m;
-    return position;
+    raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     return undefined;
   }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const record = raw as Record<string, unknown>;
+  if (Object.keys(record).some((key) => !fields.has(key))) return undefined;
+  const offset = record.o;
+  if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0 || offset > maxOffset) return undefined;
+  const position: ListPosition = { offset };
+  for (const [key, field] of [['q', 'query'], ['t', 'tag'], ['m', 'method']] as const) {
+    const value = record[key];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string' || value.length > maxSearchTextChars) return undefined;
+    position[field] = value;
+  }
+  return position;
 }

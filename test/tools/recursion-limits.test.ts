@@ -116,7 +116,7 @@ describe('the messages name the place and the limit', () => {
     let body: Record<string, unknown> = { name: 'leaf', child: { name: 7 } };
     for (let i = 0; i < 100; i++) body = { name: 'n', child: body };
     const result = await call('execute_endpoint', { id: 'Node', arguments: { body } });
-    expect(textOf(result)).toContain(`- /body${'/child'.repeat(101)}/name: must be string; got number 7`);
+    expect(textOf(result)).toContain('- /body/child/child/child/child/child/…(93 more)…/child/child/child/name: must be string; got number 7');
   });
 
   test('an upstream answer nested past the limit comes back as text, with a note', async () => {
