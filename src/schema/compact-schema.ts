@@ -55,6 +55,7 @@ class SchemaCompactor {
   /** `$defs` entries waiting to be compiled, in the order met. */
   private readonly pending: { name: string; target: { value: unknown; docUrl: string }; ref: string }[] = [];
   private nesting = 0;
+  private reportedDepth = false;
   private readonly defNames = new Map<string, string>();
   private readonly defs: Record<string, unknown> = {};
   private readonly problems: string[] = [];
@@ -135,8 +136,8 @@ class SchemaCompactor {
       return {};
     }
     if (this.nesting >= maxCompileNesting) {
-      this.problems.push(`The schema at ${usedAt} is nested more than ${maxCompileNesting} levels deep, counting the $refs followed to get there; below that any value is accepted.`);
-      return { description: 'Nested too deep to expand here; any value is accepted.' };
+      this.problems.push(`The schema at ${shortPlace(usedAt)} is nested more than ${maxCompileNesting} levels deep, counting the $refs followed to get there; below that any value is accepted.`);
+      return { description: `Nested more than ${maxCompileNesting} levels deep: not expanded here; any value is accepted.` };
     }
     this.nesting++;
     try {
@@ -147,7 +148,12 @@ class SchemaCompactor {
   }
 
   private compileSchema(node: JsonObject, docUrl: string, usedAt: string, depth: number): unknown {
-    if (depth > this.maxDepth) return { description: 'Nested too deep to expand here; any value is accepted.' };
+    if (depth > this.maxDepth) {
+      // Said once: below the first place, every deeper one is the same story.
+      if (!this.reportedDepth) this.problems.push(`The schema at ${shortPlace(usedAt)} nests inline schemas more than ${this.maxDepth} levels deep; below that any value is accepted.`);
+      this.reportedDepth = true;
+      return { description: `Nested more than ${this.maxDepth} levels deep: not expanded here; any value is accepted.` };
+    }
 
     const out: JsonObject = {};
     const description = shortenText(typeof node.description === 'string' ? node.description : typeof node.title === 'string' ? node.title : undefined, this.descriptionChars);
@@ -290,6 +296,11 @@ class SchemaCompactor {
     for (let i = 2; name in this.defs; i++) name = `${base}_${i}`;
     return name;
   }
+}
+
+/** A place built of property names, cut in the middle when long: the document chose the names. */
+function shortPlace(usedAt: string): string {
+  return usedAt.length <= 300 ? usedAt : `${usedAt.slice(0, 150)}…${usedAt.slice(-120)}`;
 }
 
 function forEachChild(node: JsonObject, visit: (child: unknown, keyword: string) => void): void {

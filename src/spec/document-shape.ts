@@ -11,7 +11,10 @@ export const maxNesting = 256;
 /** What aliases may add, in characters written out: twice the text's size, plus this much. */
 export const aliasAllowanceChars = 10_000_000;
 
-/** Throws when a plain tree (JSON, or YAML without anchors) nests deeper than `maxNesting`. */
+/**
+ * Throws when a plain tree nests deeper than `maxNesting`. Checked before walks that recurse over a whole
+ * document (Swagger 2.0 conversion, strict validation); serving walks only parts, each bounded.
+ */
 export function checkNesting(value: unknown, where: string): void {
   const trail = tooDeepAt(value, maxNesting);
   if (trail) throw tooDeep(where, trail);

@@ -2,6 +2,7 @@
 import type { Config } from '../config.js';
 import { SpecLoadError } from '../errors.js';
 import { convertSwagger2 } from './convert-swagger2.js';
+import { checkNesting } from './document-shape.js';
 import { DocumentReadError } from './document-read-error.js';
 import { DocumentReader, displayLocation, sourceToUrl, type DocumentReaderOptions } from './document-reader.js';
 import { isObject, type OpenApiDocument } from './openapi-types.js';
@@ -84,6 +85,7 @@ export async function loadReadSpec(read: ReadSpec, options: Omit<LoadSpecOptions
   const warnings: string[] = [];
   let document = raw as OpenApiDocument;
   if (version === '2.0') {
+    checkNesting(raw, where);
     const converted = await convertSwagger2(raw, where);
     document = converted.document;
     warnings.push(...converted.warnings);

@@ -5,14 +5,18 @@
  */
 import { createRequire } from 'node:module';
 import { SpecLoadError } from '../errors.js';
-import { checkExpansion, checkNesting, maxNesting } from './document-shape.js';
+import { checkExpansion, maxNesting } from './document-shape.js';
 
 type YamlLoad = (text: string, options: { maxDepth: number; filename?: string }) => unknown;
 /** js-yaml is loaded on first use, synchronously: refs to YAML files are read inside synchronous code. */
 const require = createRequire(import.meta.url);
 let yamlLoad: YamlLoad | undefined;
 
-/** Parses JSON when the text looks like JSON, YAML otherwise, and checks the shape of the result. */
+/**
+ * Parses JSON when the text looks like JSON, YAML otherwise. YAML is bounded in nesting as it is parsed,
+ * and in what its aliases expand to. JSON is parsed without recursion and the walks that serve it are
+ * bounded, so its nesting is checked only before the walks that are not (see `checkNesting`).
+ */
 export function parseDocument(text: string, where: string): unknown {
   if (looksLikeJson(text)) {
     let value: unknown;
@@ -24,7 +28,6 @@ export function parseDocument(text: string, where: string): unknown {
         cause: error,
       });
     }
-    checkNesting(value, where);
     return value;
   }
   yamlLoad ??= (require('js-yaml') as { load: YamlLoad }).load;
@@ -34,9 +37,8 @@ export function parseDocument(text: string, where: string): unknown {
   } catch (error) {
     throw yamlError(error, where);
   }
-  // Without an anchor there can be no alias, and the document is a plain tree.
+  // Without an anchor there can be no alias, and the document is a plain tree, its nesting bounded by the parser.
   if (/(?:^|[\s[{,:-])&[^\s[\]{},]/.test(text)) checkExpansion(value, where, text.length);
-  else checkNesting(value, where);
   return value;
 }
 

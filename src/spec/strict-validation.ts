@@ -6,6 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import { SpecLoadError } from '../errors.js';
 import { dereferencedChars, maxDereferencedChars } from './dereferenced-size.js';
+import { checkNesting } from './document-shape.js';
 import { DocumentReader, displayLocation, type DocumentReaderOptions } from './document-reader.js';
 import type { LoadedSpec } from './load-spec.js';
 import { parseDocument } from './parse-document.js';
@@ -23,6 +24,7 @@ interface FileInfo {
  * @param root where it was read from; a fresh reader for it applies the limits again
  */
 export async function validateStrictly(document: unknown, root: URL, options: DocumentReaderOptions, loaded: Pick<LoadedSpec, 'document' | 'resolver'>): Promise<void> {
+  checkNesting(document, displayLocation(root));
   if (dereferencedChars(loaded.document, loaded.resolver.rootUrl, loaded.resolver) > maxDereferencedChars) {
     throw new SpecLoadError(
       `Strict validation was not run: with every $ref replaced by its target, ${displayLocation(root)} would be more than ${maxDereferencedChars} characters long, and the validator walks it that way.`,
@@ -42,7 +44,15 @@ export async function validateStrictly(document: unknown, root: URL, options: Do
       yaml: false,
       text: false,
       binary: false,
-      bounded: { order: 1, canParse: true, parse: (file: FileInfo) => parseDocument(typeof file.data === 'string' ? file.data : (file.data ?? Buffer.alloc(0)).toString('utf8'), file.url) },
+      bounded: {
+        order: 1,
+        canParse: true,
+        parse: (file: FileInfo) => {
+          const parsed = parseDocument(typeof file.data === 'string' ? file.data : (file.data ?? Buffer.alloc(0)).toString('utf8'), file.url);
+          checkNesting(parsed, file.url);
+          return parsed;
+        },
+      },
     },
   };
   await (SwaggerParser.validate as (path: string, api: unknown, options: unknown) => Promise<unknown>)(displayLocation(root), structuredClone(document), parserOptions);

@@ -210,13 +210,37 @@ describe('YAML aliases cannot make a document explode', () => {
     expect(await describeText(file, 'a')).toContain('"x":{"type":"integer","minimum":1},"y":{"type":"integer","minimum":1}');
   });
 
-  test('a document nested deeper than 256 levels is refused, naming where', async () => {
-    const file = join(dir, 'deep.json');
-    writeFileSync(file, `{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{},"x-deep":${'['.repeat(300)}${']'.repeat(300)}}`);
-    await expect(loadSpec(file)).rejects.toThrow(/deep\.json is nested more than 256 levels deep \(at #\/x-deep\/0\/0\/0\/0\/0\/…\(\d+ more\)…\/0\/0\/0\/0\); no API needs that/);
+  test('YAML nested deeper than 256 levels is refused as it is parsed, naming where', async () => {
     const yaml = join(dir, 'deep.yaml');
     writeFileSync(yaml, `openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {}\nx-deep: ${'['.repeat(300)}${']'.repeat(300)}\n`);
     await expect(loadSpec(yaml)).rejects.toThrow(/deep\.yaml is nested more than 256 levels deep at line 4, column \d+; no API needs that/);
+  });
+});
+
+describe('deep JSON documents', () => {
+  const deepSchemaText = (levels: number) => `${'{"type":"object","properties":{"a":'.repeat(levels)}{"type":"string"}${'}}'.repeat(levels)}`;
+  const deepSchema = (levels: number) => JSON.parse(deepSchemaText(levels)) as unknown;
+
+  test('a schema nested 3,000 levels is served: expanded 24 levels, the rest named as not expanded', async () => {
+    const file = join(dir, 'deep-schema.json');
+    // Written as text: JSON.stringify itself cannot go 6,000 levels deep.
+    writeFileSync(file, JSON.stringify(documentWith({ deep: '@deep' })).replace('"@deep"', deepSchemaText(3000)));
+    const text = await describeText(file, 'deep');
+    expect(text).toContain('"description":"Nested more than 24 levels deep: not expanded here; any value is accepted."');
+    expect(text).toMatch(/problems in the document: The schema at deep request body \(application\/json\)\.properties\.a[^\n]{0,300} nests inline schemas more than 24 levels deep; below that any value is accepted\./);
+  });
+
+  test('a Swagger 2.0 document nested past 256 levels is refused before it is converted, naming where', async () => {
+    const file = join(dir, 'deep-swagger.json');
+    writeFileSync(file, JSON.stringify({ swagger: '2.0', info: { title: 't', version: '1' }, paths: {}, definitions: { Deep: deepSchema(200) } }));
+    await expect(loadSpec(file)).rejects.toThrow(/deep-swagger\.json is nested more than 256 levels deep \(at #\/definitions\/Deep\/properties\/a\/properties\/a\/…\(\d+ more\)…\/properties\/a\/properties\/a\); no API needs that/);
+  });
+
+  test('lint reports a JSON document nested past 256 levels instead of validating it', async () => {
+    const file = join(dir, 'deep-lint.json');
+    writeFileSync(file, JSON.stringify(documentWith({ deep: deepSchema(200) })));
+    const findings = await lintSpec(file);
+    expect(findings).toContainEqual(expect.objectContaining({ level: 'warning', where: 'document', message: expect.stringMatching(/deep-lint\.json is nested more than 256 levels deep/) }));
   });
 });
 
