@@ -151,6 +151,7 @@ export function resolveConfig(raw: RawConfig): Config {
   for (const name of Object.keys(config.headers)) {
     if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new ConfigError(`--header "${name}" is not a valid header name.`);
     if (/[\r\n\0]/.test(config.headers[name]!)) throw new ConfigError(`--header "${name}" has a line break in its value.`);
+    if (/[\u0100-\uffff]/.test(config.headers[name]!)) throw new ConfigError(`--header "${name}" has characters beyond Latin-1 in its value, which an HTTP header cannot carry.`);
   }
   if (raw.baseUrl) config.baseUrl = raw.baseUrl;
   return config;

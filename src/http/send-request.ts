@@ -72,6 +72,12 @@ function connectionError(error: unknown, label: string, timeoutMs: number): Upst
   if (name === 'TimeoutError' || name === 'AbortError') {
     return new UpstreamRequestError(`${label} timed out after ${timeoutMs} ms.`, { hint: 'The API is slow or unreachable; retry, or raise --timeout.', cause: error });
   }
+  if (error instanceof TypeError && /ByteString/.test(error.message)) {
+    return new UpstreamRequestError(`${label} was not sent: a header value holds characters beyond Latin-1, which an HTTP header cannot carry.`, {
+      hint: 'Check the configured credentials and --header values for such characters.',
+      cause: error,
+    });
+  }
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   const code = cause?.code ?? (error as { code?: string }).code;
   const reason =

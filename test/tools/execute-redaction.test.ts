@@ -186,3 +186,11 @@ test('through the real bin: --auth on an in: query apiKey scheme, echoed in Link
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a configured credential beyond Latin-1 is named as such, not as an unreachable API, and not echoed', async () => {
+  const { call } = await connect({ keyHeader: 'clé-SECRET-☕' });
+  const result = await call('execute_endpoint', { id: 'listFiles' });
+  expect(textOf(result)).toContain(`GET ${harness.upstream.url}/files was not sent: a header value holds characters beyond Latin-1, which an HTTP header cannot carry.`);
+  expect(textOf(result)).not.toContain('SECRET');
+  expect(harness.upstream.requests).toHaveLength(0);
+});
