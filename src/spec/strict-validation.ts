@@ -33,9 +33,16 @@ export async function validateStrictly(document: unknown, root: URL, options: Do
   }
   const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
   const reader = new DocumentReader(root, options);
+  /** Why a file could not be read, by its URL as the validator names it: its own message drops the reason. */
+  const failures = new Map<string, string>();
   const read = async (file: FileInfo): Promise<string> => {
     const url = /^[a-z][a-z0-9+.-]*:/i.test(file.url) && !/^[a-z]:[\\/]/i.test(file.url) ? new URL(file.url) : pathToFileURL(file.url);
-    return url.protocol === 'file:' ? reader.readLocalSync(url) : reader.readRemote(url);
+    try {
+      return url.protocol === 'file:' ? reader.readLocalSync(url) : await reader.readRemote(url);
+    } catch (error) {
+      failures.set(file.url, (error as Error).message);
+      throw error;
+    }
   };
   const parserOptions = {
     resolve: { file: false, http: false, bounded: { order: 1, canRead: true, read } },
@@ -55,5 +62,10 @@ export async function validateStrictly(document: unknown, root: URL, options: Do
       },
     },
   };
-  await (SwaggerParser.validate as (path: string, api: unknown, options: unknown) => Promise<unknown>)(displayLocation(root), structuredClone(document), parserOptions);
+  try {
+    await (SwaggerParser.validate as (path: string, api: unknown, options: unknown) => Promise<unknown>)(displayLocation(root), structuredClone(document), parserOptions);
+  } catch (error) {
+    const reason = failures.get((error as { source?: string }).source ?? '');
+    throw reason ? new Error(reason, { cause: error }) : error;
+  }
 }
