@@ -198,6 +198,16 @@ describe('YAML aliases cannot make a document explode', () => {
     expect(performance.now() - started).toBeLessThan(10_000);
   });
 
+  test('an alias bomb in a file a ref points to is refused where the ref is used', async () => {
+    writeFileSync(join(dir, 'bomb-part.yaml'), aliasBomb());
+    const file = join(dir, 'refers-to-bomb.json');
+    writeFileSync(file, JSON.stringify(documentWith({ boom: { $ref: './bomb-part.yaml#/x-bomb/l9' } })));
+    const started = performance.now();
+    const text = await describeText(file, 'boom');
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(text).toMatch(/Cannot resolve \$ref "\.\/bomb-part\.yaml#\/x-bomb\/l9" used at boom request body \(application\/json\): .*bomb-part\.yaml uses YAML aliases that make it more than \d+ characters long written out/);
+  });
+
   test('an alias inside the node it refers to is refused', async () => {
     const file = join(dir, 'cycle.yaml');
     writeFileSync(file, 'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {}\nx-loop: &loop\n  again: *loop\n');
