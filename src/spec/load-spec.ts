@@ -3,7 +3,6 @@ import type { Config } from '../config.js';
 import { SpecLoadError } from '../errors.js';
 import { convertSwagger2 } from './convert-swagger2.js';
 import { checkNesting } from './document-shape.js';
-import { DocumentReadError } from './document-read-error.js';
 import { DocumentReader, displayLocation, sourceToUrl, type DocumentReaderOptions } from './document-reader.js';
 import { isObject, type OpenApiDocument } from './openapi-types.js';
 import { parseDocument } from './parse-document.js';
@@ -158,7 +157,7 @@ async function preloadRemoteDocuments(rootText: string, rootUrl: URL, reader: Do
         documents.set(target.href, parseDocument(body, target.href));
         queue.push({ text: body, base: target });
       } catch (error) {
-        failures.set(target.href, error instanceof DocumentReadError || error instanceof SpecLoadError ? error.message : (error as Error).message);
+        failures.set(target.href, (error as Error).message);
       }
     }
   }
