@@ -1,4 +1,6 @@
 /** @module The Config type and resolveConfig(): every default is decided here, once. */
+import { existsSync, statSync } from 'node:fs';
+import { delimiter, resolve } from 'node:path';
 import { ConfigError } from './errors.js';
 import { toBoolean, toChoice, toChoiceList, toHttpUrl, toInteger, toList, toPairs, type IntegerRange } from './flag-values.js';
 import type { LogLevel } from './log.js';
@@ -17,6 +19,10 @@ export interface Config {
   validate: boolean;
   /** Follow `$ref`s to other hosts. Default false. */
   allowRemoteRefs: boolean;
+  /** Folders, as absolute paths, a local document's refs may read besides its own. */
+  allowRefDirs: string[];
+  /** Bytes the document and every file it refers to may take together. Default 64 MiB. */
+  maxSpecBytes: number;
   /** Upstream request timeout in ms. Default 30000. */
   timeoutMs: number;
   /** Largest response body returned in one result, in bytes. Default 40000 (about 10k tokens). */
@@ -75,6 +81,8 @@ export interface RawConfig {
   serverVariable?: string[] | undefined;
   validate?: boolean | string | undefined;
   allowRemoteRefs?: boolean | string | undefined;
+  allowRefDir?: string[] | undefined;
+  maxSpecBytes?: string | number | undefined;
   timeout?: string | number | undefined;
   maxResponseBytes?: string | number | undefined;
   maxBinaryBytes?: string | number | undefined;
@@ -110,6 +118,7 @@ export interface RawConfig {
 
 export const defaults = {
   timeoutMs: 30_000,
+  maxSpecBytes: 64 * 1024 * 1024,
   maxResponseBytes: 40_000,
   maxBinaryBytes: 1_048_576,
   continuationTtlSeconds: 600,
@@ -137,6 +146,7 @@ export const ranges = {
   sessionMaxAge: { min: 1, max: 31_536_000, unit: 'seconds' },
   maxBodyBytes: { min: 1, max: mebibytes(100), unit: 'bytes' },
   limit: { min: 1, max: 100_000 },
+  maxSpecBytes: { min: 1, max: mebibytes(4096), unit: 'bytes' },
 } satisfies Record<string, IntegerRange>;
 
 const logLevels: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
@@ -148,6 +158,8 @@ const names: Record<string, [flag: string, env: string]> = {
   serverVariable: ['--server-variable', 'OPENAPI_MCP_SERVER_VARIABLES'],
   validate: ['--validate', 'OPENAPI_MCP_VALIDATE'],
   allowRemoteRefs: ['--allow-remote-refs', 'OPENAPI_MCP_ALLOW_REMOTE_REFS'],
+  allowRefDir: ['--allow-ref-dir', 'OPENAPI_MCP_ALLOW_REF_DIR'],
+  maxSpecBytes: ['--max-spec-bytes', 'OPENAPI_MCP_MAX_SPEC_BYTES'],
   timeout: ['--timeout', 'OPENAPI_MCP_TIMEOUT'],
   maxResponseBytes: ['--max-response-bytes', 'OPENAPI_MCP_MAX_RESPONSE_BYTES'],
   maxBinaryBytes: ['--max-binary-bytes', 'OPENAPI_MCP_MAX_BINARY_BYTES'],
@@ -207,6 +219,8 @@ export function resolveConfig(raw: RawConfig): Config {
     serverVariables: toPairs(raw.serverVariable ?? [], '=', label('serverVariable'), 'name=value'),
     validate: toBoolean(raw.validate, label('validate')),
     allowRemoteRefs: toBoolean(raw.allowRemoteRefs, label('allowRemoteRefs')),
+    allowRefDirs: toFolders(raw.allowRefDir ?? [], label('allowRefDir')),
+    maxSpecBytes: toInteger(raw.maxSpecBytes, defaults.maxSpecBytes, label('maxSpecBytes'), ranges.maxSpecBytes),
     timeoutMs: toInteger(raw.timeout, defaults.timeoutMs, label('timeout'), ranges.timeout),
     maxResponseBytes: toInteger(raw.maxResponseBytes, defaults.maxResponseBytes, label('maxResponseBytes'), ranges.maxResponseBytes),
     maxBinaryBytes: toInteger(raw.maxBinaryBytes, defaults.maxBinaryBytes, label('maxBinaryBytes'), ranges.maxBinaryBytes),
@@ -223,6 +237,7 @@ export function resolveConfig(raw: RawConfig): Config {
   for (const name of Object.keys(config.headers)) {
     if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new ConfigError(`${label('header')} "${name}" is not a valid header name.`);
     if (/[\r\n\0]/.test(config.headers[name]!)) throw new ConfigError(`${label('header')} "${name}" has a line break in its value.`);
+    if (/[\u0100-\uffff]/.test(config.headers[name]!)) throw new ConfigError(`${label('header')} "${name}" has characters beyond Latin-1 in its value, which an HTTP header cannot carry.`);
   }
   if (raw.baseUrl) config.baseUrl = toHttpUrl(raw.baseUrl, label('baseUrl')).href;
   return config;
@@ -303,6 +318,15 @@ export interface CallOptions {
   json: boolean;
   /** Print the body exactly as received, even on a terminal. */
   raw: boolean;
+}
+
+/** Existing folders as absolute paths; the environment variable lists several separated like PATH. */
+function toFolders(entries: string[], flag: string): string[] {
+  return entries.flatMap((entry) => entry.split(delimiter)).filter((entry) => entry.trim()).map((entry) => {
+    const folder = resolve(entry.trim());
+    if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new ConfigError(`${flag} "${entry}" is not a folder.`, 'Give a folder that exists; its files (and those below it) may then be referenced.');
+    return folder;
+  });
 }
 
 export function resolveCallOptions(raw: { args?: string; select?: string; contentType?: string; json?: boolean; raw?: boolean }): CallOptions {

@@ -183,7 +183,14 @@ function isStructured(node: JsonObject): boolean {
   });
 }
 
-/** Large enough to be worth splitting, every `$ref` pointing into `$defs`, and no keyword that needs the schema whole. */
+/**
+ * Schemas with more `$defs` than this are split whatever their size: ajv compiles a `$ref` inside the
+ * compilation of the schema using it, so a chain of hundreds of small definitions, compiled whole, would
+ * need a call stack as deep as the chain.
+ */
+const maxWholeDefs = 32;
+
+/** Large enough (or with enough `$defs`) to be worth splitting, every `$ref` pointing into `$defs`, and no keyword that needs the schema whole. */
 function isSplittable(schema: JsonObject, minNodes: number): boolean {
   const defs = isObject(schema.$defs) ? schema.$defs : {};
   let nodes = 0;
@@ -203,5 +210,5 @@ function isSplittable(schema: JsonObject, minNodes: number): boolean {
     }
   };
   visit(schema);
-  return splittable && nodes > minNodes;
+  return splittable && (nodes > minNodes || Object.keys(defs).length > maxWholeDefs);
 }

@@ -1,6 +1,8 @@
 /** @module One validation error in a model's terms: where, what was expected, what came, and the subschema that says so. */
 import type { ErrorObject } from 'ajv';
+import { echoInput, echoValue } from '../echo-input.js';
 import { isObject } from '../spec/openapi-types.js';
+import { formatPointer } from '../spec/value-nesting.js';
 import { branchTypes, type ResolveSchema } from './choose-branch.js';
 import { errorOrigin } from './deferred-parts.js';
 import { originOf } from './schema-origins.js';
@@ -43,7 +45,8 @@ export function describeProblem(found: ErrorObject, resolve: ResolveSchema): Arg
 }
 
 function describeValueProblem(found: ErrorObject, resolve: ResolveSchema): ArgumentProblem {
-  const at = found.instancePath || '';
+  // Pointers name the caller's own keys, which may be of any number and length: cut in the middle.
+  const at = shortPointer(found.instancePath || '');
   const error = errorOrigin(found);
   const params = error.params as Record<string, unknown>;
   const parent = originOf(error.parentSchema);
@@ -51,12 +54,13 @@ function describeValueProblem(found: ErrorObject, resolve: ResolveSchema): Argum
   const base = { pointer: at || '/', keyword: error.keyword, schema: parent };
   switch (error.keyword) {
     case 'required': {
-      const name = String(params.missingProperty);
-      const property = isObject(parent) && isObject(parent.properties) ? originOf(parent.properties[name]) : undefined;
+      const missing = String(params.missingProperty);
+      const name = echoInput(missing);
+      const property = isObject(parent) && isObject(parent.properties) ? originOf(parent.properties[missing]) : undefined;
       return { pointer: `${at}/${name}`, keyword: 'required', message: 'is required but missing', expected: typeText(property, resolve) ?? 'a value', got: 'nothing', ...(property === undefined ? {} : { schema: property }) };
     }
     case 'additionalProperties': {
-      const name = String(params.additionalProperty);
+      const name = echoInput(String(params.additionalProperty));
       const known = isObject(parent) && isObject(parent.properties) ? Object.keys(parent.properties) : [];
       const list = known.length ? `; known: ${known.slice(0, 30).join(', ')}${known.length > 30 ? ', …' : ''}` : '';
       const none = at ? 'no properties are allowed here' : 'this endpoint takes no arguments';
@@ -64,7 +68,7 @@ function describeValueProblem(found: ErrorObject, resolve: ResolveSchema): Argum
     }
     case 'enum': {
       const allowed = params.allowedValues as unknown[];
-      return { ...base, message: `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}; got ${JSON.stringify(data)}`, expected: `one of ${allowed.length} values`, got: valueText(data), allowed };
+      return { ...base, message: `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}; got ${echoValue(data)}`, expected: `one of ${allowed.length} values`, got: valueText(data), allowed };
     }
     case 'const':
       return { ...base, message: `must be ${JSON.stringify(params.allowedValue)}`, expected: JSON.stringify(params.allowedValue), got: valueText(data), allowed: [params.allowedValue] };
@@ -112,7 +116,12 @@ export function valueText(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return `a string ${JSON.stringify(shorten(value, 40))}`;
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${echoValue(value)}`;
+}
+
+function shortPointer(pointer: string): string {
+  if (pointer.length <= 200) return pointer;
+  return formatPointer(pointer.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~')), '');
 }
 
 function sizeText(keyword: string, data: unknown): string | undefined {

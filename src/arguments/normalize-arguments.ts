@@ -4,6 +4,7 @@
  * boolean parameter given as text (its wire form is the same text).
  * Every change is reported so the model learns the right shape.
  */
+import { echoInput } from '../echo-input.js';
 import { isObject, type JsonObject } from '../spec/openapi-types.js';
 
 export interface NormalizedArguments {
@@ -28,7 +29,7 @@ export function normalizeArguments(given: unknown, strays: Record<string, unknow
     try {
       parsed = given.trim() === '' ? {} : JSON.parse(given);
     } catch (error) {
-      throw new ArgumentShapeError(`"arguments" must be a JSON object; it was a string that is not valid JSON (${(error as Error).message}).`);
+      throw new ArgumentShapeError(`"arguments" must be a JSON object; it was a string that is not valid JSON (${echoInput((error as Error).message)}).`);
     }
     if (!isObject(parsed)) throw new ArgumentShapeError('"arguments" must be a JSON object; it was a string holding something else.');
     args = parsed;
@@ -111,6 +112,8 @@ function expectsStructuredBody(schema: unknown): boolean {
   return expectsObjectBody(schema) || type === 'array' || (Array.isArray(type) && type.includes('array'));
 }
 
+/** Names the caller gave, quoted: at most 10, each cut short. */
 function list(names: string[]): string {
-  return names.map((n) => `"${n}"`).join(', ');
+  const shown = names.slice(0, 10).map((n) => `"${echoInput(n, 60)}"`).join(', ');
+  return names.length > 10 ? `${shown} and ${names.length - 10} more` : shown;
 }

@@ -25,18 +25,21 @@ export interface RepairInput {
 const fewValues = 8;
 /** Characters of one subschema shown before describe (about 400 tokens); deeper parts become stubs to describe. */
 const subschemaChars = 1_600;
+/** Problems listed: the first ones say what to fix; thousands would only cost tokens. */
+const maxProblemsShown = 20;
 
 export function repairMessage(input: RepairInput): string {
   const { operation, schema, problems, adjustments, described } = input;
   const lines = [`Invalid arguments for ${operation.id} (${operation.method.toUpperCase()} ${operation.path}); nothing was sent:`];
   const shown = new Set<unknown>();
-  for (const problem of problems) {
+  for (const problem of problems.slice(0, maxProblemsShown)) {
     lines.push(`- ${problem.pointer}: ${leafText(problem, described)}`);
     const sub = problem.schema;
     if (described || sub === undefined || shown.has(sub) || problem.keyword === 'additionalProperties') continue;
     shown.add(sub);
     lines.push(`  schema: ${JSON.stringify(renderSubschema(sub, schema, operation.id))}`);
   }
+  if (problems.length > maxProblemsShown) lines.push(`- and ${problems.length - maxProblemsShown} more problems.`);
   if (adjustments.length) lines.push(`Adjusted first: ${adjustments.join(' ')}`);
   lines.push(described ? 'Fix these and call execute_endpoint again.' : 'Fix these and call execute_endpoint again; describe_endpoint shows the whole schema.');
   return lines.join('\n');

@@ -50,6 +50,11 @@ export class ClientCredentialsTokens {
     return fresh.accessToken;
   }
 
+  /** The access tokens held now: credentials too, so results are cleaned of them. */
+  issued(): string[] {
+    return [...this.cache.values()].map((t) => t.accessToken);
+  }
+
   /** Forgets the token (after the API answered 401 with it). */
   invalidate(request: TokenRequest): void {
     this.cache.delete(cacheKey(request));

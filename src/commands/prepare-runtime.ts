@@ -10,10 +10,10 @@ import type { RuntimeOptions } from '../runtime.js';
 import { buildCatalog } from '../spec/build-catalog.js';
 import type { Catalog } from '../spec/catalog.js';
 import { filterCatalog } from '../spec/filter-catalog.js';
-import { loadSpec } from '../spec/load-spec.js';
+import { loadSpec, specOptions } from '../spec/load-spec.js';
 
 export async function loadCatalog(config: Config, progress?: Progress): Promise<Catalog> {
-  const spec = await loadSpec(config.spec, { allowRemoteRefs: config.allowRemoteRefs, validate: config.validate, timeoutMs: config.timeoutMs, ...(progress ? { progress } : {}) });
+  const spec = await loadSpec(config.spec, { ...specOptions(config), ...(progress ? { progress } : {}) });
   return filterCatalog(buildCatalog(spec, { validation: config.validation }), config.filter);
 }
 

@@ -100,6 +100,9 @@ export function buildRequest(input: BuildRequestInput): HttpRequest {
 
 function checkHeaderValue(name: string, value: string): string {
   if (/[\r\n\0]/.test(value)) throw new RequestBuildError(`The header parameter "${name}" contains a line break or NUL, which is not allowed.`);
+  if (/[\u0100-\uffff]/.test(value)) {
+    throw new RequestBuildError(`The header parameter "${name}" contains characters beyond Latin-1, which an HTTP header cannot carry.`, 'Send it in ASCII (percent-encoded, if the API expects that). Nothing was sent.');
+  }
   return value;
 }
 

@@ -80,6 +80,12 @@ function connectionError(error: unknown, label: string, timeoutMs: number): Upst
   if (name === 'TimeoutError' || name === 'AbortError') {
     return new UpstreamRequestError(`${label} ${reason}.`, { hint: 'The API is slow or unreachable; retry, or raise --timeout.', cause: error });
   }
+  if (error instanceof TypeError && /ByteString/.test(error.message)) {
+    return new UpstreamRequestError(`${label} was not sent: a header value holds characters beyond Latin-1, which an HTTP header cannot carry.`, {
+      hint: 'Check the configured credentials and --header values for such characters.',
+      cause: error,
+    });
+  }
   return new UpstreamRequestError(`${label} failed: ${reason}.`, { hint: 'Check that the API is reachable from this machine and that the base URL is right.', cause: error });
 }
 

@@ -3,6 +3,9 @@
  * JMESPath `select`), text as text, binary as image or embedded resource up to a limit, and a byte
  * budget beyond which the rest is kept for a continuation.
  */
+import { echoValue } from '../echo-input.js';
+import { tooDeepAt } from '../spec/value-nesting.js';
+import type { SecretRedactor } from './redact-secrets.js';
 import type { RawResponse } from './send-request.js';
 
 export interface ShapedResponse {
@@ -28,24 +31,32 @@ export interface ShapeOptions {
   /** Applied to a JSON body before the budget. */
   select?: (value: unknown) => unknown;
   selectExpression?: string;
+  /** Takes configured credentials out of headers, status text and body before anything is kept or returned. */
+  redactor?: SecretRedactor;
 }
+
+/** JSON nested deeper than this is returned as text: what walks a value (serializers, `select`) need not go that deep. */
+const maxJsonNesting = 256;
 
 /** Headers that tell a model something useful; the rest (cookies, tracing) is noise or secret. */
 const keptHeaders = /^(content-type|content-length|content-disposition|location|link|etag|last-modified|retry-after|x-ratelimit-.*|ratelimit.*|x-total-count|x-next-page|x-request-id|x-github-request-id|cache-control|www-authenticate|sl-violations)$/i;
 
 export function shapeResponse(raw: RawResponse, options: ShapeOptions): ShapedResponse {
+  const redact = (text: string) => options.redactor?.text(text) ?? text;
   const headers: Record<string, string> = {};
   raw.headers.forEach((value, name) => {
-    if (keptHeaders.test(name)) headers[name] = value;
+    if (keptHeaders.test(name)) headers[name] = redact(value);
   });
-  const contentType = raw.headers.get('content-type') ?? undefined;
-  const shaped: ShapedResponse = { status: raw.status, statusText: raw.statusText, headers, body: null, notes: [] };
+  const contentType = headers['content-type'];
+  const shaped: ShapedResponse = { status: raw.status, statusText: redact(raw.statusText), headers, body: null, notes: [] };
   if (contentType) shaped.contentType = contentType;
   if (!raw.bytes.length) return shaped;
 
   if (!isTextual(contentType, raw.bytes)) {
     const mimeType = (contentType ?? 'application/octet-stream').split(';')[0]!.trim();
-    if (raw.bytes.length <= options.maxBinaryBytes) {
+    if (options.redactor?.inBytes(raw.bytes)) {
+      shaped.body = `(binary ${mimeType}, ${raw.bytes.length} bytes: withheld, because it contains a configured credential)`;
+    } else if (raw.bytes.length <= options.maxBinaryBytes) {
       shaped.binary = { base64: Buffer.from(raw.bytes).toString('base64'), mimeType };
       shaped.body = `(binary ${mimeType}, ${raw.bytes.length} bytes, returned as ${mimeType.startsWith('image/') ? 'image' : 'an embedded resource'})`;
     } else {
@@ -54,7 +65,7 @@ export function shapeResponse(raw: RawResponse, options: ShapeOptions): ShapedRe
     return shaped;
   }
 
-  const text = new TextDecoder().decode(raw.bytes);
+  const text = redact(new TextDecoder().decode(raw.bytes));
   let value: unknown = text;
   let isJson = false;
   if (/json/i.test(contentType ?? '') || looksLikeJson(text)) {
@@ -64,10 +75,15 @@ export function shapeResponse(raw: RawResponse, options: ShapeOptions): ShapedRe
     } catch {
       value = text;
     }
+    if (isJson && tooDeepAt(value, maxJsonNesting)) {
+      value = text;
+      isJson = false;
+      shaped.notes.push(`The JSON body is nested more than ${maxJsonNesting} levels deep, so it is returned as text.`);
+    }
   }
   if (options.select) {
     if (isJson) value = options.select(value) ?? null;
-    else shaped.notes.push(`select ${JSON.stringify(options.selectExpression)} was not applied: the body is not JSON.`);
+    else shaped.notes.push(`select ${echoValue(options.selectExpression)} was not applied: the body is not JSON.`);
   }
   const serialized = typeof value === 'string' ? value : JSON.stringify(value);
   const bytes = Buffer.byteLength(serialized);

@@ -4,10 +4,10 @@
  */
 import { describeError } from '../errors.js';
 import { isObject, type JsonObject } from '../spec/openapi-types.js';
-import { isRef, type RefResolver } from '../spec/ref-resolver.js';
+import { isRef, maxRefHops, type RefResolver } from '../spec/ref-resolver.js';
 import { copyValidationKeywords, normalizeEnum, normalizeRequired, normalizeType } from './schema-keywords.js';
 import { shortenText } from './shorten-text.js';
-import { singleSubschemas, subschemaKind } from './subschema-keywords.js';
+import { descendsIntoInstance, singleSubschemas, subschemaKind } from './subschema-keywords.js';
 import { toUnicodePattern } from './unicode-pattern.js';
 
 export interface CompactOptions {
@@ -27,6 +27,14 @@ export interface SchemaRoot {
   usedAt: string;
 }
 
+/**
+ * Compile calls nested at once past which a `$defs` entry met for the first time is compiled later, from a
+ * queue, instead of inside the schema that refers to it: a chain of thousands of shared types costs no stack.
+ */
+const deferDefsAbove = 200;
+/** Compile calls nested at once past which the rest of a schema is not expanded: only a long chain of inlined refs gets there. */
+export const maxCompileNesting = 400;
+
 export interface CompactResult {
   schemas: unknown[];
   defs: Record<string, unknown>;
@@ -42,6 +50,12 @@ class SchemaCompactor {
   private readonly uses = new Map<string, number>();
   private readonly recursive = new Set<string>();
   private readonly analysed = new Set<string>();
+  /** Refs that close a cycle without descending into the instance (`A: {allOf: [B]}, B: {allOf: [A]}`): validating them never ends, so they are cut. */
+  private readonly cut = new Map<object, { ref: string; usedAt: string; negated: boolean }>();
+  /** `$defs` entries waiting to be compiled, in the order met. */
+  private readonly pending: { name: string; target: { value: unknown; docUrl: string }; ref: string }[] = [];
+  private nesting = 0;
+  private reportedDepth = false;
   private readonly defNames = new Map<string, string>();
   private readonly defs: Record<string, unknown> = {};
   private readonly problems: string[] = [];
@@ -57,34 +71,54 @@ class SchemaCompactor {
   }
 
   run(roots: SchemaRoot[]): CompactResult {
-    for (const root of roots) this.analyse(root.schema, root.docUrl, root.usedAt, new Set());
+    for (const root of roots) this.analyse(root.schema, root.docUrl, root.usedAt);
     const schemas = roots.map((root) => this.compile(root.schema, root.docUrl, root.usedAt, 0));
+    for (let next = this.pending.shift(); next; next = this.pending.shift()) this.defs[next.name] = this.compile(next.target.value, next.target.docUrl, next.ref, 0);
     return { schemas, defs: this.defs, problems: this.problems };
   }
 
-  /** Pass 1: how often each ref target is used, and which ones sit on a cycle. */
-  private analyse(node: unknown, docUrl: string, usedAt: string, onPath: Set<string>): void {
-    if (!isObject(node)) return;
-    if (isRef(node)) {
-      let target;
-      try {
-        target = this.resolver.resolveRef(node.$ref, docUrl, usedAt);
-      } catch {
-        return; // reported in pass 2
+  /**
+   * Pass 1: how often each ref target is used, which ones sit on a cycle, and which refs close a cycle
+   * that never descends into the instance. Depth first, in document order, with a stack of its own:
+   * a chain of refs thousands long costs no call stack.
+   */
+  private analyse(root: unknown, rootDocUrl: string, rootUsedAt: string): void {
+    /** Keys of the refs being walked, with the descents into the instance made when each was entered. */
+    const onPath = new Map<string, number>();
+    type Visit = { node: unknown; docUrl: string; usedAt: string; descents: number; keyword: string } | { leave: string };
+    const stack: Visit[] = [{ node: root, docUrl: rootDocUrl, usedAt: rootUsedAt, descents: 0, keyword: '' }];
+    while (stack.length) {
+      const visit = stack.pop()!;
+      if ('leave' in visit) {
+        onPath.delete(visit.leave);
+        continue;
       }
-      this.uses.set(target.key, (this.uses.get(target.key) ?? 0) + 1);
-      if (onPath.has(target.key)) {
-        this.recursive.add(target.key);
-        return;
+      const { node, docUrl, usedAt, descents } = visit;
+      if (!isObject(node)) continue;
+      if (isRef(node)) {
+        let target;
+        try {
+          target = this.resolver.resolveRef(node.$ref, docUrl, usedAt);
+        } catch {
+          continue; // reported in pass 2
+        }
+        this.uses.set(target.key, (this.uses.get(target.key) ?? 0) + 1);
+        const entered = onPath.get(target.key);
+        if (entered !== undefined) {
+          this.recursive.add(target.key);
+          if (entered === descents) this.cut.set(node, { ref: node.$ref, usedAt, negated: visit.keyword === 'not' });
+          continue;
+        }
+        if (this.analysed.has(target.key)) continue;
+        this.analysed.add(target.key);
+        onPath.set(target.key, descents);
+        stack.push({ leave: target.key }, { node: target.value, docUrl: target.docUrl, usedAt: node.$ref, descents, keyword: visit.keyword });
+        continue;
       }
-      if (this.analysed.has(target.key)) return;
-      this.analysed.add(target.key);
-      onPath.add(target.key);
-      this.analyse(target.value, target.docUrl, node.$ref, onPath);
-      onPath.delete(target.key);
-      return;
+      const children: Visit[] = [];
+      forEachChild(node, (child, keyword) => children.push({ node: child, docUrl, usedAt, descents: descents + (descendsIntoInstance(keyword) ? 1 : 0), keyword }));
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
     }
-    forEachChild(node, (child) => this.analyse(child, docUrl, usedAt, onPath));
   }
 
   /** Shared non-trivial types and every type on a cycle go to `$defs`; the rest is inlined. */
@@ -94,15 +128,32 @@ class SchemaCompactor {
     return ['properties', 'items', 'allOf', 'anyOf', 'oneOf', 'additionalProperties'].some((k) => k in target) || (Array.isArray(target.enum) && target.enum.length > 8);
   }
 
-  /** Pass 2: emits the compact schema. */
-  private compile(node: unknown, docUrl: string, usedAt: string, depth: number): unknown {
+  /** Pass 2: emits the compact schema. `hops`: refs followed one after another to get here. */
+  private compile(node: unknown, docUrl: string, usedAt: string, depth: number, hops = 0): unknown {
     if (typeof node === 'boolean') return node;
     if (!isObject(node)) {
       this.problems.push(`The schema at ${usedAt} is not an object; any value is accepted there.`);
       return {};
     }
-    if (isRef(node)) return this.compileRef(node, docUrl, usedAt, depth);
-    if (depth > this.maxDepth) return { description: 'Nested too deep to expand here; any value is accepted.' };
+    if (this.nesting >= maxCompileNesting) {
+      this.problems.push(`The schema at ${shortPlace(usedAt)} is nested more than ${maxCompileNesting} levels deep, counting the $refs followed to get there; below that any value is accepted.`);
+      return { description: `Nested more than ${maxCompileNesting} levels deep: not expanded here; any value is accepted.` };
+    }
+    this.nesting++;
+    try {
+      return isRef(node) ? this.compileRef(node, docUrl, usedAt, depth, hops) : this.compileSchema(node, docUrl, usedAt, depth);
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private compileSchema(node: JsonObject, docUrl: string, usedAt: string, depth: number): unknown {
+    if (depth > this.maxDepth) {
+      // Said once: below the first place, every deeper one is the same story.
+      if (!this.reportedDepth) this.problems.push(`The schema at ${shortPlace(usedAt)} nests inline schemas more than ${this.maxDepth} levels deep; below that any value is accepted.`);
+      this.reportedDepth = true;
+      return { description: `Nested more than ${this.maxDepth} levels deep: not expanded here; any value is accepted.` };
+    }
 
     const out: JsonObject = {};
     const description = shortenText(typeof node.description === 'string' ? node.description : typeof node.title === 'string' ? node.title : undefined, this.descriptionChars);
@@ -172,7 +223,17 @@ class SchemaCompactor {
     return out;
   }
 
-  private compileRef(node: { $ref: string } & JsonObject, docUrl: string, usedAt: string, depth: number): unknown {
+  private compileRef(node: { $ref: string } & JsonObject, docUrl: string, usedAt: string, depth: number, hops: number): unknown {
+    const cut = this.cut.get(node);
+    if (cut) {
+      this.problems.push(`The schema at ${cut.usedAt} refers back to ${cut.ref} through allOf, anyOf, oneOf or not alone, without nesting, so checking it would never end; that $ref is ignored.`);
+      // Ignored means no constraint: under `not`, that is a schema that accepts nothing.
+      return cut.negated ? false : {};
+    }
+    if (hops >= maxRefHops) {
+      this.problems.push(`Cannot resolve $ref "${node.$ref}" used at ${usedAt}: the $ref chain is longer than ${maxRefHops} refs`);
+      return { description: `Reference chain too long at ${node.$ref}; any value is accepted.` };
+    }
     let target;
     try {
       target = this.resolver.resolveRef(node.$ref, docUrl, usedAt);
@@ -181,8 +242,9 @@ class SchemaCompactor {
       return { description: `Unresolvable reference ${node.$ref}; any value is accepted.` };
     }
     const siblingDescription = shortenText(typeof node.description === 'string' ? node.description : undefined, this.descriptionChars);
+    const nextHops = isRef(target.value) ? hops + 1 : 0;
     if (!this.goesToDefs(target.key, target.value)) {
-      const inlined = this.compile(target.value, target.docUrl, node.$ref, depth);
+      const inlined = this.compile(target.value, target.docUrl, node.$ref, depth, nextHops);
       return siblingDescription && isObject(inlined) ? { ...inlined, description: siblingDescription } : inlined;
     }
     let name = this.defNames.get(target.key);
@@ -190,7 +252,8 @@ class SchemaCompactor {
       name = this.uniqueDefName(target.key);
       this.defNames.set(target.key, name);
       this.defs[name] = {}; // placeholder: a cycle back to here sees the name already taken
-      this.defs[name] = this.compile(target.value, target.docUrl, node.$ref, 0);
+      if (this.nesting > deferDefsAbove) this.pending.push({ name, target, ref: node.$ref });
+      else this.defs[name] = this.compile(target.value, target.docUrl, node.$ref, 0, nextHops);
     }
     const ref = { $ref: `#/$defs/${name}` };
     return siblingDescription ? { ...ref, description: siblingDescription } : ref;
@@ -238,15 +301,20 @@ class SchemaCompactor {
   }
 }
 
-function forEachChild(node: JsonObject, visit: (child: unknown) => void): void {
+/** A place built of property names, cut in the middle when long: the document chose the names. */
+function shortPlace(usedAt: string): string {
+  return usedAt.length <= 300 ? usedAt : `${usedAt.slice(0, 150)}…${usedAt.slice(-120)}`;
+}
+
+function forEachChild(node: JsonObject, visit: (child: unknown, keyword: string) => void): void {
   // Over the node's own keys, which are few, rather than over every keyword: this runs for each subschema.
   for (const keyword in node) {
     const kind = subschemaKind(keyword);
     const child = node[keyword];
     if (kind === 'map') {
-      if (isObject(child)) Object.values(child).forEach(visit);
-    } else if (kind && Array.isArray(child)) child.forEach(visit); // lists, and `items` as a list
-    else if (kind === 'single' && child !== undefined) visit(child);
+      if (isObject(child)) for (const value of Object.values(child)) visit(value, keyword);
+    } else if (kind && Array.isArray(child)) for (const value of child) visit(value, keyword); // lists, and `items` as a list
+    else if (kind === 'single' && child !== undefined) visit(child, keyword);
   }
 }
 

@@ -24,9 +24,10 @@ export function followDefs(schema: unknown, defs: Record<string, unknown>): unkn
   return current;
 }
 
-/** The names of the definitions `value` refers to, directly or through other definitions. */
+/** The names of the definitions `value` refers to, directly or through other definitions (a chain of any length: definitions wait in a queue). */
 export function reachableDefs(value: unknown, defs: Record<string, unknown>): Set<string> {
   const reached = new Set<string>();
+  const queue: unknown[] = [value];
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(visit);
     else if (isObject(node)) {
@@ -35,11 +36,11 @@ export function reachableDefs(value: unknown, defs: Record<string, unknown>): Se
         if (name === undefined) visit(child);
         else if (!reached.has(name)) {
           reached.add(name);
-          visit(defs[name]);
+          queue.push(defs[name]);
         }
       }
     }
   };
-  visit(value);
+  for (let next = 0; next < queue.length; next++) visit(queue[next]);
   return reached;
 }

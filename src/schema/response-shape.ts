@@ -15,6 +15,8 @@ export interface ResponseSummary {
 
 const maxProperties = 40;
 const maxEnum = 6;
+/** Refs followed into one shape: a one-line shape never needs more, and a chain of thousands costs no stack. */
+const maxRefsFollowed = 16;
 
 export function summarizeResponses(operation: Operation, catalog: Catalog): ResponseSummary[] {
   const { resolver } = catalog.spec;
@@ -60,7 +62,7 @@ class ShapeRenderer {
       } catch {
         return 'any';
       }
-      if (seen.has(target.key)) return node.$ref.slice(node.$ref.lastIndexOf('/') + 1);
+      if (seen.has(target.key) || seen.size >= maxRefsFollowed) return node.$ref.slice(node.$ref.lastIndexOf('/') + 1);
       const next = new Set(seen).add(target.key);
       return this.render(target.value, target.docUrl, depth, next);
     }

@@ -16,3 +16,13 @@ const kinds = new Map<string, SubschemaKind>([
 export function subschemaKind(keyword: string): SubschemaKind | undefined {
   return kinds.get(keyword);
 }
+
+/**
+ * Keywords that apply their subschemas to a part of the instance (a property, an item) rather than to the
+ * instance itself: a cycle of refs passing through one of them ends with the data; one that does not never ends.
+ */
+const descending = new Set(['properties', 'patternProperties', 'additionalProperties', 'items', 'prefixItems', 'contains', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems']);
+
+export function descendsIntoInstance(keyword: string): boolean {
+  return descending.has(keyword);
+}

@@ -32,6 +32,8 @@ export interface UnreliableConstraint {
 
 /** Subschemas examined at most: enough for any real request schema, bounded for a hostile one. */
 const maxNodes = 20_000;
+/** Subschemas followed in depth: a chain of thousands of types would otherwise overflow the stack. */
+const maxDepth = 128;
 const maxExamples = 30;
 const applicators = ['anyOf', 'oneOf', 'allOf'] as const;
 
@@ -78,12 +80,13 @@ export function findUnreliableConstraints(schema: JsonObject, evidence: () => Re
    * `member`: the node is a branch or member of an applicator (allOf, anyOf, oneOf), whose parent or siblings
    * may define what it requires.
    */
-  const visit = (node: unknown, pointer: string, where: string, field: string[] | undefined, siblings: readonly string[] = [], member = false): void => {
-    if (budget-- <= 0 || !isObject(node)) return;
+  const visit = (node: unknown, pointer: string, where: string, field: string[] | undefined, siblings: readonly string[] = [], member = false, depth = 0): void => {
+    if (budget-- <= 0 || depth > maxDepth || !isObject(node)) return;
+    const down = depth + 1;
     const ref = defName(node.$ref);
     if (ref !== undefined && Object.hasOwn(defs, ref) && !visitedDefs.has(ref)) {
       visitedDefs.add(ref);
-      visit(defs[ref], `/$defs/${escape(ref)}`, where, field, siblings);
+      visit(defs[ref], `/$defs/${escape(ref)}`, where, field, siblings, false, down);
     }
     if (Array.isArray(node.enum)) {
       const given = field?.length ? (responses ??= evidence()).valuesFor(field, siblings)?.filter(isPlausibleLiteral) : undefined;
@@ -111,15 +114,15 @@ export function findUnreliableConstraints(schema: JsonObject, evidence: () => Re
     }
     if (isObject(node.properties)) {
       const names = Object.keys(node.properties);
-      for (const [name, child] of Object.entries(node.properties)) visit(child, `${pointer}/properties/${escape(name)}`, join(where, name), field && [...field, name], names);
+      for (const [name, child] of Object.entries(node.properties)) visit(child, `${pointer}/properties/${escape(name)}`, join(where, name), field && [...field, name], names, false, down);
     }
-    if (node.items !== undefined) visit(node.items, `${pointer}/items`, `${where}[]`, field, siblings);
-    if (Array.isArray(node.prefixItems)) node.prefixItems.forEach((child, i) => visit(child, `${pointer}/prefixItems/${i}`, `${where}[${i}]`, field, siblings));
-    if (isObject(node.additionalProperties)) visit(node.additionalProperties, `${pointer}/additionalProperties`, join(where, '*'), undefined);
-    if (isObject(node.propertyNames)) visit(node.propertyNames, `${pointer}/propertyNames`, `${where} (property names)`, undefined);
+    if (node.items !== undefined) visit(node.items, `${pointer}/items`, `${where}[]`, field, siblings, false, down);
+    if (Array.isArray(node.prefixItems)) node.prefixItems.forEach((child, i) => visit(child, `${pointer}/prefixItems/${i}`, `${where}[${i}]`, field, siblings, false, down));
+    if (isObject(node.additionalProperties)) visit(node.additionalProperties, `${pointer}/additionalProperties`, join(where, '*'), undefined, [], false, down);
+    if (isObject(node.propertyNames)) visit(node.propertyNames, `${pointer}/propertyNames`, `${where} (property names)`, undefined, [], false, down);
     for (const keyword of applicators) {
       const list = node[keyword];
-      if (Array.isArray(list)) list.forEach((child, i) => visit(child, `${pointer}/${keyword}/${i}`, where, field, siblings, true));
+      if (Array.isArray(list)) list.forEach((child, i) => visit(child, `${pointer}/${keyword}/${i}`, where, field, siblings, true, down));
     }
   };
 

@@ -93,15 +93,15 @@ export class Catalog {
     return op && reason ? { id: op.id, reason } : undefined;
   }
 
-  /** The closest ids to an unknown one: by edit distance and by search, best first. */
+  /** The closest ids to an unknown one: by edit distance and by search, best first. Only its first 200 characters count: ids are shorter. */
   suggest(unknown: string, limit = 3): string[] {
-    const needle = unknown.toLowerCase();
+    const needle = unknown.slice(0, 200).toLowerCase();
     const byDistance = this.operations
       .map((op) => ({ id: op.id, distance: editDistance(needle, op.id.toLowerCase()) }))
       .filter((c) => c.distance <= Math.max(2, Math.floor(needle.length / 3)))
       .sort((a, b) => a.distance - b.distance)
       .map((c) => c.id);
-    const bySearch = this.search().search(unknown.replace(/^[A-Za-z]+\s+\//, '/'), { limit }).map((hit) => hit.operation.id);
+    const bySearch = this.search().search(needle.replace(/^[a-z]+\s+\//, '/'), { limit }).map((hit) => hit.operation.id);
     const byPrefix = this.operations.filter((op) => op.id.toLowerCase().startsWith(needle)).map((op) => op.id);
     return [...new Set([...byDistance, ...byPrefix, ...bySearch])].slice(0, limit);
   }

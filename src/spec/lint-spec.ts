@@ -1,14 +1,15 @@
 /** @module The lint command's checks: strict OpenAPI validation plus what matters for serving (servers, ids, refs, media types, schemas). */
-import { fileURLToPath } from 'node:url';
 import { compileInputSchema } from '../arguments/validate-arguments.js';
-import { describeError } from '../errors.js';
+import { describeError, SpecLoadError } from '../errors.js';
 import { resolveBaseUrl } from '../http/base-url.js';
 import { noProgress } from '../progress.js';
 import { buildCatalog } from './build-catalog.js';
 import type { Catalog } from './catalog.js';
+import { displayLocation } from './document-reader.js';
 import type { ServerObject } from './openapi-types.js';
 import { inputSchemaOf } from '../schema/input-schema.js';
-import { loadSpec, type LoadSpecOptions } from './load-spec.js';
+import { loadReadSpec, readSpec, type LoadSpecOptions } from './load-spec.js';
+import { validateStrictly } from './strict-validation.js';
 import { summarizeResponses } from '../schema/response-shape.js';
 
 export interface LintFinding {
@@ -19,22 +20,24 @@ export interface LintFinding {
 
 const supportedRequestTypes = /^(application\/([\w.+-]*\+)?json|application\/x-www-form-urlencoded|multipart\/form-data|text\/[\w.+-]+|application\/octet-stream)\b/i;
 
-export async function lintSpec(source: string, options: Omit<LoadSpecOptions, 'validate'> = {}): Promise<LintFinding[]> {
+/** Strict validation is always part of lint: `options.validate` is ignored. */
+export async function lintSpec(source: string, options: LoadSpecOptions = {}): Promise<LintFinding[]> {
   const findings: LintFinding[] = [];
+  let read;
   let spec;
   try {
-    spec = await loadSpec(source, options);
+    read = await readSpec(source, options);
+    spec = await loadReadSpec(read, options);
   } catch (error) {
     return [{ level: 'error', where: source, message: describeError(error) }];
   }
-  const where = spec.url.protocol === 'file:' ? fileURLToPath(spec.url) : spec.url.href;
   const progress = options.progress ?? noProgress;
-  const validating = progress.start(`Validating ${where} strictly`);
+  const validating = progress.start(`Validating ${displayLocation(spec.url)} strictly`);
   try {
-    const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
-    await SwaggerParser.validate(where);
+    await validateStrictly(read.raw, read.reader.root, read.readerOptions, spec);
   } catch (error) {
-    findings.push({ level: 'error', where: 'document', message: `Strict validation: ${(error as Error).message}` });
+    if (error instanceof SpecLoadError) findings.push({ level: 'warning', where: 'document', message: describeError(error).replace(/\n/g, ' ') });
+    else findings.push({ level: 'error', where: 'document', message: `Strict validation: ${(error as Error).message}` });
   } finally {
     validating.end();
   }

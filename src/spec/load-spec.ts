@@ -1,19 +1,21 @@
 /** @module Loads an OpenAPI document (file or URL; JSON or YAML; Swagger 2.0, OpenAPI 3.0 or 3.1) without dereferencing it. */
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import type { Config } from '../config.js';
 import { SpecLoadError } from '../errors.js';
 import { convertSwagger2 } from './convert-swagger2.js';
+import { checkNesting } from './document-shape.js';
+import { DocumentReader, displayLocation, sourceToUrl, type DocumentReaderOptions } from './document-reader.js';
 import { isObject, type OpenApiDocument } from './openapi-types.js';
 import { formatBytes, noProgress, type Progress } from '../progress.js';
-import { parseDocumentText, readSourceText, sourceToUrl } from './read-source.js';
+import { parseDocument } from './parse-document.js';
 import { RefResolver } from './ref-resolver.js';
+import { validateStrictly } from './strict-validation.js';
 
 export type SpecVersion = '2.0' | '3.0' | '3.1';
 
 export interface LoadedSpec {
   /** The document as OpenAPI 3.x (Swagger 2.0 is converted). `$ref`s are left in place. */
   document: OpenApiDocument;
-  /** Where it was read from; relative refs and relative server URLs resolve against it. */
+  /** Where it was read from, after redirects; relative refs and relative server URLs resolve against it. */
   url: URL;
   /** The version the document was written in. */
   version: SpecVersion;
@@ -22,33 +24,72 @@ export interface LoadedSpec {
 }
 
 export interface LoadSpecOptions {
-  /** Follow `$ref`s to other hosts. Default false. */
+  /** Follow `$ref`s to other hosts (public addresses only, unless the document came from a private one). Default false. */
   allowRemoteRefs?: boolean;
+  /** Folders a local document's refs may read besides its own. */
+  allowRefDirs?: readonly string[];
+  /** Bytes the document and every file it refers to may take together. Default 64 MiB. */
+  maxSpecBytes?: number;
   /** Validate strictly against the OpenAPI schema before serving (slow on big documents). Default false. */
   validate?: boolean;
-  /** Timeout for downloading the document and remote refs, in ms. Default 30000. */
+  /** Timeout for downloading the document and each remote ref, in ms. Default 30000. */
   timeoutMs?: number;
   /** Told of slow steps (downloading, parsing, converting, validating). Default: nothing reported. */
   progress?: Progress;
 }
 
 const maxRemoteDocuments = 200;
-/** js-yaml is required synchronously, and only when an external YAML file is referenced. */
-const require = createRequire(import.meta.url);
+
+/** The loading options a configuration asks for. */
+export function specOptions(config: Pick<Config, 'allowRemoteRefs' | 'allowRefDirs' | 'maxSpecBytes' | 'validate' | 'timeoutMs'>): LoadSpecOptions {
+  return { allowRemoteRefs: config.allowRemoteRefs, allowRefDirs: config.allowRefDirs, maxSpecBytes: config.maxSpecBytes, validate: config.validate, timeoutMs: config.timeoutMs };
+}
+
+/** A document read and parsed, not yet converted or indexed. */
+export interface ReadSpec {
+  /** The document as written. */
+  raw: unknown;
+  text: string;
+  /** Where it was read from, after redirects. */
+  url: URL;
+  version: SpecVersion;
+  /** The reader of this document: its trust boundary and what is left of its byte budget. */
+  reader: DocumentReader;
+  readerOptions: DocumentReaderOptions;
+}
 
 export async function loadSpec(source: string, options: LoadSpecOptions = {}): Promise<LoadedSpec> {
-  const url = sourceToUrl(source);
-  const where = url.protocol === 'file:' ? fileURLToPath(url) : url.href;
-  const progress = options.progress ?? noProgress;
-  const text = await readSourceText(url, options.timeoutMs, progress);
-  const raw = await step(progress, `Parsing ${formatBytes(text.length)} of ${where}`, () => parseDocumentText(text, where), parseIsSlow(text));
-  const version = detectVersion(raw, where);
-  if (options.validate) await step(progress, `Validating ${where} strictly`, () => validateStrictly(where));
+  const read = await readSpec(source, options);
+  const spec = await loadReadSpec(read, options);
+  if (options.validate) await step(options.progress, `Validating ${displayLocation(read.url)} strictly`, () => validateOrExplain(read, spec));
+  return spec;
+}
 
+/** Reads and parses the document, and tells its version. */
+export async function readSpec(source: string, options: Omit<LoadSpecOptions, 'validate'> = {}): Promise<ReadSpec> {
+  const readerOptions: DocumentReaderOptions = {
+    ...(options.allowRemoteRefs !== undefined ? { allowRemoteRefs: options.allowRemoteRefs } : {}),
+    ...(options.allowRefDirs ? { allowRefDirs: options.allowRefDirs } : {}),
+    ...(options.maxSpecBytes !== undefined ? { maxBytes: options.maxSpecBytes } : {}),
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.progress ? { progress: options.progress } : {}),
+  };
+  const reader = new DocumentReader(sourceToUrl(source), readerOptions);
+  const { text, url } = await reader.readRoot();
+  const where = displayLocation(url);
+  const raw = await step(options.progress, `Parsing ${formatBytes(text.length)} of ${where}`, async () => parseDocument(text, where), parseIsSlow(text));
+  return { raw, text, url, version: detectVersion(raw, where), reader, readerOptions };
+}
+
+/** Converts a read document to OpenAPI 3 when needed and prepares its refs. */
+export async function loadReadSpec(read: ReadSpec, options: Omit<LoadSpecOptions, 'validate'> = {}): Promise<LoadedSpec> {
+  const { raw, text, url, version, reader } = read;
+  const where = displayLocation(url);
   const warnings: string[] = [];
   let document = raw as OpenApiDocument;
   if (version === '2.0') {
-    const converted = await step(progress, 'Converting Swagger 2.0 to OpenAPI 3', () => convertSwagger2(raw, where), text.length > slowConversionChars);
+    checkNesting(raw, where);
+    const converted = await step(options.progress, 'Converting Swagger 2.0 to OpenAPI 3', () => convertSwagger2(raw, where), text.length > slowConversionChars);
     document = converted.document;
     warnings.push(...converted.warnings);
   }
@@ -58,12 +99,10 @@ export async function loadSpec(source: string, options: LoadSpecOptions = {}): P
 
   // From a local file without remote refs there is nothing to fetch: skip scanning the text.
   const needsPreload = url.protocol !== 'file:' || options.allowRemoteRefs === true;
-  const preloaded = needsPreload ? await preloadRemoteDocuments(text, url, options) : new Map<string, unknown>();
-  const resolver = new RefResolver(url.href, document, {
-    allowRemoteRefs: options.allowRemoteRefs ?? false,
-    preloaded,
-    loadYaml: (t) => (require('js-yaml') as typeof import('js-yaml')).load(t),
-  });
+  const preloaded = new Map<string, unknown>();
+  const failures = new Map<string, string>();
+  if (needsPreload) await preloadRemoteDocuments(text, url, reader, preloaded, failures);
+  const resolver = new RefResolver(url.href, document, { reader, preloaded, failures });
   return { document, url, version, resolver, warnings };
 }
 
@@ -76,8 +115,9 @@ function parseIsSlow(text: string): boolean {
   return text.length > (/^\s*[[{]/.test(text.slice(0, 256)) ? slowJsonChars : slowYamlChars);
 }
 
-async function step<T>(progress: Progress, task: string, work: () => Promise<T>, expectSlow = false): Promise<T> {
-  const reported = progress.start(task, { expectSlow });
+/** Runs one loading step, reported when it is slow (or expected to be). */
+async function step<T>(progress: Progress | undefined, task: string, work: () => Promise<T>, expectSlow = false): Promise<T> {
+  const reported = (progress ?? noProgress).start(task, { expectSlow });
   try {
     return await work();
   } finally {
@@ -110,12 +150,12 @@ function detectVersion(raw: unknown, where: string): SpecVersion {
 }
 
 /** Strict validation is opt-in: swagger-parser dereferences the whole document, seconds on big APIs. */
-async function validateStrictly(where: string): Promise<void> {
-  const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
+async function validateOrExplain(read: ReadSpec, spec: LoadedSpec): Promise<void> {
   try {
-    await SwaggerParser.validate(where);
+    await validateStrictly(read.raw, read.reader.root, read.readerOptions, spec);
   } catch (error) {
-    throw new SpecLoadError(`${where} failed strict validation: ${(error as Error).message}`, {
+    if (error instanceof SpecLoadError) throw error;
+    throw new SpecLoadError(`${displayLocation(read.url)} failed strict validation: ${(error as Error).message}`, {
       hint: 'Fix the problems listed, or start without --validate to serve it as it is.',
       cause: error,
     });
@@ -124,28 +164,26 @@ async function validateStrictly(where: string): Promise<void> {
 
 /**
  * Local files are read lazily when a ref first needs them; http(s) documents cannot be read
- * synchronously, so they are fetched here: always when the spec itself came from that origin,
- * from other hosts only with allowRemoteRefs.
+ * synchronously, so they are fetched here, within the trust boundary. A document that could not be
+ * read keeps its reason, which the ref reports where it is used.
  */
-async function preloadRemoteDocuments(rootText: string, rootUrl: URL, options: LoadSpecOptions): Promise<Map<string, unknown>> {
-  const documents = new Map<string, unknown>();
+async function preloadRemoteDocuments(rootText: string, rootUrl: URL, reader: DocumentReader, documents: Map<string, unknown>, failures: Map<string, string>): Promise<void> {
   const queue: { text: string; base: URL }[] = [{ text: rootText, base: rootUrl }];
-  while (queue.length && documents.size < maxRemoteDocuments) {
+  while (queue.length && documents.size + failures.size < maxRemoteDocuments) {
     const { text, base } = queue.shift()!;
-    for (const target of externalRefTargets(text, base)) {
-      if (!/^https?:$/.test(target.protocol) || documents.has(target.href)) continue;
-      const sameOrigin = rootUrl.protocol !== 'file:' && target.origin === rootUrl.origin;
-      if (!sameOrigin && !options.allowRemoteRefs) continue;
+    for (const found of externalRefTargets(text, base)) {
+      const target = new URL(found.href.replace(/#.*$/, ''));
+      if (!/^https?:$/.test(target.protocol) || documents.has(target.href) || failures.has(target.href)) continue;
+      if (reader.boundary.refuseRef(target)) continue; // reported with its reason where it is used
       try {
-        const body = await readSourceText(target, options.timeoutMs, options.progress);
-        documents.set(target.href, await parseDocumentText(body, target.href));
+        const body = await reader.readRemote(target);
+        documents.set(target.href, parseDocument(body, target.href));
         queue.push({ text: body, base: target });
-      } catch {
-        // Left out: the ref then reports itself as broken where it is used.
+      } catch (error) {
+        failures.set(target.href, (error as Error).message);
       }
     }
   }
-  return documents;
 }
 
 function externalRefTargets(text: string, base: URL): URL[] {

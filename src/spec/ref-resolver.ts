@@ -1,7 +1,8 @@
 /** @module Lazy `$ref` resolution across the root document and the local files it points to, memoized per document. */
 import { BrokenRefError } from '../errors.js';
+import { DocumentReader, displayLocation } from './document-reader.js';
 import { isObject } from './openapi-types.js';
-import { parseDocumentTextSync, readLocalTextSync } from './read-source.js';
+import { parseDocument } from './parse-document.js';
 
 /** A value found through a `$ref`, with the document it lives in (refs inside it are relative to that). */
 export interface Resolved<T = unknown> {
@@ -12,15 +13,16 @@ export interface Resolved<T = unknown> {
 }
 
 export interface RefResolverOptions {
-  /** Follow `$ref`s to http(s) documents. They must be preloaded by the loader. Default false. */
-  allowRemoteRefs?: boolean;
-  /** Documents fetched ahead of time, by URL without fragment. */
+  /** Reads local files within the document's trust boundary. Default: a reader for the root with default limits. */
+  reader?: DocumentReader;
+  /** http(s) documents fetched ahead of time, by URL without fragment. */
   preloaded?: Map<string, unknown>;
-  /** YAML parser for external YAML files; without it only JSON files can be referenced. */
-  loadYaml?: (text: string) => unknown;
+  /** Why http(s) documents could not be fetched ahead of time, by URL without fragment. */
+  failures?: Map<string, string>;
 }
 
-const maxRefHops = 64;
+/** Refs followed one after another before a chain is given up on. */
+export const maxRefHops = 64;
 
 export class RefResolver {
   readonly rootUrl: string;
@@ -28,10 +30,12 @@ export class RefResolver {
   /** Successful resolutions by document and ref: shared parameters and schemas are looked up once. */
   private readonly memo = new Map<string, Resolved>();
   private readonly options: RefResolverOptions;
+  private readonly reader: DocumentReader;
 
   constructor(rootUrl: string, rootDocument: unknown, options: RefResolverOptions = {}) {
     this.rootUrl = rootUrl;
     this.options = options;
+    this.reader = options.reader ?? new DocumentReader(new URL(rootUrl));
     this.documents.set(rootUrl, rootDocument);
     for (const [url, doc] of options.preloaded ?? []) this.documents.set(url, doc);
   }
@@ -41,8 +45,11 @@ export class RefResolver {
     let current = value;
     let currentDoc = docUrl;
     let key = '';
+    const seen = new Set<string>();
     for (let hops = 0; isRef(current); hops++) {
-      if (hops >= maxRefHops) throw new BrokenRefError(current.$ref, usedAt, 'the $ref chain loops back on itself');
+      if (seen.has(key)) throw new BrokenRefError(current.$ref, usedAt, 'the $ref chain loops back on itself');
+      if (hops >= maxRefHops) throw new BrokenRefError(current.$ref, usedAt, `the $ref chain is longer than ${maxRefHops} refs`);
+      seen.add(key);
       const next = this.resolveRef(current.$ref, currentDoc, usedAt);
       current = next.value;
       currentDoc = next.docUrl;
@@ -80,23 +87,19 @@ export class RefResolver {
 
   private document(url: string, ref: string, usedAt: string): unknown {
     if (this.documents.has(url)) return this.documents.get(url);
-    if (url.startsWith('file:')) {
+    const target = new URL(url);
+    if (target.protocol === 'file:') {
       let document: unknown;
       try {
-        document = parseDocumentTextSync(readLocalTextSync(new URL(url)), url, this.options.loadYaml);
+        document = parseDocument(this.reader.readLocalSync(target), displayLocation(target));
       } catch (error) {
         throw new BrokenRefError(ref, usedAt, (error as Error).message);
       }
       this.documents.set(url, document);
       return document;
     }
-    if (/^https?:/.test(url)) {
-      const reason = this.options.allowRemoteRefs
-        ? `the remote document ${url} could not be fetched at startup`
-        : `it points to a remote document (${url}) and remote $refs are off; start with --allow-remote-refs to follow them`;
-      throw new BrokenRefError(ref, usedAt, reason);
-    }
-    throw new BrokenRefError(ref, usedAt, `unsupported location ${url}`);
+    const reason = this.options.failures?.get(url) ?? this.reader.boundary.refuseRef(target) ?? `the remote document ${url} could not be fetched at startup`;
+    throw new BrokenRefError(ref, usedAt, reason);
   }
 }
 

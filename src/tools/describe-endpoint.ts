@@ -11,6 +11,7 @@ import type { ToolContext } from './tool-context.js';
 import type { ToolDefinition } from './tool-definition.js';
 import { compactJson, toolError, toolResult } from './tool-result.js';
 import { unknownEndpointMessage } from './unknown-endpoint.js';
+import { echoInput } from '../echo-input.js';
 
 const maxIds = 10;
 
@@ -88,12 +89,12 @@ async function describeEndpoints(input: Record<string, unknown>, context: ToolCo
     const hashAt = id.indexOf('#/');
     const operation = catalog.find(hashAt === -1 ? id : id.slice(0, hashAt));
     if (!operation) {
-      unknown.push({ id, message: unknownEndpointMessage(catalog, hashAt === -1 ? id : id.slice(0, hashAt)) });
+      unknown.push({ id: echoInput(id), message: unknownEndpointMessage(catalog, hashAt === -1 ? id : id.slice(0, hashAt)) });
       continue;
     }
     const described = describeOperation(operation, catalog, configured, hashAt === -1 ? undefined : id.slice(hashAt + 1));
     if (described) endpoints.push(described);
-    else unknown.push({ id, message: `"${id.slice(hashAt + 1)}" is not a part of ${operation.id}'s arguments schema. Use a pointer from a folded stub, e.g. "${operation.id}#/properties/body".` });
+    else unknown.push({ id: echoInput(id), message: `"${echoInput(id.slice(hashAt + 1))}" is not a part of ${operation.id}'s arguments schema. Use a pointer from a folded stub, e.g. "${operation.id}#/properties/body".` });
   }
   if (!endpoints.length) return toolError(unknown.map((u) => u.message).join('\n'));
   await context.session.record(...endpoints.map((e) => ({ described: e.id })));

@@ -1,9 +1,11 @@
 /** @module The execute_endpoint tool: validates arguments against the describe schema, sends the request, returns status, headers and body. */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { argumentNestingProblem } from '../arguments/argument-nesting.js';
 import { ArgumentShapeError, normalizeArguments } from '../arguments/normalize-arguments.js';
 import { repairMessage } from '../arguments/repair-message.js';
 import { unreliableNotes } from '../arguments/unreliable-notes.js';
 import { validateArguments, type ArgumentProblem } from '../arguments/validate-arguments.js';
+import { echoInput } from '../echo-input.js';
 import { describeError, DynamicMcpError } from '../errors.js';
 import { bodyNotes } from '../http/body-notes.js';
 import { callOperation, declaresJson } from '../http/call-operation.js';
@@ -17,6 +19,7 @@ import { decodeContinuation, encodeContinuation, newContinuationKey } from './co
 import { executeResult } from './execute-result.js';
 import type { ToolContext } from './tool-context.js';
 import type { ToolDefinition } from './tool-definition.js';
+import { redactorFor, redactToolResult } from './result-redaction.js';
 import { toolError } from './tool-result.js';
 import { unknownEndpointMessage } from './unknown-endpoint.js';
 
@@ -60,7 +63,11 @@ export function executeEndpointTool(catalog: Catalog, options: { readOnly?: bool
         ? { title: 'Call an API endpoint (read-only)', readOnlyHint: true, openWorldHint: true }
         : { title: 'Call an API endpoint', readOnlyHint: false, destructiveHint: true, openWorldHint: true },
     },
-    handle: (input, context) => executeEndpoint(input, context, (allowedOrigins ??= serverOrigins(catalog))),
+    handle: async (input, context) => {
+      const result = await executeEndpoint(input, context, (allowedOrigins ??= serverOrigins(catalog)));
+      // Every credential of this call (an OAuth token fetched for it included) is taken out of the whole result.
+      return redactToolResult(result, redactorFor(context.execution));
+    },
   };
 }
 
@@ -76,7 +83,7 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
   const mediaTypes = requestMediaTypes(operation);
   const contentType = typeof input.contentType === 'string' && input.contentType ? input.contentType : undefined;
   if (contentType && !mediaTypes.includes(contentType)) {
-    return toolError(mediaTypes.length ? `${operation.id} accepts ${mediaTypes.join(', ')}; "${contentType}" is not one of them.` : `${operation.id} takes no request body, so contentType does not apply.`);
+    return toolError(mediaTypes.length ? `${operation.id} accepts ${mediaTypes.join(', ')}; "${echoInput(contentType)}" is not one of them.` : `${operation.id} takes no request body, so contentType does not apply.`);
   }
   const inputSchema = inputSchemaOf(operation, catalog, contentType);
   const { schema, bindings } = inputSchema;
@@ -89,7 +96,7 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
       const ast = compile(input.select);
       select = (value) => TreeInterpreter.search(ast, value as never);
     } catch (error) {
-      return toolError(`select is not a valid JMESPath expression: ${(error as Error).message}. Example: "items[].{id: id, name: name}". Nothing was sent.`);
+      return toolError(`select is not a valid JMESPath expression: ${echoInput((error as Error).message)}. Example: "items[].{id: id, name: name}". Nothing was sent.`);
     }
   }
 
@@ -102,6 +109,8 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
     if (error instanceof ArgumentShapeError) return toolError(`${error.message} Example: { "id": "${operation.id}", "arguments": { ... } }.`);
     throw error;
   }
+  const tooDeep = argumentNestingProblem(args);
+  if (tooDeep) return toolError(tooDeep);
   const problems = await validateArguments(schema, args, catalog.validation);
   if (problems.length) return invalidArguments(operation, schema, problems, adjustments, context);
   const validationNotes = catalog.validation === 'lenient' ? unreliableNotes(schema, inputSchema.unreliable, args) : [];
@@ -111,7 +120,8 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
   let continuation: string | undefined;
   try {
     const { response: raw, missingCredentials } = await callOperation(operation, catalog, bindings, args, { ...execution, allowedOrigins });
-    shaped = shapeResponse(raw, { maxBytes: execution.maxResponseBytes, maxBinaryBytes: execution.maxBinaryBytes, ...(select ? { select, selectExpression: input.select as string } : {}) });
+    // Redacted as shaped, before the rest of a long body is kept for continuations: the store never holds a credential either.
+    shaped = shapeResponse(raw, { maxBytes: execution.maxResponseBytes, maxBinaryBytes: execution.maxBinaryBytes, redactor: redactorFor(execution), ...(select ? { select, selectExpression: input.select as string } : {}) });
     shaped.notes.unshift(...validationNotes);
     shaped.notes.push(...bodyNotes(raw, shaped, { expectsJson: declaresJson(operation, catalog), method: operation.method }));
     if (missingCredentials && (raw.status === 401 || raw.status === 403)) shaped.notes.push(missingCredentials);
@@ -127,7 +137,7 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
     }
   } catch (error) {
     if (error instanceof DynamicMcpError) return toolError(error.toText());
-    context.logger.error('Unexpected failure in execute_endpoint.', { id: operation.id, error: describeError(error) });
+    context.logger.error('Unexpected failure in execute_endpoint.', { id: operation.id, error: redactorFor(execution).text(describeError(error)) });
     return toolError(`Calling ${operation.id} failed unexpectedly: ${describeError(error)}`);
   }
   await context.session.record({ executed: operation.id });

@@ -4,8 +4,9 @@ import { editDistance, type Catalog } from '../spec/catalog.js';
 import { requiredArguments } from '../schema/input-schema.js';
 import { operationCount, type OperationGroup } from '../search/operation-variants.js';
 import { httpMethods } from '../spec/openapi-types.js';
+import { echoInput, echoValue } from '../echo-input.js';
 import { summaryText } from '../spec/operation-summary.js';
-import { decodeCursor, encodeCursor, maxContext, type ListPosition } from './list-cursor.js';
+import { decodeCursor, encodeCursor, maxContext, maxCursorChars, maxSearchTextChars, type ListPosition } from './list-cursor.js';
 import type { ToolContext } from './tool-context.js';
 import type { ToolDefinition } from './tool-definition.js';
 import { toolError, toolResult } from './tool-result.js';
@@ -104,7 +105,7 @@ async function listEndpoints(input: Record<string, unknown>, context: ToolContex
     if (!decoded) return toolError('The cursor is not valid. Pass nextCursor exactly as returned, or call list_endpoints without a cursor.');
     for (const key of ['query', 'tag', 'method'] as const) {
       if (position[key] !== undefined && position[key] !== decoded[key]) {
-        return toolError(`The cursor belongs to a different search (${key} ${JSON.stringify(decoded[key] ?? null)}). Repeat that search's arguments, or drop the cursor to start again.`);
+        return toolError(`The cursor belongs to a different search (${key} ${echoValue(decoded[key] ?? null)}). Repeat that search's arguments, or drop the cursor to start again.`);
       }
     }
     position = decoded;
@@ -114,7 +115,7 @@ async function listEndpoints(input: Record<string, unknown>, context: ToolContex
     if (!known) {
       const close = closeTags(catalog, position.tag);
       const hint = close.length ? ` Close tags: ${close.join(', ')}.` : ' Call list_endpoints without arguments to see the tags.';
-      return toolError(`Unknown tag "${position.tag}".${hint}`);
+      return toolError(`Unknown tag "${echoInput(position.tag)}".${hint}`);
     }
   }
 
@@ -125,6 +126,9 @@ async function listEndpoints(input: Record<string, unknown>, context: ToolContex
   const index = catalog.search();
   const filters = { ...(position.tag ? { tag: position.tag } : {}), ...(position.method ? { method: position.method } : {}), ...(position.context ? { context: position.context } : {}) };
   const matches = index.results(position.query, filters);
+  if (position.offset > 0 && position.offset >= matches.length) {
+    return toolError(`The cursor points past the end of the results (${matches.length} endpoints). Call list_endpoints without a cursor to start again.`);
+  }
   const operations = operationCount(matches);
   const limit = parsed.limit;
   const page = matches.slice(position.offset, position.offset + limit);
@@ -166,11 +170,13 @@ function parseInput(input: Record<string, unknown>): ListInput | string {
     const value = input[key];
     if (value === undefined || value === null || value === '') continue;
     if (typeof value !== 'string') return `"${key}" must be a string.`;
+    if (key !== 'cursor' && value.length > maxSearchTextChars) return `"${key}" is longer than ${maxSearchTextChars} characters; say what you want in fewer words.`;
+    if (key === 'cursor' && value.length > maxCursorChars) return 'The cursor is not valid. Pass nextCursor exactly as returned, or call list_endpoints without a cursor.';
     out[key] = value.trim();
   }
   if (out.method) {
     const method = out.method.toLowerCase();
-    if (!(httpMethods as readonly string[]).includes(method)) return `"method" must be one of ${httpMethods.map((m) => m.toUpperCase()).join(', ')}; got "${out.method}".`;
+    if (!(httpMethods as readonly string[]).includes(method)) return `"method" must be one of ${httpMethods.map((m) => m.toUpperCase()).join(', ')}; got "${echoInput(out.method)}".`;
     out.method = method;
   }
   if (input.limit !== undefined && input.limit !== null) {
@@ -183,7 +189,7 @@ function parseInput(input: Record<string, unknown>): ListInput | string {
 
 function renderText(catalog: Catalog, position: ListPosition, structured: Record<string, unknown>, endpoints: ListedEndpoint[], tagsNote: string): string {
   const total = structured.total as number;
-  const what = [position.query ? `matching "${position.query}"` : '', position.tag ? `tagged ${position.tag}` : '', position.method ? `${position.method.toUpperCase()} only` : ''].filter(Boolean).join(', ');
+  const what = [position.query ? `matching "${echoInput(position.query)}"` : '', position.tag ? `tagged ${echoInput(position.tag)}` : '', position.method ? `${position.method.toUpperCase()} only` : ''].filter(Boolean).join(', ');
   const lines: string[] = [];
   if (!total) {
     lines.push(`No endpoints of the ${catalog.apiName} ${what || 'found'}. Try other or fewer words, or drop the filters.`);
@@ -214,6 +220,8 @@ function renderText(catalog: Catalog, position: ListPosition, structured: Record
 
 /** Tags a mistyped one probably meant: a small edit away, or one containing the other. */
 function closeTags(catalog: Catalog, tag: string): string[] {
+  // Longer than any tag: nothing is a small edit away, and measuring would only cost time.
+  if (tag.length > 200) return [];
   const wanted = tag.toLowerCase();
   return catalog
     .tags()

@@ -1,4 +1,5 @@
 /** @module The "unknown endpoint" message: what was asked, the closest ids, and how to search. */
+import { echoInput } from '../echo-input.js';
 import type { Catalog } from '../spec/catalog.js';
 
 export function unknownEndpointMessage(catalog: Catalog, id: string): string {
@@ -6,5 +7,5 @@ export function unknownEndpointMessage(catalog: Catalog, id: string): string {
   if (hidden) return `Endpoint "${hidden.id}" exists in the API but is not available on this server: ${hidden.reason}.`;
   const suggestions = catalog.suggest(id);
   const didYouMean = suggestions.length ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
-  return `Unknown endpoint "${id}".${didYouMean} Call list_endpoints with a query to search; ids look like "operationId" or "GET /path".`;
+  return `Unknown endpoint "${echoInput(id)}".${didYouMean} Call list_endpoints with a query to search; ids look like "operationId" or "GET /path".`;
 }

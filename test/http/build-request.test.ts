@@ -101,6 +101,11 @@ describe('buildRequest: headers and cookies', () => {
     expect(() => build({ bindings: [param('header', 'X-Trace')], args: { 'X-Trace': value } })).toThrow(RequestBuildError);
   });
 
+  test('rejects a header value beyond Latin-1, saying so', () => {
+    expect(() => build({ bindings: [param('header', 'X-Trace')], args: { 'X-Trace': 'café ☕' } })).toThrow('The header parameter "X-Trace" contains characters beyond Latin-1, which an HTTP header cannot carry.');
+    expect(build({ bindings: [param('header', 'X-Trace')], args: { 'X-Trace': 'café' } }).headers['x-trace']).toBe('café');
+  });
+
   test.each(['Host', 'Authorization', 'Cookie', 'Content-Length', 'Transfer-Encoding', 'Proxy-Authorization', 'Connection'])(
     'rejects a header parameter named %s',
     (name) => {

@@ -205,10 +205,12 @@ describe('compactSchemas: OpenAPI dialect', () => {
 
   test('stops expanding below maxDepth', () => {
     const deep = { type: 'object', properties: { a: { type: 'object', properties: { b: { type: 'string' } } } } };
-    expect(compact([deep], { maxDepth: 1 }).schemas[0]).toEqual({
+    const result = compact([deep], { maxDepth: 1 });
+    expect(result.schemas[0]).toEqual({
       type: 'object',
-      properties: { a: { type: 'object', properties: { b: { description: 'Nested too deep to expand here; any value is accepted.' } } } },
+      properties: { a: { type: 'object', properties: { b: { description: 'Nested more than 1 levels deep: not expanded here; any value is accepted.' } } } },
     });
+    expect(result.problems).toEqual(['The schema at op root 0.properties.a.properties.b nests inline schemas more than 1 levels deep; below that any value is accepted.']);
   });
 });
 

@@ -1,0 +1,39 @@
+/**
+ * @module The credentials a call may carry, and their removal from a whole tool result: text, structured
+ * content, notes and error messages alike.
+ */
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { credentialHeaderName, SecretRedactor } from '../http/redact-secrets.js';
+import type { ExecutionSettings } from './tool-context.js';
+
+/** Every credential of these settings: configured secrets (and the password part of `user:password`), credential-like static headers, OAuth tokens held. */
+export function callSecrets(execution: Pick<ExecutionSettings, 'credentials' | 'headers' | 'tokens'>): string[] {
+  const secrets: string[] = [];
+  for (const secret of execution.credentials.values()) {
+    secrets.push(secret);
+    const colon = secret.indexOf(':');
+    if (colon !== -1) secrets.push(secret.slice(colon + 1));
+  }
+  for (const [name, value] of Object.entries(execution.headers)) {
+    if (!credentialHeaderName.test(name)) continue;
+    secrets.push(value);
+    // "Bearer abc": the token alone shows up too.
+    const token = /^[A-Za-z][\w-]*\s+(\S+)$/.exec(value)?.[1];
+    if (token) secrets.push(token);
+  }
+  secrets.push(...execution.tokens.issued());
+  return secrets;
+}
+
+export function redactorFor(execution: Pick<ExecutionSettings, 'credentials' | 'headers' | 'tokens'>): SecretRedactor {
+  return new SecretRedactor(callSecrets(execution));
+}
+
+/** The result with every credential replaced by a mark; images and embedded resources were checked when shaped. */
+export function redactToolResult(result: CallToolResult, redactor: SecretRedactor): CallToolResult {
+  if (redactor.isEmpty) return result;
+  const content = result.content.map((item) => (item.type === 'text' ? { ...item, text: redactor.text(item.text) } : item));
+  const redacted: CallToolResult = { ...result, content };
+  if (result.structuredContent) redacted.structuredContent = redactor.value(result.structuredContent);
+  return redacted;
+}
