@@ -152,6 +152,13 @@ function requiredBodyFields(schema: unknown, catalog: Catalog, docUrl: string, d
     if (!(isObject(property) && property.readOnly === true)) fields.add(name);
   }
   if (Array.isArray(node.allOf)) for (const member of node.allOf) for (const name of requiredBodyFields(member, catalog, url, depth + 1)) fields.add(name);
+  // Of alternatives, what every one of them requires (DigitalOcean's droplet: one or several, both with size and image).
+  for (const keyword of ['oneOf', 'anyOf'] as const) {
+    const branches = node[keyword];
+    if (!Array.isArray(branches) || !branches.length) continue;
+    const each = branches.map((branch) => new Set(requiredBodyFields(branch, catalog, url, depth + 1)));
+    for (const name of each[0]!) if (each.every((names) => names.has(name))) fields.add(name);
+  }
   return [...fields];
 }
 

@@ -8,8 +8,11 @@ export function shortenText(text: string | undefined, maxChars: number): string 
   if (!text || maxChars <= 0) return undefined;
   // Most descriptions are one short plain line, which the rules below would return unchanged.
   if (text.length <= maxChars && plainLine.test(text)) return text;
-  const flat = text
-    .split(/\n\s*\n/)[0]!
+  const paragraphs = text.split(/\n\s*\n/);
+  // A paragraph that announces a list ("one of the supported types:") is nothing without it.
+  let lead = paragraphs[0]!;
+  for (let i = 1; i < paragraphs.length && /:\s*$/.test(lead) && lead.length < maxChars; i++) lead = `${lead}\n${paragraphs[i]!}`;
+  const flat = lead
     .replace(/<[^>]+>/g, '')
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
     // Emphasis only as CommonMark reads it: the same marker on both sides, no space just inside it, and `_`
@@ -20,9 +23,22 @@ export function shortenText(text: string | undefined, maxChars: number): string 
     .trim();
   if (!flat) return undefined;
   if (flat.length <= maxChars) return flat;
-  const sentenceEnd = flat.slice(0, maxChars).search(/[.!?]\s[^.!?]*$/);
+  const sentenceEnd = lastSentenceEnd(flat.slice(0, maxChars));
   if (sentenceEnd > maxChars / 2) return flat.slice(0, sentenceEnd + 1);
   const cut = flat.slice(0, maxChars - 1);
   const space = cut.lastIndexOf(' ');
   return `${(space > maxChars / 2 ? cut.slice(0, space) : cut).replace(/[,;:]$/, '')}…`;
+}
+
+/** Abbreviations whose period does not end a sentence ("a range (e.g. 8000-9000)"). */
+const abbreviations = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|approx|incl|no|nr|min|max|avg|est|fig|ref|resp)$/i;
+
+/** Index of the last character ending a sentence (followed by a space), or -1. */
+function lastSentenceEnd(text: string): number {
+  for (let i = text.length - 2; i >= 0; i--) {
+    if (!/[.!?]/.test(text[i]!) || text[i + 1] !== ' ') continue;
+    if (text[i] === '.' && abbreviations.test(text.slice(Math.max(0, i - 8), i))) continue;
+    return i;
+  }
+  return -1;
 }

@@ -118,8 +118,11 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
   const { execution } = context;
   let shaped: ShapedResponse;
   let continuation: string | undefined;
+  // The path as sent, values filled in ("/v2/droplets/42/actions"): the model sees what went out.
+  let sentPath: string;
   try {
     const { response: raw, missingCredentials } = await callOperation(operation, catalog, bindings, args, { ...execution, allowedOrigins });
+    sentPath = raw.url.pathname;
     // Redacted as shaped, before the rest of a long body is kept for continuations: the store never holds a credential either.
     shaped = shapeResponse(raw, { maxBytes: execution.maxResponseBytes, maxBinaryBytes: execution.maxBinaryBytes, redactor: redactorFor(execution), ...(select ? { select, selectExpression: input.select as string } : {}) });
     shaped.notes.unshift(...validationNotes);
@@ -141,7 +144,7 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
     return toolError(`Calling ${operation.id} failed unexpectedly: ${describeError(error)}`);
   }
   await context.session.record({ executed: operation.id });
-  return executeResult(shaped, { label: `${operation.method.toUpperCase()} ${operation.path}`, adjustments, ...(continuation ? { continuation } : {}) });
+  return executeResult(shaped, { label: `${operation.method.toUpperCase()} ${sentPath}`, adjustments, ...(continuation ? { continuation } : {}) });
 }
 
 /** The next part of a long body, from the session store: no new API call. */

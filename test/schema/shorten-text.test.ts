@@ -35,6 +35,18 @@ describe('shortenText', () => {
     expect(shortenText(text, 40)).toBe('Lists the pets in the store.');
   });
 
+  test.each([
+    ['e.g.', 'The ports, as a single port or a range (e.g. 8000-9000), or "all". Ranges are inclusive of both ends.', 70, 'The ports, as a single port or a range (e.g. 8000-9000), or "all".'],
+    ['i.e.', 'A slug prefix (i.e. nyc for nyc1 and nyc3) selects a region. Regions are listed at /v2/regions.', 70, 'A slug prefix (i.e. nyc for nyc1 and nyc3) selects a region.'],
+  ])('an abbreviation (%s) does not end a sentence', (_name, text, max, want) => {
+    expect(shortenText(text, max)).toBe(want);
+  });
+
+  test('a paragraph that announces a list keeps the list', () => {
+    const text = 'Set the type attribute to one of the supported action types:\n\n- reboot\n- power_off\n\nSee the docs for more.';
+    expect(shortenText(text, 200)).toBe('Set the type attribute to one of the supported action types: - reboot - power_off');
+  });
+
   test('cuts at a word boundary with an ellipsis when no sentence ends late enough', () => {
     const text = 'Lists every pet that is currently available in the store, sorted by name';
     const short = shortenText(text, 40)!;

@@ -28,7 +28,7 @@ describe('execute_endpoint', () => {
       body: { id: 7, name: 'Rex', photoUrls: [] },
       session: 'exec',
     });
-    expect(textOf(result)).toContain('HTTP 200 OK from GET /pet/{petId}');
+    expect(textOf(result)).toContain('HTTP 200 OK from GET /api/v3/pet/7');
   });
 
   test('sends a JSON body with its content type, and query arrays exploded', async () => {

@@ -210,6 +210,13 @@ describe('listings', () => {
     expect(listed?.required).toEqual(['owner', 'repo', 'body.title']);
   });
 
+  test('a body of alternatives lists what every one of them requires (DigitalOcean droplets_create: one droplet or several)', async () => {
+    const { call } = await connect(directory('digitalocean.com.json'));
+    const result = await call('list_endpoints', { query: 'create a droplet', limit: 3 });
+    const listed = (result.structuredContent as { endpoints: { id: string; required: string[] }[] }).endpoints.find((e) => e.id === 'droplets_create');
+    expect(listed?.required).toEqual(['body.size', 'body.image']);
+  });
+
   test('a row without a summary shows the first sentence of the description, markup removed (AWS Elastic Load Balancing)', async () => {
     const { call } = await connect(directory('amazonaws.com/elasticloadbalancing.json'));
     const result = await call('list_endpoints', { query: 'add tags to a load balancer', limit: 3 });
