@@ -140,7 +140,7 @@ try {
 
 /** Each phase of execute_endpoint alone, with the modules it uses, on the same request. */
 async function measurePhases(catalog, baseUrl) {
-  const [{ inputSchemaOf }, { normalizeArguments }, { validateArguments }, { unreliableNotes }, { callOperation }, { sendRequest }, { buildRequest }, { shapeResponse }, { executeResult }, { MemorySessionStore }, { SessionHandle }, { silentLogger }, { ClientCredentialsTokens }] =
+  const [{ inputSchemaOf }, { normalizeArguments }, { validateArguments }, { unreliableNotes }, { callOperation }, { sendRequest }, { buildRequest }, { shapeResponse }, { executeResult }, { MemorySessionStore }, { openConversation }, { silentLogger }, { ClientCredentialsTokens }, { SessionHandles }] =
     await Promise.all([
       import('../dist/schema/input-schema.js'),
       import('../dist/arguments/normalize-arguments.js'),
@@ -152,9 +152,10 @@ async function measurePhases(catalog, baseUrl) {
       import('../dist/http/shape-response.js'),
       import('../dist/tools/execute-result.js'),
       import('../dist/session/memory-session-store.js'),
-      import('../dist/tools/tool-context.js'),
+      import('../dist/session/conversation.js'),
       import('../dist/log.js'),
       import('../dist/auth/client-credentials-tokens.js'),
+      import('../dist/session/session-handles.js'),
     ]);
   const operation = catalog.find('getPetById');
   const input = inputSchemaOf(operation, catalog);
@@ -162,7 +163,8 @@ async function measurePhases(catalog, baseUrl) {
   const settings = { fetch: (url, init) => fetch(url, init), timeoutMs: 30_000, baseUrl, headers: {}, credentials: new Map(), tokens: new ClientCredentialsTokens(fetch, 30_000), allowedOrigins: new Set() };
   const built = buildRequest({ method: 'get', path: operation.path, bindings: input.bindings, args, baseUrl: new URL(baseUrl), responseMediaTypes: ['application/json'] });
   const raw = await sendRequest(built, { fetch: settings.fetch });
-  const session = new SessionHandle(new MemorySessionStore(), 'bench', silentLogger);
+  const scope = { store: new MemorySessionStore({ ttlSeconds: 3600 }), handles: new SessionHandles('bench-secret-0123456789-abcdefghijklmnop', 86_400_000), logger: silentLogger, principal: '' };
+  const handle = scope.handles.mint('');
   const shaped = shapeResponse(raw, { maxBytes: 40_000, maxBinaryBytes: 1_048_576 });
   return [
     ['input schema lookup (memoized)', await measure(async () => inputSchemaOf(operation, catalog))],
@@ -173,8 +175,8 @@ async function measurePhases(catalog, baseUrl) {
     ['send request (fetch and read the body)', await measure(() => sendRequest(built, { fetch: settings.fetch }))],
     ['call operation (base URL, auth, build, send)', await measure(() => callOperation(operation, catalog, input.bindings, args, settings))],
     ['shape response', await measure(async () => shapeResponse(raw, { maxBytes: 40_000, maxBinaryBytes: 1_048_576 }))],
-    ['session state read (in-memory store)', await measure(() => session.read())],
-    ['session state update (in-memory store)', await measure(() => session.update((s) => ({ ...s, calls: { ...s.calls, execute_endpoint: (s.calls.execute_endpoint ?? 0) + 1 } })))],
+    ['session handle checked, state read (in-memory store)', await measure(async () => (await openConversation(scope, handle)).state())],
+    ['session fact recorded (in-memory store)', await measure(async () => (await openConversation(scope, handle)).record({ executed: 'getPetById' }))],
     ['result text and structuredContent', await measure(async () => executeResult(shaped, { label: 'GET /pet/{petId}', adjustments: [] }))],
   ];
 }
