@@ -2,6 +2,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Credentials } from '../auth/credentials.js';
 import { BodyLease, type BodyBudget } from '../http/body-budget.js';
+import { echoInput } from '../echo-input.js';
 import { describeError } from '../errors.js';
 import type { Runtime } from '../runtime.js';
 import { openConversation } from '../session/conversation.js';
@@ -25,7 +26,7 @@ export class UnknownToolError extends Error {}
 /** Runs a tool; an unexpected failure becomes an error result, never a protocol fault. Throws UnknownToolError for a name we do not have. */
 export async function callTool(runtime: Runtime, caller: CallerScope, name: string, args: Record<string, unknown> = {}): Promise<CallToolResult> {
   const tool = runtime.tools.find((t) => t.definition.name === name);
-  if (!tool) throw new UnknownToolError(`Unknown tool "${name}". This server has ${runtime.tools.map((t) => t.definition.name).join(', ')}.`);
+  if (!tool) throw new UnknownToolError(`Unknown tool "${echoInput(name)}". This server has ${runtime.tools.map((t) => t.definition.name).join(', ')}.`);
   const started = performance.now();
   const { session: given, ...input } = args;
   const { store, handles, logger } = runtime;
