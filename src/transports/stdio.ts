@@ -23,9 +23,11 @@ export interface AcceptedStdio {
  * overlap. Undefined when the input ends before a message arrives.
  */
 export async function acceptStdio(streams: StdioStreams = { input: process.stdin, output: process.stdout }): Promise<AcceptedStdio | undefined> {
+  // Most clients still open with initialize: their SDK starts loading at once, its reads overlapping the document's.
+  const legacy = import('./stdio-legacy.js');
   const opening = await readOpening(streams.input);
   if (opening === undefined) return undefined;
-  const sdk = isInitialize(opening.line) ? (await import('./stdio-legacy.js')).serveLegacyStdio : (await import('./stdio-modern.js')).serveModernStdio;
+  const sdk = isInitialize(opening.line) ? (await legacy).serveLegacyStdio : (await import('./stdio-modern.js')).serveModernStdio;
   return {
     serve: (runtime) => {
       // The bytes already read go first, then the rest of the input, to the SDK that serves the connection.
