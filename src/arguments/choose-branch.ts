@@ -4,7 +4,7 @@
  * their properties. Only that branch's errors are worth reporting: the others say "must be array" to an
  * object that has one bad field.
  */
-import { isObject, type JsonObject } from '../spec/openapi-types.js';
+import { isObject, type JsonObject } from '../base/json.js';
 
 /** Follows `$ref`s and deferred parts to the schema a branch stands for. */
 export type ResolveSchema = (node: unknown) => unknown;

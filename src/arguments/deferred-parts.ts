@@ -9,7 +9,7 @@ import type { ErrorObject, FuncKeywordDefinition, ValidateFunction } from 'ajv';
 import type { DataValidateFunction, DataValidationCxt } from 'ajv/dist/types/index.js';
 import { defName } from '../schema/local-defs.js';
 import { subschemaKind } from '../schema/subschema-keywords.js';
-import { isObject, type JsonObject } from '../spec/openapi-types.js';
+import { isObject, type JsonObject } from '../base/json.js';
 import { recordOrigin } from './schema-origins.js';
 
 /** The keyword that stands in for a part; its value is an empty object that `parts` maps to the part. */

@@ -1,7 +1,7 @@
 /** @module One validation error in a model's terms: where, what was expected, what came, and the subschema that says so. */
 import type { ErrorObject } from 'ajv';
 import { echoInput, echoValue } from '../echo-input.js';
-import { isObject } from '../spec/openapi-types.js';
+import { isObject } from '../base/json.js';
 import { formatPointer } from '../spec/value-nesting.js';
 import { branchTypes, type ResolveSchema } from './choose-branch.js';
 import { errorOrigin } from './deferred-parts.js';

@@ -5,7 +5,7 @@
  * policy) keeps only its own error.
  */
 import type { ErrorObject } from 'ajv';
-import { isObject, type JsonObject } from '../spec/openapi-types.js';
+import { isObject, type JsonObject } from '../base/json.js';
 import { branchTypes, chooseBranch, jsonType, type ResolveSchema } from './choose-branch.js';
 import { errorOrigin, relocate } from './deferred-parts.js';
 

@@ -5,7 +5,7 @@
  * Every change is reported so the model learns the right shape.
  */
 import { echoInput } from '../echo-input.js';
-import { isObject, type JsonObject } from '../spec/openapi-types.js';
+import { isObject, type JsonObject } from '../base/json.js';
 
 export interface NormalizedArguments {
   args: Record<string, unknown>;

@@ -4,7 +4,7 @@
  */
 import { defName } from '../schema/local-defs.js';
 import type { UnreliableConstraint } from '../schema/unreliable-constraints.js';
-import { isObject, type JsonObject } from '../spec/openapi-types.js';
+import { isObject, type JsonObject } from '../base/json.js';
 
 /** Subschemas walked at most, with the arguments: bounded even for a recursive schema and a deep value. */
 const maxVisits = 10_000;

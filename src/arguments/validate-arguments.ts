@@ -4,7 +4,7 @@
  * only the branch the arguments were meant for is reported.
  */
 import type { FuncKeywordDefinition, ValidateFunction } from 'ajv';
-import { isObject, type JsonObject } from '../spec/openapi-types.js';
+import { isObject, type JsonObject } from '../base/json.js';
 import type { ValidationPolicy } from '../spec/validation-policy.js';
 import { mergeAllOf } from '../schema/compact-schema.js';
 import { followDefs } from '../schema/local-defs.js';

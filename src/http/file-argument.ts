@@ -1,6 +1,6 @@
 /** @module Files in arguments: given as text, or as `{ base64, filename?, contentType? }`; and the schema that says so. */
 import { RequestBuildError } from '../errors.js';
-import { isObject, type JsonObject } from '../spec/openapi-types.js';
+import { isObject, type JsonObject } from '../base/json.js';
 
 export interface FileValue {
   bytes: Uint8Array;

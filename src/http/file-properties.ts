@@ -1,5 +1,5 @@
 /** @module Which properties of a multipart body hold files: binary schemas, found through `$ref`s and `allOf`. */
-import { isObject } from '../spec/openapi-types.js';
+import { isObject } from '../base/json.js';
 import type { RefResolver } from '../spec/ref-resolver.js';
 import { isBinarySchema } from './file-argument.js';
 

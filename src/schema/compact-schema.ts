@@ -3,7 +3,7 @@
  * recursive types moved to `$defs`, OpenAPI 3.0 dialect converted, documentation noise dropped.
  */
 import { describeError } from '../errors.js';
-import { isObject, type JsonObject } from '../spec/openapi-types.js';
+import { isObject, type JsonObject } from '../base/json.js';
 import { isRef, maxRefHops, type RefResolver } from '../spec/ref-resolver.js';
 import { copyValidationKeywords, normalizeEnum, normalizeRequired, normalizeType } from './schema-keywords.js';
 import { shortenText } from './shorten-text.js';

@@ -5,7 +5,7 @@
  * what is shown.
  */
 import { defName, reachableDefs } from './local-defs.js';
-import { isObject, type JsonObject } from '../spec/openapi-types.js';
+import { isObject, type JsonObject } from '../base/json.js';
 import { appendNote, shortenKeywords, type KeywordLimits } from './shorten-keywords.js';
 
 const containers = ['properties', 'patternProperties'] as const;

@@ -6,7 +6,8 @@
 import type { Catalog } from '../spec/catalog.js';
 import { compactSchemas, type SchemaRoot } from './compact-schema.js';
 import type { Operation } from '../spec/operation.js';
-import { isObject, type JsonObject, type MediaTypeObject, type ParameterLocation, type ParameterObject } from '../spec/openapi-types.js';
+import type { MediaTypeObject, ParameterLocation, ParameterObject } from '../spec/openapi-types.js';
+import { isObject, type JsonObject } from '../base/json.js';
 import { fileArgumentSchema, isBinarySchema } from '../http/file-argument.js';
 import { transportHeaders } from '../http/transport-headers.js';
 import { followDefs, reachableDefs } from './local-defs.js';

@@ -3,7 +3,7 @@
  * field takes, against which the request's enums are judged (see unreliable-constraints.ts).
  */
 import type { Operation } from '../spec/operation.js';
-import { isObject } from '../spec/openapi-types.js';
+import { isObject } from '../base/json.js';
 import { isRef, type RefResolver } from '../spec/ref-resolver.js';
 import { subschemaKind } from './subschema-keywords.js';
 

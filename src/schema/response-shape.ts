@@ -1,7 +1,8 @@
 /** @module Summarises an operation's responses: status codes with descriptions, and a one-line shape of the main success body. */
 import type { Catalog } from '../spec/catalog.js';
 import type { Operation } from '../spec/operation.js';
-import { isObject, type JsonObject, type MediaTypeObject, type ResponseObject } from '../spec/openapi-types.js';
+import type { MediaTypeObject, ResponseObject } from '../spec/openapi-types.js';
+import { isObject, type JsonObject } from '../base/json.js';
 import { isRef } from '../spec/ref-resolver.js';
 import { shortenText } from './shorten-text.js';
 

@@ -3,7 +3,7 @@
  * patterns, large defaults and descriptions. Each cut says which id to describe for the whole node. Only
  * the text a model reads is shortened; validation uses the whole schema.
  */
-import type { JsonObject } from '../spec/openapi-types.js';
+import type { JsonObject } from '../base/json.js';
 import { shortenText } from './shorten-text.js';
 
 export interface KeywordLimits {

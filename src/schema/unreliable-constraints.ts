@@ -6,7 +6,7 @@
  * the object does not define. Under the lenient policy such a constraint is not enforced: it leaves the
  * schema (an enum's place taken by the responses' values as examples) and a value breaking it gets a note.
  */
-import { isObject, type JsonObject } from '../spec/openapi-types.js';
+import { isObject, type JsonObject } from '../base/json.js';
 import { defName } from './local-defs.js';
 import type { ResponseEnums } from './response-enums.js';
 

@@ -1,5 +1,5 @@
 /** @module The searchable fields of one operation, as terms: what its id, summary, path, tags, parameters and description say. */
-import { isObject } from '../spec/openapi-types.js';
+import { isObject } from '../base/json.js';
 import type { Operation } from '../spec/operation.js';
 import { tokenize } from './tokenize.js';
 

@@ -5,14 +5,8 @@ import type { LoadedSpec } from './load-spec.js';
 import type { RefResolver } from './ref-resolver.js';
 import { methodPathId, type Operation } from './operation.js';
 import type { ValidationPolicy } from './validation-policy.js';
-import {
-  httpMethods,
-  isObject,
-  type ParameterObject,
-  type RequestBodyObject,
-  type SecurityRequirement,
-  type ServerObject,
-} from './openapi-types.js';
+import { httpMethods, type ParameterObject, type RequestBodyObject, type SecurityRequirement, type ServerObject } from './openapi-types.js';
+import { isObject } from '../base/json.js';
 
 export interface BuildCatalogOptions {
   /** How far argument validation trusts the document. Default lenient (see config.ts). */

@@ -1,8 +1,5 @@
 /** @module Loose types for the parts of an OpenAPI 3.x document we read; everything else passes through untouched. */
 
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
-export type JsonObject = { [key: string]: unknown };
-
 export const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 export type HttpMethod = (typeof httpMethods)[number];
 
@@ -74,8 +71,4 @@ export interface OpenApiDocument {
   components?: Record<string, Record<string, unknown> | undefined>;
   security?: SecurityRequirement[];
   tags?: { name: string; description?: string }[];
-}
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,7 +1,7 @@
 /** @module Lazy `$ref` resolution across the root document and the local files it points to, memoized per document. */
 import { BrokenRefError } from '../errors.js';
 import { DocumentReader, displayLocation } from './document-reader.js';
-import { isObject } from './openapi-types.js';
+import { isObject } from '../base/json.js';
 import { parseDocument } from './parse-document.js';
 
 /** A value found through a `$ref`, with the document it lives in (refs inside it are relative to that). */

@@ -2,7 +2,8 @@
 import type { Catalog } from './catalog.js';
 import type { Operation } from './operation.js';
 import { howToSet } from '../auth/credentials.js';
-import { isObject, type SecuritySchemeObject } from './openapi-types.js';
+import type { SecuritySchemeObject } from './openapi-types.js';
+import { isObject } from '../base/json.js';
 
 export interface SchemeUse {
   name: string;

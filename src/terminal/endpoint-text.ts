@@ -4,7 +4,7 @@
  * auth with how to configure it, and responses.
  */
 import type { ArgumentBinding } from '../schema/input-schema.js';
-import { isObject } from '../spec/openapi-types.js';
+import { isObject } from '../base/json.js';
 import { securityText } from '../spec/security.js';
 import type { DescribedEndpoint } from '../tools/describe-endpoint.js';
 import { fitColumns, rowLines } from './fit-columns.js';

@@ -3,7 +3,7 @@
  * indented outline of an object's properties, one per line, with whether each is required and what it is.
  * Shared types (`$defs`) are expanded where first met and named after that; cycles stop at the name.
  */
-import { isObject, type JsonObject } from '../spec/openapi-types.js';
+import { isObject, type JsonObject } from '../base/json.js';
 import type { Style } from './terminal.js';
 import { wrapText } from './wrap-text.js';
 

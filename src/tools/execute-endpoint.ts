@@ -14,7 +14,7 @@ import { shapeResponse, sliceUtf8, type ShapedResponse } from '../http/shape-res
 import type { Catalog } from '../spec/catalog.js';
 import { inputSchemaOf, requestMediaTypes } from '../schema/input-schema.js';
 import type { Operation } from '../spec/operation.js';
-import type { JsonObject } from '../spec/openapi-types.js';
+import type { JsonObject } from '../base/json.js';
 import { decodeContinuation, encodeContinuation, newContinuationKey } from './continuation.js';
 import { executeResult } from './execute-result.js';
 import type { ToolContext } from './tool-context.js';

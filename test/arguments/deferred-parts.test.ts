@@ -3,7 +3,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
 import { compileEveryPart, deferredKeyword, deferredPartKeyword, errorOrigin, splitSchema } from '../../src/arguments/deferred-parts.js';
 import { compileInputSchema, validateArguments } from '../../src/arguments/validate-arguments.js';
-import type { JsonObject } from '../../src/spec/openapi-types.js';
+import type { JsonObject } from '../../src/base/json.js';
 
 /** Four levels of nesting, a shared $def, a recursive one, and a oneOf whose branches are both deep. */
 const schema: JsonObject = {

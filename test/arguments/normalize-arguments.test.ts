@@ -1,7 +1,7 @@
 // Tests for forgiving the usual shape slips in execute_endpoint arguments, and reporting each fix.
 import { describe, expect, test } from 'vitest';
 import { ArgumentShapeError, normalizeArguments } from '../../src/arguments/normalize-arguments.js';
-import type { JsonObject } from '../../src/spec/openapi-types.js';
+import type { JsonObject } from '../../src/base/json.js';
 
 /** An input schema like buildInputSchema makes: parameters plus `body`. */
 const withObjectBody: JsonObject = {

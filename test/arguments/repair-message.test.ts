@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { repairMessage } from '../../src/arguments/repair-message.js';
 import type { ArgumentProblem } from '../../src/arguments/validate-arguments.js';
-import type { JsonObject } from '../../src/spec/openapi-types.js';
+import type { JsonObject } from '../../src/base/json.js';
 
 const status = { type: 'string', enum: ['available', 'pending', 'sold'] };
 const name = { type: 'string' };

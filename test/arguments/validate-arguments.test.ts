@@ -1,7 +1,7 @@
 // Tests for validating arguments with ajv and wording each problem with its JSON pointer.
 import { describe, expect, test } from 'vitest';
 import { compileInputSchema, validateArguments } from '../../src/arguments/validate-arguments.js';
-import type { JsonObject } from '../../src/spec/openapi-types.js';
+import type { JsonObject } from '../../src/base/json.js';
 
 /** An input schema shaped like buildInputSchema's: parameters, a body, shared $defs. */
 const schema: JsonObject = {

@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { compileInputSchema, validateArguments } from '../../src/arguments/validate-arguments.js';
 import type { Catalog } from '../../src/spec/catalog.js';
 import { inputSchemaOf } from '../../src/schema/input-schema.js';
-import { isObject, type JsonObject } from '../../src/spec/openapi-types.js';
+import { isObject, type JsonObject } from '../../src/base/json.js';
 import { describeOperation, renderEndpoint } from '../../src/tools/describe-endpoint.js';
 import { catalogOf } from '../support/connect.js';
 import { realSpecPackageDir } from '../support/real-specs.mjs';

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { ResponseEnums } from '../../src/schema/response-enums.js';
 import { findUnreliableConstraints, isDoublyEscaped, isPlausibleLiteral, relaxUnreliable } from '../../src/schema/unreliable-constraints.js';
-import type { JsonObject } from '../../src/spec/openapi-types.js';
+import type { JsonObject } from '../../src/base/json.js';
 
 const noResponses = () => new ResponseEnums([]);
 

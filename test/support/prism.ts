@@ -10,7 +10,7 @@ import type { CreateServerOptions } from '../../src/server.js';
 import { inputSchemaOf } from '../../src/schema/input-schema.js';
 import { buildCatalog } from '../../src/spec/build-catalog.js';
 import type { Catalog } from '../../src/spec/catalog.js';
-import type { JsonObject } from '../../src/spec/openapi-types.js';
+import type { JsonObject } from '../../src/base/json.js';
 import { connectInMemory, root, textOf } from './connect.js';
 
 const prismBin = join(root, 'node_modules', '@stainless-api', 'prism-cli', 'dist', 'index.js');
