@@ -27,8 +27,8 @@ const request = { id: 'getPetById', arguments: { petId: 7 } };
 
 const [{ createServer }, { buildCatalog }, { loadSpec }] = await Promise.all([
   import('../dist/server.js'),
-  import('../dist/spec/build-catalog.js'),
-  import('../dist/spec/load-spec.js'),
+  import('../dist/openapi/build-catalog.js'),
+  import('../dist/openapi/load-spec.js'),
 ]);
 
 /** p50 and p95 of timings, in ms. */

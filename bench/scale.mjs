@@ -101,8 +101,8 @@ async function toolSearch(client) {
 
 /** The same queries through catalog.search() in this process, with the load phases timed. */
 async function inProcess(file) {
-  const { loadSpec } = await import('../dist/spec/load-spec.js');
-  const { buildCatalog } = await import('../dist/spec/build-catalog.js');
+  const { loadSpec } = await import('../dist/openapi/load-spec.js');
+  const { buildCatalog } = await import('../dist/openapi/build-catalog.js');
   let t = performance.now();
   const spec = await loadSpec(file);
   const loadMs = performance.now() - t;

@@ -9,8 +9,8 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildCatalog } from '../dist/spec/build-catalog.js';
-import { loadSpec } from '../dist/spec/load-spec.js';
+import { buildCatalog } from '../dist/openapi/build-catalog.js';
+import { loadSpec } from '../dist/openapi/load-spec.js';
 import { splitWords } from '../dist/search/tokenize.js';
 import { shownVariants } from '../dist/tools/list-endpoints.js';
 import { realSpecPackageDir } from '../test/support/real-specs.mjs';

@@ -13,8 +13,8 @@ import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { buildCatalog } from '../dist/spec/build-catalog.js';
-import { loadSpec } from '../dist/spec/load-spec.js';
+import { buildCatalog } from '../dist/openapi/build-catalog.js';
+import { loadSpec } from '../dist/openapi/load-spec.js';
 import { shownVariants } from '../dist/tools/list-endpoints.js';
 import { realSpecPackageDir, realSpecPath } from '../test/support/real-specs.mjs';
 

@@ -405,8 +405,8 @@ function printSummary(results, s, { wallMs, options, linesFile, jsonFile }) {
 async function runWorker() {
   const dist = pathToFileURL(process.env.SWEEP_DIST + '/').href;
   const [{ loadSpec }, { buildCatalog }, { describeOperation, renderEndpoint }, { compileInputSchema }, { inputSchemaOf, requiredArguments }, { DynamicMcpError }] = await Promise.all([
-    import(`${dist}spec/load-spec.js`),
-    import(`${dist}spec/build-catalog.js`),
+    import(`${dist}openapi/load-spec.js`),
+    import(`${dist}openapi/build-catalog.js`),
     import(`${dist}tools/describe-endpoint.js`),
     import(`${dist}arguments/validate-arguments.js`),
     import(`${dist}schema/input-schema.js`),

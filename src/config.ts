@@ -4,9 +4,9 @@ import { delimiter, resolve } from 'node:path';
 import { ConfigError } from './errors.js';
 import { toBoolean, toChoice, toChoiceList, toHttpUrl, toInteger, toList, toPairs, type IntegerRange } from './flag-values.js';
 import type { LogLevel } from './log.js';
-import type { OperationFilter } from './spec/filter-catalog.js';
-import { httpMethods } from './spec/openapi-types.js';
-import { validationPolicies, type ValidationPolicy } from './spec/validation-policy.js';
+import type { OperationFilter } from './openapi/filter-catalog.js';
+import { httpMethods } from './openapi/openapi-types.js';
+import { validationPolicies, type ValidationPolicy } from './openapi/validation-policy.js';
 
 export interface Config {
   /** Path or http(s) URL of the OpenAPI document. */

@@ -12,7 +12,7 @@ import { silentLogger, type Logger } from './log.js';
 import { MemorySessionStore } from './session/memory-session-store.js';
 import { SessionHandles } from './session/session-handles.js';
 import type { SessionStore } from './session/session-store.js';
-import type { Catalog } from './spec/catalog.js';
+import type { Catalog } from './openapi/catalog.js';
 import { createTools } from './tools/create-tools.js';
 import type { ExecutionSettings } from './tools/tool-context.js';
 import type { ToolDefinition } from './tools/tool-definition.js';

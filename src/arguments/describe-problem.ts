@@ -2,7 +2,7 @@
 import type { ErrorObject } from 'ajv';
 import { echoInput, echoValue } from '../echo-input.js';
 import { isObject } from '../base/json.js';
-import { formatPointer } from '../spec/value-nesting.js';
+import { formatPointer } from '../openapi/value-nesting.js';
 import { branchTypes, type ResolveSchema } from './choose-branch.js';
 import { errorOrigin } from './deferred-parts.js';
 import { originOf } from './schema-origins.js';

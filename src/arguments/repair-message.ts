@@ -7,7 +7,7 @@
 import { foldSchema } from '../schema/fold-schema.js';
 import { reachableDefs } from '../schema/local-defs.js';
 import { isObject, type JsonObject } from '../base/json.js';
-import type { Operation } from '../spec/operation.js';
+import type { Operation } from '../openapi/operation.js';
 import type { ArgumentProblem } from './describe-problem.js';
 
 export interface RepairInput {

@@ -1,7 +1,7 @@
 /** @module Checks `--auth scheme=secret` entries against the document: the scheme must exist and be a kind we can send. */
 import { ConfigError } from '../errors.js';
-import type { Catalog } from '../spec/catalog.js';
-import type { SecuritySchemeObject } from '../spec/openapi-types.js';
+import type { Catalog } from '../openapi/catalog.js';
+import type { SecuritySchemeObject } from '../openapi/openapi-types.js';
 
 /** Scheme types that take no credential from us: mutual TLS needs a client certificate on the connection. */
 const unsupported: Record<string, string> = {

@@ -7,10 +7,10 @@ import { resolveBaseUrl } from '../http/base-url.js';
 import type { Logger } from '../log.js';
 import { logProgress, type Progress } from '../progress.js';
 import type { RuntimeOptions } from '../runtime.js';
-import { buildCatalog } from '../spec/build-catalog.js';
-import type { Catalog } from '../spec/catalog.js';
-import { filterCatalog } from '../spec/filter-catalog.js';
-import { loadSpec, specOptions } from '../spec/load-spec.js';
+import { buildCatalog } from '../openapi/build-catalog.js';
+import type { Catalog } from '../openapi/catalog.js';
+import { filterCatalog } from '../openapi/filter-catalog.js';
+import { loadSpec, specOptions } from '../openapi/load-spec.js';
 
 export async function loadCatalog(config: Config, progress?: Progress): Promise<Catalog> {
   const spec = await loadSpec(config.spec, { ...specOptions(config), ...(progress ? { progress } : {}) });

@@ -1,5 +1,5 @@
 /** @module The CLI's "unknown endpoint" message: the closest ids, and the command that searches. */
-import type { Catalog } from '../spec/catalog.js';
+import type { Catalog } from '../openapi/catalog.js';
 
 export function unknownEndpointText(catalog: Catalog, id: string): string {
   const hidden = catalog.hiddenReason(id);

@@ -1,6 +1,6 @@
 /** @module Decides the base URL of an operation: `--base-url`, else its first server with variables filled, resolved against the spec's own URL. */
 import { ConfigError } from '../errors.js';
-import type { ServerObject } from '../spec/openapi-types.js';
+import type { ServerObject } from '../openapi/openapi-types.js';
 
 /** Fills `{variable}`s with their defaults (or given values checked against their enum). */
 export function expandServerUrl(server: ServerObject, values: Record<string, string> = {}): string {

@@ -3,12 +3,12 @@ import { authorizeRequest, type Authorization } from '../auth/authorize-request.
 import type { ClientCredentialsTokens } from '../auth/client-credentials-tokens.js';
 import type { Credentials } from '../auth/credentials.js';
 import { RequestBuildError } from '../errors.js';
-import type { Catalog } from '../spec/catalog.js';
+import type { Catalog } from '../openapi/catalog.js';
 import type { ArgumentBinding } from '../schema/input-schema.js';
-import type { Operation } from '../spec/operation.js';
-import type { ResponseObject } from '../spec/openapi-types.js';
+import type { Operation } from '../openapi/operation.js';
+import type { ResponseObject } from '../openapi/openapi-types.js';
 import { isObject } from '../base/json.js';
-import { describeSecurity, isSecurityOptional } from '../spec/security.js';
+import { describeSecurity, isSecurityOptional } from '../openapi/security.js';
 import { resolveBaseUrl } from './base-url.js';
 import type { BodyLease } from './body-budget.js';
 import { buildRequest, type HttpRequest } from './build-request.js';

@@ -3,7 +3,7 @@
  * `encoding`), multipart (see encode-multipart.ts), text, and raw bytes.
  */
 import { RequestBuildError } from '../errors.js';
-import type { EncodingObject, MediaTypeObject } from '../spec/openapi-types.js';
+import type { EncodingObject, MediaTypeObject } from '../openapi/openapi-types.js';
 import { isObject } from '../base/json.js';
 import { declaredContentType, styleOptions, usesStyle } from './encoding-object.js';
 import { encodeMultipart, type MultipartOptions } from './encode-multipart.js';

@@ -4,7 +4,7 @@
  * JSON fields, one part per array item, and from OpenAPI 3.1 `style` as plain name=value parts.
  */
 import { RequestBuildError } from '../errors.js';
-import type { MediaTypeObject } from '../spec/openapi-types.js';
+import type { MediaTypeObject } from '../openapi/openapi-types.js';
 import { isObject } from '../base/json.js';
 import { declaredContentType, styleOptions, usesStyle } from './encoding-object.js';
 import { isFileArgument, readFileArgument } from './file-argument.js';

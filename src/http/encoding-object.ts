@@ -2,7 +2,7 @@
  * @module Reading an Encoding Object (https://spec.openapis.org/oas/v3.1.1#encoding-object): whether it asks
  * for style serialization or content-type serialization, and which content type it names.
  */
-import type { EncodingObject } from '../spec/openapi-types.js';
+import type { EncodingObject } from '../openapi/openapi-types.js';
 import type { QueryStyleOptions } from './serialize-param.js';
 
 /**

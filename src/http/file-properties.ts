@@ -1,6 +1,6 @@
 /** @module Which properties of a multipart body hold files: binary schemas, found through `$ref`s and `allOf`. */
 import { isObject } from '../base/json.js';
-import type { RefResolver } from '../spec/ref-resolver.js';
+import type { RefResolver } from '../openapi/ref-resolver.js';
 import { isBinarySchema } from './file-argument.js';
 
 /** How to follow the `$ref`s of a body schema. */

@@ -4,7 +4,7 @@
  * budget beyond which the rest is kept for a continuation.
  */
 import { echoValue } from '../echo-input.js';
-import { tooDeepAt } from '../spec/value-nesting.js';
+import { tooDeepAt } from '../openapi/value-nesting.js';
 import type { SecretRedactor } from './redact-secrets.js';
 import type { RawResponse } from './send-request.js';
 

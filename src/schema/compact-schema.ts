@@ -4,7 +4,7 @@
  */
 import { describeError } from '../errors.js';
 import { isObject, type JsonObject } from '../base/json.js';
-import { isRef, maxRefHops, type RefResolver } from '../spec/ref-resolver.js';
+import { isRef, maxRefHops, type RefResolver } from '../openapi/ref-resolver.js';
 import { copyValidationKeywords, normalizeEnum, normalizeRequired, normalizeType } from './schema-keywords.js';
 import { shortenText } from './shorten-text.js';
 import { descendsIntoInstance, singleSubschemas, subschemaKind } from './subschema-keywords.js';

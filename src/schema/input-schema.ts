@@ -3,10 +3,10 @@
  * `header.id` when a name is used in two locations) and `body` for the request body. Execute validates
  * against exactly this schema.
  */
-import type { Catalog } from '../spec/catalog.js';
+import type { Catalog } from '../openapi/catalog.js';
 import { compactSchemas, type SchemaRoot } from './compact-schema.js';
-import type { Operation } from '../spec/operation.js';
-import type { MediaTypeObject, ParameterLocation, ParameterObject } from '../spec/openapi-types.js';
+import type { Operation } from '../openapi/operation.js';
+import type { MediaTypeObject, ParameterLocation, ParameterObject } from '../openapi/openapi-types.js';
 import { isObject, type JsonObject } from '../base/json.js';
 import { fileArgumentSchema, isBinarySchema } from '../http/file-argument.js';
 import { transportHeaders } from '../http/transport-headers.js';

@@ -1,9 +1,9 @@
 /** @module Summarises an operation's responses: status codes with descriptions, and a one-line shape of the main success body. */
-import type { Catalog } from '../spec/catalog.js';
-import type { Operation } from '../spec/operation.js';
-import type { MediaTypeObject, ResponseObject } from '../spec/openapi-types.js';
+import type { Catalog } from '../openapi/catalog.js';
+import type { Operation } from '../openapi/operation.js';
+import type { MediaTypeObject, ResponseObject } from '../openapi/openapi-types.js';
 import { isObject, type JsonObject } from '../base/json.js';
-import { isRef } from '../spec/ref-resolver.js';
+import { isRef } from '../openapi/ref-resolver.js';
 import { shortenText } from './shorten-text.js';
 
 export interface ResponseSummary {

@@ -4,7 +4,7 @@
  * Generated APIs such as Microsoft Graph repeat each operation under many parents; without this the
  * copies fill a page and push other candidates out of sight.
  */
-import type { Operation } from '../spec/operation.js';
+import type { Operation } from '../openapi/operation.js';
 import { operationFamily } from './search-fields.js';
 
 export interface OperationGroup {

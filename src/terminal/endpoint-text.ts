@@ -5,7 +5,7 @@
  */
 import type { ArgumentBinding } from '../schema/input-schema.js';
 import { isObject } from '../base/json.js';
-import { securityText } from '../spec/security.js';
+import { securityText } from '../openapi/security.js';
 import type { DescribedEndpoint } from '../tools/describe-endpoint.js';
 import { fitColumns, rowLines } from './fit-columns.js';
 import { outlineSchema, schemaNotes, schemaType } from './schema-outline.js';

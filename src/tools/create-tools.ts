@@ -3,7 +3,7 @@
  * result's structuredContent carries it back (https://modelcontextprotocol.io/specification/2026-07-28:
  * cross-call state is referenced by a server-minted handle passed as an ordinary tool argument).
  */
-import type { Catalog } from '../spec/catalog.js';
+import type { Catalog } from '../openapi/catalog.js';
 import { describeEndpointTool } from './describe-endpoint.js';
 import { executeEndpointTool } from './execute-endpoint.js';
 import { listEndpointsTool } from './list-endpoints.js';

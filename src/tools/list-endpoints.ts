@@ -1,11 +1,11 @@
 /** @module The list_endpoints tool: ranked search and browsing of the API, copies under other parents as one result, a tag overview once per session, cursor paging. */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { editDistance, type Catalog } from '../spec/catalog.js';
+import { editDistance, type Catalog } from '../openapi/catalog.js';
 import { requiredArguments } from '../schema/input-schema.js';
 import { operationCount, type OperationGroup } from '../search/operation-variants.js';
-import { httpMethods } from '../spec/openapi-types.js';
+import { httpMethods } from '../openapi/openapi-types.js';
 import { echoInput, echoValue } from '../echo-input.js';
-import { summaryText } from '../spec/operation-summary.js';
+import { summaryText } from '../openapi/operation-summary.js';
 import { decodeCursor, encodeCursor, maxContext, maxCursorChars, maxSearchTextChars, type ListPosition } from './list-cursor.js';
 import type { ToolContext } from './tool-context.js';
 import type { ToolDefinition } from './tool-definition.js';

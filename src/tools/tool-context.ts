@@ -5,7 +5,7 @@ import type { BodyLease } from '../http/body-budget.js';
 import type { FetchLike } from '../http/send-request.js';
 import type { Logger } from '../log.js';
 import type { Conversation } from '../session/conversation.js';
-import type { Catalog } from '../spec/catalog.js';
+import type { Catalog } from '../openapi/catalog.js';
 
 export interface ExecutionSettings {
   fetch: FetchLike;

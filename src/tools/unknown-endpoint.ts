@@ -1,6 +1,6 @@
 /** @module The "unknown endpoint" message: what was asked, the closest ids, and how to search. */
 import { echoInput } from '../echo-input.js';
-import type { Catalog } from '../spec/catalog.js';
+import type { Catalog } from '../openapi/catalog.js';
 
 export function unknownEndpointMessage(catalog: Catalog, id: string): string {
   const hidden = catalog.hiddenReason(id);

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { expandServerUrl, resolveBaseUrl } from '../../src/http/base-url.js';
 import { ConfigError } from '../../src/errors.js';
-import type { ServerObject } from '../../src/spec/openapi-types.js';
+import type { ServerObject } from '../../src/openapi/openapi-types.js';
 
 const fileSpec = new URL('file:///work/specs/petstore.yaml');
 const httpSpec = new URL('https://petstore3.swagger.io/api/v3/openapi.json');

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { encodeBody } from '../../src/http/encode-body.js';
 import { RequestBuildError } from '../../src/errors.js';
-import type { EncodingObject } from '../../src/spec/openapi-types.js';
+import type { EncodingObject } from '../../src/openapi/openapi-types.js';
 
 const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 

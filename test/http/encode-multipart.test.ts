@@ -3,8 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { buildRequest } from '../../src/http/build-request.js';
 import type { MultipartOptions } from '../../src/http/encode-multipart.js';
 import { sendRequest } from '../../src/http/send-request.js';
-import type { MediaTypeObject } from '../../src/spec/openapi-types.js';
-import { RefResolver } from '../../src/spec/ref-resolver.js';
+import type { MediaTypeObject } from '../../src/openapi/openapi-types.js';
+import { RefResolver } from '../../src/openapi/ref-resolver.js';
 import { useToolHarness } from '../support/tool-harness.js';
 
 const harness = useToolHarness();

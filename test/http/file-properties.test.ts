@@ -1,7 +1,7 @@
 // Tests for finding the binary properties of a multipart body schema.
 import { describe, expect, test } from 'vitest';
 import { fileProperties } from '../../src/http/file-properties.js';
-import { RefResolver } from '../../src/spec/ref-resolver.js';
+import { RefResolver } from '../../src/openapi/ref-resolver.js';
 
 const docUrl = 'file:///api/openapi.json';
 const document = {

@@ -2,7 +2,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
 import { compactSchemas, mergeAllOf, type CompactOptions, type CompactResult } from '../../src/schema/compact-schema.js';
-import { RefResolver } from '../../src/spec/ref-resolver.js';
+import { RefResolver } from '../../src/openapi/ref-resolver.js';
 
 const rootUrl = 'file:///virtual/api.json';
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });

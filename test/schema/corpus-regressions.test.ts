@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { countTokens } from 'gpt-tokenizer';
 import { describe, expect, test } from 'vitest';
 import { compileInputSchema, validateArguments } from '../../src/arguments/validate-arguments.js';
-import type { Catalog } from '../../src/spec/catalog.js';
+import type { Catalog } from '../../src/openapi/catalog.js';
 import { inputSchemaOf } from '../../src/schema/input-schema.js';
 import { isObject, type JsonObject } from '../../src/base/json.js';
 import { describeOperation, renderEndpoint } from '../../src/tools/describe-endpoint.js';

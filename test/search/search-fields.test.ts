@@ -1,7 +1,7 @@
 // Tests for the searchable fields of an operation.
 import { describe, expect, test } from 'vitest';
-import type { HttpMethod } from '../../src/spec/openapi-types.js';
-import type { Operation } from '../../src/spec/operation.js';
+import type { HttpMethod } from '../../src/openapi/openapi-types.js';
+import type { Operation } from '../../src/openapi/operation.js';
 import { fieldTerms, firstSentence, operationFamily, parameterPhrases, plainText, withoutNamespace } from '../../src/search/search-fields.js';
 
 function operation(method: HttpMethod, path: string, extra: Partial<Operation> = {}): Operation {

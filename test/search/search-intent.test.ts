@@ -1,7 +1,7 @@
 // Tests for reading what a request means to do and what an operation does.
 import { describe, expect, test } from 'vitest';
-import type { HttpMethod } from '../../src/spec/openapi-types.js';
-import type { Operation } from '../../src/spec/operation.js';
+import type { HttpMethod } from '../../src/openapi/openapi-types.js';
+import type { Operation } from '../../src/openapi/operation.js';
 import { intentFit, operationIntent, requestIntent } from '../../src/search/search-intent.js';
 import { requestWords as wordsOf } from '../../src/search/search-query.js';
 import { vocabularyOf } from '../../src/search/search-vocabulary.js';

@@ -6,9 +6,9 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { createServer, type CreateServerOptions } from '../../src/server.js';
-import { buildCatalog } from '../../src/spec/build-catalog.js';
-import type { Catalog } from '../../src/spec/catalog.js';
-import { loadSpec } from '../../src/spec/load-spec.js';
+import { buildCatalog } from '../../src/openapi/build-catalog.js';
+import type { Catalog } from '../../src/openapi/catalog.js';
+import { loadSpec } from '../../src/openapi/load-spec.js';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const bin = join(root, 'bin', 'openapi-dynamic-mcp.js');

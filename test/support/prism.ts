@@ -8,8 +8,8 @@ import { basename, join } from 'node:path';
 import { sample } from 'openapi-sampler';
 import type { CreateServerOptions } from '../../src/server.js';
 import { inputSchemaOf } from '../../src/schema/input-schema.js';
-import { buildCatalog } from '../../src/spec/build-catalog.js';
-import type { Catalog } from '../../src/spec/catalog.js';
+import { buildCatalog } from '../../src/openapi/build-catalog.js';
+import type { Catalog } from '../../src/openapi/catalog.js';
 import type { JsonObject } from '../../src/base/json.js';
 import { connectInMemory, root, textOf } from './connect.js';
 

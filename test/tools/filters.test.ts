@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { filterCatalog } from '../../src/spec/filter-catalog.js';
+import { filterCatalog } from '../../src/openapi/filter-catalog.js';
 import { catalogOf, connectInMemory, sample, textOf, type Connected } from '../support/connect.js';
 
 let connected: Connected | undefined;

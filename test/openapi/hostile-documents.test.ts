@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { describeOperation, renderEndpoint } from '../../src/tools/describe-endpoint.js';
-import { buildCatalog } from '../../src/spec/build-catalog.js';
-import { loadSpec, type LoadSpecOptions } from '../../src/spec/load-spec.js';
-import { lintSpec } from '../../src/spec/lint-spec.js';
+import { buildCatalog } from '../../src/openapi/build-catalog.js';
+import { loadSpec, type LoadSpecOptions } from '../../src/openapi/load-spec.js';
+import { lintSpec } from '../../src/openapi/lint-spec.js';
 import { aliasBomb, documentWith, endlessBody } from '../support/hostile.js';
 import { startUpstream, type Upstream } from '../support/upstream.js';
 

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { RefResolver, isRef, readPointer } from '../../src/spec/ref-resolver.js';
+import { RefResolver, isRef, readPointer } from '../../src/openapi/ref-resolver.js';
 import { BrokenRefError } from '../../src/errors.js';
-import { DocumentReader } from '../../src/spec/document-reader.js';
+import { DocumentReader } from '../../src/openapi/document-reader.js';
 
 const rootUrl = 'file:///virtual/api.json';
 

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { addressClass } from '../../src/spec/address-class.js';
-import { TrustBoundary } from '../../src/spec/trust-boundary.js';
+import { addressClass } from '../../src/openapi/address-class.js';
+import { TrustBoundary } from '../../src/openapi/trust-boundary.js';
 
 describe('addressClass', () => {
   test.each([

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { loadSpec } from '../../src/spec/load-spec.js';
-import type { MediaTypeObject } from '../../src/spec/openapi-types.js';
+import { loadSpec } from '../../src/openapi/load-spec.js';
+import type { MediaTypeObject } from '../../src/openapi/openapi-types.js';
 import { fixture } from '../support/connect.js';
 
 async function encodingOf(path: string, mediaType: string) {
