@@ -142,11 +142,11 @@ try {
 async function measurePhases(catalog, baseUrl) {
   const [{ inputSchemaOf }, { normalizeArguments }, { validateArguments }, { unreliableNotes }, { callOperation }, { sendRequest }, { buildRequest }, { shapeResponse }, { executeResult }, { MemorySessionStore }, { SessionHandle }, { silentLogger }, { ClientCredentialsTokens }] =
     await Promise.all([
-      import('../dist/schema/input-schema.js'),
+      import('../dist/arguments/input-schema.js'),
       import('../dist/arguments/normalize-arguments.js'),
       import('../dist/arguments/validate-arguments.js'),
       import('../dist/arguments/unreliable-notes.js'),
-      import('../dist/http/call-operation.js'),
+      import('../dist/execution/call-operation.js'),
       import('../dist/http/send-request.js'),
       import('../dist/http/build-request.js'),
       import('../dist/http/shape-response.js'),

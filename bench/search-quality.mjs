@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { buildCatalog } from '../dist/openapi/build-catalog.js';
 import { loadSpec } from '../dist/openapi/load-spec.js';
+import { searchIndexOf } from '../dist/search/search-index-of.js';
 import { shownVariants } from '../dist/tools/list-endpoints.js';
 import { realSpecPackageDir, realSpecPath } from '../test/support/real-specs.mjs';
 
@@ -81,7 +82,7 @@ for (const api of wanted) {
   const { tasks } = JSON.parse(readFileSync(taskFile, 'utf8'));
   queries.push(...tasks.map((t) => t.query));
   const catalog = buildCatalog(await loadSpec(specs[api]()));
-  const { figures, failures } = score(catalog.search(), tasks);
+  const { figures, failures } = score(searchIndexOf(catalog), tasks);
   for (const [key, f] of Object.entries(figures)) {
     const p = (pooled[key] ??= { at1: 0, at5: 0, n: 0 });
     p.at1 += f.at1;
@@ -108,7 +109,7 @@ if (!argv.includes('--no-latency')) {
   for (const [name, file] of Object.entries(latencySpecs)) {
     const catalog = buildCatalog(await loadSpec(file()));
     let started = performance.now();
-    const index = catalog.search();
+    const index = searchIndexOf(catalog);
     const buildMs = performance.now() - started;
     started = performance.now();
     index.results(queries[0]);

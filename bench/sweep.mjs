@@ -404,12 +404,13 @@ function printSummary(results, s, { wallMs, options, linesFile, jsonFile }) {
 
 async function runWorker() {
   const dist = pathToFileURL(process.env.SWEEP_DIST + '/').href;
-  const [{ loadSpec }, { buildCatalog }, { describeOperation, renderEndpoint }, { compileInputSchema }, { inputSchemaOf, requiredArguments }, { DynamicMcpError }] = await Promise.all([
+  const [{ loadSpec }, { buildCatalog }, { searchIndexOf }, { describeOperation, renderEndpoint }, { compileInputSchema }, { inputSchemaOf, requiredArguments }, { DynamicMcpError }] = await Promise.all([
     import(`${dist}openapi/load-spec.js`),
     import(`${dist}openapi/build-catalog.js`),
+    import(`${dist}search/search-index-of.js`),
     import(`${dist}tools/describe-endpoint.js`),
     import(`${dist}arguments/validate-arguments.js`),
-    import(`${dist}schema/input-schema.js`),
+    import(`${dist}arguments/input-schema.js`),
     import(`${dist}errors.js`),
   ]);
   const countTokens = process.env.SWEEP_TOKENS === '1' ? (await import('gpt-tokenizer')).countTokens : undefined;
@@ -463,7 +464,7 @@ async function runWorker() {
       catalog = await step('build', () => buildCatalog(spec));
       process.send({ type: 'progress', phase: 'built', operations: catalog.operations.length });
       if (from === 0) await step('list', () => {
-        const index = catalog.search();
+        const index = searchIndexOf(catalog);
         result.listHits = index.search('list').length;
         result.browse = index.browse().length;
         catalog.tags();

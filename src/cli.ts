@@ -8,7 +8,7 @@ import { looksLikeDocument, splitSpec } from './cli/spec-argument.js';
 import { errorLine, formatCommanderError, helpLine, programName } from './cli/usage-error.js';
 import { resolveCallOptions, resolveConfig, resolveListOptions } from './config.js';
 import { ConfigError, DynamicMcpError, describeError } from './errors.js';
-import { closestWords } from './search/edit-distance.js';
+import { closestWords } from './base/edit-distance.js';
 import { endQuietlyOnClosedPipe } from './terminal/terminal.js';
 import { packageVersion } from './version.js';
 

@@ -4,9 +4,30 @@ import { delimiter, resolve } from 'node:path';
 import { ConfigError } from './errors.js';
 import { toBoolean, toChoice, toChoiceList, toHttpUrl, toInteger, toList, toPairs, type IntegerRange } from './flag-values.js';
 import type { LogLevel } from './log.js';
-import type { OperationFilter } from './openapi/filter-catalog.js';
-import { httpMethods } from './openapi/openapi-types.js';
-import { validationPolicies, type ValidationPolicy } from './openapi/validation-policy.js';
+import { httpMethods } from './base/http-methods.js';
+
+/**
+ * How far execute_endpoint trusts the document's constraints. `strict`: every constraint as written.
+ * `lenient`: constraints the document contradicts (values that are no plausible literal, a request enum its
+ * own responses disagree with) are named and not enforced, and a value matching several `oneOf` branches
+ * passes. `off`: arguments go as given; only what has nowhere to go is refused.
+ */
+export const validationPolicies = ['strict', 'lenient', 'off'] as const;
+export type ValidationPolicy = (typeof validationPolicies)[number];
+
+/** Which operations are exposed: the same for all three tools. */
+export interface OperationFilter {
+  /** Only GET, HEAD and OPTIONS. */
+  readOnly?: boolean;
+  /** Keep only operations with one of these tags. */
+  tags?: string[];
+  excludeTags?: string[];
+  /** Keep only operations whose id or `METHOD /path` matches one of these globs (`*`, `?`). */
+  operations?: string[];
+  excludeOperations?: string[];
+  /** Keep only these HTTP methods. */
+  methods?: string[];
+}
 
 export interface Config {
   /** Path or http(s) URL of the OpenAPI document. */

@@ -7,7 +7,7 @@ export { loadSpec, type LoadedSpec, type LoadSpecOptions } from './openapi/load-
 export { buildCatalog } from './openapi/build-catalog.js';
 export { Catalog } from './openapi/catalog.js';
 export type { Operation } from './openapi/operation.js';
-export { lintSpec, type LintFinding } from './openapi/lint-spec.js';
+export { lintSpec, type LintFinding } from './commands/lint-spec.js';
 export type { SessionStore, SessionState } from './session/session-store.js';
 export { MemorySessionStore } from './session/memory-session-store.js';
 export { serveStdio } from './transports/stdio.js';

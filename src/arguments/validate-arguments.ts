@@ -5,7 +5,7 @@
  */
 import type { FuncKeywordDefinition, ValidateFunction } from 'ajv';
 import { isObject, type JsonObject } from '../base/json.js';
-import type { ValidationPolicy } from '../openapi/validation-policy.js';
+import type { ValidationPolicy } from '../config.js';
 import { mergeAllOf } from '../schema/compact-schema.js';
 import { followDefs } from '../schema/local-defs.js';
 import { compileEveryPart, deferredKeyword, deferredPartKeyword, resolvePart, splitSchema } from './deferred-parts.js';

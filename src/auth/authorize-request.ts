@@ -5,7 +5,7 @@
  */
 import { encodeValue } from '../http/serialize-param.js';
 import type { HttpRequest } from '../http/build-request.js';
-import type { SchemeUse } from '../openapi/security.js';
+import type { SchemeUse } from './describe-security.js';
 import type { ClientCredentialsTokens, TokenRequest } from './client-credentials-tokens.js';
 import { howToSet, type Credentials } from './credentials.js';
 

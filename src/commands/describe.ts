@@ -2,7 +2,7 @@
 import { checkAuthFlags } from '../auth/check-auth-flags.js';
 import { collectCredentials } from '../auth/credentials.js';
 import type { Config } from '../config.js';
-import { argumentBindings } from '../schema/input-schema.js';
+import { argumentBindings } from '../arguments/input-schema.js';
 import { endpointText } from '../terminal/endpoint-text.js';
 import { terminalProgress } from '../terminal/terminal-progress.js';
 import { colorEnabled, createStyle, outputWidth } from '../terminal/terminal.js';

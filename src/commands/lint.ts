@@ -1,6 +1,6 @@
 /** @module `lint <spec>`: strict validation plus serving checks, as text or one JSON document; exit 1 on errors. */
 import type { Config } from '../config.js';
-import { lintSpec } from '../openapi/lint-spec.js';
+import { lintSpec } from './lint-spec.js';
 import { specOptions } from '../openapi/load-spec.js';
 import { terminalProgress } from '../terminal/terminal-progress.js';
 import { colorEnabled, createStyle } from '../terminal/terminal.js';

@@ -6,12 +6,13 @@
 import type { Config, ListOptions } from '../config.js';
 import { ConfigError } from '../errors.js';
 import { operationCount } from '../search/operation-variants.js';
-import { closestWords } from '../search/edit-distance.js';
+import { closestWords } from '../base/edit-distance.js';
 import { terminalProgress } from '../terminal/terminal-progress.js';
 import { colorEnabled, createStyle, outputWidth, styleMethod } from '../terminal/terminal.js';
 import { fitColumns, joinRow } from '../terminal/fit-columns.js';
 import { toListed, type ListedEndpoint } from '../tools/list-endpoints.js';
 import { loadCatalog } from './prepare-runtime.js';
+import { searchIndexOf } from '../search/search-index-of.js';
 
 /** Returns the exit code. */
 export async function runList(config: Config, query: string, options: ListOptions): Promise<number> {
@@ -25,7 +26,7 @@ export async function runList(config: Config, query: string, options: ListOption
     );
   }
   const filters = { ...(options.tag ? { tag: options.tag } : {}), ...(options.method ? { method: options.method } : {}) };
-  const all = catalog.search().results(query || undefined, filters);
+  const all = searchIndexOf(catalog).results(query || undefined, filters);
   const endpoints = all.slice(0, options.limit).map((group) => toListed(group, catalog));
   const total = all.length;
   const withCopies = operationCount(all);

@@ -1,9 +1,9 @@
 /** @module Turns validated arguments into an HTTP request: path, query, header and cookie parameters by style, and the body by media type. */
 import { RequestBuildError } from '../errors.js';
-import type { ArgumentBinding } from '../schema/input-schema.js';
-import type { HttpMethod } from '../openapi/openapi-types.js';
+import type { ArgumentBinding } from '../arguments/input-schema.js';
+import type { HttpMethod } from '../base/http-methods.js';
 import { encodeBody, type EncodeBodyOptions } from './encode-body.js';
-import { transportHeaders } from './transport-headers.js';
+import { transportHeaders } from '../arguments/transport-headers.js';
 import { serializeCookieParam, serializeHeaderParam, serializePathParam, serializeQueryParam } from './serialize-param.js';
 
 export interface HttpRequest {

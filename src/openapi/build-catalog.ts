@@ -4,8 +4,9 @@ import { Catalog } from './catalog.js';
 import type { LoadedSpec } from './load-spec.js';
 import type { RefResolver } from './ref-resolver.js';
 import { methodPathId, type Operation } from './operation.js';
-import type { ValidationPolicy } from './validation-policy.js';
-import { httpMethods, type ParameterObject, type RequestBodyObject, type SecurityRequirement, type ServerObject } from './openapi-types.js';
+import type { ValidationPolicy } from '../config.js';
+import type { ParameterObject, RequestBodyObject, SecurityRequirement, ServerObject } from './openapi-types.js';
+import { httpMethods } from '../base/http-methods.js';
 import { isObject } from '../base/json.js';
 
 export interface BuildCatalogOptions {

@@ -1,12 +1,8 @@
-/** @module The Catalog: every operation of one API, found by id or by `METHOD /path`, with tag counts and a lazily built search index. */
+/** @module The Catalog: every operation of one API, found by id or by `METHOD /path`, with tag counts. */
 import type { LoadedSpec } from './load-spec.js';
 import { methodPathId, type Operation } from './operation.js';
-import { editDistance } from '../search/edit-distance.js';
-import { SearchIndex } from '../search/search-index.js';
 import { defaults } from '../config.js';
-import type { ValidationPolicy } from './validation-policy.js';
-
-export { editDistance };
+import type { ValidationPolicy } from '../config.js';
 
 export interface CatalogInit {
   title: string;
@@ -15,7 +11,7 @@ export interface CatalogInit {
   spec: LoadedSpec;
   operations: Operation[];
   warnings: string[];
-  /** How far argument validation trusts the document (see validation-policy.ts). Default lenient. */
+  /** How far argument validation trusts the document (see ValidationPolicy in config.ts). Default lenient. */
   validation?: ValidationPolicy;
   /** Operations left out by filters, with the reason, so asking for one explains itself. */
   hidden?: Map<string, string>;
@@ -46,7 +42,6 @@ export class Catalog {
   private readonly byShape = new Map<string, Operation>();
   private readonly hidden: Map<string, string>;
   private readonly hiddenByShape = new Map<string, Operation>();
-  private searchIndex: SearchIndex | undefined;
   private tagCounts: TagCount[] | undefined;
 
   constructor(init: CatalogInit) {
@@ -93,19 +88,6 @@ export class Catalog {
     return op && reason ? { id: op.id, reason } : undefined;
   }
 
-  /** The closest ids to an unknown one: by edit distance and by search, best first. Only its first 200 characters count: ids are shorter. */
-  suggest(unknown: string, limit = 3): string[] {
-    const needle = unknown.slice(0, 200).toLowerCase();
-    const byDistance = this.operations
-      .map((op) => ({ id: op.id, distance: editDistance(needle, op.id.toLowerCase()) }))
-      .filter((c) => c.distance <= Math.max(2, Math.floor(needle.length / 3)))
-      .sort((a, b) => a.distance - b.distance)
-      .map((c) => c.id);
-    const bySearch = this.search().search(needle.replace(/^[a-z]+\s+\//, '/'), { limit }).map((hit) => hit.operation.id);
-    const byPrefix = this.operations.filter((op) => op.id.toLowerCase().startsWith(needle)).map((op) => op.id);
-    return [...new Set([...byDistance, ...byPrefix, ...bySearch])].slice(0, limit);
-  }
-
   /** Tags with their operation counts, largest first. */
   tags(): TagCount[] {
     if (!this.tagCounts) {
@@ -114,12 +96,6 @@ export class Catalog {
       this.tagCounts = [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     }
     return this.tagCounts;
-  }
-
-  /** The search index, built on first use so startup stays fast. */
-  search(): SearchIndex {
-    this.searchIndex ??= new SearchIndex(this.operations);
-    return this.searchIndex;
   }
 }
 

@@ -1,21 +1,9 @@
 /** @module Narrows a Catalog by read-only mode and allow/deny filters, so all three tools see exactly the same operations. */
+import type { OperationFilter } from '../config.js';
 import { ConfigError } from '../errors.js';
-import { closestWords } from '../search/edit-distance.js';
+import { closestWords } from '../base/edit-distance.js';
 import { Catalog } from './catalog.js';
 import { methodPathId, type Operation } from './operation.js';
-
-export interface OperationFilter {
-  /** Only GET, HEAD and OPTIONS. */
-  readOnly?: boolean;
-  /** Keep only operations with one of these tags. */
-  tags?: string[];
-  excludeTags?: string[];
-  /** Keep only operations whose id or `METHOD /path` matches one of these globs (`*`, `?`). */
-  operations?: string[];
-  excludeOperations?: string[];
-  /** Keep only these HTTP methods. */
-  methods?: string[];
-}
 
 const readOnlyMethods = new Set(['get', 'head', 'options']);
 

@@ -1,8 +1,5 @@
 /** @module Loose types for the parts of an OpenAPI 3.x document we read; everything else passes through untouched. */
 
-export const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-export type HttpMethod = (typeof httpMethods)[number];
-
 export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
 
 export interface ParameterObject {

@@ -1,11 +1,6 @@
 /** @module The Operation type: one OpenAPI operation with its path-level parts merged in and its id decided. */
-import type {
-  HttpMethod,
-  ParameterObject,
-  RequestBodyObject,
-  SecurityRequirement,
-  ServerObject,
-} from './openapi-types.js';
+import type { ParameterObject, RequestBodyObject, SecurityRequirement, ServerObject } from './openapi-types.js';
+import type { HttpMethod } from '../base/http-methods.js';
 
 export interface Operation {
   /** Stable id: the operationId when present and unique, otherwise `METHOD /path`. */

@@ -3,7 +3,8 @@
  * turns `formData` parameters into a request body but drops it, so "a,b" (csv, the Swagger 2.0 default)
  * would go as repeated fields; here each becomes its field's Encoding Object `style` and `explode`.
  */
-import { httpMethods, type EncodingObject, type OpenApiDocument } from './openapi-types.js';
+import type { EncodingObject, OpenApiDocument } from './openapi-types.js';
+import { httpMethods } from '../base/http-methods.js';
 import { isObject } from '../base/json.js';
 
 const styles: Record<string, EncodingObject> = {

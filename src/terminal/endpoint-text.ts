@@ -3,9 +3,9 @@
  * returns: a parameter table (name, in, type, required, description), the body as an indented outline,
  * auth with how to configure it, and responses.
  */
-import type { ArgumentBinding } from '../schema/input-schema.js';
+import type { ArgumentBinding } from '../arguments/input-schema.js';
 import { isObject } from '../base/json.js';
-import { securityText } from '../openapi/security.js';
+import { securityText } from '../auth/describe-security.js';
 import type { DescribedEndpoint } from '../tools/describe-endpoint.js';
 import { fitColumns, rowLines } from './fit-columns.js';
 import { outlineSchema, schemaNotes, schemaType } from './schema-outline.js';

@@ -1,10 +1,10 @@
 /** @module The describe_endpoint tool: the exact input schema execute validates against, auth and responses of up to ten endpoints. */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Catalog } from '../openapi/catalog.js';
-import { inputSchemaOf, requestMediaTypes } from '../schema/input-schema.js';
+import { inputSchemaOf, requestMediaTypes } from '../arguments/input-schema.js';
 import type { Operation } from '../openapi/operation.js';
 import { summarizeResponses, type ResponseSummary } from '../schema/response-shape.js';
-import { describeSecurity, securityText, type SchemeUse } from '../openapi/security.js';
+import { describeSecurity, securityText, type SchemeUse } from '../auth/describe-security.js';
 import { foldSchema, schemaPart } from '../schema/fold-schema.js';
 import { shortenText } from '../schema/shorten-text.js';
 import type { ToolContext } from './tool-context.js';

@@ -8,11 +8,11 @@ import { validateArguments, type ArgumentProblem } from '../arguments/validate-a
 import { echoInput } from '../echo-input.js';
 import { describeError, DynamicMcpError } from '../errors.js';
 import { bodyNotes } from '../http/body-notes.js';
-import { callOperation, declaresJson } from '../http/call-operation.js';
+import { callOperation, declaresJson } from '../execution/call-operation.js';
 import { serverOrigins } from '../http/server-origins.js';
 import { shapeResponse, sliceUtf8, type ShapedResponse } from '../http/shape-response.js';
 import type { Catalog } from '../openapi/catalog.js';
-import { inputSchemaOf, requestMediaTypes } from '../schema/input-schema.js';
+import { inputSchemaOf, requestMediaTypes } from '../arguments/input-schema.js';
 import type { Operation } from '../openapi/operation.js';
 import type { JsonObject } from '../base/json.js';
 import { decodeContinuation, encodeContinuation, newContinuationKey } from './continuation.js';

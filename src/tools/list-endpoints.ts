@@ -1,15 +1,17 @@
 /** @module The list_endpoints tool: ranked search and browsing of the API, copies under other parents as one result, a tag overview once per session, cursor paging. */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { editDistance, type Catalog } from '../openapi/catalog.js';
-import { requiredArguments } from '../schema/input-schema.js';
+import { editDistance } from '../base/edit-distance.js';
+import type { Catalog } from '../openapi/catalog.js';
+import { requiredArguments } from '../arguments/input-schema.js';
 import { operationCount, type OperationGroup } from '../search/operation-variants.js';
-import { httpMethods } from '../openapi/openapi-types.js';
+import { httpMethods } from '../base/http-methods.js';
 import { echoInput, echoValue } from '../echo-input.js';
-import { summaryText } from '../openapi/operation-summary.js';
+import { summaryText } from '../schema/operation-summary.js';
 import { decodeCursor, encodeCursor, maxContext, maxCursorChars, maxSearchTextChars, type ListPosition } from './list-cursor.js';
 import type { ToolContext } from './tool-context.js';
 import type { ToolDefinition } from './tool-definition.js';
 import { toolError, toolResult } from './tool-result.js';
+import { searchIndexOf } from '../search/search-index-of.js';
 
 const defaultLimit = 20;
 const overviewTags = 40;
@@ -123,7 +125,7 @@ async function listEndpoints(input: Record<string, unknown>, context: ToolContex
   // A search favours the part of the API the conversation works in; its cursor keeps that context, so
   // every page ranks as the first did.
   if (position.query && !parsed.cursor && state.recent.length) position.context = state.recent.slice(-maxContext);
-  const index = catalog.search();
+  const index = searchIndexOf(catalog);
   const filters = { ...(position.tag ? { tag: position.tag } : {}), ...(position.method ? { method: position.method } : {}), ...(position.context ? { context: position.context } : {}) };
   const matches = index.results(position.query, filters);
   if (position.offset > 0 && position.offset >= matches.length) {

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildRequest, type BuildRequestInput } from '../../src/http/build-request.js';
 import { RequestBuildError } from '../../src/errors.js';
-import type { ArgumentBinding } from '../../src/schema/input-schema.js';
+import type { ArgumentBinding } from '../../src/arguments/input-schema.js';
 import type { ParameterLocation, ParameterObject } from '../../src/openapi/openapi-types.js';
 
 const base = new URL('http://127.0.0.1:8080/api/v3');

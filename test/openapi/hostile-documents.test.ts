@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { describeOperation, renderEndpoint } from '../../src/tools/describe-endpoint.js';
 import { buildCatalog } from '../../src/openapi/build-catalog.js';
 import { loadSpec, type LoadSpecOptions } from '../../src/openapi/load-spec.js';
-import { lintSpec } from '../../src/openapi/lint-spec.js';
+import { lintSpec } from '../../src/commands/lint-spec.js';
 import { aliasBomb, documentWith, endlessBody } from '../support/hostile.js';
 import { startUpstream, type Upstream } from '../support/upstream.js';
 

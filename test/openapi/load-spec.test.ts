@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { resolveBaseUrl } from '../../src/http/base-url.js';
 import { buildCatalog } from '../../src/openapi/build-catalog.js';
-import { inputSchemaOf } from '../../src/schema/input-schema.js';
+import { inputSchemaOf } from '../../src/arguments/input-schema.js';
 import { loadSpec } from '../../src/openapi/load-spec.js';
 import { fixture, root } from '../support/connect.js';
 

@@ -6,7 +6,7 @@ import { countTokens } from 'gpt-tokenizer';
 import { describe, expect, test } from 'vitest';
 import { compileInputSchema, validateArguments } from '../../src/arguments/validate-arguments.js';
 import type { Catalog } from '../../src/openapi/catalog.js';
-import { inputSchemaOf } from '../../src/schema/input-schema.js';
+import { inputSchemaOf } from '../../src/arguments/input-schema.js';
 import { isObject, type JsonObject } from '../../src/base/json.js';
 import { describeOperation, renderEndpoint } from '../../src/tools/describe-endpoint.js';
 import { catalogOf } from '../support/connect.js';

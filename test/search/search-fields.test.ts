@@ -1,6 +1,6 @@
 // Tests for the searchable fields of an operation.
 import { describe, expect, test } from 'vitest';
-import type { HttpMethod } from '../../src/openapi/openapi-types.js';
+import type { HttpMethod } from '../../src/base/http-methods.js';
 import type { Operation } from '../../src/openapi/operation.js';
 import { fieldTerms, firstSentence, operationFamily, parameterPhrases, plainText, withoutNamespace } from '../../src/search/search-fields.js';
 

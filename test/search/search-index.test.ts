@@ -1,6 +1,6 @@
 // Tests for ranking operations: what a request means to do, literals, and what each operation is.
 import { describe, expect, test } from 'vitest';
-import type { HttpMethod } from '../../src/openapi/openapi-types.js';
+import type { HttpMethod } from '../../src/base/http-methods.js';
 import type { Operation } from '../../src/openapi/operation.js';
 import { SearchIndex } from '../../src/search/search-index.js';
 import { vocabularyOf } from '../../src/search/search-vocabulary.js';

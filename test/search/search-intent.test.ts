@@ -1,6 +1,6 @@
 // Tests for reading what a request means to do and what an operation does.
 import { describe, expect, test } from 'vitest';
-import type { HttpMethod } from '../../src/openapi/openapi-types.js';
+import type { HttpMethod } from '../../src/base/http-methods.js';
 import type { Operation } from '../../src/openapi/operation.js';
 import { intentFit, operationIntent, requestIntent } from '../../src/search/search-intent.js';
 import { requestWords as wordsOf } from '../../src/search/search-query.js';

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { realSpecPackageDir, realSpecPath } from '../support/real-specs.mjs';
 import { catalogOf, root } from '../support/connect.js';
+import { searchIndexOf } from '../../src/search/search-index-of.js';
 
 type Form = 'keyword' | 'user';
 type Split = 'tune' | 'holdout';
@@ -38,7 +39,7 @@ function tasksOf(api: string): Task[] {
 
 describe('search quality on real APIs (keyword-form and user-phrased tasks)', () => {
   test.each(apis)('$name: the expected operation ranks first, or within the first five, as often as it did', async ({ name, spec, floors }) => {
-    const index = (await catalogOf(spec())).search();
+    const index = searchIndexOf(await catalogOf(spec()));
     for (const [key, [floor1, floor5]] of Object.entries(floors)) {
       const tasks = tasksOf(name).filter((t) => `${t.form} ${t.split}` === key);
       let at1 = 0;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { sample } from 'openapi-sampler';
 import type { CreateServerOptions } from '../../src/server.js';
-import { inputSchemaOf } from '../../src/schema/input-schema.js';
+import { inputSchemaOf } from '../../src/arguments/input-schema.js';
 import { buildCatalog } from '../../src/openapi/build-catalog.js';
 import type { Catalog } from '../../src/openapi/catalog.js';
 import type { JsonObject } from '../../src/base/json.js';

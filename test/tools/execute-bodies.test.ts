@@ -21,7 +21,7 @@ describe('execute_endpoint request bodies', () => {
 
   test('a multipart file is described as its text or { base64, filename, contentType }', async () => {
     const { catalogOf: load } = await import('../support/connect.js');
-    const { inputSchemaOf } = await import('../../src/schema/input-schema.js');
+    const { inputSchemaOf } = await import('../../src/arguments/input-schema.js');
     const catalog = await load(fixture('secured-files.yaml'));
     const { schema } = inputSchemaOf(catalog.find('uploadFile')!, catalog, 'multipart/form-data');
     expect((schema.properties as { body: { properties: Record<string, unknown> } }).body.properties.file).toMatchObject({

@@ -7,7 +7,7 @@ import { MemorySessionStore } from '../../src/session/memory-session-store.js';
 import { buildCatalog } from '../../src/openapi/build-catalog.js';
 import type { Catalog } from '../../src/openapi/catalog.js';
 import { loadSpec } from '../../src/openapi/load-spec.js';
-import type { ValidationPolicy } from '../../src/openapi/validation-policy.js';
+import type { ValidationPolicy } from '../../src/config.js';
 import { textOf } from '../support/connect.js';
 import { realSpecPackageDir, realSpecPath } from '../support/real-specs.mjs';
 import { useToolHarness } from '../support/tool-harness.js';

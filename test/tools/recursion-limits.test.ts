@@ -7,7 +7,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildCatalog } from '../../src/openapi/build-catalog.js';
 import type { Catalog } from '../../src/openapi/catalog.js';
-import { lintSpec } from '../../src/openapi/lint-spec.js';
+import { lintSpec } from '../../src/commands/lint-spec.js';
 import { loadSpec } from '../../src/openapi/load-spec.js';
 import { textOf } from '../support/connect.js';
 import { documentWith } from '../support/hostile.js';

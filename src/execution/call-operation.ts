@@ -4,15 +4,15 @@ import type { ClientCredentialsTokens } from '../auth/client-credentials-tokens.
 import type { Credentials } from '../auth/credentials.js';
 import { RequestBuildError } from '../errors.js';
 import type { Catalog } from '../openapi/catalog.js';
-import type { ArgumentBinding } from '../schema/input-schema.js';
+import type { ArgumentBinding } from '../arguments/input-schema.js';
 import type { Operation } from '../openapi/operation.js';
 import type { ResponseObject } from '../openapi/openapi-types.js';
 import { isObject } from '../base/json.js';
-import { describeSecurity, isSecurityOptional } from '../openapi/security.js';
-import { resolveBaseUrl } from './base-url.js';
-import type { BodyLease } from './body-budget.js';
-import { buildRequest, type HttpRequest } from './build-request.js';
-import { sendRequest, type FetchLike, type RawResponse } from './send-request.js';
+import { describeSecurity, isSecurityOptional } from '../auth/describe-security.js';
+import { resolveBaseUrl } from '../http/base-url.js';
+import type { BodyLease } from '../http/body-budget.js';
+import { buildRequest, type HttpRequest } from '../http/build-request.js';
+import { sendRequest, type FetchLike, type RawResponse } from '../http/send-request.js';
 
 export interface CallSettings {
   fetch: FetchLike;

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { closestWords, typoDistance } from '../../src/search/edit-distance.js';
+import { closestWords, typoDistance } from '../../src/base/edit-distance.js';
 
 test.each([
   ['lsit', 'list', 1],

@@ -1,8 +1,8 @@
 /** @module Describes an operation's security requirements: alternatives (any one suffices), each a set of schemes (all needed). */
-import type { Catalog } from './catalog.js';
-import type { Operation } from './operation.js';
-import { howToSet } from '../auth/credentials.js';
-import type { SecuritySchemeObject } from './openapi-types.js';
+import type { Catalog } from '../openapi/catalog.js';
+import type { Operation } from '../openapi/operation.js';
+import { howToSet } from './credentials.js';
+import type { SecuritySchemeObject } from '../openapi/openapi-types.js';
 import { isObject } from '../base/json.js';
 
 export interface SchemeUse {

@@ -4,16 +4,16 @@
  * against exactly this schema.
  */
 import type { Catalog } from '../openapi/catalog.js';
-import { compactSchemas, type SchemaRoot } from './compact-schema.js';
+import { compactSchemas, type SchemaRoot } from '../schema/compact-schema.js';
 import type { Operation } from '../openapi/operation.js';
 import type { MediaTypeObject, ParameterLocation, ParameterObject } from '../openapi/openapi-types.js';
 import { isObject, type JsonObject } from '../base/json.js';
-import { fileArgumentSchema, isBinarySchema } from '../http/file-argument.js';
-import { transportHeaders } from '../http/transport-headers.js';
-import { followDefs, reachableDefs } from './local-defs.js';
-import { responseEnums } from './response-enums.js';
-import { shortenText } from './shorten-text.js';
-import { findUnreliableConstraints, relaxUnreliable, unreliableProblem, type UnreliableConstraint } from './unreliable-constraints.js';
+import { fileArgumentSchema, isBinarySchema } from '../schema/file-schema.js';
+import { transportHeaders } from './transport-headers.js';
+import { followDefs, reachableDefs } from '../schema/local-defs.js';
+import { responseEnums } from '../schema/response-enums.js';
+import { shortenText } from '../schema/shorten-text.js';
+import { findUnreliableConstraints, relaxUnreliable, unreliableProblem, type UnreliableConstraint } from '../schema/unreliable-constraints.js';
 
 /** Where one argument goes in the HTTP request. */
 export type ArgumentBinding =

@@ -3,13 +3,13 @@ import { compileInputSchema } from '../arguments/validate-arguments.js';
 import { describeError, SpecLoadError } from '../errors.js';
 import { resolveBaseUrl } from '../http/base-url.js';
 import { noProgress } from '../progress.js';
-import { buildCatalog } from './build-catalog.js';
-import type { Catalog } from './catalog.js';
-import { displayLocation } from './document-reader.js';
-import type { ServerObject } from './openapi-types.js';
-import { inputSchemaOf } from '../schema/input-schema.js';
-import { loadReadSpec, readSpec, type LoadSpecOptions } from './load-spec.js';
-import { validateStrictly } from './strict-validation.js';
+import { buildCatalog } from '../openapi/build-catalog.js';
+import type { Catalog } from '../openapi/catalog.js';
+import { displayLocation } from '../openapi/document-reader.js';
+import type { ServerObject } from '../openapi/openapi-types.js';
+import { inputSchemaOf } from '../arguments/input-schema.js';
+import { loadReadSpec, readSpec, type LoadSpecOptions } from '../openapi/load-spec.js';
+import { validateStrictly } from '../openapi/strict-validation.js';
 import { summarizeResponses } from '../schema/response-shape.js';
 
 export interface LintFinding {

@@ -1,6 +1,6 @@
 /** @module The line an operation shows in listings: its summary, or else the first sentence of its description, shortened. */
-import { shortenText } from '../schema/shorten-text.js';
-import type { Operation } from './operation.js';
+import { shortenText } from './shorten-text.js';
+import type { Operation } from '../openapi/operation.js';
 
 /** Longest line taken from a description; a summary is shown as written. */
 const summaryChars = 120;
