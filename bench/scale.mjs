@@ -105,7 +105,8 @@ async function inProcess(file) {
   const { buildCatalog } = await import('../dist/openapi/build-catalog.js');
   const { searchIndexOf } = await import('../dist/search/search-index-of.js');
   let t = performance.now();
-  const spec = await loadSpec(file);
+  const { resolveConfig } = await import('../dist/config.js');
+  const spec = await loadSpec(file, resolveConfig({ spec: file }));
   const loadMs = performance.now() - t;
   t = performance.now();
   const catalog = buildCatalog(spec);

@@ -9,6 +9,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { resolveConfig } from '../dist/config.js';
 import { buildCatalog } from '../dist/openapi/build-catalog.js';
 import { loadSpec } from '../dist/openapi/load-spec.js';
 import { searchIndexOf } from '../dist/search/search-index-of.js';
@@ -74,7 +75,7 @@ function ask(index, query, accepted, figures) {
 for (const file of files) {
   let catalog;
   try {
-    catalog = buildCatalog(await loadSpec(join(apiDir, file)));
+    catalog = buildCatalog(await loadSpec(join(apiDir, file), resolveConfig({ spec: join(apiDir, file) })));
   } catch {
     failedToLoad++;
     continue;

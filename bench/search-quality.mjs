@@ -13,6 +13,7 @@ import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { resolveConfig } from '../dist/config.js';
 import { buildCatalog } from '../dist/openapi/build-catalog.js';
 import { loadSpec } from '../dist/openapi/load-spec.js';
 import { searchIndexOf } from '../dist/search/search-index-of.js';
@@ -81,7 +82,7 @@ for (const api of wanted) {
   }
   const { tasks } = JSON.parse(readFileSync(taskFile, 'utf8'));
   queries.push(...tasks.map((t) => t.query));
-  const catalog = buildCatalog(await loadSpec(specs[api]()));
+  const catalog = buildCatalog(await loadSpec(specs[api](), resolveConfig({ spec: specs[api]() })));
   const { figures, failures } = score(searchIndexOf(catalog), tasks);
   for (const [key, f] of Object.entries(figures)) {
     const p = (pooled[key] ??= { at1: 0, at5: 0, n: 0 });
@@ -107,7 +108,7 @@ if (!argv.includes('--no-latency')) {
   console.log(`\nSearch latency over the ${queries.length} task queries (list_endpoints' results(), after one warm-up pass; load average ${loadavg()[0].toFixed(1)}):`);
   const latencySpecs = { github: specs.github, 'graph-beta': directoryApi('microsoft.com', 'graph-beta.json') };
   for (const [name, file] of Object.entries(latencySpecs)) {
-    const catalog = buildCatalog(await loadSpec(file()));
+    const catalog = buildCatalog(await loadSpec(file(), resolveConfig({ spec: file() })));
     let started = performance.now();
     const index = searchIndexOf(catalog);
     const buildMs = performance.now() - started;

@@ -80,7 +80,7 @@ async function runSweep() {
     printSummary(results, summarise(results), { wallMs: NaN, options, linesFile, jsonFile });
     return;
   }
-  if (!existsSync(join(options.dist, 'spec', 'load-spec.js'))) throw new Error(`No build in ${options.dist}: run \`npx tsc -p tsconfig.build.json\` first.`);
+  if (!existsSync(join(options.dist, 'openapi', 'load-spec.js'))) throw new Error(`No build in ${options.dist}: run \`npx tsc -p tsconfig.build.json\` first.`);
 
   let specs = (await enumerateCorpus()).filter((s) => s.key.includes(options.filter)).slice(0, options.limit);
   const previous = options.resume ? readLines(linesFile) : [];
@@ -404,7 +404,8 @@ function printSummary(results, s, { wallMs, options, linesFile, jsonFile }) {
 
 async function runWorker() {
   const dist = pathToFileURL(process.env.SWEEP_DIST + '/').href;
-  const [{ loadSpec }, { buildCatalog }, { searchIndexOf }, { describeOperation, renderEndpoint }, { compileInputSchema }, { inputSchemaOf, requiredArguments }, { DynamicMcpError }] = await Promise.all([
+  const [{ resolveConfig }, { loadSpec }, { buildCatalog }, { searchIndexOf }, { describeOperation, renderEndpoint }, { compileInputSchema }, { inputSchemaOf, requiredArguments }, { DynamicMcpError }] = await Promise.all([
+    import(`${dist}config.js`),
     import(`${dist}openapi/load-spec.js`),
     import(`${dist}openapi/build-catalog.js`),
     import(`${dist}search/search-index-of.js`),
@@ -460,7 +461,7 @@ async function runWorker() {
     let spec;
     let catalog;
     try {
-      spec = await step('load', () => loadSpec(file));
+      spec = await step('load', () => loadSpec(file, resolveConfig({ spec: file })));
       catalog = await step('build', () => buildCatalog(spec));
       process.send({ type: 'progress', phase: 'built', operations: catalog.operations.length });
       if (from === 0) await step('list', () => {

@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { resolveConfig } from '../dist/config.js';
 import { buildCatalog } from '../dist/openapi/build-catalog.js';
 import { loadSpec } from '../dist/openapi/load-spec.js';
 import { plainText, withoutNamespace } from '../dist/search/search-fields.js';
@@ -66,7 +67,7 @@ let operations = 0;
 for (const file of files) {
   let catalog;
   try {
-    catalog = buildCatalog(await loadSpec(join(apiDir, file)));
+    catalog = buildCatalog(await loadSpec(join(apiDir, file), resolveConfig({ spec: join(apiDir, file) })));
   } catch {
     continue;
   }

@@ -6,7 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { authOption, documentOptions, httpOptions, rawConfig, requestOptions, resultOptions } from './cli/options.js';
 import { looksLikeDocument, splitSpec } from './cli/spec-argument.js';
 import { errorLine, formatCommanderError, helpLine, programName } from './cli/usage-error.js';
-import { resolveCallOptions, resolveConfig, resolveListOptions } from './config.js';
+import { defaults, ranges, resolveCallOptions, resolveConfig, resolveListOptions } from './config.js';
 import { ConfigError, DynamicMcpError, describeError } from './errors.js';
 import { closestWords } from './base/edit-distance.js';
 import { endQuietlyOnClosedPipe } from './terminal/terminal.js';
@@ -60,7 +60,7 @@ export function buildProgram(): Command {
   documentOptions(subcommand(program, 'list', 'list or search the endpoints of a document', '[options] <spec> [query...]').argument('[spec]', specHelp).argument('[query...]', 'search words'))
     .option('--tag <tag>', 'only endpoints with this tag')
     .option('--method <method>', 'only endpoints with this HTTP method')
-    .option('--limit <n>', 'most rows shown, 1 to 100000 (default 50)')
+    .option('--limit <n>', `most rows shown, 1 to ${ranges.limit.max} (default ${defaults.listLimit})`)
     .option('--json', 'print one JSON document instead of the table')
     .action(async (first: string | undefined, words: string[], _options: unknown, command: Command) => {
       const spec = requireSpec(splitSpec([first, ...words]), 'list', ' [query...]');

@@ -1,6 +1,9 @@
 /** @module A small stderr logger: stdout belongs to the protocol in stdio mode. */
 
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+export const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+export const logFormats = ['text', 'json'] as const;
+export type LogFormat = (typeof logFormats)[number];
 
 const severity: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
@@ -14,17 +17,17 @@ export interface Logger {
 export interface LoggerOptions {
   /** Lowest level written. Default `info`. */
   level?: LogLevel;
-  /** One JSON object per line instead of plain text. Default false. */
-  json?: boolean;
+  /** `json`: one JSON object per line. Default text. */
+  format?: LogFormat;
   /** Where lines go. Default process.stderr. */
   write?: (line: string) => void;
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const { level = 'info', json = false, write = (line: string) => process.stderr.write(line) } = options;
+  const { level = 'info', format = 'text', write = (line: string) => process.stderr.write(line) } = options;
   const emit = (at: Exclude<LogLevel, 'silent'>, message: string, fields?: Record<string, unknown>) => {
     if (severity[at] < severity[level]) return;
-    if (json) {
+    if (format === 'json') {
       write(`${JSON.stringify({ time: new Date().toISOString(), level: at, msg: message, ...fields })}\n`);
     } else {
       const extra = fields && Object.keys(fields).length ? ` ${JSON.stringify(fields)}` : '';

@@ -25,14 +25,14 @@ import { colorEnabled, createStyle } from '../terminal/terminal.js';
 import { prepareRuntime } from './prepare-runtime.js';
 import { unknownEndpointText } from './unknown-endpoint-text.js';
 
-/** Everything fits: call prints whole bodies (send-request still refuses bodies over 64 MiB). */
+/** Everything fits: call prints whole bodies (send-request still refuses those over maxDownloadBytes). */
 const whole = Number.MAX_SAFE_INTEGER;
 
 /** Returns the exit code: 0 for a 1xx-3xx answer, 4 for 4xx, 5 for 5xx, 1 when no request could be made. */
 export async function runCall(config: Config, id: string, options: CallOptions): Promise<number> {
   const select = options.select ? await compileSelect(options.select) : undefined;
   // At the default level only errors: what would be a warning for a server (no usable base URL) is call's own error here.
-  const logger = createLogger({ level: config.logLevel === 'info' ? 'error' : config.logLevel, json: config.logJson });
+  const logger = createLogger({ level: config.logLevel === 'info' ? 'error' : config.logLevel, format: config.logFormat });
   const runtime = await prepareRuntime(config, logger, terminalProgress());
   const { catalog } = runtime;
   const operation = catalog.find(id);
@@ -64,12 +64,9 @@ export async function runCall(config: Config, id: string, options: CallOptions):
   let response: RawResponse;
   try {
     ({ response } = await callOperation(operation, catalog, bindings, args, {
+      ...config,
       fetch: fetcher,
-      timeoutMs: config.timeoutMs,
-      ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
-      serverVariables: config.serverVariables,
-      headers: config.headers,
-      credentials: runtime.credentials ?? new Map(),
+      credentials: runtime.credentials,
       tokens: new ClientCredentialsTokens(fetcher, config.timeoutMs),
       allowedOrigins: serverOrigins(catalog),
     }));
@@ -85,7 +82,7 @@ export async function runCall(config: Config, id: string, options: CallOptions):
     if (body) selected = { value: select(body.value) ?? null };
     else notes.push(`Note: --select was not applied: the body is not JSON.`);
   }
-  const auth = missingAuth(operation, catalog, new Set(runtime.credentials?.keys() ?? []), response.status);
+  const auth = missingAuth(operation, catalog, new Set(runtime.credentials.keys()), response.status);
   if (auth) notes.push(`Note: ${auth}`);
 
   process.stderr.write(`${statusLine(operation, response, shaped)}\n`);

@@ -21,7 +21,7 @@ export interface LintFinding {
 const supportedRequestTypes = /^(application\/([\w.+-]*\+)?json|application\/x-www-form-urlencoded|multipart\/form-data|text\/[\w.+-]+|application\/octet-stream)\b/i;
 
 /** Strict validation is always part of lint: `options.validate` is ignored. */
-export async function lintSpec(source: string, options: LoadSpecOptions = {}): Promise<LintFinding[]> {
+export async function lintSpec(source: string, options: LoadSpecOptions): Promise<LintFinding[]> {
   const findings: LintFinding[] = [];
   let read;
   let spec;

@@ -1,13 +1,12 @@
 /** @module `lint <spec>`: strict validation plus serving checks, as text or one JSON document; exit 1 on errors. */
 import type { Config } from '../config.js';
 import { lintSpec } from './lint-spec.js';
-import { specOptions } from '../openapi/load-spec.js';
 import { terminalProgress } from '../terminal/terminal-progress.js';
 import { colorEnabled, createStyle } from '../terminal/terminal.js';
 
 /** Returns the exit code: 1 when there are errors. */
 export async function runLint(config: Config, json: boolean): Promise<number> {
-  const findings = await lintSpec(config.spec, { ...specOptions(config), progress: terminalProgress() });
+  const findings = await lintSpec(config.spec, { ...config, progress: terminalProgress() });
   const errors = findings.filter((f) => f.level === 'error').length;
   const warnings = findings.length - errors;
   if (json) {

@@ -6,7 +6,7 @@ import { acceptStdio } from '../transports/stdio.js';
 import { prepareRuntime } from './prepare-runtime.js';
 
 export async function runStdioServer(config: Config): Promise<void> {
-  const logger = createLogger({ level: config.logLevel, json: config.logJson });
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat });
   // The client's opening message is read, and the SDK of its era loaded, while the document is read.
   const accepted = acceptStdio();
   let options;

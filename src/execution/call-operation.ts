@@ -2,6 +2,7 @@
 import { authorizeRequest, type Authorization } from '../auth/authorize-request.js';
 import type { ClientCredentialsTokens } from '../auth/client-credentials-tokens.js';
 import type { Credentials } from '../auth/credentials.js';
+import type { Config } from '../config.js';
 import { RequestBuildError } from '../errors.js';
 import type { Catalog } from '../openapi/catalog.js';
 import type { ArgumentBinding } from '../arguments/input-schema.js';
@@ -12,17 +13,14 @@ import { describeSecurity, isSecurityOptional } from '../auth/describe-security.
 import { resolveBaseUrl } from '../http/base-url.js';
 import type { BodyLease } from '../http/body-budget.js';
 import { buildRequest, type HttpRequest } from '../http/build-request.js';
-import { sendRequest, type FetchLike, type RawResponse } from '../http/send-request.js';
+import { sendRequest, type FetchLike, type RawResponse, type SendOptions } from '../http/send-request.js';
 
-export interface CallSettings {
+/** What one call reads of the execution settings; `headers` are sent with every request, and parameters and credentials override them. */
+export interface CallSettings extends Pick<Config, 'baseUrl' | 'serverVariables' | 'headers' | 'timeoutMs' | 'maxDownloadBytes'> {
   fetch: FetchLike;
-  timeoutMs: number;
-  baseUrl?: string;
-  serverVariables?: Record<string, string>;
-  /** Sent with every request; parameters and credentials override them. */
-  headers: Record<string, string>;
   credentials: Credentials;
   tokens: ClientCredentialsTokens;
+  /** Origins a redirect may lead to (the API's servers). */
   allowedOrigins: ReadonlySet<string>;
   /** Upstream body bytes this call may hold (see body-budget). */
   bodyLease?: BodyLease;
@@ -46,7 +44,7 @@ interface OperationPlan {
 const plans = new WeakMap<Operation, OperationPlan>();
 
 function planOf(operation: Operation, catalog: Catalog, settings: CallSettings): OperationPlan {
-  const key = `${settings.baseUrl ?? ''}\n${JSON.stringify(settings.serverVariables ?? {})}`;
+  const key = `${settings.baseUrl?.href ?? ''}\n${JSON.stringify(settings.serverVariables)}`;
   let plan = plans.get(operation);
   if (plan?.key !== key) {
     plan = {
@@ -81,7 +79,7 @@ export async function callOperation(operation: Operation, catalog: Catalog, bind
   };
 
   // The request's own origin (the base URL's) is always allowed by sendRequest.
-  const sendOptions = { fetch: settings.fetch, timeoutMs: settings.timeoutMs, allowedOrigins: settings.allowedOrigins, ...(settings.bodyLease ? { bodyLease: settings.bodyLease } : {}) };
+  const sendOptions: SendOptions = { fetch: settings.fetch, timeoutMs: settings.timeoutMs, maxDownloadBytes: settings.maxDownloadBytes, allowedOrigins: settings.allowedOrigins, bodyLease: settings.bodyLease };
   const first = await prepare();
   const outcome = (response: RawResponse): CallOutcome => (first.auth.missing ? { response, missingCredentials: first.auth.missing } : { response });
   const response = await sendRequest(first.request, sendOptions);

@@ -18,11 +18,12 @@ export function expandServerUrl(server: ServerObject, values: Record<string, str
 }
 
 /**
- * The base URL for requests, without a trailing slash. A relative server URL resolves against the
- * spec's URL when the spec was downloaded; from a local file it needs `--base-url`.
+ * The base URL for requests, without a trailing slash: `--base-url` as resolveConfig checked it, else the
+ * servers list. A relative server URL resolves against the spec's URL when the spec was downloaded; from a
+ * local file it needs `--base-url`.
  */
-export function resolveBaseUrl(servers: readonly ServerObject[], specUrl: URL, override?: string, variables: Record<string, string> = {}): URL {
-  if (override) return parseBase(override, '--base-url');
+export function resolveBaseUrl(servers: readonly ServerObject[], specUrl: URL, override?: URL, variables: Record<string, string> = {}): URL {
+  if (override) return override;
   const server = servers[0];
   if (!server || typeof server.url !== 'string') {
     if (specUrl.protocol !== 'file:') return parseBase(new URL('/', specUrl).href, 'the spec URL');

@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { defaults } from '../config.js';
+import type { Config } from '../config.js';
 import { formatBytes, noProgress, type Progress } from '../progress.js';
 import { DocumentReadError } from './document-read-error.js';
 import { fetchDocument } from './fetch-document.js';
@@ -13,13 +13,10 @@ import { ReadBudget } from './read-budget.js';
 import { readDocumentFile, readRegularFileSync } from './read-local-file.js';
 import { TrustBoundary, type TrustBoundaryOptions } from './trust-boundary.js';
 
-export interface DocumentReaderOptions extends TrustBoundaryOptions {
-  /** Bytes the document and every file it refers to may take together. Default 64 MiB. */
-  maxBytes?: number;
-  /** Time each download or read of a pipe may take, in ms. Default 30000. */
-  timeoutMs?: number;
+/** `maxSpecBytes`: what the document and every file it refers to may take together; `timeoutMs`: each download or read of a pipe. */
+export interface DocumentReaderOptions extends TrustBoundaryOptions, Pick<Config, 'maxSpecBytes' | 'timeoutMs'> {
   /** Told of slow downloads. Default: nothing reported. */
-  progress?: Progress;
+  progress?: Progress | undefined;
 }
 
 /** Turns a CLI argument (path or URL) into an absolute URL. */
@@ -38,10 +35,10 @@ export class DocumentReader {
   private readonly budget: ReadBudget;
   private readonly timeoutMs: number;
 
-  constructor(readonly root: URL, private readonly options: DocumentReaderOptions = {}) {
+  constructor(readonly root: URL, private readonly options: DocumentReaderOptions) {
     this.boundary = new TrustBoundary(root, options);
-    this.budget = new ReadBudget(options.maxBytes ?? defaults.maxSpecBytes);
-    this.timeoutMs = options.timeoutMs ?? defaults.timeoutMs;
+    this.budget = new ReadBudget(options.maxSpecBytes);
+    this.timeoutMs = options.timeoutMs;
   }
 
   /** The document itself, from wherever the operator said, and the URL it was found at after redirects. */

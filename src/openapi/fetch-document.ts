@@ -7,6 +7,7 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
+import { defaults } from '../config.js';
 import { describeNetworkFailure } from '../network-failure.js';
 import { userAgent } from '../version.js';
 import { DocumentReadError } from './document-read-error.js';
@@ -24,8 +25,6 @@ export interface FetchDocumentOptions {
   refuseRedirect(from: URL, to: URL): string | undefined;
   /** Called with the address of the first connection made. */
   onConnect?(address: string): void;
-  /** Default 5. */
-  maxRedirects?: number;
   /** Told of the bytes received so far, and of the declared length when the server gives one. */
   onBytes?(received: number, declared: number | undefined): void;
 }
@@ -52,7 +51,7 @@ export async function fetchDocument(start: URL, options: FetchDocumentOptions): 
     const location = response.headers.location;
     if (redirectStatuses.has(response.statusCode ?? 0) && location) {
       response.destroy();
-      if (hops >= (options.maxRedirects ?? 5)) throw fail(start, `more than ${options.maxRedirects ?? 5} redirects`);
+      if (hops >= defaults.maxRedirects) throw fail(start, `more than ${defaults.maxRedirects} redirects`);
       let next: URL;
       try {
         next = new URL(location, url);

@@ -24,27 +24,10 @@ export interface LoadedSpec {
   warnings: string[];
 }
 
-export interface LoadSpecOptions {
-  /** Follow `$ref`s to other hosts (public addresses only, unless the document came from a private one). Default false. */
-  allowRemoteRefs?: boolean;
-  /** Folders a local document's refs may read besides its own. */
-  allowRefDirs?: readonly string[];
-  /** Bytes the document and every file it refers to may take together. Default 64 MiB. */
-  maxSpecBytes?: number;
-  /** Validate strictly against the OpenAPI schema before serving (slow on big documents). Default false. */
-  validate?: boolean;
-  /** Timeout for downloading the document and each remote ref, in ms. Default 30000. */
-  timeoutMs?: number;
-  /** Told of slow steps (downloading, parsing, converting, validating). Default: nothing reported. */
-  progress?: Progress;
-}
+/** What loading reads of the configuration (`validate`: strictly, before serving; slow on big documents), and where slow steps are told. */
+export interface LoadSpecOptions extends DocumentReaderOptions, Pick<Config, 'validate'> {}
 
 const maxRemoteDocuments = 200;
-
-/** The loading options a configuration asks for. */
-export function specOptions(config: Pick<Config, 'allowRemoteRefs' | 'allowRefDirs' | 'maxSpecBytes' | 'validate' | 'timeoutMs'>): LoadSpecOptions {
-  return { allowRemoteRefs: config.allowRemoteRefs, allowRefDirs: config.allowRefDirs, maxSpecBytes: config.maxSpecBytes, validate: config.validate, timeoutMs: config.timeoutMs };
-}
 
 /** A document read and parsed, not yet converted or indexed. */
 export interface ReadSpec {
@@ -59,7 +42,7 @@ export interface ReadSpec {
   readerOptions: DocumentReaderOptions;
 }
 
-export async function loadSpec(source: string, options: LoadSpecOptions = {}): Promise<LoadedSpec> {
+export async function loadSpec(source: string, options: LoadSpecOptions): Promise<LoadedSpec> {
   const read = await readSpec(source, options);
   const spec = await loadReadSpec(read, options);
   if (options.validate) await step(options.progress, `Validating ${displayLocation(read.url)} strictly`, () => validateOrExplain(read, spec));
@@ -67,13 +50,13 @@ export async function loadSpec(source: string, options: LoadSpecOptions = {}): P
 }
 
 /** Reads and parses the document, and tells its version. */
-export async function readSpec(source: string, options: Omit<LoadSpecOptions, 'validate'> = {}): Promise<ReadSpec> {
+export async function readSpec(source: string, options: DocumentReaderOptions): Promise<ReadSpec> {
   const readerOptions: DocumentReaderOptions = {
-    ...(options.allowRemoteRefs !== undefined ? { allowRemoteRefs: options.allowRemoteRefs } : {}),
-    ...(options.allowRefDirs ? { allowRefDirs: options.allowRefDirs } : {}),
-    ...(options.maxSpecBytes !== undefined ? { maxBytes: options.maxSpecBytes } : {}),
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    ...(options.progress ? { progress: options.progress } : {}),
+    allowRemoteRefs: options.allowRemoteRefs,
+    allowRefDirs: options.allowRefDirs,
+    maxSpecBytes: options.maxSpecBytes,
+    timeoutMs: options.timeoutMs,
+    progress: options.progress,
   };
   const reader = new DocumentReader(sourceToUrl(source), readerOptions);
   const { text, url } = await reader.readRoot();
@@ -83,7 +66,7 @@ export async function readSpec(source: string, options: Omit<LoadSpecOptions, 'v
 }
 
 /** Converts a read document to OpenAPI 3 when needed and prepares its refs. */
-export async function loadReadSpec(read: ReadSpec, options: Omit<LoadSpecOptions, 'validate'> = {}): Promise<LoadedSpec> {
+export async function loadReadSpec(read: ReadSpec, options: Pick<DocumentReaderOptions, 'allowRemoteRefs' | 'progress'>): Promise<LoadedSpec> {
   const { raw, text, url, version, reader } = read;
   const where = displayLocation(url);
   const warnings: string[] = [];

@@ -13,8 +13,8 @@ export interface Resolved<T = unknown> {
 }
 
 export interface RefResolverOptions {
-  /** Reads local files within the document's trust boundary. Default: a reader for the root with default limits. */
-  reader?: DocumentReader;
+  /** Reads local files within the document's trust boundary, within its limits. */
+  reader: DocumentReader;
   /** http(s) documents fetched ahead of time, by URL without fragment. */
   preloaded?: Map<string, unknown>;
   /** Why http(s) documents could not be fetched ahead of time, by URL without fragment. */
@@ -32,10 +32,10 @@ export class RefResolver {
   private readonly options: RefResolverOptions;
   private readonly reader: DocumentReader;
 
-  constructor(rootUrl: string, rootDocument: unknown, options: RefResolverOptions = {}) {
+  constructor(rootUrl: string, rootDocument: unknown, options: RefResolverOptions) {
     this.rootUrl = rootUrl;
     this.options = options;
-    this.reader = options.reader ?? new DocumentReader(new URL(rootUrl));
+    this.reader = options.reader;
     this.documents.set(rootUrl, rootDocument);
     for (const [url, doc] of options.preloaded ?? []) this.documents.set(url, doc);
   }

@@ -7,14 +7,11 @@
 import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Config } from '../config.js';
 import { addressClass, type AddressClass } from './address-class.js';
 
-export interface TrustBoundaryOptions {
-  /** Follow `$ref`s (and redirects) to other hosts. Default false. */
-  allowRemoteRefs?: boolean;
-  /** Folders a local document's refs may read besides its own. */
-  allowRefDirs?: readonly string[];
-}
+/** `allowRemoteRefs`: follow `$ref`s (and redirects) to other hosts; `allowRefDirs`: folders a local document's refs may read besides its own. */
+export type TrustBoundaryOptions = Pick<Config, 'allowRemoteRefs' | 'allowRefDirs'>;
 
 /** Read by name, these are devices, kernel tables or endless streams: never a document. */
 const systemFolders = ['/dev', '/proc', '/sys'];
@@ -27,10 +24,10 @@ export class TrustBoundary {
   /** The class of the address the root document was downloaded from. */
   private rootClass: AddressClass | undefined;
 
-  constructor(root: URL, options: TrustBoundaryOptions = {}) {
+  constructor(root: URL, options: TrustBoundaryOptions) {
     this.root = root;
-    this.allowRemoteRefs = options.allowRemoteRefs ?? false;
-    const folders = root.protocol === 'file:' ? [dirname(fileURLToPath(root)), ...(options.allowRefDirs ?? [])] : [];
+    this.allowRemoteRefs = options.allowRemoteRefs;
+    const folders = root.protocol === 'file:' ? [dirname(fileURLToPath(root)), ...options.allowRefDirs] : [];
     this.localFolders = folders.map((folder) => ({ given: resolve(folder), real: realPath(resolve(folder)) }));
   }
 

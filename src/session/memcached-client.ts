@@ -18,16 +18,16 @@ export interface CasValue {
 export type CasOutcome = 'stored' | 'conflict';
 
 export interface MemcachedClientOptions {
-  /** Seconds before an operation counts as failed. Default 0.5. */
-  timeoutSeconds?: number;
+  /** Seconds before an operation counts as failed. */
+  timeoutSeconds: number;
 }
 
 export class MemcachedClient {
   private readonly client: MemjsClient;
 
   /** @param servers `host:port` entries */
-  constructor(readonly servers: readonly string[], options: MemcachedClientOptions = {}) {
-    const timeout = options.timeoutSeconds ?? 0.5;
+  constructor(readonly servers: readonly string[], options: MemcachedClientOptions) {
+    const timeout = options.timeoutSeconds;
     this.client = memjs.Client.create(servers.join(','), {
       retries: 1,
       timeout,

@@ -66,8 +66,8 @@ describe('resolveBaseUrl', () => {
     expect(resolveBaseUrl(servers, spec).href).toBe(want);
   });
 
-  test('the --base-url override wins over the servers list, its trailing slash removed', () => {
-    expect(resolveBaseUrl([{ url: 'https://api.example.com' }], fileSpec, 'http://127.0.0.1:8080/api/v3/').href).toBe('http://127.0.0.1:8080/api/v3');
+  test('the --base-url override wins over the servers list', () => {
+    expect(resolveBaseUrl([{ url: 'https://api.example.com' }], fileSpec, new URL('http://127.0.0.1:8080/api/v3')).href).toBe('http://127.0.0.1:8080/api/v3');
   });
 
   test('a relative server URL from a file spec is a ConfigError with a --base-url hint', () => {
@@ -81,14 +81,5 @@ describe('resolveBaseUrl', () => {
     const error = configErrorOf(() => resolveBaseUrl([], fileSpec));
     expect(error.message).toContain('declares no servers');
     expect(error.hint).toContain('--base-url');
-  });
-
-  test.each([
-    { given: 'not a url', want: 'is not a valid URL' },
-    { given: 'ftp://files.example.com', want: 'is not http(s)' },
-  ])('rejects the override $given: $want', ({ given, want }) => {
-    const error = configErrorOf(() => resolveBaseUrl([], fileSpec, given));
-    expect(error.message).toContain(want);
-    expect(error.message).toContain('--base-url');
   });
 });

@@ -6,11 +6,12 @@ import { sendRequest } from '../../src/http/send-request.js';
 import type { MediaTypeObject } from '../../src/openapi/openapi-types.js';
 import { RefResolver } from '../../src/openapi/ref-resolver.js';
 import { useToolHarness } from '../support/tool-harness.js';
+import { readerFor, settings } from '../support/settings.js';
 
 const harness = useToolHarness();
 
 const docUrl = 'file:///api/openapi.json';
-const schemas = { resolver: new RefResolver(docUrl, { components: { schemas: { Binary: { type: 'string', format: 'binary' } } } }), docUrl };
+const schemas = { resolver: new RefResolver(docUrl, { components: { schemas: { Binary: { type: 'string', format: 'binary' } } } }, { reader: readerFor(docUrl) }), docUrl };
 
 /** Sends `body` as the only argument of POST /upload and returns what the server received. */
 async function send(media: MediaTypeObject, body: unknown, options: MultipartOptions = {}, mediaType = 'multipart/form-data') {
@@ -22,7 +23,7 @@ async function send(media: MediaTypeObject, body: unknown, options: MultipartOpt
     baseUrl: new URL(harness.upstream.url),
     bodyEncoding: { boundary: 'XyZ', schemas, ...options },
   });
-  await sendRequest(request, { fetch });
+  await sendRequest(request, { ...settings(), fetch });
   const received = harness.upstream.requests.at(-1)!;
   const contentType = received.headers['content-type']!;
   return { wire: received.raw.toString('latin1'), contentType, form: () => new Response(received.raw, { headers: { 'content-type': contentType } }).formData() };

@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { fileProperties } from '../../src/http/file-properties.js';
 import { RefResolver } from '../../src/openapi/ref-resolver.js';
+import { readerFor } from '../support/settings.js';
 
 const docUrl = 'file:///api/openapi.json';
 const document = {
@@ -12,7 +13,7 @@ const document = {
     },
   },
 };
-const lookup = { resolver: new RefResolver(docUrl, document), docUrl };
+const lookup = { resolver: new RefResolver(docUrl, document, { reader: readerFor(docUrl) }), docUrl };
 
 describe('fileProperties', () => {
   test.each([

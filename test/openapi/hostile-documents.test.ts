@@ -11,6 +11,7 @@ import { loadSpec, type LoadSpecOptions } from '../../src/openapi/load-spec.js';
 import { lintSpec } from '../../src/commands/lint-spec.js';
 import { aliasBomb, documentWith, endlessBody } from '../support/hostile.js';
 import { startUpstream, type Upstream } from '../support/upstream.js';
+import { settings } from '../support/settings.js';
 
 const secret = 'TOPSECRET-FILE-CONTENT';
 let dir: string;
@@ -57,8 +58,8 @@ function serve(path: string, document: unknown): string {
 }
 
 /** The describe text of one operation, as describe_endpoint shows it. */
-async function describeText(source: string, id: string, options: LoadSpecOptions = {}): Promise<string> {
-  const catalog = buildCatalog(await loadSpec(source, options));
+async function describeText(source: string, id: string, options: Partial<LoadSpecOptions> = {}): Promise<string> {
+  const catalog = buildCatalog(await loadSpec(source, settings(options)));
   return renderEndpoint(describeOperation(catalog.find(id)!, catalog));
 }
 
@@ -79,7 +80,7 @@ describe('a document from a URL never reads local files', () => {
 
   test('lint (which also validates strictly) reads no local file either', async () => {
     const url = serve('/lint-file-ref.json', documentWith({ leak: { $ref: `file://${join(dir, 'secret.json')}` } }));
-    const findings = JSON.stringify(await lintSpec(url));
+    const findings = JSON.stringify(await lintSpec(url, settings()));
     expect(findings).not.toContain(secret);
     expect(findings).toContain('a document from a URL never reads local files');
   });
@@ -104,7 +105,7 @@ describe('refs and redirects stay where the document may go', () => {
   test('the document URL itself is not followed to another host', async () => {
     served.delete('/spec');
     const redirecting = `${specs.url}/to-forbidden`;
-    await expect(loadSpec(redirecting)).rejects.toThrow(`Cannot download the OpenAPI document from ${redirecting}: it redirects to another host (${forbidden.url}), which is not followed`);
+    await expect(loadSpec(redirecting, settings())).rejects.toThrow(`Cannot download the OpenAPI document from ${redirecting}: it redirects to another host (${forbidden.url}), which is not followed`);
     expect(forbidden.requests).toEqual([]);
   });
 
@@ -178,10 +179,10 @@ describe('every read is bounded', () => {
 
   test('--max-spec-bytes bounds the document and what it refers to, together', async () => {
     const big = serve('/big.json', documentWith({ big: { type: 'string', description: 'x'.repeat(5000) } }));
-    await expect(loadSpec(big, { maxSpecBytes: 1000 })).rejects.toThrow(`Cannot download the OpenAPI document from ${big}: it is larger than 1000 bytes (--max-spec-bytes), so it is not read`);
+    await expect(loadSpec(big, settings({ maxSpecBytes: 1000 }))).rejects.toThrow(`Cannot download the OpenAPI document from ${big}: it is larger than 1000 bytes (--max-spec-bytes), so it is not read`);
     const local = join(dir, 'big.json');
     writeFileSync(local, served.get('/big.json')!);
-    await expect(loadSpec(local, { maxSpecBytes: 1000 })).rejects.toThrow(`Cannot read the OpenAPI document ${local}: it is larger than 1000 bytes (--max-spec-bytes)`);
+    await expect(loadSpec(local, settings({ maxSpecBytes: 1000 }))).rejects.toThrow(`Cannot read the OpenAPI document ${local}: it is larger than 1000 bytes (--max-spec-bytes)`);
     const referring = serve('/refers-to-big.json', documentWith({ small: { $ref: '/big.json#/paths' } }));
     const limit = served.get('/refers-to-big.json')!.length + 1000;
     expect(await describeText(referring, 'small', { maxSpecBytes: limit })).toContain(`${big}: it would take the document and the files it refers to past ${limit} bytes in all (--max-spec-bytes), so it is not read`);
@@ -193,8 +194,8 @@ describe('YAML aliases cannot make a document explode', () => {
     const file = join(dir, 'bomb.yaml');
     writeFileSync(file, aliasBomb());
     const started = performance.now();
-    await expect(loadSpec(file)).rejects.toThrow(/bomb\.yaml uses YAML aliases that make it more than \d+ characters long written out \(at #\/x-bomb\/l\d\/properties\), over the limit of twice its size plus 10000000/);
-    await expect(loadSpec(serve('/bomb.yaml', aliasBomb()))).rejects.toThrow('uses YAML aliases');
+    await expect(loadSpec(file, settings())).rejects.toThrow(/bomb\.yaml uses YAML aliases that make it more than \d+ characters long written out \(at #\/x-bomb\/l\d\/properties\), over the limit of twice its size plus 10000000/);
+    await expect(loadSpec(serve('/bomb.yaml', aliasBomb()), settings())).rejects.toThrow('uses YAML aliases');
     expect(performance.now() - started).toBeLessThan(10_000);
   });
 
@@ -211,7 +212,7 @@ describe('YAML aliases cannot make a document explode', () => {
   test('an alias inside the node it refers to is refused', async () => {
     const file = join(dir, 'cycle.yaml');
     writeFileSync(file, 'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {}\nx-loop: &loop\n  again: *loop\n');
-    await expect(loadSpec(file)).rejects.toThrow('has a YAML alias inside the node it refers to (at #/x-loop/again), which never ends');
+    await expect(loadSpec(file, settings())).rejects.toThrow('has a YAML alias inside the node it refers to (at #/x-loop/again), which never ends');
   });
 
   test('a few shared aliases are fine', async () => {
@@ -223,7 +224,7 @@ describe('YAML aliases cannot make a document explode', () => {
   test('YAML nested deeper than 256 levels is refused as it is parsed, naming where', async () => {
     const yaml = join(dir, 'deep.yaml');
     writeFileSync(yaml, `openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {}\nx-deep: ${'['.repeat(300)}${']'.repeat(300)}\n`);
-    await expect(loadSpec(yaml)).rejects.toThrow(/deep\.yaml is nested more than 256 levels deep at line 4, column \d+; no API needs that/);
+    await expect(loadSpec(yaml, settings())).rejects.toThrow(/deep\.yaml is nested more than 256 levels deep at line 4, column \d+; no API needs that/);
   });
 });
 
@@ -243,13 +244,13 @@ describe('deep JSON documents', () => {
   test('a Swagger 2.0 document nested past 256 levels is refused before it is converted, naming where', async () => {
     const file = join(dir, 'deep-swagger.json');
     writeFileSync(file, JSON.stringify({ swagger: '2.0', info: { title: 't', version: '1' }, paths: {}, definitions: { Deep: deepSchema(200) } }));
-    await expect(loadSpec(file)).rejects.toThrow(/deep-swagger\.json is nested more than 256 levels deep \(at #\/definitions\/Deep\/properties\/a\/properties\/a\/…\(\d+ more\)…\/properties\/a\/properties\/a\); no API needs that/);
+    await expect(loadSpec(file, settings())).rejects.toThrow(/deep-swagger\.json is nested more than 256 levels deep \(at #\/definitions\/Deep\/properties\/a\/properties\/a\/…\(\d+ more\)…\/properties\/a\/properties\/a\); no API needs that/);
   });
 
   test('lint reports a JSON document nested past 256 levels instead of validating it', async () => {
     const file = join(dir, 'deep-lint.json');
     writeFileSync(file, JSON.stringify(documentWith({ deep: deepSchema(200) })));
-    const findings = await lintSpec(file);
+    const findings = await lintSpec(file, settings());
     expect(findings).toContainEqual(expect.objectContaining({ level: 'warning', where: 'document', message: expect.stringMatching(/deep-lint\.json is nested more than 256 levels deep/) }));
   });
 });
@@ -261,7 +262,7 @@ describe('parse errors do not quote what was read', () => {
   ])('%s', async (_name, text, want) => {
     const file = join(dir, 'broken.json');
     writeFileSync(file, text);
-    const error = await loadSpec(file).catch((e: Error) => e);
+    const error = await loadSpec(file, settings()).catch((e: Error) => e);
     expect((error as Error).message).toMatch(want);
     expect((error as Error).message).not.toContain(secret);
   });

@@ -8,10 +8,11 @@ import { buildCatalog } from '../../src/openapi/build-catalog.js';
 import { inputSchemaOf } from '../../src/arguments/input-schema.js';
 import { loadSpec } from '../../src/openapi/load-spec.js';
 import { fixture, root } from '../support/connect.js';
+import { settings } from '../support/settings.js';
 
 describe('loadSpec and buildCatalog', () => {
   test('Swagger 2.0 becomes OpenAPI 3: host and basePath become the server, formData a multipart body', async () => {
-    const spec = await loadSpec(fixture('swagger2-shop.yaml'));
+    const spec = await loadSpec(fixture('swagger2-shop.yaml'), settings());
     expect(spec.version).toBe('2.0');
     const catalog = buildCatalog(spec);
     expect(catalog.operations.map((op) => op.id)).toEqual(['listItems', 'createItem', 'uploadItemPhoto']);
@@ -23,7 +24,7 @@ describe('loadSpec and buildCatalog', () => {
   });
 
   test('readOnly properties are not inputs, and recursion in a Swagger 2.0 definition is kept in $defs', async () => {
-    const catalog = buildCatalog(await loadSpec(fixture('swagger2-shop.yaml')));
+    const catalog = buildCatalog(await loadSpec(fixture('swagger2-shop.yaml'), settings()));
     const { schema } = inputSchemaOf(catalog.find('createItem')!, catalog);
     expect(schema.properties).toEqual({ body: { $ref: '#/$defs/Item' } });
     expect(schema.$defs).toMatchObject({ Item: { required: ['name'], properties: { related: { items: { $ref: '#/$defs/Item' } } } } });
@@ -31,7 +32,7 @@ describe('loadSpec and buildCatalog', () => {
   });
 
   test('OpenAPI 3.1: server variables take their defaults; operations without operationId answer to METHOD /path', async () => {
-    const spec = await loadSpec(fixture('oas31-notes.json'));
+    const spec = await loadSpec(fixture('oas31-notes.json'), settings());
     const catalog = buildCatalog(spec);
     expect(spec.version).toBe('3.1');
     expect(resolveBaseUrl(catalog.find('searchNotes')!.servers, spec.url).href).toBe('https://eu.notes.example.test/api');
@@ -40,32 +41,32 @@ describe('loadSpec and buildCatalog', () => {
   });
 
   test('path-level parameters are merged into each operation, operation-level ones win', async () => {
-    const catalog = buildCatalog(await loadSpec(fixture('oas31-notes.json')));
+    const catalog = buildCatalog(await loadSpec(fixture('oas31-notes.json'), settings()));
     const op = catalog.find('GET /notes/{id}')!;
     expect(op.parameters.map((p) => `${p.in}:${p.name}`)).toEqual(['path:id', 'header:id']);
   });
 
   test('external refs to local files are followed relative to the file that holds them', async () => {
-    const catalog = buildCatalog(await loadSpec(fixture('external/main.yaml')));
+    const catalog = buildCatalog(await loadSpec(fixture('external/main.yaml'), settings()));
     expect(catalog.operations.map((op) => op.id).sort()).toEqual(['brokenRemote', 'getBook', 'listAuthors', 'replaceBook']);
     const { schema } = inputSchemaOf(catalog.find('listAuthors')!, catalog);
     expect(schema.properties).toEqual({ page_size: { type: 'integer', minimum: 1, maximum: 100 } });
   });
 
   test('a remote ref stays unresolved without --allow-remote-refs, with a message saying how to enable it', async () => {
-    const catalog = buildCatalog(await loadSpec(fixture('external/main.yaml')));
+    const catalog = buildCatalog(await loadSpec(fixture('external/main.yaml'), settings()));
     const { summarizeResponses } = await import('../../src/schema/response-shape.js');
     expect(summarizeResponses(catalog.find('brokenRemote')!, catalog)[0]).toMatchObject({ status: '200', shape: 'any' });
   });
 
   test('a broken path-item ref leaves the rest of the API served and is reported as a warning', async () => {
-    const catalog = buildCatalog(await loadSpec(fixture('broken-refs.yaml')));
+    const catalog = buildCatalog(await loadSpec(fixture('broken-refs.yaml'), settings()));
     expect(catalog.operations.map((op) => op.id)).toEqual(['healthy', 'badParam', 'badSchema']);
     expect(catalog.warnings.join('\n')).toMatch(/Cannot resolve \$ref "\.\/no-such-file\.yaml" used at paths\["\/missing-file"\]: Cannot read the OpenAPI document .*no-such-file\.yaml: no such file/);
   });
 
   test('duplicate operationIds fall back to METHOD /path for every operation that shares them', async () => {
-    const catalog = buildCatalog(await loadSpec(fixture('duplicate-ids.yaml')));
+    const catalog = buildCatalog(await loadSpec(fixture('duplicate-ids.yaml'), settings()));
     expect(catalog.operations.map((op) => op.id)).toEqual(['GET /a', 'GET /b', 'GET /c']);
     expect(catalog.warnings).toEqual(['operationId "getThing" is used by 2 operations; they are identified as "METHOD /path" instead.']);
   });
@@ -95,19 +96,19 @@ describe('loadSpec and buildCatalog', () => {
     afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
     test('relative server URLs and relative refs resolve against the document URL', async () => {
-      const spec = await loadSpec(`${base}/specs/api.json`);
+      const spec = await loadSpec(`${base}/specs/api.json`, settings());
       const catalog = buildCatalog(spec);
       expect(resolveBaseUrl(catalog.find('listThings')!.servers, spec.url).href).toBe(`${base}/v1`);
       expect(catalog.find('listThings')!.parameters).toEqual([{ name: 'limit', in: 'query', schema: { type: 'integer' } }]);
     });
 
     test('YAML is read from a URL too', async () => {
-      const catalog = buildCatalog(await loadSpec(`${base}/specs/petstore.yaml`));
+      const catalog = buildCatalog(await loadSpec(`${base}/specs/petstore.yaml`, settings()));
       expect(catalog.operations).toHaveLength(15);
     });
 
     test('an HTTP error names the URL and status', async () => {
-      await expect(loadSpec(`${base}/specs/missing.json`)).rejects.toThrow(`Cannot download the OpenAPI document from ${base}/specs/missing.json: HTTP 404`);
+      await expect(loadSpec(`${base}/specs/missing.json`, settings())).rejects.toThrow(`Cannot download the OpenAPI document from ${base}/specs/missing.json: HTTP 404`);
     });
   });
 });

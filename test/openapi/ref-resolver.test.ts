@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { RefResolver, isRef, readPointer } from '../../src/openapi/ref-resolver.js';
 import { BrokenRefError } from '../../src/errors.js';
 import { DocumentReader } from '../../src/openapi/document-reader.js';
+import { readerFor, settings } from '../support/settings.js';
 
 const rootUrl = 'file:///virtual/api.json';
 
@@ -73,7 +74,7 @@ describe('readPointer', () => {
 });
 
 describe('RefResolver in one document', () => {
-  const resolver = new RefResolver(rootUrl, document);
+  const resolver = new RefResolver(rootUrl, document, { reader: readerFor(rootUrl) });
 
   test('resolves a local ref with its document and a stable key', () => {
     const resolved = resolver.resolveRef('#/components/schemas/Pet', rootUrl, 'test');
@@ -103,13 +104,13 @@ describe('RefResolver in one document', () => {
   });
 
   test('a remote ref that was allowed but not preloaded says it could not be fetched', () => {
-    const remote = new RefResolver(rootUrl, document, { reader: new DocumentReader(new URL(rootUrl), { allowRemoteRefs: true }) });
+    const remote = new RefResolver(rootUrl, document, { reader: new DocumentReader(new URL(rootUrl), settings({ allowRemoteRefs: true })) });
     expect(() => remote.resolveRef('https://example.com/schemas.json#/Pet', rootUrl, 'test')).toThrow('could not be fetched at startup');
   });
 
   test('a preloaded remote document resolves, and refs inside it are relative to it', () => {
     const preloaded = new Map<string, unknown>([['https://example.com/schemas.json', { Pet: { $ref: '#/Base' }, Base: { type: 'object' } }]]);
-    const remote = new RefResolver(rootUrl, document, { reader: new DocumentReader(new URL(rootUrl), { allowRemoteRefs: true }), preloaded });
+    const remote = new RefResolver(rootUrl, document, { reader: new DocumentReader(new URL(rootUrl), settings({ allowRemoteRefs: true })), preloaded });
     const resolved = remote.deref({ $ref: 'https://example.com/schemas.json#/Pet' }, rootUrl, 'test');
     expect(resolved).toEqual({ value: { type: 'object' }, docUrl: 'https://example.com/schemas.json', key: 'https://example.com/schemas.json#/Base' });
   });
@@ -136,7 +137,7 @@ describe('RefResolver across local files', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   test('resolves a relative file ref, and refs in that file relative to it', () => {
-    const resolver = new RefResolver(root, {});
+    const resolver = new RefResolver(root, {}, { reader: readerFor(root) });
     const pet = resolver.resolveRef('./schemas/pet.json#/Pet', root, 'test');
     expect(pet.docUrl).toBe(pathToFileURL(join(dir, 'schemas', 'pet.json')).href);
     const tagRef = (pet.value as { properties: { tag: unknown } }).properties.tag;
@@ -147,12 +148,12 @@ describe('RefResolver across local files', () => {
   });
 
   test('a ref without a fragment is the whole file', () => {
-    const resolver = new RefResolver(root, {});
+    const resolver = new RefResolver(root, {}, { reader: readerFor(root) });
     expect(resolver.resolveRef('schemas/common.json', root, 'test').value).toEqual({ Tag: { type: 'string' } });
   });
 
   test('reads external YAML', () => {
-    const resolver = new RefResolver(root, {});
+    const resolver = new RefResolver(root, {}, { reader: readerFor(root) });
     expect(resolver.resolveRef('schemas/pet.yaml#/Pet', root, 'test').value).toEqual({ type: 'object' });
   });
 
@@ -161,7 +162,7 @@ describe('RefResolver across local files', () => {
     { ref: 'broken.json#/Pet', want: 'Cannot parse' },
     { ref: 'schemas/pet.json#/Dog', want: 'the document root has no "Dog"' },
   ])('a broken external ref $ref is a BrokenRefError: $want', ({ ref, want }) => {
-    const error = brokenRefOf(() => new RefResolver(root, {}).resolveRef(ref, root, 'getPet body'));
+    const error = brokenRefOf(() => new RefResolver(root, {}, { reader: readerFor(root) }).resolveRef(ref, root, 'getPet body'));
     expect(error.message).toContain(`Cannot resolve $ref "${ref}" used at getPet body`);
     expect(error.message).toContain(want);
   });

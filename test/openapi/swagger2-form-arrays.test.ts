@@ -2,9 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { loadSpec } from '../../src/openapi/load-spec.js';
 import type { MediaTypeObject } from '../../src/openapi/openapi-types.js';
 import { fixture } from '../support/connect.js';
+import { settings } from '../support/settings.js';
 
 async function encodingOf(path: string, mediaType: string) {
-  const { document } = await loadSpec(fixture('swagger2-forms.yaml'));
+  const { document } = await loadSpec(fixture('swagger2-forms.yaml'), settings());
   const operation = document.paths![path]!.post as { requestBody: { content: Record<string, MediaTypeObject> } };
   return operation.requestBody.content[mediaType]!.encoding;
 }

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { addressClass } from '../../src/openapi/address-class.js';
 import { TrustBoundary } from '../../src/openapi/trust-boundary.js';
+import { settings } from '../support/settings.js';
 
 describe('addressClass', () => {
   test.each([
@@ -39,8 +40,8 @@ describe('addressClass', () => {
 
 describe('TrustBoundary for a document from a URL', () => {
   const root = new URL('https://api.example.com/specs/openapi.json');
-  const closed = new TrustBoundary(root);
-  const open = new TrustBoundary(root, { allowRemoteRefs: true });
+  const closed = new TrustBoundary(root, settings());
+  const open = new TrustBoundary(root, settings({ allowRemoteRefs: true }));
 
   test.each([
     ['same origin', closed, 'https://api.example.com/schemas/pet.json', undefined],
@@ -68,7 +69,7 @@ describe('TrustBoundary for a document from a URL', () => {
   });
 
   test('refs may reach public addresses, and internal ones only of the kind the document came from', () => {
-    const boundary = new TrustBoundary(root, { allowRemoteRefs: true });
+    const boundary = new TrustBoundary(root, settings({ allowRemoteRefs: true }));
     boundary.rootCameFrom('93.184.216.34');
     expect(boundary.refuseAddress('cdn.example.com', '151.101.1.1', false)).toBeUndefined();
     expect(boundary.refuseAddress('localhost', '127.0.0.1', false)).toBe(
@@ -79,7 +80,7 @@ describe('TrustBoundary for a document from a URL', () => {
     // The document itself comes from wherever its operator says.
     expect(boundary.refuseAddress('localhost', '127.0.0.1', true)).toBeUndefined();
 
-    const internal = new TrustBoundary(new URL('http://specs.internal/openapi.json'), { allowRemoteRefs: true });
+    const internal = new TrustBoundary(new URL('http://specs.internal/openapi.json'), settings({ allowRemoteRefs: true }));
     internal.rootCameFrom('10.0.0.7');
     expect(internal.refuseAddress('schemas.internal', '10.0.0.8', false)).toBeUndefined();
     expect(internal.refuseAddress('localhost', '127.0.0.1', false)).toContain('a loopback address');
@@ -105,19 +106,19 @@ describe('TrustBoundary for a local document', () => {
     ['a file in an allowed folder', { allowRefDirs: [join(dir, 'shared')] }, 'shared/common.json', undefined],
     ['a file next to an allowed folder', { allowRefDirs: [join(dir, 'shared')] }, 'outside.json', "is outside the document's folder"],
   ])('a ref to %s', (_name, options, path, want) => {
-    const refused = new TrustBoundary(root, options).refuseRef(file(path));
+    const refused = new TrustBoundary(root, settings(options)).refuseRef(file(path));
     if (want === undefined) expect(refused).toBeUndefined();
     else expect(refused).toContain(want);
   });
 
   test.each(['file:///dev/zero', 'file:///dev/stdin', 'file:///proc/self/environ', 'file:///sys/kernel/notes'])('%s is refused by name, even from an allowed folder', (target) => {
-    const boundary = new TrustBoundary(pathToFileURL('/openapi.json'), { allowRefDirs: ['/'] });
+    const boundary = new TrustBoundary(pathToFileURL('/openapi.json'), settings({ allowRefDirs: ['/'] }));
     expect(boundary.refuseRef(new URL(target))).toContain('is a device or system file, which is never read as a document');
   });
 
   test('remote refs from a local document need --allow-remote-refs and reach public addresses only', () => {
-    expect(new TrustBoundary(root).refuseRef(new URL('https://cdn.example.com/pet.json'))).toContain('remote $refs are off');
-    const open = new TrustBoundary(root, { allowRemoteRefs: true });
+    expect(new TrustBoundary(root, settings()).refuseRef(new URL('https://cdn.example.com/pet.json'))).toContain('remote $refs are off');
+    const open = new TrustBoundary(root, settings({ allowRemoteRefs: true }));
     expect(open.refuseRef(new URL('https://cdn.example.com/pet.json'))).toBeUndefined();
     expect(open.refuseAddress('localhost', '127.0.0.1', false)).toBe('localhost resolves to 127.0.0.1, a loopback address, and a document from a local file may not reach loopback addresses');
   });

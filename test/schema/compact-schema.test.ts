@@ -3,6 +3,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
 import { compactSchemas, mergeAllOf, type CompactOptions, type CompactResult } from '../../src/schema/compact-schema.js';
 import { RefResolver } from '../../src/openapi/ref-resolver.js';
+import { readerFor } from '../support/settings.js';
 
 const rootUrl = 'file:///virtual/api.json';
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -42,7 +43,7 @@ function bundle(result: CompactResult, index = 0): object | boolean {
 
 /** Compacts schemas of one operation and checks that every one compiles. */
 function compact(schemas: unknown[], options: Partial<CompactOptions> = {}): CompactResult {
-  const resolver = new RefResolver(rootUrl, document);
+  const resolver = new RefResolver(rootUrl, document, { reader: readerFor(rootUrl) });
   const roots = schemas.map((schema, i) => ({ schema, docUrl: rootUrl, usedAt: `op root ${i}` }));
   const result = compactSchemas(roots, resolver, { ...defaults, ...options });
   result.schemas.forEach((_, i) => expect(() => ajv.compile(bundle(result, i))).not.toThrow());

@@ -12,6 +12,7 @@ import { buildCatalog } from '../../src/openapi/build-catalog.js';
 import type { Catalog } from '../../src/openapi/catalog.js';
 import type { JsonObject } from '../../src/base/json.js';
 import { connectInMemory, root, textOf } from './connect.js';
+import type { TestServerOptions } from './settings.js';
 
 const prismBin = join(root, 'node_modules', '@stainless-api', 'prism-cli', 'dist', 'index.js');
 const keptOutput = 64 * 1024;
@@ -271,7 +272,7 @@ export interface SweepOptions {
   /** Operations in flight at once, each worker with its own server and recording fetch. Default 8. */
   concurrency?: number;
   /** More server options, such as credentials. */
-  server?: Partial<CreateServerOptions>;
+  server?: Partial<TestServerOptions>;
 }
 
 /** For each id: describe_endpoint, arguments sampled from the input schema as the document writes it, execute_endpoint. */

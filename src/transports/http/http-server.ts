@@ -28,6 +28,8 @@ export interface HttpServerOptions {
   sessionMaxAgeSeconds: number;
   /** Largest request body, in bytes. */
   maxBodyBytes: number;
+  /** Upstream body bytes the calls of one HTTP request may hold together (a JSON-RPC batch is one request). */
+  requestBodyBudgetBytes: number;
   /** Incoming header per security scheme: each client sends its own upstream credential. */
   credentialHeaders: Record<string, string>;
   /** Answer with plain JSON instead of an SSE stream. */
@@ -42,8 +44,6 @@ export interface RunningHttpServer {
 }
 
 const routes = new Set(['/mcp', '/healthz', '/readyz', '/metrics']);
-/** Upstream body bytes one HTTP request may hold: the largest answer read (64 MiB). */
-const requestBodyBudgetBytes = 64 * 1024 * 1024;
 
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const { runtime, metrics } = options;
@@ -81,7 +81,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (route === '/metrics') return sendText(res, 200, metrics.render(), 'text/plain; version=0.0.4');
 
     // A JSON-RPC batch of calls shares one request's budget: together they hold at most one of the largest answers.
-    const caller = { ...callerOfRequest(req, guard.clientKey, runtime.execution.credentials, options.credentialHeaders), requestBudget: new BodyBudget(requestBodyBudgetBytes, 'in one request') };
+    const caller = { ...callerOfRequest(req, guard.clientKey, runtime.execution.credentials, options.credentialHeaders), requestBudget: new BodyBudget(options.requestBodyBudgetBytes, 'in one request') };
     if (req.method === 'DELETE' && req.headers['mcp-session-id'] !== undefined) return legacy.end(req, res, caller);
     if (req.method !== 'POST') {
       // 2026-07-28 has no standalone stream and no sessions to end; 2025-era notifications ride on each POST's stream.
