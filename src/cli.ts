@@ -74,7 +74,7 @@ export function buildProgram(): Command {
     .option('--json', 'print one JSON document instead of text')
     .action(async (first: string | undefined, words: string[], _options: unknown, command: Command) => {
       const spec = requireSpec(splitSpec([first, ...words]), 'describe', ' <ids...>');
-      if (!spec.rest.length) throw new ConfigError('describe needs at least one endpoint id.', `For example: ${programName} describe ./openapi.yaml getPetById (ids come from "${programName} list").`);
+      if (!spec.rest.length) throw new ConfigError('describe needs at least one endpoint id.', { hint: `For example: ${programName} describe ./openapi.yaml getPetById (ids come from "${programName} list").` });
       const config = resolveConfig(rawConfig(command, spec));
       const { runDescribe } = await import('./commands/describe.js');
       process.exitCode = await runDescribe(config, spec.rest, (command.opts() as { json?: boolean }).json ?? false);
@@ -96,7 +96,7 @@ export function buildProgram(): Command {
     .option('--raw', 'print the body exactly as received, even on a terminal')
     .action(async (first: string | undefined, second: string | undefined, _options: unknown, command: Command) => {
       const spec = requireSpec(splitSpec([first, second]), 'call', " <id> --args '<json>'");
-      if (!spec.rest.length) throw new ConfigError('call needs an endpoint id after the document.', `For example: ${programName} call ./openapi.yaml getPetById --args '{"petId": 1}'`);
+      if (!spec.rest.length) throw new ConfigError('call needs an endpoint id after the document.', { hint: `For example: ${programName} call ./openapi.yaml getPetById --args '{"petId": 1}'` });
       const options = resolveCallOptions(command.opts());
       const config = resolveConfig(rawConfig(command, spec));
       const { runCall } = await import('./commands/call.js');
@@ -107,7 +107,7 @@ export function buildProgram(): Command {
 
 /** The document, or a usage error whose example is this command's. */
 function requireSpec<T extends { value: string | undefined }>(spec: T, command: string, after = ''): T & { value: string } {
-  if (spec.value === undefined) throw new ConfigError('No OpenAPI document given.', `Pass its path or URL: ${programName} ${command} ./openapi.yaml${after} (or set OPENAPI_MCP_SPEC).`);
+  if (spec.value === undefined) throw new ConfigError('No OpenAPI document given.', { hint: `Pass its path or URL: ${programName} ${command} ./openapi.yaml${after} (or set OPENAPI_MCP_SPEC).` });
   return spec as T & { value: string };
 }
 
@@ -123,7 +123,7 @@ function checkRootWords(spec: string | undefined, extra: string[]): void {
     if (close.length) throw new ConfigError(`unknown command "${spec}" (did you mean ${close[0]}?)`);
   }
   if (extra.length) {
-    throw new ConfigError(`unexpected argument "${extra[0]}": the server takes one document.`, `To look at an API, use a command first: ${commandNames.join(', ')} (e.g. ${programName} list ./openapi.yaml).`);
+    throw new ConfigError(`unexpected argument "${extra[0]}": the server takes one document.`, { hint: `To look at an API, use a command first: ${commandNames.join(', ')} (e.g. ${programName} list ./openapi.yaml).` });
   }
 }
 

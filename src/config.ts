@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { delimiter, resolve } from 'node:path';
 import { httpMethods } from './base/http-methods.js';
-import { ConfigError } from './errors.js';
+import { ConfigError, describeError } from './errors.js';
 import { toBoolean, toChoice, toChoiceList, toHttpUrl, toInteger, toList, toPairs, type IntegerRange } from './flag-values.js';
 import { logFormats, logLevels, type LogFormat, type LogLevel } from './log.js';
 import { sessionBackends, type SessionStoreChoice } from './session/create-session-store.js';
@@ -250,7 +250,7 @@ function labeler(raw: RawConfig): Label {
 /** Checks every value; a bad one is a ConfigError (a usage error, exit 2) naming its flag or variable. */
 export function resolveConfig(raw: RawConfig): Config {
   if (!raw.spec) {
-    throw new ConfigError('No OpenAPI document given.', 'Pass its path or URL: openapi-dynamic-mcp ./openapi.yaml (or set OPENAPI_MCP_SPEC).');
+    throw new ConfigError('No OpenAPI document given.', { hint: 'Pass its path or URL: openapi-dynamic-mcp ./openapi.yaml (or set OPENAPI_MCP_SPEC).' });
   }
   const label = labeler(raw);
   const integer = (key: keyof RawConfig & keyof typeof ranges, fallback: number) => toInteger(raw[key] as string | number | undefined, fallback, label(key), ranges[key]);
@@ -280,7 +280,7 @@ export function resolveConfig(raw: RawConfig): Config {
     logFormat: toChoice(raw.logFormat, defaults.logFormat, label('logFormat'), logFormats),
   };
   if (raw.sessionSecret) {
-    if (raw.sessionSecret.length < 32) throw new ConfigError(`${label('sessionSecret')} must be at least 32 characters.`, 'Generate one with: openssl rand -base64 48');
+    if (raw.sessionSecret.length < 32) throw new ConfigError(`${label('sessionSecret')} must be at least 32 characters.`, { hint: 'Generate one with: openssl rand -base64 48' });
     config.sessionSecret = raw.sessionSecret;
   }
   if (sessionStore) config.sessionStore = sessionStore;
@@ -335,7 +335,7 @@ function toAuthEntries(entries: readonly string[]): string[] {
   for (const entry of entries) {
     const at = entry.indexOf('=');
     if (at <= 0 || at === entry.length - 1) {
-      throw new ConfigError(`--auth takes scheme=secret${at > 0 ? `; "${entry.slice(0, at)}" has an empty secret` : '; one entry has no "="'}.`, 'For example: --auth api_key=$API_KEY (or set OPENAPI_MCP_AUTH_API_KEY).');
+      throw new ConfigError(`--auth takes scheme=secret${at > 0 ? `; "${entry.slice(0, at)}" has an empty secret` : '; one entry has no "="'}.`, { hint: 'For example: --auth api_key=$API_KEY (or set OPENAPI_MCP_AUTH_API_KEY).' });
     }
   }
   return [...entries];
@@ -359,10 +359,10 @@ function resolveHttp(raw: RawConfig, label: Label): HttpConfig {
     }
   }
   for (const token of http.authTokens) {
-    if (token.length < 16) throw new ConfigError(`Every ${label('authToken')} must be at least 16 characters.`, 'Generate one with: openssl rand -base64 32');
+    if (token.length < 16) throw new ConfigError(`Every ${label('authToken')} must be at least 16 characters.`, { hint: 'Generate one with: openssl rand -base64 32' });
   }
   if (http.authTokens.length && Object.values(http.credentialHeaders).some((h) => h.toLowerCase() === 'authorization')) {
-    throw new ConfigError('--credential-header cannot map Authorization while --auth-token is set: the client\'s own token is never forwarded upstream.', 'Map another header, e.g. X-Api-Key.');
+    throw new ConfigError('--credential-header cannot map Authorization while --auth-token is set: the client\'s own token is never forwarded upstream.', { hint: 'Map another header, e.g. X-Api-Key.' });
   }
   return http;
 }
@@ -400,7 +400,7 @@ export interface CallOptions {
 function toFolders(entries: string[], flag: string): string[] {
   return entries.flatMap((entry) => entry.split(delimiter)).filter((entry) => entry.trim()).map((entry) => {
     const folder = resolve(entry.trim());
-    if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new ConfigError(`${flag} "${entry}" is not a folder.`, 'Give a folder that exists; its files (and those below it) may then be referenced.');
+    if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new ConfigError(`${flag} "${entry}" is not a folder.`, { hint: 'Give a folder that exists; its files (and those below it) may then be referenced.' });
     return folder;
   });
 }
@@ -411,11 +411,11 @@ export function resolveCallOptions(raw: { args?: string; select?: string; conten
     try {
       args = JSON.parse(raw.args);
     } catch (error) {
-      throw new ConfigError(`--args is not valid JSON: ${(error as Error).message}.`, `Example: --args '{"petId": 1}'`);
+      throw new ConfigError(`--args is not valid JSON: ${describeError(error)}.`, { hint: `Example: --args '{"petId": 1}'` });
     }
   }
   if (typeof args !== 'object' || args === null || Array.isArray(args)) {
-    throw new ConfigError(`--args must be a JSON object of the endpoint's arguments; got ${Array.isArray(args) ? 'an array' : JSON.stringify(args)}.`, `Example: --args '{"petId": 1}'`);
+    throw new ConfigError(`--args must be a JSON object of the endpoint's arguments; got ${Array.isArray(args) ? 'an array' : JSON.stringify(args)}.`, { hint: `Example: --args '{"petId": 1}'` });
   }
   if (raw.json && raw.raw) throw new ConfigError('--json and --raw cannot be combined: --json prints status, headers and body as one JSON document, --raw the body alone.');
   const options: CallOptions = { args: args as Record<string, unknown>, json: raw.json ?? false, raw: raw.raw ?? false };

@@ -5,6 +5,7 @@
  * Every change is reported so the model learns the right shape.
  */
 import { echoInput } from '../echo-input.js';
+import { describeError, DynamicMcpError } from '../errors.js';
 import { isObject, type JsonObject } from '../base/json.js';
 
 export interface NormalizedArguments {
@@ -12,7 +13,10 @@ export interface NormalizedArguments {
   adjustments: string[];
 }
 
-export class ArgumentShapeError extends Error {}
+/** Arguments of a shape no schema can take (not an object, a string that is not JSON): refused before validation. */
+export class ArgumentShapeError extends DynamicMcpError {
+  readonly code = 'INVALID_ARGUMENTS';
+}
 
 /**
  * @param given the `arguments` value as sent
@@ -29,7 +33,7 @@ export function normalizeArguments(given: unknown, strays: Record<string, unknow
     try {
       parsed = given.trim() === '' ? {} : JSON.parse(given);
     } catch (error) {
-      throw new ArgumentShapeError(`"arguments" must be a JSON object; it was a string that is not valid JSON (${echoInput((error as Error).message)}).`);
+      throw new ArgumentShapeError(`"arguments" must be a JSON object; it was a string that is not valid JSON (${echoInput(describeError(error))}).`);
     }
     if (!isObject(parsed)) throw new ArgumentShapeError('"arguments" must be a JSON object; it was a string holding something else.');
     args = parsed;

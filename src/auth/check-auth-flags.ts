@@ -17,8 +17,7 @@ export function checkAuthFlags(catalog: Catalog, flags: readonly string[]): void
     if (!Object.hasOwn(schemes, name)) {
       const unknown = flags.map((f) => f.split('=')[0]!).filter((n) => !Object.hasOwn(schemes, n));
       throw new ConfigError(
-        `--auth names ${unknown.map((n) => `"${n}"`).join(', ')}, which the document does not define.`,
-        names.length ? `Its security schemes are: ${names.join(', ')}.` : 'The document defines no security schemes; use --header to send a credential.',
+        `--auth names ${unknown.map((n) => `"${n}"`).join(', ')}, which the document does not define.`, { hint: names.length ? `Its security schemes are: ${names.join(', ')}.` : 'The document defines no security schemes; use --header to send a credential.' },
       );
     }
     let type: string | undefined;
@@ -28,7 +27,7 @@ export function checkAuthFlags(catalog: Catalog, flags: readonly string[]): void
       type = undefined;
     }
     if (type && unsupported[type]) {
-      throw new ConfigError(`--auth ${name}: the scheme "${name}" is of type ${type}, which openapi-dynamic-mcp does not support.`, `${unsupported[type]![0]!.toUpperCase()}${unsupported[type]!.slice(1)}.`);
+      throw new ConfigError(`--auth ${name}: the scheme "${name}" is of type ${type}, which openapi-dynamic-mcp does not support.`, { hint: `${unsupported[type]![0]!.toUpperCase()}${unsupported[type]!.slice(1)}.` });
     }
   }
 }

@@ -9,7 +9,7 @@ import { validateArguments } from '../arguments/validate-arguments.js';
 import { ClientCredentialsTokens } from '../auth/client-credentials-tokens.js';
 import { howToSet } from '../auth/credentials.js';
 import type { CallOptions, Config } from '../config.js';
-import { ConfigError, DynamicMcpError } from '../errors.js';
+import { ConfigError, describeError, DynamicMcpError } from '../errors.js';
 import { callOperation } from '../execution/call-operation.js';
 import type { RawResponse } from '../http/send-request.js';
 import { serverOrigins } from '../http/server-origins.js';
@@ -40,8 +40,7 @@ export async function runCall(config: Config, id: string, options: CallOptions):
   const mediaTypes = requestMediaTypes(operation);
   if (options.contentType && !mediaTypes.includes(options.contentType)) {
     throw new ConfigError(
-      mediaTypes.length ? `--content-type "${options.contentType}" is not one ${operation.id} accepts.` : `${operation.id} takes no request body, so --content-type does not apply.`,
-      mediaTypes.length ? `It accepts: ${mediaTypes.join(', ')}.` : undefined,
+      mediaTypes.length ? `--content-type "${options.contentType}" is not one ${operation.id} accepts.` : `${operation.id} takes no request body, so --content-type does not apply.`, { hint: mediaTypes.length ? `It accepts: ${mediaTypes.join(', ')}.` : undefined },
     );
   }
   const { schema, bindings } = inputSchemaOf(operation, catalog, options.contentType);
@@ -102,7 +101,7 @@ async function compileSelect(expression: string): Promise<(value: unknown) => un
     const ast = compile(expression);
     return (value) => TreeInterpreter.search(ast, value as never);
   } catch (error) {
-    throw new ConfigError(`--select is not a valid JMESPath expression: ${(error as Error).message}.`, 'For example: --select "items[].{id: id, name: name}" (https://jmespath.org).');
+    throw new ConfigError(`--select is not a valid JMESPath expression: ${describeError(error)}.`, { hint: 'For example: --select "items[].{id: id, name: name}" (https://jmespath.org).' });
   }
 }
 

@@ -37,7 +37,7 @@ export async function lintSpec(source: string, options: LoadSpecOptions): Promis
     await validateStrictly(read.raw, read.reader.root, read.readerOptions, spec);
   } catch (error) {
     if (error instanceof SpecLoadError) findings.push({ level: 'warning', where: 'document', message: describeError(error).replace(/\n/g, ' ') });
-    else findings.push({ level: 'error', where: 'document', message: `Strict validation: ${(error as Error).message}` });
+    else findings.push({ level: 'error', where: 'document', message: `Strict validation: ${describeError(error)}` });
   } finally {
     validating.end();
   }
@@ -60,7 +60,7 @@ export async function lintSpec(source: string, options: LoadSpecOptions): Promis
     try {
       await compileInputSchema(input.schema);
     } catch (error) {
-      findings.push({ level: 'error', where: at, message: `Its input schema does not compile: ${(error as Error).message}` });
+      findings.push({ level: 'error', where: at, message: `Its input schema does not compile: ${describeError(error)}` });
     }
   }
   checking.end();

@@ -21,8 +21,7 @@ export async function runList(config: Config, query: string, options: ListOption
     const known = catalog.tags().map((t) => t.name);
     const close = closestWords(options.tag, known);
     throw new ConfigError(
-      `--tag "${options.tag}" matches no tag of ${catalog.title}.`,
-      close.length ? `Did you mean ${close.join(', ')}?` : known.length ? `Its tags: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ` and ${known.length - 12} more` : ''}.` : 'Its endpoints have no tags.',
+      `--tag "${options.tag}" matches no tag of ${catalog.title}.`, { hint: close.length ? `Did you mean ${close.join(', ')}?` : known.length ? `Its tags: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ` and ${known.length - 12} more` : ''}.` : 'Its endpoints have no tags.' },
     );
   }
   const filters = { ...(options.tag ? { tag: options.tag } : {}), ...(options.method ? { method: options.method } : {}) };

@@ -1,5 +1,5 @@
 /** @module Converts a Swagger 2.0 document to OpenAPI 3.0 (formData, collectionFormat, basePath, consumes, securityDefinitions). */
-import { SpecLoadError } from '../errors.js';
+import { describeError, SpecLoadError } from '../errors.js';
 import type { OpenApiDocument } from './openapi-types.js';
 import { restoreFormArrayFormats } from './swagger2-form-arrays.js';
 
@@ -23,7 +23,7 @@ export async function convertSwagger2(document: unknown, where: string): Promise
     warnings.push(...restoreFormArrayFormats(document, result.openapi));
     return { document: result.openapi, warnings };
   } catch (error) {
-    throw new SpecLoadError(`Cannot convert the Swagger 2.0 document ${where} to OpenAPI 3: ${(error as Error).message}`, {
+    throw new SpecLoadError(`Cannot convert the Swagger 2.0 document ${where} to OpenAPI 3: ${describeError(error)}`, {
       hint: 'Run `openapi-dynamic-mcp lint` on it to see what is wrong.',
       cause: error,
     });

@@ -48,7 +48,7 @@ export class DocumentReader {
       return { text: this.spend(bytes), url: this.root };
     }
     if (this.root.protocol !== 'http:' && this.root.protocol !== 'https:') {
-      throw new DocumentReadError(this.root.href, 'only files and http(s) URLs can be read');
+      throw DocumentReadError.of(this.root.href, 'only files and http(s) URLs can be read');
     }
     const step = (this.options.progress ?? noProgress).start(`Fetching ${this.root.href}`);
     try {
@@ -69,7 +69,7 @@ export class DocumentReader {
   /** A document a `$ref` points to over http(s). */
   async readRemote(url: URL): Promise<string> {
     const refused = this.boundary.refuseRef(url);
-    if (refused) throw new DocumentReadError(url.href, refused, { download: true });
+    if (refused) throw DocumentReadError.of(url.href, refused, { download: true });
     const fetched = await fetchDocument(url, {
       ...this.limits(),
       timeoutMs: this.timeoutMs,
@@ -82,7 +82,7 @@ export class DocumentReader {
   /** A local file a `$ref` points to; synchronous, since refs are resolved when first needed. */
   readLocalSync(url: URL): string {
     const allowed = this.boundary.localPath(url);
-    if ('refused' in allowed) throw new DocumentReadError(displayLocation(url), allowed.refused);
+    if ('refused' in allowed) throw DocumentReadError.of(displayLocation(url), allowed.refused);
     return this.spend(readRegularFileSync(allowed.path, this.limits()));
   }
 

@@ -40,7 +40,7 @@ const redirectStatuses = new Set([301, 302, 303, 307, 308]);
 export async function fetchDocument(start: URL, options: FetchDocumentOptions): Promise<FetchedDocument> {
   const signal = AbortSignal.timeout(options.timeoutMs);
   const fail = (url: URL, reason: string, hint?: string, cause?: unknown) =>
-    new DocumentReadError(url.href, reason, { download: true, ...(hint ? { hint } : {}), ...(cause === undefined ? {} : { cause }) });
+    DocumentReadError.of(url.href, reason, { download: true, ...(hint ? { hint } : {}), ...(cause === undefined ? {} : { cause }) });
   let url = start;
   for (let hops = 0; ; hops++) {
     const response = await get(url, options, signal).catch((error: unknown) => {
@@ -85,7 +85,7 @@ function get(url: URL, options: FetchDocumentOptions, signal: AbortSignal): Prom
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (isIP(host)) {
     const refused = options.refuseAddress(host, host);
-    if (refused) return Promise.reject(new DocumentReadError(url.href, refused, { download: true, hint: 'Refer to documents on public hosts, or load the document from the same network.' }));
+    if (refused) return Promise.reject(DocumentReadError.of(url.href, refused, { download: true, hint: 'Refer to documents on public hosts, or load the document from the same network.' }));
   }
   let refusedAtLookup: string | undefined;
   const lookup: LookupFunction = (hostname, lookupOptions, callback) => {
@@ -108,12 +108,12 @@ function get(url: URL, options: FetchDocumentOptions, signal: AbortSignal): Prom
         // Checked again on the socket itself: whatever path led here, the peer must be allowed.
         const address = socket.remoteAddress ?? '';
         const refused = options.refuseAddress(host, address);
-        if (refused) request.destroy(new DocumentReadError(url.href, refused, { download: true }));
+        if (refused) request.destroy(DocumentReadError.of(url.href, refused, { download: true }));
         else options.onConnect?.(address);
       });
     });
     request.on('error', (error) => {
-      reject(refusedAtLookup ? new DocumentReadError(url.href, refusedAtLookup, { download: true, hint: 'Refer to documents on public hosts, or load the document from the same network.' }) : error);
+      reject(refusedAtLookup ? DocumentReadError.of(url.href, refusedAtLookup, { download: true, hint: 'Refer to documents on public hosts, or load the document from the same network.' }) : error);
     });
     request.end();
   });

@@ -46,7 +46,7 @@ function checkTags(catalog: Catalog, tags: string[] | undefined, flag: string): 
   const close = closestWords(unknown, known);
   const listed = known.length > 12 ? `${known.slice(0, 12).join(', ')} and ${known.length - 12} more` : known.join(', ');
   const hint = close.length ? `Did you mean ${close.join(', ')}? ` : '';
-  throw new ConfigError(`${flag} "${unknown}" matches no tag of the document.`, known.length ? `${hint}Its tags: ${listed}.` : 'The document tags no operation, so filter with --operations instead.');
+  throw new ConfigError(`${flag} "${unknown}" matches no tag of the document.`, { hint: known.length ? `${hint}Its tags: ${listed}.` : 'The document tags no operation, so filter with --operations instead.' });
 }
 
 function excludedBecause(op: Operation, filter: OperationFilter): string | undefined {

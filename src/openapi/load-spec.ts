@@ -1,6 +1,6 @@
 /** @module Loads an OpenAPI document (file or URL; JSON or YAML; Swagger 2.0, OpenAPI 3.0 or 3.1) without dereferencing it. */
 import type { Config } from '../config.js';
-import { SpecLoadError } from '../errors.js';
+import { describeError, SpecLoadError } from '../errors.js';
 import { convertSwagger2 } from './convert-swagger2.js';
 import { checkNesting } from './document-shape.js';
 import { DocumentReader, displayLocation, sourceToUrl, type DocumentReaderOptions } from './document-reader.js';
@@ -139,7 +139,7 @@ async function validateOrExplain(read: ReadSpec, spec: LoadedSpec): Promise<void
     await validateStrictly(read.raw, read.reader.root, read.readerOptions, spec);
   } catch (error) {
     if (error instanceof SpecLoadError) throw error;
-    throw new SpecLoadError(`${displayLocation(read.url)} failed strict validation: ${(error as Error).message}`, {
+    throw new SpecLoadError(`${displayLocation(read.url)} failed strict validation: ${describeError(error, { withHint: false })}`, {
       hint: 'Fix the problems listed, or start without --validate to serve it as it is.',
       cause: error,
     });
@@ -164,7 +164,7 @@ async function preloadRemoteDocuments(rootText: string, rootUrl: URL, reader: Do
         documents.set(target.href, parseDocument(body, target.href));
         queue.push({ text: body, base: target });
       } catch (error) {
-        failures.set(target.href, (error as Error).message);
+        failures.set(target.href, describeError(error, { withHint: false }));
       }
     }
   }

@@ -4,7 +4,7 @@
  * read by mistake must not come back through the message.
  */
 import { createRequire } from 'node:module';
-import { SpecLoadError } from '../errors.js';
+import { describeError, SpecLoadError } from '../errors.js';
 import { checkExpansion, maxNesting } from './document-shape.js';
 
 type YamlLoad = (text: string, options: { maxDepth: number; filename?: string }) => unknown;
@@ -43,7 +43,7 @@ export function parseDocument(text: string, where: string): unknown {
 }
 
 function yamlError(error: unknown, where: string): SpecLoadError {
-  const reason = (error as { reason?: string }).reason ?? (error as Error).message.split('\n')[0]!;
+  const reason = (error as { reason?: string }).reason ?? describeError(error).split('\n')[0]!;
   const mark = (error as { mark?: { line: number; column: number } }).mark;
   const at = mark ? ` at line ${mark.line + 1}, column ${mark.column + 1}` : '';
   if (/maxDepth/.test(reason)) {
@@ -61,7 +61,7 @@ function yamlError(error: unknown, where: string): SpecLoadError {
 
 /** V8 quotes the text around a JSON error ("Unexpected token 'T', "TOPSECRET"... is not valid JSON"): only its kind is kept. */
 function jsonReason(error: unknown): string {
-  const message = (error as Error).message;
+  const message = describeError(error);
   if (/^Unexpected end of JSON input/.test(message)) return 'the text ends too early';
   if (/^Unexpected token/.test(message)) return 'unexpected character';
   if (/^Unexpected non-whitespace character after JSON/.test(message)) return 'unexpected text after the end';
@@ -71,7 +71,7 @@ function jsonReason(error: unknown): string {
 
 /** " at line L, column C" where V8 gives the position; " near line L" where it quotes the text around it instead. */
 function jsonPosition(text: string, error: unknown): string {
-  const message = (error as Error).message;
+  const message = describeError(error);
   const match = /at position (\d+)/.exec(message);
   if (!match) {
     const quoted = /^Unexpected token '(.)', (?:\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON$/.exec(message);

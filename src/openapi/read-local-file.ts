@@ -3,6 +3,7 @@
  * to, only regular files (opened without blocking, so a pipe cannot hang the read, and checked on the open
  * file, so nothing can be swapped in between).
  */
+import { describeError } from '../errors.js';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { DocumentReadError } from './document-read-error.js';
@@ -59,12 +60,12 @@ export async function readDocumentFile(path: string, limits: LocalReadLimits & {
   const timedOut = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       expired = true;
-      reject(new DocumentReadError(path, `no complete read within ${limits.timeoutMs} ms (--timeout)`));
+      reject(DocumentReadError.of(path, `no complete read within ${limits.timeoutMs} ms (--timeout)`));
     }, limits.timeoutMs);
   });
   try {
     const stat = await handle.stat();
-    if (stat.isDirectory()) throw new DocumentReadError(path, 'it is a directory');
+    if (stat.isDirectory()) throw DocumentReadError.of(path, 'it is a directory');
     if (stat.isFile()) {
       // A regular file is read whole, as fast as the platform can: its size says it fits.
       if (stat.size > limits.maxBytes) throw tooLarge(path, limits);
@@ -95,14 +96,14 @@ function openError(path: string, error: unknown): DocumentReadError {
     code === 'ENOENT' ? 'no such file'
     : code === 'EISDIR' ? 'it is a directory'
     : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-    : (error as Error).message;
-  return new DocumentReadError(path, reason, { cause: error });
+    : describeError(error);
+  return DocumentReadError.of(path, reason, { cause: error });
 }
 
 function notRegular(path: string): DocumentReadError {
-  return new DocumentReadError(path, 'it is not a regular file (a device, pipe, socket or folder), so it is not read as a document');
+  return DocumentReadError.of(path, 'it is not a regular file (a device, pipe, socket or folder), so it is not read as a document');
 }
 
 function tooLarge(path: string, limits: LocalReadLimits): DocumentReadError {
-  return new DocumentReadError(path, limits.tooLarge(), limits.hint ? { hint: limits.hint } : {});
+  return DocumentReadError.of(path, limits.tooLarge(), limits.hint ? { hint: limits.hint } : {});
 }

@@ -1,5 +1,5 @@
 /** @module Lazy `$ref` resolution across the root document and the local files it points to, memoized per document. */
-import { BrokenRefError } from '../errors.js';
+import { BrokenRefError, describeError } from '../errors.js';
 import { DocumentReader, displayLocation } from './document-reader.js';
 import { isObject } from '../base/json.js';
 import { parseDocument } from './parse-document.js';
@@ -47,8 +47,8 @@ export class RefResolver {
     let key = '';
     const seen = new Set<string>();
     for (let hops = 0; isRef(current); hops++) {
-      if (seen.has(key)) throw new BrokenRefError(current.$ref, usedAt, 'the $ref chain loops back on itself');
-      if (hops >= maxRefHops) throw new BrokenRefError(current.$ref, usedAt, `the $ref chain is longer than ${maxRefHops} refs`);
+      if (seen.has(key)) throw BrokenRefError.at(current.$ref, usedAt, 'the $ref chain loops back on itself');
+      if (hops >= maxRefHops) throw BrokenRefError.at(current.$ref, usedAt, `the $ref chain is longer than ${maxRefHops} refs`);
       seen.add(key);
       const next = this.resolveRef(current.$ref, currentDoc, usedAt);
       current = next.value;
@@ -77,7 +77,7 @@ export class RefResolver {
       try {
         targetUrl = new URL(location, docUrl).href;
       } catch {
-        throw new BrokenRefError(ref, usedAt, 'it is not a valid URL or relative path');
+        throw BrokenRefError.at(ref, usedAt, 'it is not a valid URL or relative path');
       }
     }
     const document = this.document(targetUrl, ref, usedAt);
@@ -93,13 +93,13 @@ export class RefResolver {
       try {
         document = parseDocument(this.reader.readLocalSync(target), displayLocation(target));
       } catch (error) {
-        throw new BrokenRefError(ref, usedAt, (error as Error).message);
+        throw BrokenRefError.at(ref, usedAt, describeError(error, { withHint: false }));
       }
       this.documents.set(url, document);
       return document;
     }
     const reason = this.options.failures?.get(url) ?? this.reader.boundary.refuseRef(target) ?? `the remote document ${url} could not be fetched at startup`;
-    throw new BrokenRefError(ref, usedAt, reason);
+    throw BrokenRefError.at(ref, usedAt, reason);
   }
 }
 
@@ -111,7 +111,7 @@ export function isRef(value: unknown): value is { $ref: string } {
 export function readPointer(document: unknown, fragment: string, ref: string, usedAt: string): unknown {
   if (fragment === '' || fragment === '/') return document;
   if (!fragment.startsWith('/')) {
-    throw new BrokenRefError(ref, usedAt, 'only JSON-pointer fragments (#/...) are supported');
+    throw BrokenRefError.at(ref, usedAt, 'only JSON-pointer fragments (#/...) are supported');
   }
   let current = document;
   const walked: string[] = [];
@@ -121,7 +121,7 @@ export function readPointer(document: unknown, fragment: string, ref: string, us
     // Own keys only: `in` would find "constructor" or "toString" on Object.prototype.
     if (container === null || typeof container !== 'object' || !Object.hasOwn(container, token)) {
       const at = walked.length ? `"#/${walked.join('/')}"` : 'the document root';
-      throw new BrokenRefError(ref, usedAt, `${at} has no "${token}"`);
+      throw BrokenRefError.at(ref, usedAt, `${at} has no "${token}"`);
     }
     current = (container as Record<string, unknown>)[token];
     walked.push(raw);

@@ -4,7 +4,7 @@
  * limits: the validator never reads a file or URL the document itself could not.
  */
 import { pathToFileURL } from 'node:url';
-import { SpecLoadError } from '../errors.js';
+import { describeError, SpecLoadError } from '../errors.js';
 import { dereferencedChars, maxDereferencedChars } from './dereferenced-size.js';
 import { checkNesting } from './document-shape.js';
 import { DocumentReader, displayLocation, type DocumentReaderOptions } from './document-reader.js';
@@ -40,7 +40,7 @@ export async function validateStrictly(document: unknown, root: URL, options: Do
     try {
       return url.protocol === 'file:' ? reader.readLocalSync(url) : await reader.readRemote(url);
     } catch (error) {
-      failures.set(file.url, (error as Error).message);
+      failures.set(file.url, describeError(error, { withHint: false }));
       throw error;
     }
   };

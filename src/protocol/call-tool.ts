@@ -2,7 +2,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Credentials } from '../auth/credentials.js';
 import { BodyLease, type BodyBudget } from '../http/body-budget.js';
-import { describeError } from '../errors.js';
+import { describeError, DynamicMcpError } from '../errors.js';
 import type { Runtime } from '../runtime.js';
 import { openConversation } from '../session/conversation.js';
 import type { ToolContext } from '../tools/tool-context.js';
@@ -20,7 +20,10 @@ export interface CallerScope {
   requestBudget?: BodyBudget;
 }
 
-export class UnknownToolError extends Error {}
+/** A tool name this server does not have: a protocol fault, not a tool result. */
+export class UnknownToolError extends DynamicMcpError {
+  readonly code = 'UNKNOWN_TOOL';
+}
 
 /** Runs a tool; an unexpected failure becomes an error result, never a protocol fault. Throws UnknownToolError for a name we do not have. */
 export async function callTool(runtime: Runtime, caller: CallerScope, name: string, args: Record<string, unknown> = {}): Promise<CallToolResult> {

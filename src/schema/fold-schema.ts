@@ -4,6 +4,7 @@
  * long enums and patterns are shortened. Validation always uses the whole schema; folding only shortens
  * what is shown.
  */
+import { DynamicMcpError } from '../errors.js';
 import { defName, reachableDefs } from './local-defs.js';
 import { isObject, type JsonObject } from '../base/json.js';
 import { appendNote, shortenKeywords, type KeywordLimits } from './shorten-keywords.js';
@@ -80,7 +81,10 @@ function renderWithin(schema: JsonObject, limits: FoldLimits, maxChars: number, 
   return size <= maxChars ? { schema: folded, size } : undefined;
 }
 
-class TooLarge extends Error {}
+/** Thrown inside the walk past its node budget: the caller folds nothing. */
+class TooLarge extends DynamicMcpError {
+  readonly code = 'TOO_LARGE';
+}
 
 class Folder {
   private nodes = 0;
@@ -96,7 +100,7 @@ class Folder {
   fold(node: unknown, pointer: string, depth: number): unknown {
     if (!isObject(node)) return node;
     // Stops early: a folding already too large need not be finished to be refused.
-    if (++this.nodes > this.maxNodes) throw new TooLarge();
+    if (++this.nodes > this.maxNodes) throw new TooLarge(`the folding passed ${this.maxNodes} nodes`);
     if (depth >= this.limits.depth && isBig(node)) return stub(node, this.partId(pointer));
     const ref = defName(node.$ref);
     if (ref !== undefined) this.refs.push(ref);

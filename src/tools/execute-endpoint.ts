@@ -96,7 +96,7 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
       const ast = compile(input.select);
       select = (value) => TreeInterpreter.search(ast, value as never);
     } catch (error) {
-      return toolError(`select is not a valid JMESPath expression: ${echoInput((error as Error).message)}. Example: "items[].{id: id, name: name}". Nothing was sent.`);
+      return toolError(`select is not a valid JMESPath expression: ${echoInput(describeError(error))}. Example: "items[].{id: id, name: name}". Nothing was sent.`);
     }
   }
 
