@@ -2,11 +2,7 @@
 import { ConfigError } from '../errors.js';
 import type { Catalog } from '../openapi/catalog.js';
 import type { SecuritySchemeObject } from '../openapi/openapi-types.js';
-
-/** Scheme types that take no credential from us: mutual TLS needs a client certificate on the connection. */
-const unsupported: Record<string, string> = {
-  mutualTLS: 'mutual TLS needs a client certificate, which requests sent from here do not carry; put a proxy that adds it in front of the API and point --base-url at the proxy',
-};
+import { unsupportedType } from './schemes/scheme-use.js';
 
 /** Throws a ConfigError naming the first `--auth` entry for a scheme the document lacks or we cannot send. */
 export function checkAuthFlags(catalog: Catalog, flags: readonly string[]): void {
@@ -26,8 +22,9 @@ export function checkAuthFlags(catalog: Catalog, flags: readonly string[]): void
     } catch {
       type = undefined;
     }
-    if (type && unsupported[type]) {
-      throw new ConfigError(`--auth ${name}: the scheme "${name}" is of type ${type}, which openapi-dynamic-mcp does not support.`, { hint: `${unsupported[type]![0]!.toUpperCase()}${unsupported[type]!.slice(1)}.` });
+    const refused = type === undefined ? undefined : unsupportedType(type);
+    if (refused) {
+      throw new ConfigError(`--auth ${name}: the scheme "${name}" is of type ${type}, which openapi-dynamic-mcp does not support.`, { hint: `${refused.reason[0]!.toUpperCase()}${refused.reason.slice(1)}.` });
     }
   }
 }

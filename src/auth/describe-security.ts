@@ -4,21 +4,7 @@ import type { Operation } from '../openapi/operation.js';
 import { howToSet } from './credentials.js';
 import type { SecuritySchemeObject } from '../openapi/openapi-types.js';
 import { isObject } from '../base/json.js';
-
-export interface SchemeUse {
-  name: string;
-  type: string;
-  /** For apiKey: where the key goes and its name, e.g. `header X-Api-Key`. */
-  in?: string;
-  parameterName?: string;
-  /** For http: basic, bearer, ... */
-  scheme?: string;
-  scopes?: string[];
-  /** For oauth2 with a client-credentials flow: where tokens come from. */
-  tokenUrl?: string;
-  /** Whether a credential for it is configured on this server. */
-  configured?: boolean;
-}
+import { schemeDetail, schemeUse, type SchemeUse } from './schemes/scheme-use.js';
 
 /** True when the operation can also be called without credentials (an empty requirement `{}`). */
 export function isSecurityOptional(operation: Operation): boolean {
@@ -39,13 +25,7 @@ export function describeSecurity(operation: Operation, catalog: Catalog, configu
         } catch {
           scheme = undefined;
         }
-        const use: SchemeUse = { name, type: scheme?.type ?? 'undeclared' };
-        if (scheme?.in) use.in = scheme.in;
-        if (scheme?.name) use.parameterName = scheme.name;
-        if (scheme?.scheme) use.scheme = scheme.scheme.toLowerCase();
-        if (Array.isArray(scopes) && scopes.length) use.scopes = scopes;
-        const tokenUrl = scheme?.flows?.clientCredentials?.tokenUrl;
-        if (typeof tokenUrl === 'string') use.tokenUrl = tokenUrl;
+        const use = schemeUse(name, scheme, scopes);
         if (configured) use.configured = configured.has(name);
         return use;
       }),
@@ -59,9 +39,8 @@ export function securityText(alternatives: SchemeUse[][]): string {
     .map((all) =>
       all
         .map((s) => {
-          const detail = s.type === 'apiKey' ? `apiKey in ${s.in ?? '?'} ${s.parameterName ?? ''}`.trim() : s.type === 'http' ? `http ${s.scheme ?? ''}`.trim() : s.type;
           const state = s.configured === undefined ? '' : s.configured ? ', configured' : `, not configured: ${howToSet(s.name)}`;
-          return `${s.name} (${detail}${state})`;
+          return `${s.name} (${schemeDetail(s)}${state})`;
         })
         .join(' + '),
     )

@@ -20,6 +20,7 @@ import { inputSchemaOf, requestMediaTypes } from '../arguments/input-schema.js';
 import type { Catalog } from '../openapi/catalog.js';
 import type { Operation } from '../openapi/operation.js';
 import { describeSecurity } from '../auth/describe-security.js';
+import { unsupportedType } from '../auth/schemes/scheme-use.js';
 import { terminalProgress } from '../terminal/terminal-progress.js';
 import { colorEnabled, createStyle } from '../terminal/terminal.js';
 import { prepareRuntime } from './prepare-runtime.js';
@@ -157,7 +158,7 @@ function missingAuth(operation: Operation, catalog: Catalog, configured: Readonl
   if (status !== 401 && status !== 403) return undefined;
   const alternatives = describeSecurity(operation, catalog, configured);
   if (!alternatives.length || alternatives.some((all) => all.every((s) => s.configured))) return undefined;
-  const ways = alternatives.map((all) => all.filter((s) => !s.configured).map((s) => (s.type === 'mutualTLS' ? `${s.name} is mutual TLS, which is not supported` : howToSet(s.name))).join(' and '));
+  const ways = alternatives.map((all) => all.filter((s) => !s.configured).map((s) => (unsupportedType(s.type) ? `${s.name} is ${unsupportedType(s.type)!.name}, which is not supported` : howToSet(s.name))).join(' and '));
   return `${operation.id} takes credentials and none are configured: ${ways.join('; or ')}.`;
 }
 
