@@ -1,11 +1,11 @@
 /** @module Serves MCP over Streamable HTTP, both protocol eras: one replica of many, conversation state in Memcached (or in memory for a single replica). */
 import type { Config } from '../config.js';
-import type { FetchLike } from '../http/send-request.js';
 import { createLogger } from '../log.js';
+import { instrumentFetch } from '../observability/instrument-fetch.js';
 import { ServerMetrics } from '../observability/metrics.js';
 import { createRuntime } from '../runtime.js';
 import { createSessionStore, describeSessionStore, sessionBackends } from '../session/create-session-store.js';
-import { InstrumentedSessionStore } from '../session/instrumented-session-store.js';
+import { InstrumentedSessionStore } from '../observability/instrumented-session-store.js';
 import { defaultAllowedHosts } from '../transports/http/request-guards.js';
 import { startHttpServer } from '../transports/http/http-server.js';
 import { prepareRuntime } from './prepare-runtime.js';
@@ -63,21 +63,4 @@ export async function runHttpServer(config: Config): Promise<void> {
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
-}
-
-/** Records upstream latency and status class for every request the tools send. */
-function instrumentFetch(fetch: FetchLike, metrics: ServerMetrics): FetchLike {
-  return async (input, init) => {
-    const started = performance.now();
-    try {
-      const response = await fetch(input, init);
-      metrics.upstreamRequests.inc({ status: `${String(response.status)[0]}xx` });
-      return response;
-    } catch (error) {
-      metrics.upstreamRequests.inc({ status: 'failed' });
-      throw error;
-    } finally {
-      metrics.upstreamSeconds.observe((performance.now() - started) / 1000);
-    }
-  };
 }

@@ -1,6 +1,6 @@
 /** @module A SessionStore decorator that records latency and failures of each operation in the metrics. */
-import type { ServerMetrics } from '../observability/metrics.js';
-import type { ContinuationRecord, SessionFact, SessionState, SessionStore } from './session-store.js';
+import type { ServerMetrics } from './metrics.js';
+import type { ContinuationRecord, SessionFact, SessionState, SessionStore } from '../session/session-store.js';
 
 export class InstrumentedSessionStore implements SessionStore {
   constructor(
