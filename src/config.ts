@@ -174,7 +174,8 @@ export const defaults = {
   port: 3000,
   maxBodyBytes: mebibytes(1),
   logLevel: 'info' as LogLevel,
-  logFormat: 'text' as LogFormat,
+  /** For people reading a terminal; log collectors read stderr through a pipe and want JSON. */
+  logFormat: { terminal: 'text', other: 'json' } satisfies Record<string, LogFormat>,
   /** Redirects followed, by requests and by document downloads (no flag). */
   maxRedirects: 5,
   /** Rows `list` shows. */
@@ -247,8 +248,14 @@ function labeler(raw: RawConfig): Label {
   };
 }
 
+/** Where the process runs, for the defaults that depend on it. */
+export interface Surroundings {
+  /** Whether stderr, where logs go, is a terminal. */
+  stderrIsTerminal: boolean;
+}
+
 /** Checks every value; a bad one is a ConfigError (a usage error, exit 2) naming its flag or variable. */
-export function resolveConfig(raw: RawConfig): Config {
+export function resolveConfig(raw: RawConfig, surroundings: Surroundings = { stderrIsTerminal: process.stderr.isTTY === true }): Config {
   if (!raw.spec) {
     throw new ConfigError('No OpenAPI document given.', { hint: 'Pass its path or URL: openapi-dynamic-mcp ./openapi.yaml (or set OPENAPI_MCP_SPEC).' });
   }
@@ -277,7 +284,7 @@ export function resolveConfig(raw: RawConfig): Config {
     transport: toChoice(raw.transport, defaults.transport, label('transport'), transports),
     http: resolveHttp(raw, label),
     logLevel: toChoice(raw.logLevel, defaults.logLevel, label('logLevel'), logLevels),
-    logFormat: toChoice(raw.logFormat, defaults.logFormat, label('logFormat'), logFormats),
+    logFormat: toChoice(raw.logFormat, surroundings.stderrIsTerminal ? defaults.logFormat.terminal : defaults.logFormat.other, label('logFormat'), logFormats),
   };
   if (raw.sessionSecret) {
     if (raw.sessionSecret.length < 32) throw new ConfigError(`${label('sessionSecret')} must be at least 32 characters.`, { hint: 'Generate one with: openssl rand -base64 48' });

@@ -123,7 +123,7 @@ describe('progress of slow steps', () => {
     expect(stderr).toBe('');
   });
 
-  test("the stdio server says it in its log while it starts", async () => {
+  test('the stdio server says it in its log while it starts, as JSON lines since stderr is not a terminal', async () => {
     const child = spawn(process.execPath, [bin, url], { env: { ...process.env, OPENAPI_MCP_SPEC: '' } });
     let stderr = '';
     try {
@@ -137,8 +137,9 @@ describe('progress of slow steps', () => {
     } finally {
       child.kill();
     }
-    expect(stderr).toContain(`info: Fetching ${url}...`);
-    expect(stderr).toMatch(new RegExp(`info: Fetching ${url.replace(/[.?]/g, '\\$&')}: done in \\d+\\.\\d s\\.`));
+    const records = stderr.trim().split('\n').map((line) => JSON.parse(line) as { level: string; msg: string });
+    expect(records).toContainEqual(expect.objectContaining({ level: 'info', msg: `Fetching ${url}...` }));
+    expect(records).toContainEqual(expect.objectContaining({ level: 'info', msg: expect.stringMatching(new RegExp(`^Fetching ${url.replace(/[.?]/g, '\\$&')}: done in \\d+\\.\\d s\\.$`)) }));
   });
 
   test('lint of a large document says what it is checking on a terminal', async () => {

@@ -52,6 +52,15 @@ describe('resolveConfig', () => {
     expect(() => resolveConfig({ spec, ...raw })).toThrow(message);
   });
 
+  test.each([
+    ['logs are text on a terminal', undefined, true, 'text'],
+    ['logs are JSON lines when stderr is not a terminal', undefined, false, 'json'],
+    ['--log-format wins on a terminal', 'json', true, 'json'],
+    ['--log-format wins elsewhere', 'text', false, 'text'],
+  ])('%s', (_name, logFormat, stderrIsTerminal, want) => {
+    expect(resolveConfig({ spec, logFormat }, { stderrIsTerminal }).logFormat).toBe(want);
+  });
+
   test('--memcached chooses the memcached store with its entries', () => {
     expect(resolveConfig({ spec, sessionStores: { memcached: 'a:11211, b:11211' } }).sessionStore).toEqual({ backend: 'memcached', entries: ['a:11211', 'b:11211'] });
   });

@@ -53,7 +53,7 @@ export function documentOptions(command: Command): Command {
     .addOption(new Option('--methods <list>', 'expose only these HTTP methods (e.g. GET,POST)').env('OPENAPI_MCP_METHODS'))
     .addOption(new Option('--timeout <ms>', `timeout for downloading the document and for requests, 1 to ${ranges.timeout.max} ms (default ${defaults.timeoutMs})`).env('OPENAPI_MCP_TIMEOUT'))
     .addOption(new Option('--log-level <level>', `debug, info, warn, error or silent (default ${defaults.logLevel})`).env('OPENAPI_MCP_LOG_LEVEL'))
-    .addOption(new Option('--log-format <format>', `text or json (default ${defaults.logFormat})`).env('OPENAPI_MCP_LOG_FORMAT'));
+    .addOption(new Option('--log-format <format>', `text or json (default ${defaults.logFormat.terminal} on a terminal, else ${defaults.logFormat.other})`).env('OPENAPI_MCP_LOG_FORMAT'));
 }
 
 /** Credentials: for the commands that send requests, and for describe, which says which schemes are configured. */

@@ -14,7 +14,7 @@ import { callOperation } from '../execution/call-operation.js';
 import type { RawResponse } from '../http/send-request.js';
 import { serverOrigins } from '../http/server-origins.js';
 import { shapeResponse, type ShapedResponse } from '../http/shape-response.js';
-import { createLogger } from '../log.js';
+import { createLogger } from '../create-logger.js';
 import { formatBytes } from '../progress.js';
 import { inputSchemaOf, requestMediaTypes } from '../arguments/input-schema.js';
 import type { Catalog } from '../openapi/catalog.js';

@@ -1,6 +1,6 @@
 /** @module Serves MCP over Streamable HTTP, both protocol eras: one replica of many, conversation state in Memcached (or in memory for a single replica). */
 import type { Config } from '../config.js';
-import { createLogger } from '../log.js';
+import { createLogger } from '../create-logger.js';
 import { instrumentFetch } from '../observability/instrument-fetch.js';
 import { ServerMetrics } from '../observability/metrics.js';
 import { createRuntime } from '../runtime.js';
@@ -32,7 +32,7 @@ export async function runHttpServer(config: Config): Promise<void> {
     ...options,
     store,
     fetch: instrumentFetch((input, init) => globalThis.fetch(input, init), metrics),
-    onToolCall: (tool, outcome) => metrics.toolCalls.inc({ tool, outcome }),
+    onToolCall: (tool, outcome) => metrics.toolCalls.inc({ outcome, tool }),
   });
   const server = await startHttpServer({
     runtime,

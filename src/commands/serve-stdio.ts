@@ -1,6 +1,6 @@
 /** @module The default command: serve MCP over stdio, either protocol era. */
 import type { Config } from '../config.js';
-import { createLogger } from '../log.js';
+import { createLogger } from '../create-logger.js';
 import { createRuntime } from '../runtime.js';
 import { acceptStdio } from '../transports/stdio.js';
 import { prepareRuntime } from './prepare-runtime.js';

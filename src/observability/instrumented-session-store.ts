@@ -41,7 +41,7 @@ export class InstrumentedSessionStore implements SessionStore {
       this.metrics.storeErrors.inc({ operation });
       throw error;
     } finally {
-      this.metrics.storeSeconds.observe((performance.now() - started) / 1000, { operation });
+      this.metrics.storeSeconds.observe({ operation }, (performance.now() - started) / 1000);
     }
   }
 }

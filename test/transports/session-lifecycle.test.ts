@@ -1,6 +1,6 @@
 // Tests for the 2025-era session lifecycle without a socket: minted at initialize, verified after, ended by DELETE.
 import { describe, expect, test } from 'vitest';
-import { createLogger } from '../../src/log.js';
+import { createLogger } from '../../src/create-logger.js';
 import { MemorySessionStore } from '../../src/session/memory-session-store.js';
 import { SessionHandles } from '../../src/session/session-handles.js';
 import type { SessionStore } from '../../src/session/session-store.js';

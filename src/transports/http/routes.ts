@@ -41,7 +41,7 @@ export function createRoutes(options: RoutesOptions): Routes {
       return sendJson(res, guard.status, jsonRpcError(-32001, guard.message));
     }
     if (route === '/readyz') return ready(res, options.runtime, options.shuttingDown());
-    if (route === '/metrics') return sendText(res, 200, options.metrics.render(), 'text/plain; version=0.0.4');
+    if (route === '/metrics') return sendText(res, 200, await options.metrics.render(), options.metrics.contentType);
     return options.mcp(req, res, guard.clientKey);
   };
 }
