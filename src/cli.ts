@@ -56,7 +56,12 @@ export function buildProgram(): Command {
       await runStdioServer(config);
     }
   });
+  for (const add of [addListCommand, addDescribeCommand, addLintCommand, addCallCommand]) add(program);
+  return program;
+}
 
+/** `list <spec> [query...]` */
+function addListCommand(program: Command): void {
   documentOptions(subcommand(program, 'list', 'list or search the endpoints of a document', '[options] <spec> [query...]').argument('[spec]', specHelp).argument('[query...]', 'search words'))
     .option('--tag <tag>', 'only endpoints with this tag')
     .option('--method <method>', 'only endpoints with this HTTP method')
@@ -69,7 +74,10 @@ export function buildProgram(): Command {
       const { runList } = await import('./commands/list.js');
       process.exitCode = await runList(config, spec.rest.join(' '), options);
     });
+}
 
+/** `describe <spec> <ids...>` */
+function addDescribeCommand(program: Command): void {
   authOption(documentOptions(subcommand(program, 'describe', 'show the inputs, auth and responses of endpoints', '[options] <spec> <ids...>').argument('[spec]', specHelp).argument('[ids...]', 'endpoint ids or "METHOD /path"')))
     .option('--json', 'print one JSON document instead of text')
     .action(async (first: string | undefined, words: string[], _options: unknown, command: Command) => {
@@ -79,7 +87,10 @@ export function buildProgram(): Command {
       const { runDescribe } = await import('./commands/describe.js');
       process.exitCode = await runDescribe(config, spec.rest, (command.opts() as { json?: boolean }).json ?? false);
     });
+}
 
+/** `lint <spec>` */
+function addLintCommand(program: Command): void {
   documentOptions(subcommand(program, 'lint', 'validate a document strictly and check what matters for serving it', '[options] <spec>').argument('[spec]', specHelp))
     .option('--json', 'print one JSON document instead of text')
     .action(async (first: string | undefined, _options: unknown, command: Command) => {
@@ -87,7 +98,10 @@ export function buildProgram(): Command {
       const { runLint } = await import('./commands/lint.js');
       process.exitCode = await runLint(config, (command.opts() as { json?: boolean }).json ?? false);
     });
+}
 
+/** `call <spec> <id> --args '<json>'` */
+function addCallCommand(program: Command): void {
   requestOptions(documentOptions(subcommand(program, 'call', 'call one endpoint: the body to stdout, the status to stderr', "[options] <spec> <id> --args '<json>'").argument('[spec]', specHelp).argument('[id]', 'endpoint id or "METHOD /path"')))
     .option('--args <json>', 'the arguments as a JSON object, as describe shows them')
     .option('--select <jmespath>', 'narrow a JSON response, e.g. "items[].name"')
@@ -102,7 +116,6 @@ export function buildProgram(): Command {
       const { runCall } = await import('./commands/call.js');
       process.exitCode = await runCall(config, spec.rest[0]!, options);
     });
-  return program;
 }
 
 /** The document, or a usage error whose example is this command's. */

@@ -50,22 +50,36 @@ function describeValueProblem(found: ErrorObject, resolve: ResolveSchema): Argum
   const error = errorOrigin(found);
   const params = error.params as Record<string, unknown>;
   const parent = originOf(error.parentSchema);
-  const data: unknown = error.data;
+  if (error.keyword === 'required') return missingProblem(at, String(params.missingProperty), parent, resolve);
+  if (error.keyword === 'additionalProperties') return unknownPropertyProblem(at, String(params.additionalProperty), parent);
   const base = { pointer: at || '/', keyword: error.keyword, schema: parent };
+  const problem = keywordProblem(error, params, base);
+  if (problem) return problem;
+  const bound = bounds[error.keyword];
+  if (bound) return { ...base, message: error.message ?? `fails ${error.keyword}`, expected: `${bound[0]} ${String(params.limit)}${bound[1]}`, got: sizeText(error.keyword, error.data) ?? valueText(error.data) };
+  return { ...base, message: error.message ?? `fails ${error.keyword}`, expected: error.message?.replace(/^must /, '') ?? error.keyword, got: valueText(error.data) };
+}
+
+/** A required property that is missing: named, with the type it takes. */
+function missingProblem(at: string, missing: string, parent: unknown, resolve: ResolveSchema): ArgumentProblem {
+  const name = echoInput(missing);
+  const property = isObject(parent) && isObject(parent.properties) ? originOf(parent.properties[missing]) : undefined;
+  return { pointer: `${at}/${name}`, keyword: 'required', message: 'is required but missing', expected: typeText(property, resolve) ?? 'a value', got: 'nothing', ...(property === undefined ? {} : { schema: property }) };
+}
+
+/** A property the object does not allow: named, with the names it knows. */
+function unknownPropertyProblem(at: string, additional: string, parent: unknown): ArgumentProblem {
+  const name = echoInput(additional);
+  const known = isObject(parent) && isObject(parent.properties) ? Object.keys(parent.properties) : [];
+  const list = known.length ? `; known: ${known.slice(0, 30).join(', ')}${known.length > 30 ? ', …' : ''}` : '';
+  const none = at ? 'no properties are allowed here' : 'this endpoint takes no arguments';
+  return { pointer: `${at}/${name}`, keyword: 'additionalProperties', message: `is not allowed here${list || `; ${none}`}`, expected: known.length ? `one of the known names${list.slice(1)}` : none, got: JSON.stringify(name) };
+}
+
+/** A value that fails a keyword about what it is (enum, const, type, format, pattern, ...); undefined for the others. */
+function keywordProblem(error: ErrorObject, params: Record<string, unknown>, base: Pick<ArgumentProblem, 'pointer' | 'keyword' | 'schema'>): ArgumentProblem | undefined {
+  const data: unknown = error.data;
   switch (error.keyword) {
-    case 'required': {
-      const missing = String(params.missingProperty);
-      const name = echoInput(missing);
-      const property = isObject(parent) && isObject(parent.properties) ? originOf(parent.properties[missing]) : undefined;
-      return { pointer: `${at}/${name}`, keyword: 'required', message: 'is required but missing', expected: typeText(property, resolve) ?? 'a value', got: 'nothing', ...(property === undefined ? {} : { schema: property }) };
-    }
-    case 'additionalProperties': {
-      const name = echoInput(String(params.additionalProperty));
-      const known = isObject(parent) && isObject(parent.properties) ? Object.keys(parent.properties) : [];
-      const list = known.length ? `; known: ${known.slice(0, 30).join(', ')}${known.length > 30 ? ', …' : ''}` : '';
-      const none = at ? 'no properties are allowed here' : 'this endpoint takes no arguments';
-      return { pointer: `${at}/${name}`, keyword: 'additionalProperties', message: `is not allowed here${list || `; ${none}`}`, expected: known.length ? `one of the known names${list.slice(1)}` : none, got: JSON.stringify(name) };
-    }
     case 'enum': {
       const allowed = params.allowedValues as unknown[];
       return { ...base, message: `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}; got ${echoValue(data)}`, expected: `one of ${allowed.length} values`, got: valueText(data), allowed };
@@ -87,15 +101,11 @@ function describeValueProblem(found: ErrorObject, resolve: ResolveSchema): Argum
     case 'false schema':
       return { ...base, message: 'is not allowed: the schema here is false', expected: 'no value (the schema here is false)', got: valueText(data) };
     case 'oneOf':
-      if (Array.isArray(params.passingSchemas)) {
-        const which = params.passingSchemas.join(' and ');
-        return { ...base, message: `matches alternatives ${which} of oneOf; the document wants exactly one`, expected: 'exactly one of the oneOf alternatives', got: `a value matching alternatives ${which}` };
-      }
-      break;
+      if (!Array.isArray(params.passingSchemas)) return undefined;
+      return { ...base, message: `matches alternatives ${params.passingSchemas.join(' and ')} of oneOf; the document wants exactly one`, expected: 'exactly one of the oneOf alternatives', got: `a value matching alternatives ${params.passingSchemas.join(' and ')}` };
+    default:
+      return undefined;
   }
-  const bound = bounds[error.keyword];
-  if (bound) return { ...base, message: error.message ?? `fails ${error.keyword}`, expected: `${bound[0]} ${String(params.limit)}${bound[1]}`, got: sizeText(error.keyword, data) ?? valueText(data) };
-  return { ...base, message: error.message ?? `fails ${error.keyword}`, expected: error.message?.replace(/^must /, '') ?? error.keyword, got: valueText(data) };
 }
 
 /** The JSON types a subschema takes, as words (`string or integer`); undefined when it does not say. */

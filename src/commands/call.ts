@@ -12,6 +12,7 @@ import type { CallOptions, Config } from '../config.js';
 import { ConfigError, describeError, DynamicMcpError } from '../errors.js';
 import { callOperation } from '../execution/call-operation.js';
 import type { RawResponse } from '../http/send-request.js';
+import { compileSelect } from '../http/select-expression.js';
 import { serverOrigins } from '../http/server-origins.js';
 import { shapeResponse, type ShapedResponse } from '../http/shape-response.js';
 import { createLogger } from '../create-logger.js';
@@ -31,7 +32,7 @@ const whole = Number.MAX_SAFE_INTEGER;
 
 /** Returns the exit code: 0 for a 1xx-3xx answer, 4 for 4xx, 5 for 5xx, 1 when no request could be made. */
 export async function runCall(config: Config, id: string, options: CallOptions): Promise<number> {
-  const select = options.select ? await compileSelect(options.select) : undefined;
+  const select = options.select ? await selectOption(options.select) : undefined;
   // At the default level only errors: what would be a warning for a server (no usable base URL) is call's own error here.
   const logger = createLogger({ level: config.logLevel === 'info' ? 'error' : config.logLevel, format: config.logFormat });
   const runtime = await prepareRuntime(config, logger, terminalProgress());
@@ -96,11 +97,9 @@ function fail(message: string): number {
   return 1;
 }
 
-async function compileSelect(expression: string): Promise<(value: unknown) => unknown> {
-  const { compile, TreeInterpreter } = await import('@jmespath-community/jmespath');
+async function selectOption(expression: string): Promise<(value: unknown) => unknown> {
   try {
-    const ast = compile(expression);
-    return (value) => TreeInterpreter.search(ast, value as never);
+    return await compileSelect(expression);
   } catch (error) {
     throw new ConfigError(`--select is not a valid JMESPath expression: ${describeError(error)}.`, { hint: 'For example: --select "items[].{id: id, name: name}" (https://jmespath.org).' });
   }

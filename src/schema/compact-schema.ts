@@ -158,19 +158,29 @@ class SchemaCompactor {
     const out: JsonObject = {};
     const description = shortenText(typeof node.description === 'string' ? node.description : typeof node.title === 'string' ? node.title : undefined, this.descriptionChars);
     if (description) out.description = description;
+    const nullable = this.options.dialect === '3.0' && node.nullable === true;
+    this.compileAssertions(node, out, usedAt, nullable);
+    this.compileProperties(node, out, docUrl, usedAt, depth);
+    this.compileSubschemas(node, out, docUrl, usedAt, depth, nullable);
+    if (Array.isArray(node.allOf) && node.allOf.length) {
+      const members = node.allOf.map((v, i) => this.compile(v, docUrl, `${usedAt}.allOf[${i}]`, depth + 1));
+      return mergeAllOf(out, members);
+    }
+    return out;
+  }
 
+  /** The keywords that judge the value itself (type, enum, bounds, formats...), into `out` in the order they are shown. */
+  private compileAssertions(node: JsonObject, out: JsonObject, usedAt: string, nullable: boolean): void {
     let type: unknown = node.type;
     if (type === 'file') {
       type = 'string';
       out.format = 'binary';
     }
-    const nullable = this.options.dialect === '3.0' && node.nullable === true;
     if (type !== undefined) {
       const normalized = normalizeType(type);
       if (normalized === undefined) this.problems.push(`The schema at ${usedAt} has a \`type\` that is not a JSON type (${describeValue(type)}); its type is not checked.`);
       else out.type = nullable ? withNull(normalized) : normalized;
     }
-
     const copied = copyValidationKeywords(node, out);
     if (copied.wrongType.length) this.problems.push(`The schema at ${usedAt} has keyword values of the wrong type (${copied.wrongType.join(', ')}); they are not checked.`);
     if (copied.invalidPattern) this.problems.push(`The pattern at ${usedAt} is not a valid regular expression; it is not checked.`);
@@ -178,23 +188,30 @@ class SchemaCompactor {
     if (values) out.enum = nullable && !values.includes(null) ? [...values, null] : values;
     this.convertExclusiveBounds(node, out);
     if (node.deprecated === true) out.deprecated = true;
+  }
 
-    if (isObject(node.properties)) {
-      const properties: JsonObject = {};
-      for (const [name, child] of Object.entries(node.properties)) {
-        if (this.isHiddenProperty(child, docUrl, usedAt)) continue;
-        properties[name] = this.compile(child, docUrl, `${usedAt}.properties.${name}`, depth + 1);
-      }
-      out.properties = properties;
-      // Hidden properties (readOnly in a request) are not required of it; a name the object never defines stays, for the
-      // input schema to judge (see unreliable-constraints.ts).
-      const declared = node.properties;
-      const required = normalizeRequired(node.required)?.filter((n) => Object.hasOwn(properties, n) || !Object.hasOwn(declared, n));
-      if (required?.length) out.required = required;
-    } else {
+  /** `properties` (without those hidden from a request) and `required`. */
+  private compileProperties(node: JsonObject, out: JsonObject, docUrl: string, usedAt: string, depth: number): void {
+    if (!isObject(node.properties)) {
       const required = normalizeRequired(node.required);
       if (required) out.required = required;
+      return;
     }
+    const properties: JsonObject = {};
+    for (const [name, child] of Object.entries(node.properties)) {
+      if (this.isHiddenProperty(child, docUrl, usedAt)) continue;
+      properties[name] = this.compile(child, docUrl, `${usedAt}.properties.${name}`, depth + 1);
+    }
+    out.properties = properties;
+    // Hidden properties (readOnly in a request) are not required of it; a name the object never defines stays, for the
+    // input schema to judge (see unreliable-constraints.ts).
+    const declared = node.properties;
+    const required = normalizeRequired(node.required)?.filter((n) => Object.hasOwn(properties, n) || !Object.hasOwn(declared, n));
+    if (required?.length) out.required = required;
+  }
+
+  /** Every other subschema: pattern and dependent schemas, items and the like, anyOf, oneOf and prefixItems. */
+  private compileSubschemas(node: JsonObject, out: JsonObject, docUrl: string, usedAt: string, depth: number, nullable: boolean): void {
     if (isObject(node.patternProperties)) out.patternProperties = this.compilePatternProperties(node.patternProperties, docUrl, usedAt, depth);
     if (isObject(node.dependentSchemas)) {
       out.dependentSchemas = Object.fromEntries(Object.entries(node.dependentSchemas).map(([k, v]) => [k, this.compile(v, docUrl, `${usedAt}.dependentSchemas`, depth + 1)]));
@@ -216,11 +233,6 @@ class SchemaCompactor {
       const key = out.oneOf ? 'oneOf' : 'anyOf';
       out[key] = [...(out[key] as unknown[]), { type: 'null' }];
     }
-    if (Array.isArray(node.allOf) && node.allOf.length) {
-      const members = node.allOf.map((v, i) => this.compile(v, docUrl, `${usedAt}.allOf[${i}]`, depth + 1));
-      return mergeAllOf(out, members);
-    }
-    return out;
   }
 
   private compileRef(node: { $ref: string } & JsonObject, docUrl: string, usedAt: string, depth: number, hops: number): unknown {

@@ -96,22 +96,7 @@ export function findUnreliableConstraints(schema: JsonObject, evidence: () => Re
     if (typeof node.pattern === 'string' && isDoublyEscaped(node.pattern)) {
       found.push({ pointer, where, keyword: 'pattern', declared: [node.pattern], reason: 'it looks escaped twice (an escaped backslash before a class letter, and no class escape of its own)' });
     }
-    if (isObject(node.properties) && Array.isArray(node.required) && !member && !applicators.some((k) => Array.isArray(node[k]))) {
-      const properties = node.properties as JsonObject;
-      const names = node.required.filter((name): name is string => typeof name === 'string');
-      const undefinedNames = names.filter((name) => !Object.hasOwn(properties, name));
-      // A required property of the object's own type: no finite value has one (oas-examples' TreeNode requires its parent).
-      const self = pointer.startsWith('/$defs/') ? pointer.slice('/$defs/'.length) : undefined;
-      const endless = names.filter((name) => self !== undefined && !self.includes('/') && isObject(properties[name]) && defName((properties[name] as JsonObject).$ref) === unescape(self));
-      if (undefinedNames.length) {
-        const reason = `it requires ${undefinedNames.map((n) => JSON.stringify(n)).join(', ')}, which it does not define`;
-        found.push({ pointer, where, keyword: 'required', declared: undefinedNames, reason, ...(node.additionalProperties === false ? {} : { undeclared: true }) });
-      }
-      if (endless.length) {
-        const reason = `it requires ${endless.map((n) => JSON.stringify(n)).join(', ')} of its own type, so no finite value has ${endless.length > 1 ? 'them' : 'it'}`;
-        found.push({ pointer, where, keyword: 'required', declared: endless, reason });
-      }
-    }
+    if (!member && !applicators.some((k) => Array.isArray(node[k]))) found.push(...unreliableRequired(node, pointer, where));
     if (isObject(node.properties)) {
       const names = Object.keys(node.properties);
       for (const [name, child] of Object.entries(node.properties)) visit(child, `${pointer}/properties/${escape(name)}`, join(where, name), field && [...field, name], names, false, down);
@@ -128,6 +113,30 @@ export function findUnreliableConstraints(schema: JsonObject, evidence: () => Re
 
   const properties = isObject(schema.properties) ? schema.properties : {};
   for (const [name, child] of Object.entries(properties)) visit(child, `/properties/${escape(name)}`, name, name === 'body' ? [] : undefined);
+  return found;
+}
+
+/**
+ * Required names no value can satisfy, of an object that is not a branch or member of an applicator (whose
+ * parent or siblings may define them): names it does not define, and properties of its own type.
+ */
+function unreliableRequired(node: JsonObject, pointer: string, where: string): UnreliableConstraint[] {
+  if (!isObject(node.properties) || !Array.isArray(node.required)) return [];
+  const found: UnreliableConstraint[] = [];
+  const properties = node.properties;
+  const names = node.required.filter((name): name is string => typeof name === 'string');
+  const undefinedNames = names.filter((name) => !Object.hasOwn(properties, name));
+  // A required property of the object's own type: no finite value has one (oas-examples' TreeNode requires its parent).
+  const self = pointer.startsWith('/$defs/') ? pointer.slice('/$defs/'.length) : undefined;
+  const endless = names.filter((name) => self !== undefined && !self.includes('/') && isObject(properties[name]) && defName((properties[name] as JsonObject).$ref) === unescape(self));
+  if (undefinedNames.length) {
+    const reason = `it requires ${undefinedNames.map((n) => JSON.stringify(n)).join(', ')}, which it does not define`;
+    found.push({ pointer, where, keyword: 'required', declared: undefinedNames, reason, ...(node.additionalProperties === false ? {} : { undeclared: true }) });
+  }
+  if (endless.length) {
+    const reason = `it requires ${endless.map((n) => JSON.stringify(n)).join(', ')} of its own type, so no finite value has ${endless.length > 1 ? 'them' : 'it'}`;
+    found.push({ pointer, where, keyword: 'required', declared: endless, reason });
+  }
   return found;
 }
 

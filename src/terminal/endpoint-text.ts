@@ -40,18 +40,7 @@ export function endpointText(e: DescribedEndpoint, options: EndpointTextOptions)
     if (schemaNotes(schema)) lines.push(...wrap(schemaNotes(schema), '  ', '  ').map(style.dim));
     lines.push(...outlineSchema(schema, '  ', { root: schema, style, width }));
   }
-  if (!part && parameters.length) {
-    lines.push('', style.bold('Parameters'));
-    const rows = parameters.map(([name, property]) => [name, location.get(name) ?? '', schemaType(property), required.has(name) ? 'yes' : '', schemaNotes(property)]);
-    const table = fitColumns(
-      [{ header: 'NAME', whole: true }, { header: 'IN', whole: true }, { header: 'TYPE' }, { header: 'REQUIRED', whole: true }, { header: 'DESCRIPTION', wrap: true }],
-      rows,
-      width === undefined ? undefined : width - 2,
-    );
-    const [header, ...body] = table.cells;
-    lines.push(...rowLines(header!, table.widths, header!.map(() => style.dim)).map((l) => `  ${l}`));
-    for (const row of body) lines.push(...rowLines(row, table.widths, [style.bold, undefined, style.cyan, style.yellow]).map((l) => `  ${l.trimEnd()}`));
-  }
+  if (!part && parameters.length) lines.push('', style.bold('Parameters'), ...parameterTable(parameters, location, required, style, width));
   if (!part && body !== undefined) {
     const mediaType = options.bindings.find((b) => b.location === 'body');
     const detail = [mediaType && 'mediaType' in mediaType ? mediaType.mediaType : undefined, required.has('body') ? 'required' : 'optional'].filter(Boolean).join(', ');
@@ -69,17 +58,35 @@ export function endpointText(e: DescribedEndpoint, options: EndpointTextOptions)
   if (!part) {
     const [auth = '', ...more] = wrap(`Auth: ${securityText(e.security)}`, '  ', '');
     lines.push('', `${style.bold('Auth')}${auth.slice(4)}`, ...more);
-    if (e.responses.length) {
-      lines.push('', style.bold('Responses'));
-      const statusWidth = Math.max(...e.responses.map((r) => r.status.length));
-      for (const r of e.responses) {
-        const status = r.status.padEnd(statusWidth);
-        const colored = /^2/.test(r.status) ? style.green(status) : /^[45]/.test(r.status) ? style.red(status) : status;
-        lines.push(`  ${colored}  ${r.description ?? ''}${r.contentType ? style.dim(` (${r.contentType})`) : ''}`.trimEnd());
-        if (r.shape) lines.push(...wrapText(r.shape, width, ' '.repeat(statusWidth + 6), ' '.repeat(statusWidth + 4)).map(style.dim));
-      }
-    }
+    if (e.responses.length) lines.push('', style.bold('Responses'), ...responseLines(e.responses, style, width));
   }
   if (e.problems?.length) lines.push('', ...wrap(`Problems in the document: ${e.problems.join(' ')}`, '  ', '').map(style.yellow));
   return lines.join('\n');
+}
+
+/** NAME, IN, TYPE, REQUIRED and DESCRIPTION of each parameter, fitted to the width. */
+function parameterTable(parameters: [string, unknown][], location: ReadonlyMap<string, string>, required: ReadonlySet<string>, style: Style, width: number | undefined): string[] {
+  const rows = parameters.map(([name, property]) => [name, location.get(name) ?? '', schemaType(property), required.has(name) ? 'yes' : '', schemaNotes(property)]);
+  const table = fitColumns(
+    [{ header: 'NAME', whole: true }, { header: 'IN', whole: true }, { header: 'TYPE' }, { header: 'REQUIRED', whole: true }, { header: 'DESCRIPTION', wrap: true }],
+    rows,
+    width === undefined ? undefined : width - 2,
+  );
+  const [header, ...body] = table.cells;
+  const lines = rowLines(header!, table.widths, header!.map(() => style.dim)).map((l) => `  ${l}`);
+  for (const row of body) lines.push(...rowLines(row, table.widths, [style.bold, undefined, style.cyan, style.yellow]).map((l) => `  ${l.trimEnd()}`));
+  return lines;
+}
+
+/** Each response: its status coloured by class, description and media type, and its shape wrapped below. */
+function responseLines(responses: DescribedEndpoint['responses'], style: Style, width: number | undefined): string[] {
+  const lines: string[] = [];
+  const statusWidth = Math.max(...responses.map((r) => r.status.length));
+  for (const r of responses) {
+    const status = r.status.padEnd(statusWidth);
+    const colored = /^2/.test(r.status) ? style.green(status) : /^[45]/.test(r.status) ? style.red(status) : status;
+    lines.push(`  ${colored}  ${r.description ?? ''}${r.contentType ? style.dim(` (${r.contentType})`) : ''}`.trimEnd());
+    if (r.shape) lines.push(...wrapText(r.shape, width, ' '.repeat(statusWidth + 6), ' '.repeat(statusWidth + 4)).map(style.dim));
+  }
+  return lines;
 }

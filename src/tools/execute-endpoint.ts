@@ -9,13 +9,14 @@ import { echoInput } from '../echo-input.js';
 import { describeError, DynamicMcpError } from '../errors.js';
 import { bodyNotes } from '../http/body-notes.js';
 import { callOperation, declaresJson } from '../execution/call-operation.js';
+import { compileSelect } from '../http/select-expression.js';
 import { serverOrigins } from '../http/server-origins.js';
 import { shapeResponse, sliceUtf8, type ShapedResponse } from '../http/shape-response.js';
 import type { Catalog } from '../openapi/catalog.js';
 import { inputSchemaOf, requestMediaTypes } from '../arguments/input-schema.js';
 import type { Operation } from '../openapi/operation.js';
 import type { JsonObject } from '../base/json.js';
-import { decodeContinuation, encodeContinuation, newContinuationKey } from './continuation.js';
+import { decodeContinuation, encodeContinuation, keepRest } from './continuation.js';
 import { executeResult } from './execute-result.js';
 import type { ToolContext } from './tool-context.js';
 import type { ToolDefinition } from './tool-definition.js';
@@ -91,10 +92,7 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
   let select: ((value: unknown) => unknown) | undefined;
   if (typeof input.select === 'string' && input.select.trim()) {
     try {
-      // Loaded on first use: most sessions never select, and startup stays light.
-      const { compile, TreeInterpreter } = await import('@jmespath-community/jmespath');
-      const ast = compile(input.select);
-      select = (value) => TreeInterpreter.search(ast, value as never);
+      select = await compileSelect(input.select);
     } catch (error) {
       return toolError(`select is not a valid JMESPath expression: ${echoInput(describeError(error))}. Example: "items[].{id: id, name: name}". Nothing was sent.`);
     }
@@ -125,16 +123,7 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
     shaped.notes.unshift(...validationNotes);
     shaped.notes.push(...bodyNotes(raw, shaped, { expectsJson: declaresJson(operation, catalog), method: operation.method }));
     if (missingCredentials && (raw.status === 401 || raw.status === 403)) shaped.notes.push(missingCredentials);
-    if (shaped.overflow) {
-      const key = newContinuationKey();
-      const record = { operationId: operation.id, status: shaped.status, text: shaped.overflow.text, ...(shaped.contentType ? { contentType: shaped.contentType } : {}) };
-      try {
-        await context.session.saveContinuation(key, record, execution.continuationTtlSeconds);
-        continuation = encodeContinuation({ key, offset: shaped.overflow.returnedBytes });
-      } catch (error) {
-        shaped.notes.push(`${describeError(error)} Narrow the response with select to see the rest.`);
-      }
-    }
+    if (shaped.overflow) continuation = await keepRest(shaped, operation.id, context);
   } catch (error) {
     if (error instanceof DynamicMcpError) return toolError(error.toText());
     context.logger.error('Unexpected failure in execute_endpoint.', { id: operation.id, error: redactorFor(execution).text(describeError(error)) });
