@@ -9,7 +9,31 @@ export default tseslint.config(
   {
     languageOptions: {
       globals: Object.fromEntries(
-        ['process', 'console', 'Buffer', 'URL', 'URLSearchParams', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'fetch', 'Request', 'Response', 'Headers', 'AbortSignal', 'AbortController', 'FormData', 'Blob', 'File', 'TextEncoder', 'TextDecoder', 'structuredClone', 'queueMicrotask'].map((name) => [name, 'readonly']),
+        [
+          'process',
+          'console',
+          'Buffer',
+          'URL',
+          'URLSearchParams',
+          'setTimeout',
+          'clearTimeout',
+          'setInterval',
+          'clearInterval',
+          'performance',
+          'fetch',
+          'Request',
+          'Response',
+          'Headers',
+          'AbortSignal',
+          'AbortController',
+          'FormData',
+          'Blob',
+          'File',
+          'TextEncoder',
+          'TextDecoder',
+          'structuredClone',
+          'queueMicrotask',
+        ].map((name) => [name, 'readonly']),
       ),
     },
     rules: {

@@ -97,7 +97,16 @@ try {
   const oursHttp = await httpClient(`${replica.url}/mcp`);
   const constantMemory = await memoryClient(createConstantServer());
   const oursMemory = await memoryClient(createServer({ ...config, catalog, credentials: new Map(), readOnly: false }));
-  closers.push(() => constantStdio.close(), () => oursStdio.close(), () => constantHttpClient.close(), () => constantHttp.stop(), () => oursHttp.close(), () => replica.kill(), () => constantMemory.close(), () => oursMemory.close());
+  closers.push(
+    () => constantStdio.close(),
+    () => oursStdio.close(),
+    () => constantHttpClient.close(),
+    () => constantHttp.stop(),
+    () => oursHttp.close(),
+    () => replica.kill(),
+    () => constantMemory.close(),
+    () => oursMemory.close(),
+  );
 
   const tool = (client, name) => async () => check(await client.callTool({ name, arguments: request }), name);
   const modes = [
@@ -125,9 +134,15 @@ try {
   const phases = await measurePhases(catalog, config);
 
   const direct = rows[0][1].p50;
-  console.log(`Execute overhead (${calls} calls each in ${rounds} interleaved rounds after ${warmup} warm-up, loopback upstream in its own process; Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}):`);
+  console.log(
+    `Execute overhead (${calls} calls each in ${rounds} interleaved rounds after ${warmup} warm-up, loopback upstream in its own process; Node ${process.version}; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}):`,
+  );
   for (const [label, { p50, p95 }] of rows) {
-    console.log(`  ${label.padEnd(48)} p50 ${p50.toFixed(3).padStart(7)} ms  p95 ${p95.toFixed(3).padStart(7)} ms  (p50 - direct fetch: ${(p50 - direct).toFixed(3)} ms)`);
+    console.log(
+      `  ${label.padEnd(48)} p50 ${p50.toFixed(3).padStart(7)} ms  p95 ${p95.toFixed(3).padStart(7)} ms  (p50 - direct fetch: ${(p50 - direct).toFixed(3)} ms)`,
+    );
   }
   const p50 = Object.fromEntries(rows.map(([label, figures]) => [label, figures.p50]));
   const beyond = (transport) => (p50[`${transport}: execute_endpoint getPetById`] - p50[`${transport}: minimal SDK server, constant result`]).toFixed(3);
@@ -142,28 +157,55 @@ try {
 
 /** Each phase of execute_endpoint alone, with the modules it uses, on the same request. */
 async function measurePhases(catalog, config) {
-  const [{ inputSchemaOf }, { normalizeArguments }, { validateArguments }, { unreliableNotes }, { callOperation }, { sendRequest }, { buildRequest }, { shapeResponse }, { executeResult }, { MemorySessionStore }, { openConversation }, { SessionHandles }, { silentLogger }, { ClientCredentialsTokens }] =
-    await Promise.all([
-      import('../dist/arguments/input-schema.js'),
-      import('../dist/arguments/normalize-arguments.js'),
-      import('../dist/arguments/validate-arguments.js'),
-      import('../dist/arguments/unreliable-notes.js'),
-      import('../dist/execution/call-operation.js'),
-      import('../dist/http/send-request.js'),
-      import('../dist/http/build-request.js'),
-      import('../dist/http/shape-response.js'),
-      import('../dist/tools/execute-result.js'),
-      import('../dist/session/memory-session-store.js'),
-      import('../dist/session/conversation.js'),
-      import('../dist/session/session-handles.js'),
-      import('../dist/log.js'),
-      import('../dist/auth/client-credentials-tokens.js'),
-    ]);
+  const [
+    { inputSchemaOf },
+    { normalizeArguments },
+    { validateArguments },
+    { unreliableNotes },
+    { callOperation },
+    { sendRequest },
+    { buildRequest },
+    { shapeResponse },
+    { executeResult },
+    { MemorySessionStore },
+    { openConversation },
+    { SessionHandles },
+    { silentLogger },
+    { ClientCredentialsTokens },
+  ] = await Promise.all([
+    import('../dist/arguments/input-schema.js'),
+    import('../dist/arguments/normalize-arguments.js'),
+    import('../dist/arguments/validate-arguments.js'),
+    import('../dist/arguments/unreliable-notes.js'),
+    import('../dist/execution/call-operation.js'),
+    import('../dist/http/send-request.js'),
+    import('../dist/http/build-request.js'),
+    import('../dist/http/shape-response.js'),
+    import('../dist/tools/execute-result.js'),
+    import('../dist/session/memory-session-store.js'),
+    import('../dist/session/conversation.js'),
+    import('../dist/session/session-handles.js'),
+    import('../dist/log.js'),
+    import('../dist/auth/client-credentials-tokens.js'),
+  ]);
   const operation = catalog.find('getPetById');
   const input = inputSchemaOf(operation, catalog);
   const args = { petId: 7 };
-  const settings = { ...config, fetch: (url, init) => fetch(url, init), credentials: new Map(), tokens: new ClientCredentialsTokens(fetch, config.timeoutMs), allowedOrigins: new Set() };
-  const built = buildRequest({ method: 'get', path: operation.path, bindings: input.bindings, args, baseUrl: config.baseUrl, responseMediaTypes: ['application/json'] });
+  const settings = {
+    ...config,
+    fetch: (url, init) => fetch(url, init),
+    credentials: new Map(),
+    tokens: new ClientCredentialsTokens(fetch, config.timeoutMs),
+    allowedOrigins: new Set(),
+  };
+  const built = buildRequest({
+    method: 'get',
+    path: operation.path,
+    bindings: input.bindings,
+    args,
+    baseUrl: config.baseUrl,
+    responseMediaTypes: ['application/json'],
+  });
   const raw = await sendRequest(built, settings);
   const store = new MemorySessionStore({ ttlSeconds: config.sessionTtlSeconds });
   const handles = new SessionHandles('bench', config.sessionMaxAgeSeconds * 1000);
@@ -175,7 +217,19 @@ async function measurePhases(catalog, config) {
     ['normalize arguments', await measure(async () => normalizeArguments(args, {}, input.schema))],
     ['validate arguments (compiled once)', await measure(() => validateArguments(input.schema, args, catalog.validation))],
     ['unreliable-constraint notes', await measure(async () => unreliableNotes(input.schema, input.unreliable, args))],
-    ['build request', await measure(async () => buildRequest({ method: 'get', path: operation.path, bindings: input.bindings, args, baseUrl: config.baseUrl, responseMediaTypes: ['application/json'] }))],
+    [
+      'build request',
+      await measure(async () =>
+        buildRequest({
+          method: 'get',
+          path: operation.path,
+          bindings: input.bindings,
+          args,
+          baseUrl: config.baseUrl,
+          responseMediaTypes: ['application/json'],
+        }),
+      ),
+    ],
     ['send request (fetch and read the body)', await measure(() => sendRequest(built, settings))],
     ['call operation (base URL, auth, build, send)', await measure(() => callOperation(operation, catalog, input.bindings, args, settings))],
     ['shape response', await measure(async () => shapeResponse(raw, shape))],

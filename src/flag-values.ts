@@ -59,7 +59,10 @@ export function toHttpUrl(value: string, label: FlagLabel, example = 'https://ap
 
 /** "a, b,c" -> ["a", "b", "c"] */
 export function toList(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** Every entry of a list is one of the choices (case-insensitive); returned lower-cased. */

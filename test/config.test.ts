@@ -44,7 +44,11 @@ describe('resolveConfig', () => {
     { name: 'a timeout out of range', raw: { timeout: '0' }, message: '--timeout must be a whole number from 1 to 3600000 (ms)' },
     { name: 'a transport we do not have', raw: { transport: 'htp' }, message: '--transport must be one of stdio, http; got "htp". Did you mean http?' },
     { name: 'a memcached entry without a port', raw: { sessionStores: { memcached: 'cache.internal' } }, message: '--memcached takes host:port entries' },
-    { name: 'a memcached entry from its variable', raw: { sessionStores: { memcached: 'a:1,b' }, fromEnv: ['memcached'] }, message: 'OPENAPI_MCP_MEMCACHED takes host:port entries (port 1 to 65535); got "b".' },
+    {
+      name: 'a memcached entry from its variable',
+      raw: { sessionStores: { memcached: 'a:1,b' }, fromEnv: ['memcached'] },
+      message: 'OPENAPI_MCP_MEMCACHED takes host:port entries (port 1 to 65535); got "b".',
+    },
     { name: 'a short session secret', raw: { sessionSecret: 'short' }, message: '--session-secret must be at least 32 characters.' },
     { name: 'a log format we do not write', raw: { logFormat: 'xml' }, message: '--log-format must be one of text, json' },
   ])('refuses $name with a usage error naming where it came from', ({ raw, message }) => {
@@ -62,7 +66,10 @@ describe('resolveConfig', () => {
   });
 
   test('--memcached chooses the memcached store with its entries', () => {
-    expect(resolveConfig({ spec, sessionStores: { memcached: 'a:11211, b:11211' } }).sessionStore).toEqual({ backend: 'memcached', entries: ['a:11211', 'b:11211'] });
+    expect(resolveConfig({ spec, sessionStores: { memcached: 'a:11211, b:11211' } }).sessionStore).toEqual({
+      backend: 'memcached',
+      entries: ['a:11211', 'b:11211'],
+    });
   });
 
   test('session settings apply to every transport, not only HTTP', () => {

@@ -11,7 +11,9 @@ function logged(format: LogFormat, log: (logger: ReturnType<typeof createLogger>
 
 describe('createLogger', () => {
   test('text: one readable line per record, fields as JSON after the message', () => {
-    expect(logged('text', (l) => l.warn('Session store read failed.', { error: 'ECONNREFUSED' }))).toEqual(['[openapi-dynamic-mcp] warn: Session store read failed. {"error":"ECONNREFUSED"}\n']);
+    expect(logged('text', (l) => l.warn('Session store read failed.', { error: 'ECONNREFUSED' }))).toEqual([
+      '[openapi-dynamic-mcp] warn: Session store read failed. {"error":"ECONNREFUSED"}\n',
+    ]);
   });
 
   test('json: one object per line with level, time and message', () => {
@@ -25,7 +27,9 @@ describe('createLogger', () => {
   });
 
   test.each<LogFormat>(['text', 'json'])('%s: credential-like fields are redacted, at the top and one level down', (format) => {
-    const [line] = logged(format, (l) => l.error('failed', { authorization: 'Bearer s3cret', headers: { cookie: 'sid=s3cret', accept: 'application/json' }, token: 's3cret' }));
+    const [line] = logged(format, (l) =>
+      l.error('failed', { authorization: 'Bearer s3cret', headers: { cookie: 'sid=s3cret', accept: 'application/json' }, token: 's3cret' }),
+    );
     expect(line).not.toContain('s3cret');
     expect(line).toContain('[redacted]');
     expect(line).toContain('application/json');

@@ -1,7 +1,16 @@
 // Tests for the error base: one constructor shape, a code per subclass, and describeError for any thrown value.
 import { describe, expect, test } from 'vitest';
 import { ArgumentShapeError } from '../src/arguments/normalize-arguments.js';
-import { BrokenRefError, ConfigError, describeError, DynamicMcpError, RequestBuildError, SessionStoreError, SpecLoadError, UpstreamRequestError } from '../src/errors.js';
+import {
+  BrokenRefError,
+  ConfigError,
+  describeError,
+  DynamicMcpError,
+  RequestBuildError,
+  SessionStoreError,
+  SpecLoadError,
+  UpstreamRequestError,
+} from '../src/errors.js';
 import { DocumentReadError } from '../src/openapi/document-read-error.js';
 import { UnknownToolError } from '../src/protocol/call-tool.js';
 import { BodyTooLargeError } from '../src/transports/http/read-body.js';
@@ -26,7 +35,11 @@ describe('errors', () => {
 
   test('a broken ref names the ref and where it is used', () => {
     const error = BrokenRefError.at('#/components/schemas/Pet', 'getPet responses', 'it points nowhere');
-    expect(error).toMatchObject({ code: 'BROKEN_REF', ref: '#/components/schemas/Pet', message: 'Cannot resolve $ref "#/components/schemas/Pet" used at getPet responses: it points nowhere' });
+    expect(error).toMatchObject({
+      code: 'BROKEN_REF',
+      ref: '#/components/schemas/Pet',
+      message: 'Cannot resolve $ref "#/components/schemas/Pet" used at getPet responses: it points nowhere',
+    });
   });
 
   test('a failed read of a document is a spec load error saying what to pass instead', () => {

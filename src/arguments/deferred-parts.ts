@@ -152,7 +152,8 @@ class SchemaSplitter {
     for (const [key, value] of Object.entries(node)) {
       if (key === '$defs') continue;
       const kind = subschemaKind(key);
-      if (kind === 'map' && isObject(value)) out[key] = Object.fromEntries(Object.entries(value).map(([name, child]) => [name, this.rewrite(child, depth + 1)]));
+      if (kind === 'map' && isObject(value))
+        out[key] = Object.fromEntries(Object.entries(value).map(([name, child]) => [name, this.rewrite(child, depth + 1)]));
       else if (kind === 'list' && Array.isArray(value)) out[key] = value.map((child) => this.rewrite(child, depth + 1));
       else if (kind === 'single') out[key] = this.rewrite(value, depth + 1);
       else out[key] = value;

@@ -41,7 +41,14 @@ export function describeProblem(found: ErrorObject, resolve: ResolveSchema): Arg
   const problem = describeValueProblem(found, resolve);
   const name = errorOrigin(found).propertyName ?? found.propertyName;
   // Inside propertyNames the value judged is a key of the object at the pointer.
-  return name === undefined ? problem : { ...problem, expected: `property names: ${problem.expected}`, got: `the name ${JSON.stringify(name)}`, message: `property name ${JSON.stringify(name)} ${problem.message}` };
+  return name === undefined
+    ? problem
+    : {
+        ...problem,
+        expected: `property names: ${problem.expected}`,
+        got: `the name ${JSON.stringify(name)}`,
+        message: `property name ${JSON.stringify(name)} ${problem.message}`,
+      };
 }
 
 function describeValueProblem(found: ErrorObject, resolve: ResolveSchema): ArgumentProblem {
@@ -56,15 +63,33 @@ function describeValueProblem(found: ErrorObject, resolve: ResolveSchema): Argum
   const problem = keywordProblem(error, params, base);
   if (problem) return problem;
   const bound = bounds[error.keyword];
-  if (bound) return { ...base, message: error.message ?? `fails ${error.keyword}`, expected: `${bound[0]} ${String(params.limit)}${bound[1]}`, got: sizeText(error.keyword, error.data) ?? valueText(error.data) };
-  return { ...base, message: error.message ?? `fails ${error.keyword}`, expected: error.message?.replace(/^must /, '') ?? error.keyword, got: valueText(error.data) };
+  if (bound)
+    return {
+      ...base,
+      message: error.message ?? `fails ${error.keyword}`,
+      expected: `${bound[0]} ${String(params.limit)}${bound[1]}`,
+      got: sizeText(error.keyword, error.data) ?? valueText(error.data),
+    };
+  return {
+    ...base,
+    message: error.message ?? `fails ${error.keyword}`,
+    expected: error.message?.replace(/^must /, '') ?? error.keyword,
+    got: valueText(error.data),
+  };
 }
 
 /** A required property that is missing: named, with the type it takes. */
 function missingProblem(at: string, missing: string, parent: unknown, resolve: ResolveSchema): ArgumentProblem {
   const name = echoInput(missing);
   const property = isObject(parent) && isObject(parent.properties) ? originOf(parent.properties[missing]) : undefined;
-  return { pointer: `${at}/${name}`, keyword: 'required', message: 'is required but missing', expected: typeText(property, resolve) ?? 'a value', got: 'nothing', ...(property === undefined ? {} : { schema: property }) };
+  return {
+    pointer: `${at}/${name}`,
+    keyword: 'required',
+    message: 'is required but missing',
+    expected: typeText(property, resolve) ?? 'a value',
+    got: 'nothing',
+    ...(property === undefined ? {} : { schema: property }),
+  };
 }
 
 /** A property the object does not allow: named, with the names it knows. */
@@ -73,19 +98,41 @@ function unknownPropertyProblem(at: string, additional: string, parent: unknown)
   const known = isObject(parent) && isObject(parent.properties) ? Object.keys(parent.properties) : [];
   const list = known.length ? `; known: ${known.slice(0, 30).join(', ')}${known.length > 30 ? ', …' : ''}` : '';
   const none = at ? 'no properties are allowed here' : 'this endpoint takes no arguments';
-  return { pointer: `${at}/${name}`, keyword: 'additionalProperties', message: `is not allowed here${list || `; ${none}`}`, expected: known.length ? `one of the known names${list.slice(1)}` : none, got: JSON.stringify(name) };
+  return {
+    pointer: `${at}/${name}`,
+    keyword: 'additionalProperties',
+    message: `is not allowed here${list || `; ${none}`}`,
+    expected: known.length ? `one of the known names${list.slice(1)}` : none,
+    got: JSON.stringify(name),
+  };
 }
 
 /** A value that fails a keyword about what it is (enum, const, type, format, pattern, ...); undefined for the others. */
-function keywordProblem(error: ErrorObject, params: Record<string, unknown>, base: Pick<ArgumentProblem, 'pointer' | 'keyword' | 'schema'>): ArgumentProblem | undefined {
+function keywordProblem(
+  error: ErrorObject,
+  params: Record<string, unknown>,
+  base: Pick<ArgumentProblem, 'pointer' | 'keyword' | 'schema'>,
+): ArgumentProblem | undefined {
   const data: unknown = error.data;
   switch (error.keyword) {
     case 'enum': {
       const allowed = params.allowedValues as unknown[];
-      return { ...base, message: `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}; got ${echoValue(data)}`, expected: `one of ${allowed.length} values`, got: valueText(data), allowed };
+      return {
+        ...base,
+        message: `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}; got ${echoValue(data)}`,
+        expected: `one of ${allowed.length} values`,
+        got: valueText(data),
+        allowed,
+      };
     }
     case 'const':
-      return { ...base, message: `must be ${JSON.stringify(params.allowedValue)}`, expected: JSON.stringify(params.allowedValue), got: valueText(data), allowed: [params.allowedValue] };
+      return {
+        ...base,
+        message: `must be ${JSON.stringify(params.allowedValue)}`,
+        expected: JSON.stringify(params.allowedValue),
+        got: valueText(data),
+        allowed: [params.allowedValue],
+      };
     case 'type': {
       const types = String(params.type).split(',').join(' or ');
       return { ...base, message: `must be ${String(params.type)}; got ${valueText(data)}`, expected: types, got: valueText(data) };
@@ -97,12 +144,22 @@ function keywordProblem(error: ErrorObject, params: Record<string, unknown>, bas
     case 'multipleOf':
       return { ...base, message: error.message ?? 'fails multipleOf', expected: `a multiple of ${String(params.multipleOf)}`, got: valueText(data) };
     case 'uniqueItems':
-      return { ...base, message: error.message ?? 'fails uniqueItems', expected: 'unique items', got: `items ${String(params.j)} and ${String(params.i)} are equal` };
+      return {
+        ...base,
+        message: error.message ?? 'fails uniqueItems',
+        expected: 'unique items',
+        got: `items ${String(params.j)} and ${String(params.i)} are equal`,
+      };
     case 'false schema':
       return { ...base, message: 'is not allowed: the schema here is false', expected: 'no value (the schema here is false)', got: valueText(data) };
     case 'oneOf':
       if (!Array.isArray(params.passingSchemas)) return undefined;
-      return { ...base, message: `matches alternatives ${params.passingSchemas.join(' and ')} of oneOf; the document wants exactly one`, expected: 'exactly one of the oneOf alternatives', got: `a value matching alternatives ${params.passingSchemas.join(' and ')}` };
+      return {
+        ...base,
+        message: `matches alternatives ${params.passingSchemas.join(' and ')} of oneOf; the document wants exactly one`,
+        expected: 'exactly one of the oneOf alternatives',
+        got: `a value matching alternatives ${params.passingSchemas.join(' and ')}`,
+      };
     default:
       return undefined;
   }
@@ -131,7 +188,13 @@ export function valueText(value: unknown): string {
 
 function shortPointer(pointer: string): string {
   if (pointer.length <= 200) return pointer;
-  return formatPointer(pointer.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~')), '');
+  return formatPointer(
+    pointer
+      .split('/')
+      .slice(1)
+      .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~')),
+    '',
+  );
 }
 
 function sizeText(keyword: string, data: unknown): string | undefined {

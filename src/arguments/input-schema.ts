@@ -171,7 +171,8 @@ export function buildInputSchema(operation: Operation, catalog: Catalog, mediaTy
     problems.push(`The document declares a request body for ${operation.method.toUpperCase()}, which HTTP clients do not send; it is not an argument.`);
   }
   for (const p of operation.parameters) {
-    if (p.in === 'header' && transportHeaders.has(p.name.toLowerCase())) problems.push(`The header parameter "${p.name}" is computed for each request by the HTTP client; it is not an argument.`);
+    if (p.in === 'header' && transportHeaders.has(p.name.toLowerCase()))
+      problems.push(`The header parameter "${p.name}" is computed for each request by the HTTP client; it is not an argument.`);
   }
   const properties: JsonObject = {};
   const required: string[] = [];
@@ -181,7 +182,8 @@ export function buildInputSchema(operation: Operation, catalog: Catalog, mediaTy
       schema = withFileArguments(binding.mediaType, schema, defs);
       const description = shortenText(operation.requestBody?.description, 160);
       if (description && isObject(schema) && !schema.description) schema = { ...schema, description };
-      if (!/json/i.test(binding.mediaType) && isObject(schema)) schema = { ...schema, description: `(${binding.mediaType}) ${schema.description ?? ''}`.trim() };
+      if (!/json/i.test(binding.mediaType) && isObject(schema))
+        schema = { ...schema, description: `(${binding.mediaType}) ${schema.description ?? ''}`.trim() };
       if (operation.requestBody?.required) required.push('body');
     } else {
       const p = binding.parameter;
@@ -274,5 +276,3 @@ function withFileParts(schema: unknown, defs: Record<string, unknown>, depth = 0
   }
   return changed ? out : (schema as JsonObject | boolean);
 }
-
-

@@ -128,7 +128,13 @@ function unknownArguments(schema: JsonObject, args: unknown): ArgumentProblem[] 
   const list = `known: ${known.slice(0, 30).join(', ')}${known.length > 30 ? ', …' : ''}`;
   return Object.keys(args)
     .filter((name) => !Object.hasOwn(properties, name))
-    .map((name) => ({ pointer: `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, keyword: 'additionalProperties', message: `is not allowed here; ${list}`, expected: `one of the known names; ${list}`, got: JSON.stringify(name) }));
+    .map((name) => ({
+      pointer: `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+      keyword: 'additionalProperties',
+      message: `is not allowed here; ${list}`,
+      expected: `one of the known names; ${list}`,
+      got: JSON.stringify(name),
+    }));
 }
 
 function dedupe(problems: ArgumentProblem[]): ArgumentProblem[] {
@@ -149,4 +155,3 @@ function collectFormats(schema: unknown, found = new Set<string>()): Set<string>
   }
   return found;
 }
-

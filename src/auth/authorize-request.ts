@@ -40,8 +40,18 @@ export function chooseAlternative(input: Pick<AuthorizeInput, 'alternatives' | '
   const usable = alternatives.find((all) => all.every((s) => credentials.has(s.name) && !unsupportedType(s.type)));
   if (usable) return { chosen: usable };
   if (input.optional) return { chosen: [] };
-  const options = alternatives.map((all) => all.map((s) => `${s.name} (${s.type === 'http' && s.scheme ? `http ${s.scheme}` : s.type}): ${unsupportedType(s.type) ? `${unsupportedType(s.type)!.name} is not supported` : howToSet(s.name)}`).join(' and '));
-  return { chosen: [], missing: `This endpoint declares auth and none is configured; it was called without credentials. To authenticate, ${options.join('; or ')}, then restart the server.` };
+  const options = alternatives.map((all) =>
+    all
+      .map(
+        (s) =>
+          `${s.name} (${s.type === 'http' && s.scheme ? `http ${s.scheme}` : s.type}): ${unsupportedType(s.type) ? `${unsupportedType(s.type)!.name} is not supported` : howToSet(s.name)}`,
+      )
+      .join(' and '),
+  );
+  return {
+    chosen: [],
+    missing: `This endpoint declares auth and none is configured; it was called without credentials. To authenticate, ${options.join('; or ')}, then restart the server.`,
+  };
 }
 
 /** Adds the credentials of the chosen alternative to the request, in place, each by the scheme that sends it. */

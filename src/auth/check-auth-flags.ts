@@ -12,9 +12,9 @@ export function checkAuthFlags(catalog: Catalog, flags: readonly string[]): void
     const name = flag.includes('=') ? flag.slice(0, flag.indexOf('=')) : flag;
     if (!Object.hasOwn(schemes, name)) {
       const unknown = flags.map((f) => f.split('=')[0]!).filter((n) => !Object.hasOwn(schemes, n));
-      throw new ConfigError(
-        `--auth names ${unknown.map((n) => `"${n}"`).join(', ')}, which the document does not define.`, { hint: names.length ? `Its security schemes are: ${names.join(', ')}.` : 'The document defines no security schemes; use --header to send a credential.' },
-      );
+      throw new ConfigError(`--auth names ${unknown.map((n) => `"${n}"`).join(', ')}, which the document does not define.`, {
+        hint: names.length ? `Its security schemes are: ${names.join(', ')}.` : 'The document defines no security schemes; use --header to send a credential.',
+      });
     }
     let type: string | undefined;
     try {
@@ -24,7 +24,9 @@ export function checkAuthFlags(catalog: Catalog, flags: readonly string[]): void
     }
     const refused = type === undefined ? undefined : unsupportedType(type);
     if (refused) {
-      throw new ConfigError(`--auth ${name}: the scheme "${name}" is of type ${type}, which openapi-dynamic-mcp does not support.`, { hint: `${refused.reason[0]!.toUpperCase()}${refused.reason.slice(1)}.` });
+      throw new ConfigError(`--auth ${name}: the scheme "${name}" is of type ${type}, which openapi-dynamic-mcp does not support.`, {
+        hint: `${refused.reason[0]!.toUpperCase()}${refused.reason.slice(1)}.`,
+      });
     }
   }
 }

@@ -21,7 +21,10 @@ export function describeSecurity(operation: Operation, catalog: Catalog, configu
         let scheme: SecuritySchemeObject | undefined;
         try {
           const raw = schemes[name];
-          scheme = raw === undefined ? undefined : catalog.spec.resolver.deref<SecuritySchemeObject>(raw, catalog.spec.resolver.rootUrl, `securitySchemes.${name}`).value;
+          scheme =
+            raw === undefined
+              ? undefined
+              : catalog.spec.resolver.deref<SecuritySchemeObject>(raw, catalog.spec.resolver.rootUrl, `securitySchemes.${name}`).value;
         } catch {
           scheme = undefined;
         }

@@ -42,7 +42,10 @@ export async function runCall(config: Config, id: string, options: CallOptions):
   const mediaTypes = requestMediaTypes(operation);
   if (options.contentType && !mediaTypes.includes(options.contentType)) {
     throw new ConfigError(
-      mediaTypes.length ? `--content-type "${options.contentType}" is not one ${operation.id} accepts.` : `${operation.id} takes no request body, so --content-type does not apply.`, { hint: mediaTypes.length ? `It accepts: ${mediaTypes.join(', ')}.` : undefined },
+      mediaTypes.length
+        ? `--content-type "${options.contentType}" is not one ${operation.id} accepts.`
+        : `${operation.id} takes no request body, so --content-type does not apply.`,
+      { hint: mediaTypes.length ? `It accepts: ${mediaTypes.join(', ')}.` : undefined },
     );
   }
   const { schema, bindings } = inputSchemaOf(operation, catalog, options.contentType);
@@ -56,7 +59,10 @@ export async function runCall(config: Config, id: string, options: CallOptions):
   }
   const problems = await validateArguments(schema, args, catalog.validation);
   if (problems.length) {
-    const lines = [`Invalid arguments for ${operation.id} (${operation.method.toUpperCase()} ${operation.path}):`, ...problems.map((p) => `- ${p.pointer}: ${p.message}`)];
+    const lines = [
+      `Invalid arguments for ${operation.id} (${operation.method.toUpperCase()} ${operation.path}):`,
+      ...problems.map((p) => `- ${p.pointer}: ${p.message}`),
+    ];
     lines.push(`Its inputs: openapi-dynamic-mcp describe ${quoteWord(config.spec)} ${quoteWord(operation.id)}`);
     return fail(lines.join('\n'));
   }
@@ -101,7 +107,9 @@ async function selectOption(expression: string): Promise<(value: unknown) => unk
   try {
     return await compileSelect(expression);
   } catch (error) {
-    throw new ConfigError(`--select is not a valid JMESPath expression: ${describeError(error)}.`, { hint: 'For example: --select "items[].{id: id, name: name}" (https://jmespath.org).' });
+    throw new ConfigError(`--select is not a valid JMESPath expression: ${describeError(error)}.`, {
+      hint: 'For example: --select "items[].{id: id, name: name}" (https://jmespath.org).',
+    });
   }
 }
 
@@ -109,7 +117,8 @@ async function selectOption(expression: string): Promise<(value: unknown) => unk
 function statusLine(operation: Operation, response: RawResponse, shaped: ShapedResponse): string {
   const style = createStyle(colorEnabled(process.stderr));
   const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-  const colored = response.status >= 400 ? style.red(style.bold(status)) : response.status >= 300 ? style.yellow(style.bold(status)) : style.green(style.bold(status));
+  const colored =
+    response.status >= 400 ? style.red(style.bold(status)) : response.status >= 300 ? style.yellow(style.bold(status)) : style.green(style.bold(status));
   const detail = [shaped.contentType, formatBytes(response.bytes.byteLength)].filter(Boolean).join(', ');
   return `${colored} from ${operation.method.toUpperCase()} ${operation.path} ${style.dim(`(${detail})`)}`;
 }
@@ -132,7 +141,10 @@ function writeBody(response: RawResponse, shaped: ShapedResponse, options: CallO
   }
   if (!response.bytes.byteLength) return;
   if (shaped.binary) {
-    if (terminal) process.stderr.write(`The body is binary (${shaped.binary.mimeType}, ${formatBytes(response.bytes.byteLength)}), not shown on a terminal: redirect it to a file (> out.bin).\n`);
+    if (terminal)
+      process.stderr.write(
+        `The body is binary (${shaped.binary.mimeType}, ${formatBytes(response.bytes.byteLength)}), not shown on a terminal: redirect it to a file (> out.bin).\n`,
+      );
     else out.write(response.bytes);
     return;
   }
@@ -157,7 +169,12 @@ function missingAuth(operation: Operation, catalog: Catalog, configured: Readonl
   if (status !== 401 && status !== 403) return undefined;
   const alternatives = describeSecurity(operation, catalog, configured);
   if (!alternatives.length || alternatives.some((all) => all.every((s) => s.configured))) return undefined;
-  const ways = alternatives.map((all) => all.filter((s) => !s.configured).map((s) => (unsupportedType(s.type) ? `${s.name} is ${unsupportedType(s.type)!.name}, which is not supported` : howToSet(s.name))).join(' and '));
+  const ways = alternatives.map((all) =>
+    all
+      .filter((s) => !s.configured)
+      .map((s) => (unsupportedType(s.type) ? `${s.name} is ${unsupportedType(s.type)!.name}, which is not supported` : howToSet(s.name)))
+      .join(' and '),
+  );
   return `${operation.id} takes credentials and none are configured: ${ways.join('; or ')}.`;
 }
 

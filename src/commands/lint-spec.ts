@@ -18,7 +18,8 @@ export interface LintFinding {
   message: string;
 }
 
-const supportedRequestTypes = /^(application\/([\w.+-]*\+)?json|application\/x-www-form-urlencoded|multipart\/form-data|text\/[\w.+-]+|application\/octet-stream)\b/i;
+const supportedRequestTypes =
+  /^(application\/([\w.+-]*\+)?json|application\/x-www-form-urlencoded|multipart\/form-data|text\/[\w.+-]+|application\/octet-stream)\b/i;
 
 /** Strict validation is always part of lint: `options.validate` is ignored. */
 export async function lintSpec(source: string, options: LoadSpecOptions): Promise<LintFinding[]> {
@@ -52,11 +53,13 @@ export async function lintSpec(source: string, options: LoadSpecOptions): Promis
     const at = `${op.method.toUpperCase()} ${op.path}`;
     if (!op.operationId) findings.push({ level: 'warning', where: at, message: `No operationId; it is served as "${op.id}".` });
     for (const type of Object.keys(op.requestBody?.content ?? {})) {
-      if (!supportedRequestTypes.test(type)) findings.push({ level: 'warning', where: at, message: `Request media type "${type}" is sent as given, without encoding.` });
+      if (!supportedRequestTypes.test(type))
+        findings.push({ level: 'warning', where: at, message: `Request media type "${type}" is sent as given, without encoding.` });
     }
     const input = inputSchemaOf(op, catalog);
     summarizeResponses(op, catalog);
-    for (const problem of new Set([...op.problems, ...input.problems])) findings.push({ level: /\$ref/.test(problem) ? 'error' : 'warning', where: at, message: problem });
+    for (const problem of new Set([...op.problems, ...input.problems]))
+      findings.push({ level: /\$ref/.test(problem) ? 'error' : 'warning', where: at, message: problem });
     try {
       await compileInputSchema(input.schema);
     } catch (error) {

@@ -13,7 +13,8 @@ export async function runLint(config: Config, json: boolean): Promise<number> {
     process.stdout.write(`${JSON.stringify({ spec: config.spec, errors, warnings, findings }, null, 2)}\n`);
   } else {
     const style = createStyle(colorEnabled(process.stdout));
-    for (const f of findings) process.stdout.write(`${(f.level === 'error' ? style.red : style.yellow)(f.level.padEnd(7))} ${style.bold(`${f.where}:`)} ${f.message}\n`);
+    for (const f of findings)
+      process.stdout.write(`${(f.level === 'error' ? style.red : style.yellow)(f.level.padEnd(7))} ${style.bold(`${f.where}:`)} ${f.message}\n`);
     process.stdout.write(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.\n`);
   }
   return errors ? 1 : 0;

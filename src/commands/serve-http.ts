@@ -23,7 +23,9 @@ export async function runHttpServer(config: Config): Promise<void> {
     logger.warn(`No ${flags} given: conversation state lives in this process, so run a single replica.`);
   }
   if (!config.sessionSecret) {
-    logger.warn('No --session-secret given: a random one was made, so session handles of this replica are valid only here. Give every replica the same secret.');
+    logger.warn(
+      'No --session-secret given: a random one was made, so session handles of this replica are valid only here. Give every replica the same secret.',
+    );
   }
   if (!loopback.has(http.host) && !http.authTokens.length) {
     logger.warn(`Listening on ${http.host} without --auth-token: anyone who can reach this port can call the API with this server's credentials.`);

@@ -59,27 +59,47 @@ function planOf(operation: Operation, catalog: Catalog, settings: CallSettings):
   return plan;
 }
 
-export async function callOperation(operation: Operation, catalog: Catalog, bindings: readonly ArgumentBinding[], args: Record<string, unknown>, settings: CallSettings): Promise<CallOutcome> {
+export async function callOperation(
+  operation: Operation,
+  catalog: Catalog,
+  bindings: readonly ArgumentBinding[],
+  args: Record<string, unknown>,
+  settings: CallSettings,
+): Promise<CallOutcome> {
   // Base URL, security alternatives and Accept types are the same for every call: worked out once (the URL is never mutated).
   const { baseUrl, alternatives, optional, responseMediaTypes: accepted } = planOf(operation, catalog, settings);
   // OpenAPI 3.0 ignores `style` on multipart fields. A converted Swagger 2.0 document has styles there only
   // for its formData arrays' collectionFormat (see swagger2-form-arrays), which applies to multipart too.
-  const bodyEncoding = { openapi: catalog.spec.version === '3.0' ? '3.0' : '3.1', schemas: { resolver: catalog.spec.resolver, docUrl: operation.docUrl } } as const;
+  const bodyEncoding = {
+    openapi: catalog.spec.version === '3.0' ? '3.0' : '3.1',
+    schemas: { resolver: catalog.spec.resolver, docUrl: operation.docUrl },
+  } as const;
 
   const prepare = async (): Promise<{ request: HttpRequest; auth: Authorization }> => {
     const request = buildRequest({ method: operation.method, path: operation.path, bindings, args, baseUrl, responseMediaTypes: accepted, bodyEncoding });
     const fromArguments = new Set(Object.keys(request.headers));
     request.headers = { ...lowerCaseKeys(settings.headers), ...request.headers };
     const auth = await authorizeRequest(request, { alternatives, optional, credentials: settings.credentials, tokens: settings.tokens, baseUrl });
-    const clash = bindings.find((b) => b.location === 'header' && args[b.key] !== undefined && auth.ownedHeaders.includes(b.name.toLowerCase()) && fromArguments.has(b.name.toLowerCase()));
+    const clash = bindings.find(
+      (b) =>
+        b.location === 'header' && args[b.key] !== undefined && auth.ownedHeaders.includes(b.name.toLowerCase()) && fromArguments.has(b.name.toLowerCase()),
+    );
     if (clash) {
-      throw new RequestBuildError(`The header "${clash.key}" is set by the configured credentials (${auth.schemes.join(', ')}); leave it out of the arguments.`);
+      throw new RequestBuildError(
+        `The header "${clash.key}" is set by the configured credentials (${auth.schemes.join(', ')}); leave it out of the arguments.`,
+      );
     }
     return { request, auth };
   };
 
   // The request's own origin (the base URL's) is always allowed by sendRequest.
-  const sendOptions: SendOptions = { fetch: settings.fetch, timeoutMs: settings.timeoutMs, maxDownloadBytes: settings.maxDownloadBytes, allowedOrigins: settings.allowedOrigins, bodyLease: settings.bodyLease };
+  const sendOptions: SendOptions = {
+    fetch: settings.fetch,
+    timeoutMs: settings.timeoutMs,
+    maxDownloadBytes: settings.maxDownloadBytes,
+    allowedOrigins: settings.allowedOrigins,
+    bodyLease: settings.bodyLease,
+  };
   const first = await prepare();
   const outcome = (response: RawResponse): CallOutcome => (first.auth.missing ? { response, missingCredentials: first.auth.missing } : { response });
   const response = await sendRequest(first.request, sendOptions);

@@ -27,12 +27,16 @@ export function resolveBaseUrl(servers: readonly ServerObject[], specUrl: URL, o
   const server = servers[0];
   if (!server || typeof server.url !== 'string') {
     if (specUrl.protocol !== 'file:') return parseBase(new URL('/', specUrl).href, 'the spec URL');
-    throw new ConfigError('The OpenAPI document declares no servers, so there is no URL to send requests to.', { hint: 'Pass --base-url https://api.example.com (or set OPENAPI_MCP_BASE_URL).' });
+    throw new ConfigError('The OpenAPI document declares no servers, so there is no URL to send requests to.', {
+      hint: 'Pass --base-url https://api.example.com (or set OPENAPI_MCP_BASE_URL).',
+    });
   }
   const expanded = expandServerUrl(server, variables);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(expanded)) return parseBase(expanded, 'the servers list');
   if (specUrl.protocol === 'file:') {
-    throw new ConfigError(`The server URL "${server.url}" is relative and the document was read from a file, so it has no host.`, { hint: 'Pass --base-url https://api.example.com (or set OPENAPI_MCP_BASE_URL).' });
+    throw new ConfigError(`The server URL "${server.url}" is relative and the document was read from a file, so it has no host.`, {
+      hint: 'Pass --base-url https://api.example.com (or set OPENAPI_MCP_BASE_URL).',
+    });
   }
   return parseBase(new URL(expanded, specUrl).href, 'the servers list');
 }
@@ -42,7 +46,9 @@ function parseBase(text: string, source: string): URL {
   try {
     url = new URL(text);
   } catch {
-    throw new ConfigError(`The base URL "${text}" from ${source} is not a valid URL.`, { hint: 'Use an absolute http(s) URL such as https://api.example.com/v1.' });
+    throw new ConfigError(`The base URL "${text}" from ${source} is not a valid URL.`, {
+      hint: 'Use an absolute http(s) URL such as https://api.example.com/v1.',
+    });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ConfigError(`The base URL "${text}" from ${source} is not http(s).`, { hint: 'Use an absolute http(s) URL such as https://api.example.com/v1.' });

@@ -21,8 +21,16 @@ export interface MultipartOptions {
   boundary?: string;
 }
 
-export function encodeMultipart(mediaType: string, media: MediaTypeObject, value: unknown, options: MultipartOptions = {}): { body: Uint8Array; contentType: string } {
-  if (!isObject(value)) throw new RequestBuildError('A multipart body must be an object of parts.', { hint: 'Give "body" as { "field": value, "file": { "base64": "...", "filename": "a.png" } }.' });
+export function encodeMultipart(
+  mediaType: string,
+  media: MediaTypeObject,
+  value: unknown,
+  options: MultipartOptions = {},
+): { body: Uint8Array; contentType: string } {
+  if (!isObject(value))
+    throw new RequestBuildError('A multipart body must be an object of parts.', {
+      hint: 'Give "body" as { "field": value, "file": { "base64": "...", "filename": "a.png" } }.',
+    });
   const encoding = media.encoding ?? {};
   const files = fileProperties(media.schema, options.schemas);
   const parts: MultipartPart[] = [];

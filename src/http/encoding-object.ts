@@ -25,5 +25,8 @@ export function styleOptions(rule: EncodingObject): Required<QueryStyleOptions> 
  * image/png). A wildcard such as `image/*` names no type that can be sent, so it gives none.
  */
 export function declaredContentType(rule: EncodingObject): string | undefined {
-  return rule.contentType?.split(',').map((t) => t.trim()).find((t) => t !== '' && !t.includes('*'));
+  return rule.contentType
+    ?.split(',')
+    .map((t) => t.trim())
+    .find((t) => t !== '' && !t.includes('*'));
 }

@@ -17,7 +17,8 @@ export function readFileArgument(value: unknown, where: string): FileValue {
   if (typeof value === 'string') return { bytes: new TextEncoder().encode(value) };
   if (isFileArgument(value)) {
     const clean = value.base64.replace(/\s+/g, '');
-    if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(clean)) throw new RequestBuildError(`${where}.base64 is not valid base64.`, { hint: 'Encode the file with standard base64.' });
+    if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(clean))
+      throw new RequestBuildError(`${where}.base64 is not valid base64.`, { hint: 'Encode the file with standard base64.' });
     const file: FileValue = { bytes: new Uint8Array(Buffer.from(clean, 'base64')) };
     if (value.filename) file.filename = value.filename;
     if (value.contentType) file.contentType = value.contentType;

@@ -82,7 +82,10 @@ function connectionError(error: unknown, label: string, timeoutMs: number): Upst
       cause: error,
     });
   }
-  return new UpstreamRequestError(`${label} failed: ${reason}.`, { hint: 'Check that the API is reachable from this machine and that the base URL is right.', cause: error });
+  return new UpstreamRequestError(`${label} failed: ${reason}.`, {
+    hint: 'Check that the API is reachable from this machine and that the base URL is right.',
+    cause: error,
+  });
 }
 
 /** Reads the body, giving up (and closing the connection) once it passes the limit. */

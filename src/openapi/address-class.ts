@@ -5,10 +5,31 @@ export type AddressClass = 'loopback' | 'private' | 'link-local' | 'reserved' | 
 
 const ranges: Record<Exclude<AddressClass, 'public'>, [string, number, 'ipv4' | 'ipv6'][]> = {
   // 0.0.0.0 reaches this host on Linux, so it counts as loopback.
-  loopback: [['127.0.0.0', 8, 'ipv4'], ['0.0.0.0', 8, 'ipv4'], ['::1', 128, 'ipv6'], ['::', 128, 'ipv6']],
-  private: [['10.0.0.0', 8, 'ipv4'], ['172.16.0.0', 12, 'ipv4'], ['192.168.0.0', 16, 'ipv4'], ['100.64.0.0', 10, 'ipv4'], ['198.18.0.0', 15, 'ipv4'], ['fc00::', 7, 'ipv6']],
-  'link-local': [['169.254.0.0', 16, 'ipv4'], ['fe80::', 10, 'ipv6']],
-  reserved: [['224.0.0.0', 3, 'ipv4'], ['192.0.0.0', 24, 'ipv4'], ['ff00::', 8, 'ipv6'], ['::', 96, 'ipv6'], ['2001:db8::', 32, 'ipv6']],
+  loopback: [
+    ['127.0.0.0', 8, 'ipv4'],
+    ['0.0.0.0', 8, 'ipv4'],
+    ['::1', 128, 'ipv6'],
+    ['::', 128, 'ipv6'],
+  ],
+  private: [
+    ['10.0.0.0', 8, 'ipv4'],
+    ['172.16.0.0', 12, 'ipv4'],
+    ['192.168.0.0', 16, 'ipv4'],
+    ['100.64.0.0', 10, 'ipv4'],
+    ['198.18.0.0', 15, 'ipv4'],
+    ['fc00::', 7, 'ipv6'],
+  ],
+  'link-local': [
+    ['169.254.0.0', 16, 'ipv4'],
+    ['fe80::', 10, 'ipv6'],
+  ],
+  reserved: [
+    ['224.0.0.0', 3, 'ipv4'],
+    ['192.0.0.0', 24, 'ipv4'],
+    ['ff00::', 8, 'ipv6'],
+    ['::', 96, 'ipv6'],
+    ['2001:db8::', 32, 'ipv6'],
+  ],
 };
 
 const lists = Object.entries(ranges).map(([name, subnets]) => {

@@ -93,7 +93,9 @@ export class Catalog {
     if (!this.tagCounts) {
       const counts = new Map<string, number>();
       for (const op of this.operations) for (const tag of op.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-      this.tagCounts = [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      this.tagCounts = [...counts]
+        .map(([name, count]) => ({ name, count }))
+        .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     }
     return this.tagCounts;
   }

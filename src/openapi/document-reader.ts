@@ -35,7 +35,10 @@ export class DocumentReader {
   private readonly budget: ReadBudget;
   private readonly timeoutMs: number;
 
-  constructor(readonly root: URL, private readonly options: DocumentReaderOptions) {
+  constructor(
+    readonly root: URL,
+    private readonly options: DocumentReaderOptions,
+  ) {
     this.boundary = new TrustBoundary(root, options);
     this.budget = new ReadBudget(options.maxSpecBytes);
     this.timeoutMs = options.timeoutMs;

@@ -56,9 +56,12 @@ export function checkExpansion(value: unknown, where: string, textChars: number)
         top.chars += known.chars;
         top.height = Math.max(top.height, known.height + 1);
       } else if (open.has(child)) {
-        throw new SpecLoadError(`${where} has a YAML alias inside the node it refers to (at ${formatPointer(pointer(key))}), which never ends; it is not loaded.`, {
-          hint: 'Refer to that node with a $ref instead of an alias.',
-        });
+        throw new SpecLoadError(
+          `${where} has a YAML alias inside the node it refers to (at ${formatPointer(pointer(key))}), which never ends; it is not loaded.`,
+          {
+            hint: 'Refer to that node with a $ref instead of an alias.',
+          },
+        );
       } else {
         if (frames.length >= maxNesting) throw tooDeep(where, pointer(key));
         open.add(child);

@@ -85,7 +85,10 @@ function get(url: URL, options: FetchDocumentOptions, signal: AbortSignal): Prom
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (isIP(host)) {
     const refused = options.refuseAddress(host, host);
-    if (refused) return Promise.reject(DocumentReadError.of(url.href, refused, { download: true, hint: 'Refer to documents on public hosts, or load the document from the same network.' }));
+    if (refused)
+      return Promise.reject(
+        DocumentReadError.of(url.href, refused, { download: true, hint: 'Refer to documents on public hosts, or load the document from the same network.' }),
+      );
   }
   let refusedAtLookup: string | undefined;
   const lookup: LookupFunction = (hostname, lookupOptions, callback) => {
@@ -102,7 +105,11 @@ function get(url: URL, options: FetchDocumentOptions, signal: AbortSignal): Prom
   };
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const request = send(url, { method: 'GET', agent: false, lookup, signal, headers: { accept: 'application/json, application/yaml, text/yaml, */*', 'user-agent': userAgent } }, resolve);
+    const request = send(
+      url,
+      { method: 'GET', agent: false, lookup, signal, headers: { accept: 'application/json, application/yaml, text/yaml, */*', 'user-agent': userAgent } },
+      resolve,
+    );
     request.on('socket', (socket) => {
       socket.once('connect', () => {
         // Checked again on the socket itself: whatever path led here, the peer must be allowed.
@@ -113,13 +120,24 @@ function get(url: URL, options: FetchDocumentOptions, signal: AbortSignal): Prom
       });
     });
     request.on('error', (error) => {
-      reject(refusedAtLookup ? DocumentReadError.of(url.href, refusedAtLookup, { download: true, hint: 'Refer to documents on public hosts, or load the document from the same network.' }) : error);
+      reject(
+        refusedAtLookup
+          ? DocumentReadError.of(url.href, refusedAtLookup, {
+              download: true,
+              hint: 'Refer to documents on public hosts, or load the document from the same network.',
+            })
+          : error,
+      );
     });
     request.end();
   });
 }
 
-async function readBody(response: IncomingMessage, options: Pick<FetchDocumentOptions, 'maxBytes' | 'onBytes'>, fail: () => DocumentReadError): Promise<Buffer> {
+async function readBody(
+  response: IncomingMessage,
+  options: Pick<FetchDocumentOptions, 'maxBytes' | 'onBytes'>,
+  fail: () => DocumentReadError,
+): Promise<Buffer> {
   const { maxBytes } = options;
   const declared = Number(response.headers['content-length'] ?? 0);
   if (declared > maxBytes) {

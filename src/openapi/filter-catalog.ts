@@ -46,15 +46,19 @@ function checkTags(catalog: Catalog, tags: string[] | undefined, flag: string): 
   const close = closestWords(unknown, known);
   const listed = known.length > 12 ? `${known.slice(0, 12).join(', ')} and ${known.length - 12} more` : known.join(', ');
   const hint = close.length ? `Did you mean ${close.join(', ')}? ` : '';
-  throw new ConfigError(`${flag} "${unknown}" matches no tag of the document.`, { hint: known.length ? `${hint}Its tags: ${listed}.` : 'The document tags no operation, so filter with --operations instead.' });
+  throw new ConfigError(`${flag} "${unknown}" matches no tag of the document.`, {
+    hint: known.length ? `${hint}Its tags: ${listed}.` : 'The document tags no operation, so filter with --operations instead.',
+  });
 }
 
 function excludedBecause(op: Operation, filter: OperationFilter): string | undefined {
   const lowerTags = op.tags.map((t) => t.toLowerCase());
   const names = [op.id, methodPathId(op.method, op.path)];
   if (filter.readOnly && !readOnlyMethods.has(op.method)) return 'the server runs read-only (--read-only): only GET, HEAD and OPTIONS are exposed';
-  if (filter.methods?.length && !filter.methods.some((m) => m.toLowerCase() === op.method)) return `only ${filter.methods.map((m) => m.toUpperCase()).join(', ')} endpoints are exposed (--methods)`;
-  if (filter.tags?.length && !filter.tags.some((t) => lowerTags.includes(t.toLowerCase()))) return `only endpoints tagged ${filter.tags.join(', ')} are exposed (--tags)`;
+  if (filter.methods?.length && !filter.methods.some((m) => m.toLowerCase() === op.method))
+    return `only ${filter.methods.map((m) => m.toUpperCase()).join(', ')} endpoints are exposed (--methods)`;
+  if (filter.tags?.length && !filter.tags.some((t) => lowerTags.includes(t.toLowerCase())))
+    return `only endpoints tagged ${filter.tags.join(', ')} are exposed (--tags)`;
   if (filter.excludeTags?.some((t) => lowerTags.includes(t.toLowerCase()))) return 'its tag is excluded (--exclude-tags)';
   if (filter.operations?.length && !filter.operations.some((g) => names.some((n) => globToRegExp(g).test(n)))) return 'it does not match --operations';
   if (filter.excludeOperations?.some((g) => names.some((n) => globToRegExp(g).test(n)))) return 'it is excluded by --exclude-operations';
@@ -63,6 +67,9 @@ function excludedBecause(op: Operation, filter: OperationFilter): string | undef
 
 /** `repos/*` style globs: `*` any run of characters, `?` one character, case-insensitive. */
 export function globToRegExp(glob: string): RegExp {
-  const source = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const source = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${source}$`, 'i');
 }

@@ -151,7 +151,13 @@ async function validateOrExplain(read: ReadSpec, spec: LoadedSpec): Promise<void
  * synchronously, so they are fetched here, within the trust boundary. A document that could not be
  * read keeps its reason, which the ref reports where it is used.
  */
-async function preloadRemoteDocuments(rootText: string, rootUrl: URL, reader: DocumentReader, documents: Map<string, unknown>, failures: Map<string, string>): Promise<void> {
+async function preloadRemoteDocuments(
+  rootText: string,
+  rootUrl: URL,
+  reader: DocumentReader,
+  documents: Map<string, unknown>,
+  failures: Map<string, string>,
+): Promise<void> {
   const queue: { text: string; base: URL }[] = [{ text: rootText, base: rootUrl }];
   while (queue.length && documents.size + failures.size < maxRemoteDocuments) {
     const { text, base } = queue.shift()!;

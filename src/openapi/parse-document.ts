@@ -65,7 +65,10 @@ function jsonReason(error: unknown): string {
   if (/^Unexpected end of JSON input/.test(message)) return 'the text ends too early';
   if (/^Unexpected token/.test(message)) return 'unexpected character';
   if (/^Unexpected non-whitespace character after JSON/.test(message)) return 'unexpected text after the end';
-  const expected = /^(Expected [^"]*?|Unterminated string|Bad control character in string literal|Bad escaped character|Exponent part is missing a number|No number after minus sign|Unterminated fractional number)(?= in JSON| at|$)/.exec(message);
+  const expected =
+    /^(Expected [^"]*?|Unterminated string|Bad control character in string literal|Bad escaped character|Exponent part is missing a number|No number after minus sign|Unterminated fractional number)(?= in JSON| at|$)/.exec(
+      message,
+    );
   return expected ? expected[1]!.trim() : 'not valid JSON';
 }
 

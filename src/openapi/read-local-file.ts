@@ -93,10 +93,13 @@ export async function readDocumentFile(path: string, limits: LocalReadLimits & {
 function openError(path: string, error: unknown): DocumentReadError {
   const code = (error as NodeJS.ErrnoException).code;
   const reason =
-    code === 'ENOENT' ? 'no such file'
-    : code === 'EISDIR' ? 'it is a directory'
-    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-    : describeError(error);
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EISDIR'
+        ? 'it is a directory'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : describeError(error);
   return DocumentReadError.of(path, reason, { cause: error });
 }
 

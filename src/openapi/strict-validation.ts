@@ -23,7 +23,12 @@ interface FileInfo {
  * @param document the parsed document as written (a copy is validated: the validator changes what it is given)
  * @param root where it was read from; a fresh reader for it applies the limits again
  */
-export async function validateStrictly(document: unknown, root: URL, options: DocumentReaderOptions, loaded: Pick<LoadedSpec, 'document' | 'resolver'>): Promise<void> {
+export async function validateStrictly(
+  document: unknown,
+  root: URL,
+  options: DocumentReaderOptions,
+  loaded: Pick<LoadedSpec, 'document' | 'resolver'>,
+): Promise<void> {
   checkNesting(document, displayLocation(root));
   if (dereferencedChars(loaded.document, loaded.resolver.rootUrl, loaded.resolver) > maxDereferencedChars) {
     throw new SpecLoadError(
@@ -63,7 +68,11 @@ export async function validateStrictly(document: unknown, root: URL, options: Do
     },
   };
   try {
-    await (SwaggerParser.validate as (path: string, api: unknown, options: unknown) => Promise<unknown>)(displayLocation(root), structuredClone(document), parserOptions);
+    await (SwaggerParser.validate as (path: string, api: unknown, options: unknown) => Promise<unknown>)(
+      displayLocation(root),
+      structuredClone(document),
+      parserOptions,
+    );
   } catch (error) {
     const reason = failures.get((error as { source?: string }).source ?? '');
     throw reason ? new Error(reason, { cause: error }) : error;

@@ -30,7 +30,9 @@ export function restoreFormArrayFormats(original: unknown, converted: OpenApiDoc
         const format = typeof parameter.collectionFormat === 'string' ? parameter.collectionFormat : 'csv';
         const encoding = styles[format];
         if (!encoding) {
-          warnings.push(`${method.toUpperCase()} ${path}: the formData array "${parameter.name}" uses collectionFormat ${format}, which OpenAPI 3 cannot express; its items go as repeated fields.`);
+          warnings.push(
+            `${method.toUpperCase()} ${path}: the formData array "${parameter.name}" uses collectionFormat ${format}, which OpenAPI 3 cannot express; its items go as repeated fields.`,
+          );
           continue;
         }
         for (const [mediaType, media] of Object.entries(content)) {

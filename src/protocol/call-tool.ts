@@ -32,7 +32,10 @@ export async function callTool(runtime: Runtime, caller: CallerScope, name: stri
   const started = performance.now();
   const { session: given, ...input } = args;
   const { store, handles, logger } = runtime;
-  const session = await openConversation({ store, handles, logger, principal: caller.principal, ...(caller.transportKey ? { transportKey: caller.transportKey } : {}) }, given);
+  const session = await openConversation(
+    { store, handles, logger, principal: caller.principal, ...(caller.transportKey ? { transportKey: caller.transportKey } : {}) },
+    given,
+  );
   const bodyLease = new BodyLease(caller.requestBudget ? [runtime.bodyBudget, caller.requestBudget] : [runtime.bodyBudget]);
   const context: ToolContext = {
     catalog: runtime.catalog,

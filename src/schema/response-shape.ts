@@ -102,7 +102,9 @@ class ShapeRenderer {
     if (!properties.length) return 'object';
     if (depth >= 1) return 'object';
     const required = new Set(Array.isArray(node.required) ? node.required : []);
-    const fields = properties.slice(0, maxProperties).map(([name, child]) => `${name}${required.has(name) ? '' : '?'}: ${this.render(child, docUrl, depth + 1, seen)}`);
+    const fields = properties
+      .slice(0, maxProperties)
+      .map(([name, child]) => `${name}${required.has(name) ? '' : '?'}: ${this.render(child, docUrl, depth + 1, seen)}`);
     if (properties.length > maxProperties) fields.push(`…${properties.length - maxProperties} more`);
     return `{ ${fields.join(', ')} }`;
   }

@@ -39,7 +39,8 @@ export function shortenKeywords(node: JsonObject, limits: KeywordLimits, whole: 
     delete out.default;
     notes.push(`long default not shown${where}`);
   }
-  if (typeof node.description === 'string' && node.description.length > limits.descriptionChars) out.description = shortenText(node.description, limits.descriptionChars);
+  if (typeof node.description === 'string' && node.description.length > limits.descriptionChars)
+    out.description = shortenText(node.description, limits.descriptionChars);
   if (notes.length) out.description = appendNote(out.description, notes.join('; '));
   return out.enum === node.enum && notes.length === 0 && out.description === node.description ? node : out;
 }

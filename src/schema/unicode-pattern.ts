@@ -192,7 +192,7 @@ class PatternRewriter {
     }
     // Ranges as the grammar reads them, left to right: atom `-` atom. With a set on either side the
     // `-` is a literal without `u` and an error with it, so it is escaped.
-    for (let k = 0; k < atoms.length; ) {
+    for (let k = 0; k < atoms.length;) {
       const from = atoms[k]!;
       const to = atoms[k + 2];
       if (atoms[k + 1]?.isDash && to) {

@@ -46,7 +46,10 @@ function variantKey(op: Operation): string {
 }
 
 function computeKey(op: Operation): string {
-  const summary = (op.summary ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const summary = (op.summary ?? '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
   if (summary) return `${operationFamily(op)}|${summary}`;
   // Without a summary only the operationId's last part can say two copies do the same thing
   // ("me.ListEvents", "users.ListEvents"); with neither, nothing does.

@@ -11,7 +11,9 @@ export function suggestIds(catalog: Catalog, unknown: string, limit = 3): string
     .filter((c) => c.distance <= Math.max(2, Math.floor(needle.length / 3)))
     .sort((a, b) => a.distance - b.distance)
     .map((c) => c.id);
-  const bySearch = searchIndexOf(catalog).search(needle.replace(/^[a-z]+\s+\//, '/'), { limit }).map((hit) => hit.operation.id);
+  const bySearch = searchIndexOf(catalog)
+    .search(needle.replace(/^[a-z]+\s+\//, '/'), { limit })
+    .map((hit) => hit.operation.id);
   const byPrefix = catalog.operations.filter((op) => op.id.toLowerCase().startsWith(needle)).map((op) => op.id);
   return [...new Set([...byDistance, ...byPrefix, ...bySearch])].slice(0, limit);
 }

@@ -9,7 +9,8 @@ export const memcachedBackend: SessionBackend = {
   description: 'HTTP: memcached host:port list for session state shared by replicas',
   checkEntry(entry, label) {
     const match = /^(.+):(\d+)$/.exec(entry);
-    if (!match || Number(match[2]) < 1 || Number(match[2]) > 65_535) throw new ConfigError(`${label} takes host:port entries (port 1 to 65535); got "${entry}".`);
+    if (!match || Number(match[2]) < 1 || Number(match[2]) > 65_535)
+      throw new ConfigError(`${label} takes host:port entries (port 1 to 65535); got "${entry}".`);
   },
   async open(servers, { ttlSeconds }) {
     const { MemcachedSessionStore } = await import('./memcached-session-store.js');

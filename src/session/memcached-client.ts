@@ -26,7 +26,10 @@ export class MemcachedClient {
   private readonly client: MemjsClient;
 
   /** @param servers `host:port` entries */
-  constructor(readonly servers: readonly string[], options: MemcachedClientOptions) {
+  constructor(
+    readonly servers: readonly string[],
+    options: MemcachedClientOptions,
+  ) {
     const timeout = options.timeoutSeconds;
     this.client = memjs.Client.create(servers.join(','), {
       retries: 1,
@@ -71,7 +74,8 @@ export class MemcachedClient {
   /** Stores only if unchanged since `cas` was read; 'conflict' when it changed or vanished. */
   async cas(key: string, value: Buffer, ttlSeconds: number, cas: Buffer): Promise<CasOutcome> {
     const response = await this.perform(key, opcode.set, storageExtras(ttlSeconds), value, cas);
-    if (response.header.status === status.exists || response.header.status === status.notFound || response.header.status === status.notStored) return 'conflict';
+    if (response.header.status === status.exists || response.header.status === status.notFound || response.header.status === status.notStored)
+      return 'conflict';
     this.check(response, 'cas');
     return 'stored';
   }

@@ -24,7 +24,9 @@ export interface EndpointTextOptions {
 export function endpointText(e: DescribedEndpoint, options: EndpointTextOptions): string {
   const { style, width } = options;
   const wrap = (text: string, indent = '  ', first = '') => wrapText(text, width, indent, first);
-  const lines = [`${style.bold(e.id)}: ${styleMethod(style, e.method)} ${e.path}${e.summary ? ` - ${e.summary}` : ''}${e.deprecated ? style.yellow(' (deprecated)') : ''}`];
+  const lines = [
+    `${style.bold(e.id)}: ${styleMethod(style, e.method)} ${e.path}${e.summary ? ` - ${e.summary}` : ''}${e.deprecated ? style.yellow(' (deprecated)') : ''}`,
+  ];
   if (e.description && e.description !== e.summary) lines.push(...wrap(e.description, '', ''));
 
   const schema = e.inputSchema;
@@ -43,7 +45,9 @@ export function endpointText(e: DescribedEndpoint, options: EndpointTextOptions)
   if (!part && parameters.length) lines.push('', style.bold('Parameters'), ...parameterTable(parameters, location, required, style, width));
   if (!part && body !== undefined) {
     const mediaType = options.bindings.find((b) => b.location === 'body');
-    const detail = [mediaType && 'mediaType' in mediaType ? mediaType.mediaType : undefined, required.has('body') ? 'required' : 'optional'].filter(Boolean).join(', ');
+    const detail = [mediaType && 'mediaType' in mediaType ? mediaType.mediaType : undefined, required.has('body') ? 'required' : 'optional']
+      .filter(Boolean)
+      .join(', ');
     lines.push('', `${style.bold('Body')} ${style.dim(`(${detail})`)}: ${style.cyan(schemaType(body))}`);
     const notes = schemaNotes(body);
     if (notes) lines.push(...wrap(notes, '  ', '  ').map(style.dim));
@@ -51,9 +55,19 @@ export function endpointText(e: DescribedEndpoint, options: EndpointTextOptions)
   }
   if (!part && !parameters.length && body === undefined) lines.push('', `${style.bold('Parameters')}: none`);
   if (e.requestContentTypes) {
-    lines.push(...wrap(`The body may also be sent as ${e.requestContentTypes.slice(1).join(', ')}: pass --content-type to call (the outline above is for ${e.requestContentTypes[0]}).`, '  ', '  ').map(style.dim));
+    lines.push(
+      ...wrap(
+        `The body may also be sent as ${e.requestContentTypes.slice(1).join(', ')}: pass --content-type to call (the outline above is for ${e.requestContentTypes[0]}).`,
+        '  ',
+        '  ',
+      ).map(style.dim),
+    );
   }
-  if (e.folded) lines.push('', ...wrap(`Some parts are folded to stay short; see one with: ${options.command} describe <spec> "<the id it names>".`, '', '').map(style.dim));
+  if (e.folded)
+    lines.push(
+      '',
+      ...wrap(`Some parts are folded to stay short; see one with: ${options.command} describe <spec> "<the id it names>".`, '', '').map(style.dim),
+    );
 
   if (!part) {
     const [auth = '', ...more] = wrap(`Auth: ${securityText(e.security)}`, '  ', '');
@@ -65,15 +79,37 @@ export function endpointText(e: DescribedEndpoint, options: EndpointTextOptions)
 }
 
 /** NAME, IN, TYPE, REQUIRED and DESCRIPTION of each parameter, fitted to the width. */
-function parameterTable(parameters: [string, unknown][], location: ReadonlyMap<string, string>, required: ReadonlySet<string>, style: Style, width: number | undefined): string[] {
-  const rows = parameters.map(([name, property]) => [name, location.get(name) ?? '', schemaType(property), required.has(name) ? 'yes' : '', schemaNotes(property)]);
+function parameterTable(
+  parameters: [string, unknown][],
+  location: ReadonlyMap<string, string>,
+  required: ReadonlySet<string>,
+  style: Style,
+  width: number | undefined,
+): string[] {
+  const rows = parameters.map(([name, property]) => [
+    name,
+    location.get(name) ?? '',
+    schemaType(property),
+    required.has(name) ? 'yes' : '',
+    schemaNotes(property),
+  ]);
   const table = fitColumns(
-    [{ header: 'NAME', whole: true }, { header: 'IN', whole: true }, { header: 'TYPE' }, { header: 'REQUIRED', whole: true }, { header: 'DESCRIPTION', wrap: true }],
+    [
+      { header: 'NAME', whole: true },
+      { header: 'IN', whole: true },
+      { header: 'TYPE' },
+      { header: 'REQUIRED', whole: true },
+      { header: 'DESCRIPTION', wrap: true },
+    ],
     rows,
     width === undefined ? undefined : width - 2,
   );
   const [header, ...body] = table.cells;
-  const lines = rowLines(header!, table.widths, header!.map(() => style.dim)).map((l) => `  ${l}`);
+  const lines = rowLines(
+    header!,
+    table.widths,
+    header!.map(() => style.dim),
+  ).map((l) => `  ${l}`);
   for (const row of body) lines.push(...rowLines(row, table.widths, [style.bold, undefined, style.cyan, style.yellow]).map((l) => `  ${l.trimEnd()}`));
   return lines;
 }

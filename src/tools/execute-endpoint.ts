@@ -84,7 +84,11 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
   const mediaTypes = requestMediaTypes(operation);
   const contentType = typeof input.contentType === 'string' && input.contentType ? input.contentType : undefined;
   if (contentType && !mediaTypes.includes(contentType)) {
-    return toolError(mediaTypes.length ? `${operation.id} accepts ${mediaTypes.join(', ')}; "${echoInput(contentType)}" is not one of them.` : `${operation.id} takes no request body, so contentType does not apply.`);
+    return toolError(
+      mediaTypes.length
+        ? `${operation.id} accepts ${mediaTypes.join(', ')}; "${echoInput(contentType)}" is not one of them.`
+        : `${operation.id} takes no request body, so contentType does not apply.`,
+    );
   }
   const inputSchema = inputSchemaOf(operation, catalog, contentType);
   const { schema, bindings } = inputSchema;
@@ -94,7 +98,9 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
     try {
       select = await compileSelect(input.select);
     } catch (error) {
-      return toolError(`select is not a valid JMESPath expression: ${echoInput(describeError(error))}. Example: "items[].{id: id, name: name}". Nothing was sent.`);
+      return toolError(
+        `select is not a valid JMESPath expression: ${echoInput(describeError(error))}. Example: "items[].{id: id, name: name}". Nothing was sent.`,
+      );
     }
   }
 
@@ -119,7 +125,12 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
   try {
     const { response: raw, missingCredentials } = await callOperation(operation, catalog, bindings, args, { ...execution, allowedOrigins });
     // Redacted as shaped, before the rest of a long body is kept for continuations: the store never holds a credential either.
-    shaped = shapeResponse(raw, { maxBytes: execution.maxResponseBytes, maxBinaryBytes: execution.maxBinaryBytes, redactor: redactorFor(execution), ...(select ? { select, selectExpression: input.select as string } : {}) });
+    shaped = shapeResponse(raw, {
+      maxBytes: execution.maxResponseBytes,
+      maxBinaryBytes: execution.maxBinaryBytes,
+      redactor: redactorFor(execution),
+      ...(select ? { select, selectExpression: input.select as string } : {}),
+    });
     shaped.notes.unshift(...validationNotes);
     shaped.notes.push(...bodyNotes(raw, shaped, { expectsJson: declaresJson(operation, catalog), method: operation.method }));
     if (missingCredentials && (raw.status === 401 || raw.status === 403)) shaped.notes.push(missingCredentials);
@@ -166,7 +177,13 @@ async function continueResponse(tokenText: string, context: ToolContext): Promis
 }
 
 /** The problems, short: only the failing leaves once this session has seen the schema, with the subschemas that cover them before. */
-async function invalidArguments(operation: Operation, schema: JsonObject, problems: ArgumentProblem[], adjustments: string[], context: ToolContext): Promise<CallToolResult> {
+async function invalidArguments(
+  operation: Operation,
+  schema: JsonObject,
+  problems: ArgumentProblem[],
+  adjustments: string[],
+  context: ToolContext,
+): Promise<CallToolResult> {
   const described = (await context.session.state()).described.includes(operation.id);
   return toolError(repairMessage({ operation, schema, problems, adjustments, described }));
 }

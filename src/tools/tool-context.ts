@@ -9,8 +9,10 @@ import type { Conversation } from '../session/conversation.js';
 import type { Catalog } from '../openapi/catalog.js';
 
 /** How tools call the API and shape its answers: the configured settings and the process's fetch and token cache. */
-export interface ExecutionSettings
-  extends Pick<Config, 'baseUrl' | 'serverVariables' | 'headers' | 'timeoutMs' | 'maxResponseBytes' | 'maxBinaryBytes' | 'continuationTtlSeconds' | 'maxDownloadBytes'> {
+export interface ExecutionSettings extends Pick<
+  Config,
+  'baseUrl' | 'serverVariables' | 'headers' | 'timeoutMs' | 'maxResponseBytes' | 'maxBinaryBytes' | 'continuationTtlSeconds' | 'maxDownloadBytes'
+> {
   fetch: FetchLike;
   credentials: Credentials;
   /** One per process: a client-credentials token is fetched once per expiry, whatever the transport. */

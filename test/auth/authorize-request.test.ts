@@ -20,14 +20,49 @@ async function authorize(use: SchemeUse, secret: string) {
 
 describe('authorizeRequest', () => {
   test.each<[string, SchemeUse, string, { headers?: Record<string, string>; url?: string; owned: string[] }]>([
-    ['apiKey in a header', { name: 'key', type: 'apiKey', in: 'header', parameterName: 'X-Api-Key' }, 's3cret', { headers: { 'x-api-key': 's3cret' }, owned: ['x-api-key'] }],
-    ['apiKey in the query', { name: 'key', type: 'apiKey', in: 'query', parameterName: 'api key' }, 'a&b', { url: 'https://api.example.com/v1/pets?limit=2&api%20key=a%26b', owned: [] }],
-    ['apiKey in a cookie, after the cookies already set', { name: 'key', type: 'apiKey', in: 'cookie', parameterName: 'sid' }, 'x y', { headers: { cookie: 'theme=dark; sid=x%20y' }, owned: ['cookie'] }],
-    ['http basic from user:password', { name: 'basic', type: 'http', scheme: 'basic' }, 'ada:pw', { headers: { authorization: `Basic ${Buffer.from('ada:pw').toString('base64')}` }, owned: ['authorization'] }],
-    ['http basic already encoded', { name: 'basic', type: 'http', scheme: 'basic' }, 'YWRhOnB3', { headers: { authorization: 'Basic YWRhOnB3' }, owned: ['authorization'] }],
+    [
+      'apiKey in a header',
+      { name: 'key', type: 'apiKey', in: 'header', parameterName: 'X-Api-Key' },
+      's3cret',
+      { headers: { 'x-api-key': 's3cret' }, owned: ['x-api-key'] },
+    ],
+    [
+      'apiKey in the query',
+      { name: 'key', type: 'apiKey', in: 'query', parameterName: 'api key' },
+      'a&b',
+      { url: 'https://api.example.com/v1/pets?limit=2&api%20key=a%26b', owned: [] },
+    ],
+    [
+      'apiKey in a cookie, after the cookies already set',
+      { name: 'key', type: 'apiKey', in: 'cookie', parameterName: 'sid' },
+      'x y',
+      { headers: { cookie: 'theme=dark; sid=x%20y' }, owned: ['cookie'] },
+    ],
+    [
+      'http basic from user:password',
+      { name: 'basic', type: 'http', scheme: 'basic' },
+      'ada:pw',
+      { headers: { authorization: `Basic ${Buffer.from('ada:pw').toString('base64')}` }, owned: ['authorization'] },
+    ],
+    [
+      'http basic already encoded',
+      { name: 'basic', type: 'http', scheme: 'basic' },
+      'YWRhOnB3',
+      { headers: { authorization: 'Basic YWRhOnB3' }, owned: ['authorization'] },
+    ],
     ['http bearer', { name: 'token', type: 'http', scheme: 'bearer' }, 'tok', { headers: { authorization: 'Bearer tok' }, owned: ['authorization'] }],
-    ['another http scheme, named as declared', { name: 'digest', type: 'http', scheme: 'digest' }, 'creds', { headers: { authorization: 'Digest creds' }, owned: ['authorization'] }],
-    ['oauth2 given an access token', { name: 'oauth', type: 'oauth2', tokenUrl: '/token' }, 'access-token', { headers: { authorization: 'Bearer access-token' }, owned: ['authorization'] }],
+    [
+      'another http scheme, named as declared',
+      { name: 'digest', type: 'http', scheme: 'digest' },
+      'creds',
+      { headers: { authorization: 'Digest creds' }, owned: ['authorization'] },
+    ],
+    [
+      'oauth2 given an access token',
+      { name: 'oauth', type: 'oauth2', tokenUrl: '/token' },
+      'access-token',
+      { headers: { authorization: 'Bearer access-token' }, owned: ['authorization'] },
+    ],
     ['openIdConnect', { name: 'oidc', type: 'openIdConnect' }, 'id-token', { headers: { authorization: 'Bearer id-token' }, owned: ['authorization'] }],
   ])('%s', async (_name, use, secret, want) => {
     const got = await authorize(use, secret);
@@ -44,7 +79,11 @@ describe('authorizeRequest', () => {
   });
 
   test('mutual TLS is never chosen: the alternative says it is not supported', () => {
-    const { chosen, missing } = chooseAlternative({ alternatives: [[{ name: 'cert', type: 'mutualTLS' }]], optional: false, credentials: new Map([['cert', 'x']]) });
+    const { chosen, missing } = chooseAlternative({
+      alternatives: [[{ name: 'cert', type: 'mutualTLS' }]],
+      optional: false,
+      credentials: new Map([['cert', 'x']]),
+    });
     expect(chosen).toEqual([]);
     expect(missing).toContain('cert (mutualTLS): mutual TLS is not supported');
   });

@@ -55,13 +55,23 @@ describe('expandServerUrl', () => {
 describe('resolveBaseUrl', () => {
   test.each([
     { name: 'an absolute server URL', servers: [{ url: 'https://api.example.com/v1' }], spec: fileSpec, want: 'https://api.example.com/v1' },
-    { name: 'the first of several servers', servers: [{ url: 'https://a.example.com' }, { url: 'https://b.example.com' }], spec: fileSpec, want: 'https://a.example.com/' },
+    {
+      name: 'the first of several servers',
+      servers: [{ url: 'https://a.example.com' }, { url: 'https://b.example.com' }],
+      spec: fileSpec,
+      want: 'https://a.example.com/',
+    },
     { name: 'a server URL with variables', servers: [templated], spec: fileSpec, want: 'https://eu.api.example.com:8443/v2' },
     { name: 'a root-relative server URL against an http spec URL', servers: [{ url: '/api/v3' }], spec: httpSpec, want: 'https://petstore3.swagger.io/api/v3' },
     { name: 'a path-relative server URL against an http spec URL', servers: [{ url: 'v4' }], spec: httpSpec, want: 'https://petstore3.swagger.io/api/v3/v4' },
     { name: 'no servers from an http spec: the spec host', servers: [], spec: httpSpec, want: 'https://petstore3.swagger.io/' },
     { name: 'a server URL with a trailing slash', servers: [{ url: 'https://api.example.com/v1/' }], spec: fileSpec, want: 'https://api.example.com/v1' },
-    { name: 'a server URL with a query and fragment', servers: [{ url: 'https://api.example.com/v1?x=1#top' }], spec: fileSpec, want: 'https://api.example.com/v1' },
+    {
+      name: 'a server URL with a query and fragment',
+      servers: [{ url: 'https://api.example.com/v1?x=1#top' }],
+      spec: fileSpec,
+      want: 'https://api.example.com/v1',
+    },
   ])('resolves $name to $want', ({ servers, spec, want }) => {
     expect(resolveBaseUrl(servers, spec).href).toBe(want);
   });

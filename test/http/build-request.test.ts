@@ -102,7 +102,9 @@ describe('buildRequest: headers and cookies', () => {
   });
 
   test('rejects a header value beyond Latin-1, saying so', () => {
-    expect(() => build({ bindings: [param('header', 'X-Trace')], args: { 'X-Trace': 'café ☕' } })).toThrow('The header parameter "X-Trace" contains characters beyond Latin-1, which an HTTP header cannot carry.');
+    expect(() => build({ bindings: [param('header', 'X-Trace')], args: { 'X-Trace': 'café ☕' } })).toThrow(
+      'The header parameter "X-Trace" contains characters beyond Latin-1, which an HTTP header cannot carry.',
+    );
     expect(build({ bindings: [param('header', 'X-Trace')], args: { 'X-Trace': 'café' } }).headers['x-trace']).toBe('café');
   });
 
@@ -137,7 +139,12 @@ describe('buildRequest: body', () => {
   });
 
   test('sends a form-urlencoded body as form fields', () => {
-    const request = build({ method: 'post', path: '/pet/{id}', bindings: [param('path', 'id'), body('application/x-www-form-urlencoded')], args: { id: 7, body: { name: 'Rex Max', status: 'sold', tags: ['a', 'b'] } } });
+    const request = build({
+      method: 'post',
+      path: '/pet/{id}',
+      bindings: [param('path', 'id'), body('application/x-www-form-urlencoded')],
+      args: { id: 7, body: { name: 'Rex Max', status: 'sold', tags: ['a', 'b'] } },
+    });
     expect(request.body).toBe('name=Rex+Max&status=sold&tags=a&tags=b');
     expect(request.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(request.url.pathname).toBe('/api/v3/pet/7');

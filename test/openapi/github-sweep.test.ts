@@ -5,7 +5,6 @@ import { realSpecPath } from '../support/real-specs.mjs';
 import { refsOf } from '../support/schema-refs.js';
 import { catalogOf } from '../support/connect.js';
 
-
 describe("every operation of GitHub's API", () => {
   test('describes with a self-contained input schema that ajv compiles', async () => {
     const catalog = await catalogOf(realSpecPath('github'));

@@ -98,31 +98,48 @@ describe('refs and redirects stay where the document may go', () => {
     const url = serve('/redirect.json', documentWith({ taken: { $ref: '/to-forbidden' } }));
     const text = await describeText(url, 'taken');
     expect(text).not.toContain('FORBIDDEN');
-    expect(text).toContain(`Cannot download the OpenAPI document from ${specs.url}/to-forbidden: it redirects to another host (${forbidden.url}), which is not followed`);
+    expect(text).toContain(
+      `Cannot download the OpenAPI document from ${specs.url}/to-forbidden: it redirects to another host (${forbidden.url}), which is not followed`,
+    );
     expect(forbidden.requests).toEqual([]);
   });
 
   test('the document URL itself is not followed to another host', async () => {
     served.delete('/spec');
     const redirecting = `${specs.url}/to-forbidden`;
-    await expect(loadSpec(redirecting, settings())).rejects.toThrow(`Cannot download the OpenAPI document from ${redirecting}: it redirects to another host (${forbidden.url}), which is not followed`);
+    await expect(loadSpec(redirecting, settings())).rejects.toThrow(
+      `Cannot download the OpenAPI document from ${redirecting}: it redirects to another host (${forbidden.url}), which is not followed`,
+    );
     expect(forbidden.requests).toEqual([]);
   });
 
   test('a ref to another host stays off without --allow-remote-refs', async () => {
     const url = serve('/other-host.json', documentWith({ taken: { $ref: `${forbidden.url}/schema.json#/Pet` } }));
-    expect(await describeText(url, 'taken')).toContain(`it points to another host (${forbidden.url}) and remote $refs are off; start with --allow-remote-refs to follow them`);
+    expect(await describeText(url, 'taken')).toContain(
+      `it points to another host (${forbidden.url}) and remote $refs are off; start with --allow-remote-refs to follow them`,
+    );
     expect(forbidden.requests).toEqual([]);
   });
 
   test('with --allow-remote-refs, a local document cannot reach a loopback host, even by a name that resolves to it', async () => {
     const local = join(dir, 'remote-refs.json');
     const port = new URL(forbidden.url).port;
-    writeFileSync(local, JSON.stringify(documentWith({ byAddress: { $ref: `${forbidden.url}/schema.json#/Pet` }, byName: { $ref: `http://localhost:${port}/schema.json#/Pet` }, mapped: { $ref: `http://[::ffff:127.0.0.1]:${port}/schema.json#/Pet` } })));
+    writeFileSync(
+      local,
+      JSON.stringify(
+        documentWith({
+          byAddress: { $ref: `${forbidden.url}/schema.json#/Pet` },
+          byName: { $ref: `http://localhost:${port}/schema.json#/Pet` },
+          mapped: { $ref: `http://[::ffff:127.0.0.1]:${port}/schema.json#/Pet` },
+        }),
+      ),
+    );
     for (const id of ['byAddress', 'byName', 'mapped']) {
       const text = await describeText(local, id, { allowRemoteRefs: true });
       expect(text).not.toContain('FORBIDDEN');
-      expect(text).toMatch(/(127\.0\.0\.1 is|localhost resolves to (127\.0\.0\.1|::1),|::ffff:7f00:1 is) a loopback address, and a document from a local file may not reach loopback addresses/);
+      expect(text).toMatch(
+        /(127\.0\.0\.1 is|localhost resolves to (127\.0\.0\.1|::1),|::ffff:7f00:1 is) a loopback address, and a document from a local file may not reach loopback addresses/,
+      );
     }
     expect(forbidden.requests).toEqual([]);
   });
@@ -136,7 +153,9 @@ describe('refs and redirects stay where the document may go', () => {
   test('a same-origin ref that is missing says it was not found', async () => {
     const url = serve('/missing-ref.json', documentWith({ missing: { $ref: '/nope.json' } }));
     const text = await describeText(url, 'missing');
-    expect(text).toContain(`Cannot resolve $ref "/nope.json" used at missing request body (application/json): Cannot download the OpenAPI document from ${specs.url}/nope.json: HTTP 404 Not Found: not found, there is no document at that URL`);
+    expect(text).toContain(
+      `Cannot resolve $ref "/nope.json" used at missing request body (application/json): Cannot download the OpenAPI document from ${specs.url}/nope.json: HTTP 404 Not Found: not found, there is no document at that URL`,
+    );
     expect(text).not.toContain('remote $refs are off');
   });
 });
@@ -148,27 +167,36 @@ describe('a local document reads files under its own folder only', () => {
     mkdirSync(join(dir, 'shared'), { recursive: true });
     mkdirSync(apiDir, { recursive: true });
     writeFileSync(join(dir, 'shared', 'pet.json'), JSON.stringify({ Pet: { type: 'object', description: 'shared pet' } }));
-    writeFileSync(join(apiDir, 'openapi.json'), JSON.stringify(documentWith({ shared: { $ref: '../shared/pet.json#/Pet' }, secret: { $ref: '../secret.json' }, etc: { $ref: '/etc/hostname' } })));
+    writeFileSync(
+      join(apiDir, 'openapi.json'),
+      JSON.stringify(documentWith({ shared: { $ref: '../shared/pet.json#/Pet' }, secret: { $ref: '../secret.json' }, etc: { $ref: '/etc/hostname' } })),
+    );
   });
 
   test('a file above its folder is refused with the flag to allow it; /etc is never reached', async () => {
     const text = await describeText(join(apiDir, 'openapi.json'), 'secret');
     expect(text).not.toContain(secret);
-    expect(text).toContain(`${join(dir, 'secret.json')} is outside the document's folder (${apiDir}); start with --allow-ref-dir ${dir} to allow reading that folder`);
+    expect(text).toContain(
+      `${join(dir, 'secret.json')} is outside the document's folder (${apiDir}); start with --allow-ref-dir ${dir} to allow reading that folder`,
+    );
     expect(await describeText(join(apiDir, 'openapi.json'), 'etc')).toContain("/etc/hostname is outside the document's folder");
   });
 
   test('--allow-ref-dir adds a folder', async () => {
     const text = await describeText(join(apiDir, 'openapi.json'), 'shared', { allowRefDirs: [join(dir, 'shared')] });
     expect(text).toContain('"description":"shared pet"');
-    expect(await describeText(join(apiDir, 'openapi.json'), 'secret', { allowRefDirs: [join(dir, 'shared')] })).toContain('is outside the document\'s folder');
+    expect(await describeText(join(apiDir, 'openapi.json'), 'secret', { allowRefDirs: [join(dir, 'shared')] })).toContain("is outside the document's folder");
   });
 });
 
 describe('every read is bounded', () => {
   test.each([
     ['file:///dev/zero from a local document', () => join(dir, 'zero.json'), '/dev/zero is a device or system file, which is never read as a document'],
-    ['an endless same-origin stream', () => serve('/endless-ref.json', documentWith({ zero: { $ref: '/endless.json#/x' } })), `Cannot download the OpenAPI document from ${'{specs}'}/endless.json: it would take the document and the files it refers to past 67108864 bytes in all (--max-spec-bytes), so it is not read`],
+    [
+      'an endless same-origin stream',
+      () => serve('/endless-ref.json', documentWith({ zero: { $ref: '/endless.json#/x' } })),
+      `Cannot download the OpenAPI document from ${'{specs}'}/endless.json: it would take the document and the files it refers to past 67108864 bytes in all (--max-spec-bytes), so it is not read`,
+    ],
   ])('%s is refused quickly, saying why', async (_name, source, reason) => {
     writeFileSync(join(dir, 'zero.json'), JSON.stringify(documentWith({ zero: { $ref: 'file:///dev/zero' } })));
     const started = performance.now();
@@ -179,13 +207,19 @@ describe('every read is bounded', () => {
 
   test('--max-spec-bytes bounds the document and what it refers to, together', async () => {
     const big = serve('/big.json', documentWith({ big: { type: 'string', description: 'x'.repeat(5000) } }));
-    await expect(loadSpec(big, settings({ maxSpecBytes: 1000 }))).rejects.toThrow(`Cannot download the OpenAPI document from ${big}: it is larger than 1000 bytes (--max-spec-bytes), so it is not read`);
+    await expect(loadSpec(big, settings({ maxSpecBytes: 1000 }))).rejects.toThrow(
+      `Cannot download the OpenAPI document from ${big}: it is larger than 1000 bytes (--max-spec-bytes), so it is not read`,
+    );
     const local = join(dir, 'big.json');
     writeFileSync(local, served.get('/big.json')!);
-    await expect(loadSpec(local, settings({ maxSpecBytes: 1000 }))).rejects.toThrow(`Cannot read the OpenAPI document ${local}: it is larger than 1000 bytes (--max-spec-bytes)`);
+    await expect(loadSpec(local, settings({ maxSpecBytes: 1000 }))).rejects.toThrow(
+      `Cannot read the OpenAPI document ${local}: it is larger than 1000 bytes (--max-spec-bytes)`,
+    );
     const referring = serve('/refers-to-big.json', documentWith({ small: { $ref: '/big.json#/paths' } }));
     const limit = served.get('/refers-to-big.json')!.length + 1000;
-    expect(await describeText(referring, 'small', { maxSpecBytes: limit })).toContain(`${big}: it would take the document and the files it refers to past ${limit} bytes in all (--max-spec-bytes), so it is not read`);
+    expect(await describeText(referring, 'small', { maxSpecBytes: limit })).toContain(
+      `${big}: it would take the document and the files it refers to past ${limit} bytes in all (--max-spec-bytes), so it is not read`,
+    );
   });
 });
 
@@ -194,7 +228,9 @@ describe('YAML aliases cannot make a document explode', () => {
     const file = join(dir, 'bomb.yaml');
     writeFileSync(file, aliasBomb());
     const started = performance.now();
-    await expect(loadSpec(file, settings())).rejects.toThrow(/bomb\.yaml uses YAML aliases that make it more than \d+ characters long written out \(at #\/x-bomb\/l\d\/properties\), over the limit of twice its size plus 10000000/);
+    await expect(loadSpec(file, settings())).rejects.toThrow(
+      /bomb\.yaml uses YAML aliases that make it more than \d+ characters long written out \(at #\/x-bomb\/l\d\/properties\), over the limit of twice its size plus 10000000/,
+    );
     await expect(loadSpec(serve('/bomb.yaml', aliasBomb()), settings())).rejects.toThrow('uses YAML aliases');
     expect(performance.now() - started).toBeLessThan(10_000);
   });
@@ -206,7 +242,9 @@ describe('YAML aliases cannot make a document explode', () => {
     const started = performance.now();
     const text = await describeText(file, 'boom');
     expect(performance.now() - started).toBeLessThan(10_000);
-    expect(text).toMatch(/Cannot resolve \$ref "\.\/bomb-part\.yaml#\/x-bomb\/l9" used at boom request body \(application\/json\): .*bomb-part\.yaml uses YAML aliases that make it more than \d+ characters long written out/);
+    expect(text).toMatch(
+      /Cannot resolve \$ref "\.\/bomb-part\.yaml#\/x-bomb\/l9" used at boom request body \(application\/json\): .*bomb-part\.yaml uses YAML aliases that make it more than \d+ characters long written out/,
+    );
   });
 
   test('an alias inside the node it refers to is refused', async () => {
@@ -217,7 +255,22 @@ describe('YAML aliases cannot make a document explode', () => {
 
   test('a few shared aliases are fine', async () => {
     const file = join(dir, 'anchors.yaml');
-    writeFileSync(file, ['openapi: 3.0.3', 'info: {title: t, version: "1"}', 'x-shared:', '  id: &id {type: integer, minimum: 1}', 'paths:', '  /a:', '    post:', '      operationId: a', '      requestBody: {content: {application/json: {schema: {type: object, properties: {x: *id, y: *id}}}}}', "      responses: {'200': {description: ok}}", ''].join('\n'));
+    writeFileSync(
+      file,
+      [
+        'openapi: 3.0.3',
+        'info: {title: t, version: "1"}',
+        'x-shared:',
+        '  id: &id {type: integer, minimum: 1}',
+        'paths:',
+        '  /a:',
+        '    post:',
+        '      operationId: a',
+        '      requestBody: {content: {application/json: {schema: {type: object, properties: {x: *id, y: *id}}}}}',
+        "      responses: {'200': {description: ok}}",
+        '',
+      ].join('\n'),
+    );
     expect(await describeText(file, 'a')).toContain('"x":{"type":"integer","minimum":1},"y":{"type":"integer","minimum":1}');
   });
 
@@ -238,27 +291,37 @@ describe('deep JSON documents', () => {
     writeFileSync(file, JSON.stringify(documentWith({ deep: '@deep' })).replace('"@deep"', deepSchemaText(3000)));
     const text = await describeText(file, 'deep');
     expect(text).toContain('"description":"Nested more than 24 levels deep: not expanded here; any value is accepted."');
-    expect(text).toMatch(/problems in the document: The schema at deep request body \(application\/json\)\.properties\.a[^\n]{0,300} nests inline schemas more than 24 levels deep; below that any value is accepted\./);
+    expect(text).toMatch(
+      /problems in the document: The schema at deep request body \(application\/json\)\.properties\.a[^\n]{0,300} nests inline schemas more than 24 levels deep; below that any value is accepted\./,
+    );
   });
 
   test('a Swagger 2.0 document nested past 256 levels is refused before it is converted, naming where', async () => {
     const file = join(dir, 'deep-swagger.json');
     writeFileSync(file, JSON.stringify({ swagger: '2.0', info: { title: 't', version: '1' }, paths: {}, definitions: { Deep: deepSchema(200) } }));
-    await expect(loadSpec(file, settings())).rejects.toThrow(/deep-swagger\.json is nested more than 256 levels deep \(at #\/definitions\/Deep\/properties\/a\/properties\/a\/…\(\d+ more\)…\/properties\/a\/properties\/a\); no API needs that/);
+    await expect(loadSpec(file, settings())).rejects.toThrow(
+      /deep-swagger\.json is nested more than 256 levels deep \(at #\/definitions\/Deep\/properties\/a\/properties\/a\/…\(\d+ more\)…\/properties\/a\/properties\/a\); no API needs that/,
+    );
   });
 
   test('lint reports a JSON document nested past 256 levels instead of validating it', async () => {
     const file = join(dir, 'deep-lint.json');
     writeFileSync(file, JSON.stringify(documentWith({ deep: deepSchema(200) })));
     const findings = await lintSpec(file, settings());
-    expect(findings).toContainEqual(expect.objectContaining({ level: 'warning', where: 'document', message: expect.stringMatching(/deep-lint\.json is nested more than 256 levels deep/) }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({ level: 'warning', where: 'document', message: expect.stringMatching(/deep-lint\.json is nested more than 256 levels deep/) }),
+    );
   });
 });
 
 describe('parse errors do not quote what was read', () => {
   test.each([
     ['JSON', '{"a": TOPSECRET-FILE-CONTENT}', /Cannot parse .*broken\.json as JSON near line 1: unexpected character\./],
-    ['JSON with a position', '{"a": 1\n  "TOPSECRET-FILE-CONTENT": 2}', /Cannot parse .*broken\.json as JSON at line 2, column 3: Expected ',' or '}' after property value\./],
+    [
+      'JSON with a position',
+      '{"a": 1\n  "TOPSECRET-FILE-CONTENT": 2}',
+      /Cannot parse .*broken\.json as JSON at line 2, column 3: Expected ',' or '}' after property value\./,
+    ],
   ])('%s', async (_name, text, want) => {
     const file = join(dir, 'broken.json');
     writeFileSync(file, text);

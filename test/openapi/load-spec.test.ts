@@ -19,7 +19,9 @@ describe('loadSpec and buildCatalog', () => {
     expect(resolveBaseUrl(catalog.find('listItems')!.servers, spec.url).href).toBe('https://shop.example.test/v2');
     const upload = inputSchemaOf(catalog.find('uploadItemPhoto')!, catalog);
     expect(upload.bindings.map((b) => b.key)).toEqual(['itemId', 'body']);
-    expect(upload.schema.properties).toMatchObject({ body: { properties: { caption: { type: 'string' }, file: { anyOf: [{ type: 'string' }, { required: ['base64'] }] } }, required: ['file'] } });
+    expect(upload.schema.properties).toMatchObject({
+      body: { properties: { caption: { type: 'string' }, file: { anyOf: [{ type: 'string' }, { required: ['base64'] }] } }, required: ['file'] },
+    });
     expect(catalog.find('listItems')!.security).toEqual([{ key: [] }]);
   });
 
@@ -62,7 +64,9 @@ describe('loadSpec and buildCatalog', () => {
   test('a broken path-item ref leaves the rest of the API served and is reported as a warning', async () => {
     const catalog = buildCatalog(await loadSpec(fixture('broken-refs.yaml'), settings()));
     expect(catalog.operations.map((op) => op.id)).toEqual(['healthy', 'badParam', 'badSchema']);
-    expect(catalog.warnings.join('\n')).toMatch(/Cannot resolve \$ref "\.\/no-such-file\.yaml" used at paths\["\/missing-file"\]: Cannot read the OpenAPI document .*no-such-file\.yaml: no such file/);
+    expect(catalog.warnings.join('\n')).toMatch(
+      /Cannot resolve \$ref "\.\/no-such-file\.yaml" used at paths\["\/missing-file"\]: Cannot read the OpenAPI document .*no-such-file\.yaml: no such file/,
+    );
   });
 
   test('duplicate operationIds fall back to METHOD /path for every operation that shares them', async () => {
@@ -80,7 +84,9 @@ describe('loadSpec and buildCatalog', () => {
           openapi: '3.0.3',
           info: { title: 'Remote', version: '1' },
           servers: [{ url: '/v1' }],
-          paths: { '/things': { get: { operationId: 'listThings', parameters: [{ $ref: 'shared.json#/limit' }], responses: { '200': { description: 'ok' } } } } },
+          paths: {
+            '/things': { get: { operationId: 'listThings', parameters: [{ $ref: 'shared.json#/limit' }], responses: { '200': { description: 'ok' } } } },
+          },
         }),
         '/specs/shared.json': JSON.stringify({ limit: { name: 'limit', in: 'query', schema: { type: 'integer' } } }),
         '/specs/petstore.yaml': readFileSync(join(root, 'specs', 'petstore.yaml'), 'utf8'),
@@ -108,7 +114,9 @@ describe('loadSpec and buildCatalog', () => {
     });
 
     test('an HTTP error names the URL and status', async () => {
-      await expect(loadSpec(`${base}/specs/missing.json`, settings())).rejects.toThrow(`Cannot download the OpenAPI document from ${base}/specs/missing.json: HTTP 404`);
+      await expect(loadSpec(`${base}/specs/missing.json`, settings())).rejects.toThrow(
+        `Cannot download the OpenAPI document from ${base}/specs/missing.json: HTTP 404`,
+      );
     });
   });
 });

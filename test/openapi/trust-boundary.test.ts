@@ -45,7 +45,12 @@ describe('TrustBoundary for a document from a URL', () => {
 
   test.each([
     ['same origin', closed, 'https://api.example.com/schemas/pet.json', undefined],
-    ['another host, remote refs off', closed, 'https://cdn.example.com/pet.json', 'it points to another host (https://cdn.example.com) and remote $refs are off; start with --allow-remote-refs to follow them'],
+    [
+      'another host, remote refs off',
+      closed,
+      'https://cdn.example.com/pet.json',
+      'it points to another host (https://cdn.example.com) and remote $refs are off; start with --allow-remote-refs to follow them',
+    ],
     ['another port is another origin', closed, 'https://api.example.com:8443/pet.json', 'remote $refs are off'],
     ['another host, remote refs on', open, 'https://cdn.example.com/pet.json', undefined],
     ['a local file', open, 'file:///etc/passwd', 'a document from a URL never reads local files'],
@@ -59,7 +64,13 @@ describe('TrustBoundary for a document from a URL', () => {
 
   test.each([
     ['within the origin', closed, 'https://api.example.com/a', 'https://api.example.com/b', undefined],
-    ['to another host', closed, 'https://api.example.com/a', 'https://evil.example.net/b', 'it redirects to another host (https://evil.example.net), which is not followed'],
+    [
+      'to another host',
+      closed,
+      'https://api.example.com/a',
+      'https://evil.example.net/b',
+      'it redirects to another host (https://evil.example.net), which is not followed',
+    ],
     ['to another host with remote refs on', open, 'https://api.example.com/a', 'https://cdn.example.com/b', undefined],
     ['to a file', open, 'https://api.example.com/a', 'file:///etc/passwd', 'it redirects to a file: location, which is never followed'],
   ])('a redirect %s', (_name, boundary, from, to, want) => {
@@ -101,7 +112,12 @@ describe('TrustBoundary for a local document', () => {
 
   test.each([
     ['a file below its folder', {}, 'api/schemas/pet.json', undefined],
-    ['a file above its folder', {}, 'outside.json', `is outside the document's folder (${join(dir, 'api')}); start with --allow-ref-dir ${dir} to allow reading that folder`],
+    [
+      'a file above its folder',
+      {},
+      'outside.json',
+      `is outside the document's folder (${join(dir, 'api')}); start with --allow-ref-dir ${dir} to allow reading that folder`,
+    ],
     ['a link leading out of its folder', {}, 'api/escape.json', "is outside the document's folder"],
     ['a file in an allowed folder', { allowRefDirs: [join(dir, 'shared')] }, 'shared/common.json', undefined],
     ['a file next to an allowed folder', { allowRefDirs: [join(dir, 'shared')] }, 'outside.json', "is outside the document's folder"],
@@ -111,15 +127,20 @@ describe('TrustBoundary for a local document', () => {
     else expect(refused).toContain(want);
   });
 
-  test.each(['file:///dev/zero', 'file:///dev/stdin', 'file:///proc/self/environ', 'file:///sys/kernel/notes'])('%s is refused by name, even from an allowed folder', (target) => {
-    const boundary = new TrustBoundary(pathToFileURL('/openapi.json'), settings({ allowRefDirs: ['/'] }));
-    expect(boundary.refuseRef(new URL(target))).toContain('is a device or system file, which is never read as a document');
-  });
+  test.each(['file:///dev/zero', 'file:///dev/stdin', 'file:///proc/self/environ', 'file:///sys/kernel/notes'])(
+    '%s is refused by name, even from an allowed folder',
+    (target) => {
+      const boundary = new TrustBoundary(pathToFileURL('/openapi.json'), settings({ allowRefDirs: ['/'] }));
+      expect(boundary.refuseRef(new URL(target))).toContain('is a device or system file, which is never read as a document');
+    },
+  );
 
   test('remote refs from a local document need --allow-remote-refs and reach public addresses only', () => {
     expect(new TrustBoundary(root, settings()).refuseRef(new URL('https://cdn.example.com/pet.json'))).toContain('remote $refs are off');
     const open = new TrustBoundary(root, settings({ allowRemoteRefs: true }));
     expect(open.refuseRef(new URL('https://cdn.example.com/pet.json'))).toBeUndefined();
-    expect(open.refuseAddress('localhost', '127.0.0.1', false)).toBe('localhost resolves to 127.0.0.1, a loopback address, and a document from a local file may not reach loopback addresses');
+    expect(open.refuseAddress('localhost', '127.0.0.1', false)).toBe(
+      'localhost resolves to 127.0.0.1, a loopback address, and a document from a local file may not reach loopback addresses',
+    );
   });
 });

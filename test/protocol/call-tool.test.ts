@@ -89,7 +89,12 @@ describe('the conversation steers search', () => {
     const cursor = (steered.structuredContent as { nextCursor: string }).nextCursor;
     await callTool(rt, { principal: '' }, 'describe_endpoint', { ids: ['gists/create'], session: handle });
     const page2 = await callTool(rt, { principal: '' }, 'list_endpoints', { query: 'add a comment', limit: 3, cursor, session: handle });
-    const all = await callTool(rt, { principal: '' }, 'list_endpoints', { query: 'add a comment', limit: 6, cursor: undefined, session: sessionOf(await callTool(rt, { principal: '' }, 'describe_endpoint', { ids: ['issues/create'] })) });
+    const all = await callTool(rt, { principal: '' }, 'list_endpoints', {
+      query: 'add a comment',
+      limit: 6,
+      cursor: undefined,
+      session: sessionOf(await callTool(rt, { principal: '' }, 'describe_endpoint', { ids: ['issues/create'] })),
+    });
     const ids = (r: { structuredContent?: Record<string, unknown> }) => (r.structuredContent as { endpoints: { id: string }[] }).endpoints.map((e) => e.id);
     expect([...ids(steered), ...ids(page2)]).toEqual(ids(all));
   });

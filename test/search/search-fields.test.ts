@@ -5,7 +5,20 @@ import type { Operation } from '../../src/openapi/operation.js';
 import { fieldTerms, firstSentence, operationFamily, parameterPhrases, plainText, withoutNamespace } from '../../src/search/search-fields.js';
 
 function operation(method: HttpMethod, path: string, extra: Partial<Operation> = {}): Operation {
-  return { id: `${method} ${path}`, method, path, tags: [], deprecated: false, parameters: [], responses: {}, security: [], servers: [], docUrl: 'file:///api.json', problems: [], ...extra };
+  return {
+    id: `${method} ${path}`,
+    method,
+    path,
+    tags: [],
+    deprecated: false,
+    parameters: [],
+    responses: {},
+    security: [],
+    servers: [],
+    docUrl: 'file:///api.json',
+    problems: [],
+    ...extra,
+  };
 }
 
 describe('plainText', () => {

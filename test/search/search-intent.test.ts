@@ -13,7 +13,20 @@ const vocabulary = vocabularyOf([
 const requestWords = (request: string) => wordsOf(request, vocabulary);
 
 function operation(method: HttpMethod, path: string, id: string, summary?: string): Operation {
-  return { id, method, path, ...(summary ? { summary } : {}), tags: [], deprecated: false, parameters: [], responses: {}, security: [], servers: [], docUrl: 'file:///api.json', problems: [] };
+  return {
+    id,
+    method,
+    path,
+    ...(summary ? { summary } : {}),
+    tags: [],
+    deprecated: false,
+    parameters: [],
+    responses: {},
+    security: [],
+    servers: [],
+    docUrl: 'file:///api.json',
+    problems: [],
+  };
 }
 
 describe('operationIntent', () => {

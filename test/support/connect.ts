@@ -54,7 +54,11 @@ export interface Launch {
   cwd?: string;
 }
 
-export async function connectStdio(args: string[], env: Record<string, string> = {}, launch: Launch = { command: process.execPath, args: [bin] }): Promise<Connected & { stderr: () => string }> {
+export async function connectStdio(
+  args: string[],
+  env: Record<string, string> = {},
+  launch: Launch = { command: process.execPath, args: [bin] },
+): Promise<Connected & { stderr: () => string }> {
   const transport = new StdioClientTransport({
     command: launch.command,
     args: [...launch.args, ...args],

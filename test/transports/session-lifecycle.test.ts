@@ -18,7 +18,8 @@ function lifecycle(store: SessionStore = new MemorySessionStore({ ttlSeconds: 60
 
 /** A store whose every call fails, as memcached does when it is down. */
 const downStore = new Proxy(new MemorySessionStore({ ttlSeconds: 60 }), {
-  get: (target, name) => (name === 'end' || name === 'isEnded' ? () => Promise.reject(new Error('memcached 10.0.0.1:11211: connection refused')) : Reflect.get(target, name)),
+  get: (target, name) =>
+    name === 'end' || name === 'isEnded' ? () => Promise.reject(new Error('memcached 10.0.0.1:11211: connection refused')) : Reflect.get(target, name),
 });
 
 describe('SessionLifecycle', () => {

@@ -90,7 +90,8 @@ export interface Unsupported {
 const unsupported: Partial<Record<string, Unsupported>> = {
   mutualTLS: {
     name: 'mutual TLS',
-    reason: 'mutual TLS needs a client certificate, which requests sent from here do not carry; put a proxy that adds it in front of the API and point --base-url at the proxy',
+    reason:
+      'mutual TLS needs a client certificate, which requests sent from here do not carry; put a proxy that adds it in front of the API and point --base-url at the proxy',
   },
 };
 

@@ -34,7 +34,10 @@ export type McpRoute = (req: IncomingMessage, res: ServerResponse, clientKey: st
 export function createMcpRoute(options: McpRouteOptions): McpRoute {
   const { runtime, legacy, modern } = options;
   return async (req, res, clientKey) => {
-    const caller = { ...callerOfRequest(req, clientKey, runtime.execution.credentials, options.credentialHeaders), requestBudget: new BodyBudget(options.requestBodyBudgetBytes, 'in one request') };
+    const caller = {
+      ...callerOfRequest(req, clientKey, runtime.execution.credentials, options.credentialHeaders),
+      requestBudget: new BodyBudget(options.requestBodyBudgetBytes, 'in one request'),
+    };
     if (req.method === 'DELETE' && req.headers['mcp-session-id'] !== undefined) return legacy.end(req, res, caller);
     if (req.method !== 'POST') {
       // 2026-07-28 has no standalone stream and no sessions to end; 2025-era notifications ride on each POST's stream.

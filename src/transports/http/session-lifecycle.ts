@@ -13,7 +13,8 @@ import type { SessionStore } from '../../session/session-store.js';
 export type SessionEvent = 'created' | 'resumed' | 'rejected' | 'ended';
 
 /** A request may go on under `sessionId`, or is answered with `status` and `message` (a JSON-RPC error). */
-export type SessionOpening = { ok: true; sessionId: string; event: 'created' | 'resumed' } | { ok: false; status: 400 | 404; message: string; event?: 'rejected' };
+export type SessionOpening =
+  { ok: true; sessionId: string; event: 'created' | 'resumed' } | { ok: false; status: 400 | 404; message: string; event?: 'rejected' };
 
 export type SessionEnding = { ok: true; event: 'ended' } | { ok: false; status: 404 | 503; message: string; retryAfterSeconds?: number };
 
