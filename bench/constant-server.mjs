@@ -17,7 +17,9 @@ export const constantResult = (() => {
 
 export function createConstantServer() {
   const server = new Server({ name: 'constant', version: '0.0.0' }, { capabilities: { tools: {} } });
-  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: [{ name: 'constant', description: 'Returns a constant result.', inputSchema: { type: 'object' } }] }));
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({
+    tools: [{ name: 'constant', description: 'Returns a constant result.', inputSchema: { type: 'object' } }],
+  }));
   server.setRequestHandler(CallToolRequestSchema, async () => constantResult);
   return server;
 }

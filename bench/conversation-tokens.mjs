@@ -39,13 +39,22 @@ async function converse(passHandle) {
     req.on('data', (chunk) => (body += chunk));
     req.on('end', () => {
       requests.push(`${req.method} ${req.url} ${body}`);
-      res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 1, number: 1347, html_url: 'https://github.com/octocat/hello-world/issues/1347' }));
+      res
+        .writeHead(201, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ id: 1, number: 1347, html_url: 'https://github.com/octocat/hello-world/issues/1347' }));
     });
   });
   await new Promise((resolve) => upstream.listen(0, '127.0.0.1', resolve));
   const transport = new StdioClientTransport({
     command: process.execPath,
-    args: [join(root, 'bin', 'openapi-dynamic-mcp.js'), realSpecPath('github'), '--log-level', 'silent', '--base-url', `http://127.0.0.1:${upstream.address().port}`],
+    args: [
+      join(root, 'bin', 'openapi-dynamic-mcp.js'),
+      realSpecPath('github'),
+      '--log-level',
+      'silent',
+      '--base-url',
+      `http://127.0.0.1:${upstream.address().port}`,
+    ],
     stderr: 'ignore',
   });
   const client = new Client({ name: 'bench', version: '1.0.0' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
@@ -79,7 +88,9 @@ script.forEach(([tool, args], i) => {
   console.log(`${pad(`${i + 1}`, 3)}${pad(label.slice(0, 58), 59)}${pad(a.tokens, 14)}${pad(b.tokens, 10)}${pad(b.stateOnly, 14)}${a.outcome} / ${b.outcome}`);
 });
 const sum = (rows, key = 'tokens') => rows.reduce((total, row) => total + row[key], 0);
-console.log(`${pad('total', 62)}${pad(sum(withHandle.rows), 14)}${pad(sum(without.rows), 10)}${pad(sum(without.rows, 'stateOnly'), 14)}calls ${withHandle.rows.length} / ${without.rows.length}`);
+console.log(
+  `${pad('total', 62)}${pad(sum(withHandle.rows), 14)}${pad(sum(without.rows), 10)}${pad(sum(without.rows, 'stateOnly'), 14)}calls ${withHandle.rows.length} / ${without.rows.length}`,
+);
 console.log('"w/o, no line": the run without the handle, less the line that names a new handle in each result: what the state itself saves.');
 const same = JSON.stringify(withHandle.requests) === JSON.stringify(without.requests);
 console.log(`upstream requests: ${withHandle.requests.length} / ${without.requests.length}, ${same ? 'identical' : 'DIFFERENT'}`);

@@ -25,10 +25,11 @@ setMaxListeners(100_000);
 const spec = join(root, 'specs', 'petstore.yaml');
 const request = { id: 'getPetById', arguments: { petId: 7 } };
 
-const [{ createServer }, { buildCatalog }, { loadSpec }] = await Promise.all([
+const [{ resolveConfig }, { createServer }, { buildCatalog }, { loadSpec }] = await Promise.all([
+  import('../dist/config.js'),
   import('../dist/server.js'),
-  import('../dist/spec/build-catalog.js'),
-  import('../dist/spec/load-spec.js'),
+  import('../dist/openapi/build-catalog.js'),
+  import('../dist/openapi/load-spec.js'),
 ]);
 
 /** p50 and p95 of timings, in ms. */
@@ -86,7 +87,8 @@ const upstream = await startUpstream();
 const baseUrl = `${upstream.url}/api/v3`;
 const closers = [];
 try {
-  const catalog = buildCatalog(await loadSpec(spec));
+  const config = resolveConfig({ spec, baseUrl });
+  const catalog = buildCatalog(await loadSpec(spec, config));
   const constantStdio = await stdioClient(process.execPath, [join(root, 'bench', 'constant-server.mjs')]);
   const oursStdio = await stdioClient(process.execPath, [join(root, 'bin', 'openapi-dynamic-mcp.js'), spec, '--base-url', baseUrl, '--log-level', 'silent']);
   const constantHttp = await startConstantHttp();
@@ -94,8 +96,17 @@ try {
   const replica = await startReplica({ upstreamUrl: baseUrl });
   const oursHttp = await httpClient(`${replica.url}/mcp`);
   const constantMemory = await memoryClient(createConstantServer());
-  const oursMemory = await memoryClient(createServer({ catalog, baseUrl }));
-  closers.push(() => constantStdio.close(), () => oursStdio.close(), () => constantHttpClient.close(), () => constantHttp.stop(), () => oursHttp.close(), () => replica.kill(), () => constantMemory.close(), () => oursMemory.close());
+  const oursMemory = await memoryClient(createServer({ ...config, catalog, credentials: new Map(), readOnly: false }));
+  closers.push(
+    () => constantStdio.close(),
+    () => oursStdio.close(),
+    () => constantHttpClient.close(),
+    () => constantHttp.stop(),
+    () => oursHttp.close(),
+    () => replica.kill(),
+    () => constantMemory.close(),
+    () => oursMemory.close(),
+  );
 
   const tool = (client, name) => async () => check(await client.callTool({ name, arguments: request }), name);
   const modes = [
@@ -120,12 +131,18 @@ try {
     }
   }
   const rows = modes.map(([label]) => [label, percentiles(times.get(label))]);
-  const phases = await measurePhases(catalog, baseUrl);
+  const phases = await measurePhases(catalog, config);
 
   const direct = rows[0][1].p50;
-  console.log(`Execute overhead (${calls} calls each in ${rounds} interleaved rounds after ${warmup} warm-up, loopback upstream in its own process; Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}):`);
+  console.log(
+    `Execute overhead (${calls} calls each in ${rounds} interleaved rounds after ${warmup} warm-up, loopback upstream in its own process; Node ${process.version}; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}):`,
+  );
   for (const [label, { p50, p95 }] of rows) {
-    console.log(`  ${label.padEnd(48)} p50 ${p50.toFixed(3).padStart(7)} ms  p95 ${p95.toFixed(3).padStart(7)} ms  (p50 - direct fetch: ${(p50 - direct).toFixed(3)} ms)`);
+    console.log(
+      `  ${label.padEnd(48)} p50 ${p50.toFixed(3).padStart(7)} ms  p95 ${p95.toFixed(3).padStart(7)} ms  (p50 - direct fetch: ${(p50 - direct).toFixed(3)} ms)`,
+    );
   }
   const p50 = Object.fromEntries(rows.map(([label, figures]) => [label, figures.p50]));
   const beyond = (transport) => (p50[`${transport}: execute_endpoint getPetById`] - p50[`${transport}: minimal SDK server, constant result`]).toFixed(3);
@@ -139,44 +156,85 @@ try {
 }
 
 /** Each phase of execute_endpoint alone, with the modules it uses, on the same request. */
-async function measurePhases(catalog, baseUrl) {
-  const [{ inputSchemaOf }, { normalizeArguments }, { validateArguments }, { unreliableNotes }, { callOperation }, { sendRequest }, { buildRequest }, { shapeResponse }, { executeResult }, { MemorySessionStore }, { openConversation }, { silentLogger }, { ClientCredentialsTokens }, { SessionHandles }] =
-    await Promise.all([
-      import('../dist/schema/input-schema.js'),
-      import('../dist/arguments/normalize-arguments.js'),
-      import('../dist/arguments/validate-arguments.js'),
-      import('../dist/arguments/unreliable-notes.js'),
-      import('../dist/http/call-operation.js'),
-      import('../dist/http/send-request.js'),
-      import('../dist/http/build-request.js'),
-      import('../dist/http/shape-response.js'),
-      import('../dist/tools/execute-result.js'),
-      import('../dist/session/memory-session-store.js'),
-      import('../dist/session/conversation.js'),
-      import('../dist/log.js'),
-      import('../dist/auth/client-credentials-tokens.js'),
-      import('../dist/session/session-handles.js'),
-    ]);
+async function measurePhases(catalog, config) {
+  const [
+    { inputSchemaOf },
+    { normalizeArguments },
+    { validateArguments },
+    { unreliableNotes },
+    { callOperation },
+    { sendRequest },
+    { buildRequest },
+    { shapeResponse },
+    { executeResult },
+    { MemorySessionStore },
+    { openConversation },
+    { SessionHandles },
+    { silentLogger },
+    { ClientCredentialsTokens },
+  ] = await Promise.all([
+    import('../dist/arguments/input-schema.js'),
+    import('../dist/arguments/normalize-arguments.js'),
+    import('../dist/arguments/validate-arguments.js'),
+    import('../dist/arguments/unreliable-notes.js'),
+    import('../dist/execution/call-operation.js'),
+    import('../dist/http/send-request.js'),
+    import('../dist/http/build-request.js'),
+    import('../dist/http/shape-response.js'),
+    import('../dist/tools/execute-result.js'),
+    import('../dist/session/memory-session-store.js'),
+    import('../dist/session/conversation.js'),
+    import('../dist/session/session-handles.js'),
+    import('../dist/log.js'),
+    import('../dist/auth/client-credentials-tokens.js'),
+  ]);
   const operation = catalog.find('getPetById');
   const input = inputSchemaOf(operation, catalog);
   const args = { petId: 7 };
-  const settings = { fetch: (url, init) => fetch(url, init), timeoutMs: 30_000, baseUrl, headers: {}, credentials: new Map(), tokens: new ClientCredentialsTokens(fetch, 30_000), allowedOrigins: new Set() };
-  const built = buildRequest({ method: 'get', path: operation.path, bindings: input.bindings, args, baseUrl: new URL(baseUrl), responseMediaTypes: ['application/json'] });
-  const raw = await sendRequest(built, { fetch: settings.fetch });
-  const scope = { store: new MemorySessionStore({ ttlSeconds: 3600 }), handles: new SessionHandles('bench-secret-0123456789-abcdefghijklmnop', 86_400_000), logger: silentLogger, principal: '' };
-  const handle = scope.handles.mint('');
-  const shaped = shapeResponse(raw, { maxBytes: 40_000, maxBinaryBytes: 1_048_576 });
+  const settings = {
+    ...config,
+    fetch: (url, init) => fetch(url, init),
+    credentials: new Map(),
+    tokens: new ClientCredentialsTokens(fetch, config.timeoutMs),
+    allowedOrigins: new Set(),
+  };
+  const built = buildRequest({
+    method: 'get',
+    path: operation.path,
+    bindings: input.bindings,
+    args,
+    baseUrl: config.baseUrl,
+    responseMediaTypes: ['application/json'],
+  });
+  const raw = await sendRequest(built, settings);
+  const store = new MemorySessionStore({ ttlSeconds: config.sessionTtlSeconds });
+  const handles = new SessionHandles('bench', config.sessionMaxAgeSeconds * 1000);
+  const session = await openConversation({ store, handles, logger: silentLogger, principal: '' }, undefined);
+  const shape = { maxBytes: config.maxResponseBytes, maxBinaryBytes: config.maxBinaryBytes };
+  const shaped = shapeResponse(raw, shape);
   return [
     ['input schema lookup (memoized)', await measure(async () => inputSchemaOf(operation, catalog))],
     ['normalize arguments', await measure(async () => normalizeArguments(args, {}, input.schema))],
     ['validate arguments (compiled once)', await measure(() => validateArguments(input.schema, args, catalog.validation))],
     ['unreliable-constraint notes', await measure(async () => unreliableNotes(input.schema, input.unreliable, args))],
-    ['build request', await measure(async () => buildRequest({ method: 'get', path: operation.path, bindings: input.bindings, args, baseUrl: new URL(baseUrl), responseMediaTypes: ['application/json'] }))],
-    ['send request (fetch and read the body)', await measure(() => sendRequest(built, { fetch: settings.fetch }))],
+    [
+      'build request',
+      await measure(async () =>
+        buildRequest({
+          method: 'get',
+          path: operation.path,
+          bindings: input.bindings,
+          args,
+          baseUrl: config.baseUrl,
+          responseMediaTypes: ['application/json'],
+        }),
+      ),
+    ],
+    ['send request (fetch and read the body)', await measure(() => sendRequest(built, settings))],
     ['call operation (base URL, auth, build, send)', await measure(() => callOperation(operation, catalog, input.bindings, args, settings))],
-    ['shape response', await measure(async () => shapeResponse(raw, { maxBytes: 40_000, maxBinaryBytes: 1_048_576 }))],
-    ['session handle checked, state read (in-memory store)', await measure(async () => (await openConversation(scope, handle)).state())],
-    ['session fact recorded (in-memory store)', await measure(async () => (await openConversation(scope, handle)).record({ executed: 'getPetById' }))],
+    ['shape response', await measure(async () => shapeResponse(raw, shape))],
+    ['session state read (in-memory store)', await measure(() => session.state())],
+    ['session state update (in-memory store)', await measure(() => session.record({ executed: operation.id }))],
     ['result text and structuredContent', await measure(async () => executeResult(shaped, { label: 'GET /pet/{petId}', adjustments: [] }))],
   ];
 }

@@ -34,13 +34,26 @@ const documentWith = (bodies, extra = {}) => ({
   openapi: '3.0.3',
   info: { title: 'hostile', version: '1' },
   servers: [{ url: 'http://127.0.0.1:9' }],
-  paths: Object.fromEntries(Object.entries(bodies).map(([id, schema]) => [`/${id}`, { post: { operationId: id, requestBody: { content: { 'application/json': { schema } } }, responses: { 200: { description: 'ok' } } } }])),
+  paths: Object.fromEntries(
+    Object.entries(bodies).map(([id, schema]) => [
+      `/${id}`,
+      { post: { operationId: id, requestBody: { content: { 'application/json': { schema } } }, responses: { 200: { description: 'ok' } } } },
+    ]),
+  ),
   ...extra,
 });
 function aliasBomb() {
   const lines = ['openapi: 3.0.3', 'info: {title: bomb, version: "1"}', 'x-bomb:', '  l0: &l0 {type: string, description: leaf}'];
-  for (let k = 1; k <= 9; k++) lines.push(`  l${k}: &l${k} {type: object, properties: {${Array.from({ length: 9 }, (_, i) => `p${i}: *l${k - 1}`).join(', ')}}}`);
-  lines.push('paths:', '  /boom:', '    post:', '      operationId: boom', '      requestBody: {content: {application/json: {schema: *l9}}}', "      responses: {'200': {description: ok}}");
+  for (let k = 1; k <= 9; k++)
+    lines.push(`  l${k}: &l${k} {type: object, properties: {${Array.from({ length: 9 }, (_, i) => `p${i}: *l${k - 1}`).join(', ')}}}`);
+  lines.push(
+    'paths:',
+    '  /boom:',
+    '    post:',
+    '      operationId: boom',
+    '      requestBody: {content: {application/json: {schema: *l9}}}',
+    "      responses: {'200': {description: ok}}",
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -87,18 +100,33 @@ served['/redirect-ref.json'] = JSON.stringify(documentWith({ taken: { $ref: '/to
 writeFileSync(join(dir, 'zero.json'), JSON.stringify(documentWith({ zero: { $ref: 'file:///dev/zero' } })));
 writeFileSync(join(dir, 'bomb.yaml'), aliasBomb());
 const refBomb = { L0: { type: 'string' } };
-for (let k = 1; k <= 35; k++) refBomb[`L${k}`] = { type: 'object', properties: { a: { $ref: `#/components/schemas/L${k - 1}` }, b: { $ref: `#/components/schemas/L${k - 1}` } } };
+for (let k = 1; k <= 35; k++)
+  refBomb[`L${k}`] = { type: 'object', properties: { a: { $ref: `#/components/schemas/L${k - 1}` }, b: { $ref: `#/components/schemas/L${k - 1}` } } };
 writeFileSync(join(dir, 'ref-bomb.json'), JSON.stringify(documentWith({ top: { $ref: '#/components/schemas/L35' } }, { components: { schemas: refBomb } })));
 const deepSchema = `${'{"type":"object","properties":{"a":'.repeat(3000)}{"type":"string"}${'}}'.repeat(3000)}`;
-writeFileSync(join(dir, 'deep.json'), JSON.stringify(documentWith({ deep: { $ref: '#/components/schemas/Deep' } }, { components: { schemas: { Deep: '@deep' } } })).replace('"@deep"', deepSchema));
-writeFileSync(join(dir, 'shallow.json'), JSON.stringify(documentWith({ self: { $ref: '#/components/schemas/Self' }, any: {} }, { servers: [{ url: upstream.url }], components: { schemas: { Self: { $ref: '#/components/schemas/Self' } } } })));
+writeFileSync(
+  join(dir, 'deep.json'),
+  JSON.stringify(documentWith({ deep: { $ref: '#/components/schemas/Deep' } }, { components: { schemas: { Deep: '@deep' } } })).replace('"@deep"', deepSchema),
+);
+writeFileSync(
+  join(dir, 'shallow.json'),
+  JSON.stringify(
+    documentWith(
+      { self: { $ref: '#/components/schemas/Self' }, any: {} },
+      { servers: [{ url: upstream.url }], components: { schemas: { Self: { $ref: '#/components/schemas/Self' } } } },
+    ),
+  ),
+);
 const secured = {
   openapi: '3.0.3',
   info: { title: 'echo', version: '1' },
   servers: [{ url: upstream.url }],
   components: { securitySchemes: { qkey: { type: 'apiKey', in: 'query', name: 'key' } } },
   security: [{ qkey: [] }],
-  paths: { '/link': { get: { operationId: 'link', responses: { 200: { description: 'ok' } } } }, '/redir': { get: { operationId: 'redir', responses: { 200: { description: 'ok' } } } } },
+  paths: {
+    '/link': { get: { operationId: 'link', responses: { 200: { description: 'ok' } } } },
+    '/redir': { get: { operationId: 'redir', responses: { 200: { description: 'ok' } } } },
+  },
 };
 writeFileSync(join(dir, 'secured.json'), JSON.stringify(secured));
 
@@ -191,7 +219,9 @@ function serveRawCall(args, toolCallJson) {
     });
     child.stderr.on('data', (d) => (out += d));
     child.on('close', () => resolve({ out, ...m.finish() }));
-    child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '1' } } })}\n`);
+    child.stdin.write(
+      `${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '1' } } })}\n`,
+    );
     child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })}\n`);
     child.stdin.write(`{"jsonrpc":"2.0","id":2,"method":"tools/call","params":${toolCallJson}}\n`);
   });
@@ -204,25 +234,79 @@ async function measure(name, run, judge) {
   rows.push({ name, outcome: result.killed || judge(result.out), seconds: result.seconds.toFixed(2), peakMb: result.peakMb });
 }
 const leaked = (text) => (out) => (out.includes(text) ? `LEAKED ${text}` : 'no leak');
-const refusedWith = (pattern) => (out) => (/Maximum call stack/.test(out) ? 'stack overflow' : pattern.test(out) ? 'refused, saying why' : `other: ${out.replace(/\s+/g, ' ').slice(-120)}`);
+const refusedWith = (pattern) => (out) =>
+  /Maximum call stack/.test(out) ? 'stack overflow' : pattern.test(out) ? 'refused, saying why' : `other: ${out.replace(/\s+/g, ' ').slice(-120)}`;
 const deepArgument = `${'{"a":'.repeat(200_000)}null${'}'.repeat(200_000)}`;
 
 await measure('1 file:// ref in a document from a URL (describe)', () => runBin(['describe', `${specs.url}/file-ref.json`, 'leak']), leaked(secret));
-await measure('2 file:///dev/zero ref, local document (describe)', () => runBin(['describe', join(dir, 'zero.json'), 'zero']), refusedWith(/device or system file/));
-await measure('2 file:///dev/zero ref, local document (serve, describe_endpoint)', () => serveCall([join(dir, 'zero.json')], 'describe_endpoint', { ids: ['zero'] }), refusedWith(/device or system file/));
-await measure('2 endless same-origin stream ref (describe)', () => runBin(['describe', `${specs.url}/endless-ref.json`, 'endless']), refusedWith(/--max-spec-bytes/));
-await measure('3 --auth qkey on an in: query key, echoed in Link (serve, execute)', () => serveCall([join(dir, 'secured.json'), '--auth', `qkey=${credential}`], 'execute_endpoint', { id: 'link' }), leaked(credential));
-await measure('3 redirect chain past the limit keeps the key in Location (serve, execute)', () => serveCall([join(dir, 'secured.json'), '--auth', `qkey=${credential}`], 'execute_endpoint', { id: 'redir' }), leaked(credential));
+await measure(
+  '2 file:///dev/zero ref, local document (describe)',
+  () => runBin(['describe', join(dir, 'zero.json'), 'zero']),
+  refusedWith(/device or system file/),
+);
+await measure(
+  '2 file:///dev/zero ref, local document (serve, describe_endpoint)',
+  () => serveCall([join(dir, 'zero.json')], 'describe_endpoint', { ids: ['zero'] }),
+  refusedWith(/device or system file/),
+);
+await measure(
+  '2 endless same-origin stream ref (describe)',
+  () => runBin(['describe', `${specs.url}/endless-ref.json`, 'endless']),
+  refusedWith(/--max-spec-bytes/),
+);
+await measure(
+  '3 --auth qkey on an in: query key, echoed in Link (serve, execute)',
+  () => serveCall([join(dir, 'secured.json'), '--auth', `qkey=${credential}`], 'execute_endpoint', { id: 'link' }),
+  leaked(credential),
+);
+await measure(
+  '3 redirect chain past the limit keeps the key in Location (serve, execute)',
+  () => serveCall([join(dir, 'secured.json'), '--auth', `qkey=${credential}`], 'execute_endpoint', { id: 'redir' }),
+  leaked(credential),
+);
 await measure('4 YAML alias bomb, 9 x 9 (lint)', () => runBin(['lint', join(dir, 'bomb.yaml')]), refusedWith(/YAML aliases/));
 await measure('4 YAML alias bomb, 9 x 9 (describe)', () => runBin(['describe', join(dir, 'bomb.yaml'), 'boom']), refusedWith(/YAML aliases/));
-await measure('4 YAML alias bomb, 9 x 9 (serve, describe_endpoint)', () => serveCall([join(dir, 'bomb.yaml')], 'describe_endpoint', { ids: ['boom'] }), refusedWith(/YAML aliases/));
-await measure('5 same-origin ref redirecting to another host (describe)', () => runBin(['describe', `${specs.url}/redirect-ref.json`, 'taken']), (out) => `${forbiddenHits.length} hits on the forbidden server${out.includes('FORBIDDEN') ? ', its body used' : ''}`);
-await measure('5 document URL redirecting to another host (describe)', () => runBin(['describe', `${specs.url}/to-forbidden`, 'taken']), (out) => `${forbiddenHits.length} hits on the forbidden server${out.includes('FORBIDDEN') ? ', its body used' : ''}`);
-await measure('9 Self -> Self schema (serve, execute)', () => serveCall([join(dir, 'shallow.json')], 'execute_endpoint', { id: 'self', arguments: { body: { x: 1 } } }), (out) => (/Maximum call stack/.test(out) ? 'stack overflow' : /HTTP 200/.test(out) ? 'sent, the cycle ignored with a problem named' : out.slice(-120)));
-await measure('9 200,000-deep body argument (serve, execute)', () => serveRawCall([join(dir, 'shallow.json')], `{"name":"execute_endpoint","arguments":{"id":"any","arguments":{"body":${deepArgument}}}}`), refusedWith(/nested more than 128 levels/));
-await measure('9 schema nested 3,000 levels (describe)', () => runBin(['describe', join(dir, 'deep.json'), 'deep']), (out) => (/Maximum call stack/.test(out) ? 'stack overflow' : /nests inline schemas more than 24 levels deep/.test(out) ? 'described 24 levels deep, the limit and place named' : out.slice(-120)));
+await measure(
+  '4 YAML alias bomb, 9 x 9 (serve, describe_endpoint)',
+  () => serveCall([join(dir, 'bomb.yaml')], 'describe_endpoint', { ids: ['boom'] }),
+  refusedWith(/YAML aliases/),
+);
+await measure(
+  '5 same-origin ref redirecting to another host (describe)',
+  () => runBin(['describe', `${specs.url}/redirect-ref.json`, 'taken']),
+  (out) => `${forbiddenHits.length} hits on the forbidden server${out.includes('FORBIDDEN') ? ', its body used' : ''}`,
+);
+await measure(
+  '5 document URL redirecting to another host (describe)',
+  () => runBin(['describe', `${specs.url}/to-forbidden`, 'taken']),
+  (out) => `${forbiddenHits.length} hits on the forbidden server${out.includes('FORBIDDEN') ? ', its body used' : ''}`,
+);
+await measure(
+  '9 Self -> Self schema (serve, execute)',
+  () => serveCall([join(dir, 'shallow.json')], 'execute_endpoint', { id: 'self', arguments: { body: { x: 1 } } }),
+  (out) => (/Maximum call stack/.test(out) ? 'stack overflow' : /HTTP 200/.test(out) ? 'sent, the cycle ignored with a problem named' : out.slice(-120)),
+);
+await measure(
+  '9 200,000-deep body argument (serve, execute)',
+  () => serveRawCall([join(dir, 'shallow.json')], `{"name":"execute_endpoint","arguments":{"id":"any","arguments":{"body":${deepArgument}}}}`),
+  refusedWith(/nested more than 128 levels/),
+);
+await measure(
+  '9 schema nested 3,000 levels (describe)',
+  () => runBin(['describe', join(dir, 'deep.json'), 'deep']),
+  (out) =>
+    /Maximum call stack/.test(out)
+      ? 'stack overflow'
+      : /nests inline schemas more than 24 levels deep/.test(out)
+        ? 'described 24 levels deep, the limit and place named'
+        : out.slice(-120),
+);
 await measure('9 ref bomb, 35 levels of 2 refs (lint)', () => runBin(['lint', join(dir, 'ref-bomb.json')]), refusedWith(/Strict validation was not run/));
-await measure('9 10,000-character id (serve, describe_endpoint)', () => serveCall([join(dir, 'shallow.json')], 'describe_endpoint', { ids: ['x'.repeat(10_000)] }), (out) => `${out.length} characters back`);
+await measure(
+  '9 10,000-character id (serve, describe_endpoint)',
+  () => serveCall([join(dir, 'shallow.json')], 'describe_endpoint', { ids: ['x'.repeat(10_000)] }),
+  (out) => `${out.length} characters back`,
+);
 
 console.log(`bin: ${bin}`);
 console.log('| case | outcome | seconds | peak RSS (MB) |\n|---|---|---|---|');

@@ -12,8 +12,9 @@ import { realSpecPath } from '../test/support/real-specs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { createServer } = await import(join(root, 'dist', 'server.js'));
-const { loadSpec } = await import(join(root, 'dist', 'spec', 'load-spec.js'));
-const { buildCatalog } = await import(join(root, 'dist', 'spec', 'build-catalog.js'));
+const { resolveConfig } = await import(join(root, 'dist', 'config.js'));
+const { loadSpec } = await import(join(root, 'dist', 'openapi', 'load-spec.js'));
+const { buildCatalog } = await import(join(root, 'dist', 'openapi', 'build-catalog.js'));
 
 const specPath = realSpecPath('github');
 const example = JSON.parse(readFileSync(specPath, 'utf8')).components.examples['issue-items'].value[0];
@@ -28,8 +29,9 @@ const upstream = createHttpServer((req, res) => {
 await new Promise((resolve) => upstream.listen(0, '127.0.0.1', resolve));
 const baseUrl = `http://127.0.0.1:${upstream.address().port}`;
 
-const catalog = buildCatalog(await loadSpec(specPath));
-const server = createServer({ catalog, baseUrl });
+const config = resolveConfig({ spec: specPath, baseUrl });
+const catalog = buildCatalog(await loadSpec(specPath, config));
+const server = createServer({ ...config, catalog, credentials: new Map(), readOnly: false });
 const [a, b] = InMemoryTransport.createLinkedPair();
 const client = new Client({ name: 'bench', version: '1' });
 await Promise.all([server.connect(b), client.connect(a)]);
@@ -49,8 +51,14 @@ while (result.structuredContent.continuation) {
 console.log(`default budget (40000 bytes): ${parts} parts; tokens per part (text content): max ${Math.max(...partTokens)}, first ${partTokens[0]}`);
 const selected = await client.callTool({
   name: 'execute_endpoint',
-  arguments: { id: 'issues/list-for-repo', arguments: args, select: '[].{number: number, title: title, state: state, user: user.login, labels: labels[].name}' },
+  arguments: {
+    id: 'issues/list-for-repo',
+    arguments: args,
+    select: '[].{number: number, title: title, state: state, user: user.login, labels: labels[].name}',
+  },
 });
-console.log(`with select "[].{number, title, state, user.login, labels[].name}": ${Buffer.byteLength(JSON.stringify(selected.structuredContent.body))} bytes, ${countTokens(text(selected))} tokens, one part`);
+console.log(
+  `with select "[].{number, title, state, user.login, labels[].name}": ${Buffer.byteLength(JSON.stringify(selected.structuredContent.body))} bytes, ${countTokens(text(selected))} tokens, one part`,
+);
 await client.close();
 upstream.close();

@@ -20,7 +20,13 @@ export function mergeRuns(runs) {
   for (const run of runs) {
     const merged = byConfig.get(run.config);
     if (!merged) {
-      byConfig.set(run.config, { ...run, passes: 1, stats: { latencies: { ...run.stats.latencies }, errors: new Map(run.stats.errors) }, metrics: new Map(run.metrics), cpu: { ...run.cpu } });
+      byConfig.set(run.config, {
+        ...run,
+        passes: 1,
+        stats: { latencies: { ...run.stats.latencies }, errors: new Map(run.stats.errors) },
+        metrics: new Map(run.metrics),
+        cpu: { ...run.cpu },
+      });
       continue;
     }
     merged.passes++;
@@ -49,7 +55,16 @@ function summarise(run) {
   );
   // CPU per call does not depend on how much of the machine other processes took, unlike calls/s and latency.
   const serverCpuMs = ((run.cpu.replicas + run.cpu.memcached) / all.length) * 1000;
-  return { run, calls: all.length, errors: sum([...run.stats.errors.values()]), throughput: all.length / run.wallS, p50: percentile(all, 50), p99: percentile(all, 99), perTool, serverCpuMs };
+  return {
+    run,
+    calls: all.length,
+    errors: sum([...run.stats.errors.values()]),
+    throughput: all.length / run.wallS,
+    p50: percentile(all, 50),
+    p99: percentile(all, 99),
+    perTool,
+    serverCpuMs,
+  };
 }
 
 const pad = (value, width) => String(value).padEnd(width);
@@ -74,11 +89,17 @@ export function printReport(runs, context) {
   const sdkVersion = JSON.parse(readFileSync(context.sdkPackageJson, 'utf8')).version;
   const cpuList = cpus();
   const { sessions, rounds, passes } = context;
-  console.log(`openapi-dynamic-mcp load benchmark (loopback): ${sessions} concurrent MCP sessions x ${rounds} rounds x 3 tool calls per configuration${passes > 1 ? `, ${passes} interleaved passes pooled` : ''}`);
+  console.log(
+    `openapi-dynamic-mcp load benchmark (loopback): ${sessions} concurrent MCP sessions x ${rounds} rounds x 3 tool calls per configuration${passes > 1 ? `, ${passes} interleaved passes pooled` : ''}`,
+  );
   console.log('  a round: list_endpoints {query} -> describe_endpoint {ids} -> execute_endpoint getPetById {petId}; specs/petstore.yaml, SSE responses');
   console.log(`machine: ${cpuList.length} cores (${cpuList[0]?.model.trim() ?? 'unknown'}), ${fixed(totalmem() / 2 ** 30)} GiB, ${platform()} ${release()}`);
   console.log(`  node ${process.version}, ${memcachedVersion()}, @modelcontextprotocol/sdk ${sdkVersion}`);
-  console.log(`  load average ${context.startLoad.map((l) => l.toFixed(2)).join(' ')} at start, ${loadavg().map((l) => l.toFixed(2)).join(' ')} at end`);
+  console.log(
+    `  load average ${context.startLoad.map((l) => l.toFixed(2)).join(' ')} at start, ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} at end`,
+  );
   console.log('');
 
   const summaries = mergeRuns(runs).map(summarise);
@@ -86,7 +107,9 @@ export function printReport(runs, context) {
   console.log(header);
   console.log('-'.repeat(header.length));
   for (const s of summaries) {
-    console.log(`${pad(s.run.config.label, 38)}${padLeft(s.calls, 7)}${padLeft(fixed(s.throughput), 10)}${padLeft(fixed(s.p50), 9)}${padLeft(fixed(s.p99), 9)}${padLeft(s.errors, 8)}${padLeft(fixed(s.serverCpuMs, 2), 20)}`);
+    console.log(
+      `${pad(s.run.config.label, 38)}${padLeft(s.calls, 7)}${padLeft(fixed(s.throughput), 10)}${padLeft(fixed(s.p50), 9)}${padLeft(fixed(s.p99), 9)}${padLeft(s.errors, 8)}${padLeft(fixed(s.serverCpuMs, 2), 20)}`,
+    );
   }
   console.log('');
   console.log(`${pad('p50 / p99 ms by tool', 38)}${tools.map((t) => pad(t, 20)).join('')}`);
@@ -100,13 +123,19 @@ export function printReport(runs, context) {
     const m = run.metrics;
     const sessionEvents = ['resumed', 'recreated', 'rejected'].map((e) => `${e} ${m.get(`odm_sessions_total{event="${e}"}`) ?? 0}`).join(', ');
     const ours = run.cpu.bench + run.cpu.upstream + run.cpu.replicas + run.cpu.memcached;
-    console.log(`  ${run.config.label}: ${fixed(run.wallS, 2)} s measured, ${fixed(run.totalS, 1)} s with startup and teardown${run.deadlineHit ? '; DEADLINE HIT, stopped early' : ''}`);
+    console.log(
+      `  ${run.config.label}: ${fixed(run.wallS, 2)} s measured, ${fixed(run.totalS, 1)} s with startup and teardown${run.deadlineHit ? '; DEADLINE HIT, stopped early' : ''}`,
+    );
     const upstreamCount = m.get('odm_upstream_request_duration_seconds_count') ?? 0;
     const upstreamMs = upstreamCount ? ((m.get('odm_upstream_request_duration_seconds_sum') ?? 0) / upstreamCount) * 1000 : NaN;
-    console.log(`    HTTP requests per replica ${run.served.join(' / ')}; sessions ${sessionEvents}; upstream requests ${run.upstreamHits}, mean ${fixed(upstreamMs, 2)} ms as the replicas saw them`);
+    console.log(
+      `    HTTP requests per replica ${run.served.join(' / ')}; sessions ${sessionEvents}; upstream requests ${run.upstreamHits}, mean ${fixed(upstreamMs, 2)} ms as the replicas saw them`,
+    );
     console.log(`    ${storeLine(m)}`);
     const health = [...run.healthMs].sort((a, b) => a - b);
-    console.log(`    GET /healthz while loaded (every 100 ms per replica): p50 ${fixed(percentile(health, 50))} ms, p99 ${fixed(percentile(health, 99))} ms (x${health.length})`);
+    console.log(
+      `    GET /healthz while loaded (every 100 ms per replica): p50 ${fixed(percentile(health, 50))} ms, p99 ${fixed(percentile(health, 99))} ms (x${health.length})`,
+    );
     console.log(
       `    CPU, % of one core: clients (this process) ${percentOfCore(run.cpu.bench, run.wallS)}, replicas ${percentOfCore(run.cpu.replicas, run.wallS)}, ` +
         `memcached ${percentOfCore(run.cpu.memcached, run.wallS)}, upstream ${percentOfCore(run.cpu.upstream, run.wallS)}; other processes on the machine ${percentOfCore(run.cpu.machine - ours, run.wallS)}`,
@@ -126,10 +155,14 @@ export function printReport(runs, context) {
     const mem = find(replicas, false);
     const mc = find(replicas, true);
     if (mem && mc) {
-      console.log(`${pad(label, 38)}${padLeft(ratio(mc.throughput, mem.throughput), 10)}${padLeft(ratio(mc.p50, mem.p50), 9)}${padLeft(ratio(mc.p99, mem.p99), 9)}${padLeft(ratio(mc.serverCpuMs, mem.serverCpuMs), 20)}`);
+      console.log(
+        `${pad(label, 38)}${padLeft(ratio(mc.throughput, mem.throughput), 10)}${padLeft(ratio(mc.p50, mem.p50), 9)}${padLeft(ratio(mc.p99, mem.p99), 9)}${padLeft(ratio(mc.serverCpuMs, mem.serverCpuMs), 20)}`,
+      );
     }
   }
-  const othersShare = sum(summaries.map(({ run }) => run.cpu.machine - run.cpu.bench - run.cpu.upstream - run.cpu.replicas - run.cpu.memcached)) / sum(summaries.map(({ run }) => run.wallS));
+  const othersShare =
+    sum(summaries.map(({ run }) => run.cpu.machine - run.cpu.bench - run.cpu.upstream - run.cpu.replicas - run.cpu.memcached)) /
+    sum(summaries.map(({ run }) => run.wallS));
   if (othersShare > 0.25) {
     console.log('');
     console.log(`WARNING: processes other than this benchmark's used ${fixed(othersShare * 100, 0)}% of one core on average during the measured phases.`);

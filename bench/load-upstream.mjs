@@ -15,7 +15,14 @@ const server = createServer((req, res) => {
     hits++;
     const pet = /^\/pet\/(\d+)/.exec(req.url ?? '');
     const body = pet
-      ? { id: Number(pet[1]), name: `pet-${pet[1]}`, status: 'available', category: { id: 1, name: 'dogs' }, photoUrls: [], tags: [{ id: 1, name: 'friendly' }] }
+      ? {
+          id: Number(pet[1]),
+          name: `pet-${pet[1]}`,
+          status: 'available',
+          category: { id: 1, name: 'dogs' },
+          photoUrls: [],
+          tags: [{ id: 1, name: 'friendly' }],
+        }
       : { method: req.method, url: req.url };
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));

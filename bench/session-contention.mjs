@@ -23,7 +23,24 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function startReplica(memcached) {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(root, 'bin', 'openapi-dynamic-mcp.js'), realSpecPath('github'), '--transport', 'http', '--port', String(port), '--memcached', memcached, '--session-secret', secret, '--log-level', 'error'], { stdio: 'ignore' });
+  const child = spawn(
+    process.execPath,
+    [
+      join(root, 'bin', 'openapi-dynamic-mcp.js'),
+      realSpecPath('github'),
+      '--transport',
+      'http',
+      '--port',
+      String(port),
+      '--memcached',
+      memcached,
+      '--session-secret',
+      secret,
+      '--log-level',
+      'error',
+    ],
+    { stdio: 'ignore' },
+  );
   for (;;) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return { url: `http://127.0.0.1:${port}/mcp`, child };
@@ -33,11 +50,21 @@ async function startReplica(memcached) {
   }
 }
 
-const meta = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientInfo': { name: 'bench', version: '1' }, 'io.modelcontextprotocol/clientCapabilities': {} };
+const meta = {
+  'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+  'io.modelcontextprotocol/clientInfo': { name: 'bench', version: '1' },
+  'io.modelcontextprotocol/clientCapabilities': {},
+};
 async function call(url, id, name, args) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2026-07-28', 'mcp-method': 'tools/call', 'mcp-name': name },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+      'mcp-protocol-version': '2026-07-28',
+      'mcp-method': 'tools/call',
+      'mcp-name': name,
+    },
     body: JSON.stringify({ jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: args, _meta: meta } }),
   });
   return (await response.json()).result;
@@ -63,7 +90,9 @@ try {
   const kept = new Set(state?.described ?? []);
   const lost = [...described].filter((id) => !kept.has(id));
   console.log(`${writers} concurrent describe_endpoint calls on one handle over 2 replicas + memcached: ${ms.toFixed(0)} ms`);
-  console.log(`distinct ids described: ${described.size}; recorded in the session state: ${kept.size}; lost: ${lost.length}${lost.length ? ` (${lost.join(', ')})` : ''}`);
+  console.log(
+    `distinct ids described: ${described.size}; recorded in the session state: ${kept.size}; lost: ${lost.length}${lost.length ? ` (${lost.join(', ')})` : ''}`,
+  );
 } finally {
   for (const r of replicas) r.child.kill();
   memcached.kill();

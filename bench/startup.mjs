@@ -18,8 +18,12 @@ const spec = realSpecPath('github');
 /** Spawns a stdio server, times spawn -> tools/list answered (by a 2025-era client, or a 2026-07-28 one), reads its peak RSS. */
 async function measure(args, afterReady, modern = false) {
   const started = performance.now();
-  const transport = modern ? new ModernStdioClientTransport({ command: process.execPath, args, stderr: 'ignore' }) : new StdioClientTransport({ command: process.execPath, args, stderr: 'ignore' });
-  const client = modern ? new ModernClient({ name: 'bench', version: '1.0.0' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } }) : new Client({ name: 'bench', version: '1.0.0' });
+  const transport = modern
+    ? new ModernStdioClientTransport({ command: process.execPath, args, stderr: 'ignore' })
+    : new StdioClientTransport({ command: process.execPath, args, stderr: 'ignore' });
+  const client = modern
+    ? new ModernClient({ name: 'bench', version: '1.0.0' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } })
+    : new Client({ name: 'bench', version: '1.0.0' });
   await client.connect(transport);
   const tools = await client.listTools();
   const readyMs = performance.now() - started;
@@ -62,32 +66,38 @@ const [ours, base, modern] = await series([
   { label: 'ours, 2026-07-28 client *', args: [join(root, 'bin', 'openapi-dynamic-mcp.js'), spec, '--log-level', 'silent'], modern: true },
 ]);
 
-const tokens = (await measure([join(root, 'bin', 'openapi-dynamic-mcp.js'), spec, '--log-level', 'silent', '--base-url', upstreamUrl], async (client, tools) => {
-  const text = (result) => result.content.map((c) => c.text ?? '').join('\n');
-  const wire = (result) => JSON.stringify(result);
-  const list = await client.callTool({ name: 'list_endpoints', arguments: { query: 'create an issue' } });
-  const describe = await client.callTool({ name: 'describe_endpoint', arguments: { ids: ['issues/create'] } });
-  const execute = await client.callTool({
-    name: 'execute_endpoint',
-    arguments: { id: 'issues/create', arguments: { owner: 'octocat', repo: 'hello-world', body: { title: 'Found a bug' } } },
-  });
-  return {
-    toolsList: countTokens(JSON.stringify(tools)),
-    listPage: countTokens(text(list)),
-    describe: countTokens(text(describe)),
-    execute: countTokens(text(execute)),
-    flowText: countTokens(text(list)) + countTokens(text(describe)) + countTokens(text(execute)),
-    flowWire: countTokens(wire(list)) + countTokens(wire(describe)) + countTokens(wire(execute)),
-  };
-})).extra;
+const tokens = (
+  await measure([join(root, 'bin', 'openapi-dynamic-mcp.js'), spec, '--log-level', 'silent', '--base-url', upstreamUrl], async (client, tools) => {
+    const text = (result) => result.content.map((c) => c.text ?? '').join('\n');
+    const wire = (result) => JSON.stringify(result);
+    const list = await client.callTool({ name: 'list_endpoints', arguments: { query: 'create an issue' } });
+    const describe = await client.callTool({ name: 'describe_endpoint', arguments: { ids: ['issues/create'] } });
+    const execute = await client.callTool({
+      name: 'execute_endpoint',
+      arguments: { id: 'issues/create', arguments: { owner: 'octocat', repo: 'hello-world', body: { title: 'Found a bug' } } },
+    });
+    return {
+      toolsList: countTokens(JSON.stringify(tools)),
+      listPage: countTokens(text(list)),
+      describe: countTokens(text(describe)),
+      execute: countTokens(text(execute)),
+      flowText: countTokens(text(list)) + countTokens(text(describe)) + countTokens(text(execute)),
+      flowWire: countTokens(wire(list)) + countTokens(wire(describe)) + countTokens(wire(execute)),
+    };
+  })
+).extra;
 upstream.close();
 
 const pad = (s, n) => String(s).padEnd(n);
 console.log(`GitHub REST API (@octokit/openapi ${realSpecPackages.github.version}), median of ${runs} runs`);
 console.log(`${pad('', 30)}${pad('spawn -> tools/list', 22)}peak RSS`);
 for (const row of [ours, base, modern]) console.log(`${pad(row.label, 30)}${pad(`${row.readyMs.toFixed(0)} ms`, 22)}${row.peakRssMb.toFixed(0)} MB`);
-console.log(`${pad('ratio (2025-era client)', 30)}${pad(`${(ours.readyMs / base.readyMs).toFixed(2)}x (aim <= 1.15x)`, 22)}${(ours.peakRssMb / base.peakRssMb).toFixed(2)}x (aim <= 1.3x)`);
-console.log(`${pad('ratio (2026-07-28 client)', 30)}${pad(`${(modern.readyMs / base.readyMs).toFixed(2)}x`, 22)}${(modern.peakRssMb / base.peakRssMb).toFixed(2)}x`);
+console.log(
+  `${pad('ratio (2025-era client)', 30)}${pad(`${(ours.readyMs / base.readyMs).toFixed(2)}x (aim <= 1.15x)`, 22)}${(ours.peakRssMb / base.peakRssMb).toFixed(2)}x (aim <= 1.3x)`,
+);
+console.log(
+  `${pad('ratio (2026-07-28 client)', 30)}${pad(`${(modern.readyMs / base.readyMs).toFixed(2)}x`, 22)}${(modern.peakRssMb / base.peakRssMb).toFixed(2)}x`,
+);
 console.log('* the SDK 2.x client probes the server in a disposable first process over stdio, then starts the one it keeps: two startups.');
 console.log('');
 console.log('Tokens (cl100k-compatible count, gpt-tokenizer):');

@@ -13,13 +13,23 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const self = fileURLToPath(import.meta.url);
 const root = join(dirname(self), '..');
 
-
 // ---------------------------------------------------------------------------------------------
 // Parent: enumerates the corpus, schedules specs on at most two workers, watches them, summarises.
 // ---------------------------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const options = { chunk: 1500, limit: Infinity, filter: '', workers: 2, stallSeconds: 60, capSeconds: 1200, resume: false, tokens: true, dist: join(root, 'dist'), summaryOnly: false };
+  const options = {
+    chunk: 1500,
+    limit: Infinity,
+    filter: '',
+    workers: 2,
+    stallSeconds: 60,
+    capSeconds: 1200,
+    resume: false,
+    tokens: true,
+    dist: join(root, 'dist'),
+    summaryOnly: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -80,7 +90,7 @@ async function runSweep() {
     printSummary(results, summarise(results), { wallMs: NaN, options, linesFile, jsonFile });
     return;
   }
-  if (!existsSync(join(options.dist, 'spec', 'load-spec.js'))) throw new Error(`No build in ${options.dist}: run \`npx tsc -p tsconfig.build.json\` first.`);
+  if (!existsSync(join(options.dist, 'openapi', 'load-spec.js'))) throw new Error(`No build in ${options.dist}: run \`npx tsc -p tsconfig.build.json\` first.`);
 
   let specs = (await enumerateCorpus()).filter((s) => s.key.includes(options.filter)).slice(0, options.limit);
   const previous = options.resume ? readLines(linesFile) : [];
@@ -200,13 +210,17 @@ async function runSweep() {
       const now = performance.now();
       for (const state of slots) {
         if (!state.job || state.killedFor) continue;
-        if (state.ready && now - state.lastProgress > options.stallSeconds * 1000) state.killedFor = `no progress for ${options.stallSeconds} s in ${state.phase}`;
+        if (state.ready && now - state.lastProgress > options.stallSeconds * 1000)
+          state.killedFor = `no progress for ${options.stallSeconds} s in ${state.phase}`;
         else if (now - state.started > options.capSeconds * 1000) state.killedFor = `over the ${options.capSeconds} s cap, last in ${state.phase}`;
         if (state.killedFor) state.child.kill('SIGKILL');
       }
       if (now - lastReport > 15_000) {
         lastReport = now;
-        const busy = slots.filter((s) => s.job).map((s) => `${s.job.spec.key}${s.job.from ? ` ops ${s.job.from}+` : ''} [${s.phase.slice(0, 60)}]`).join('; ');
+        const busy = slots
+          .filter((s) => s.job)
+          .map((s) => `${s.job.spec.key}${s.job.from ? ` ops ${s.job.from}+` : ''} [${s.phase.slice(0, 60)}]`)
+          .join('; ');
         process.stderr.write(`  ${finished}/${total} in ${((now - started) / 1000).toFixed(0)} s; working on ${busy}\n`);
       }
       if (finished >= total) clearInterval(watchdog);
@@ -265,7 +279,10 @@ function mergeParts(spec, parts) {
 
 function readLines(file) {
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
 }
 
 const quantile = (sorted, q) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN);
@@ -291,7 +308,16 @@ function summarise(results) {
   let compileFailed = 0;
   let describeCrashes = 0;
   const sizes = [];
-  const groups = { refused: new Map(), crashed: new Map(), hung: [], compile: new Map(), describeCrash: new Map(), warning: new Map(), problem: new Map(), dangling: new Map() };
+  const groups = {
+    refused: new Map(),
+    crashed: new Map(),
+    hung: [],
+    compile: new Map(),
+    describeCrash: new Map(),
+    warning: new Map(),
+    problem: new Map(),
+    dangling: new Map(),
+  };
   const add = (map, key, example) => {
     const g = map.get(key) ?? { count: 0, specs: new Set(), example };
     g.count++;
@@ -307,7 +333,8 @@ function summarise(results) {
     compileFailed += r.compileFailures?.length ?? 0;
     describeCrashes += r.describeCrashes?.length ?? 0;
     if (r.status === 'refused') add(groups.refused, normalise(r.error.message), { key: r.key, message: r.error.message, phase: r.phase });
-    if (r.status === 'crashed' && r.error) add(groups.crashed, `${normalise(r.error.message)} @ ${r.error.stack?.[0] ?? r.error.kind}`, { key: r.key, ...r.error, phase: r.phase });
+    if (r.status === 'crashed' && r.error)
+      add(groups.crashed, `${normalise(r.error.message)} @ ${r.error.stack?.[0] ?? r.error.kind}`, { key: r.key, ...r.error, phase: r.phase });
     if (r.status === 'hung') groups.hung.push({ key: r.key, hung: r.hung, bytes: r.bytes });
     for (const f of r.compileFailures ?? []) add(groups.compile, normalise(f.message), { key: r.key, ...f });
     for (const f of r.describeCrashes ?? []) add(groups.describeCrash, `${normalise(f.message)} @ ${f.stack?.[0] ?? ''}`, { key: r.key, ...f });
@@ -320,9 +347,11 @@ function summarise(results) {
   const hasTokens = sizes.some((s) => s.tokens >= 0);
   const tokensSorted = hasTokens ? sizes.map((s) => s.tokens).sort((a, b) => a - b) : [];
   const worst = [...sizes].sort((a, b) => (hasTokens ? b.tokens - a.tokens : b.bytes - a.bytes)).slice(0, 10);
-  const toList = (map) =>
-    [...map].map(([key, g]) => ({ key, count: g.count, specs: g.specs.size, example: g.example })).sort((a, b) => b.count - a.count);
-  const slowest = [...results].sort((a, b) => (b.wallMs ?? 0) - (a.wallMs ?? 0)).slice(0, 10).map((r) => ({ key: r.key, bytes: r.bytes, operations: r.operations, wallMs: r.wallMs, ms: r.ms, peakRssMb: r.rssMb }));
+  const toList = (map) => [...map].map(([key, g]) => ({ key, count: g.count, specs: g.specs.size, example: g.example })).sort((a, b) => b.count - a.count);
+  const slowest = [...results]
+    .sort((a, b) => (b.wallMs ?? 0) - (a.wallMs ?? 0))
+    .slice(0, 10)
+    .map((r) => ({ key: r.key, bytes: r.bytes, operations: r.operations, wallMs: r.wallMs, ms: r.ms, peakRssMb: r.rssMb }));
   const slowOps = results
     .flatMap((r) => (r.slowOps ?? []).map((o) => ({ key: r.key, ...o })))
     .sort((a, b) => b.describeMs + b.compileMs - (a.describeMs + a.compileMs))
@@ -359,16 +388,23 @@ function summarise(results) {
 function printSummary(results, s, { wallMs, options, linesFile, jsonFile }) {
   const out = (line = '') => process.stdout.write(`${line}\n`);
   const cut = (text, n = 160) => (String(text).length > n ? `${String(text).slice(0, n - 1)}…` : String(text));
-  out(`Corpus sweep: ${s.specs} specs, ${s.operations} operations${Number.isFinite(wallMs) ? `, ${(wallMs / 1000).toFixed(1)} s wall with ${options.workers} workers` : ''}`);
+  out(
+    `Corpus sweep: ${s.specs} specs, ${s.operations} operations${Number.isFinite(wallMs) ? `, ${(wallMs / 1000).toFixed(1)} s wall with ${options.workers} workers` : ''}`,
+  );
   const statusLine = (counts) => ['loaded', 'warnings', 'refused', 'crashed', 'hung'].map((k) => `${k} ${counts[k] ?? 0}`).join(', ');
   out(`  all:               ${statusLine(s.byStatus)}`);
   for (const [source, counts] of Object.entries(s.bySource)) out(`  ${source.padEnd(18)} ${statusLine(counts)}`);
-  out(`  schemas compiled ${s.schemas.compiled}, failed ${s.schemas.failed}; describe crashes ${s.describeCrashes}; dangling $refs in described schemas ${s.danglingRefs.reduce((n, g) => n + g.count, 0)}`);
+  out(
+    `  schemas compiled ${s.schemas.compiled}, failed ${s.schemas.failed}; describe crashes ${s.describeCrashes}; dangling $refs in described schemas ${s.danglingRefs.reduce((n, g) => n + g.count, 0)}`,
+  );
   const d = s.describeSize;
-  out(`Describe size over ${d.operations} operations: bytes median ${d.bytes.median}, p95 ${d.bytes.p95}, max ${d.bytes.max}` +
-    (d.tokens ? `; tokens median ${d.tokens.median}, p95 ${d.tokens.p95}, max ${d.tokens.max}` : ''));
+  out(
+    `Describe size over ${d.operations} operations: bytes median ${d.bytes.median}, p95 ${d.bytes.p95}, max ${d.bytes.max}` +
+      (d.tokens ? `; tokens median ${d.tokens.median}, p95 ${d.tokens.p95}, max ${d.tokens.max}` : ''),
+  );
   out('  10 largest:');
-  for (const w of d.worst) out(`    ${String(w.tokens >= 0 ? `${w.tokens} tok` : '').padEnd(11)}${String(w.bytes).padStart(7)} B  ${w.key} :: ${cut(w.id, 90)}`);
+  for (const w of d.worst)
+    out(`    ${String(w.tokens >= 0 ? `${w.tokens} tok` : '').padEnd(11)}${String(w.bytes).padStart(7)} B  ${w.key} :: ${cut(w.id, 90)}`);
   const section = (title, list, line) => {
     if (!list.length) return;
     out(`${title} (${list.length} distinct):`);
@@ -381,7 +417,11 @@ function printSummary(results, s, { wallMs, options, linesFile, jsonFile }) {
     out(`Hung (${s.hung.length}):`);
     for (const h of s.hung) out(`  ${h.key} (${(h.bytes / 1e6).toFixed(1)} MB): ${h.hung}`);
   }
-  section('Describe crashes', s.describeCrashGroups, (g) => `${cut(g.example.message)} @ ${g.example.stack?.[0] ?? ''}  [e.g. ${g.example.key} :: ${g.example.op}]`);
+  section(
+    'Describe crashes',
+    s.describeCrashGroups,
+    (g) => `${cut(g.example.message)} @ ${g.example.stack?.[0] ?? ''}  [e.g. ${g.example.key} :: ${g.example.op}]`,
+  );
   section('Compile failures', s.compileFailures, (g) => `${cut(g.example.message)}  [e.g. ${g.example.key} :: ${g.example.op}]`);
   section('Dangling $refs in described schemas', s.danglingRefs, (g) => `${cut(g.example.ref)}  [e.g. ${g.example.key} :: ${g.example.op}]`);
   section('Catalog warnings', s.warnings, (g) => `${cut(g.key, 140)}`);
@@ -390,11 +430,17 @@ function printSummary(results, s, { wallMs, options, linesFile, jsonFile }) {
   for (const r of s.slowest) {
     const ms = r.ms ?? {};
     const f = (v) => (v === undefined ? '-' : v.toFixed(0));
-    out(`  ${f(r.wallMs).padStart(7)} ms  ${r.key} (${(r.bytes / 1e6).toFixed(1)} MB, ${r.operations ?? '?'} ops): ${f(ms.load)} / ${f(ms.build)} / ${f(ms.list)} / ${f(ms.describe)} / ${f(ms.compile)}; worker RSS after ${r.peakRssMb?.toFixed(0) ?? '?'} MB`);
+    out(
+      `  ${f(r.wallMs).padStart(7)} ms  ${r.key} (${(r.bytes / 1e6).toFixed(1)} MB, ${r.operations ?? '?'} ops): ${f(ms.load)} / ${f(ms.build)} / ${f(ms.list)} / ${f(ms.describe)} / ${f(ms.compile)}; worker RSS after ${r.peakRssMb?.toFixed(0) ?? '?'} MB`,
+    );
   }
   out('Slowest operations (describe ms + compile ms):');
   for (const o of s.slowOps ?? []) out(`  ${o.describeMs.toFixed(0).padStart(6)} + ${o.compileMs.toFixed(0).padStart(6)} ms  ${o.key} :: ${cut(o.op, 100)}`);
-  out(`CPU in phases (sum over specs, s): ${Object.entries(s.phaseTotals).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', ')}`);
+  out(
+    `CPU in phases (sum over specs, s): ${Object.entries(s.phaseTotals)
+      .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`)
+      .join(', ')}`,
+  );
   out(`Results: ${jsonFile} (summary + every spec), ${linesFile} (one line per spec; --resume continues from it)`);
 }
 
@@ -404,12 +450,23 @@ function printSummary(results, s, { wallMs, options, linesFile, jsonFile }) {
 
 async function runWorker() {
   const dist = pathToFileURL(process.env.SWEEP_DIST + '/').href;
-  const [{ loadSpec }, { buildCatalog }, { describeOperation, renderEndpoint }, { compileInputSchema }, { inputSchemaOf, requiredArguments }, { DynamicMcpError }] = await Promise.all([
-    import(`${dist}spec/load-spec.js`),
-    import(`${dist}spec/build-catalog.js`),
+  const [
+    { resolveConfig },
+    { loadSpec },
+    { buildCatalog },
+    { searchIndexOf },
+    { describeOperation, renderEndpoint },
+    { compileInputSchema },
+    { inputSchemaOf, requiredArguments },
+    { DynamicMcpError },
+  ] = await Promise.all([
+    import(`${dist}config.js`),
+    import(`${dist}openapi/load-spec.js`),
+    import(`${dist}openapi/build-catalog.js`),
+    import(`${dist}search/search-index-of.js`),
     import(`${dist}tools/describe-endpoint.js`),
     import(`${dist}arguments/validate-arguments.js`),
-    import(`${dist}schema/input-schema.js`),
+    import(`${dist}arguments/input-schema.js`),
     import(`${dist}errors.js`),
   ]);
   const countTokens = process.env.SWEEP_TOKENS === '1' ? (await import('gpt-tokenizer')).countTokens : undefined;
@@ -418,7 +475,9 @@ async function runWorker() {
   let current;
   // An error escaping asynchronously is a crash of the spec being processed.
   const fatal = (error) => {
-    process.send({ type: 'result', result: { status: 'crashed', phase: current?.phase ?? 'unknown', error: errorInfo(error, 'uncaught') }, retire: true }, () => process.exit(1));
+    process.send({ type: 'result', result: { status: 'crashed', phase: current?.phase ?? 'unknown', error: errorInfo(error, 'uncaught') }, retire: true }, () =>
+      process.exit(1),
+    );
   };
   process.on('uncaughtException', fatal);
   process.on('unhandledRejection', fatal);
@@ -459,16 +518,17 @@ async function runWorker() {
     let spec;
     let catalog;
     try {
-      spec = await step('load', () => loadSpec(file));
+      spec = await step('load', () => loadSpec(file, resolveConfig({ spec: file })));
       catalog = await step('build', () => buildCatalog(spec));
       process.send({ type: 'progress', phase: 'built', operations: catalog.operations.length });
-      if (from === 0) await step('list', () => {
-        const index = catalog.search();
-        result.listHits = index.search('list').length;
-        result.browse = index.browse().length;
-        catalog.tags();
-        for (const op of catalog.operations) requiredArguments(op, catalog);
-      });
+      if (from === 0)
+        await step('list', () => {
+          const index = searchIndexOf(catalog);
+          result.listHits = index.search('list').length;
+          result.browse = index.browse().length;
+          catalog.tags();
+          for (const op of catalog.operations) requiredArguments(op, catalog);
+        });
     } catch (error) {
       result.phase = state.phase;
       result.status = error instanceof DynamicMcpError ? 'refused' : 'crashed';

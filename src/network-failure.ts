@@ -16,9 +16,12 @@ export function describeNetworkFailure(error: unknown, timeoutMs: number): Netwo
   const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause;
   const code = cause?.code ?? (error as { code?: string } | undefined)?.code;
   const reachable = 'Check that the host is reachable from this machine (VPN, firewall, proxy).';
-  if (code === 'ECONNREFUSED') return { reason: 'the connection was refused (is the server running?)', check: 'Check the host and port, and that the server is running.' };
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { reason: 'the host name could not be resolved (DNS)', check: 'Check the host name for typos, and this machine\'s network and DNS.' };
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return { reason: 'the connection was reset', check: `Retry; if it persists: ${reachable.charAt(0).toLowerCase()}${reachable.slice(1)}` };
+  if (code === 'ECONNREFUSED')
+    return { reason: 'the connection was refused (is the server running?)', check: 'Check the host and port, and that the server is running.' };
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return { reason: 'the host name could not be resolved (DNS)', check: "Check the host name for typos, and this machine's network and DNS." };
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET')
+    return { reason: 'the connection was reset', check: `Retry; if it persists: ${reachable.charAt(0).toLowerCase()}${reachable.slice(1)}` };
   if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT') return { reason: 'connecting timed out', check: reachable };
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return { reason: 'the host is unreachable', check: reachable };
   if (code && (code.startsWith('CERT_') || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL') || code.includes('CERT') || code === 'EPROTO')) {

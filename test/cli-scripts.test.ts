@@ -24,7 +24,14 @@ describe('--json: stdout is one JSON document and nothing else', () => {
     expect(code).toBe(0);
     const document = JSON.parse(stdout);
     expect(document).toMatchObject({ title: 'Swagger Petstore', query: 'inventory', total: 1, shown: 1 });
-    expect(document.endpoints[0]).toEqual({ id: 'getInventory', method: 'GET', path: '/store/inventory', summary: 'Returns pet inventories by status', tags: ['store'], required: [] });
+    expect(document.endpoints[0]).toEqual({
+      id: 'getInventory',
+      method: 'GET',
+      path: '/store/inventory',
+      summary: 'Returns pet inventories by status',
+      tags: ['store'],
+      required: [],
+    });
     const page = JSON.parse((await runBin(['list', sample, '--json', '--limit', '2'])).stdout);
     expect(page).toMatchObject({ total: 15, shown: 2 });
     expect(page.endpoints).toHaveLength(2);
@@ -52,9 +59,23 @@ describe('--json: stdout is one JSON document and nothing else', () => {
       response.writeHead(201, { 'content-type': 'application/json', 'x-request-id': 'r-1', 'set-cookie': 'secret=1' });
       response.end('{"id":7}');
     });
-    const { code, stdout, stderr } = await runBin(['call', sample, 'addPet', '--args', '{"body": {"name": "Rex", "photoUrls": []}}', '--base-url', upstream.url, '--json']);
+    const { code, stdout, stderr } = await runBin([
+      'call',
+      sample,
+      'addPet',
+      '--args',
+      '{"body": {"name": "Rex", "photoUrls": []}}',
+      '--base-url',
+      upstream.url,
+      '--json',
+    ]);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ status: 201, statusText: 'Created', headers: { 'content-type': 'application/json', 'x-request-id': 'r-1' }, body: { id: 7 } });
+    expect(JSON.parse(stdout)).toEqual({
+      status: 201,
+      statusText: 'Created',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'r-1' },
+      body: { id: 7 },
+    });
     expect(stderr).toMatch(/^HTTP 201 Created from POST \/pet/);
   });
 });
@@ -165,12 +186,20 @@ describe('a closed pipe', () => {
 
 describe('fetching the document', () => {
   test.each([
-    ['a refused connection', async () => {
-      const closed = await startUpstream();
-      await closed.close();
-      return `${closed.url}/openapi.json`;
-    }, /Cannot download the OpenAPI document from http:\/\/127\.0\.0\.1:\d+\/openapi\.json: the connection was refused \(is the server running\?\)\.\nCheck the host and port, and that the server is running\./],
-    ['an unknown host', async () => 'http://no-such-host.invalid/openapi.json', /Cannot download the OpenAPI document from http:\/\/no-such-host\.invalid\/openapi\.json: the host name could not be resolved \(DNS\)\.\nCheck the host name/],
+    [
+      'a refused connection',
+      async () => {
+        const closed = await startUpstream();
+        await closed.close();
+        return `${closed.url}/openapi.json`;
+      },
+      /Cannot download the OpenAPI document from http:\/\/127\.0\.0\.1:\d+\/openapi\.json: the connection was refused \(is the server running\?\)\.\nCheck the host and port, and that the server is running\./,
+    ],
+    [
+      'an unknown host',
+      async () => 'http://no-such-host.invalid/openapi.json',
+      /Cannot download the OpenAPI document from http:\/\/no-such-host\.invalid\/openapi\.json: the host name could not be resolved \(DNS\)\.\nCheck the host name/,
+    ],
   ])('%s is said in words, with what to check', async (_name, url, message) => {
     const { code, stderr } = await runBin(['list', await url()]);
     expect(code).toBe(1);

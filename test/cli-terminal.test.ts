@@ -18,7 +18,9 @@ const rowsOf = (text: string) => stripAnsi(text).trimEnd().split('\n').slice(1, 
 
 describe('list in a terminal', () => {
   test('fits the terminal width: long cells end with an ellipsis, ids and methods stay whole', async () => {
-    const ids = (JSON.parse((await runBin(['list', github, 'pull request review', '--limit', '15', '--json'])).stdout) as { endpoints: { id: string; method: string }[] }).endpoints;
+    const ids = (
+      JSON.parse((await runBin(['list', github, 'pull request review', '--limit', '15', '--json'])).stdout) as { endpoints: { id: string; method: string }[] }
+    ).endpoints;
     const { code, stdout } = await runInTerminal(['list', github, 'pull request review', '--limit', '15'], { columns: 100 });
     expect(code).toBe(0);
     const lines = stripAnsi(stdout).trimEnd().split('\n');
@@ -123,7 +125,7 @@ describe('progress of slow steps', () => {
     expect(stderr).toBe('');
   });
 
-  test("the stdio server says it in its log while it starts", async () => {
+  test('the stdio server says it in its log while it starts, as JSON lines since stderr is not a terminal', async () => {
     const child = spawn(process.execPath, [bin, url], { env: { ...process.env, OPENAPI_MCP_SPEC: '' } });
     let stderr = '';
     try {
@@ -137,8 +139,14 @@ describe('progress of slow steps', () => {
     } finally {
       child.kill();
     }
-    expect(stderr).toContain(`info: Fetching ${url}...`);
-    expect(stderr).toMatch(new RegExp(`info: Fetching ${url.replace(/[.?]/g, '\\$&')}: done in \\d+\\.\\d s\\.`));
+    const records = stderr
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { level: string; msg: string });
+    expect(records).toContainEqual(expect.objectContaining({ level: 'info', msg: `Fetching ${url}...` }));
+    expect(records).toContainEqual(
+      expect.objectContaining({ level: 'info', msg: expect.stringMatching(new RegExp(`^Fetching ${url.replace(/[.?]/g, '\\$&')}: done in \\d+\\.\\d s\\.$`)) }),
+    );
   });
 
   test('lint of a large document says what it is checking on a terminal', async () => {
@@ -149,12 +157,26 @@ describe('progress of slow steps', () => {
       const thing = { content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } };
       for (let i = 0; i < 6000; i++) {
         paths[`/things${i}/{id}`] = {
-          put: { operationId: `putThing${i}`, parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }], requestBody: thing, responses: { 200: { description: 'OK', ...thing } } },
+          put: {
+            operationId: `putThing${i}`,
+            parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+            requestBody: thing,
+            responses: { 200: { description: 'OK', ...thing } },
+          },
         };
       }
-      const schemas = { Thing: { type: 'object', required: ['name'], properties: { id: { type: 'integer' }, name: { type: 'string', maxLength: 100 }, tags: { type: 'array', items: { type: 'string' } } } } };
+      const schemas = {
+        Thing: {
+          type: 'object',
+          required: ['name'],
+          properties: { id: { type: 'integer' }, name: { type: 'string', maxLength: 100 }, tags: { type: 'array', items: { type: 'string' } } },
+        },
+      };
       const file = join(folder, 'many.json');
-      writeFileSync(file, JSON.stringify({ openapi: '3.0.3', info: { title: 'Many', version: '1' }, servers: [{ url: 'https://x.test' }], paths, components: { schemas } }));
+      writeFileSync(
+        file,
+        JSON.stringify({ openapi: '3.0.3', info: { title: 'Many', version: '1' }, servers: [{ url: 'https://x.test' }], paths, components: { schemas } }),
+      );
       const { code, stdout } = await runInTerminal(['lint', file], { env: { NO_COLOR: '1' } });
       expect(code).toBe(0);
       expect(stdout).toMatch(/(Validating .*many\.json strictly|Checking 6000 operations)\.\.\./);

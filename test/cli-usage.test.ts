@@ -22,21 +22,69 @@ describe('usage errors', () => {
     ['--limit that is not a number', ['list', sample, '--limit', 'abc'], 'openapi-dynamic-mcp: --limit must be a whole number from 1 to 100000; got "abc".'],
     ['--limit 0', ['list', sample, '--limit', '0'], 'openapi-dynamic-mcp: --limit must be a whole number from 1 to 100000; got "0".'],
     ['--limit with a fraction', ['list', sample, '--limit', '2.5'], 'openapi-dynamic-mcp: --limit must be a whole number from 1 to 100000; got "2.5".'],
-    ['--method that is not one', ['list', sample, '--method', 'FETCH'], 'openapi-dynamic-mcp: --method must be one of get, put, post, delete, options, head, patch, trace; got "FETCH".'],
-    ['--base-url that is not a URL', ['list', sample, '--base-url', 'not-a-url'], 'openapi-dynamic-mcp: --base-url must be an absolute http(s) URL such as https://api.example.com/v1; got "not-a-url".'],
-    ['--base-url with another scheme', ['call', sample, 'getInventory', '--base-url', 'ftp://example.com'], 'openapi-dynamic-mcp: --base-url must be an absolute http(s) URL such as https://api.example.com/v1; got "ftp://example.com".'],
+    [
+      '--method that is not one',
+      ['list', sample, '--method', 'FETCH'],
+      'openapi-dynamic-mcp: --method must be one of get, put, post, delete, options, head, patch, trace; got "FETCH".',
+    ],
+    [
+      '--base-url that is not a URL',
+      ['list', sample, '--base-url', 'not-a-url'],
+      'openapi-dynamic-mcp: --base-url must be an absolute http(s) URL such as https://api.example.com/v1; got "not-a-url".',
+    ],
+    [
+      '--base-url with another scheme',
+      ['call', sample, 'getInventory', '--base-url', 'ftp://example.com'],
+      'openapi-dynamic-mcp: --base-url must be an absolute http(s) URL such as https://api.example.com/v1; got "ftp://example.com".',
+    ],
     ['--timeout out of range', ['lint', sample, '--timeout', '0'], 'openapi-dynamic-mcp: --timeout must be a whole number from 1 to 3600000 (ms); got "0".'],
-    ['--port out of range', [sample, '--transport', 'http', '--port', '70000'], 'openapi-dynamic-mcp: --port must be a whole number from 1 to 65535; got "70000".'],
-    ['--max-response-bytes not a size', [sample, '--max-response-bytes', '10kb'], 'openapi-dynamic-mcp: --max-response-bytes must be a whole number from 1 to 67108864 (bytes); got "10kb".'],
-    ['--max-body-bytes too large', [sample, '--transport', 'http', '--max-body-bytes', '999999999999'], 'openapi-dynamic-mcp: --max-body-bytes must be a whole number from 1 to 104857600 (bytes); got "999999999999".'],
-    ['--session-ttl over what memcached keeps', [sample, '--transport', 'http', '--session-ttl', '2592001'], 'openapi-dynamic-mcp: --session-ttl must be a whole number from 1 to 2592000 (seconds); got "2592001".'],
-    ['--log-level mistyped', ['list', sample, '--log-level', 'warning'], 'openapi-dynamic-mcp: --log-level must be one of debug, info, warn, error, silent; got "warning". Did you mean warn?'],
+    [
+      '--port out of range',
+      [sample, '--transport', 'http', '--port', '70000'],
+      'openapi-dynamic-mcp: --port must be a whole number from 1 to 65535; got "70000".',
+    ],
+    [
+      '--max-response-bytes not a size',
+      [sample, '--max-response-bytes', '10kb'],
+      'openapi-dynamic-mcp: --max-response-bytes must be a whole number from 1 to 67108864 (bytes); got "10kb".',
+    ],
+    [
+      '--max-body-bytes too large',
+      [sample, '--transport', 'http', '--max-body-bytes', '999999999999'],
+      'openapi-dynamic-mcp: --max-body-bytes must be a whole number from 1 to 104857600 (bytes); got "999999999999".',
+    ],
+    [
+      '--session-ttl over what memcached keeps',
+      [sample, '--transport', 'http', '--session-ttl', '2592001'],
+      'openapi-dynamic-mcp: --session-ttl must be a whole number from 1 to 2592000 (seconds); got "2592001".',
+    ],
+    [
+      '--log-level mistyped',
+      ['list', sample, '--log-level', 'warning'],
+      'openapi-dynamic-mcp: --log-level must be one of debug, info, warn, error, silent; got "warning". Did you mean warn?',
+    ],
     ['--transport mistyped', [sample, '--transport', 'htp'], 'openapi-dynamic-mcp: --transport must be one of stdio, http; got "htp". Did you mean http?'],
-    ['--memcached without a port', [sample, '--transport', 'http', '--memcached', 'cache-1'], 'openapi-dynamic-mcp: --memcached takes host:port entries (port 1 to 65535); got "cache-1".'],
-    ['--auth without a secret', ['call', sample, 'getInventory', '--auth', 'api_key'], 'openapi-dynamic-mcp: --auth takes scheme=secret; one entry has no "=".'],
+    [
+      '--memcached without a port',
+      [sample, '--transport', 'http', '--memcached', 'cache-1'],
+      'openapi-dynamic-mcp: --memcached takes host:port entries (port 1 to 65535); got "cache-1".',
+    ],
+    [
+      '--auth without a secret',
+      ['call', sample, 'getInventory', '--auth', 'api_key'],
+      'openapi-dynamic-mcp: --auth takes scheme=secret; one entry has no "=".',
+    ],
     ['--args that is not JSON', ['call', sample, 'getInventory', '--args', '{petId: 1}'], /^openapi-dynamic-mcp: --args is not valid JSON: /],
-    ['--args that is not an object', ['call', sample, 'getInventory', '--args', '[1]'], "openapi-dynamic-mcp: --args must be a JSON object of the endpoint's arguments; got an array."],
-    ['--select that is not JMESPath', ['call', sample, 'getInventory', '--select', 'a[', '--base-url', 'http://127.0.0.1:9'], /^openapi-dynamic-mcp: --select is not a valid JMESPath expression: /],
+    [
+      '--args that is not an object',
+      ['call', sample, 'getInventory', '--args', '[1]'],
+      "openapi-dynamic-mcp: --args must be a JSON object of the endpoint's arguments; got an array.",
+    ],
+    [
+      '--select that is not JMESPath',
+      ['call', sample, 'getInventory', '--select', 'a[', '--base-url', 'http://127.0.0.1:9'],
+      /^openapi-dynamic-mcp: --select is not a valid JMESPath expression: /,
+    ],
     ['--json with --raw', ['call', sample, 'getInventory', '--json', '--raw'], "openapi-dynamic-mcp: option '--json' cannot be used with option '--raw'"],
     ['a command without a document', ['list'], 'openapi-dynamic-mcp: No OpenAPI document given.'],
     ['describe without an id', ['describe', sample], 'openapi-dynamic-mcp: describe needs at least one endpoint id.'],
@@ -67,9 +115,14 @@ describe('usage errors', () => {
   });
 
   test('--auth for a mutualTLS scheme says that scheme type is not supported, for the server and for call', async () => {
-    for (const args of [[fixture('mutual-tls.yaml'), '--auth', 'clientCert=abc'], ['call', fixture('mutual-tls.yaml'), 'listThings', '--auth', 'clientCert=abc']]) {
+    for (const args of [
+      [fixture('mutual-tls.yaml'), '--auth', 'clientCert=abc'],
+      ['call', fixture('mutual-tls.yaml'), 'listThings', '--auth', 'clientCert=abc'],
+    ]) {
       const lines = expectShortUsageError(await runBin(args));
-      expect(lines[0]).toBe('openapi-dynamic-mcp: --auth clientCert: the scheme "clientCert" is of type mutualTLS, which openapi-dynamic-mcp does not support.');
+      expect(lines[0]).toBe(
+        'openapi-dynamic-mcp: --auth clientCert: the scheme "clientCert" is of type mutualTLS, which openapi-dynamic-mcp does not support.',
+      );
       expect(lines[1]).toContain('Mutual TLS needs a client certificate');
     }
   });

@@ -40,7 +40,9 @@ describe('the command line', () => {
   test('describe shows a part of an arguments schema as an outline of its own', async () => {
     const { code, stdout } = await run('describe', sample, 'addPet#/properties/body/properties/category');
     expect(code).toBe(0);
-    expect(stdout).toBe('addPet#/properties/body/properties/category: POST /pet - Add a new pet to the store\n\nSchema of this part: object\n  id: integer(int64)\n  name: string\n');
+    expect(stdout).toBe(
+      'addPet#/properties/body/properties/category: POST /pet - Add a new pet to the store\n\nSchema of this part: object\n  id: integer(int64)\n  name: string\n',
+    );
   });
 
   test('lint reports duplicate and missing operationIds and missing servers, and exits 1 on errors', async () => {
@@ -79,7 +81,9 @@ describe('the command line', () => {
   test('lint warns when a relative server URL in a local file leaves calls nowhere to go', async () => {
     const { code, stdout } = await run('lint', fixture('relative-server.yaml'));
     expect(code).toBe(0);
-    expect(stdout).toContain('warning servers: The server URL "/api/v1" is relative and the document was read from a file, so it has no host. Every call fails until --base-url (or OPENAPI_MCP_BASE_URL) is given.');
+    expect(stdout).toContain(
+      'warning servers: The server URL "/api/v1" is relative and the document was read from a file, so it has no host. Every call fails until --base-url (or OPENAPI_MCP_BASE_URL) is given.',
+    );
     expect(stdout).toContain('0 errors, 1 warning.');
   });
 
@@ -133,7 +137,18 @@ describe('the call command', () => {
     const { startUpstream } = await import('./support/upstream.js');
     const upstream = await startUpstream();
     try {
-      const { code, stdout, stderr } = await runWith({ OPENAPI_MCP_AUTH_API_KEY: 'k-1' }, 'call', sample, 'getPetById', '--args', '{"petId": 5}', '--base-url', upstream.url, '--select', 'url');
+      const { code, stdout, stderr } = await runWith(
+        { OPENAPI_MCP_AUTH_API_KEY: 'k-1' },
+        'call',
+        sample,
+        'getPetById',
+        '--args',
+        '{"petId": 5}',
+        '--base-url',
+        upstream.url,
+        '--select',
+        'url',
+      );
       expect(code).toBe(0);
       expect(stderr).toMatch(/^HTTP 200 OK from GET \/pet\/\{petId\} \(application\/json, \d+ B\)$/m);
       expect(stdout).toBe('"/pet/5"\n');

@@ -29,7 +29,8 @@ afterAll(async () => {
 });
 
 describe('an alias bomb', () => {
-  const refused = /bomb\.yaml uses YAML aliases that make it more than \d+ characters long written out \(at #\/x-bomb\/l\d\/properties\), over the limit of twice its size plus 10000000; it is not loaded\./;
+  const refused =
+    /bomb\.yaml uses YAML aliases that make it more than \d+ characters long written out \(at #\/x-bomb\/l\d\/properties\), over the limit of twice its size plus 10000000; it is not loaded\./;
 
   test.each([
     ['lint', () => ['lint', join(dir, 'bomb.yaml')], 'stdout'],
@@ -45,7 +46,12 @@ describe('an alias bomb', () => {
   });
 
   test('the server refuses to start on it quickly, naming the limit', async () => {
-    const run = await serveAndCallMeasured([join(dir, 'bomb.yaml')], 'describe_endpoint', { ids: ['boom'] }, { limitMb: 2 * megabytes, limitSeconds: 3 * seconds });
+    const run = await serveAndCallMeasured(
+      [join(dir, 'bomb.yaml')],
+      'describe_endpoint',
+      { ids: ['boom'] },
+      { limitMb: 2 * megabytes, limitSeconds: 3 * seconds },
+    );
     expect(run.killed).toBeUndefined();
     expect(run.result).toBeUndefined();
     expect(run.stderr).toMatch(refused);
@@ -56,7 +62,12 @@ describe('an alias bomb', () => {
 
 describe('endless refs', () => {
   test('file:///dev/zero is refused by name, by the server', async () => {
-    const run = await serveAndCallMeasured([join(dir, 'zero.json')], 'describe_endpoint', { ids: ['zero'] }, { limitMb: 2 * megabytes, limitSeconds: 3 * seconds });
+    const run = await serveAndCallMeasured(
+      [join(dir, 'zero.json')],
+      'describe_endpoint',
+      { ids: ['zero'] },
+      { limitMb: 2 * megabytes, limitSeconds: 3 * seconds },
+    );
     expect(run.killed).toBeUndefined();
     expect(JSON.stringify(run.result)).toContain('/dev/zero is a device or system file, which is never read as a document');
     expect(run.seconds).toBeLessThan(seconds);
@@ -66,7 +77,9 @@ describe('endless refs', () => {
   test('an endless remote stream stops at --max-spec-bytes, in describe', async () => {
     const run = await runBinMeasured(['describe', `${specs.url}/openapi.json`, 'endless'], { limitMb: 2 * megabytes, limitSeconds: 3 * seconds });
     expect(run.killed).toBeUndefined();
-    expect(run.stdout).toContain(`Cannot download the OpenAPI document from ${specs.url}/endless.json: it would take the document and the files it refers to past 67108864 bytes in all (--max-spec-bytes), so it is not read`);
+    expect(run.stdout).toContain(
+      `Cannot download the OpenAPI document from ${specs.url}/endless.json: it would take the document and the files it refers to past 67108864 bytes in all (--max-spec-bytes), so it is not read`,
+    );
     expect(run.seconds).toBeLessThan(seconds);
     expect(run.peakMb).toBeLessThan(megabytes);
   });

@@ -33,7 +33,11 @@ afterAll(() => {
 
 /** An MCP client launched as the README's configuration says, listing the sample's inventory endpoint. */
 async function expectServes(config: ClientConfig, options: { cwd?: string; env?: Record<string, string> } = {}): Promise<void> {
-  const session = await connectStdio([], { npm_config_prefer_offline: 'true', ...config.env, ...options.env }, { command: config.command, args: config.args, ...(options.cwd ? { cwd: options.cwd } : {}) });
+  const session = await connectStdio(
+    [],
+    { npm_config_prefer_offline: 'true', ...config.env, ...options.env },
+    { command: config.command, args: config.args, ...(options.cwd ? { cwd: options.cwd } : {}) },
+  );
   try {
     const result = await session.call('list_endpoints', { query: 'inventory' });
     expect((result.structuredContent as { endpoints: { id: string }[] }).endpoints[0]!.id).toBe('getInventory');
@@ -48,9 +52,20 @@ describe('the package', () => {
   test('is built by prepack and ships dist/, bin, the sample, README and LICENSE, and no install script', () => {
     expect(packOutput.trim().split('\n').pop()).toBe(tarballName);
     const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n');
-    for (const file of ['package/dist/cli.js', 'package/dist/index.js', 'package/bin/openapi-dynamic-mcp.js', 'package/specs/petstore.yaml', 'package/README.md', 'package/LICENSE']) expect(files).toContain(file);
+    for (const file of [
+      'package/dist/cli.js',
+      'package/dist/index.js',
+      'package/bin/openapi-dynamic-mcp.js',
+      'package/specs/petstore.yaml',
+      'package/README.md',
+      'package/LICENSE',
+    ])
+      expect(files).toContain(file);
     expect(files.filter((f) => /^package\/(src|test|bench)\//.test(f))).toEqual([]);
-    const manifest = JSON.parse(execFileSync('tar', ['-xOzf', tarball, 'package/package.json'], { encoding: 'utf8' })) as { scripts: Record<string, string>; license: string };
+    const manifest = JSON.parse(execFileSync('tar', ['-xOzf', tarball, 'package/package.json'], { encoding: 'utf8' })) as {
+      scripts: Record<string, string>;
+      license: string;
+    };
     for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) expect(manifest.scripts[script]).toBeUndefined();
     expect(manifest.license).toBe('MIT');
     const license = execFileSync('tar', ['-xOzf', tarball, 'package/LICENSE'], { encoding: 'utf8' });
@@ -65,7 +80,11 @@ describe('the package', () => {
   test('runs from the tarball with npx --package, on a terminal and as the README client config says', async () => {
     const sample = join(root, 'specs', 'petstore.yaml');
     // The README's terminal form, run next to the tarball.
-    const listed = spawnSync('npx', ['-y', `--package=./${tarballName}`, 'openapi-dynamic-mcp', 'list', sample, 'inventory'], { cwd: folder, encoding: 'utf8', env: npmEnv });
+    const listed = spawnSync('npx', ['-y', `--package=./${tarballName}`, 'openapi-dynamic-mcp', 'list', sample, 'inventory'], {
+      cwd: folder,
+      encoding: 'utf8',
+      env: npmEnv,
+    });
     expect(listed.status).toBe(0);
     expect(listed.stdout).toMatch(/^getInventory\s+GET\s+\/store\/inventory/m);
     await expectServes(readmeClientConfig('tarball', { '/path/to/openapi-dynamic-mcp-0.1.0.tgz': tarball, '/absolute/path/to/openapi.yaml': sample }));
@@ -73,13 +92,19 @@ describe('the package', () => {
 
   test('installs globally from the tarball without running a script, and serves from PATH', async () => {
     const prefix = join(folder, 'global');
-    const install = spawnSync('npm', ['i', '-g', `./${tarballName}`, '--no-audit', '--no-fund'], { cwd: folder, encoding: 'utf8', env: { ...npmEnv, npm_config_prefix: prefix } });
+    const install = spawnSync('npm', ['i', '-g', `./${tarballName}`, '--no-audit', '--no-fund'], {
+      cwd: folder,
+      encoding: 'utf8',
+      env: { ...npmEnv, npm_config_prefix: prefix },
+    });
     expect(install.status).toBe(0);
     expect(`${install.stdout}${install.stderr}`).not.toMatch(/allowScripts|prepare|npm run build/);
     const binDir = join(prefix, 'bin');
     expect(existsSync(join(binDir, 'openapi-dynamic-mcp'))).toBe(true);
     const installed = join(prefix, 'lib', 'node_modules', 'openapi-dynamic-mcp');
-    await expectServes(readmeClientConfig('installed', { '/absolute/path/to/openapi.yaml': sampleIn(installed) }), { env: { PATH: `${binDir}:${process.env.PATH}` } });
+    await expectServes(readmeClientConfig('installed', { '/absolute/path/to/openapi.yaml': sampleIn(installed) }), {
+      env: { PATH: `${binDir}:${process.env.PATH}` },
+    });
   });
 
   test('the published form, npx -y openapi-dynamic-mcp, serves as the README client config says', async () => {

@@ -62,7 +62,9 @@ describe('the quick start', () => {
         });
         child.on('close', (code) => reject(new Error(`npm start exited (${code}): ${stderr}`)));
       });
-      child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'quick-start', version: '1' } } })}\n`);
+      child.stdin.write(
+        `${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'quick-start', version: '1' } } })}\n`,
+      );
       const reply = await answer;
       expect(reply).toMatchObject({ id: 1, result: { serverInfo: { name: 'openapi-dynamic-mcp' } } });
       expect(stderr).toContain('Serving Swagger Petstore (15 endpoints) over stdio.');
@@ -81,7 +83,13 @@ describe('the quick start', () => {
     ] as const) {
       const command = `node bin/openapi-dynamic-mcp.js ${args.map((a) => (a.includes(' ') ? `"${a}"` : a)).join(' ')}`;
       expect(readme()).toContain(command);
-      expect(execFileSync(process.execPath, ['bin/openapi-dynamic-mcp.js', ...args], { cwd: clone, encoding: 'utf8', env: { ...process.env, OPENAPI_MCP_SPEC: '' } })).toMatch(want);
+      expect(
+        execFileSync(process.execPath, ['bin/openapi-dynamic-mcp.js', ...args], {
+          cwd: clone,
+          encoding: 'utf8',
+          env: { ...process.env, OPENAPI_MCP_SPEC: '' },
+        }),
+      ).toMatch(want);
     }
   }, 60_000);
 });

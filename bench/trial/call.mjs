@@ -12,7 +12,11 @@ try {
   console.log(`The arguments are not JSON: ${error.message}`);
   process.exit(1);
 }
-const meta = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientInfo': { name: 'trial', version: '1' }, 'io.modelcontextprotocol/clientCapabilities': {} };
+const meta = {
+  'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+  'io.modelcontextprotocol/clientInfo': { name: 'trial', version: '1' },
+  'io.modelcontextprotocol/clientCapabilities': {},
+};
 const response = await fetch(url, {
   method: 'POST',
   headers: {
@@ -27,11 +31,16 @@ const response = await fetch(url, {
   body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: tool, arguments: args, _meta: meta } }),
 });
 const reply = await response.json();
-const text = reply.error ? `Protocol error ${reply.error.code}: ${reply.error.message}` : reply.result.content.map((c) => c.text ?? `[${c.type} content]`).join('\n');
+const text = reply.error
+  ? `Protocol error ${reply.error.code}: ${reply.error.message}`
+  : reply.result.content.map((c) => c.text ?? `[${c.type} content]`).join('\n');
 console.log(text);
 if (process.env.TRIAL_LOG) {
   const status = reply.result?.structuredContent?.status;
-  appendFileSync(`${process.env.TRIAL_LOG}.calls.jsonl`, `${JSON.stringify({ task: process.env.TRIAL_TASK ?? null, tool, args, isError: Boolean(reply.error || reply.result?.isError), status: status ?? null })}\n`);
+  appendFileSync(
+    `${process.env.TRIAL_LOG}.calls.jsonl`,
+    `${JSON.stringify({ task: process.env.TRIAL_TASK ?? null, tool, args, isError: Boolean(reply.error || reply.result?.isError), status: status ?? null })}\n`,
+  );
 }
 
 /** Plain when it is visible ASCII without edge spaces, else the =?base64?...?= form. */

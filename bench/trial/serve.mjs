@@ -21,7 +21,21 @@ const freePort = () =>
   });
 
 const prismPort = await freePort();
-const prism = spawn(process.execPath, [join(root, 'node_modules', '@stainless-api', 'prism-cli', 'dist', 'index.js'), 'mock', document, '--host', '127.0.0.1', '--port', String(prismPort), '--verboseLevel', 'info'], { stdio: ['ignore', 'pipe', 'pipe'] });
+const prism = spawn(
+  process.execPath,
+  [
+    join(root, 'node_modules', '@stainless-api', 'prism-cli', 'dist', 'index.js'),
+    'mock',
+    document,
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(prismPort),
+    '--verboseLevel',
+    'info',
+  ],
+  { stdio: ['ignore', 'pipe', 'pipe'] },
+);
 for (const stream of [prism.stdout, prism.stderr]) {
   stream.on('data', (chunk) => {
     for (const line of chunk.toString().split('\n')) if (/violation|Request terminated|✖/i.test(line)) appendFileSync(`${log}.prism.log`, `${line}\n`);
@@ -35,7 +49,23 @@ for (;;) {
     await new Promise((r) => setTimeout(r, 200));
   }
 }
-const server = spawn(process.execPath, [join(root, 'bin', 'openapi-dynamic-mcp.js'), document, '--transport', 'http', '--port', port, '--base-url', `http://127.0.0.1:${prismPort}`, '--log-level', 'error', ...serverFlags], { stdio: ['ignore', 'inherit', 'inherit'] });
+const server = spawn(
+  process.execPath,
+  [
+    join(root, 'bin', 'openapi-dynamic-mcp.js'),
+    document,
+    '--transport',
+    'http',
+    '--port',
+    port,
+    '--base-url',
+    `http://127.0.0.1:${prismPort}`,
+    '--log-level',
+    'error',
+    ...serverFlags,
+  ],
+  { stdio: ['ignore', 'inherit', 'inherit'] },
+);
 process.on('SIGTERM', () => {
   prism.kill();
   server.kill();

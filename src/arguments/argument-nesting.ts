@@ -1,5 +1,5 @@
 /** @module The nesting bound on arguments: deeper values are refused before anything walks them (validation, serialization). */
-import { formatPointer, tooDeepAt } from '../spec/value-nesting.js';
+import { formatPointer, tooDeepAt } from '../openapi/value-nesting.js';
 
 /** Deepest nesting of objects and arrays accepted in arguments; real request bodies stay far below it. */
 export const maxArgumentNesting = 128;

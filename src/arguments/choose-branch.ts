@@ -4,7 +4,7 @@
  * their properties. Only that branch's errors are worth reporting: the others say "must be array" to an
  * object that has one bad field.
  */
-import { isObject, type JsonObject } from '../spec/openapi-types.js';
+import { isObject, type JsonObject } from '../base/json.js';
 
 /** Follows `$ref`s and deferred parts to the schema a branch stands for. */
 export type ResolveSchema = (node: unknown) => unknown;
@@ -78,7 +78,9 @@ function flatten(branch: unknown, resolve: ResolveSchema, depth = 0): JsonObject
   const members = [
     ...(Array.isArray(node.allOf) ? node.allOf : []),
     // A $ref beside other keywords, and a deferred part, are members too.
-    ...Object.keys(node).filter((key) => key === '$ref' || key === 'deferredPart').map((key) => ({ [key]: node[key] })),
+    ...Object.keys(node)
+      .filter((key) => key === '$ref' || key === 'deferredPart')
+      .map((key) => ({ [key]: node[key] })),
   ];
   if (!members.length || depth > 4) return node;
   const merged: JsonObject = { ...node, properties: { ...(isObject(node.properties) ? node.properties : {}) } };

@@ -9,7 +9,7 @@ import type { ErrorObject, FuncKeywordDefinition, ValidateFunction } from 'ajv';
 import type { DataValidateFunction, DataValidationCxt } from 'ajv/dist/types/index.js';
 import { defName } from '../schema/local-defs.js';
 import { subschemaKind } from '../schema/subschema-keywords.js';
-import { isObject, type JsonObject } from '../spec/openapi-types.js';
+import { isObject, type JsonObject } from '../base/json.js';
 import { recordOrigin } from './schema-origins.js';
 
 /** The keyword that stands in for a part; its value is an empty object that `parts` maps to the part. */
@@ -152,7 +152,8 @@ class SchemaSplitter {
     for (const [key, value] of Object.entries(node)) {
       if (key === '$defs') continue;
       const kind = subschemaKind(key);
-      if (kind === 'map' && isObject(value)) out[key] = Object.fromEntries(Object.entries(value).map(([name, child]) => [name, this.rewrite(child, depth + 1)]));
+      if (kind === 'map' && isObject(value))
+        out[key] = Object.fromEntries(Object.entries(value).map(([name, child]) => [name, this.rewrite(child, depth + 1)]));
       else if (kind === 'list' && Array.isArray(value)) out[key] = value.map((child) => this.rewrite(child, depth + 1));
       else if (kind === 'single') out[key] = this.rewrite(value, depth + 1);
       else out[key] = value;

@@ -1,8 +1,8 @@
 /** @module One validation error in a model's terms: where, what was expected, what came, and the subschema that says so. */
 import type { ErrorObject } from 'ajv';
 import { echoInput, echoValue } from '../echo-input.js';
-import { isObject } from '../spec/openapi-types.js';
-import { formatPointer } from '../spec/value-nesting.js';
+import { isObject } from '../base/json.js';
+import { formatPointer } from '../openapi/value-nesting.js';
 import { branchTypes, type ResolveSchema } from './choose-branch.js';
 import { errorOrigin } from './deferred-parts.js';
 import { originOf } from './schema-origins.js';
@@ -41,7 +41,14 @@ export function describeProblem(found: ErrorObject, resolve: ResolveSchema): Arg
   const problem = describeValueProblem(found, resolve);
   const name = errorOrigin(found).propertyName ?? found.propertyName;
   // Inside propertyNames the value judged is a key of the object at the pointer.
-  return name === undefined ? problem : { ...problem, expected: `property names: ${problem.expected}`, got: `the name ${JSON.stringify(name)}`, message: `property name ${JSON.stringify(name)} ${problem.message}` };
+  return name === undefined
+    ? problem
+    : {
+        ...problem,
+        expected: `property names: ${problem.expected}`,
+        got: `the name ${JSON.stringify(name)}`,
+        message: `property name ${JSON.stringify(name)} ${problem.message}`,
+      };
 }
 
 function describeValueProblem(found: ErrorObject, resolve: ResolveSchema): ArgumentProblem {
@@ -50,28 +57,82 @@ function describeValueProblem(found: ErrorObject, resolve: ResolveSchema): Argum
   const error = errorOrigin(found);
   const params = error.params as Record<string, unknown>;
   const parent = originOf(error.parentSchema);
-  const data: unknown = error.data;
+  if (error.keyword === 'required') return missingProblem(at, String(params.missingProperty), parent, resolve);
+  if (error.keyword === 'additionalProperties') return unknownPropertyProblem(at, String(params.additionalProperty), parent);
   const base = { pointer: at || '/', keyword: error.keyword, schema: parent };
+  const problem = keywordProblem(error, params, base);
+  if (problem) return problem;
+  const bound = bounds[error.keyword];
+  if (bound)
+    return {
+      ...base,
+      message: error.message ?? `fails ${error.keyword}`,
+      expected: `${bound[0]} ${String(params.limit)}${bound[1]}`,
+      got: sizeText(error.keyword, error.data) ?? valueText(error.data),
+    };
+  return {
+    ...base,
+    message: error.message ?? `fails ${error.keyword}`,
+    expected: error.message?.replace(/^must /, '') ?? error.keyword,
+    got: valueText(error.data),
+  };
+}
+
+/** A required property that is missing: named, with the type it takes. */
+function missingProblem(at: string, missing: string, parent: unknown, resolve: ResolveSchema): ArgumentProblem {
+  const name = echoInput(missing);
+  const property = isObject(parent) && isObject(parent.properties) ? originOf(parent.properties[missing]) : undefined;
+  return {
+    pointer: `${at}/${name}`,
+    keyword: 'required',
+    message: 'is required but missing',
+    expected: typeText(property, resolve) ?? 'a value',
+    got: 'nothing',
+    ...(property === undefined ? {} : { schema: property }),
+  };
+}
+
+/** A property the object does not allow: named, with the names it knows. */
+function unknownPropertyProblem(at: string, additional: string, parent: unknown): ArgumentProblem {
+  const name = echoInput(additional);
+  const known = isObject(parent) && isObject(parent.properties) ? Object.keys(parent.properties) : [];
+  const list = known.length ? `; known: ${known.slice(0, 30).join(', ')}${known.length > 30 ? ', …' : ''}` : '';
+  const none = at ? 'no properties are allowed here' : 'this endpoint takes no arguments';
+  return {
+    pointer: `${at}/${name}`,
+    keyword: 'additionalProperties',
+    message: `is not allowed here${list || `; ${none}`}`,
+    expected: known.length ? `one of the known names${list.slice(1)}` : none,
+    got: JSON.stringify(name),
+  };
+}
+
+/** A value that fails a keyword about what it is (enum, const, type, format, pattern, ...); undefined for the others. */
+function keywordProblem(
+  error: ErrorObject,
+  params: Record<string, unknown>,
+  base: Pick<ArgumentProblem, 'pointer' | 'keyword' | 'schema'>,
+): ArgumentProblem | undefined {
+  const data: unknown = error.data;
   switch (error.keyword) {
-    case 'required': {
-      const missing = String(params.missingProperty);
-      const name = echoInput(missing);
-      const property = isObject(parent) && isObject(parent.properties) ? originOf(parent.properties[missing]) : undefined;
-      return { pointer: `${at}/${name}`, keyword: 'required', message: 'is required but missing', expected: typeText(property, resolve) ?? 'a value', got: 'nothing', ...(property === undefined ? {} : { schema: property }) };
-    }
-    case 'additionalProperties': {
-      const name = echoInput(String(params.additionalProperty));
-      const known = isObject(parent) && isObject(parent.properties) ? Object.keys(parent.properties) : [];
-      const list = known.length ? `; known: ${known.slice(0, 30).join(', ')}${known.length > 30 ? ', …' : ''}` : '';
-      const none = at ? 'no properties are allowed here' : 'this endpoint takes no arguments';
-      return { pointer: `${at}/${name}`, keyword: 'additionalProperties', message: `is not allowed here${list || `; ${none}`}`, expected: known.length ? `one of the known names${list.slice(1)}` : none, got: JSON.stringify(name) };
-    }
     case 'enum': {
       const allowed = params.allowedValues as unknown[];
-      return { ...base, message: `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}; got ${echoValue(data)}`, expected: `one of ${allowed.length} values`, got: valueText(data), allowed };
+      return {
+        ...base,
+        message: `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}; got ${echoValue(data)}`,
+        expected: `one of ${allowed.length} values`,
+        got: valueText(data),
+        allowed,
+      };
     }
     case 'const':
-      return { ...base, message: `must be ${JSON.stringify(params.allowedValue)}`, expected: JSON.stringify(params.allowedValue), got: valueText(data), allowed: [params.allowedValue] };
+      return {
+        ...base,
+        message: `must be ${JSON.stringify(params.allowedValue)}`,
+        expected: JSON.stringify(params.allowedValue),
+        got: valueText(data),
+        allowed: [params.allowedValue],
+      };
     case 'type': {
       const types = String(params.type).split(',').join(' or ');
       return { ...base, message: `must be ${String(params.type)}; got ${valueText(data)}`, expected: types, got: valueText(data) };
@@ -83,19 +144,25 @@ function describeValueProblem(found: ErrorObject, resolve: ResolveSchema): Argum
     case 'multipleOf':
       return { ...base, message: error.message ?? 'fails multipleOf', expected: `a multiple of ${String(params.multipleOf)}`, got: valueText(data) };
     case 'uniqueItems':
-      return { ...base, message: error.message ?? 'fails uniqueItems', expected: 'unique items', got: `items ${String(params.j)} and ${String(params.i)} are equal` };
+      return {
+        ...base,
+        message: error.message ?? 'fails uniqueItems',
+        expected: 'unique items',
+        got: `items ${String(params.j)} and ${String(params.i)} are equal`,
+      };
     case 'false schema':
       return { ...base, message: 'is not allowed: the schema here is false', expected: 'no value (the schema here is false)', got: valueText(data) };
     case 'oneOf':
-      if (Array.isArray(params.passingSchemas)) {
-        const which = params.passingSchemas.join(' and ');
-        return { ...base, message: `matches alternatives ${which} of oneOf; the document wants exactly one`, expected: 'exactly one of the oneOf alternatives', got: `a value matching alternatives ${which}` };
-      }
-      break;
+      if (!Array.isArray(params.passingSchemas)) return undefined;
+      return {
+        ...base,
+        message: `matches alternatives ${params.passingSchemas.join(' and ')} of oneOf; the document wants exactly one`,
+        expected: 'exactly one of the oneOf alternatives',
+        got: `a value matching alternatives ${params.passingSchemas.join(' and ')}`,
+      };
+    default:
+      return undefined;
   }
-  const bound = bounds[error.keyword];
-  if (bound) return { ...base, message: error.message ?? `fails ${error.keyword}`, expected: `${bound[0]} ${String(params.limit)}${bound[1]}`, got: sizeText(error.keyword, data) ?? valueText(data) };
-  return { ...base, message: error.message ?? `fails ${error.keyword}`, expected: error.message?.replace(/^must /, '') ?? error.keyword, got: valueText(data) };
 }
 
 /** The JSON types a subschema takes, as words (`string or integer`); undefined when it does not say. */
@@ -121,7 +188,13 @@ export function valueText(value: unknown): string {
 
 function shortPointer(pointer: string): string {
   if (pointer.length <= 200) return pointer;
-  return formatPointer(pointer.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~')), '');
+  return formatPointer(
+    pointer
+      .split('/')
+      .slice(1)
+      .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~')),
+    '',
+  );
 }
 
 function sizeText(keyword: string, data: unknown): string | undefined {

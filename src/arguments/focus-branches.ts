@@ -5,7 +5,7 @@
  * policy) keeps only its own error.
  */
 import type { ErrorObject } from 'ajv';
-import { isObject, type JsonObject } from '../spec/openapi-types.js';
+import { isObject, type JsonObject } from '../base/json.js';
 import { branchTypes, chooseBranch, jsonType, type ResolveSchema } from './choose-branch.js';
 import { errorOrigin, relocate } from './deferred-parts.js';
 
@@ -54,7 +54,14 @@ function focusOne(composite: ErrorObject, context: FocusContext, depth: number):
 /** No branch takes a value of this JSON type: one type error naming the types they take. */
 function typeMismatch(composite: ErrorObject, branches: unknown[], value: unknown, resolve: ResolveSchema): ErrorObject {
   const types = [...new Set(branches.flatMap((b) => branchTypes(b, resolve) ?? []))];
-  return { ...errorOrigin(composite), instancePath: composite.instancePath, keyword: 'type', params: { type: types.join(',') }, data: value, message: `must be ${types.join(' or ')}; got ${jsonType(value)}` };
+  return {
+    ...errorOrigin(composite),
+    instancePath: composite.instancePath,
+    keyword: 'type',
+    params: { type: types.join(',') },
+    data: value,
+    message: `must be ${types.join(' or ')}; got ${jsonType(value)}`,
+  };
 }
 
 function isUnder(path: string, prefix: string): boolean {

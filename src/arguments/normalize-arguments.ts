@@ -5,14 +5,18 @@
  * Every change is reported so the model learns the right shape.
  */
 import { echoInput } from '../echo-input.js';
-import { isObject, type JsonObject } from '../spec/openapi-types.js';
+import { describeError, DynamicMcpError } from '../errors.js';
+import { isObject, type JsonObject } from '../base/json.js';
 
 export interface NormalizedArguments {
   args: Record<string, unknown>;
   adjustments: string[];
 }
 
-export class ArgumentShapeError extends Error {}
+/** Arguments of a shape no schema can take (not an object, a string that is not JSON): refused before validation. */
+export class ArgumentShapeError extends DynamicMcpError {
+  readonly code = 'INVALID_ARGUMENTS';
+}
 
 /**
  * @param given the `arguments` value as sent
@@ -29,7 +33,7 @@ export function normalizeArguments(given: unknown, strays: Record<string, unknow
     try {
       parsed = given.trim() === '' ? {} : JSON.parse(given);
     } catch (error) {
-      throw new ArgumentShapeError(`"arguments" must be a JSON object; it was a string that is not valid JSON (${echoInput((error as Error).message)}).`);
+      throw new ArgumentShapeError(`"arguments" must be a JSON object; it was a string that is not valid JSON (${echoInput(describeError(error))}).`);
     }
     if (!isObject(parsed)) throw new ArgumentShapeError('"arguments" must be a JSON object; it was a string holding something else.');
     args = parsed;
@@ -46,7 +50,8 @@ export function normalizeArguments(given: unknown, strays: Record<string, unknow
     const ignored = strayNames.filter((name) => name in args);
     for (const name of moved) args[name] = strays[name];
     if (moved.length) adjustments.push(`${list(moved)} ${moved.length > 1 ? 'were' : 'was'} given beside "arguments"; moved inside it.`);
-    if (ignored.length) adjustments.push(`${list(ignored)} ${ignored.length > 1 ? 'were' : 'was'} given both beside and inside "arguments"; the value inside was used.`);
+    if (ignored.length)
+      adjustments.push(`${list(ignored)} ${ignored.length > 1 ? 'were' : 'was'} given both beside and inside "arguments"; the value inside was used.`);
   }
 
   const properties = isObject(schema.properties) ? schema.properties : {};
@@ -82,7 +87,10 @@ export function normalizeArguments(given: unknown, strays: Record<string, unknow
     args[name] = typed;
     read.push(`"${name}" ${JSON.stringify(value)} as ${JSON.stringify(typed)}`);
   }
-  if (read.length) adjustments.push(`Read ${read.join(', ')}: ${read.length > 1 ? 'those parameters take' : 'that parameter takes'} ${read.length > 1 ? 'numbers or booleans' : 'a number or boolean'}.`);
+  if (read.length)
+    adjustments.push(
+      `Read ${read.join(', ')}: ${read.length > 1 ? 'those parameters take' : 'that parameter takes'} ${read.length > 1 ? 'numbers or booleans' : 'a number or boolean'}.`,
+    );
   return { args, adjustments };
 }
 
@@ -103,7 +111,9 @@ function fromText(text: string, type: unknown): number | boolean | undefined {
 function expectsObjectBody(schema: unknown): boolean {
   if (!isObject(schema)) return false;
   const type = schema.type;
-  return type === 'object' || (Array.isArray(type) && type.includes('object')) || isObject(schema.properties) || (type === undefined && schema.$ref !== undefined);
+  return (
+    type === 'object' || (Array.isArray(type) && type.includes('object')) || isObject(schema.properties) || (type === undefined && schema.$ref !== undefined)
+  );
 }
 
 function expectsStructuredBody(schema: unknown): boolean {
@@ -114,6 +124,9 @@ function expectsStructuredBody(schema: unknown): boolean {
 
 /** Names the caller gave, quoted: at most 10, each cut short. */
 function list(names: string[]): string {
-  const shown = names.slice(0, 10).map((n) => `"${echoInput(n, 60)}"`).join(', ');
+  const shown = names
+    .slice(0, 10)
+    .map((n) => `"${echoInput(n, 60)}"`)
+    .join(', ');
   return names.length > 10 ? `${shown} and ${names.length - 10} more` : shown;
 }

@@ -3,7 +3,7 @@
  * numeric-looking string, two objects with optional fields), and exact-one would refuse a value the API takes.
  * When several branches match, the API decides which it means.
  */
-import { isObject, type JsonObject } from '../spec/openapi-types.js';
+import { isObject, type JsonObject } from '../base/json.js';
 import { subschemaKind } from '../schema/subschema-keywords.js';
 import { recordOrigin } from './schema-origins.js';
 

@@ -6,8 +6,8 @@
  */
 import { foldSchema } from '../schema/fold-schema.js';
 import { reachableDefs } from '../schema/local-defs.js';
-import { isObject, type JsonObject } from '../spec/openapi-types.js';
-import type { Operation } from '../spec/operation.js';
+import { isObject, type JsonObject } from '../base/json.js';
+import type { Operation } from '../openapi/operation.js';
 import type { ArgumentProblem } from './describe-problem.js';
 
 export interface RepairInput {
@@ -73,7 +73,8 @@ function renderSubschema(sub: unknown, root: JsonObject, operationId: string): u
   const used = reachableDefs(sub, defs);
   const whole: JsonObject = used.size ? { ...sub, $defs: Object.fromEntries([...used].map((name) => [name, defs[name]])) } : sub;
   const at = pointerOf(root, sub);
-  const partId = (pointer: string) => (pointer.startsWith('/$defs/') || at === undefined ? `${operationId}#${pointer.startsWith('/$defs/') ? pointer : ''}` : `${operationId}#${at}${pointer}`);
+  const partId = (pointer: string) =>
+    pointer.startsWith('/$defs/') || at === undefined ? `${operationId}#${pointer.startsWith('/$defs/') ? pointer : ''}` : `${operationId}#${at}${pointer}`;
   const folded = foldSchema(whole, subschemaChars, partId).schema;
   // A cut enum at the root says where to see all its values, as cuts deeper in do.
   const last = Array.isArray(folded.enum) ? folded.enum.at(-1) : undefined;
@@ -92,7 +93,8 @@ function pointerOf(root: unknown, target: unknown): string | undefined {
     if (node === target) return pointer;
     if (typeof node !== 'object' || node === null || seen.has(node)) continue;
     seen.add(node);
-    for (const [key, child] of Object.entries(node)) if (typeof child === 'object' && child !== null) stack.push([child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`]);
+    for (const [key, child] of Object.entries(node))
+      if (typeof child === 'object' && child !== null) stack.push([child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`]);
   }
   return undefined;
 }

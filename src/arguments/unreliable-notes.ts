@@ -4,7 +4,7 @@
  */
 import { defName } from '../schema/local-defs.js';
 import type { UnreliableConstraint } from '../schema/unreliable-constraints.js';
-import { isObject, type JsonObject } from '../spec/openapi-types.js';
+import { isObject, type JsonObject } from '../base/json.js';
 
 /** Subschemas walked at most, with the arguments: bounded even for a recursive schema and a deep value. */
 const maxVisits = 10_000;
@@ -28,7 +28,8 @@ export function unreliableNotes(schema: JsonObject, unreliable: readonly Unrelia
     if (ref !== undefined && Object.hasOwn(defs, ref)) visit(defs[ref], `/$defs/${escape(ref)}`, value, at);
     if (isObject(value)) {
       const properties = isObject(node.properties) ? node.properties : {};
-      if (isObject(node.propertyNames)) for (const key of Object.keys(value)) visit(node.propertyNames, `${pointer}/propertyNames`, key, `${at}/${escape(key)}`);
+      if (isObject(node.propertyNames))
+        for (const key of Object.keys(value)) visit(node.propertyNames, `${pointer}/propertyNames`, key, `${at}/${escape(key)}`);
       for (const [key, child] of Object.entries(value)) {
         if (Object.hasOwn(properties, key)) visit(properties[key], `${pointer}/properties/${escape(key)}`, child, `${at}/${escape(key)}`);
         else if (isObject(node.additionalProperties)) visit(node.additionalProperties, `${pointer}/additionalProperties`, child, `${at}/${escape(key)}`);

@@ -4,8 +4,8 @@
  * only the branch the arguments were meant for is reported.
  */
 import type { FuncKeywordDefinition, ValidateFunction } from 'ajv';
-import { isObject, type JsonObject } from '../spec/openapi-types.js';
-import type { ValidationPolicy } from '../spec/validation-policy.js';
+import { isObject, type JsonObject } from '../base/json.js';
+import type { ValidationPolicy } from '../config.js';
 import { mergeAllOf } from '../schema/compact-schema.js';
 import { followDefs } from '../schema/local-defs.js';
 import { compileEveryPart, deferredKeyword, deferredPartKeyword, resolvePart, splitSchema } from './deferred-parts.js';
@@ -128,7 +128,13 @@ function unknownArguments(schema: JsonObject, args: unknown): ArgumentProblem[] 
   const list = `known: ${known.slice(0, 30).join(', ')}${known.length > 30 ? ', …' : ''}`;
   return Object.keys(args)
     .filter((name) => !Object.hasOwn(properties, name))
-    .map((name) => ({ pointer: `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, keyword: 'additionalProperties', message: `is not allowed here; ${list}`, expected: `one of the known names; ${list}`, got: JSON.stringify(name) }));
+    .map((name) => ({
+      pointer: `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+      keyword: 'additionalProperties',
+      message: `is not allowed here; ${list}`,
+      expected: `one of the known names; ${list}`,
+      got: JSON.stringify(name),
+    }));
 }
 
 function dedupe(problems: ArgumentProblem[]): ArgumentProblem[] {
@@ -149,4 +155,3 @@ function collectFormats(schema: unknown, found = new Set<string>()): Set<string>
   }
   return found;
 }
-

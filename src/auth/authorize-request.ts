@@ -1,13 +1,13 @@
 /**
  * @module Applies an operation's security requirements to a request: the first alternative whose schemes
- * all have credentials wins; apiKey (header, query, cookie), HTTP basic and bearer, OAuth 2 and OpenID
- * Connect as bearer tokens, OAuth 2 client credentials fetched and cached.
+ * all have credentials wins, and each of its schemes is sent by the auth scheme that sends it (schemes/).
  */
-import { encodeValue } from '../http/serialize-param.js';
 import type { HttpRequest } from '../http/build-request.js';
-import type { SchemeUse } from '../spec/security.js';
 import type { ClientCredentialsTokens, TokenRequest } from './client-credentials-tokens.js';
 import { howToSet, type Credentials } from './credentials.js';
+import type { AuthTarget } from './schemes/auth-scheme.js';
+import { authSchemeFor } from './schemes/auth-schemes.js';
+import { unsupportedType, type SchemeUse } from './schemes/scheme-use.js';
 
 export interface Authorization {
   /** Names of the schemes applied. */
@@ -37,55 +37,36 @@ export interface AuthorizeInput {
 export function chooseAlternative(input: Pick<AuthorizeInput, 'alternatives' | 'optional' | 'credentials'>): { chosen: SchemeUse[]; missing?: string } {
   const { alternatives, credentials } = input;
   if (!alternatives.length) return { chosen: [] };
-  const usable = alternatives.find((all) => all.every((s) => credentials.has(s.name) && s.type !== 'mutualTLS'));
+  const usable = alternatives.find((all) => all.every((s) => credentials.has(s.name) && !unsupportedType(s.type)));
   if (usable) return { chosen: usable };
   if (input.optional) return { chosen: [] };
-  const options = alternatives.map((all) => all.map((s) => `${s.name} (${s.type}${s.scheme ? ` ${s.scheme}` : ''}): ${s.type === 'mutualTLS' ? 'mutual TLS is not supported' : howToSet(s.name)}`).join(' and '));
-  return { chosen: [], missing: `This endpoint declares auth and none is configured; it was called without credentials. To authenticate, ${options.join('; or ')}, then restart the server.` };
+  const options = alternatives.map((all) =>
+    all
+      .map(
+        (s) =>
+          `${s.name} (${s.type === 'http' && s.scheme ? `http ${s.scheme}` : s.type}): ${unsupportedType(s.type) ? `${unsupportedType(s.type)!.name} is not supported` : howToSet(s.name)}`,
+      )
+      .join(' and '),
+  );
+  return {
+    chosen: [],
+    missing: `This endpoint declares auth and none is configured; it was called without credentials. To authenticate, ${options.join('; or ')}, then restart the server.`,
+  };
 }
 
-/** Adds the credentials of the chosen alternative to the request, in place. */
+/** Adds the credentials of the chosen alternative to the request, in place, each by the scheme that sends it. */
 export async function authorizeRequest(request: HttpRequest, input: AuthorizeInput): Promise<Authorization> {
   const { chosen, missing } = chooseAlternative(input);
-  const result: Authorization = { schemes: [], ownedHeaders: [], tokenRequests: [] };
-  if (missing) result.missing = missing;
-  const cookies: string[] = [];
-  for (const scheme of chosen) {
-    const secret = input.credentials.get(scheme.name)!;
-    result.schemes.push(scheme.name);
-    if (scheme.type === 'apiKey') {
-      const name = scheme.parameterName ?? scheme.name;
-      if (scheme.in === 'query') request.url.search = `${request.url.search ? `${request.url.search}&` : '?'}${encodeValue(name)}=${encodeValue(secret)}`;
-      else if (scheme.in === 'cookie') cookies.push(`${name}=${encodeValue(secret)}`);
-      else {
-        request.headers[name.toLowerCase()] = secret;
-        result.ownedHeaders.push(name.toLowerCase());
-      }
-      continue;
-    }
-    let authorization: string;
-    if (scheme.type === 'http' && scheme.scheme === 'basic') {
-      authorization = `Basic ${secret.includes(':') ? Buffer.from(secret).toString('base64') : secret}`;
-    } else if (scheme.type === 'http' && scheme.scheme && scheme.scheme !== 'bearer') {
-      authorization = `${scheme.scheme[0]!.toUpperCase()}${scheme.scheme.slice(1)} ${secret}`;
-    } else if (scheme.type === 'oauth2' && scheme.tokenUrl && /^[^:\s]+:\S+$/.test(secret)) {
-      const at = secret.indexOf(':');
-      const tokenRequest: TokenRequest = {
-        scheme: scheme.name,
-        tokenUrl: new URL(scheme.tokenUrl, input.baseUrl).href,
-        clientId: secret.slice(0, at),
-        clientSecret: secret.slice(at + 1),
-        scopes: scheme.scopes ?? [],
-      };
-      result.tokenRequests.push(tokenRequest);
-      authorization = `Bearer ${await input.tokens.token(tokenRequest)}`;
-    } else {
-      authorization = `Bearer ${secret}`;
-    }
-    request.headers.authorization = authorization;
-    result.ownedHeaders.push('authorization');
+  const target: AuthTarget = { request, cookies: [], ownedHeaders: [], tokenRequests: [], tokens: input.tokens, baseUrl: input.baseUrl };
+  for (const use of chosen) {
+    const secret = input.credentials.get(use.name)!;
+    await authSchemeFor(use, secret).apply(use, secret, target);
   }
-  if (cookies.length) request.headers.cookie = [request.headers.cookie, ...cookies].filter(Boolean).join('; ');
-  if (cookies.length) result.ownedHeaders.push('cookie');
+  if (target.cookies.length) {
+    request.headers.cookie = [request.headers.cookie, ...target.cookies].filter(Boolean).join('; ');
+    target.ownedHeaders.push('cookie');
+  }
+  const result: Authorization = { schemes: chosen.map((use) => use.name), ownedHeaders: target.ownedHeaders, tokenRequests: target.tokenRequests };
+  if (missing) result.missing = missing;
   return result;
 }

@@ -1,12 +1,8 @@
 /** @module Checks `--auth scheme=secret` entries against the document: the scheme must exist and be a kind we can send. */
 import { ConfigError } from '../errors.js';
-import type { Catalog } from '../spec/catalog.js';
-import type { SecuritySchemeObject } from '../spec/openapi-types.js';
-
-/** Scheme types that take no credential from us: mutual TLS needs a client certificate on the connection. */
-const unsupported: Record<string, string> = {
-  mutualTLS: 'mutual TLS needs a client certificate, which requests sent from here do not carry; put a proxy that adds it in front of the API and point --base-url at the proxy',
-};
+import type { Catalog } from '../openapi/catalog.js';
+import type { SecuritySchemeObject } from '../openapi/openapi-types.js';
+import { unsupportedType } from './schemes/scheme-use.js';
 
 /** Throws a ConfigError naming the first `--auth` entry for a scheme the document lacks or we cannot send. */
 export function checkAuthFlags(catalog: Catalog, flags: readonly string[]): void {
@@ -16,10 +12,9 @@ export function checkAuthFlags(catalog: Catalog, flags: readonly string[]): void
     const name = flag.includes('=') ? flag.slice(0, flag.indexOf('=')) : flag;
     if (!Object.hasOwn(schemes, name)) {
       const unknown = flags.map((f) => f.split('=')[0]!).filter((n) => !Object.hasOwn(schemes, n));
-      throw new ConfigError(
-        `--auth names ${unknown.map((n) => `"${n}"`).join(', ')}, which the document does not define.`,
-        names.length ? `Its security schemes are: ${names.join(', ')}.` : 'The document defines no security schemes; use --header to send a credential.',
-      );
+      throw new ConfigError(`--auth names ${unknown.map((n) => `"${n}"`).join(', ')}, which the document does not define.`, {
+        hint: names.length ? `Its security schemes are: ${names.join(', ')}.` : 'The document defines no security schemes; use --header to send a credential.',
+      });
     }
     let type: string | undefined;
     try {
@@ -27,8 +22,11 @@ export function checkAuthFlags(catalog: Catalog, flags: readonly string[]): void
     } catch {
       type = undefined;
     }
-    if (type && unsupported[type]) {
-      throw new ConfigError(`--auth ${name}: the scheme "${name}" is of type ${type}, which openapi-dynamic-mcp does not support.`, `${unsupported[type]![0]!.toUpperCase()}${unsupported[type]!.slice(1)}.`);
+    const refused = type === undefined ? undefined : unsupportedType(type);
+    if (refused) {
+      throw new ConfigError(`--auth ${name}: the scheme "${name}" is of type ${type}, which openapi-dynamic-mcp does not support.`, {
+        hint: `${refused.reason[0]!.toUpperCase()}${refused.reason.slice(1)}.`,
+      });
     }
   }
 }

@@ -1,6 +1,6 @@
 /** @module OAuth 2 client-credentials tokens: fetched from the scheme's token URL, cached until they expire, dropped on a 401. */
 import { createHash } from 'node:crypto';
-import { UpstreamRequestError } from '../errors.js';
+import { describeError, UpstreamRequestError } from '../errors.js';
 import type { FetchLike } from '../http/send-request.js';
 
 interface CachedToken {
@@ -74,7 +74,7 @@ export class ClientCredentialsTokens {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
-      throw new UpstreamRequestError(`Fetching ${where} failed: ${(error as Error).message}.`, { hint: 'Check that the token URL is reachable.', cause: error });
+      throw new UpstreamRequestError(`Fetching ${where} failed: ${describeError(error)}.`, { hint: 'Check that the token URL is reachable.', cause: error });
     }
     const text = await response.text();
     if (!response.ok) {

@@ -5,7 +5,10 @@ export type Credentials = ReadonlyMap<string, string>;
 
 /** `OPENAPI_MCP_AUTH_PETSTORE_AUTH` for the scheme `petstore_auth`. */
 export function envVarForScheme(schemeName: string): string {
-  return `OPENAPI_MCP_AUTH_${schemeName.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_|_$/g, '')}`;
+  return `OPENAPI_MCP_AUTH_${schemeName
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_|_$/g, '')}`;
 }
 
 /** How a person sets a scheme's credential, for messages. */
@@ -17,7 +20,11 @@ export function howToSet(schemeName: string): string {
  * Credentials for the given scheme names: flags (`name=value`) win over environment variables.
  * Unknown names in flags are returned in `unknown` so the CLI can say so.
  */
-export function collectCredentials(schemeNames: readonly string[], flags: readonly string[], env: NodeJS.ProcessEnv): { credentials: Map<string, string>; unknown: string[] } {
+export function collectCredentials(
+  schemeNames: readonly string[],
+  flags: readonly string[],
+  env: NodeJS.ProcessEnv,
+): { credentials: Map<string, string>; unknown: string[] } {
   const credentials = new Map<string, string>();
   const unknown: string[] = [];
   for (const name of schemeNames) {

@@ -20,7 +20,10 @@ export function errorLine(message: string): string {
  */
 export function formatCommanderError(text: string): string {
   const [first = '', ...rest] = text.trim().split('\n');
-  const suggestion = rest.join(' ').replace(/^\((.*)\)$/, '$1').trim();
+  const suggestion = rest
+    .join(' ')
+    .replace(/^\((.*)\)$/, '$1')
+    .trim();
   const message = first.replace(/^error: /, '');
   return `${errorLine(suggestion ? `${message} (${suggestion.charAt(0).toLowerCase()}${suggestion.slice(1)})` : message)}\n`;
 }

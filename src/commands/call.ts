@@ -9,30 +9,32 @@ import { validateArguments } from '../arguments/validate-arguments.js';
 import { ClientCredentialsTokens } from '../auth/client-credentials-tokens.js';
 import { howToSet } from '../auth/credentials.js';
 import type { CallOptions, Config } from '../config.js';
-import { ConfigError, DynamicMcpError } from '../errors.js';
-import { callOperation } from '../http/call-operation.js';
+import { ConfigError, describeError, DynamicMcpError } from '../errors.js';
+import { callOperation } from '../execution/call-operation.js';
 import type { RawResponse } from '../http/send-request.js';
+import { compileSelect } from '../http/select-expression.js';
 import { serverOrigins } from '../http/server-origins.js';
 import { shapeResponse, type ShapedResponse } from '../http/shape-response.js';
-import { createLogger } from '../log.js';
+import { createLogger } from '../create-logger.js';
 import { formatBytes } from '../progress.js';
-import { inputSchemaOf, requestMediaTypes } from '../schema/input-schema.js';
-import type { Catalog } from '../spec/catalog.js';
-import type { Operation } from '../spec/operation.js';
-import { describeSecurity } from '../spec/security.js';
+import { inputSchemaOf, requestMediaTypes } from '../arguments/input-schema.js';
+import type { Catalog } from '../openapi/catalog.js';
+import type { Operation } from '../openapi/operation.js';
+import { describeSecurity } from '../auth/describe-security.js';
+import { unsupportedType } from '../auth/schemes/scheme-use.js';
 import { terminalProgress } from '../terminal/terminal-progress.js';
 import { colorEnabled, createStyle } from '../terminal/terminal.js';
 import { prepareRuntime } from './prepare-runtime.js';
 import { unknownEndpointText } from './unknown-endpoint-text.js';
 
-/** Everything fits: call prints whole bodies (send-request still refuses bodies over 64 MiB). */
+/** Everything fits: call prints whole bodies (send-request still refuses those over maxDownloadBytes). */
 const whole = Number.MAX_SAFE_INTEGER;
 
 /** Returns the exit code: 0 for a 1xx-3xx answer, 4 for 4xx, 5 for 5xx, 1 when no request could be made. */
 export async function runCall(config: Config, id: string, options: CallOptions): Promise<number> {
-  const select = options.select ? await compileSelect(options.select) : undefined;
+  const select = options.select ? await selectOption(options.select) : undefined;
   // At the default level only errors: what would be a warning for a server (no usable base URL) is call's own error here.
-  const logger = createLogger({ level: config.logLevel === 'info' ? 'error' : config.logLevel, json: config.logJson });
+  const logger = createLogger({ level: config.logLevel === 'info' ? 'error' : config.logLevel, format: config.logFormat });
   const runtime = await prepareRuntime(config, logger, terminalProgress());
   const { catalog } = runtime;
   const operation = catalog.find(id);
@@ -40,8 +42,10 @@ export async function runCall(config: Config, id: string, options: CallOptions):
   const mediaTypes = requestMediaTypes(operation);
   if (options.contentType && !mediaTypes.includes(options.contentType)) {
     throw new ConfigError(
-      mediaTypes.length ? `--content-type "${options.contentType}" is not one ${operation.id} accepts.` : `${operation.id} takes no request body, so --content-type does not apply.`,
-      mediaTypes.length ? `It accepts: ${mediaTypes.join(', ')}.` : undefined,
+      mediaTypes.length
+        ? `--content-type "${options.contentType}" is not one ${operation.id} accepts.`
+        : `${operation.id} takes no request body, so --content-type does not apply.`,
+      { hint: mediaTypes.length ? `It accepts: ${mediaTypes.join(', ')}.` : undefined },
     );
   }
   const { schema, bindings } = inputSchemaOf(operation, catalog, options.contentType);
@@ -55,7 +59,10 @@ export async function runCall(config: Config, id: string, options: CallOptions):
   }
   const problems = await validateArguments(schema, args, catalog.validation);
   if (problems.length) {
-    const lines = [`Invalid arguments for ${operation.id} (${operation.method.toUpperCase()} ${operation.path}):`, ...problems.map((p) => `- ${p.pointer}: ${p.message}`)];
+    const lines = [
+      `Invalid arguments for ${operation.id} (${operation.method.toUpperCase()} ${operation.path}):`,
+      ...problems.map((p) => `- ${p.pointer}: ${p.message}`),
+    ];
     lines.push(`Its inputs: openapi-dynamic-mcp describe ${quoteWord(config.spec)} ${quoteWord(operation.id)}`);
     return fail(lines.join('\n'));
   }
@@ -64,12 +71,9 @@ export async function runCall(config: Config, id: string, options: CallOptions):
   let response: RawResponse;
   try {
     ({ response } = await callOperation(operation, catalog, bindings, args, {
+      ...config,
       fetch: fetcher,
-      timeoutMs: config.timeoutMs,
-      ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
-      serverVariables: config.serverVariables,
-      headers: config.headers,
-      credentials: runtime.credentials ?? new Map(),
+      credentials: runtime.credentials,
       tokens: new ClientCredentialsTokens(fetcher, config.timeoutMs),
       allowedOrigins: serverOrigins(catalog),
     }));
@@ -85,7 +89,7 @@ export async function runCall(config: Config, id: string, options: CallOptions):
     if (body) selected = { value: select(body.value) ?? null };
     else notes.push(`Note: --select was not applied: the body is not JSON.`);
   }
-  const auth = missingAuth(operation, catalog, new Set(runtime.credentials?.keys() ?? []), response.status);
+  const auth = missingAuth(operation, catalog, new Set(runtime.credentials.keys()), response.status);
   if (auth) notes.push(`Note: ${auth}`);
 
   process.stderr.write(`${statusLine(operation, response, shaped)}\n`);
@@ -99,13 +103,13 @@ function fail(message: string): number {
   return 1;
 }
 
-async function compileSelect(expression: string): Promise<(value: unknown) => unknown> {
-  const { compile, TreeInterpreter } = await import('@jmespath-community/jmespath');
+async function selectOption(expression: string): Promise<(value: unknown) => unknown> {
   try {
-    const ast = compile(expression);
-    return (value) => TreeInterpreter.search(ast, value as never);
+    return await compileSelect(expression);
   } catch (error) {
-    throw new ConfigError(`--select is not a valid JMESPath expression: ${(error as Error).message}.`, 'For example: --select "items[].{id: id, name: name}" (https://jmespath.org).');
+    throw new ConfigError(`--select is not a valid JMESPath expression: ${describeError(error)}.`, {
+      hint: 'For example: --select "items[].{id: id, name: name}" (https://jmespath.org).',
+    });
   }
 }
 
@@ -113,7 +117,8 @@ async function compileSelect(expression: string): Promise<(value: unknown) => un
 function statusLine(operation: Operation, response: RawResponse, shaped: ShapedResponse): string {
   const style = createStyle(colorEnabled(process.stderr));
   const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-  const colored = response.status >= 400 ? style.red(style.bold(status)) : response.status >= 300 ? style.yellow(style.bold(status)) : style.green(style.bold(status));
+  const colored =
+    response.status >= 400 ? style.red(style.bold(status)) : response.status >= 300 ? style.yellow(style.bold(status)) : style.green(style.bold(status));
   const detail = [shaped.contentType, formatBytes(response.bytes.byteLength)].filter(Boolean).join(', ');
   return `${colored} from ${operation.method.toUpperCase()} ${operation.path} ${style.dim(`(${detail})`)}`;
 }
@@ -136,7 +141,10 @@ function writeBody(response: RawResponse, shaped: ShapedResponse, options: CallO
   }
   if (!response.bytes.byteLength) return;
   if (shaped.binary) {
-    if (terminal) process.stderr.write(`The body is binary (${shaped.binary.mimeType}, ${formatBytes(response.bytes.byteLength)}), not shown on a terminal: redirect it to a file (> out.bin).\n`);
+    if (terminal)
+      process.stderr.write(
+        `The body is binary (${shaped.binary.mimeType}, ${formatBytes(response.bytes.byteLength)}), not shown on a terminal: redirect it to a file (> out.bin).\n`,
+      );
     else out.write(response.bytes);
     return;
   }
@@ -161,7 +169,12 @@ function missingAuth(operation: Operation, catalog: Catalog, configured: Readonl
   if (status !== 401 && status !== 403) return undefined;
   const alternatives = describeSecurity(operation, catalog, configured);
   if (!alternatives.length || alternatives.some((all) => all.every((s) => s.configured))) return undefined;
-  const ways = alternatives.map((all) => all.filter((s) => !s.configured).map((s) => (s.type === 'mutualTLS' ? `${s.name} is mutual TLS, which is not supported` : howToSet(s.name))).join(' and '));
+  const ways = alternatives.map((all) =>
+    all
+      .filter((s) => !s.configured)
+      .map((s) => (unsupportedType(s.type) ? `${s.name} is ${unsupportedType(s.type)!.name}, which is not supported` : howToSet(s.name)))
+      .join(' and '),
+  );
   return `${operation.id} takes credentials and none are configured: ${ways.join('; or ')}.`;
 }
 

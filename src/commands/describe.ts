@@ -2,7 +2,7 @@
 import { checkAuthFlags } from '../auth/check-auth-flags.js';
 import { collectCredentials } from '../auth/credentials.js';
 import type { Config } from '../config.js';
-import { argumentBindings } from '../schema/input-schema.js';
+import { argumentBindings } from '../arguments/input-schema.js';
 import { endpointText } from '../terminal/endpoint-text.js';
 import { terminalProgress } from '../terminal/terminal-progress.js';
 import { colorEnabled, createStyle, outputWidth } from '../terminal/terminal.js';
@@ -23,7 +23,11 @@ export async function runDescribe(config: Config, ids: string[], json: boolean):
     const operation = catalog.find(hashAt === -1 ? id : id.slice(0, hashAt));
     const described = operation && describeOperation(operation, catalog, configured, hashAt === -1 ? undefined : id.slice(hashAt + 1));
     if (operation && described) endpoints.push({ described, bindings: argumentBindings(operation) });
-    else if (operation) unknown.push({ id, message: `"${id.slice(hashAt + 1)}" is not a part of ${operation.id}'s arguments; use the id a folded part names, e.g. "${operation.id}#/properties/body".` });
+    else if (operation)
+      unknown.push({
+        id,
+        message: `"${id.slice(hashAt + 1)}" is not a part of ${operation.id}'s arguments; use the id a folded part names, e.g. "${operation.id}#/properties/body".`,
+      });
     else unknown.push({ id, message: unknownEndpointText(catalog, id) });
   }
   if (json) {

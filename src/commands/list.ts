@@ -6,12 +6,13 @@
 import type { Config, ListOptions } from '../config.js';
 import { ConfigError } from '../errors.js';
 import { operationCount } from '../search/operation-variants.js';
-import { closestWords } from '../search/edit-distance.js';
+import { closestWords } from '../base/edit-distance.js';
 import { terminalProgress } from '../terminal/terminal-progress.js';
 import { colorEnabled, createStyle, outputWidth, styleMethod } from '../terminal/terminal.js';
 import { fitColumns, joinRow } from '../terminal/fit-columns.js';
 import { toListed, type ListedEndpoint } from '../tools/list-endpoints.js';
 import { loadCatalog } from './prepare-runtime.js';
+import { searchIndexOf } from '../search/search-index-of.js';
 
 /** Returns the exit code. */
 export async function runList(config: Config, query: string, options: ListOptions): Promise<number> {
@@ -19,25 +20,31 @@ export async function runList(config: Config, query: string, options: ListOption
   if (options.tag && !catalog.tags().some((t) => t.name.toLowerCase() === options.tag!.toLowerCase())) {
     const known = catalog.tags().map((t) => t.name);
     const close = closestWords(options.tag, known);
-    throw new ConfigError(
-      `--tag "${options.tag}" matches no tag of ${catalog.title}.`,
-      close.length ? `Did you mean ${close.join(', ')}?` : known.length ? `Its tags: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ` and ${known.length - 12} more` : ''}.` : 'Its endpoints have no tags.',
-    );
+    throw new ConfigError(`--tag "${options.tag}" matches no tag of ${catalog.title}.`, {
+      hint: close.length
+        ? `Did you mean ${close.join(', ')}?`
+        : known.length
+          ? `Its tags: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ` and ${known.length - 12} more` : ''}.`
+          : 'Its endpoints have no tags.',
+    });
   }
   const filters = { ...(options.tag ? { tag: options.tag } : {}), ...(options.method ? { method: options.method } : {}) };
-  const all = catalog.search().results(query || undefined, filters);
+  const all = searchIndexOf(catalog).results(query || undefined, filters);
   const endpoints = all.slice(0, options.limit).map((group) => toListed(group, catalog));
   const total = all.length;
   const withCopies = operationCount(all);
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ title: catalog.title, query, total, totalWithVariants: withCopies, shown: endpoints.length, endpoints }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ title: catalog.title, query, total, totalWithVariants: withCopies, shown: endpoints.length, endpoints }, null, 2)}\n`,
+    );
     return 0;
   }
   process.stdout.write(renderTable(endpoints));
   const copies = withCopies > total ? ` (${withCopies} counting copies under other paths)` : '';
   const shown = total > endpoints.length ? `, first ${endpoints.length} shown (--limit for more)` : '';
   process.stdout.write(`${total} endpoint${total === 1 ? '' : 's'}${copies}${shown}.\n`);
-  if (!total && query) process.stderr.write(`No endpoint matches "${query}": try other or fewer words${options.tag || options.method ? ', or drop --tag and --method' : ''}.\n`);
+  if (!total && query)
+    process.stderr.write(`No endpoint matches "${query}": try other or fewer words${options.tag || options.method ? ', or drop --tag and --method' : ''}.\n`);
   return 0;
 }
 
@@ -49,9 +56,19 @@ function renderTable(endpoints: ListedEndpoint[]): string {
     const required = e.required.length ? ` [${e.required.join(', ')}]` : '';
     return [e.id, e.method, e.path, `${e.summary}${e.deprecated ? ' (deprecated)' : ''}${required}${copies}`];
   });
-  const { widths, cells } = fitColumns([{ header: 'ID', whole: true }, { header: 'METHOD', whole: true }, { header: 'PATH' }, { header: 'SUMMARY [required]' }], rows, outputWidth(process.stdout));
+  const { widths, cells } = fitColumns(
+    [{ header: 'ID', whole: true }, { header: 'METHOD', whole: true }, { header: 'PATH' }, { header: 'SUMMARY [required]' }],
+    rows,
+    outputWidth(process.stdout),
+  );
   const [header, ...body] = cells;
-  const lines = [joinRow(header!, widths, header!.map(() => style.bold))];
+  const lines = [
+    joinRow(
+      header!,
+      widths,
+      header!.map(() => style.bold),
+    ),
+  ];
   for (const row of body) lines.push(joinRow(row, widths, [style.cyan, (m) => styleMethod(style, m)]));
   return `${lines.join('\n')}\n`;
 }

@@ -7,18 +7,18 @@ import { resolveBaseUrl } from '../http/base-url.js';
 import type { Logger } from '../log.js';
 import { logProgress, type Progress } from '../progress.js';
 import type { RuntimeOptions } from '../runtime.js';
-import { buildCatalog } from '../spec/build-catalog.js';
-import type { Catalog } from '../spec/catalog.js';
-import { filterCatalog } from '../spec/filter-catalog.js';
-import { loadSpec, specOptions } from '../spec/load-spec.js';
+import { buildCatalog } from '../openapi/build-catalog.js';
+import type { Catalog } from '../openapi/catalog.js';
+import { filterCatalog } from '../openapi/filter-catalog.js';
+import { loadSpec } from '../openapi/load-spec.js';
 
 export async function loadCatalog(config: Config, progress?: Progress): Promise<Catalog> {
-  const spec = await loadSpec(config.spec, { ...specOptions(config), ...(progress ? { progress } : {}) });
+  const spec = await loadSpec(config.spec, { ...config, progress });
   return filterCatalog(buildCatalog(spec, { validation: config.validation }), config.filter);
 }
 
 /** Everything the runtime takes, decided from the config. Problems that only affect requests are logged, not fatal. */
-export async function prepareRuntime(config: Config, logger: Logger, progress: Progress = logProgress(logger)): Promise<RuntimeOptions & { catalog: Catalog }> {
+export async function prepareRuntime(config: Config, logger: Logger, progress: Progress = logProgress(logger)): Promise<RuntimeOptions> {
   const catalog = await loadCatalog(config, progress);
   checkAuthFlags(catalog, config.auth);
   const schemeNames = Object.keys(catalog.spec.document.components?.securitySchemes ?? {});
@@ -33,20 +33,5 @@ export async function prepareRuntime(config: Config, logger: Logger, progress: P
   } catch (error) {
     logger.warn(`Requests cannot be sent yet: ${describeError(error).replace(/\n/g, ' ')}`);
   }
-  return {
-    catalog,
-    logger,
-    timeoutMs: config.timeoutMs,
-    maxResponseBytes: config.maxResponseBytes,
-    maxBinaryBytes: config.maxBinaryBytes,
-    continuationTtlSeconds: config.continuationTtlSeconds,
-    serverVariables: config.serverVariables,
-    headers: config.headers,
-    credentials,
-    readOnly: config.filter.readOnly ?? false,
-    sessionTtlSeconds: config.http.sessionTtlSeconds,
-    sessionMaxAgeSeconds: config.http.sessionMaxAgeSeconds,
-    ...(config.http.sessionSecret ? { sessionSecret: config.http.sessionSecret } : {}),
-    ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
-  };
+  return { ...config, catalog, logger, credentials, readOnly: config.filter.readOnly ?? false };
 }

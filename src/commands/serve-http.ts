@@ -1,13 +1,11 @@
 /** @module Serves MCP over Streamable HTTP, both protocol eras: one replica of many, conversation state in Memcached (or in memory for a single replica). */
 import type { Config } from '../config.js';
-import type { FetchLike } from '../http/send-request.js';
-import { createLogger } from '../log.js';
+import { createLogger } from '../create-logger.js';
+import { instrumentFetch } from '../observability/instrument-fetch.js';
 import { ServerMetrics } from '../observability/metrics.js';
 import { createRuntime } from '../runtime.js';
-import { InstrumentedSessionStore } from '../session/instrumented-session-store.js';
-import { MemcachedSessionStore } from '../session/memcached-session-store.js';
-import { MemorySessionStore } from '../session/memory-session-store.js';
-import type { SessionStore } from '../session/session-store.js';
+import { createSessionStore, describeSessionStore, sessionBackends } from '../session/create-session-store.js';
+import { InstrumentedSessionStore } from '../observability/instrumented-session-store.js';
 import { defaultAllowedHosts } from '../transports/http/request-guards.js';
 import { startHttpServer } from '../transports/http/http-server.js';
 import { prepareRuntime } from './prepare-runtime.js';
@@ -16,16 +14,18 @@ const loopback = new Set(['127.0.0.1', '::1', 'localhost']);
 
 export async function runHttpServer(config: Config): Promise<void> {
   const { http } = config;
-  const logger = createLogger({ level: config.logLevel, json: config.logJson });
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat });
   const options = await prepareRuntime(config, logger);
   const metrics = new ServerMetrics();
-  const base: SessionStore = http.memcached.length
-    ? new MemcachedSessionStore({ servers: http.memcached, ttlSeconds: http.sessionTtlSeconds })
-    : new MemorySessionStore({ ttlSeconds: http.sessionTtlSeconds });
-  const store = new InstrumentedSessionStore(base, metrics);
-  if (!http.memcached.length) logger.warn('No --memcached given: conversation state lives in this process, so run a single replica.');
-  if (!http.sessionSecret) {
-    logger.warn('No --session-secret given: a random one was made, so session handles of this replica are valid only here. Give every replica the same secret.');
+  const store = new InstrumentedSessionStore(await createSessionStore(config), metrics);
+  if (!config.sessionStore) {
+    const flags = sessionBackends.map((b) => b.flags.split(' ')[0]).join(' or ');
+    logger.warn(`No ${flags} given: conversation state lives in this process, so run a single replica.`);
+  }
+  if (!config.sessionSecret) {
+    logger.warn(
+      'No --session-secret given: a random one was made, so session handles of this replica are valid only here. Give every replica the same secret.',
+    );
   }
   if (!loopback.has(http.host) && !http.authTokens.length) {
     logger.warn(`Listening on ${http.host} without --auth-token: anyone who can reach this port can call the API with this server's credentials.`);
@@ -34,7 +34,7 @@ export async function runHttpServer(config: Config): Promise<void> {
     ...options,
     store,
     fetch: instrumentFetch((input, init) => globalThis.fetch(input, init), metrics),
-    onToolCall: (tool, outcome) => metrics.toolCalls.inc({ tool, outcome }),
+    onToolCall: (tool, outcome) => metrics.toolCalls.inc({ outcome, tool }),
   });
   const server = await startHttpServer({
     runtime,
@@ -42,14 +42,15 @@ export async function runHttpServer(config: Config): Promise<void> {
     host: http.host,
     port: http.port,
     guards: { allowedHosts: defaultAllowedHosts(http.host, http.allowedHosts), allowedOrigins: new Set(http.allowedOrigins), authTokens: http.authTokens },
-    sessionMaxAgeSeconds: http.sessionMaxAgeSeconds,
+    sessionMaxAgeSeconds: config.sessionMaxAgeSeconds,
+    requestBodyBudgetBytes: config.maxDownloadBytes,
     maxBodyBytes: http.maxBodyBytes,
     credentialHeaders: http.credentialHeaders,
     jsonResponses: http.jsonResponses,
     metricsPublic: http.metricsPublic,
   });
   logger.info(`Serving ${runtime.catalog.title} (${runtime.catalog.operations.length} endpoints) at ${server.url}/mcp`, {
-    store: http.memcached.length ? `memcached ${http.memcached.join(',')}` : 'memory',
+    store: describeSessionStore(config),
     clientAuth: http.authTokens.length ? 'bearer' : 'none',
   });
 
@@ -64,21 +65,4 @@ export async function runHttpServer(config: Config): Promise<void> {
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
-}
-
-/** Records upstream latency and status class for every request the tools send. */
-function instrumentFetch(fetch: FetchLike, metrics: ServerMetrics): FetchLike {
-  return async (input, init) => {
-    const started = performance.now();
-    try {
-      const response = await fetch(input, init);
-      metrics.upstreamRequests.inc({ status: `${String(response.status)[0]}xx` });
-      return response;
-    } catch (error) {
-      metrics.upstreamRequests.inc({ status: 'failed' });
-      throw error;
-    } finally {
-      metrics.upstreamSeconds.observe((performance.now() - started) / 1000);
-    }
-  };
 }

@@ -1,12 +1,12 @@
 /** @module The default command: serve MCP over stdio, either protocol era. */
 import type { Config } from '../config.js';
-import { createLogger } from '../log.js';
+import { createLogger } from '../create-logger.js';
 import { createRuntime } from '../runtime.js';
 import { acceptStdio } from '../transports/stdio.js';
 import { prepareRuntime } from './prepare-runtime.js';
 
 export async function runStdioServer(config: Config): Promise<void> {
-  const logger = createLogger({ level: config.logLevel, json: config.logJson });
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat });
   // The client's opening message is read, and the SDK of its era loaded, while the document is read.
   const accepted = acceptStdio();
   let options;

@@ -1,6 +1,6 @@
 /** @module Decides the base URL of an operation: `--base-url`, else its first server with variables filled, resolved against the spec's own URL. */
 import { ConfigError } from '../errors.js';
-import type { ServerObject } from '../spec/openapi-types.js';
+import type { ServerObject } from '../openapi/openapi-types.js';
 
 /** Fills `{variable}`s with their defaults (or given values checked against their enum). */
 export function expandServerUrl(server: ServerObject, values: Record<string, string> = {}): string {
@@ -8,7 +8,7 @@ export function expandServerUrl(server: ServerObject, values: Record<string, str
     const variable = server.variables?.[name];
     const value = values[name] ?? variable?.default;
     if (value === undefined) {
-      throw new ConfigError(`Server URL "${server.url}" has the variable {${name}} with no default.`, 'Pass --base-url with the full URL to use.');
+      throw new ConfigError(`Server URL "${server.url}" has the variable {${name}} with no default.`, { hint: 'Pass --base-url with the full URL to use.' });
     }
     if (variable?.enum && values[name] !== undefined && !variable.enum.includes(value)) {
       throw new ConfigError(`Server variable {${name}} must be one of ${variable.enum.join(', ')}; got "${value}".`);
@@ -18,20 +18,25 @@ export function expandServerUrl(server: ServerObject, values: Record<string, str
 }
 
 /**
- * The base URL for requests, without a trailing slash. A relative server URL resolves against the
- * spec's URL when the spec was downloaded; from a local file it needs `--base-url`.
+ * The base URL for requests, without a trailing slash: `--base-url` as resolveConfig checked it, else the
+ * servers list. A relative server URL resolves against the spec's URL when the spec was downloaded; from a
+ * local file it needs `--base-url`.
  */
-export function resolveBaseUrl(servers: readonly ServerObject[], specUrl: URL, override?: string, variables: Record<string, string> = {}): URL {
-  if (override) return parseBase(override, '--base-url');
+export function resolveBaseUrl(servers: readonly ServerObject[], specUrl: URL, override?: URL, variables: Record<string, string> = {}): URL {
+  if (override) return override;
   const server = servers[0];
   if (!server || typeof server.url !== 'string') {
     if (specUrl.protocol !== 'file:') return parseBase(new URL('/', specUrl).href, 'the spec URL');
-    throw new ConfigError('The OpenAPI document declares no servers, so there is no URL to send requests to.', 'Pass --base-url https://api.example.com (or set OPENAPI_MCP_BASE_URL).');
+    throw new ConfigError('The OpenAPI document declares no servers, so there is no URL to send requests to.', {
+      hint: 'Pass --base-url https://api.example.com (or set OPENAPI_MCP_BASE_URL).',
+    });
   }
   const expanded = expandServerUrl(server, variables);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(expanded)) return parseBase(expanded, 'the servers list');
   if (specUrl.protocol === 'file:') {
-    throw new ConfigError(`The server URL "${server.url}" is relative and the document was read from a file, so it has no host.`, 'Pass --base-url https://api.example.com (or set OPENAPI_MCP_BASE_URL).');
+    throw new ConfigError(`The server URL "${server.url}" is relative and the document was read from a file, so it has no host.`, {
+      hint: 'Pass --base-url https://api.example.com (or set OPENAPI_MCP_BASE_URL).',
+    });
   }
   return parseBase(new URL(expanded, specUrl).href, 'the servers list');
 }
@@ -41,10 +46,12 @@ function parseBase(text: string, source: string): URL {
   try {
     url = new URL(text);
   } catch {
-    throw new ConfigError(`The base URL "${text}" from ${source} is not a valid URL.`, 'Use an absolute http(s) URL such as https://api.example.com/v1.');
+    throw new ConfigError(`The base URL "${text}" from ${source} is not a valid URL.`, {
+      hint: 'Use an absolute http(s) URL such as https://api.example.com/v1.',
+    });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigError(`The base URL "${text}" from ${source} is not http(s).`, 'Use an absolute http(s) URL such as https://api.example.com/v1.');
+    throw new ConfigError(`The base URL "${text}" from ${source} is not http(s).`, { hint: 'Use an absolute http(s) URL such as https://api.example.com/v1.' });
   }
   url.search = '';
   url.hash = '';

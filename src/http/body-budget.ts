@@ -39,9 +39,12 @@ export class BodyLease {
         continue;
       }
       for (const g of granted) g.give(bytes);
-      throw new UpstreamRequestError(`${label}: the answer was not read, because upstream answers being read ${budget.scope} already hold ${mebibytes(budget.maxBytes)}.`, {
-        hint: 'Retry in a moment, or send fewer calls at once; ask for less (a smaller page, a filter) if the answers are large.',
-      });
+      throw new UpstreamRequestError(
+        `${label}: the answer was not read, because upstream answers being read ${budget.scope} already hold ${mebibytes(budget.maxBytes)}.`,
+        {
+          hint: 'Retry in a moment, or send fewer calls at once; ask for less (a smaller page, a filter) if the answers are large.',
+        },
+      );
     }
     for (const budget of this.budgets) this.taken.set(budget, (this.taken.get(budget) ?? 0) + bytes);
   }

@@ -1,9 +1,9 @@
 /** @module Turns validated arguments into an HTTP request: path, query, header and cookie parameters by style, and the body by media type. */
 import { RequestBuildError } from '../errors.js';
-import type { ArgumentBinding } from '../schema/input-schema.js';
-import type { HttpMethod } from '../spec/openapi-types.js';
+import type { ArgumentBinding } from '../arguments/input-schema.js';
+import type { HttpMethod } from '../base/http-methods.js';
 import { encodeBody, type EncodeBodyOptions } from './encode-body.js';
-import { transportHeaders } from './transport-headers.js';
+import { transportHeaders } from '../arguments/transport-headers.js';
 import { serializeCookieParam, serializeHeaderParam, serializePathParam, serializeQueryParam } from './serialize-param.js';
 
 export interface HttpRequest {
@@ -51,18 +51,22 @@ export function buildRequest(input: BuildRequestInput): HttpRequest {
     switch (binding.location) {
       case 'path': {
         if (isEmptyValue(asContent)) {
-          throw new RequestBuildError(`The path parameter "${binding.name}" of ${input.method.toUpperCase()} ${input.path} is empty.`, 'A path segment needs a value: pass a non-empty value.');
+          throw new RequestBuildError(`The path parameter "${binding.name}" of ${input.method.toUpperCase()} ${input.path} is empty.`, {
+            hint: 'A path segment needs a value: pass a non-empty value.',
+          });
         }
         const text = serializePathParam(binding.name, asContent, parameter.style ?? 'simple', parameter.explode ?? false);
         path = path.split(`{${binding.name}}`).join(text);
         break;
       }
       case 'query':
-        query.push(...serializeQueryParam(binding.name, asContent, {
-          style: parameter.style ?? 'form',
-          explode: parameter.explode ?? (parameter.style ?? 'form') === 'form',
-          allowReserved: parameter.allowReserved ?? false,
-        }));
+        query.push(
+          ...serializeQueryParam(binding.name, asContent, {
+            style: parameter.style ?? 'form',
+            explode: parameter.explode ?? (parameter.style ?? 'form') === 'form',
+            allowReserved: parameter.allowReserved ?? false,
+          }),
+        );
         break;
       case 'header': {
         const name = binding.name.toLowerCase();
@@ -78,11 +82,15 @@ export function buildRequest(input: BuildRequestInput): HttpRequest {
 
   const missing = /\{([^}]+)\}/.exec(path);
   if (missing) {
-    throw new RequestBuildError(`The path ${input.path} needs a value for {${missing[1]}}, and no path parameter provides it.`, 'The OpenAPI document does not declare that path parameter; fix the document.');
+    throw new RequestBuildError(`The path ${input.path} needs a value for {${missing[1]}}, and no path parameter provides it.`, {
+      hint: 'The OpenAPI document does not declare that path parameter; fix the document.',
+    });
   }
   for (const segment of path.split('/')) {
     if (segment === '.' || segment === '..') {
-      throw new RequestBuildError(`A path parameter of ${input.method.toUpperCase()} ${input.path} is "${segment}", which would change the path.`, 'Pass the actual name or id, not a relative path.');
+      throw new RequestBuildError(`A path parameter of ${input.method.toUpperCase()} ${input.path} is "${segment}", which would change the path.`, {
+        hint: 'Pass the actual name or id, not a relative path.',
+      });
     }
   }
   if (cookies.length) headers.cookie = cookies.join('; ');
@@ -101,7 +109,9 @@ export function buildRequest(input: BuildRequestInput): HttpRequest {
 function checkHeaderValue(name: string, value: string): string {
   if (/[\r\n\0]/.test(value)) throw new RequestBuildError(`The header parameter "${name}" contains a line break or NUL, which is not allowed.`);
   if (/[\u0100-\uffff]/.test(value)) {
-    throw new RequestBuildError(`The header parameter "${name}" contains characters beyond Latin-1, which an HTTP header cannot carry.`, 'Send it in ASCII (percent-encoded, if the API expects that). Nothing was sent.');
+    throw new RequestBuildError(`The header parameter "${name}" contains characters beyond Latin-1, which an HTTP header cannot carry.`, {
+      hint: 'Send it in ASCII (percent-encoded, if the API expects that). Nothing was sent.',
+    });
   }
   return value;
 }

@@ -3,7 +3,8 @@
  * `encoding`), multipart (see encode-multipart.ts), text, and raw bytes.
  */
 import { RequestBuildError } from '../errors.js';
-import { isObject, type EncodingObject, type MediaTypeObject } from '../spec/openapi-types.js';
+import type { EncodingObject, MediaTypeObject } from '../openapi/openapi-types.js';
+import { isObject } from '../base/json.js';
 import { declaredContentType, styleOptions, usesStyle } from './encoding-object.js';
 import { encodeMultipart, type MultipartOptions } from './encode-multipart.js';
 import { isFileArgument, readFileArgument } from './file-argument.js';
@@ -25,7 +26,7 @@ export function encodeBody(mediaType: string, media: MediaTypeObject, value: unk
   if (type.startsWith('text/') || /xml|yaml|csv/.test(type)) {
     if (typeof value === 'string') return { body: value, contentType: mediaType };
     if (isFileArgument(value)) return { body: readFileArgument(value, 'body').bytes, contentType: mediaType };
-    throw new RequestBuildError(`The body of a ${mediaType} request must be a string.`, 'Give the document text as "body".');
+    throw new RequestBuildError(`The body of a ${mediaType} request must be a string.`, { hint: 'Give the document text as "body".' });
   }
   const file = readFileArgument(value, 'body');
   const contentType = type === '*/*' || type.endsWith('/*') ? (file.contentType ?? 'application/octet-stream') : mediaType;
@@ -38,7 +39,7 @@ export function encodeBody(mediaType: string, media: MediaTypeObject, value: unk
  * (https://spec.openapis.org/oas/v3.1.1#encoding-the-x-www-form-urlencoded-media-type).
  */
 function encodeForm(value: unknown, encoding: Record<string, EncodingObject>): string {
-  if (!isObject(value)) throw new RequestBuildError('A form body must be an object of fields.', 'Give "body" as { "field": value, ... }.');
+  if (!isObject(value)) throw new RequestBuildError('A form body must be an object of fields.', { hint: 'Give "body" as { "field": value, ... }.' });
   const pieces: string[] = [];
   for (const [name, field] of Object.entries(value)) {
     if (field === undefined) continue;

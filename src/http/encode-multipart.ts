@@ -4,7 +4,8 @@
  * JSON fields, one part per array item, and from OpenAPI 3.1 `style` as plain name=value parts.
  */
 import { RequestBuildError } from '../errors.js';
-import { isObject, type MediaTypeObject } from '../spec/openapi-types.js';
+import type { MediaTypeObject } from '../openapi/openapi-types.js';
+import { isObject } from '../base/json.js';
 import { declaredContentType, styleOptions, usesStyle } from './encoding-object.js';
 import { isFileArgument, readFileArgument } from './file-argument.js';
 import { fileProperties, type SchemaLookup } from './file-properties.js';
@@ -20,8 +21,16 @@ export interface MultipartOptions {
   boundary?: string;
 }
 
-export function encodeMultipart(mediaType: string, media: MediaTypeObject, value: unknown, options: MultipartOptions = {}): { body: Uint8Array; contentType: string } {
-  if (!isObject(value)) throw new RequestBuildError('A multipart body must be an object of parts.', 'Give "body" as { "field": value, "file": { "base64": "...", "filename": "a.png" } }.');
+export function encodeMultipart(
+  mediaType: string,
+  media: MediaTypeObject,
+  value: unknown,
+  options: MultipartOptions = {},
+): { body: Uint8Array; contentType: string } {
+  if (!isObject(value))
+    throw new RequestBuildError('A multipart body must be an object of parts.', {
+      hint: 'Give "body" as { "field": value, "file": { "base64": "...", "filename": "a.png" } }.',
+    });
   const encoding = media.encoding ?? {};
   const files = fileProperties(media.schema, options.schemas);
   const parts: MultipartPart[] = [];

@@ -2,7 +2,7 @@
  * @module Reading an Encoding Object (https://spec.openapis.org/oas/v3.1.1#encoding-object): whether it asks
  * for style serialization or content-type serialization, and which content type it names.
  */
-import type { EncodingObject } from '../spec/openapi-types.js';
+import type { EncodingObject } from '../openapi/openapi-types.js';
 import type { QueryStyleOptions } from './serialize-param.js';
 
 /**
@@ -25,5 +25,8 @@ export function styleOptions(rule: EncodingObject): Required<QueryStyleOptions> 
  * image/png). A wildcard such as `image/*` names no type that can be sent, so it gives none.
  */
 export function declaredContentType(rule: EncodingObject): string | undefined {
-  return rule.contentType?.split(',').map((t) => t.trim()).find((t) => t !== '' && !t.includes('*'));
+  return rule.contentType
+    ?.split(',')
+    .map((t) => t.trim())
+    .find((t) => t !== '' && !t.includes('*'));
 }

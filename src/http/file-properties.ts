@@ -1,7 +1,7 @@
 /** @module Which properties of a multipart body hold files: binary schemas, found through `$ref`s and `allOf`. */
-import { isObject } from '../spec/openapi-types.js';
-import type { RefResolver } from '../spec/ref-resolver.js';
-import { isBinarySchema } from './file-argument.js';
+import { isObject } from '../base/json.js';
+import type { RefResolver } from '../openapi/ref-resolver.js';
+import { isBinarySchema } from '../schema/file-schema.js';
 
 /** How to follow the `$ref`s of a body schema. */
 export interface SchemaLookup {

@@ -42,7 +42,10 @@ function escapeQuoted(text: string): string {
 }
 
 function checkHeaderValue(value: string, name: string): string {
-  if (/[\r\n\0]/.test(value)) throw new RequestBuildError(`The content type of the multipart part "${name}" contains a line break or NUL, which is not allowed.`, 'Give a plain media type such as image/png.');
+  if (/[\r\n\0]/.test(value))
+    throw new RequestBuildError(`The content type of the multipart part "${name}" contains a line break or NUL, which is not allowed.`, {
+      hint: 'Give a plain media type such as image/png.',
+    });
   return value;
 }
 

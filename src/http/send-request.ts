@@ -1,4 +1,5 @@
 /** @module Sends a built request with a timeout, following redirects only within the API's own servers; failures become clear errors naming method and URL. */
+import { defaults, type Config } from '../config.js';
 import { UpstreamRequestError } from '../errors.js';
 import { describeNetworkFailure } from '../network-failure.js';
 import { userAgent } from '../version.js';
@@ -7,18 +8,13 @@ import type { HttpRequest } from './build-request.js';
 
 export type FetchLike = (input: URL | string, init: RequestInit) => Promise<Response>;
 
-export interface SendOptions {
+/** `maxDownloadBytes`: larger answers are refused rather than held in memory. */
+export interface SendOptions extends Pick<Config, 'timeoutMs' | 'maxDownloadBytes'> {
   fetch: FetchLike;
-  /** Default 30000. */
-  timeoutMs?: number;
   /** Origins a redirect may lead to; the request's own origin is always allowed. */
   allowedOrigins?: ReadonlySet<string>;
-  /** Default 5. */
-  maxRedirects?: number;
-  /** Largest body read from the API, in bytes; larger answers are refused rather than held in memory. Default 64 MiB. */
-  maxDownloadBytes?: number;
   /** The bytes read count against it: many large answers at once fail instead of exhausting memory. */
-  bodyLease?: BodyLease;
+  bodyLease?: BodyLease | undefined;
 }
 
 export interface RawResponse {
@@ -30,7 +26,7 @@ export interface RawResponse {
 }
 
 export async function sendRequest(request: HttpRequest, options: SendOptions): Promise<RawResponse> {
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  const { timeoutMs } = options;
   const signal = AbortSignal.timeout(timeoutMs);
   let url = request.url;
   let method = request.method;
@@ -49,7 +45,7 @@ export async function sendRequest(request: HttpRequest, options: SendOptions): P
       throw connectionError(error, label(), timeoutMs);
     }
     const location = response.headers.get('location');
-    if (response.status >= 300 && response.status < 400 && location && redirects < (options.maxRedirects ?? 5)) {
+    if (response.status >= 300 && response.status < 400 && location && redirects < defaults.maxRedirects) {
       const next = new URL(location, url);
       if (next.origin !== request.url.origin && !options.allowedOrigins?.has(next.origin)) {
         throw new UpstreamRequestError(`${label()} redirected to ${next.origin}, which is not one of the API's servers; the redirect was not followed.`);
@@ -65,7 +61,7 @@ export async function sendRequest(request: HttpRequest, options: SendOptions): P
     }
     let bytes: Uint8Array;
     try {
-      bytes = await readLimited(response, options.maxDownloadBytes ?? 64 * 1024 * 1024, label(), options.bodyLease);
+      bytes = await readLimited(response, options.maxDownloadBytes, label(), options.bodyLease);
     } catch (error) {
       if (error instanceof UpstreamRequestError) throw error;
       throw connectionError(error, label(), timeoutMs);
@@ -86,7 +82,10 @@ function connectionError(error: unknown, label: string, timeoutMs: number): Upst
       cause: error,
     });
   }
-  return new UpstreamRequestError(`${label} failed: ${reason}.`, { hint: 'Check that the API is reachable from this machine and that the base URL is right.', cause: error });
+  return new UpstreamRequestError(`${label} failed: ${reason}.`, {
+    hint: 'Check that the API is reachable from this machine and that the base URL is right.',
+    cause: error,
+  });
 }
 
 /** Reads the body, giving up (and closing the connection) once it passes the limit. */

@@ -36,7 +36,12 @@ type Shape = { kind: 'primitive'; text: string } | { kind: 'array'; items: strin
 function shapeOf(value: unknown): Shape {
   if (Array.isArray(value)) return { kind: 'array', items: value.map(primitiveText) };
   if (value !== null && typeof value === 'object') {
-    return { kind: 'object', entries: Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, primitiveText(v)]) };
+    return {
+      kind: 'object',
+      entries: Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, primitiveText(v)]),
+    };
   }
   return { kind: 'primitive', text: primitiveText(value) };
 }

@@ -1,5 +1,5 @@
 /** @module The origins a document's servers name: redirects may lead there and nowhere else. */
-import type { Catalog } from '../spec/catalog.js';
+import type { Catalog } from '../openapi/catalog.js';
 import { expandServerUrl } from './base-url.js';
 
 export function serverOrigins(catalog: Catalog): Set<string> {

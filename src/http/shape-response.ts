@@ -4,7 +4,7 @@
  * budget beyond which the rest is kept for a continuation.
  */
 import { echoValue } from '../echo-input.js';
-import { tooDeepAt } from '../spec/value-nesting.js';
+import { tooDeepAt } from '../openapi/value-nesting.js';
 import type { SecretRedactor } from './redact-secrets.js';
 import type { RawResponse } from './send-request.js';
 
@@ -39,7 +39,8 @@ export interface ShapeOptions {
 const maxJsonNesting = 256;
 
 /** Headers that tell a model something useful; the rest (cookies, tracing) is noise or secret. */
-const keptHeaders = /^(content-type|content-length|content-disposition|location|link|etag|last-modified|retry-after|x-ratelimit-.*|ratelimit.*|x-total-count|x-next-page|x-request-id|x-github-request-id|cache-control|www-authenticate|sl-violations)$/i;
+const keptHeaders =
+  /^(content-type|content-length|content-disposition|location|link|etag|last-modified|retry-after|x-ratelimit-.*|ratelimit.*|x-total-count|x-next-page|x-request-id|x-github-request-id|cache-control|www-authenticate|sl-violations)$/i;
 
 export function shapeResponse(raw: RawResponse, options: ShapeOptions): ShapedResponse {
   const redact = (text: string) => options.redactor?.text(text) ?? text;

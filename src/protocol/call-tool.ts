@@ -3,7 +3,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Credentials } from '../auth/credentials.js';
 import { BodyLease, type BodyBudget } from '../http/body-budget.js';
 import { echoInput } from '../echo-input.js';
-import { describeError } from '../errors.js';
+import { describeError, DynamicMcpError } from '../errors.js';
 import type { Runtime } from '../runtime.js';
 import { openConversation } from '../session/conversation.js';
 import type { ToolContext } from '../tools/tool-context.js';
@@ -21,7 +21,10 @@ export interface CallerScope {
   requestBudget?: BodyBudget;
 }
 
-export class UnknownToolError extends Error {}
+/** A tool name this server does not have: a protocol fault, not a tool result. */
+export class UnknownToolError extends DynamicMcpError {
+  readonly code = 'UNKNOWN_TOOL';
+}
 
 /** Runs a tool; an unexpected failure becomes an error result, never a protocol fault. Throws UnknownToolError for a name we do not have. */
 export async function callTool(runtime: Runtime, caller: CallerScope, name: string, args: Record<string, unknown> = {}): Promise<CallToolResult> {
@@ -30,7 +33,10 @@ export async function callTool(runtime: Runtime, caller: CallerScope, name: stri
   const started = performance.now();
   const { session: given, ...input } = args;
   const { store, handles, logger } = runtime;
-  const session = await openConversation({ store, handles, logger, principal: caller.principal, ...(caller.transportKey ? { transportKey: caller.transportKey } : {}) }, given);
+  const session = await openConversation(
+    { store, handles, logger, principal: caller.principal, ...(caller.transportKey ? { transportKey: caller.transportKey } : {}) },
+    given,
+  );
   const bodyLease = new BodyLease(caller.requestBudget ? [runtime.bodyBudget, caller.requestBudget] : [runtime.bodyBudget]);
   const context: ToolContext = {
     catalog: runtime.catalog,

@@ -3,7 +3,14 @@
  * handshake, every request stands alone, list results carry cache hints. Tools are registered on the SDK's
  * McpServer with their generated JSON Schemas, so the SDK also checks the Mcp-Param-* headers they declare.
  */
-import { fromJsonSchema, McpServer, type CallToolResult, type jsonSchemaValidator, type StandardSchemaWithJSON, type ToolAnnotations } from '@modelcontextprotocol/server';
+import {
+  fromJsonSchema,
+  McpServer,
+  type CallToolResult,
+  type jsonSchemaValidator,
+  type StandardSchemaWithJSON,
+  type ToolAnnotations,
+} from '@modelcontextprotocol/server';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/server/validators/ajv';
 import type { Runtime } from '../runtime.js';
 import type { ToolDefinition } from '../tools/tool-definition.js';

@@ -1,5 +1,5 @@
 /** @module What the server says of itself, the same in both protocol eras. */
-import type { Catalog } from '../spec/catalog.js';
+import type { Catalog } from '../openapi/catalog.js';
 import { packageName, packageVersion } from '../version.js';
 
 export function serverInfo(catalog: Catalog): { name: string; version: string; title: string } {

@@ -3,8 +3,8 @@
  * recursive types moved to `$defs`, OpenAPI 3.0 dialect converted, documentation noise dropped.
  */
 import { describeError } from '../errors.js';
-import { isObject, type JsonObject } from '../spec/openapi-types.js';
-import { isRef, maxRefHops, type RefResolver } from '../spec/ref-resolver.js';
+import { isObject, type JsonObject } from '../base/json.js';
+import { isRef, maxRefHops, type RefResolver } from '../openapi/ref-resolver.js';
 import { copyValidationKeywords, normalizeEnum, normalizeRequired, normalizeType } from './schema-keywords.js';
 import { shortenText } from './shorten-text.js';
 import { descendsIntoInstance, singleSubschemas, subschemaKind } from './subschema-keywords.js';
@@ -73,7 +73,8 @@ class SchemaCompactor {
   run(roots: SchemaRoot[]): CompactResult {
     for (const root of roots) this.analyse(root.schema, root.docUrl, root.usedAt);
     const schemas = roots.map((root) => this.compile(root.schema, root.docUrl, root.usedAt, 0));
-    for (let next = this.pending.shift(); next; next = this.pending.shift()) this.defs[next.name] = this.compile(next.target.value, next.target.docUrl, next.ref, 0);
+    for (let next = this.pending.shift(); next; next = this.pending.shift())
+      this.defs[next.name] = this.compile(next.target.value, next.target.docUrl, next.ref, 0);
     return { schemas, defs: this.defs, problems: this.problems };
   }
 
@@ -116,7 +117,9 @@ class SchemaCompactor {
         continue;
       }
       const children: Visit[] = [];
-      forEachChild(node, (child, keyword) => children.push({ node: child, docUrl, usedAt, descents: descents + (descendsIntoInstance(keyword) ? 1 : 0), keyword }));
+      forEachChild(node, (child, keyword) =>
+        children.push({ node: child, docUrl, usedAt, descents: descents + (descendsIntoInstance(keyword) ? 1 : 0), keyword }),
+      );
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
     }
   }
@@ -125,7 +128,10 @@ class SchemaCompactor {
   private goesToDefs(key: string, target: unknown): boolean {
     if (this.recursive.has(key)) return true;
     if ((this.uses.get(key) ?? 0) < 2 || !isObject(target)) return false;
-    return ['properties', 'items', 'allOf', 'anyOf', 'oneOf', 'additionalProperties'].some((k) => k in target) || (Array.isArray(target.enum) && target.enum.length > 8);
+    return (
+      ['properties', 'items', 'allOf', 'anyOf', 'oneOf', 'additionalProperties'].some((k) => k in target) ||
+      (Array.isArray(target.enum) && target.enum.length > 8)
+    );
   }
 
   /** Pass 2: emits the compact schema. `hops`: refs followed one after another to get here. */
@@ -136,7 +142,9 @@ class SchemaCompactor {
       return {};
     }
     if (this.nesting >= maxCompileNesting) {
-      this.problems.push(`The schema at ${shortPlace(usedAt)} is nested more than ${maxCompileNesting} levels deep, counting the $refs followed to get there; below that any value is accepted.`);
+      this.problems.push(
+        `The schema at ${shortPlace(usedAt)} is nested more than ${maxCompileNesting} levels deep, counting the $refs followed to get there; below that any value is accepted.`,
+      );
       return { description: `Nested more than ${maxCompileNesting} levels deep: not expanded here; any value is accepted.` };
     }
     this.nesting++;
@@ -150,54 +158,81 @@ class SchemaCompactor {
   private compileSchema(node: JsonObject, docUrl: string, usedAt: string, depth: number): unknown {
     if (depth > this.maxDepth) {
       // Said once: below the first place, every deeper one is the same story.
-      if (!this.reportedDepth) this.problems.push(`The schema at ${shortPlace(usedAt)} nests inline schemas more than ${this.maxDepth} levels deep; below that any value is accepted.`);
+      if (!this.reportedDepth)
+        this.problems.push(
+          `The schema at ${shortPlace(usedAt)} nests inline schemas more than ${this.maxDepth} levels deep; below that any value is accepted.`,
+        );
       this.reportedDepth = true;
       return { description: `Nested more than ${this.maxDepth} levels deep: not expanded here; any value is accepted.` };
     }
 
     const out: JsonObject = {};
-    const description = shortenText(typeof node.description === 'string' ? node.description : typeof node.title === 'string' ? node.title : undefined, this.descriptionChars);
+    const description = shortenText(
+      typeof node.description === 'string' ? node.description : typeof node.title === 'string' ? node.title : undefined,
+      this.descriptionChars,
+    );
     if (description) out.description = description;
+    const nullable = this.options.dialect === '3.0' && node.nullable === true;
+    this.compileAssertions(node, out, usedAt, nullable);
+    this.compileProperties(node, out, docUrl, usedAt, depth);
+    this.compileSubschemas(node, out, docUrl, usedAt, depth, nullable);
+    if (Array.isArray(node.allOf) && node.allOf.length) {
+      const members = node.allOf.map((v, i) => this.compile(v, docUrl, `${usedAt}.allOf[${i}]`, depth + 1));
+      return mergeAllOf(out, members);
+    }
+    return out;
+  }
 
+  /** The keywords that judge the value itself (type, enum, bounds, formats...), into `out` in the order they are shown. */
+  private compileAssertions(node: JsonObject, out: JsonObject, usedAt: string, nullable: boolean): void {
     let type: unknown = node.type;
     if (type === 'file') {
       type = 'string';
       out.format = 'binary';
     }
-    const nullable = this.options.dialect === '3.0' && node.nullable === true;
     if (type !== undefined) {
       const normalized = normalizeType(type);
-      if (normalized === undefined) this.problems.push(`The schema at ${usedAt} has a \`type\` that is not a JSON type (${describeValue(type)}); its type is not checked.`);
+      if (normalized === undefined)
+        this.problems.push(`The schema at ${usedAt} has a \`type\` that is not a JSON type (${describeValue(type)}); its type is not checked.`);
       else out.type = nullable ? withNull(normalized) : normalized;
     }
-
     const copied = copyValidationKeywords(node, out);
-    if (copied.wrongType.length) this.problems.push(`The schema at ${usedAt} has keyword values of the wrong type (${copied.wrongType.join(', ')}); they are not checked.`);
+    if (copied.wrongType.length)
+      this.problems.push(`The schema at ${usedAt} has keyword values of the wrong type (${copied.wrongType.join(', ')}); they are not checked.`);
     if (copied.invalidPattern) this.problems.push(`The pattern at ${usedAt} is not a valid regular expression; it is not checked.`);
     const values = normalizeEnum(node.enum);
     if (values) out.enum = nullable && !values.includes(null) ? [...values, null] : values;
     this.convertExclusiveBounds(node, out);
     if (node.deprecated === true) out.deprecated = true;
+  }
 
-    if (isObject(node.properties)) {
-      const properties: JsonObject = {};
-      for (const [name, child] of Object.entries(node.properties)) {
-        if (this.isHiddenProperty(child, docUrl, usedAt)) continue;
-        properties[name] = this.compile(child, docUrl, `${usedAt}.properties.${name}`, depth + 1);
-      }
-      out.properties = properties;
-      // Hidden properties (readOnly in a request) are not required of it; a name the object never defines stays, for the
-      // input schema to judge (see unreliable-constraints.ts).
-      const declared = node.properties;
-      const required = normalizeRequired(node.required)?.filter((n) => Object.hasOwn(properties, n) || !Object.hasOwn(declared, n));
-      if (required?.length) out.required = required;
-    } else {
+  /** `properties` (without those hidden from a request) and `required`. */
+  private compileProperties(node: JsonObject, out: JsonObject, docUrl: string, usedAt: string, depth: number): void {
+    if (!isObject(node.properties)) {
       const required = normalizeRequired(node.required);
       if (required) out.required = required;
+      return;
     }
+    const properties: JsonObject = {};
+    for (const [name, child] of Object.entries(node.properties)) {
+      if (this.isHiddenProperty(child, docUrl, usedAt)) continue;
+      properties[name] = this.compile(child, docUrl, `${usedAt}.properties.${name}`, depth + 1);
+    }
+    out.properties = properties;
+    // Hidden properties (readOnly in a request) are not required of it; a name the object never defines stays, for the
+    // input schema to judge (see unreliable-constraints.ts).
+    const declared = node.properties;
+    const required = normalizeRequired(node.required)?.filter((n) => Object.hasOwn(properties, n) || !Object.hasOwn(declared, n));
+    if (required?.length) out.required = required;
+  }
+
+  /** Every other subschema: pattern and dependent schemas, items and the like, anyOf, oneOf and prefixItems. */
+  private compileSubschemas(node: JsonObject, out: JsonObject, docUrl: string, usedAt: string, depth: number, nullable: boolean): void {
     if (isObject(node.patternProperties)) out.patternProperties = this.compilePatternProperties(node.patternProperties, docUrl, usedAt, depth);
     if (isObject(node.dependentSchemas)) {
-      out.dependentSchemas = Object.fromEntries(Object.entries(node.dependentSchemas).map(([k, v]) => [k, this.compile(v, docUrl, `${usedAt}.dependentSchemas`, depth + 1)]));
+      out.dependentSchemas = Object.fromEntries(
+        Object.entries(node.dependentSchemas).map(([k, v]) => [k, this.compile(v, docUrl, `${usedAt}.dependentSchemas`, depth + 1)]),
+      );
     }
     for (const keyword of singleSubschemas) {
       if (node[keyword] === undefined) continue;
@@ -216,17 +251,14 @@ class SchemaCompactor {
       const key = out.oneOf ? 'oneOf' : 'anyOf';
       out[key] = [...(out[key] as unknown[]), { type: 'null' }];
     }
-    if (Array.isArray(node.allOf) && node.allOf.length) {
-      const members = node.allOf.map((v, i) => this.compile(v, docUrl, `${usedAt}.allOf[${i}]`, depth + 1));
-      return mergeAllOf(out, members);
-    }
-    return out;
   }
 
   private compileRef(node: { $ref: string } & JsonObject, docUrl: string, usedAt: string, depth: number, hops: number): unknown {
     const cut = this.cut.get(node);
     if (cut) {
-      this.problems.push(`The schema at ${cut.usedAt} refers back to ${cut.ref} through allOf, anyOf, oneOf or not alone, without nesting, so checking it would never end; that $ref is ignored.`);
+      this.problems.push(
+        `The schema at ${cut.usedAt} refers back to ${cut.ref} through allOf, anyOf, oneOf or not alone, without nesting, so checking it would never end; that $ref is ignored.`,
+      );
       // Ignored means no constraint: under `not`, that is a schema that accepts nothing.
       return cut.negated ? false : {};
     }
@@ -264,7 +296,10 @@ class SchemaCompactor {
     const out: JsonObject = {};
     for (const [pattern, child] of Object.entries(patternProperties)) {
       const key = toUnicodePattern(pattern);
-      if (key === undefined) this.problems.push(`The patternProperties key ${JSON.stringify(pattern)} at ${usedAt} is not a valid regular expression; properties matching it are not checked.`);
+      if (key === undefined)
+        this.problems.push(
+          `The patternProperties key ${JSON.stringify(pattern)} at ${usedAt} is not a valid regular expression; properties matching it are not checked.`,
+        );
       else out[key] = this.compile(child, docUrl, `${usedAt}.patternProperties`, depth + 1);
     }
     return out;
@@ -282,7 +317,10 @@ class SchemaCompactor {
   }
 
   private convertExclusiveBounds(node: JsonObject, out: JsonObject): void {
-    for (const [exclusive, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+    for (const [exclusive, bound] of [
+      ['exclusiveMinimum', 'minimum'],
+      ['exclusiveMaximum', 'maximum'],
+    ] as const) {
       const value = node[exclusive];
       if (typeof value === 'number') out[exclusive] = value;
       else if (value === true && typeof out[bound] === 'number') {
@@ -313,7 +351,8 @@ function forEachChild(node: JsonObject, visit: (child: unknown, keyword: string)
     const child = node[keyword];
     if (kind === 'map') {
       if (isObject(child)) for (const value of Object.values(child)) visit(value, keyword);
-    } else if (kind && Array.isArray(child)) for (const value of child) visit(value, keyword); // lists, and `items` as a list
+    } else if (kind && Array.isArray(child))
+      for (const value of child) visit(value, keyword); // lists, and `items` as a list
     else if (kind === 'single' && child !== undefined) visit(child, keyword);
   }
 }

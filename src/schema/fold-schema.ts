@@ -4,8 +4,9 @@
  * long enums and patterns are shortened. Validation always uses the whole schema; folding only shortens
  * what is shown.
  */
+import { DynamicMcpError } from '../errors.js';
 import { defName, reachableDefs } from './local-defs.js';
-import { isObject, type JsonObject } from '../spec/openapi-types.js';
+import { isObject, type JsonObject } from '../base/json.js';
 import { appendNote, shortenKeywords, type KeywordLimits } from './shorten-keywords.js';
 
 const containers = ['properties', 'patternProperties'] as const;
@@ -28,7 +29,15 @@ const unlimited = { depth: Infinity, properties: Infinity, patternChars: Infinit
  */
 const hugeEnumLimits: FoldLimits = { ...unlimited, enumCutAbove: 100, enumValues: 50, keepRootEnum: true };
 /** Cuts only what is long whatever the schema around it: long enums, patterns and defaults. */
-const leafLimits: FoldLimits = { depth: Infinity, properties: Infinity, enumCutAbove: 40, enumValues: 25, patternChars: 300, defaultChars: 300, descriptionChars: 400 };
+const leafLimits: FoldLimits = {
+  depth: Infinity,
+  properties: Infinity,
+  enumCutAbove: 40,
+  enumValues: 25,
+  patternChars: 300,
+  defaultChars: 300,
+  descriptionChars: 400,
+};
 /** Widths tried with each depth: a narrower object can show more depth in the same space. */
 const widths = [Infinity, 40, 16];
 const deepest = 8;
@@ -68,7 +77,13 @@ export function foldSchema(schema: JsonObject, maxChars: number, partId: (pointe
 }
 
 /** The folding with these limits and its size, or undefined when it does not fit. */
-function renderWithin(schema: JsonObject, limits: FoldLimits, maxChars: number, maxNodes: number, partId: (pointer: string) => string): { schema: JsonObject; size: number } | undefined {
+function renderWithin(
+  schema: JsonObject,
+  limits: FoldLimits,
+  maxChars: number,
+  maxNodes: number,
+  partId: (pointer: string) => string,
+): { schema: JsonObject; size: number } | undefined {
   let folded: JsonObject;
   try {
     folded = new Folder(limits, partId, maxNodes).fold(schema, '', 0) as JsonObject;
@@ -80,7 +95,10 @@ function renderWithin(schema: JsonObject, limits: FoldLimits, maxChars: number, 
   return size <= maxChars ? { schema: folded, size } : undefined;
 }
 
-class TooLarge extends Error {}
+/** Thrown inside the walk past its node budget: the caller folds nothing. */
+class TooLarge extends DynamicMcpError {
+  readonly code = 'TOO_LARGE';
+}
 
 class Folder {
   private nodes = 0;
@@ -96,7 +114,7 @@ class Folder {
   fold(node: unknown, pointer: string, depth: number): unknown {
     if (!isObject(node)) return node;
     // Stops early: a folding already too large need not be finished to be refused.
-    if (++this.nodes > this.maxNodes) throw new TooLarge();
+    if (++this.nodes > this.maxNodes) throw new TooLarge(`the folding passed ${this.maxNodes} nodes`);
     if (depth >= this.limits.depth && isBig(node)) return stub(node, this.partId(pointer));
     const ref = defName(node.$ref);
     if (ref !== undefined) this.refs.push(ref);
@@ -132,7 +150,11 @@ class Folder {
       const name = this.refs[next]!;
       if (!done.has(name) && Object.hasOwn(defs, name)) done.set(name, this.fold(defs[name], `${pointer}/$defs/${escape(name)}`, 1));
     }
-    return Object.fromEntries(Object.keys(defs).filter((name) => done.has(name)).map((name) => [name, done.get(name)]));
+    return Object.fromEntries(
+      Object.keys(defs)
+        .filter((name) => done.has(name))
+        .map((name) => [name, done.get(name)]),
+    );
   }
 }
 
@@ -181,7 +203,10 @@ function hiddenPropertiesNote(names: string[], propertiesId: string): string {
 
 /** Worth folding: it has structure of its own, not just a type or an enum. */
 function isBig(node: JsonObject): boolean {
-  return ['properties', 'items', 'anyOf', 'oneOf', 'allOf', 'patternProperties'].some((k) => k in node) || (isObject(node.additionalProperties) && Object.keys(node.additionalProperties).length > 1);
+  return (
+    ['properties', 'items', 'anyOf', 'oneOf', 'allOf', 'patternProperties'].some((k) => k in node) ||
+    (isObject(node.additionalProperties) && Object.keys(node.additionalProperties).length > 1)
+  );
 }
 
 function stub(node: JsonObject, part: string): JsonObject {

@@ -2,7 +2,7 @@
  * @module The `$defs` of a self-contained schema (see compact-schema): the name a local `$ref` points
  * to, what a `$ref` chain ends at, and which definitions a part of the schema needs.
  */
-import { isObject } from '../spec/openapi-types.js';
+import { isObject } from '../base/json.js';
 
 const prefix = '#/$defs/';
 

@@ -2,9 +2,9 @@
  * @module The enum values an operation's responses give each field: the document's second word on what a
  * field takes, against which the request's enums are judged (see unreliable-constraints.ts).
  */
-import type { Operation } from '../spec/operation.js';
-import { isObject } from '../spec/openapi-types.js';
-import { isRef, type RefResolver } from '../spec/ref-resolver.js';
+import type { Operation } from '../openapi/operation.js';
+import { isObject } from '../base/json.js';
+import { isRef, type RefResolver } from '../openapi/ref-resolver.js';
 import { subschemaKind } from './subschema-keywords.js';
 
 /** Subschemas read per operation at most: responses of large APIs nest hundreds of types, and the fields compared sit near the top. */

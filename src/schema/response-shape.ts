@@ -1,8 +1,9 @@
 /** @module Summarises an operation's responses: status codes with descriptions, and a one-line shape of the main success body. */
-import type { Catalog } from '../spec/catalog.js';
-import type { Operation } from '../spec/operation.js';
-import { isObject, type JsonObject, type MediaTypeObject, type ResponseObject } from '../spec/openapi-types.js';
-import { isRef } from '../spec/ref-resolver.js';
+import type { Catalog } from '../openapi/catalog.js';
+import type { Operation } from '../openapi/operation.js';
+import type { MediaTypeObject, ResponseObject } from '../openapi/openapi-types.js';
+import { isObject, type JsonObject } from '../base/json.js';
+import { isRef } from '../openapi/ref-resolver.js';
 import { shortenText } from './shorten-text.js';
 
 export interface ResponseSummary {
@@ -101,7 +102,9 @@ class ShapeRenderer {
     if (!properties.length) return 'object';
     if (depth >= 1) return 'object';
     const required = new Set(Array.isArray(node.required) ? node.required : []);
-    const fields = properties.slice(0, maxProperties).map(([name, child]) => `${name}${required.has(name) ? '' : '?'}: ${this.render(child, docUrl, depth + 1, seen)}`);
+    const fields = properties
+      .slice(0, maxProperties)
+      .map(([name, child]) => `${name}${required.has(name) ? '' : '?'}: ${this.render(child, docUrl, depth + 1, seen)}`);
     if (properties.length > maxProperties) fields.push(`…${properties.length - maxProperties} more`);
     return `{ ${fields.join(', ')} }`;
   }

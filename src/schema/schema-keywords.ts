@@ -3,7 +3,7 @@
  * it: a document's `pattern: 0`, `maxLength: "255"` or `type: { … }` is repaired when its meaning is plain
  * and dropped otherwise, because one such value makes ajv refuse the whole input schema.
  */
-import { isObject, type JsonObject } from '../spec/openapi-types.js';
+import { isObject, type JsonObject } from '../base/json.js';
 import { toUnicodePattern } from './unicode-pattern.js';
 
 const jsonTypes = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);

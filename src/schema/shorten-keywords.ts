@@ -3,7 +3,7 @@
  * patterns, large defaults and descriptions. Each cut says which id to describe for the whole node. Only
  * the text a model reads is shortened; validation uses the whole schema.
  */
-import type { JsonObject } from '../spec/openapi-types.js';
+import type { JsonObject } from '../base/json.js';
 import { shortenText } from './shorten-text.js';
 
 export interface KeywordLimits {
@@ -39,7 +39,8 @@ export function shortenKeywords(node: JsonObject, limits: KeywordLimits, whole: 
     delete out.default;
     notes.push(`long default not shown${where}`);
   }
-  if (typeof node.description === 'string' && node.description.length > limits.descriptionChars) out.description = shortenText(node.description, limits.descriptionChars);
+  if (typeof node.description === 'string' && node.description.length > limits.descriptionChars)
+    out.description = shortenText(node.description, limits.descriptionChars);
   if (notes.length) out.description = appendNote(out.description, notes.join('; '));
   return out.enum === node.enum && notes.length === 0 && out.description === node.description ? node : out;
 }

@@ -4,7 +4,18 @@ export type SubschemaKind = 'map' | 'list' | 'single';
 
 export const subschemaMaps = ['properties', 'patternProperties', 'dependentSchemas'] as const;
 export const subschemaLists = ['allOf', 'anyOf', 'oneOf', 'prefixItems'] as const;
-export const singleSubschemas = ['items', 'additionalProperties', 'not', 'contains', 'if', 'then', 'else', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems'] as const;
+export const singleSubschemas = [
+  'items',
+  'additionalProperties',
+  'not',
+  'contains',
+  'if',
+  'then',
+  'else',
+  'propertyNames',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+] as const;
 
 const kinds = new Map<string, SubschemaKind>([
   ...subschemaMaps.map((k) => [k, 'map'] as const),
@@ -21,7 +32,17 @@ export function subschemaKind(keyword: string): SubschemaKind | undefined {
  * Keywords that apply their subschemas to a part of the instance (a property, an item) rather than to the
  * instance itself: a cycle of refs passing through one of them ends with the data; one that does not never ends.
  */
-const descending = new Set(['properties', 'patternProperties', 'additionalProperties', 'items', 'prefixItems', 'contains', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems']);
+const descending = new Set([
+  'properties',
+  'patternProperties',
+  'additionalProperties',
+  'items',
+  'prefixItems',
+  'contains',
+  'propertyNames',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+]);
 
 export function descendsIntoInstance(keyword: string): boolean {
   return descending.has(keyword);

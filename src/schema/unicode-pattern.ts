@@ -4,6 +4,7 @@
  * above all) escape characters that need no escape (`\-`, `\:`, `\_`), put `-` after `\w` in a class and
  * write braces that are not quantifiers; all of that is legal without `u` and an error with it.
  */
+import { DynamicMcpError } from '../errors.js';
 
 /** Characters that keep their backslash outside a class: `u` allows escaping exactly these. */
 const syntaxCharacters = new Set([...'^$\\.*+?()[]{}|/']);
@@ -31,7 +32,10 @@ function compiles(pattern: string): boolean {
   }
 }
 
-class Unrepairable extends Error {}
+/** Thrown inside the rewrite when the pattern has no unicode-mode equivalent: the caller keeps the pattern as it is. */
+class Unrepairable extends DynamicMcpError {
+  readonly code = 'UNREPAIRABLE';
+}
 
 function rewrite(pattern: string): string | undefined {
   try {
@@ -117,7 +121,7 @@ class PatternRewriter {
   private escape(): string {
     const p = this.pattern;
     const c = p[this.i + 1];
-    if (c === undefined) throw new Unrepairable();
+    if (c === undefined) throw new Unrepairable('the pattern ends with a lone backslash');
     if (syntaxCharacters.has(c)) return this.take(2);
     if (c === 'A') return this.skip(2, '^');
     if (c === 'z' || c === 'Z') return this.skip(2, '$');
@@ -133,18 +137,18 @@ class PatternRewriter {
   private characterEscape(inClass: boolean): string {
     const p = this.pattern;
     const c = p[this.i + 1];
-    if (c === undefined) throw new Unrepairable();
+    if (c === undefined) throw new Unrepairable('the pattern ends with a lone backslash');
     const rest = p.slice(this.i + 1);
     if (c === '-') return inClass ? this.take(2) : this.skip(2, '-');
     if (keptLetterEscapes.has(c)) return this.take(2);
     if (c === 'c') {
       if (/^c[A-Za-z]/.test(rest)) return this.take(3);
-      throw new Unrepairable();
+      throw new Unrepairable('a \\c escape without a control letter');
     }
     if (c === 'x' || c === 'u' || c === 'p' || c === 'P') {
       const match = /^(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]+\}|[pP]\{[\w=]+\})/.exec(rest);
       if (match && compiles(`\\${match[0]}`)) return this.take(1 + match[0].length);
-      throw new Unrepairable();
+      throw new Unrepairable('a \\x, \\u or \\p escape that is not complete');
     }
     if (c === '0' && !/^0\d/.test(rest)) return this.take(2);
     if (/[0-7]/.test(c)) {
@@ -156,7 +160,7 @@ class PatternRewriter {
     if (c === '8' || c === '9') return this.skip(2, c);
     if (syntaxCharacters.has(c)) return this.take(2);
     // Any other letter would be a literal letter without `u`: no author writes `\q` for "q".
-    if (/[A-Za-z]/.test(c)) throw new Unrepairable();
+    if (/[A-Za-z]/.test(c)) throw new Unrepairable('an escaped letter that is only a letter without the unicode flag');
     return this.skip(2, c);
   }
 
@@ -172,7 +176,7 @@ class PatternRewriter {
     const atoms: ClassAtom[] = [];
     for (;;) {
       const c = p[this.i];
-      if (c === undefined) throw new Unrepairable();
+      if (c === undefined) throw new Unrepairable('a character class that is never closed');
       if (c === ']') {
         this.i++;
         break;
@@ -188,7 +192,7 @@ class PatternRewriter {
     }
     // Ranges as the grammar reads them, left to right: atom `-` atom. With a set on either side the
     // `-` is a literal without `u` and an error with it, so it is escaped.
-    for (let k = 0; k < atoms.length; ) {
+    for (let k = 0; k < atoms.length;) {
       const from = atoms[k]!;
       const to = atoms[k + 2];
       if (atoms[k + 1]?.isDash && to) {

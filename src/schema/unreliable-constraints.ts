@@ -6,7 +6,7 @@
  * the object does not define. Under the lenient policy such a constraint is not enforced: it leaves the
  * schema (an enum's place taken by the responses' values as examples) and a value breaking it gets a note.
  */
-import { isObject, type JsonObject } from '../spec/openapi-types.js';
+import { isObject, type JsonObject } from '../base/json.js';
 import { defName } from './local-defs.js';
 import type { ResponseEnums } from './response-enums.js';
 
@@ -80,7 +80,15 @@ export function findUnreliableConstraints(schema: JsonObject, evidence: () => Re
    * `member`: the node is a branch or member of an applicator (allOf, anyOf, oneOf), whose parent or siblings
    * may define what it requires.
    */
-  const visit = (node: unknown, pointer: string, where: string, field: string[] | undefined, siblings: readonly string[] = [], member = false, depth = 0): void => {
+  const visit = (
+    node: unknown,
+    pointer: string,
+    where: string,
+    field: string[] | undefined,
+    siblings: readonly string[] = [],
+    member = false,
+    depth = 0,
+  ): void => {
     if (budget-- <= 0 || depth > maxDepth || !isObject(node)) return;
     const down = depth + 1;
     const ref = defName(node.$ref);
@@ -94,30 +102,23 @@ export function findUnreliableConstraints(schema: JsonObject, evidence: () => Re
       if (finding) found.push({ pointer, where, keyword: 'enum', declared: node.enum, ...finding });
     }
     if (typeof node.pattern === 'string' && isDoublyEscaped(node.pattern)) {
-      found.push({ pointer, where, keyword: 'pattern', declared: [node.pattern], reason: 'it looks escaped twice (an escaped backslash before a class letter, and no class escape of its own)' });
+      found.push({
+        pointer,
+        where,
+        keyword: 'pattern',
+        declared: [node.pattern],
+        reason: 'it looks escaped twice (an escaped backslash before a class letter, and no class escape of its own)',
+      });
     }
-    if (isObject(node.properties) && Array.isArray(node.required) && !member && !applicators.some((k) => Array.isArray(node[k]))) {
-      const properties = node.properties as JsonObject;
-      const names = node.required.filter((name): name is string => typeof name === 'string');
-      const undefinedNames = names.filter((name) => !Object.hasOwn(properties, name));
-      // A required property of the object's own type: no finite value has one (oas-examples' TreeNode requires its parent).
-      const self = pointer.startsWith('/$defs/') ? pointer.slice('/$defs/'.length) : undefined;
-      const endless = names.filter((name) => self !== undefined && !self.includes('/') && isObject(properties[name]) && defName((properties[name] as JsonObject).$ref) === unescape(self));
-      if (undefinedNames.length) {
-        const reason = `it requires ${undefinedNames.map((n) => JSON.stringify(n)).join(', ')}, which it does not define`;
-        found.push({ pointer, where, keyword: 'required', declared: undefinedNames, reason, ...(node.additionalProperties === false ? {} : { undeclared: true }) });
-      }
-      if (endless.length) {
-        const reason = `it requires ${endless.map((n) => JSON.stringify(n)).join(', ')} of its own type, so no finite value has ${endless.length > 1 ? 'them' : 'it'}`;
-        found.push({ pointer, where, keyword: 'required', declared: endless, reason });
-      }
-    }
+    if (!member && !applicators.some((k) => Array.isArray(node[k]))) found.push(...unreliableRequired(node, pointer, where));
     if (isObject(node.properties)) {
       const names = Object.keys(node.properties);
-      for (const [name, child] of Object.entries(node.properties)) visit(child, `${pointer}/properties/${escape(name)}`, join(where, name), field && [...field, name], names, false, down);
+      for (const [name, child] of Object.entries(node.properties))
+        visit(child, `${pointer}/properties/${escape(name)}`, join(where, name), field && [...field, name], names, false, down);
     }
     if (node.items !== undefined) visit(node.items, `${pointer}/items`, `${where}[]`, field, siblings, false, down);
-    if (Array.isArray(node.prefixItems)) node.prefixItems.forEach((child, i) => visit(child, `${pointer}/prefixItems/${i}`, `${where}[${i}]`, field, siblings, false, down));
+    if (Array.isArray(node.prefixItems))
+      node.prefixItems.forEach((child, i) => visit(child, `${pointer}/prefixItems/${i}`, `${where}[${i}]`, field, siblings, false, down));
     if (isObject(node.additionalProperties)) visit(node.additionalProperties, `${pointer}/additionalProperties`, join(where, '*'), undefined, [], false, down);
     if (isObject(node.propertyNames)) visit(node.propertyNames, `${pointer}/propertyNames`, `${where} (property names)`, undefined, [], false, down);
     for (const keyword of applicators) {
@@ -131,12 +132,43 @@ export function findUnreliableConstraints(schema: JsonObject, evidence: () => Re
   return found;
 }
 
-function judgeEnum(declared: unknown[], field: string | undefined, given: unknown[] | undefined): Pick<UnreliableConstraint, 'reason' | 'alternatives'> | undefined {
+/**
+ * Required names no value can satisfy, of an object that is not a branch or member of an applicator (whose
+ * parent or siblings may define them): names it does not define, and properties of its own type.
+ */
+function unreliableRequired(node: JsonObject, pointer: string, where: string): UnreliableConstraint[] {
+  if (!isObject(node.properties) || !Array.isArray(node.required)) return [];
+  const found: UnreliableConstraint[] = [];
+  const properties = node.properties;
+  const names = node.required.filter((name): name is string => typeof name === 'string');
+  const undefinedNames = names.filter((name) => !Object.hasOwn(properties, name));
+  // A required property of the object's own type: no finite value has one (oas-examples' TreeNode requires its parent).
+  const self = pointer.startsWith('/$defs/') ? pointer.slice('/$defs/'.length) : undefined;
+  const endless = names.filter(
+    (name) => self !== undefined && !self.includes('/') && isObject(properties[name]) && defName((properties[name] as JsonObject).$ref) === unescape(self),
+  );
+  if (undefinedNames.length) {
+    const reason = `it requires ${undefinedNames.map((n) => JSON.stringify(n)).join(', ')}, which it does not define`;
+    found.push({ pointer, where, keyword: 'required', declared: undefinedNames, reason, ...(node.additionalProperties === false ? {} : { undeclared: true }) });
+  }
+  if (endless.length) {
+    const reason = `it requires ${endless.map((n) => JSON.stringify(n)).join(', ')} of its own type, so no finite value has ${endless.length > 1 ? 'them' : 'it'}`;
+    found.push({ pointer, where, keyword: 'required', declared: endless, reason });
+  }
+  return found;
+}
+
+function judgeEnum(
+  declared: unknown[],
+  field: string | undefined,
+  given: unknown[] | undefined,
+): Pick<UnreliableConstraint, 'reason' | 'alternatives'> | undefined {
   const reasons: string[] = [];
   const odd = declared.find((value) => !isPlausibleLiteral(value));
   if (odd !== undefined) reasons.push(`its values are not plausible literals (${quote(odd)})`);
   // A one-value enum is a marker (Stripe's `""` to clear a field), not a vocabulary to compare.
-  if (given?.length && declared.length > 1 && !declared.some((value) => given.includes(value))) reasons.push(`they share none with the values the responses give "${field}"`);
+  if (given?.length && declared.length > 1 && !declared.some((value) => given.includes(value)))
+    reasons.push(`they share none with the values the responses give "${field}"`);
   if (!reasons.length) return undefined;
   const reason = reasons.join(', and ').replace(/^they/, 'its values');
   return given?.length ? { reason, alternatives: [...new Set(given)].slice(0, maxExamples) } : { reason };
@@ -153,7 +185,9 @@ export function relaxUnreliable(schema: JsonObject, found: readonly UnreliableCo
       const relaxed: JsonObject = { ...node };
       if (constraint.keyword === 'pattern') delete relaxed.pattern;
       else if (constraint.keyword === 'required' && constraint.undeclared) {
-        const declared = Object.fromEntries(constraint.declared.map((name) => [name as string, { description: 'Required by the document, which gives no schema for it: any value.' }]));
+        const declared = Object.fromEntries(
+          constraint.declared.map((name) => [name as string, { description: 'Required by the document, which gives no schema for it: any value.' }]),
+        );
         relaxed.properties = { ...(node.properties as JsonObject), ...declared };
       } else if (constraint.keyword === 'required') {
         const required = (node.required as unknown[]).filter((name) => !constraint.declared.includes(name));

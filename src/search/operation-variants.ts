@@ -4,7 +4,7 @@
  * Generated APIs such as Microsoft Graph repeat each operation under many parents; without this the
  * copies fill a page and push other candidates out of sight.
  */
-import type { Operation } from '../spec/operation.js';
+import type { Operation } from '../openapi/operation.js';
 import { operationFamily } from './search-fields.js';
 
 export interface OperationGroup {
@@ -46,7 +46,10 @@ function variantKey(op: Operation): string {
 }
 
 function computeKey(op: Operation): string {
-  const summary = (op.summary ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const summary = (op.summary ?? '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
   if (summary) return `${operationFamily(op)}|${summary}`;
   // Without a summary only the operationId's last part can say two copies do the same thing
   // ("me.ListEvents", "users.ListEvents"); with neither, nothing does.

@@ -3,7 +3,7 @@
  * same path prefix, same resource) are what a request most likely means next ("its comments" after
  * working on issues), so they get a mild boost.
  */
-import type { Operation } from '../spec/operation.js';
+import type { Operation } from '../openapi/operation.js';
 import { withoutNamespace } from './search-fields.js';
 
 /** The static segments of a path, lowercased, without OData namespaces. */

@@ -1,6 +1,6 @@
 /** @module The searchable fields of one operation, as terms: what its id, summary, path, tags, parameters and description say. */
-import { isObject } from '../spec/openapi-types.js';
-import type { Operation } from '../spec/operation.js';
+import { isObject } from '../base/json.js';
+import type { Operation } from '../openapi/operation.js';
 import { tokenize } from './tokenize.js';
 
 export const fieldNames = ['id', 'summary', 'path', 'pathParam', 'tag', 'parameter', 'description'] as const;

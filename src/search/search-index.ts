@@ -2,7 +2,7 @@
  * @module Ranked full-text search over operations: BM25F across id, summary, path, tags, parameter
  * names and description, weighed by what the request means to do and by what each operation is.
  */
-import type { Operation } from '../spec/operation.js';
+import type { Operation } from '../openapi/operation.js';
 import { groupVariants, type OperationGroup } from './operation-variants.js';
 import { contextAffinity, contextOperation } from './search-context.js';
 import { fieldNames, fieldTerms, operationFamily, parameterPhrases, selfTerm, selfWords, type Field } from './search-fields.js';

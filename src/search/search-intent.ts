@@ -2,7 +2,7 @@
  * @module What a request means to do (list, get, create, update, delete) and what an operation does,
  * so that "add a customer" prefers the POST that creates one over the GET that lists them.
  */
-import type { Operation } from '../spec/operation.js';
+import type { Operation } from '../openapi/operation.js';
 import { withoutNamespace } from './search-fields.js';
 import { isStopWord, own, singular, splitWords, toTerm } from './tokenize.js';
 

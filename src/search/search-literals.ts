@@ -12,8 +12,7 @@ export interface RequestText {
   namesItem: boolean;
 }
 
-const fileExtensions =
-  'csv doc docx gif gz html jpeg jpg js json md mov mp3 mp4 pdf png ppt pptx py svg tar ts tsx txt wav xls xlsx xml yaml yml zip';
+const fileExtensions = 'csv doc docx gif gz html jpeg jpg js json md mov mp3 mp4 pdf png ppt pptx py svg tar ts tsx txt wav xls xlsx xml yaml yml zip';
 const fileName = new RegExp(`^[\\w./-]+\\.(?:${fileExtensions.split(' ').join('|')})$`, 'i');
 const url = /^(?:https?:\/\/\S+|(?:[\w-]+\.)+(?:com|org|net|io|dev|app)(?:\/\S*)?)$/i;
 const email = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

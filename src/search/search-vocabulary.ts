@@ -46,7 +46,12 @@ export function vocabularyOf(entries: VocabularyFile['entries']): SearchVocabula
   for (const { when, means } of entries) {
     const multi = when.filter((w) => /\s/.test(w.trim()));
     if (multi.length) {
-      const alternatives = multi.map((p) => p.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+      const alternatives = multi.map((p) =>
+        p
+          .trim()
+          .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+          .replace(/\s+/g, '\\s+'),
+      );
       phrases.push([new RegExp(`(?<![\\w+])(?:${alternatives.join('|')})(?![\\w+])`, 'g'), means.join(' ')]);
     }
     for (const word of when.filter((w) => !/\s/.test(w.trim()))) words.set(word.trim().toLowerCase(), means);

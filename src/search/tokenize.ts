@@ -9,7 +9,9 @@ const stopWords = new Set(
     'hasn have haven having he her here him his if isn itself let lets might mine must myself never nobody nor not nothing ought ours ourselves',
     'really she since still such than thats theirs they though through too until upon very wasn were weren whether while why within without won yet',
     'yours yourself across among onto',
-  ].join(' ').split(' '),
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 /** Whether a (lowercase) word is a stop word. */
@@ -42,13 +44,15 @@ const canonical: Record<string, string> = {
 
 /** Splits text into raw lowercase words: camelCase, snake_case, kebab-case, paths and punctuation. */
 export function splitWords(text: string): string[] {
-  return text
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    // Split "HTMLParser" before "Parser", but keep a plural acronym ("PRs", "URLs") whole.
-    .replace(/([A-Z]+)([A-Z](?!s(?![a-z]))[a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 0);
+  return (
+    text
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      // Split "HTMLParser" before "Parser", but keep a plural acronym ("PRs", "URLs") whole.
+      .replace(/([A-Z]+)([A-Z](?!s(?![a-z]))[a-z])/g, '$1 $2')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 0)
+  );
 }
 
 /** The singular of a plural noun: "repositories" -> "repository", "branches" -> "branch", "pulls" -> "pull". */

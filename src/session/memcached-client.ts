@@ -18,16 +18,19 @@ export interface CasValue {
 export type CasOutcome = 'stored' | 'conflict';
 
 export interface MemcachedClientOptions {
-  /** Seconds before an operation counts as failed. Default 0.5. */
-  timeoutSeconds?: number;
+  /** Seconds before an operation counts as failed. */
+  timeoutSeconds: number;
 }
 
 export class MemcachedClient {
   private readonly client: MemjsClient;
 
   /** @param servers `host:port` entries */
-  constructor(readonly servers: readonly string[], options: MemcachedClientOptions = {}) {
-    const timeout = options.timeoutSeconds ?? 0.5;
+  constructor(
+    readonly servers: readonly string[],
+    options: MemcachedClientOptions,
+  ) {
+    const timeout = options.timeoutSeconds;
     this.client = memjs.Client.create(servers.join(','), {
       retries: 1,
       timeout,
@@ -71,7 +74,8 @@ export class MemcachedClient {
   /** Stores only if unchanged since `cas` was read; 'conflict' when it changed or vanished. */
   async cas(key: string, value: Buffer, ttlSeconds: number, cas: Buffer): Promise<CasOutcome> {
     const response = await this.perform(key, opcode.set, storageExtras(ttlSeconds), value, cas);
-    if (response.header.status === status.exists || response.header.status === status.notFound || response.header.status === status.notStored) return 'conflict';
+    if (response.header.status === status.exists || response.header.status === status.notFound || response.header.status === status.notStored)
+      return 'conflict';
     this.check(response, 'cas');
     return 'stored';
   }

@@ -16,8 +16,9 @@ export interface MemcachedSessionStoreOptions {
   ttlSeconds: number;
   /** Prefix of every key, so several deployments can share a cluster. Default `odm`. */
   namespace?: string;
-  /** Seconds before an operation counts as failed. Default 0.5. */
+  /** Seconds before an operation counts as failed. Default 0.5: a store that slow is treated as down. */
   timeoutSeconds?: number;
+  now?: () => number;
 }
 
 const continuationChunkBytes = 900 * 1024;
@@ -32,13 +33,15 @@ export class MemcachedSessionStore implements SessionStore {
   private readonly ttlSeconds: number;
   private readonly tombstoneCopies: number;
   private readonly endedHere = new Map<string, number>();
+  private readonly now: () => number;
 
   constructor(options: MemcachedSessionStoreOptions) {
     if (!options.servers.length) throw new SessionStoreError('No memcached servers given.', { hint: 'Pass --memcached host:port[,host:port...].' });
-    this.client = new MemcachedClient(options.servers, options.timeoutSeconds === undefined ? {} : { timeoutSeconds: options.timeoutSeconds });
+    this.client = new MemcachedClient(options.servers, { timeoutSeconds: options.timeoutSeconds ?? 0.5 });
     this.namespace = options.namespace ?? 'odm';
     this.ttlSeconds = options.ttlSeconds;
     this.tombstoneCopies = Math.min(2, options.servers.length);
+    this.now = options.now ?? Date.now;
   }
 
   async get(key: string): Promise<SessionState | undefined> {
@@ -84,7 +87,7 @@ export class MemcachedSessionStore implements SessionStore {
 
   async isEnded(key: string): Promise<boolean> {
     const until = this.endedHere.get(key);
-    if (until !== undefined && until > Date.now()) return true;
+    if (until !== undefined && until > this.now()) return true;
     const tombstone = this.key('t', key);
     const reads = await Promise.allSettled(this.copies(tombstone).map((copy) => this.client.gets(copy)));
     if (reads.some((r) => r.status === 'fulfilled' && r.value !== undefined)) return true;
@@ -138,7 +141,7 @@ export class MemcachedSessionStore implements SessionStore {
 
   private rememberEnd(key: string, ttlSeconds: number): void {
     this.endedHere.delete(key);
-    this.endedHere.set(key, Date.now() + ttlSeconds * 1000);
+    this.endedHere.set(key, this.now() + ttlSeconds * 1000);
     while (this.endedHere.size > localTombstones) this.endedHere.delete(this.endedHere.keys().next().value!);
   }
 

@@ -38,7 +38,10 @@ export function fitColumns(columns: readonly ColumnSpec[], rows: readonly string
   if (width !== undefined && total > width) {
     const fixed = columns.reduce((sum, c, i) => sum + (c.whole ? natural[i]! : 0), 0);
     let left = width - fixed - gap * (columns.length - 1);
-    const flexible = columns.map((c, i) => i).filter((i) => !columns[i]!.whole).sort((a, b) => natural[a]! - natural[b]!);
+    const flexible = columns
+      .map((c, i) => i)
+      .filter((i) => !columns[i]!.whole)
+      .sort((a, b) => natural[a]! - natural[b]!);
     flexible.forEach((column, at) => {
       const share = Math.floor(left / (flexible.length - at));
       widths[column] = Math.min(natural[column]!, Math.max(minCutWidth, share));
@@ -49,7 +52,12 @@ export function fitColumns(columns: readonly ColumnSpec[], rows: readonly string
 }
 
 /** The lines of one row; a wrapped last cell continues under its column. */
-export function rowLines(cells: readonly string[], widths: readonly number[], styles: readonly (((text: string) => string) | undefined)[] = [], gap = 2): string[] {
+export function rowLines(
+  cells: readonly string[],
+  widths: readonly number[],
+  styles: readonly (((text: string) => string) | undefined)[] = [],
+  gap = 2,
+): string[] {
   const last = cells.length - 1;
   const lastWidth = widths[last]!;
   const parts = displayWidth(cells[last]!) > lastWidth ? wrapText(cells[last]!, lastWidth) : [cells[last]!];
@@ -59,7 +67,12 @@ export function rowLines(cells: readonly string[], widths: readonly number[], st
 }
 
 /** One line of a fitted table: cells padded to their widths (the last one not), each styled after padding. */
-export function joinRow(cells: readonly string[], widths: readonly number[], styles: readonly (((text: string) => string) | undefined)[] = [], gap = 2): string {
+export function joinRow(
+  cells: readonly string[],
+  widths: readonly number[],
+  styles: readonly (((text: string) => string) | undefined)[] = [],
+  gap = 2,
+): string {
   return cells
     .map((cell, i) => {
       const last = i === cells.length - 1;

@@ -3,7 +3,7 @@
  * indented outline of an object's properties, one per line, with whether each is required and what it is.
  * Shared types (`$defs`) are expanded where first met and named after that; cycles stop at the name.
  */
-import { isObject, type JsonObject } from '../spec/openapi-types.js';
+import { isObject, type JsonObject } from '../base/json.js';
 import type { Style } from './terminal.js';
 import { wrapText } from './wrap-text.js';
 
@@ -55,7 +55,8 @@ export function schemaType(schema: unknown): string {
   return types
     .map((type) => {
       if (type === 'array') return schema.items === undefined ? 'array' : `array of ${schemaType(schema.items)}`;
-      if (type === 'object' && !isObject(schema.properties) && isObject(schema.additionalProperties)) return `map of ${schemaType(schema.additionalProperties)}`;
+      if (type === 'object' && !isObject(schema.properties) && isObject(schema.additionalProperties))
+        return `map of ${schemaType(schema.additionalProperties)}`;
       return typeof schema.format === 'string' && type !== 'null' ? `${type}(${schema.format})` : type;
     })
     .join('|');
@@ -107,7 +108,10 @@ class Outliner {
       list.forEach((option, i) => {
         const inner = this.children(option, `${indent}  `, depth + 1, path);
         if (!inner.length) return;
-        lines.push(`${indent}${this.options.style.dim(`${key === 'oneOf' ? 'one of' : 'any of'}, option ${i + 1}:`)} ${this.options.style.cyan(schemaType(option))}`, ...inner);
+        lines.push(
+          `${indent}${this.options.style.dim(`${key === 'oneOf' ? 'one of' : 'any of'}, option ${i + 1}:`)} ${this.options.style.cyan(schemaType(option))}`,
+          ...inner,
+        );
       });
     }
     if (isObject(schema.properties)) {
@@ -118,7 +122,8 @@ class Outliner {
       }
     }
     if (schema.items !== undefined) lines.push(...this.children(schema.items, indent, depth + 1, path));
-    if (isObject(schema.additionalProperties) && !isObject(schema.properties)) lines.push(...this.children(schema.additionalProperties, indent, depth + 1, path));
+    if (isObject(schema.additionalProperties) && !isObject(schema.properties))
+      lines.push(...this.children(schema.additionalProperties, indent, depth + 1, path));
     return lines;
   }
 

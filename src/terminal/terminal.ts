@@ -48,7 +48,16 @@ const plain = (text: string) => text;
 /** ANSI styles when `enabled`, identity functions otherwise. */
 export function createStyle(enabled: boolean): Style {
   if (!enabled) return { bold: plain, dim: plain, red: plain, green: plain, yellow: plain, blue: plain, cyan: plain, magenta: plain };
-  return { bold: sgr(1, 22), dim: sgr(2, 22), red: sgr(31, 39), green: sgr(32, 39), yellow: sgr(33, 39), blue: sgr(34, 39), cyan: sgr(36, 39), magenta: sgr(35, 39) };
+  return {
+    bold: sgr(1, 22),
+    dim: sgr(2, 22),
+    red: sgr(31, 39),
+    green: sgr(32, 39),
+    yellow: sgr(33, 39),
+    blue: sgr(34, 39),
+    cyan: sgr(36, 39),
+    magenta: sgr(35, 39),
+  };
 }
 
 /** A method in the colour people expect: reads green, writes yellow, deletes red. */

@@ -3,7 +3,7 @@
  * result's structuredContent carries it back (https://modelcontextprotocol.io/specification/2026-07-28:
  * cross-call state is referenced by a server-minted handle passed as an ordinary tool argument).
  */
-import type { Catalog } from '../spec/catalog.js';
+import type { Catalog } from '../openapi/catalog.js';
 import { describeEndpointTool } from './describe-endpoint.js';
 import { executeEndpointTool } from './execute-endpoint.js';
 import { listEndpointsTool } from './list-endpoints.js';
@@ -11,8 +11,16 @@ import type { ToolDefinition } from './tool-definition.js';
 
 export const sessionArgument = { type: 'string', description: 'The session of your last result.' } as const;
 
-export function createTools(catalog: Catalog, options: { readOnly: boolean }): ToolDefinition[] {
-  return [listEndpointsTool(catalog), describeEndpointTool(), executeEndpointTool(catalog, options)].map(withSession);
+export interface ToolOptions {
+  /** Marks execute_endpoint read-only in its annotations. */
+  readOnly: boolean;
+}
+
+/** Every tool, in the order tools/list shows them: a new tool is a module in this folder and a line here. */
+const toolFactories: readonly ((catalog: Catalog, options: ToolOptions) => ToolDefinition)[] = [listEndpointsTool, describeEndpointTool, executeEndpointTool];
+
+export function createTools(catalog: Catalog, options: ToolOptions): ToolDefinition[] {
+  return toolFactories.map((make) => withSession(make(catalog, options)));
 }
 
 /**

@@ -1,10 +1,11 @@
 /** @module The describe_endpoint tool: the exact input schema execute validates against, auth and responses of up to ten endpoints. */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import type { Catalog } from '../spec/catalog.js';
-import { inputSchemaOf, requestMediaTypes } from '../schema/input-schema.js';
-import type { Operation } from '../spec/operation.js';
+import type { Catalog } from '../openapi/catalog.js';
+import { inputSchemaOf, requestMediaTypes } from '../arguments/input-schema.js';
+import type { Operation } from '../openapi/operation.js';
 import { summarizeResponses, type ResponseSummary } from '../schema/response-shape.js';
-import { describeSecurity, securityText, type SchemeUse } from '../spec/security.js';
+import { describeSecurity, securityText } from '../auth/describe-security.js';
+import type { SchemeUse } from '../auth/schemes/scheme-use.js';
 import { foldSchema, schemaPart } from '../schema/fold-schema.js';
 import { shortenText } from '../schema/shorten-text.js';
 import type { ToolContext } from './tool-context.js';
@@ -68,7 +69,10 @@ export function describeEndpointTool(): ToolDefinition {
               required: ['id', 'method', 'path', 'summary', 'description', 'inputSchema', 'responses', 'security', 'deprecated'],
             },
           },
-          unknown: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, message: { type: 'string' } }, required: ['id', 'message'] } },
+          unknown: {
+            type: 'array',
+            items: { type: 'object', properties: { id: { type: 'string' }, message: { type: 'string' } }, required: ['id', 'message'] },
+          },
         },
         required: ['endpoints'],
       },
@@ -94,7 +98,11 @@ async function describeEndpoints(input: Record<string, unknown>, context: ToolCo
     }
     const described = describeOperation(operation, catalog, configured, hashAt === -1 ? undefined : id.slice(hashAt + 1));
     if (described) endpoints.push(described);
-    else unknown.push({ id: echoInput(id), message: `"${echoInput(id.slice(hashAt + 1))}" is not a part of ${operation.id}'s arguments schema. Use a pointer from a folded stub, e.g. "${operation.id}#/properties/body".` });
+    else
+      unknown.push({
+        id: echoInput(id),
+        message: `"${echoInput(id.slice(hashAt + 1))}" is not a part of ${operation.id}'s arguments schema. Use a pointer from a folded stub, e.g. "${operation.id}#/properties/body".`,
+      });
   }
   if (!endpoints.length) return toolError(unknown.map((u) => u.message).join('\n'));
   await context.session.record(...endpoints.map((e) => ({ described: e.id })));
@@ -112,7 +120,12 @@ export const describeSchemaChars = 16_000;
  * @param part a JSON pointer into the arguments schema: describes only that part (what a folded stub points to).
  */
 export function describeOperation(operation: Operation, catalog: Catalog, configured?: ReadonlySet<string>): DescribedEndpoint;
-export function describeOperation(operation: Operation, catalog: Catalog, configured: ReadonlySet<string> | undefined, part: string | undefined): DescribedEndpoint | undefined;
+export function describeOperation(
+  operation: Operation,
+  catalog: Catalog,
+  configured: ReadonlySet<string> | undefined,
+  part: string | undefined,
+): DescribedEndpoint | undefined;
 export function describeOperation(operation: Operation, catalog: Catalog, configured?: ReadonlySet<string>, part?: string): DescribedEndpoint | undefined {
   const input = inputSchemaOf(operation, catalog);
   const whole = part ? schemaPart(input.schema, part) : input.schema;
@@ -134,7 +147,9 @@ export function describeOperation(operation: Operation, catalog: Catalog, config
   if (mediaTypes.length > 1) described.requestContentTypes = mediaTypes;
   const problems = [...operation.problems, ...input.problems];
   if (problems.length) described.problems = problems;
-  if (foldedAt !== undefined) described.folded = 'Folded to stay short: deep parts are stubs and wide objects name the properties not shown; describe the ids they give to see those parts. Validation uses the whole schema.';
+  if (foldedAt !== undefined)
+    described.folded =
+      'Folded to stay short: deep parts are stubs and wide objects name the properties not shown; describe the ids they give to see those parts. Validation uses the whole schema.';
   return described;
 }
 
@@ -144,7 +159,8 @@ export function renderEndpoint(e: DescribedEndpoint): string {
   if (e.description && e.description !== e.summary) lines.push(e.description);
   lines.push(`${e.id.includes('#') ? 'schema of this part' : 'arguments schema'}: ${compactJson(e.inputSchema)}`);
   if (e.folded) lines.push(e.folded);
-  if (e.requestContentTypes) lines.push(`request body types: ${e.requestContentTypes.join(', ')} (schema above is for the first; pass contentType to execute_endpoint to send another)`);
+  if (e.requestContentTypes)
+    lines.push(`request body types: ${e.requestContentTypes.join(', ')} (schema above is for the first; pass contentType to execute_endpoint to send another)`);
   lines.push(`auth: ${securityText(e.security)}`);
   lines.push(`responses: ${e.responses.map((r) => `${r.status}${r.description ? ` ${r.description}` : ''}${r.shape ? ` ${r.shape}` : ''}`).join('; ')}`);
   if (e.problems?.length) lines.push(`problems in the document: ${e.problems.join(' ')}`);

@@ -8,14 +8,15 @@ import { validateArguments, type ArgumentProblem } from '../arguments/validate-a
 import { echoInput } from '../echo-input.js';
 import { describeError, DynamicMcpError } from '../errors.js';
 import { bodyNotes } from '../http/body-notes.js';
-import { callOperation, declaresJson } from '../http/call-operation.js';
+import { callOperation, declaresJson } from '../execution/call-operation.js';
+import { compileSelect } from '../http/select-expression.js';
 import { serverOrigins } from '../http/server-origins.js';
 import { shapeResponse, sliceUtf8, type ShapedResponse } from '../http/shape-response.js';
-import type { Catalog } from '../spec/catalog.js';
-import { inputSchemaOf, requestMediaTypes } from '../schema/input-schema.js';
-import type { Operation } from '../spec/operation.js';
-import type { JsonObject } from '../spec/openapi-types.js';
-import { decodeContinuation, encodeContinuation, newContinuationKey } from './continuation.js';
+import type { Catalog } from '../openapi/catalog.js';
+import { inputSchemaOf, requestMediaTypes } from '../arguments/input-schema.js';
+import type { Operation } from '../openapi/operation.js';
+import type { JsonObject } from '../base/json.js';
+import { decodeContinuation, encodeContinuation, keepRest } from './continuation.js';
 import { executeResult } from './execute-result.js';
 import type { ToolContext } from './tool-context.js';
 import type { ToolDefinition } from './tool-definition.js';
@@ -83,7 +84,11 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
   const mediaTypes = requestMediaTypes(operation);
   const contentType = typeof input.contentType === 'string' && input.contentType ? input.contentType : undefined;
   if (contentType && !mediaTypes.includes(contentType)) {
-    return toolError(mediaTypes.length ? `${operation.id} accepts ${mediaTypes.join(', ')}; "${echoInput(contentType)}" is not one of them.` : `${operation.id} takes no request body, so contentType does not apply.`);
+    return toolError(
+      mediaTypes.length
+        ? `${operation.id} accepts ${mediaTypes.join(', ')}; "${echoInput(contentType)}" is not one of them.`
+        : `${operation.id} takes no request body, so contentType does not apply.`,
+    );
   }
   const inputSchema = inputSchemaOf(operation, catalog, contentType);
   const { schema, bindings } = inputSchema;
@@ -91,12 +96,11 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
   let select: ((value: unknown) => unknown) | undefined;
   if (typeof input.select === 'string' && input.select.trim()) {
     try {
-      // Loaded on first use: most sessions never select, and startup stays light.
-      const { compile, TreeInterpreter } = await import('@jmespath-community/jmespath');
-      const ast = compile(input.select);
-      select = (value) => TreeInterpreter.search(ast, value as never);
+      select = await compileSelect(input.select);
     } catch (error) {
-      return toolError(`select is not a valid JMESPath expression: ${echoInput((error as Error).message)}. Example: "items[].{id: id, name: name}". Nothing was sent.`);
+      return toolError(
+        `select is not a valid JMESPath expression: ${echoInput(describeError(error))}. Example: "items[].{id: id, name: name}". Nothing was sent.`,
+      );
     }
   }
 
@@ -124,20 +128,16 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
     const { response: raw, missingCredentials } = await callOperation(operation, catalog, bindings, args, { ...execution, allowedOrigins });
     sentPath = raw.url.pathname;
     // Redacted as shaped, before the rest of a long body is kept for continuations: the store never holds a credential either.
-    shaped = shapeResponse(raw, { maxBytes: execution.maxResponseBytes, maxBinaryBytes: execution.maxBinaryBytes, redactor: redactorFor(execution), ...(select ? { select, selectExpression: input.select as string } : {}) });
+    shaped = shapeResponse(raw, {
+      maxBytes: execution.maxResponseBytes,
+      maxBinaryBytes: execution.maxBinaryBytes,
+      redactor: redactorFor(execution),
+      ...(select ? { select, selectExpression: input.select as string } : {}),
+    });
     shaped.notes.unshift(...validationNotes);
     shaped.notes.push(...bodyNotes(raw, shaped, { expectsJson: declaresJson(operation, catalog), method: operation.method }));
     if (missingCredentials && (raw.status === 401 || raw.status === 403)) shaped.notes.push(missingCredentials);
-    if (shaped.overflow) {
-      const key = newContinuationKey();
-      const record = { operationId: operation.id, status: shaped.status, text: shaped.overflow.text, ...(shaped.contentType ? { contentType: shaped.contentType } : {}) };
-      try {
-        await context.session.saveContinuation(key, record, execution.continuationTtlSeconds);
-        continuation = encodeContinuation({ key, offset: shaped.overflow.returnedBytes });
-      } catch (error) {
-        shaped.notes.push(`${describeError(error)} Narrow the response with select to see the rest.`);
-      }
-    }
+    if (shaped.overflow) continuation = await keepRest(shaped, operation.id, context);
   } catch (error) {
     if (error instanceof DynamicMcpError) return toolError(error.toText());
     context.logger.error('Unexpected failure in execute_endpoint.', { id: operation.id, error: redactorFor(execution).text(describeError(error)) });
@@ -180,7 +180,13 @@ async function continueResponse(tokenText: string, context: ToolContext): Promis
 }
 
 /** The problems, short: only the failing leaves once this session has seen the schema, with the subschemas that cover them before. */
-async function invalidArguments(operation: Operation, schema: JsonObject, problems: ArgumentProblem[], adjustments: string[], context: ToolContext): Promise<CallToolResult> {
+async function invalidArguments(
+  operation: Operation,
+  schema: JsonObject,
+  problems: ArgumentProblem[],
+  adjustments: string[],
+  context: ToolContext,
+): Promise<CallToolResult> {
   const described = (await context.session.state()).described.includes(operation.id);
   return toolError(repairMessage({ operation, schema, problems, adjustments, described }));
 }

@@ -14,13 +14,19 @@ export interface ResultExtras {
 export function executeResult(shaped: ShapedResponse, extras: ResultExtras): CallToolResult {
   const structured: Record<string, unknown> = { status: shaped.status, statusText: shaped.statusText, headers: shaped.headers, body: shaped.body };
   if (shaped.overflow) {
-    structured.truncated = { totalBytes: shaped.overflow.totalBytes, returnedBytes: shaped.overflow.returnedBytes - (extras.offset ?? 0), offset: extras.offset ?? 0 };
+    structured.truncated = {
+      totalBytes: shaped.overflow.totalBytes,
+      returnedBytes: shaped.overflow.returnedBytes - (extras.offset ?? 0),
+      offset: extras.offset ?? 0,
+    };
   }
   if (extras.continuation) structured.continuation = extras.continuation;
   if (extras.adjustments.length) structured.adjustments = extras.adjustments;
   if (shaped.notes.length) structured.notes = shaped.notes;
 
-  const lines = [`HTTP ${shaped.status}${shaped.statusText ? ` ${shaped.statusText}` : ''} from ${extras.label}${shaped.contentType ? ` (${shaped.contentType})` : ''}`];
+  const lines = [
+    `HTTP ${shaped.status}${shaped.statusText ? ` ${shaped.statusText}` : ''} from ${extras.label}${shaped.contentType ? ` (${shaped.contentType})` : ''}`,
+  ];
   if (extras.adjustments.length) lines.push(`Adjusted: ${extras.adjustments.join(' ')}`);
   for (const note of shaped.notes) lines.push(`Note: ${note}`);
   if (shaped.overflow) {
@@ -28,12 +34,19 @@ export function executeResult(shaped: ShapedResponse, extras: ResultExtras): Cal
     lines.push(`Long body: bytes ${from}-${shaped.overflow.returnedBytes} of ${shaped.overflow.totalBytes} shown.`);
   }
   if (shaped.body !== null && shaped.body !== '') lines.push(typeof shaped.body === 'string' ? shaped.body : JSON.stringify(shaped.body));
-  if (extras.continuation) lines.push(`More: call execute_endpoint with { "continuation": "${extras.continuation}" } for the next part (no new API call), or call again with a narrower select.`);
+  if (extras.continuation)
+    lines.push(
+      `More: call execute_endpoint with { "continuation": "${extras.continuation}" } for the next part (no new API call), or call again with a narrower select.`,
+    );
 
   const content: CallToolResult['content'] = [{ type: 'text', text: lines.join('\n') }];
   if (shaped.binary) {
     if (shaped.binary.mimeType.startsWith('image/')) content.push({ type: 'image', data: shaped.binary.base64, mimeType: shaped.binary.mimeType });
-    else content.push({ type: 'resource', resource: { uri: `response:${encodeURI(extras.label.replace(/\s+/g, '-'))}`, mimeType: shaped.binary.mimeType, blob: shaped.binary.base64 } });
+    else
+      content.push({
+        type: 'resource',
+        resource: { uri: `response:${encodeURI(extras.label.replace(/\s+/g, '-'))}`, mimeType: shaped.binary.mimeType, blob: shaped.binary.base64 },
+      });
   }
   return { content, structuredContent: structured };
 }

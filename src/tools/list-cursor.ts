@@ -42,7 +42,11 @@ export function decodeCursor(cursor: string): ListPosition | undefined {
   const offsetText = params.get('o');
   if (offsetText === null || !/^\d{1,7}$/.test(offsetText) || Number(offsetText) > maxOffset) return undefined;
   const position: ListPosition = { offset: Number(offsetText) };
-  for (const [key, field] of [['q', 'query'], ['t', 'tag'], ['m', 'method']] as const) {
+  for (const [key, field] of [
+    ['q', 'query'],
+    ['t', 'tag'],
+    ['m', 'method'],
+  ] as const) {
     const value = params.get(key);
     if (value === null) continue;
     if (value.length > maxSearchTextChars) return undefined;

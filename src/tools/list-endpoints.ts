@@ -1,15 +1,17 @@
 /** @module The list_endpoints tool: ranked search and browsing of the API, copies under other parents as one result, a tag overview once per session, cursor paging. */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { editDistance, type Catalog } from '../spec/catalog.js';
-import { requiredArguments } from '../schema/input-schema.js';
+import { editDistance } from '../base/edit-distance.js';
+import type { Catalog } from '../openapi/catalog.js';
+import { requiredArguments } from '../arguments/input-schema.js';
 import { operationCount, type OperationGroup } from '../search/operation-variants.js';
-import { httpMethods } from '../spec/openapi-types.js';
+import { httpMethods } from '../base/http-methods.js';
 import { echoInput, echoValue } from '../echo-input.js';
-import { summaryText } from '../spec/operation-summary.js';
+import { summaryText } from '../schema/operation-summary.js';
 import { decodeCursor, encodeCursor, maxContext, maxCursorChars, maxSearchTextChars, type ListPosition } from './list-cursor.js';
 import type { ToolContext } from './tool-context.js';
 import type { ToolDefinition } from './tool-definition.js';
 import { toolError, toolResult } from './tool-result.js';
+import { searchIndexOf } from '../search/search-index-of.js';
 
 const defaultLimit = 20;
 const overviewTags = 40;
@@ -83,7 +85,10 @@ export function listEndpointsTool(catalog: Catalog): ToolDefinition {
 }
 
 function describeTool(catalog: Catalog): string {
-  const tags = catalog.tags().slice(0, overviewTagsInDescription).map((t) => `${t.name} (${t.count})`);
+  const tags = catalog
+    .tags()
+    .slice(0, overviewTagsInDescription)
+    .map((t) => `${t.name} (${t.count})`);
   const more = catalog.tags().length - tags.length;
   const tagText = tags.length ? ` Largest tags: ${tags.join(', ')}${more > 0 ? `, and ${more} more` : ''}.` : '';
   return (
@@ -105,7 +110,9 @@ async function listEndpoints(input: Record<string, unknown>, context: ToolContex
     if (!decoded) return toolError('The cursor is not valid. Pass nextCursor exactly as returned, or call list_endpoints without a cursor.');
     for (const key of ['query', 'tag', 'method'] as const) {
       if (position[key] !== undefined && position[key] !== decoded[key]) {
-        return toolError(`The cursor belongs to a different search (${key} ${echoValue(decoded[key] ?? null)}). Repeat that search's arguments, or drop the cursor to start again.`);
+        return toolError(
+          `The cursor belongs to a different search (${key} ${echoValue(decoded[key] ?? null)}). Repeat that search's arguments, or drop the cursor to start again.`,
+        );
       }
     }
     position = decoded;
@@ -123,8 +130,12 @@ async function listEndpoints(input: Record<string, unknown>, context: ToolContex
   // A search favours the part of the API the conversation works in; its cursor keeps that context, so
   // every page ranks as the first did.
   if (position.query && !parsed.cursor && state.recent.length) position.context = state.recent.slice(-maxContext);
-  const index = catalog.search();
-  const filters = { ...(position.tag ? { tag: position.tag } : {}), ...(position.method ? { method: position.method } : {}), ...(position.context ? { context: position.context } : {}) };
+  const index = searchIndexOf(catalog);
+  const filters = {
+    ...(position.tag ? { tag: position.tag } : {}),
+    ...(position.method ? { method: position.method } : {}),
+    ...(position.context ? { context: position.context } : {}),
+  };
   const matches = index.results(position.query, filters);
   if (position.offset > 0 && position.offset >= matches.length) {
     return toolError(`The cursor points past the end of the results (${matches.length} endpoints). Call list_endpoints without a cursor to start again.`);
@@ -149,7 +160,14 @@ async function listEndpoints(input: Record<string, unknown>, context: ToolContex
 
 /** One result as list_endpoints returns it; the CLI prints the same data. */
 export function toListed({ operation: op, variants }: OperationGroup, catalog: Catalog): ListedEndpoint {
-  const listed: ListedEndpoint = { id: op.id, method: op.method.toUpperCase(), path: op.path, summary: summaryText(op), tags: op.tags, required: requiredArguments(op, catalog) };
+  const listed: ListedEndpoint = {
+    id: op.id,
+    method: op.method.toUpperCase(),
+    path: op.path,
+    summary: summaryText(op),
+    tags: op.tags,
+    required: requiredArguments(op, catalog),
+  };
   if (op.deprecated) listed.deprecated = true;
   if (variants.length) listed.variants = variants.slice(0, shownVariants).map((v) => v.path);
   if (variants.length > shownVariants) listed.moreVariants = variants.length - shownVariants;
@@ -170,13 +188,16 @@ function parseInput(input: Record<string, unknown>): ListInput | string {
     const value = input[key];
     if (value === undefined || value === null || value === '') continue;
     if (typeof value !== 'string') return `"${key}" must be a string.`;
-    if (key !== 'cursor' && value.length > maxSearchTextChars) return `"${key}" is longer than ${maxSearchTextChars} characters; say what you want in fewer words.`;
-    if (key === 'cursor' && value.length > maxCursorChars) return 'The cursor is not valid. Pass nextCursor exactly as returned, or call list_endpoints without a cursor.';
+    if (key !== 'cursor' && value.length > maxSearchTextChars)
+      return `"${key}" is longer than ${maxSearchTextChars} characters; say what you want in fewer words.`;
+    if (key === 'cursor' && value.length > maxCursorChars)
+      return 'The cursor is not valid. Pass nextCursor exactly as returned, or call list_endpoints without a cursor.';
     out[key] = value.trim();
   }
   if (out.method) {
     const method = out.method.toLowerCase();
-    if (!(httpMethods as readonly string[]).includes(method)) return `"method" must be one of ${httpMethods.map((m) => m.toUpperCase()).join(', ')}; got "${echoInput(out.method)}".`;
+    if (!(httpMethods as readonly string[]).includes(method))
+      return `"method" must be one of ${httpMethods.map((m) => m.toUpperCase()).join(', ')}; got "${echoInput(out.method)}".`;
     out.method = method;
   }
   if (input.limit !== undefined && input.limit !== null) {
@@ -189,7 +210,13 @@ function parseInput(input: Record<string, unknown>): ListInput | string {
 
 function renderText(catalog: Catalog, position: ListPosition, structured: Record<string, unknown>, endpoints: ListedEndpoint[], tagsNote: string): string {
   const total = structured.total as number;
-  const what = [position.query ? `matching "${echoInput(position.query)}"` : '', position.tag ? `tagged ${echoInput(position.tag)}` : '', position.method ? `${position.method.toUpperCase()} only` : ''].filter(Boolean).join(', ');
+  const what = [
+    position.query ? `matching "${echoInput(position.query)}"` : '',
+    position.tag ? `tagged ${echoInput(position.tag)}` : '',
+    position.method ? `${position.method.toUpperCase()} only` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   const lines: string[] = [];
   if (!total) {
     lines.push(`No endpoints of the ${catalog.apiName} ${what || 'found'}. Try other or fewer words, or drop the filters.`);
@@ -212,7 +239,8 @@ function renderText(catalog: Catalog, position: ListPosition, structured: Record
     const variants = e.variants ? `; also under ${e.variants.join(', ')}${more}` : '';
     lines.push(`${e.id}: ${e.method} ${e.path}${e.summary ? ` - ${e.summary}` : ''}${required}${e.deprecated ? ' (deprecated)' : ''}${variants}`);
   }
-  if (endpoints.some((e) => e.variants)) lines.push('"also under" paths are the same operation elsewhere: use "METHOD /path" as its id; more specific words find the one you need first.');
+  if (endpoints.some((e) => e.variants))
+    lines.push('"also under" paths are the same operation elsewhere: use "METHOD /path" as its id; more specific words find the one you need first.');
   if (structured.nextCursor) lines.push(`More: call list_endpoints with cursor "${structured.nextCursor as string}".`);
   if (total) lines.push('Next: describe_endpoint { ids } for the inputs, or execute_endpoint { id, arguments }.');
   return lines.join('\n');

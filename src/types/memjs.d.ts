@@ -1,4 +1,4 @@
-/** Types for the parts of memjs (which ships none) that the Memcached store uses. */
+/** @module Types for the parts of memjs (which ships none) that the Memcached store uses. */
 declare module 'memjs' {
   export interface MemjsResponse {
     header: { status: number; opcode: number; cas: Buffer };

@@ -10,7 +10,10 @@ const defs = {
 const resolve = (node: unknown) => followDefs(node, defs);
 
 describe('chooseBranch', () => {
-  const objectOrArray = [{ type: 'object', properties: { key: { type: 'string' }, value: { type: 'string' } } }, { type: 'array', items: { type: 'object' } }];
+  const objectOrArray = [
+    { type: 'object', properties: { key: { type: 'string' }, value: { type: 'string' } } },
+    { type: 'array', items: { type: 'object' } },
+  ];
   const pets = [{ $ref: '#/$defs/Cat' }, { $ref: '#/$defs/Dog' }];
 
   test.each([

@@ -3,7 +3,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
 import { compileEveryPart, deferredKeyword, deferredPartKeyword, errorOrigin, splitSchema } from '../../src/arguments/deferred-parts.js';
 import { compileInputSchema, validateArguments } from '../../src/arguments/validate-arguments.js';
-import type { JsonObject } from '../../src/spec/openapi-types.js';
+import type { JsonObject } from '../../src/base/json.js';
 
 /** Four levels of nesting, a shared $def, a recursive one, and a oneOf whose branches are both deep. */
 const schema: JsonObject = {
@@ -63,7 +63,18 @@ describe('splitSchema', () => {
   });
 
   test.each([
-    { name: 'valid arguments', data: { id: 1, body: { owner: { name: 'A', friend: { name: 'B' } }, tree: { children: [{ label: 'x', children: [] }] }, shape: { radius: 1 }, deep: { a: { b: { c: 'x' } } } } } },
+    {
+      name: 'valid arguments',
+      data: {
+        id: 1,
+        body: {
+          owner: { name: 'A', friend: { name: 'B' } },
+          tree: { children: [{ label: 'x', children: [] }] },
+          shape: { radius: 1 },
+          deep: { a: { b: { c: 'x' } } },
+        },
+      },
+    },
     { name: 'a missing field two refs down', data: { body: { owner: { name: 'A', friend: {} } } } },
     { name: 'a wrong type deep in a recursive def', data: { body: { tree: { children: [{ children: [{ label: 3 }] }] } } } },
     { name: 'no oneOf branch matching', data: { body: { shape: { radius: -1 } } } },
@@ -101,12 +112,17 @@ describe('splitSchema', () => {
 describe('validateArguments on a schema large enough to split', () => {
   // 400 body fields, each an object with an enum two levels down: far over the size that is split.
   const fields = Object.fromEntries(
-    Array.from({ length: 400 }, (_, i) => [`field${i}`, { type: 'object', properties: { inner: { type: 'object', properties: { kind: { enum: ['a', 'b'] } } } } }]),
+    Array.from({ length: 400 }, (_, i) => [
+      `field${i}`,
+      { type: 'object', properties: { inner: { type: 'object', properties: { kind: { enum: ['a', 'b'] } } } } },
+    ]),
   );
   const large: JsonObject = { type: 'object', required: ['body'], properties: { body: { type: 'object', additionalProperties: false, properties: fields } } };
 
   test('reports a problem deep in a deferred part with its pointer and the value given', async () => {
-    expect(await validateArguments(large, { body: { field7: { inner: { kind: 'c' } } } })).toMatchObject([{ pointer: '/body/field7/inner/kind', message: 'must be one of "a", "b"; got "c"' }]);
+    expect(await validateArguments(large, { body: { field7: { inner: { kind: 'c' } } } })).toMatchObject([
+      { pointer: '/body/field7/inner/kind', message: 'must be one of "a", "b"; got "c"' },
+    ]);
     expect(await validateArguments(large, { body: { field7: { inner: { kind: 'a' } } } })).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 // Tests for forgiving the usual shape slips in execute_endpoint arguments, and reporting each fix.
 import { describe, expect, test } from 'vitest';
 import { ArgumentShapeError, normalizeArguments } from '../../src/arguments/normalize-arguments.js';
-import type { JsonObject } from '../../src/spec/openapi-types.js';
+import type { JsonObject } from '../../src/base/json.js';
 
 /** An input schema like buildInputSchema makes: parameters plus `body`. */
 const withObjectBody: JsonObject = {
@@ -113,8 +113,18 @@ describe('normalizeArguments', () => {
   });
 
   test.each([
-    { name: 'an integer parameter given as digits', given: { petId: '12' }, want: { petId: 12 }, adjusted: 'Read "petId" "12" as 12: that parameter takes a number or boolean.' },
-    { name: 'a boolean parameter given as text', given: { dryRun: 'true' }, want: { dryRun: true }, adjusted: 'Read "dryRun" "true" as true: that parameter takes a number or boolean.' },
+    {
+      name: 'an integer parameter given as digits',
+      given: { petId: '12' },
+      want: { petId: 12 },
+      adjusted: 'Read "petId" "12" as 12: that parameter takes a number or boolean.',
+    },
+    {
+      name: 'a boolean parameter given as text',
+      given: { dryRun: 'true' },
+      want: { dryRun: true },
+      adjusted: 'Read "dryRun" "true" as true: that parameter takes a number or boolean.',
+    },
     { name: 'text that is no number', given: { petId: 'twelve' }, want: { petId: 'twelve' } },
     { name: 'a fraction for an integer', given: { petId: '1.5' }, want: { petId: '1.5' } },
     { name: 'a body field, which is JSON and must be typed', given: { body: { name: '12' } }, want: { body: { name: '12' } } },

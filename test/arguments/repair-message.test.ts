@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { repairMessage } from '../../src/arguments/repair-message.js';
 import type { ArgumentProblem } from '../../src/arguments/validate-arguments.js';
-import type { JsonObject } from '../../src/spec/openapi-types.js';
+import type { JsonObject } from '../../src/base/json.js';
 
 const status = { type: 'string', enum: ['available', 'pending', 'sold'] };
 const name = { type: 'string' };
@@ -60,7 +60,13 @@ describe('repairMessage', () => {
 
   test('many allowed values are counted, not listed, after describe', () => {
     const many = Array.from({ length: 25 }, (_, i) => `v${i}`);
-    const text = repairMessage({ operation, schema, problems: [{ pointer: '/body/status', keyword: 'enum', message: '…', expected: 'one of 25 values', got: 'a string "x"', allowed: many }], adjustments: [], described: true });
+    const text = repairMessage({
+      operation,
+      schema,
+      problems: [{ pointer: '/body/status', keyword: 'enum', message: '…', expected: 'one of 25 values', got: 'a string "x"', allowed: many }],
+      adjustments: [],
+      described: true,
+    });
     expect(text).toContain('- /body/status: expected one of 25 values (see describe_endpoint); got a string "x"');
     expect(text).not.toContain('v0');
   });

@@ -1,7 +1,7 @@
 // Tests for validating arguments with ajv and wording each problem with its JSON pointer.
 import { describe, expect, test } from 'vitest';
 import { compileInputSchema, validateArguments } from '../../src/arguments/validate-arguments.js';
-import type { JsonObject } from '../../src/spec/openapi-types.js';
+import type { JsonObject } from '../../src/base/json.js';
 
 /** An input schema shaped like buildInputSchema's: parameters, a body, shared $defs. */
 const schema: JsonObject = {
@@ -43,7 +43,11 @@ describe('validateArguments', () => {
   test.each([
     { name: 'a missing top-level argument', args: { body: { name: 'Rex' } }, want: [{ pointer: '/petId', message: 'is required but missing' }] },
     { name: 'a missing body field', args: { petId: 1, body: {} }, want: [{ pointer: '/body/name', message: 'is required but missing' }] },
-    { name: 'a missing field in a $defs item', args: { ...valid, body: { name: 'Rex', tags: [{}] } }, want: [{ pointer: '/body/tags/0/label', message: 'is required but missing' }] },
+    {
+      name: 'a missing field in a $defs item',
+      args: { ...valid, body: { name: 'Rex', tags: [{}] } },
+      want: [{ pointer: '/body/tags/0/label', message: 'is required but missing' }],
+    },
     {
       name: 'an unknown argument, listing the known names',
       args: { ...valid, petID: 1 },
@@ -60,16 +64,31 @@ describe('validateArguments', () => {
       want: [{ pointer: '/status', message: 'must be one of "available", "pending", "sold"; got "lost"' }],
     },
     { name: 'a wrong const', args: { ...valid, kind: 'dog' }, want: [{ pointer: '/kind', message: 'must be "pet"' }] },
-    { name: 'a string where an integer belongs', args: { ...valid, petId: '12' }, want: [{ pointer: '/petId', message: 'must be integer; got a string "12"' }] },
+    {
+      name: 'a string where an integer belongs',
+      args: { ...valid, petId: '12' },
+      want: [{ pointer: '/petId', message: 'must be integer; got a string "12"' }],
+    },
     {
       name: 'a fraction where an int64 belongs',
       args: { ...valid, petId: 1.5 },
-      want: [{ pointer: '/petId', message: 'must be integer; got number 1.5' }, { pointer: '/petId', message: 'must match format "int64"' }],
+      want: [
+        { pointer: '/petId', message: 'must be integer; got number 1.5' },
+        { pointer: '/petId', message: 'must match format "int64"' },
+      ],
     },
     { name: 'an array where an object belongs', args: { petId: 1, body: [] }, want: [{ pointer: '/body', message: 'must be object; got an array' }] },
     { name: 'null where a string belongs', args: { petId: 1, body: { name: null } }, want: [{ pointer: '/body/name', message: 'must be string; got null' }] },
-    { name: 'an object where an array belongs', args: { petId: 1, body: { name: 'Rex', tags: {} } }, want: [{ pointer: '/body/tags', message: 'must be array; got an object' }] },
-    { name: 'a failed minLength, in ajv words', args: { petId: 1, body: { name: '' } }, want: [{ pointer: '/body/name', message: 'must NOT have fewer than 1 characters' }] },
+    {
+      name: 'an object where an array belongs',
+      args: { petId: 1, body: { name: 'Rex', tags: {} } },
+      want: [{ pointer: '/body/tags', message: 'must be array; got an object' }],
+    },
+    {
+      name: 'a failed minLength, in ajv words',
+      args: { petId: 1, body: { name: '' } },
+      want: [{ pointer: '/body/name', message: 'must NOT have fewer than 1 characters' }],
+    },
   ])('reports $name with its pointer', async ({ args, want }) => {
     expect(await brief(schema, args)).toEqual(want);
   });
@@ -89,7 +108,10 @@ describe('validateArguments', () => {
   });
 
   test.each(['int64', 'int32', 'float', 'double', 'my-custom', 'x-vendor-thing', 'binary'])('accepts the format %s without throwing', async (format) => {
-    const withFormat: JsonObject = { type: 'object', properties: { value: { type: format === 'binary' || format.includes('-') ? 'string' : 'number', format } } };
+    const withFormat: JsonObject = {
+      type: 'object',
+      properties: { value: { type: format === 'binary' || format.includes('-') ? 'string' : 'number', format } },
+    };
     await expect(compileInputSchema(withFormat)).resolves.toBeUndefined();
     expect(await validateArguments(withFormat, { value: format.includes('-') || format === 'binary' ? 'anything' : 3 })).toEqual([]);
   });
@@ -122,13 +144,17 @@ describe('validation policies', () => {
   };
 
   test('strict refuses a value matching several oneOf branches, naming them; lenient sends it', async () => {
-    expect(await validateArguments(overlapping, { body: { name: 'x' } }, 'strict')).toMatchObject([{ pointer: '/body', keyword: 'oneOf', got: 'a value matching alternatives 0 and 1' }]);
+    expect(await validateArguments(overlapping, { body: { name: 'x' } }, 'strict')).toMatchObject([
+      { pointer: '/body', keyword: 'oneOf', got: 'a value matching alternatives 0 and 1' },
+    ]);
     expect(await validateArguments(overlapping, { body: { name: 'x' } }, 'lenient')).toEqual([]);
   });
 
   test('both report only the errors of the branch the value was meant for', async () => {
     for (const policy of ['strict', 'lenient'] as const) {
-      expect(await brief2(overlapping, { body: { name: 'x', size: 'big' } }, policy)).toEqual([{ pointer: '/body/size', message: 'must be integer; got a string "big"' }]);
+      expect(await brief2(overlapping, { body: { name: 'x', size: 'big' } }, policy)).toEqual([
+        { pointer: '/body/size', message: 'must be integer; got a string "big"' },
+      ]);
     }
   });
 

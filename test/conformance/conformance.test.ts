@@ -68,7 +68,12 @@ async function runSuite(revision: Revision, url: string, expected: Record<string
   const dir = await mkdtemp(join(tmpdir(), 'mcp-conformance-'));
   try {
     const baseline = join(dir, 'baseline.yml');
-    await writeFile(baseline, `server:\n${Object.keys(expected).map((name) => `  - ${name}\n`).join('')}`);
+    await writeFile(
+      baseline,
+      `server:\n${Object.keys(expected)
+        .map((name) => `  - ${name}\n`)
+        .join('')}`,
+    );
     const out = join(dir, 'results');
     const { exitCode, output } = await run(node, [cli, 'server', '--url', url, '--output-dir', out, '--expected-failures', baseline, ...args]);
 
@@ -81,7 +86,9 @@ async function runSuite(revision: Revision, url: string, expected: Record<string
     const scenarios = [...output.matchAll(/=== Running scenario: (\S+) ===/g)].map((m) => m[1]!);
     const results = scenarios.map((scenario) => {
       // A scenario whose runner threw leaves no results folder: that is a failure too.
-      const checks = checksBy.get(scenario) ?? [{ id: scenario, status: 'FAILURE', errorMessage: 'no checks.json: the scenario runner failed (see the CLI output)' }];
+      const checks = checksBy.get(scenario) ?? [
+        { id: scenario, status: 'FAILURE', errorMessage: 'no checks.json: the scenario runner failed (see the CLI output)' },
+      ];
       return { scenario, failing: checks.filter((c) => c.status === 'FAILURE' || c.status === 'WARNING') };
     });
     return { results, exitCode, output };
@@ -107,7 +114,9 @@ function run(command: string, args: string[]): Promise<{ exitCode: number | null
 
 /** One line per failing check, with what the suite saw, so a failure explains itself. */
 function explain(results: ScenarioResult[]): string {
-  return results.flatMap((r) => r.failing.map((c) => `${r.scenario} / ${c.id} ${c.status}: ${c.errorMessage ?? ''} ${JSON.stringify(c.details ?? {}).slice(0, 600)}`)).join('\n');
+  return results
+    .flatMap((r) => r.failing.map((c) => `${r.scenario} / ${c.id} ${c.status}: ${c.errorMessage ?? ''} ${JSON.stringify(c.details ?? {}).slice(0, 600)}`))
+    .join('\n');
 }
 
 const setups: { name: string; args: () => string[] }[] = [
@@ -119,35 +128,44 @@ const setups: { name: string; args: () => string[] }[] = [
 const runs = (Object.keys(conformanceSuites) as Revision[]).flatMap((revision) => setups.map((setup) => ({ revision, ...setup })));
 
 describe('MCP conformance suites against the Streamable HTTP server', () => {
-  test.each(runs)('$revision: every scenario passes except the expected failures ($name)', async ({ revision, args }) => {
-    const expected = await expectedFailuresOf(revision);
-    const replica: Replica = await startReplica([sample, ...args()]);
-    const started = performance.now();
-    let suite: SuiteRun;
-    try {
-      suite = await runSuite(revision, `${replica.url}/mcp`, expected);
-    } finally {
-      await replica.kill();
-    }
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const { results, exitCode, output } = suite;
-    const failed = results.filter((r) => r.failing.length);
-    const expectedCount = failed.filter((r) => r.scenario in expected).length;
-    console.log(`conformance ${revision}: ${results.length} scenarios, ${results.length - failed.length} passed, ${failed.length} failed (${expectedCount} expected), ${seconds} s`);
+  test.each(runs)(
+    '$revision: every scenario passes except the expected failures ($name)',
+    async ({ revision, args }) => {
+      const expected = await expectedFailuresOf(revision);
+      const replica: Replica = await startReplica([sample, ...args()]);
+      const started = performance.now();
+      let suite: SuiteRun;
+      try {
+        suite = await runSuite(revision, `${replica.url}/mcp`, expected);
+      } finally {
+        await replica.kill();
+      }
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const { results, exitCode, output } = suite;
+      const failed = results.filter((r) => r.failing.length);
+      const expectedCount = failed.filter((r) => r.scenario in expected).length;
+      console.log(
+        `conformance ${revision}: ${results.length} scenarios, ${results.length - failed.length} passed, ${failed.length} failed (${expectedCount} expected), ${seconds} s`,
+      );
 
-    expect(results.length, `no scenarios ran; CLI output:\n${output}`).toBeGreaterThan(0);
-    const unexpected = failed
-      .map((r) => {
-        const allowed = expected[r.scenario];
-        if (!allowed) return r;
-        return { ...r, failing: allowed.checks ? r.failing.filter((c) => !allowed.checks!.includes(c.id)) : [] };
-      })
-      .filter((r) => r.failing.length);
-    expect(unexpected.map((r) => r.scenario), `unexpected failures:\n${explain(unexpected)}`).toEqual([]);
-    const stale = Object.entries(expected)
-      .filter(([scenario, entry]) => !entry.flaky && !failed.some((r) => r.scenario === scenario))
-      .map(([scenario]) => scenario);
-    expect(stale, `listed in expected-failures-${revision}.json but passing or no longer in the suite: remove them`).toEqual([]);
-    expect(exitCode, `the suite's own baseline check disagrees:\n${output}`).toBe(0);
-  }, 120_000);
+      expect(results.length, `no scenarios ran; CLI output:\n${output}`).toBeGreaterThan(0);
+      const unexpected = failed
+        .map((r) => {
+          const allowed = expected[r.scenario];
+          if (!allowed) return r;
+          return { ...r, failing: allowed.checks ? r.failing.filter((c) => !allowed.checks!.includes(c.id)) : [] };
+        })
+        .filter((r) => r.failing.length);
+      expect(
+        unexpected.map((r) => r.scenario),
+        `unexpected failures:\n${explain(unexpected)}`,
+      ).toEqual([]);
+      const stale = Object.entries(expected)
+        .filter(([scenario, entry]) => !entry.flaky && !failed.some((r) => r.scenario === scenario))
+        .map(([scenario]) => scenario);
+      expect(stale, `listed in expected-failures-${revision}.json but passing or no longer in the suite: remove them`).toEqual([]);
+      expect(exitCode, `the suite's own baseline check disagrees:\n${output}`).toBe(0);
+    },
+    120_000,
+  );
 });

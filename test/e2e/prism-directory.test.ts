@@ -5,7 +5,16 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { catalogOf } from '../support/connect.js';
-import { credentialsFor, problemsOf, startPrism, summarize, sweepOperations, type OperationOutcome, type PrismMisreading, type PrismMock } from '../support/prism.js';
+import {
+  credentialsFor,
+  problemsOf,
+  startPrism,
+  summarize,
+  sweepOperations,
+  type OperationOutcome,
+  type PrismMisreading,
+  type PrismMock,
+} from '../support/prism.js';
 import { realSpecPackageDir } from '../support/real-specs.mjs';
 
 interface DirectoryCase {
@@ -30,12 +39,21 @@ const cases: DirectoryCase[] = [
       {
         ids: ['createEdgeConfig'],
         message: /^Request body property items (must match pattern "\^\[\\\\w-\]\+\$"|property name must be valid)$/,
-        reason: 'the key pattern `^[\\\\w-]+$` is escaped twice (not enforced under lenient validation), and openapi-sampler names map keys property1, property2 whatever propertyNames says',
+        reason:
+          'the key pattern `^[\\\\w-]+$` is escaped twice (not enforced under lenient validation), and openapi-sampler names map keys property1, property2 whatever propertyNames says',
       },
     ],
     justifiedRefusals: [
-      { ids: ['updateRecord'], line: /^- \/body\/additionalProperties: expected no value \(the schema here is false\)/, reason: '`additionalProperties: false` sits inside `properties`: a body field of that name whose schema is false accepts no value' },
-      { ids: ['updateTeamMember'], line: /^- \/body\/role: expected string; got an array$/, reason: 'role is declared `type: string`, but its default and example are arrays, which the sampler takes' },
+      {
+        ids: ['updateRecord'],
+        line: /^- \/body\/additionalProperties: expected no value \(the schema here is false\)/,
+        reason: '`additionalProperties: false` sits inside `properties`: a body field of that name whose schema is false accepts no value',
+      },
+      {
+        ids: ['updateTeamMember'],
+        line: /^- \/body\/role: expected string; got an array$/,
+        reason: 'role is declared `type: string`, but its default and example are arrays, which the sampler takes',
+      },
     ],
   },
   {
@@ -48,7 +66,11 @@ const cases: DirectoryCase[] = [
       },
     ],
     justifiedRefusals: [
-      { ids: ['addBlob'], line: /^- \/body\/key: missing; required, a value$/, reason: 'Blob requires "key" but defines no such property (the sampler cannot make one): it stays required, with any value' },
+      {
+        ids: ['addBlob'],
+        line: /^- \/body\/key: missing; required, a value$/,
+        reason: 'Blob requires "key" but defines no such property (the sampler cannot make one): it stays required, with any value',
+      },
     ],
   },
 ];
@@ -96,14 +118,31 @@ describe.each(cases)('$file against Prism', (c) => {
     return found;
   };
   const justified = (o: OperationOutcome) =>
-    o.rejected && (c.justifiedRefusals ?? []).some((j) => j.ids.includes(o.id) && o.toolError!.split('\n').filter((l) => l.startsWith('- ')).every((l) => j.line.test(l)));
+    o.rejected &&
+    (c.justifiedRefusals ?? []).some(
+      (j) =>
+        j.ids.includes(o.id) &&
+        o
+          .toolError!.split('\n')
+          .filter((l) => l.startsWith('- '))
+          .every((l) => j.line.test(l)),
+    );
 
   test('every operation is sent as the document says, with every argument and with only the required ones', () => {
     expect(outcomes().length).toBeGreaterThan(0);
-    expect(problemsOf(outcomes().filter((o) => !justified(o)), c.explained)).toEqual([]);
+    expect(
+      problemsOf(
+        outcomes().filter((o) => !justified(o)),
+        c.explained,
+      ),
+    ).toEqual([]);
   });
 
   test.runIf(c.justifiedRefusals?.length)('each justified refusal still happens, so its entry is not stale', () => {
-    for (const refusal of c.justifiedRefusals ?? []) expect(outcomes().some((o) => refusal.ids.includes(o.id) && justified(o)), refusal.ids.join(', ')).toBe(true);
+    for (const refusal of c.justifiedRefusals ?? [])
+      expect(
+        outcomes().some((o) => refusal.ids.includes(o.id) && justified(o)),
+        refusal.ids.join(', '),
+      ).toBe(true);
   });
 });

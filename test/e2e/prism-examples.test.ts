@@ -36,7 +36,18 @@ interface ExampleCase {
 }
 
 const styleCrashes = {
-  ids: ['paths_standard', 'paths_matrix_nonExploded', 'paths_matrix_exploded', 'paths_label_nonExploded', 'paths_label_exploded', 'paths_simple_nonExploded', 'paths_simple_exploded', 'query_spaceDelimited_nonExploded', 'query_pipeDelimited_nonExploded', 'formData_spaceDelimited_nonExploded'],
+  ids: [
+    'paths_standard',
+    'paths_matrix_nonExploded',
+    'paths_matrix_exploded',
+    'paths_label_nonExploded',
+    'paths_label_exploded',
+    'paths_simple_nonExploded',
+    'paths_simple_exploded',
+    'query_spaceDelimited_nonExploded',
+    'query_pipeDelimited_nonExploded',
+    'formData_spaceDelimited_nonExploded',
+  ],
   reason: 'Prism 5.16 crashes (TypeError in its deserializers) on array/object path parameters and on spaceDelimited/pipeDelimited objects',
 };
 const styleCrashes31 = {
@@ -68,16 +79,34 @@ const cases: ExampleCase[] = [
   { file: '3.0/json/form-data.json' },
   {
     file: '3.0/json/file-uploads.json',
-    prismMisreadings: [{ ids: ['PUT /anything/multipart-formdata'], message: /^Request body property filename must be array$/, reason: 'Prism keeps only the last of repeated multipart parts' }],
+    prismMisreadings: [
+      {
+        ids: ['PUT /anything/multipart-formdata'],
+        message: /^Request body property filename must be array$/,
+        reason: 'Prism keeps only the last of repeated multipart parts',
+      },
+    ],
   },
   {
     file: '3.0/json/schema-encoding-style.json',
-    prismMisreadings: [{ ids: ['encoding_form'], message: /^Reserved characters used in request body$/, reason: 'Prism applies encoding.style to multipart, which OpenAPI 3.0.3 says to ignore there; the object goes as a JSON part' }],
+    prismMisreadings: [
+      {
+        ids: ['encoding_form'],
+        message: /^Reserved characters used in request body$/,
+        reason: 'Prism applies encoding.style to multipart, which OpenAPI 3.0.3 says to ignore there; the object goes as a JSON part',
+      },
+    ],
   },
   { file: '3.1/json/schema-encoding-style.json' },
   {
     file: '3.0/json/security-multiple.json',
-    prismMisreadings: [{ ids: ['POST /anything/and'], message: /^Invalid security scheme used$/, reason: 'basic AND oauth2 both need the one Authorization header: no request can satisfy it' }],
+    prismMisreadings: [
+      {
+        ids: ['POST /anything/and'],
+        message: /^Invalid security scheme used$/,
+        reason: 'basic AND oauth2 both need the one Authorization header: no request can satisfy it',
+      },
+    ],
   },
   { file: '3.0/json/security.json' },
   { file: '3.1/json/security.json' },
@@ -99,7 +128,10 @@ async function runCase(c: ExampleCase): Promise<CaseRun> {
   // Registered as soon as it is up, so afterAll stops it even if reading the catalog fails.
   const started = startPrism(document).then((p) => (running.add(p), p));
   const [prism, catalog] = await Promise.all([started, catalogOf(document)]).catch(async (error: unknown) => {
-    await started.then((p) => p.stop(), () => undefined);
+    await started.then(
+      (p) => p.stop(),
+      () => undefined,
+    );
     throw error;
   });
   try {
@@ -114,7 +146,9 @@ async function runCase(c: ExampleCase): Promise<CaseRun> {
     const run: CaseRun = { outcomes };
     const exit = prism.exitStatus();
     if (exit) run.prismExit = `${exit}\n${prism.output().slice(-2_000)}`;
-    console.log(`${c.file}: Prism started in ${prism.startupMs} ms; ${ids.length} of ${catalog.operations.length} operations executed${c.fills ? ` with ${c.fills.only} arguments only (${c.fills.reason})` : ' twice'}${crashes.size ? `; ${crashes.size} left out (${c.prismCrashes!.reason})` : ''}`);
+    console.log(
+      `${c.file}: Prism started in ${prism.startupMs} ms; ${ids.length} of ${catalog.operations.length} operations executed${c.fills ? ` with ${c.fills.only} arguments only (${c.fills.reason})` : ' twice'}${crashes.size ? `; ${crashes.size} left out (${c.prismCrashes!.reason})` : ''}`,
+    );
     return run;
   } finally {
     await prism.stop();
@@ -150,12 +184,22 @@ describe.each(cases)('$file against Prism', (c) => {
     const run = runs.get(c.file);
     expect(run?.prismExit, 'Prism must survive the sweep').toBeUndefined();
     expect(run?.outcomes.length).toBeGreaterThan(0);
-    expect(problemsOf(outcomesFor(c.file, (id) => !pending.has(id)), c.prismMisreadings)).toEqual([]);
+    expect(
+      problemsOf(
+        outcomesFor(c.file, (id) => !pending.has(id)),
+        c.prismMisreadings,
+      ),
+    ).toEqual([]);
   });
 
   for (const gap of c.notImplemented ?? []) {
     test.fails(`not implemented yet: ${gap.reason}`, () => {
-      expect(problemsOf(outcomesFor(c.file, (id) => gap.ids.includes(id)), c.prismMisreadings)).toEqual([]);
+      expect(
+        problemsOf(
+          outcomesFor(c.file, (id) => gap.ids.includes(id)),
+          c.prismMisreadings,
+        ),
+      ).toEqual([]);
     });
   }
 });
@@ -169,7 +213,9 @@ function multipartBody(file: string, id: string): string {
 // Prism cannot judge multipart parts (see multipartStyleMisreading), so these read the parts we sent.
 describe('multipart parts as a server framework reads them', () => {
   test('a `format: binary` property given as text goes as a file part (filename, application/octet-stream)', () => {
-    expect(multipartBody('3.0/json/file-uploads.json', 'POST /anything/multipart-formdata')).toMatch(/name="documentFile"; filename="[^"]+"\r\nContent-Type: application\/octet-stream\r\n/);
+    expect(multipartBody('3.0/json/file-uploads.json', 'POST /anything/multipart-formdata')).toMatch(
+      /name="documentFile"; filename="[^"]+"\r\nContent-Type: application\/octet-stream\r\n/,
+    );
   });
 
   test('an object property goes as a JSON field, without the filename="blob" that makes it a file', () => {

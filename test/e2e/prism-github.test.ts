@@ -1,7 +1,7 @@
 // End to end against Prism on GitHub's 13 MB document: every GET operation, with arguments sampled from
 // describe_endpoint's schema, executed through the real server; Prism validates each request against the document.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Catalog } from '../../src/spec/catalog.js';
+import type { Catalog } from '../../src/openapi/catalog.js';
 import { catalogOf } from '../support/connect.js';
 import { problemsOf, startPrism, summarize, sweepOperations, type OperationOutcome, type PrismMisreading, type PrismMock } from '../support/prism.js';
 import { realSpecPath } from '../support/real-specs.mjs';

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { expandServerUrl, resolveBaseUrl } from '../../src/http/base-url.js';
 import { ConfigError } from '../../src/errors.js';
-import type { ServerObject } from '../../src/spec/openapi-types.js';
+import type { ServerObject } from '../../src/openapi/openapi-types.js';
 
 const fileSpec = new URL('file:///work/specs/petstore.yaml');
 const httpSpec = new URL('https://petstore3.swagger.io/api/v3/openapi.json');
@@ -55,19 +55,29 @@ describe('expandServerUrl', () => {
 describe('resolveBaseUrl', () => {
   test.each([
     { name: 'an absolute server URL', servers: [{ url: 'https://api.example.com/v1' }], spec: fileSpec, want: 'https://api.example.com/v1' },
-    { name: 'the first of several servers', servers: [{ url: 'https://a.example.com' }, { url: 'https://b.example.com' }], spec: fileSpec, want: 'https://a.example.com/' },
+    {
+      name: 'the first of several servers',
+      servers: [{ url: 'https://a.example.com' }, { url: 'https://b.example.com' }],
+      spec: fileSpec,
+      want: 'https://a.example.com/',
+    },
     { name: 'a server URL with variables', servers: [templated], spec: fileSpec, want: 'https://eu.api.example.com:8443/v2' },
     { name: 'a root-relative server URL against an http spec URL', servers: [{ url: '/api/v3' }], spec: httpSpec, want: 'https://petstore3.swagger.io/api/v3' },
     { name: 'a path-relative server URL against an http spec URL', servers: [{ url: 'v4' }], spec: httpSpec, want: 'https://petstore3.swagger.io/api/v3/v4' },
     { name: 'no servers from an http spec: the spec host', servers: [], spec: httpSpec, want: 'https://petstore3.swagger.io/' },
     { name: 'a server URL with a trailing slash', servers: [{ url: 'https://api.example.com/v1/' }], spec: fileSpec, want: 'https://api.example.com/v1' },
-    { name: 'a server URL with a query and fragment', servers: [{ url: 'https://api.example.com/v1?x=1#top' }], spec: fileSpec, want: 'https://api.example.com/v1' },
+    {
+      name: 'a server URL with a query and fragment',
+      servers: [{ url: 'https://api.example.com/v1?x=1#top' }],
+      spec: fileSpec,
+      want: 'https://api.example.com/v1',
+    },
   ])('resolves $name to $want', ({ servers, spec, want }) => {
     expect(resolveBaseUrl(servers, spec).href).toBe(want);
   });
 
-  test('the --base-url override wins over the servers list, its trailing slash removed', () => {
-    expect(resolveBaseUrl([{ url: 'https://api.example.com' }], fileSpec, 'http://127.0.0.1:8080/api/v3/').href).toBe('http://127.0.0.1:8080/api/v3');
+  test('the --base-url override wins over the servers list', () => {
+    expect(resolveBaseUrl([{ url: 'https://api.example.com' }], fileSpec, new URL('http://127.0.0.1:8080/api/v3')).href).toBe('http://127.0.0.1:8080/api/v3');
   });
 
   test('a relative server URL from a file spec is a ConfigError with a --base-url hint', () => {
@@ -81,14 +91,5 @@ describe('resolveBaseUrl', () => {
     const error = configErrorOf(() => resolveBaseUrl([], fileSpec));
     expect(error.message).toContain('declares no servers');
     expect(error.hint).toContain('--base-url');
-  });
-
-  test.each([
-    { given: 'not a url', want: 'is not a valid URL' },
-    { given: 'ftp://files.example.com', want: 'is not http(s)' },
-  ])('rejects the override $given: $want', ({ given, want }) => {
-    const error = configErrorOf(() => resolveBaseUrl([], fileSpec, given));
-    expect(error.message).toContain(want);
-    expect(error.message).toContain('--base-url');
   });
 });

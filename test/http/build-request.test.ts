@@ -2,8 +2,8 @@
 import { describe, expect, test } from 'vitest';
 import { buildRequest, type BuildRequestInput } from '../../src/http/build-request.js';
 import { RequestBuildError } from '../../src/errors.js';
-import type { ArgumentBinding } from '../../src/schema/input-schema.js';
-import type { ParameterLocation, ParameterObject } from '../../src/spec/openapi-types.js';
+import type { ArgumentBinding } from '../../src/arguments/input-schema.js';
+import type { ParameterLocation, ParameterObject } from '../../src/openapi/openapi-types.js';
 
 const base = new URL('http://127.0.0.1:8080/api/v3');
 
@@ -102,7 +102,9 @@ describe('buildRequest: headers and cookies', () => {
   });
 
   test('rejects a header value beyond Latin-1, saying so', () => {
-    expect(() => build({ bindings: [param('header', 'X-Trace')], args: { 'X-Trace': 'café ☕' } })).toThrow('The header parameter "X-Trace" contains characters beyond Latin-1, which an HTTP header cannot carry.');
+    expect(() => build({ bindings: [param('header', 'X-Trace')], args: { 'X-Trace': 'café ☕' } })).toThrow(
+      'The header parameter "X-Trace" contains characters beyond Latin-1, which an HTTP header cannot carry.',
+    );
     expect(build({ bindings: [param('header', 'X-Trace')], args: { 'X-Trace': 'café' } }).headers['x-trace']).toBe('café');
   });
 
@@ -137,7 +139,12 @@ describe('buildRequest: body', () => {
   });
 
   test('sends a form-urlencoded body as form fields', () => {
-    const request = build({ method: 'post', path: '/pet/{id}', bindings: [param('path', 'id'), body('application/x-www-form-urlencoded')], args: { id: 7, body: { name: 'Rex Max', status: 'sold', tags: ['a', 'b'] } } });
+    const request = build({
+      method: 'post',
+      path: '/pet/{id}',
+      bindings: [param('path', 'id'), body('application/x-www-form-urlencoded')],
+      args: { id: 7, body: { name: 'Rex Max', status: 'sold', tags: ['a', 'b'] } },
+    });
     expect(request.body).toBe('name=Rex+Max&status=sold&tags=a&tags=b');
     expect(request.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(request.url.pathname).toBe('/api/v3/pet/7');

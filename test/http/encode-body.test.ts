@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { encodeBody } from '../../src/http/encode-body.js';
 import { RequestBuildError } from '../../src/errors.js';
-import type { EncodingObject } from '../../src/spec/openapi-types.js';
+import type { EncodingObject } from '../../src/openapi/openapi-types.js';
 
 const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -26,23 +26,49 @@ describe('encodeBody', () => {
   test('form: without encoding, an object field goes as JSON and a string as its text', () => {
     const address = { streetAddress: '123 Example Dr.', city: 'Somewhere', state: 'CA', zip: '99999+1234' };
     const encoded = encodeBody('application/x-www-form-urlencoded', {}, { id: 'f81d4fae-7dec-11d0-a765-00a0c91e6bf6', address });
-    expect(encoded.body).toBe('id=f81d4fae-7dec-11d0-a765-00a0c91e6bf6&address=%7B%22streetAddress%22%3A%22123+Example+Dr.%22%2C%22city%22%3A%22Somewhere%22%2C%22state%22%3A%22CA%22%2C%22zip%22%3A%2299999%2B1234%22%7D');
+    expect(encoded.body).toBe(
+      'id=f81d4fae-7dec-11d0-a765-00a0c91e6bf6&address=%7B%22streetAddress%22%3A%22123+Example+Dr.%22%2C%22city%22%3A%22Somewhere%22%2C%22state%22%3A%22CA%22%2C%22zip%22%3A%2299999%2B1234%22%7D',
+    );
   });
 
   test.each<{ name: string; encoding: Record<string, EncodingObject>; value: Record<string, unknown>; want: string }>([
-    { name: 'a JSON contentType makes a string a JSON string', encoding: { id: { contentType: 'application/json' } }, value: { id: 'f81d4fae' }, want: 'id=%22f81d4fae%22' },
+    {
+      name: 'a JSON contentType makes a string a JSON string',
+      encoding: { id: { contentType: 'application/json' } },
+      value: { id: 'f81d4fae' },
+      want: 'id=%22f81d4fae%22',
+    },
     { name: 'an array goes one field per item, objects as JSON', encoding: {}, value: { p: [{ x: 1 }, 2] }, want: 'p=%7B%22x%22%3A1%7D&p=2' },
-    { name: 'a JSON contentType applies to each item of an array', encoding: { ids: { contentType: 'application/json' } }, value: { ids: ['a', 'b'] }, want: 'ids=%22a%22&ids=%22b%22' },
+    {
+      name: 'a JSON contentType applies to each item of an array',
+      encoding: { ids: { contentType: 'application/json' } },
+      value: { ids: ['a', 'b'] },
+      want: 'ids=%22a%22&ids=%22b%22',
+    },
     { name: 'style form explodes an object into its fields', encoding: { o: { style: 'form' } }, value: { o: { a: 1, b: 'x y' } }, want: 'a=1&b=x+y' },
-    { name: 'explode alone asks for style, and the contentType is ignored', encoding: { o: { explode: false, contentType: 'application/json' } }, value: { o: { a: 1 } }, want: 'o=a,1' },
-    { name: 'deepObject names each property', encoding: { filter: { style: 'deepObject', explode: true } }, value: { filter: { status: 'open' } }, want: 'filter%5Bstatus%5D=open' },
+    {
+      name: 'explode alone asks for style, and the contentType is ignored',
+      encoding: { o: { explode: false, contentType: 'application/json' } },
+      value: { o: { a: 1 } },
+      want: 'o=a,1',
+    },
+    {
+      name: 'deepObject names each property',
+      encoding: { filter: { style: 'deepObject', explode: true } },
+      value: { filter: { status: 'open' } },
+      want: 'filter%5Bstatus%5D=open',
+    },
     { name: 'allowReserved keeps reserved characters', encoding: { next: { allowReserved: true } }, value: { next: '/a?b' }, want: 'next=/a?b' },
   ])('form: $name', ({ encoding, value, want }) => {
     expect(encodeBody('application/x-www-form-urlencoded', { encoding }, value).body).toBe(want);
   });
 
   test('form fields follow their encoding: style, explode and JSON content', () => {
-    const encoded = encodeBody('application/x-www-form-urlencoded', { encoding: { ids: { style: 'pipeDelimited', explode: false }, meta: { contentType: 'application/json' } } }, { ids: [1, 2], meta: { a: 1 } });
+    const encoded = encodeBody(
+      'application/x-www-form-urlencoded',
+      { encoding: { ids: { style: 'pipeDelimited', explode: false }, meta: { contentType: 'application/json' } } },
+      { ids: [1, 2], meta: { a: 1 } },
+    );
     expect(encoded.body).toBe('ids=1%7C2&meta=%7B%22a%22%3A1%7D');
   });
 
@@ -64,7 +90,9 @@ describe('encodeBody', () => {
   test('multipart: one body with its boundary in the Content-Type (the parts are tested in encode-multipart.test.ts)', () => {
     const encoded = encodeBody('multipart/form-data', {}, { caption: 'A dog' }, { boundary: 'XyZ' });
     expect(encoded.contentType).toBe('multipart/form-data; boundary=XyZ');
-    expect(Buffer.from(encoded.body as Uint8Array).toString('utf8')).toBe('--XyZ\r\nContent-Disposition: form-data; name="caption"\r\n\r\nA dog\r\n--XyZ--\r\n');
+    expect(Buffer.from(encoded.body as Uint8Array).toString('utf8')).toBe(
+      '--XyZ\r\nContent-Disposition: form-data; name="caption"\r\n\r\nA dog\r\n--XyZ--\r\n',
+    );
   });
 
   test.each([

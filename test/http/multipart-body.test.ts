@@ -24,7 +24,10 @@ describe('serializeMultipart', () => {
     },
     {
       name: 'repeated names stay separate parts, in order',
-      parts: [{ name: 'tag', content: 'a' }, { name: 'tag', content: 'b' }],
+      parts: [
+        { name: 'tag', content: 'a' },
+        { name: 'tag', content: 'b' },
+      ],
       want: '--XyZ\r\nContent-Disposition: form-data; name="tag"\r\n\r\na\r\n--XyZ\r\nContent-Disposition: form-data; name="tag"\r\n\r\nb\r\n--XyZ--\r\n',
     },
     {

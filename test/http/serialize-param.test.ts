@@ -1,12 +1,6 @@
 // Tests for the pure parameter serializers against the OpenAPI Style Examples table.
 import { describe, expect, test } from 'vitest';
-import {
-  encodeValue,
-  serializeCookieParam,
-  serializeHeaderParam,
-  serializePathParam,
-  serializeQueryParam,
-} from '../../src/http/serialize-param.js';
+import { encodeValue, serializeCookieParam, serializeHeaderParam, serializePathParam, serializeQueryParam } from '../../src/http/serialize-param.js';
 
 // The values of https://spec.openapis.org/oas/v3.1.1#style-examples ("Assume a parameter named color…").
 const empty = '';

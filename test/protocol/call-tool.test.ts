@@ -3,8 +3,9 @@ import { callTool } from '../../src/protocol/call-tool.js';
 import { createRuntime } from '../../src/runtime.js';
 import { catalogOf, sample, textOf } from '../support/connect.js';
 import { realSpecPath } from '../support/real-specs.mjs';
+import { serverOptions } from '../support/settings.js';
 
-const runtime = async () => createRuntime({ catalog: await catalogOf(sample), baseUrl: 'http://127.0.0.1:9/api/v3' });
+const runtime = async () => createRuntime(serverOptions({ catalog: await catalogOf(sample), baseUrl: 'http://127.0.0.1:9/api/v3' }));
 const sessionOf = (result: { structuredContent?: Record<string, unknown> }) => result.structuredContent?.session as string;
 
 describe('the session handle of every tool call', () => {
@@ -77,7 +78,7 @@ describe('the session handle of every tool call', () => {
 
 describe('the conversation steers search', () => {
   test("after issues/create was described, 'add a comment' brings issues/create-comment first; without the handle it does not", async () => {
-    const rt = createRuntime({ catalog: await catalogOf(realSpecPath('github')) });
+    const rt = createRuntime(serverOptions({ catalog: await catalogOf(realSpecPath('github')) }));
     const handle = sessionOf(await callTool(rt, { principal: '' }, 'describe_endpoint', { ids: ['issues/create'] }));
     const firstOf = (result: { structuredContent?: Record<string, unknown> }) => (result.structuredContent as { endpoints: { id: string }[] }).endpoints[0]!.id;
     const steered = await callTool(rt, { principal: '' }, 'list_endpoints', { query: 'add a comment', limit: 3, session: handle });
@@ -88,7 +89,12 @@ describe('the conversation steers search', () => {
     const cursor = (steered.structuredContent as { nextCursor: string }).nextCursor;
     await callTool(rt, { principal: '' }, 'describe_endpoint', { ids: ['gists/create'], session: handle });
     const page2 = await callTool(rt, { principal: '' }, 'list_endpoints', { query: 'add a comment', limit: 3, cursor, session: handle });
-    const all = await callTool(rt, { principal: '' }, 'list_endpoints', { query: 'add a comment', limit: 6, cursor: undefined, session: sessionOf(await callTool(rt, { principal: '' }, 'describe_endpoint', { ids: ['issues/create'] })) });
+    const all = await callTool(rt, { principal: '' }, 'list_endpoints', {
+      query: 'add a comment',
+      limit: 6,
+      cursor: undefined,
+      session: sessionOf(await callTool(rt, { principal: '' }, 'describe_endpoint', { ids: ['issues/create'] })),
+    });
     const ids = (r: { structuredContent?: Record<string, unknown> }) => (r.structuredContent as { endpoints: { id: string }[] }).endpoints.map((e) => e.id);
     expect([...ids(steered), ...ids(page2)]).toEqual(ids(all));
   });

@@ -2,7 +2,8 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
 import { compactSchemas, mergeAllOf, type CompactOptions, type CompactResult } from '../../src/schema/compact-schema.js';
-import { RefResolver } from '../../src/spec/ref-resolver.js';
+import { RefResolver } from '../../src/openapi/ref-resolver.js';
+import { readerFor } from '../support/settings.js';
 
 const rootUrl = 'file:///virtual/api.json';
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -42,7 +43,7 @@ function bundle(result: CompactResult, index = 0): object | boolean {
 
 /** Compacts schemas of one operation and checks that every one compiles. */
 function compact(schemas: unknown[], options: Partial<CompactOptions> = {}): CompactResult {
-  const resolver = new RefResolver(rootUrl, document);
+  const resolver = new RefResolver(rootUrl, document, { reader: readerFor(rootUrl) });
   const roots = schemas.map((schema, i) => ({ schema, docUrl: rootUrl, usedAt: `op root ${i}` }));
   const result = compactSchemas(roots, resolver, { ...defaults, ...options });
   result.schemas.forEach((_, i) => expect(() => ajv.compile(bundle(result, i))).not.toThrow());
@@ -99,8 +100,13 @@ describe('compactSchemas: references', () => {
 
   test('a broken $ref becomes a problem naming the ref and accepts anything, without throwing', () => {
     const result = compact([{ type: 'object', properties: { pet: ref('Missing') } }]);
-    expect(result.schemas[0]).toEqual({ type: 'object', properties: { pet: { description: 'Unresolvable reference #/components/schemas/Missing; any value is accepted.' } } });
-    expect(result.problems).toEqual(['Cannot resolve $ref "#/components/schemas/Missing" used at op root 0.properties.pet: "#/components/schemas" has no "Missing"']);
+    expect(result.schemas[0]).toEqual({
+      type: 'object',
+      properties: { pet: { description: 'Unresolvable reference #/components/schemas/Missing; any value is accepted.' } },
+    });
+    expect(result.problems).toEqual([
+      'Cannot resolve $ref "#/components/schemas/Missing" used at op root 0.properties.pet: "#/components/schemas" has no "Missing"',
+    ]);
   });
 
   test('a description beside a $ref replaces the target description', () => {
@@ -112,11 +118,31 @@ describe('compactSchemas: references', () => {
 describe('compactSchemas: OpenAPI dialect', () => {
   test.each([
     { name: 'nullable becomes a null type in 3.0', dialect: '3.0', given: { type: 'string', nullable: true }, want: { type: ['string', 'null'] } },
-    { name: 'nullable adds null to an enum in 3.0', dialect: '3.0', given: { type: 'string', enum: ['a', 'b'], nullable: true }, want: { type: ['string', 'null'], enum: ['a', 'b', null] } },
-    { name: 'nullable adds a null branch to oneOf in 3.0', dialect: '3.0', given: { nullable: true, oneOf: [{ type: 'string' }, { type: 'integer' }] }, want: { oneOf: [{ type: 'string' }, { type: 'integer' }, { type: 'null' }] } },
+    {
+      name: 'nullable adds null to an enum in 3.0',
+      dialect: '3.0',
+      given: { type: 'string', enum: ['a', 'b'], nullable: true },
+      want: { type: ['string', 'null'], enum: ['a', 'b', null] },
+    },
+    {
+      name: 'nullable adds a null branch to oneOf in 3.0',
+      dialect: '3.0',
+      given: { nullable: true, oneOf: [{ type: 'string' }, { type: 'integer' }] },
+      want: { oneOf: [{ type: 'string' }, { type: 'integer' }, { type: 'null' }] },
+    },
     { name: 'nullable means nothing in 3.1', dialect: '3.1', given: { type: 'string', nullable: true }, want: { type: 'string' } },
-    { name: 'boolean exclusive bounds become numeric ones', dialect: '3.0', given: { type: 'number', minimum: 0, exclusiveMinimum: true, maximum: 10, exclusiveMaximum: true }, want: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 10 } },
-    { name: 'false exclusive bounds keep the plain bound', dialect: '3.0', given: { type: 'integer', minimum: 1, exclusiveMinimum: false }, want: { type: 'integer', minimum: 1 } },
+    {
+      name: 'boolean exclusive bounds become numeric ones',
+      dialect: '3.0',
+      given: { type: 'number', minimum: 0, exclusiveMinimum: true, maximum: 10, exclusiveMaximum: true },
+      want: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 10 },
+    },
+    {
+      name: 'false exclusive bounds keep the plain bound',
+      dialect: '3.0',
+      given: { type: 'integer', minimum: 1, exclusiveMinimum: false },
+      want: { type: 'integer', minimum: 1 },
+    },
     { name: 'numeric exclusive bounds stay', dialect: '3.1', given: { type: 'number', exclusiveMinimum: 5 }, want: { type: 'number', exclusiveMinimum: 5 } },
     { name: 'swagger type file becomes a binary string', dialect: '3.0', given: { type: 'file' }, want: { type: 'string', format: 'binary' } },
   ] as const)('$name', ({ dialect, given, want }) => {
@@ -172,9 +198,18 @@ describe('compactSchemas: OpenAPI dialect', () => {
     { name: 'numeric strings as numbers', given: { type: 'string', minLength: '1', maxLength: '255' }, want: { type: 'string', minLength: 1, maxLength: 255 } },
     { name: 'a boolean string', given: { type: 'array', uniqueItems: 'true' }, want: { type: 'array', uniqueItems: true } },
     { name: 'type names in capitals, and a repeated one', given: { type: ['String', 'null', 'string'] }, want: { type: ['string', 'null'] } },
-    { name: "Swagger's required: true on a property", given: { type: 'object', required: true, properties: { a: { type: 'string', required: true } } }, want: { type: 'object', properties: { a: { type: 'string' } } } },
+    {
+      name: "Swagger's required: true on a property",
+      given: { type: 'object', required: true, properties: { a: { type: 'string', required: true } } },
+      want: { type: 'object', properties: { a: { type: 'string' } } },
+    },
     { name: 'an empty enum and an empty anyOf', given: { type: 'string', enum: [], anyOf: [] }, want: { type: 'string' } },
-    { name: 'a nullable list of types', given: { type: ['string', 'integer'], nullable: true }, want: { type: ['string', 'integer', 'null'] }, dialect: '3.0' as const },
+    {
+      name: 'a nullable list of types',
+      given: { type: ['string', 'integer'], nullable: true },
+      want: { type: ['string', 'integer', 'null'] },
+      dialect: '3.0' as const,
+    },
   ])('repairs $name', ({ given, want, dialect }) => {
     const result = compact([given], dialect ? { dialect } : {});
     expect(result.schemas[0]).toEqual(want);
@@ -182,7 +217,11 @@ describe('compactSchemas: OpenAPI dialect', () => {
   });
 
   test('properties named like keywords stay properties, checked as schemas', () => {
-    const given = { type: 'object', required: ['type', 'pattern'], properties: { type: { type: 'string', enum: ['A', 'B'] }, pattern: { type: 'string' }, required: { type: 'boolean' } } };
+    const given = {
+      type: 'object',
+      required: ['type', 'pattern'],
+      properties: { type: { type: 'string', enum: ['A', 'B'] }, pattern: { type: 'string' }, required: { type: 'boolean' } },
+    };
     const result = compact([given]);
     expect(result.schemas[0]).toEqual(given);
     const validate = ajv.compile(bundle(result));
@@ -210,7 +249,9 @@ describe('compactSchemas: OpenAPI dialect', () => {
       type: 'object',
       properties: { a: { type: 'object', properties: { b: { description: 'Nested more than 1 levels deep: not expanded here; any value is accepted.' } } } },
     });
-    expect(result.problems).toEqual(['The schema at op root 0.properties.a.properties.b nests inline schemas more than 1 levels deep; below that any value is accepted.']);
+    expect(result.problems).toEqual([
+      'The schema at op root 0.properties.a.properties.b nests inline schemas more than 1 levels deep; below that any value is accepted.',
+    ]);
   });
 });
 

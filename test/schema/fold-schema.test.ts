@@ -33,7 +33,10 @@ describe('foldSchema: shortening what is long', () => {
   const wide = {
     type: 'object',
     required: ['zeta'],
-    properties: Object.fromEntries([...Array.from({ length: 120 }, (_, i) => [`filter_${i}`, { type: 'string', description: `Filters on field ${i}.` }]), ['zeta', { type: 'integer' }]]),
+    properties: Object.fromEntries([
+      ...Array.from({ length: 120 }, (_, i) => [`filter_${i}`, { type: 'string', description: `Filters on field ${i}.` }]),
+      ['zeta', { type: 'integer' }],
+    ]),
   };
 
   test('a long enum shows its first values and a marker naming the part with all of them', () => {
@@ -80,7 +83,11 @@ describe('foldSchema: shortening what is long', () => {
   });
 
   test('$defs that folding leaves unreferenced are left out', () => {
-    const schema = { ...deep, properties: { ...deep.properties, other: { $ref: '#/$defs/Other' } }, $defs: { ...deep.$defs, Other: { type: 'string', enum: fonts.slice(0, 5) } } };
+    const schema = {
+      ...deep,
+      properties: { ...deep.properties, other: { $ref: '#/$defs/Other' } },
+      $defs: { ...deep.$defs, Other: { type: 'string', enum: fonts.slice(0, 5) } },
+    };
     const { schema: shown } = foldSchema(schema, 350, partId);
     expect(JSON.stringify(shown).length).toBeLessThanOrEqual(350);
     expect(Object.keys(shown.$defs as object)).toEqual(['Other']);
@@ -101,7 +108,10 @@ describe('schemaPart', () => {
   });
 
   test('follows $refs into $defs along the way, and is undefined for a pointer that leads nowhere', () => {
-    expect(schemaPart(deep, '/properties/config/properties/rules/items/properties/b/properties/children')).toMatchObject({ type: 'array', $defs: { Node: {} } });
+    expect(schemaPart(deep, '/properties/config/properties/rules/items/properties/b/properties/children')).toMatchObject({
+      type: 'array',
+      $defs: { Node: {} },
+    });
     expect(schemaPart(deep, '/properties/nope')).toBeUndefined();
   });
 });

@@ -36,8 +36,18 @@ describe('shortenText', () => {
   });
 
   test.each([
-    ['e.g.', 'The ports, as a single port or a range (e.g. 8000-9000), or "all". Ranges are inclusive of both ends.', 70, 'The ports, as a single port or a range (e.g. 8000-9000), or "all".'],
-    ['i.e.', 'A slug prefix (i.e. nyc for nyc1 and nyc3) selects a region. Regions are listed at /v2/regions.', 70, 'A slug prefix (i.e. nyc for nyc1 and nyc3) selects a region.'],
+    [
+      'e.g.',
+      'The ports, as a single port or a range (e.g. 8000-9000), or "all". Ranges are inclusive of both ends.',
+      70,
+      'The ports, as a single port or a range (e.g. 8000-9000), or "all".',
+    ],
+    [
+      'i.e.',
+      'A slug prefix (i.e. nyc for nyc1 and nyc3) selects a region. Regions are listed at /v2/regions.',
+      70,
+      'A slug prefix (i.e. nyc for nyc1 and nyc3) selects a region.',
+    ],
   ])('an abbreviation (%s) does not end a sentence', (_name, text, max, want) => {
     expect(shortenText(text, max)).toBe(want);
   });

@@ -8,7 +8,7 @@ describe('toUnicodePattern', () => {
     { name: 'escapes of syntax characters and /', given: '^\\(\\d+\\)\\.\\*\\/\\$$', want: '^\\(\\d+\\)\\.\\*\\/\\$$' },
     { name: '\\- \\: \\_ outside a class', given: '^arn\\:aws\\-cn\\:[a-z]+\\_x$', want: '^arn:aws-cn:[a-z]+_x$' },
     { name: '\\- kept and \\_ \\: \\. \\@ inside a class', given: '[A-Za-z0-9\\:\\-\\_\\.\\@]{0,62}', want: '[A-Za-z0-9:\\-_\\.@]{0,62}' },
-    { name: 'escaped quotes, space, hash, comma', given: "^[\\'\\\"\\ \\#\\,]+$", want: '^[\'" #,]+$' },
+    { name: 'escaped quotes, space, hash, comma', given: '^[\\\'\\"\\ \\#\\,]+$', want: '^[\'" #,]+$' },
     { name: 'a - after \\w in a class', given: '^[\\w-.+]+@[\\w-.+]+$', want: '^[\\w\\-.+]+@[\\w\\-.+]+$' },
     { name: 'a - after \\s in a class', given: '^[a-zA-Z0-9\\s-_()\\[\\]]+$', want: '^[a-zA-Z0-9\\s\\-_()\\[\\]]+$' },
     { name: 'a range still a range', given: '^[a-z-_0-9]+$', want: '^[a-z-_0-9]+$' },
@@ -37,13 +37,22 @@ describe('toUnicodePattern', () => {
   test.each([
     {
       given: '^arn:aws([a-z]|\\-)*:secretsmanager:([a-z]|\\d|\\-)*:([0-9]{12})?:secret:[\\/_+=\\.@\\-A-Za-z0-9]+$',
-      samples: ['arn:aws:secretsmanager:us-east-1:123456789012:secret:my/key-1.a@b', 'arn:aws-cn:secretsmanager::123456789012:secret:x', 'arn:aws:secretsmanager:us:1:secret:x', 'arn:aws:secretsmanager:us-east-1:123456789012:secret:', 'arn:aws:secretsmanager:us-east-1:123456789012:secret:a b'],
+      samples: [
+        'arn:aws:secretsmanager:us-east-1:123456789012:secret:my/key-1.a@b',
+        'arn:aws-cn:secretsmanager::123456789012:secret:x',
+        'arn:aws:secretsmanager:us:1:secret:x',
+        'arn:aws:secretsmanager:us-east-1:123456789012:secret:',
+        'arn:aws:secretsmanager:us-east-1:123456789012:secret:a b',
+      ],
     },
     { given: '^[\\w-.+]+@[\\w-.+]+$', samples: ['a.b+c@d-e.f', 'a_b@c', 'a@b@c', '@b', 'a b@c', 'a-@-'] },
     { given: '[a-zA-Z0-9]{1-20}', samples: ['x{1-20}', 'abc', 'x{1-2}', '{1-20}', 'Z{1-20}!'] },
     { given: '^(\\+|\\-)[0-9]{2}\\:[0-9]{2}$', samples: ['+05:30', '-11:00', '05:30', '+5:30', '+05-30'] },
     { given: '[^/:|\\000-\\037]+', samples: ['abc', 'a/b', '\u0001', '\u001f', ' ', ':'] },
-    { given: '^[a-zA-Z0-9\\s!"\\#\\$%\'&\\(\\)\\*\\+\\,\\-\\./:;=\\?@\\[\\\\\\]\\^_`\\{\\|\\}~><]+$', samples: ['Hello, world! (1+2=3) [x] {y} ~z^', 'tab\there', 'é', '\\', '<>'] },
+    {
+      given: '^[a-zA-Z0-9\\s!"\\#\\$%\'&\\(\\)\\*\\+\\,\\-\\./:;=\\?@\\[\\\\\\]\\^_`\\{\\|\\}~><]+$',
+      samples: ['Hello, world! (1+2=3) [x] {y} ~z^', 'tab\there', 'é', '\\', '<>'],
+    },
     { given: '^(/(?!\\.)+[^/]+)$', samples: ['/abc', '/.abc', '//abc', '/a.b'] },
   ])('agrees with the pattern read without u on sample strings: $given', ({ given, samples }) => {
     const rewritten = toUnicodePattern(given)!;

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { ResponseEnums } from '../../src/schema/response-enums.js';
 import { findUnreliableConstraints, isDoublyEscaped, isPlausibleLiteral, relaxUnreliable } from '../../src/schema/unreliable-constraints.js';
-import type { JsonObject } from '../../src/spec/openapi-types.js';
+import type { JsonObject } from '../../src/base/json.js';
 
 const noResponses = () => new ResponseEnums([]);
 
@@ -73,7 +73,7 @@ describe('findUnreliableConstraints', () => {
     expect(((schema.properties as JsonObject).body as { properties: JsonObject }).properties.kind).toEqual({ type: 'string', enum: ['a', 'b'] });
   });
 
-  test("a response object of another kind (a create call answering with an operation record) is no evidence", () => {
+  test('a response object of another kind (a create call answering with an operation record) is no evidence', () => {
     const responses = new ResponseEnums([{ path: ['kind'], values: ['DONE', 'PENDING'], siblings: new Set(['kind', 'progress', 'selfLink']) }]);
     expect(findUnreliableConstraints(schema, () => responses).filter((c) => c.where === 'body.kind')).toEqual([]);
   });
@@ -88,11 +88,17 @@ describe('findUnreliableConstraints', () => {
     expect((relaxed.$defs as JsonObject).Event).toEqual({ type: 'string' });
   });
 
-  test('a required property of the object\'s own type is unreliable: no finite value has it', () => {
+  test("a required property of the object's own type is unreliable: no finite value has it", () => {
     const tree: JsonObject = {
       type: 'object',
       properties: { body: { $ref: '#/$defs/TreeNode' } },
-      $defs: { TreeNode: { type: 'object', required: ['id', 'parent'], properties: { id: { type: 'string' }, parent: { $ref: '#/$defs/TreeNode' }, children: { type: 'array', items: { $ref: '#/$defs/TreeNode' } } } } },
+      $defs: {
+        TreeNode: {
+          type: 'object',
+          required: ['id', 'parent'],
+          properties: { id: { type: 'string' }, parent: { $ref: '#/$defs/TreeNode' }, children: { type: 'array', items: { $ref: '#/$defs/TreeNode' } } },
+        },
+      },
     };
     const [found] = findUnreliableConstraints(tree, noResponses);
     expect(found).toMatchObject({ pointer: '/$defs/TreeNode', where: 'body', keyword: 'required', declared: ['parent'] });

@@ -16,7 +16,9 @@ describe('groupVariants', () => {
 
   test('another method, an item rather than the collection, another resource or another summary stay apart', async () => {
     const { operations } = await catalogOf(spec);
-    const alone = groupVariants(operations).filter((g) => !g.variants.length).map((g) => g.operation.id);
+    const alone = groupVariants(operations)
+      .filter((g) => !g.variants.length)
+      .map((g) => g.operation.id);
     expect(alone).toEqual(expect.arrayContaining(['groups.calendar.CreateEvents', 'me.GetEvents', 'me.ListMessages', 'GET /reports/events']));
   });
 

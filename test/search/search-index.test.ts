@@ -1,26 +1,48 @@
 // Tests for ranking operations: what a request means to do, literals, and what each operation is.
 import { describe, expect, test } from 'vitest';
-import type { HttpMethod } from '../../src/spec/openapi-types.js';
-import type { Operation } from '../../src/spec/operation.js';
+import type { HttpMethod } from '../../src/base/http-methods.js';
+import type { Operation } from '../../src/openapi/operation.js';
 import { SearchIndex } from '../../src/search/search-index.js';
 import { vocabularyOf } from '../../src/search/search-vocabulary.js';
 
 function operation(id: string, method: HttpMethod, path: string, description: string, extra: Partial<Operation> = {}): Operation {
-  return { id, method, path, description, tags: [], deprecated: false, parameters: [], responses: {}, security: [], servers: [], docUrl: 'file:///api.json', problems: [], ...extra };
+  return {
+    id,
+    method,
+    path,
+    description,
+    tags: [],
+    deprecated: false,
+    parameters: [],
+    responses: {},
+    security: [],
+    servers: [],
+    docUrl: 'file:///api.json',
+    problems: [],
+    ...extra,
+  };
 }
 
-const payments = new SearchIndex([
-  operation('GetCustomers', 'get', '/v1/customers', 'Returns a list of your customers.'),
-  operation('PostCustomers', 'post', '/v1/customers', 'Creates a new customer object.'),
-  operation('GetCustomersCustomer', 'get', '/v1/customers/{customer}', 'Retrieves a Customer object.'),
-  operation('PostCustomersCustomer', 'post', '/v1/customers/{customer}', 'Updates the specified customer.'),
-  operation('DeleteCustomersCustomer', 'delete', '/v1/customers/{customer}', 'Permanently deletes a customer.'),
-  operation('GetDisputes', 'get', '/v1/disputes', 'Returns a list of your disputes.'),
-  operation('PostSubscriptionsSubscription', 'post', '/v1/subscriptions/{subscription}', 'Updates a subscription.', {
-    requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { cancel_at_period_end: {} } } } } },
-  }),
-  operation('DeleteSubscriptionsSubscription', 'delete', '/v1/subscriptions/{subscription}', 'Cancels a subscription immediately.'),
-], { vocabulary: vocabularyOf([{ when: ['chargeback'], means: ['dispute'] }, { when: ['get rid of'], means: ['delete', 'disable'] }]) });
+const payments = new SearchIndex(
+  [
+    operation('GetCustomers', 'get', '/v1/customers', 'Returns a list of your customers.'),
+    operation('PostCustomers', 'post', '/v1/customers', 'Creates a new customer object.'),
+    operation('GetCustomersCustomer', 'get', '/v1/customers/{customer}', 'Retrieves a Customer object.'),
+    operation('PostCustomersCustomer', 'post', '/v1/customers/{customer}', 'Updates the specified customer.'),
+    operation('DeleteCustomersCustomer', 'delete', '/v1/customers/{customer}', 'Permanently deletes a customer.'),
+    operation('GetDisputes', 'get', '/v1/disputes', 'Returns a list of your disputes.'),
+    operation('PostSubscriptionsSubscription', 'post', '/v1/subscriptions/{subscription}', 'Updates a subscription.', {
+      requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { cancel_at_period_end: {} } } } } },
+    }),
+    operation('DeleteSubscriptionsSubscription', 'delete', '/v1/subscriptions/{subscription}', 'Cancels a subscription immediately.'),
+  ],
+  {
+    vocabulary: vocabularyOf([
+      { when: ['chargeback'], means: ['dispute'] },
+      { when: ['get rid of'], means: ['delete', 'disable'] },
+    ]),
+  },
+);
 
 const first = (index: SearchIndex, query: string) => index.search(query, { limit: 1 })[0]?.operation.id;
 
@@ -74,8 +96,12 @@ describe('SearchIndex', () => {
 
 describe('SearchIndex on keyword queries', () => {
   const issues = new SearchIndex([
-    operation('issues/create-comment', 'post', '/repos/{owner}/{repo}/issues/{issue_number}/comments', 'Creates a comment.', { summary: 'Create an issue comment' }),
-    operation('reactions/create-for-issue', 'post', '/repos/{owner}/{repo}/issues/{issue_number}/reactions', 'Creates a reaction.', { summary: 'Create reaction for an issue' }),
+    operation('issues/create-comment', 'post', '/repos/{owner}/{repo}/issues/{issue_number}/comments', 'Creates a comment.', {
+      summary: 'Create an issue comment',
+    }),
+    operation('reactions/create-for-issue', 'post', '/repos/{owner}/{repo}/issues/{issue_number}/reactions', 'Creates a reaction.', {
+      summary: 'Create reaction for an issue',
+    }),
     operation('issues/add-labels', 'post', '/repos/{owner}/{repo}/issues/{issue_number}/labels', 'Adds labels.', { summary: 'Add labels to an issue' }),
     operation('issues/create', 'post', '/repos/{owner}/{repo}/issues', 'Any user with pull access can create an issue.', { summary: 'Create an issue' }),
     operation('issues/list-for-repo', 'get', '/repos/{owner}/{repo}/issues', 'Lists issues.', { summary: 'List repository issues' }),
@@ -95,8 +121,14 @@ describe('SearchIndex on keyword queries', () => {
 describe('SearchIndex with the context of recently used operations', () => {
   const comments = new SearchIndex([
     operation('gists/list-comments', 'get', '/gists/{gist_id}/comments', 'Lists the comments on a gist.', { summary: 'List gist comments', tags: ['gists'] }),
-    operation('issues/list-comments', 'get', '/repos/{owner}/{repo}/issues/{issue_number}/comments', 'Lists the comments on an issue.', { summary: 'List issue comments', tags: ['issues'] }),
-    operation('pulls/list-review-comments', 'get', '/repos/{owner}/{repo}/pulls/{pull_number}/comments', 'Lists the review comments on a pull request.', { summary: 'List review comments on a pull request', tags: ['pulls'] }),
+    operation('issues/list-comments', 'get', '/repos/{owner}/{repo}/issues/{issue_number}/comments', 'Lists the comments on an issue.', {
+      summary: 'List issue comments',
+      tags: ['issues'],
+    }),
+    operation('pulls/list-review-comments', 'get', '/repos/{owner}/{repo}/pulls/{pull_number}/comments', 'Lists the review comments on a pull request.', {
+      summary: 'List review comments on a pull request',
+      tags: ['pulls'],
+    }),
     operation('issues/get', 'get', '/repos/{owner}/{repo}/issues/{issue_number}', 'Gets an issue.', { summary: 'Get an issue', tags: ['issues'] }),
     operation('pulls/get', 'get', '/repos/{owner}/{repo}/pulls/{pull_number}', 'Gets a pull request.', { summary: 'Get a pull request', tags: ['pulls'] }),
     operation('gists/get', 'get', '/gists/{gist_id}', 'Gets a gist.', { summary: 'Get a gist', tags: ['gists'] }),

@@ -1,7 +1,7 @@
 // Tests for reading what a request means to do and what an operation does.
 import { describe, expect, test } from 'vitest';
-import type { HttpMethod } from '../../src/spec/openapi-types.js';
-import type { Operation } from '../../src/spec/operation.js';
+import type { HttpMethod } from '../../src/base/http-methods.js';
+import type { Operation } from '../../src/openapi/operation.js';
 import { intentFit, operationIntent, requestIntent } from '../../src/search/search-intent.js';
 import { requestWords as wordsOf } from '../../src/search/search-query.js';
 import { vocabularyOf } from '../../src/search/search-vocabulary.js';
@@ -13,7 +13,20 @@ const vocabulary = vocabularyOf([
 const requestWords = (request: string) => wordsOf(request, vocabulary);
 
 function operation(method: HttpMethod, path: string, id: string, summary?: string): Operation {
-  return { id, method, path, ...(summary ? { summary } : {}), tags: [], deprecated: false, parameters: [], responses: {}, security: [], servers: [], docUrl: 'file:///api.json', problems: [] };
+  return {
+    id,
+    method,
+    path,
+    ...(summary ? { summary } : {}),
+    tags: [],
+    deprecated: false,
+    parameters: [],
+    responses: {},
+    security: [],
+    servers: [],
+    docUrl: 'file:///api.json',
+    problems: [],
+  };
 }
 
 describe('operationIntent', () => {

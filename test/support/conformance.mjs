@@ -16,7 +16,12 @@ export const cacheDir = join(root, 'node_modules', '.cache', 'conformance');
  */
 export const conformanceSuites = {
   '2025-11-25': { name: '@modelcontextprotocol/conformance', version: '0.1.16', prefix: 'suite-0.1.16', args: [] },
-  '2026-07-28': { name: '@modelcontextprotocol/conformance', version: '0.2.0-alpha.12', prefix: 'suite-0.2.0-alpha.12', args: ['--requirements', '2026-07-28'] },
+  '2026-07-28': {
+    name: '@modelcontextprotocol/conformance',
+    version: '0.2.0-alpha.12',
+    prefix: 'suite-0.2.0-alpha.12',
+    args: ['--requirements', '2026-07-28'],
+  },
 };
 /** The suites' CLI needs Node 22 (fs.globSync); the `node` package ships the binary. */
 export const nodeRuntime = { name: 'node', version: '22.23.3', prefix: 'node-22' };
@@ -29,9 +34,13 @@ function install(pkg) {
   const manifest = join(packageDir(pkg), 'package.json');
   if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).version === pkg.version) return;
   process.stderr.write(`Installing ${pkg.name}@${pkg.version} into ${join(cacheDir, pkg.prefix)} (once)...\n`);
-  execFileSync('npm', ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', join(cacheDir, pkg.prefix), `${pkg.name}@${pkg.version}`], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    'npm',
+    ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', join(cacheDir, pkg.prefix), `${pkg.name}@${pkg.version}`],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
 }
 
 /**
@@ -46,7 +55,9 @@ export function conformancePaths(revision) {
   install(suite);
   const node = join(packageDir(nodeRuntime), 'bin', 'node');
   if (!existsSync(node)) {
-    throw new Error(`The Node ${nodeRuntime.version} binary is missing at ${node}: the "node" package's install script must run (check npm's ignore-scripts setting).`);
+    throw new Error(
+      `The Node ${nodeRuntime.version} binary is missing at ${node}: the "node" package's install script must run (check npm's ignore-scripts setting).`,
+    );
   }
   const manifest = JSON.parse(readFileSync(join(packageDir(suite), 'package.json'), 'utf8'));
   const cli = join(packageDir(suite), manifest.bin.conformance);

@@ -5,10 +5,11 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { createServer, type CreateServerOptions } from '../../src/server.js';
-import { buildCatalog } from '../../src/spec/build-catalog.js';
-import type { Catalog } from '../../src/spec/catalog.js';
-import { loadSpec } from '../../src/spec/load-spec.js';
+import { createServer } from '../../src/server.js';
+import { buildCatalog } from '../../src/openapi/build-catalog.js';
+import type { Catalog } from '../../src/openapi/catalog.js';
+import { loadSpec } from '../../src/openapi/load-spec.js';
+import { serverOptions, settings, type TestServerOptions } from './settings.js';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const bin = join(root, 'bin', 'openapi-dynamic-mcp.js');
@@ -16,7 +17,7 @@ export const fixture = (name: string) => join(root, 'test', 'fixtures', 'specs',
 export const sample = join(root, 'specs', 'petstore.yaml');
 
 export async function catalogOf(spec: string): Promise<Catalog> {
-  return buildCatalog(await loadSpec(spec));
+  return buildCatalog(await loadSpec(spec, settings()));
 }
 
 export interface Connected {
@@ -34,8 +35,8 @@ function wrap(client: Client, close: () => Promise<void>): Connected {
 }
 
 /** A real Client and a real server linked in memory; tools/list is fetched so output schemas are checked. */
-export async function connectInMemory(options: CreateServerOptions): Promise<Connected> {
-  const server = createServer(options);
+export async function connectInMemory(options: TestServerOptions): Promise<Connected> {
+  const server = createServer(serverOptions(options));
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'test-client', version: '1.0.0' });
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
@@ -53,7 +54,11 @@ export interface Launch {
   cwd?: string;
 }
 
-export async function connectStdio(args: string[], env: Record<string, string> = {}, launch: Launch = { command: process.execPath, args: [bin] }): Promise<Connected & { stderr: () => string }> {
+export async function connectStdio(
+  args: string[],
+  env: Record<string, string> = {},
+  launch: Launch = { command: process.execPath, args: [bin] },
+): Promise<Connected & { stderr: () => string }> {
   const transport = new StdioClientTransport({
     command: launch.command,
     args: [...launch.args, ...args],

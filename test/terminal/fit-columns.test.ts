@@ -22,7 +22,14 @@ test('cutText marks the cut with an ellipsis and never splits a character', () =
 });
 
 test('a wrapped last column continues under itself', () => {
-  const table = fitColumns([{ header: 'NAME', whole: true }, { header: 'DESCRIPTION', wrap: true }], [['owner', 'The account owner of the repository. The name is not case sensitive.']], 40);
+  const table = fitColumns(
+    [
+      { header: 'NAME', whole: true },
+      { header: 'DESCRIPTION', wrap: true },
+    ],
+    [['owner', 'The account owner of the repository. The name is not case sensitive.']],
+    40,
+  );
   expect(rowLines(table.cells[1]!, table.widths)).toEqual(['owner  The account owner of the', '       repository. The name is not case', '       sensitive.']);
 });
 

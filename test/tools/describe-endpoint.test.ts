@@ -24,7 +24,6 @@ interface Described {
 }
 const endpointsOf = (result: { structuredContent?: unknown }) => (result.structuredContent as { endpoints: Described[] }).endpoints;
 
-
 describe('describe_endpoint', () => {
   test('gives the input schema with path parameters and body, auth alternatives and the success shape', async () => {
     const { call } = await connect(sample);

@@ -6,7 +6,12 @@ import { useToolHarness } from '../support/tool-harness.js';
 const harness = useToolHarness();
 
 async function connect(credentials: Record<string, string>, options: Partial<CreateServerOptions> = {}) {
-  return harness.connect({ catalog: await catalogOf(fixture('secured-files.yaml')), baseUrl: harness.upstream.url, credentials: new Map(Object.entries(credentials)), ...options });
+  return harness.connect({
+    catalog: await catalogOf(fixture('secured-files.yaml')),
+    baseUrl: harness.upstream.url,
+    credentials: new Map(Object.entries(credentials)),
+    ...options,
+  });
 }
 
 describe('execute_endpoint credentials', () => {
@@ -94,7 +99,9 @@ describe('execute_endpoint credentials', () => {
   test('describe says which schemes are configured and how to configure the others', async () => {
     const { call } = await connect({ keyHeader: 'k' });
     const text = textOf(await call('describe_endpoint', { ids: ['listFiles'] }));
-    expect(text).toContain('auth: keyHeader (apiKey in header X-Key, configured) or keyQuery (apiKey in query api_key, not configured: set OPENAPI_MCP_AUTH_KEYQUERY or pass --auth keyQuery=<value>)');
+    expect(text).toContain(
+      'auth: keyHeader (apiKey in header X-Key, configured) or keyQuery (apiKey in query api_key, not configured: set OPENAPI_MCP_AUTH_KEYQUERY or pass --auth keyQuery=<value>)',
+    );
   });
 
   test('static headers go with every request; credentials never appear in results', async () => {

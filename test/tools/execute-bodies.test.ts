@@ -16,12 +16,14 @@ describe('execute_endpoint request bodies', () => {
     const result = await call('describe_endpoint', { ids: ['uploadFile'] });
     const [endpoint] = (result.structuredContent as { endpoints: { requestContentTypes: string[] }[] }).endpoints;
     expect(endpoint!.requestContentTypes).toEqual(['application/json', 'multipart/form-data']);
-    expect(textOf(result)).toContain('request body types: application/json, multipart/form-data (schema above is for the first; pass contentType to execute_endpoint to send another)');
+    expect(textOf(result)).toContain(
+      'request body types: application/json, multipart/form-data (schema above is for the first; pass contentType to execute_endpoint to send another)',
+    );
   });
 
   test('a multipart file is described as its text or { base64, filename, contentType }', async () => {
     const { catalogOf: load } = await import('../support/connect.js');
-    const { inputSchemaOf } = await import('../../src/schema/input-schema.js');
+    const { inputSchemaOf } = await import('../../src/arguments/input-schema.js');
     const catalog = await load(fixture('secured-files.yaml'));
     const { schema } = inputSchemaOf(catalog.find('uploadFile')!, catalog, 'multipart/form-data');
     expect((schema.properties as { body: { properties: Record<string, unknown> } }).body.properties.file).toMatchObject({
@@ -71,12 +73,28 @@ describe('execute_endpoint request bodies', () => {
     const { call } = await harness.connect({ catalog: await catalogOf(fixture('generated-upload.json')), baseUrl: harness.upstream.url });
     const avatar = await call('execute_endpoint', {
       id: 'upload_avatar_avatars_post',
-      arguments: { body: { file: { base64: png.toString('base64'), filename: 'me.png', contentType: 'image/png' }, thumbnail: { base64: png.toString('base64'), filename: 'small.png' }, note: 'new' } },
+      arguments: {
+        body: {
+          file: { base64: png.toString('base64'), filename: 'me.png', contentType: 'image/png' },
+          thumbnail: { base64: png.toString('base64'), filename: 'small.png' },
+          note: 'new',
+        },
+      },
     });
     expect(textOf(avatar)).toMatch(/^HTTP 200/);
     const photos = await call('execute_endpoint', {
       id: 'add_photos',
-      arguments: { album: 'summer', body: { caption: 'beach', photos: [{ base64: png.toString('base64'), filename: 'a.png' }, { base64: png.toString('base64'), filename: 'b.png' }], scans: [{ base64: png.toString('base64'), filename: 'c.png' }] } },
+      arguments: {
+        album: 'summer',
+        body: {
+          caption: 'beach',
+          photos: [
+            { base64: png.toString('base64'), filename: 'a.png' },
+            { base64: png.toString('base64'), filename: 'b.png' },
+          ],
+          scans: [{ base64: png.toString('base64'), filename: 'c.png' }],
+        },
+      },
     });
     expect(textOf(photos)).toMatch(/^HTTP 200/);
 

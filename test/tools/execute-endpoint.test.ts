@@ -43,7 +43,10 @@ describe('execute_endpoint', () => {
 
   test('header, cookie and deepObject parameters of an OpenAPI 3.1 document', async () => {
     const { call } = await connect(fixture('oas31-notes.json'));
-    await call('execute_endpoint', { id: 'searchNotes', arguments: { q: 'milk & eggs', filter: { pinned: true, color: 'red' }, 'X-Trace': 't-1', session: 's1' } });
+    await call('execute_endpoint', {
+      id: 'searchNotes',
+      arguments: { q: 'milk & eggs', filter: { pinned: true, color: 'red' }, 'X-Trace': 't-1', session: 's1' },
+    });
     const [request] = harness.upstream.requests;
     expect(request!.url).toBe('/api/v3/notes?q=milk%20%26%20eggs&filter%5Bpinned%5D=true&filter%5Bcolor%5D=red');
     expect(request!.headers['x-trace']).toBe('t-1');
@@ -89,7 +92,9 @@ describe('execute_endpoint', () => {
     const { call } = await connect();
     await call('describe_endpoint', { ids: ['getPetById', 'addPet'] });
     const text = textOf(await call('execute_endpoint', { id: 'getPetById', arguments: { petId: 'seven' } }));
-    expect(text).toBe('Invalid arguments for getPetById (GET /pet/{petId}); nothing was sent:\n- /petId: expected integer; got a string "seven"\nFix these and call execute_endpoint again.');
+    expect(text).toBe(
+      'Invalid arguments for getPetById (GET /pet/{petId}); nothing was sent:\n- /petId: expected integer; got a string "seven"\nFix these and call execute_endpoint again.',
+    );
     const status = textOf(await call('execute_endpoint', { id: 'addPet', arguments: { body: { name: 'Rex', photoUrls: [], status: 'lost' } } }));
     expect(status).toContain('- /body/status: expected one of "available", "pending", "sold"; got a string "lost"');
     expect(status).not.toContain('schema:');
@@ -149,7 +154,7 @@ describe('execute_endpoint', () => {
     });
     const result = await call('execute_endpoint', { id: 'getInventory' });
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toContain('redirected to http://169.254.169.254, which is not one of the API\'s servers');
+    expect(textOf(result)).toContain("redirected to http://169.254.169.254, which is not one of the API's servers");
   });
 
   test('Swagger 2.0 basePath, collectionFormat and body parameters behave as declared', async () => {

@@ -15,7 +15,12 @@ import { useToolHarness } from '../support/tool-harness.js';
 const harness = useToolHarness();
 
 async function connect(credentials: Record<string, string>, options: Partial<CreateServerOptions> = {}) {
-  return harness.connect({ catalog: await catalogOf(fixture('secured-files.yaml')), baseUrl: harness.upstream.url, credentials: new Map(Object.entries(credentials)), ...options });
+  return harness.connect({
+    catalog: await catalogOf(fixture('secured-files.yaml')),
+    baseUrl: harness.upstream.url,
+    credentials: new Map(Object.entries(credentials)),
+    ...options,
+  });
 }
 
 /** Echoes the request in every place an upstream may: headers, status text and body. */
@@ -70,7 +75,11 @@ describe('execute_endpoint never returns a credential', () => {
     const result = await call('execute_endpoint', { id: 'listFiles' });
     expect(harness.upstream.requests[0]!.url).toBe('/files?api_key=SECRET-q%2F%2B%26%3Dkey');
     expect(everywhere(result)).not.toMatch(/SECRET-q/);
-    expect(result.structuredContent).toMatchObject({ status: 200, headers: { link: '</files?api_key=[redacted]>; rel="self"', location: '/files?api_key=[redacted]' }, body: { url: '/files?api_key=[redacted]' } });
+    expect(result.structuredContent).toMatchObject({
+      status: 200,
+      headers: { link: '</files?api_key=[redacted]>; rel="self"', location: '/files?api_key=[redacted]' },
+      body: { url: '/files?api_key=[redacted]' },
+    });
     expect((result.structuredContent as { statusText: string }).statusText).toBe('OK %2Ffiles%3Fapi_key%3D[redacted]');
     expect(textOf(result)).toContain('HTTP 200 OK %2Ffiles%3Fapi_key%3D[redacted] from GET /files');
   });
@@ -104,7 +113,12 @@ describe('execute_endpoint never returns a credential', () => {
 
   test.each([
     ['a header key', { keyHeader: 'SECRET-header-key' }, 'listFiles', {}],
-    ['HTTP basic, encoded and its password alone', { basicAuth: 'ada:SECRET-password' }, 'uploadFile', { contentType: 'application/json', arguments: { body: { url: 'https://example.test/a.png' } } }],
+    [
+      'HTTP basic, encoded and its password alone',
+      { basicAuth: 'ada:SECRET-password' },
+      'uploadFile',
+      { contentType: 'application/json', arguments: { body: { url: 'https://example.test/a.png' } } },
+    ],
     ['a bearer token', { bearerAuth: 'SECRET-bearer' }, 'putRaw', { arguments: { name: 'a', body: 'bytes' } }],
     ['a cookie key', { keyCookie: 'SECRET-cookie', keyHeader: 'SECRET-cookie-pair' }, 'whoAmI', {}],
   ])('%s echoed in the body', async (_name, credentials, id, input) => {
@@ -166,14 +180,17 @@ test('through the real bin: --auth on an in: query apiKey scheme, echoed in Link
   harness.upstream.respond(echoEverywhere);
   const dir = mkdtempSync(join(tmpdir(), 'redaction-'));
   const spec = join(dir, 'api.json');
-  writeFileSync(spec, JSON.stringify({
-    openapi: '3.0.3',
-    info: { title: 'echo', version: '1' },
-    servers: [{ url: harness.upstream.url }],
-    components: { securitySchemes: { qkey: { type: 'apiKey', in: 'query', name: 'key' } } },
-    security: [{ qkey: [] }],
-    paths: { '/link': { get: { operationId: 'link', responses: { 200: { description: 'ok' } } } } },
-  }));
+  writeFileSync(
+    spec,
+    JSON.stringify({
+      openapi: '3.0.3',
+      info: { title: 'echo', version: '1' },
+      servers: [{ url: harness.upstream.url }],
+      components: { securitySchemes: { qkey: { type: 'apiKey', in: 'query', name: 'key' } } },
+      security: [{ qkey: [] }],
+      paths: { '/link': { get: { operationId: 'link', responses: { 200: { description: 'ok' } } } } },
+    }),
+  );
   const server = await connectStdio([spec, '--auth', 'qkey=SECRET-from-the-flag']);
   try {
     const result = await server.call('execute_endpoint', { id: 'link' });
@@ -190,7 +207,9 @@ test('through the real bin: --auth on an in: query apiKey scheme, echoed in Link
 test('a configured credential beyond Latin-1 is named as such, not as an unreachable API, and not echoed', async () => {
   const { call } = await connect({ keyHeader: 'clé-SECRET-☕' });
   const result = await call('execute_endpoint', { id: 'listFiles' });
-  expect(textOf(result)).toContain(`GET ${harness.upstream.url}/files was not sent: a header value holds characters beyond Latin-1, which an HTTP header cannot carry.`);
+  expect(textOf(result)).toContain(
+    `GET ${harness.upstream.url}/files was not sent: a header value holds characters beyond Latin-1, which an HTTP header cannot carry.`,
+  );
   expect(textOf(result)).not.toContain('SECRET');
   expect(harness.upstream.requests).toHaveLength(0);
 });

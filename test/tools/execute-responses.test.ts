@@ -5,6 +5,7 @@ import { createRuntime } from '../../src/runtime.js';
 import type { CreateServerOptions } from '../../src/server.js';
 import { catalogOf, fixture, textOf } from '../support/connect.js';
 import { useToolHarness } from '../support/tool-harness.js';
+import { serverOptions } from '../support/settings.js';
 
 const harness = useToolHarness();
 
@@ -89,7 +90,9 @@ describe('execute_endpoint responses', () => {
 
   test('a continuation can be read again (the token names its offset), by any call of the same caller, but not by another caller', async () => {
     serveReport();
-    const runtime = createRuntime({ catalog: await catalogOf(fixture('secured-files.yaml')), baseUrl: harness.upstream.url, maxResponseBytes: 300 });
+    const runtime = createRuntime(
+      serverOptions({ catalog: await catalogOf(fixture('secured-files.yaml')), baseUrl: harness.upstream.url, maxResponseBytes: 300 }),
+    );
     const first = (await callTool(runtime, { principal: 'alice' }, 'execute_endpoint', { id: 'bigReport' })).structuredContent as unknown as ExecuteResult;
     const again1 = await callTool(runtime, { principal: 'alice' }, 'execute_endpoint', { continuation: first.continuation });
     const again2 = await callTool(runtime, { principal: 'alice' }, 'execute_endpoint', { continuation: first.continuation });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { filterCatalog } from '../../src/spec/filter-catalog.js';
+import { filterCatalog } from '../../src/openapi/filter-catalog.js';
+import { searchIndexOf } from '../../src/search/search-index-of.js';
 import { catalogOf, connectInMemory, sample, textOf, type Connected } from '../support/connect.js';
 
 let connected: Connected | undefined;
@@ -20,7 +21,9 @@ describe('read-only mode and filters, identical for all three tools', () => {
     for (const tool of ['describe_endpoint', 'execute_endpoint']) {
       const result = await connected.call(tool, tool === 'describe_endpoint' ? { ids: ['addPet'] } : { id: 'POST /pet', arguments: {} });
       expect(result.isError).toBe(true);
-      expect(textOf(result)).toBe('Endpoint "addPet" exists in the API but is not available on this server: the server runs read-only (--read-only): only GET, HEAD and OPTIONS are exposed.');
+      expect(textOf(result)).toBe(
+        'Endpoint "addPet" exists in the API but is not available on this server: the server runs read-only (--read-only): only GET, HEAD and OPTIONS are exposed.',
+      );
     }
   });
 
@@ -33,6 +36,10 @@ describe('read-only mode and filters, identical for all three tools', () => {
   ])('%j keeps exactly %j', async (filter, ids) => {
     const catalog = filterCatalog(await catalogOf(sample), filter);
     expect(catalog.operations.map((op) => op.id)).toEqual(ids);
-    expect(catalog.search().search('pet order user').every((hit) => ids.includes(hit.operation.id))).toBe(true);
+    expect(
+      searchIndexOf(catalog)
+        .search('pet order user')
+        .every((hit) => ids.includes(hit.operation.id)),
+    ).toBe(true);
   });
 });

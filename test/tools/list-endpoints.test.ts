@@ -29,7 +29,14 @@ describe('list_endpoints', () => {
   test('without query or tag it shows the tag overview once per session, then the first page', async () => {
     const { call } = await petstore();
     const first = await call('list_endpoints', {});
-    expect(first.structuredContent).toMatchObject({ total: 15, tags: [{ name: 'pet', count: 7 }, { name: 'store', count: 4 }, { name: 'user', count: 4 }] });
+    expect(first.structuredContent).toMatchObject({
+      total: 15,
+      tags: [
+        { name: 'pet', count: 7 },
+        { name: 'store', count: 4 },
+        { name: 'user', count: 4 },
+      ],
+    });
     expect(textOf(first)).toContain('Tags: pet (7), store (4), user (4)');
     const second = await call('list_endpoints', {});
     expect(second.structuredContent).not.toHaveProperty('tags');
@@ -107,7 +114,11 @@ describe('list_endpoints', () => {
     connected = await connectInMemory({ catalog: await catalogOf(mountedCopies), store: new MemorySessionStore({ ttlSeconds: 3600 }), sessionId: 'copies' });
     const { call } = connected;
     const result = await call('list_endpoints', { query: 'list the events of my calendar' });
-    const content = result.structuredContent as { total: number; totalWithVariants: number; endpoints: { id: string; variants?: string[]; moreVariants?: number }[] };
+    const content = result.structuredContent as {
+      total: number;
+      totalWithVariants: number;
+      endpoints: { id: string; variants?: string[]; moreVariants?: number }[];
+    };
     const events = content.endpoints.find((e) => e.id === 'me.ListEvents')!;
     expect(events.variants).toHaveLength(2);
     expect(events.moreVariants).toBe(1);
@@ -140,6 +151,14 @@ describe('list_endpoints', () => {
       seen.push(...content.endpoints.map((e) => e.id));
       cursor = content.nextCursor;
     } while (cursor);
-    expect(seen).toEqual(['me.ListEvents', 'groups.calendar.CreateEvents', 'me.GetEvents', 'me.ListMessages', 'GET /reports/events', 'GET /archive/events', 'GET /legacy/events']);
+    expect(seen).toEqual([
+      'me.ListEvents',
+      'groups.calendar.CreateEvents',
+      'me.GetEvents',
+      'me.ListMessages',
+      'GET /reports/events',
+      'GET /archive/events',
+      'GET /legacy/events',
+    ]);
   });
 });

@@ -19,11 +19,21 @@ describe('long inputs are cut where they are echoed', () => {
     ['list_endpoints tag', 'list_endpoints', { tag: long }, `Unknown tag "${cut}". Call list_endpoints without arguments to see the tags.`],
     ['list_endpoints method', 'list_endpoints', { method: long }, `got "${cut}".`],
     ['describe_endpoint id', 'describe_endpoint', { ids: [long] }, `Unknown endpoint "${cut}".`],
-    ['describe_endpoint part', 'describe_endpoint', { ids: [`addPet#/${long}`] }, `"/${'x'.repeat(119)}…(10001 characters)" is not a part of addPet's arguments schema.`],
+    [
+      'describe_endpoint part',
+      'describe_endpoint',
+      { ids: [`addPet#/${long}`] },
+      `"/${'x'.repeat(119)}…(10001 characters)" is not a part of addPet's arguments schema.`,
+    ],
     ['execute_endpoint id', 'execute_endpoint', { id: long }, `Unknown endpoint "${cut}".`],
     ['execute_endpoint contentType', 'execute_endpoint', { id: 'addPet', contentType: long }, `"${cut}" is not one of them.`],
     ['an enum value', 'execute_endpoint', { id: 'findPetsByStatus', arguments: { status: long } }, `got a string "${'x'.repeat(40)}…"`],
-    ['argument names', 'execute_endpoint', { id: 'getPetById', arguments: { petId: 1 }, ...Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`${long}${i}`, 1])) }, ' and 20 more were given beside "arguments"; moved inside it.'],
+    [
+      'argument names',
+      'execute_endpoint',
+      { id: 'getPetById', arguments: { petId: 1 }, ...Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`${long}${i}`, 1])) },
+      ' and 20 more were given beside "arguments"; moved inside it.',
+    ],
   ])('%s', async (_name, tool, input, want) => {
     const { call } = await connect();
     const started = performance.now();

@@ -5,13 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildCatalog } from '../../src/spec/build-catalog.js';
-import type { Catalog } from '../../src/spec/catalog.js';
-import { lintSpec } from '../../src/spec/lint-spec.js';
-import { loadSpec } from '../../src/spec/load-spec.js';
+import { buildCatalog } from '../../src/openapi/build-catalog.js';
+import type { Catalog } from '../../src/openapi/catalog.js';
+import { lintSpec } from '../../src/commands/lint-spec.js';
+import { loadSpec } from '../../src/openapi/load-spec.js';
 import { textOf } from '../support/connect.js';
 import { documentWith } from '../support/hostile.js';
 import { useToolHarness } from '../support/tool-harness.js';
+import { settings } from '../support/settings.js';
 
 const harness = useToolHarness();
 const chain = 5000;
@@ -54,7 +55,7 @@ beforeAll(async () => {
     item.post.responses = { 200: { description: 'ok', content: { 'application/json': { schema: ref(path.slice(1)) } } } };
   }
   writeFileSync(file, JSON.stringify(document));
-  catalog = buildCatalog(await loadSpec(file));
+  catalog = buildCatalog(await loadSpec(file, settings()));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -74,7 +75,7 @@ describe('no stack overflow, whatever the schema', () => {
   });
 
   test('lint goes through every operation and strict validation', async () => {
-    const findings = await lintSpec(file);
+    const findings = await lintSpec(file, settings());
     expect(JSON.stringify(findings)).not.toMatch(/Maximum call stack|RangeError/);
   });
 });
@@ -86,7 +87,10 @@ describe('the messages name the place and the limit', () => {
   };
 
   test.each([
-    ['Self', 'The schema at #/components/schemas/Self refers back to #/components/schemas/Self through allOf, anyOf, oneOf or not alone, without nesting, so checking it would never end; that $ref is ignored.'],
+    [
+      'Self',
+      'The schema at #/components/schemas/Self refers back to #/components/schemas/Self through allOf, anyOf, oneOf or not alone, without nesting, so checking it would never end; that $ref is ignored.',
+    ],
     ['A', 'The schema at #/components/schemas/B refers back to #/components/schemas/A through allOf, anyOf, oneOf or not alone'],
     ['C', 'The schema at #/components/schemas/C refers back to #/components/schemas/C'],
     ['Ref0', 'Cannot resolve $ref \\"#/components/schemas/Ref64\\" used at #/components/schemas/Ref63: the $ref chain is longer than 64 refs'],
@@ -96,7 +100,9 @@ describe('the messages name the place and the limit', () => {
 
   test('a cycle under not is ignored as a cycle: the schema accepts anything', async () => {
     const { call } = await connect();
-    expect((await call('describe_endpoint', { ids: ['Contrary'] })).structuredContent).toMatchObject({ endpoints: [{ inputSchema: { $defs: { Contrary: { not: false } } } }] });
+    expect((await call('describe_endpoint', { ids: ['Contrary'] })).structuredContent).toMatchObject({
+      endpoints: [{ inputSchema: { $defs: { Contrary: { not: false } } } }],
+    });
     const executed = await call('execute_endpoint', { id: 'Contrary', arguments: { body: { any: 'thing' } } });
     expect(executed.structuredContent).toMatchObject({ status: 200 });
   });
@@ -107,7 +113,9 @@ describe('the messages name the place and the limit', () => {
     for (let i = 0; i < 200_000; i++) body = { name: 'n', child: body };
     const result = await call('execute_endpoint', { id: 'Node', arguments: { body } });
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toBe('The arguments are nested more than 128 levels deep (at /body/child/child/child/child/child/…(118 more)…/child/child/child/child); no endpoint takes that. Send a flatter value. Nothing was sent.');
+    expect(textOf(result)).toBe(
+      'The arguments are nested more than 128 levels deep (at /body/child/child/child/child/child/…(118 more)…/child/child/child/child); no endpoint takes that. Send a flatter value. Nothing was sent.',
+    );
     expect(harness.upstream.requests).toHaveLength(0);
   });
 
@@ -126,7 +134,10 @@ describe('the messages name the place and the limit', () => {
     });
     const { call } = await connect();
     const result: CallToolResult = await call('execute_endpoint', { id: 'Node', arguments: { body: { name: 'x' } }, select: 'length(@)' });
-    expect(result.structuredContent).toMatchObject({ status: 200, notes: ['The JSON body is nested more than 256 levels deep, so it is returned as text.', 'select "length(@)" was not applied: the body is not JSON.'] });
+    expect(result.structuredContent).toMatchObject({
+      status: 200,
+      notes: ['The JSON body is nested more than 256 levels deep, so it is returned as text.', 'select "length(@)" was not applied: the body is not JSON.'],
+    });
     expect(typeof (result.structuredContent as { body: unknown }).body).toBe('string');
   });
 });

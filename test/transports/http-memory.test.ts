@@ -40,9 +40,19 @@ const peakRssMb = (pid: number) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/p
 
 describe('memory held for upstream answers is bounded', () => {
   test('a JSON-RPC batch of 16 calls each getting a 60 MB answer: a clear error for those over the budget, memory bounded', async () => {
-    const init = await post({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'batch', version: '1' } } });
+    const init = await post({
+      jsonrpc: '2.0',
+      id: 0,
+      method: 'initialize',
+      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'batch', version: '1' } },
+    });
     const sessionId = init.headers.get('mcp-session-id')!;
-    const batch = Array.from({ length: 16 }, (_, i) => ({ jsonrpc: '2.0', id: i + 1, method: 'tools/call', params: { name: 'execute_endpoint', arguments: { id: 'bigReport' } } }));
+    const batch = Array.from({ length: 16 }, (_, i) => ({
+      jsonrpc: '2.0',
+      id: i + 1,
+      method: 'tools/call',
+      params: { name: 'execute_endpoint', arguments: { id: 'bigReport' } },
+    }));
     const response = await post(batch, { 'mcp-session-id': sessionId, 'mcp-protocol-version': '2025-06-18' });
     const results = (await response.json()) as { id: number; result: { isError?: boolean; content: { text: string }[] } }[];
     expect(results).toHaveLength(16);

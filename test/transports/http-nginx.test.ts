@@ -68,7 +68,12 @@ describe('behind nginx with the shipped proxy configuration', () => {
     const response = await fetch(`${nginx.url}/mcp`, {
       method: 'POST',
       headers: { origin: nginx.url, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'page', version: '1' } } }),
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'page', version: '1' } },
+      }),
     });
     expect(response.status).toBe(200);
     await response.body?.cancel();
@@ -104,4 +109,3 @@ describe('behind nginx with the shipped proxy configuration', () => {
     }
   });
 });
-

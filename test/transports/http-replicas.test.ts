@@ -173,10 +173,19 @@ describe('memcached faults', () => {
 
 /** One tools/call as raw JSON-RPC on a given replica within an existing session (what a client's next request is). */
 async function callOn(url: string, sessionId: string, name: string, args: Record<string, unknown>): Promise<unknown> {
-  const response = await post(url, { jsonrpc: '2.0', id: 7, method: 'tools/call', params: { name, arguments: args } }, { 'mcp-session-id': sessionId, 'mcp-protocol-version': '2025-06-18' });
+  const response = await post(
+    url,
+    { jsonrpc: '2.0', id: 7, method: 'tools/call', params: { name, arguments: args } },
+    { 'mcp-session-id': sessionId, 'mcp-protocol-version': '2025-06-18' },
+  );
   expect(response.status).toBe(200);
   const text = await response.text();
-  const data = text.startsWith('{') ? text : text.split('\n').find((line) => line.startsWith('data: '))!.slice(6);
+  const data = text.startsWith('{')
+    ? text
+    : text
+        .split('\n')
+        .find((line) => line.startsWith('data: '))!
+        .slice(6);
   return (JSON.parse(data) as { result: unknown }).result;
 }
 

@@ -12,12 +12,18 @@ beforeAll(async () => {
   upstream = await startUpstream();
   replica = await startReplica([
     fixture('secured-files.yaml'),
-    '--base-url', upstream.url,
-    '--auth-token', alice,
-    '--auth-token', bob,
-    '--allowed-origins', 'https://app.example.test',
-    '--max-body-bytes', '2000',
-    '--credential-header', 'keyHeader=X-Upstream-Key',
+    '--base-url',
+    upstream.url,
+    '--auth-token',
+    alice,
+    '--auth-token',
+    bob,
+    '--allowed-origins',
+    'https://app.example.test',
+    '--max-body-bytes',
+    '2000',
+    '--credential-header',
+    'keyHeader=X-Upstream-Key',
   ]);
 });
 afterAll(async () => {
@@ -25,7 +31,12 @@ afterAll(async () => {
   await upstream.close();
 });
 
-const initialize = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } };
+const initialize = {
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
+};
 
 function post(body: unknown, headers: Record<string, string> = {}, raw?: string) {
   return fetch(`${replica.url}/mcp`, {
@@ -75,7 +86,10 @@ describe('HTTP security', () => {
     const id = aliceSession.transport.sessionId!;
     const asBob = await post({ jsonrpc: '2.0', id: 2, method: 'tools/list' }, { authorization: `Bearer ${bob}`, 'mcp-session-id': id });
     expect(asBob.status).toBe(404);
-    const asAlice = await post({ jsonrpc: '2.0', id: 2, method: 'tools/list' }, { authorization: `Bearer ${alice}`, 'mcp-session-id': id, 'mcp-protocol-version': '2025-06-18' });
+    const asAlice = await post(
+      { jsonrpc: '2.0', id: 2, method: 'tools/list' },
+      { authorization: `Bearer ${alice}`, 'mcp-session-id': id, 'mcp-protocol-version': '2025-06-18' },
+    );
     expect(asAlice.status).toBe(200);
     await aliceSession.close();
   });

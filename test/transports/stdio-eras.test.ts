@@ -51,7 +51,11 @@ describe('stdio serves both protocol eras, one per connection', () => {
 
   test('tools/list on 2026-07-28 carries cache hints, on the wire', async () => {
     const child = spawn(process.execPath, [bin, sample, '--log-level', 'silent'], { stdio: ['pipe', 'pipe', 'ignore'] });
-    const meta = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientInfo': { name: 'raw', version: '1' }, 'io.modelcontextprotocol/clientCapabilities': {} };
+    const meta = {
+      'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+      'io.modelcontextprotocol/clientInfo': { name: 'raw', version: '1' },
+      'io.modelcontextprotocol/clientCapabilities': {},
+    };
     child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: { _meta: meta } })}\n`);
     const line = await new Promise<string>((resolve) => {
       let out = '';

@@ -3,6 +3,7 @@
  * request stands alone and any replica answers it; the SDK owns discovery, `_meta`, header checks and
  * error codes (https://modelcontextprotocol.io/specification/2026-07-28/basic/transports).
  */
+import { describeError } from '../../errors.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { toNodeHandler } from '@modelcontextprotocol/node';
 import { createMcpHandler, type AuthInfo } from '@modelcontextprotocol/server';
@@ -16,9 +17,9 @@ export function createModernEndpoint(runtime: Runtime, options: { jsonResponses:
   const handler = createMcpHandler((context) => createModernServer(runtime, callerOf(context.authInfo)), {
     legacy: 'reject',
     responseMode: options.jsonResponses ? 'json' : 'auto',
-    onerror: (error) => runtime.logger.debug(`2026-07-28 request: ${error.message}`),
+    onerror: (error) => runtime.logger.debug(`2026-07-28 request: ${describeError(error)}`),
   });
-  const serve = toNodeHandler(handler, { onerror: (error) => runtime.logger.error('Serving a 2026-07-28 request failed.', { error: error.message }) });
+  const serve = toNodeHandler(handler, { onerror: (error) => runtime.logger.error('Serving a 2026-07-28 request failed.', { error: describeError(error) }) });
   return async (req, res, body, caller) => {
     // The SDK hands the request's auth info to the server factory untouched: our caller rides along in it.
     const auth: AuthInfo = { token: '', clientId: caller.principal, scopes: [], extra: { caller } };

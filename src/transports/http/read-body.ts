@@ -1,7 +1,11 @@
 /** @module Reads a request body up to a size limit. */
 import type { IncomingMessage } from 'node:http';
+import { DynamicMcpError } from '../../errors.js';
 
-export class BodyTooLargeError extends Error {}
+/** The request body is over --max-body-bytes: answered 413. */
+export class BodyTooLargeError extends DynamicMcpError {
+  readonly code = 'TOO_LARGE';
+}
 
 export async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);

@@ -19,12 +19,20 @@ export type GuardResult = { ok: true; clientKey: string } | { ok: false; status:
 
 /** With `authenticate: false` only Host and Origin are checked (probes that carry no token). */
 export function checkRequest(req: IncomingMessage, options: GuardOptions, authenticate = true): GuardResult {
-  const host = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  const host = (req.headers.host ?? '')
+    .replace(/:\d+$/, '')
+    .replace(/^\[(.*)\]$/, '$1')
+    .toLowerCase();
   if (!options.allowedHosts.has('*') && !options.allowedHosts.has(host)) {
     return { ok: false, status: 403, message: `Host "${host}" is not allowed. Add it with --allowed-hosts.` };
   }
   const origin = req.headers.origin;
-  if (origin !== undefined && !options.allowedOrigins.has('*') && !options.allowedOrigins.has(origin.toLowerCase()) && !isSameOrigin(origin, req.headers.host)) {
+  if (
+    origin !== undefined &&
+    !options.allowedOrigins.has('*') &&
+    !options.allowedOrigins.has(origin.toLowerCase()) &&
+    !isSameOrigin(origin, req.headers.host)
+  ) {
     return { ok: false, status: 403, message: `Origin "${origin}" is not allowed. Add it with --allowed-origins.` };
   }
   if (!authenticate || !options.authTokens.length) return { ok: true, clientKey: '' };

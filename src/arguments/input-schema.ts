@@ -1,0 +1,285 @@
+/**
+ * @module Builds an operation's input schema: one object with a property per parameter (qualified as
+ * `header.id` when a name is used in two locations) and `body` for the request body. Execute validates
+ * against exactly this schema.
+ */
+import type { Catalog } from '../openapi/catalog.js';
+import { compactSchemas, type SchemaRoot } from '../schema/compact-schema.js';
+import type { Operation } from '../openapi/operation.js';
+import type { MediaTypeObject, ParameterLocation, ParameterObject } from '../openapi/openapi-types.js';
+import { isObject, type JsonObject } from '../base/json.js';
+import { fileArgumentSchema, isBinarySchema } from '../schema/file-schema.js';
+import { transportHeaders } from './transport-headers.js';
+import { followDefs, reachableDefs } from '../schema/local-defs.js';
+import { responseEnums } from '../schema/response-enums.js';
+import { shortenText } from '../schema/shorten-text.js';
+import { findUnreliableConstraints, relaxUnreliable, unreliableProblem, type UnreliableConstraint } from '../schema/unreliable-constraints.js';
+
+/** Where one argument goes in the HTTP request. */
+export type ArgumentBinding =
+  | { key: string; location: ParameterLocation; name: string; parameter: ParameterObject }
+  | { key: 'body'; location: 'body'; mediaType: string; media: MediaTypeObject };
+
+export interface InputSchema {
+  schema: JsonObject;
+  bindings: ArgumentBinding[];
+  problems: string[];
+  /** Enums the document contradicts: enforced only under the strict policy, else noted when a value breaks them. */
+  unreliable: UnreliableConstraint[];
+}
+
+/** Headers that OpenAPI says are not parameters: the request's content negotiation and auth own them. */
+const ignoredHeaders = new Set(['accept', 'content-type', 'authorization']);
+/** Headers the request builder or the HTTP client sets: declared as parameters, they are not arguments. */
+function isOwnedHeader(name: string): boolean {
+  const lower = name.toLowerCase();
+  return ignoredHeaders.has(lower) || transportHeaders.has(lower);
+}
+const locationPriority: ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
+const cache = new WeakMap<Operation, Map<string, InputSchema>>();
+
+/** The input schema for the preferred request media type, or for the one given. Memoized. */
+export function inputSchemaOf(operation: Operation, catalog: Catalog, mediaType?: string): InputSchema {
+  let byType = cache.get(operation);
+  if (!byType) cache.set(operation, (byType = new Map()));
+  const key = mediaType ?? '';
+  let built = byType.get(key);
+  if (!built) {
+    built = buildInputSchema(operation, catalog, mediaType);
+    byType.set(key, built);
+  }
+  return built;
+}
+
+/** The request media types the operation declares, preferred first. */
+export function requestMediaTypes(operation: Operation): string[] {
+  const content = sendsBody(operation) ? operation.requestBody?.content : undefined;
+  if (!content) return [];
+  const preferred = preferredMediaType(content)!;
+  return [preferred, ...Object.keys(content).filter((t) => t !== preferred)];
+}
+
+/** Picks the request media type: JSON first, then forms, then whatever is declared first. */
+export function preferredMediaType(content: Record<string, MediaTypeObject>): string | undefined {
+  const types = Object.keys(content);
+  return (
+    types.find((t) => /^application\/json\b/i.test(t)) ??
+    types.find((t) => /\+json\b/i.test(t)) ??
+    types.find((t) => /^application\/x-www-form-urlencoded/i.test(t)) ??
+    types.find((t) => /^multipart\/form-data/i.test(t)) ??
+    types[0]
+  );
+}
+
+const bindingCache = new WeakMap<Operation, ArgumentBinding[]>();
+
+/** Where each argument goes, without compiling any schema: cheap enough for every listed endpoint. */
+export function argumentBindings(operation: Operation, chosenMediaType?: string): ArgumentBinding[] {
+  let bindings = chosenMediaType ? undefined : bindingCache.get(operation);
+  if (bindings) return bindings;
+  bindings = [];
+  const parameters = operation.parameters.filter((p) => !(p.in === 'header' && isOwnedHeader(p.name)));
+  const content = sendsBody(operation) ? operation.requestBody?.content : undefined;
+  const mediaType = content ? (chosenMediaType ?? preferredMediaType(content)) : undefined;
+  const locationsByName = new Map<string, Set<ParameterLocation>>();
+  for (const p of parameters) {
+    if (!locationsByName.has(p.name)) locationsByName.set(p.name, new Set());
+    locationsByName.get(p.name)!.add(p.in);
+  }
+  for (const p of parameters) {
+    const locations = locationsByName.get(p.name)!;
+    const owner = locationPriority.find((l) => locations.has(l));
+    const clashesWithBody = p.name === 'body' && mediaType !== undefined;
+    const key = (locations.size > 1 && p.in !== owner) || clashesWithBody ? `${p.in}.${p.name}` : p.name;
+    bindings.push({ key, location: p.in, name: p.name, parameter: p });
+  }
+  if (mediaType) bindings.push({ key: 'body', location: 'body', mediaType, media: operation.requestBody!.content![mediaType]! });
+  if (!chosenMediaType) bindingCache.set(operation, bindings);
+  return bindings;
+}
+
+/**
+ * Whether the operation's request body can be sent: HTTP clients (fetch among them) refuse a body on GET and
+ * HEAD, whose semantics RFC 9110 leaves undefined, so a body a document declares there is not an argument.
+ */
+function sendsBody(operation: Operation): boolean {
+  return operation.method !== 'get' && operation.method !== 'head';
+}
+
+const requiredCache = new WeakMap<Operation, string[]>();
+
+/**
+ * Names of the required arguments, in schema order, without compiling any schema. The body's required
+ * fields are named `body.title`, even when the body itself is optional: once a body is sent they are due.
+ */
+export function requiredArguments(operation: Operation, catalog: Catalog): string[] {
+  let names = requiredCache.get(operation);
+  if (names) return names;
+  names = [];
+  for (const b of argumentBindings(operation)) {
+    if (b.location !== 'body') {
+      if (b.parameter.required === true || b.location === 'path') names.push(b.key);
+      continue;
+    }
+    const fields = requiredBodyFields(b.media.schema, catalog, operation.docUrl);
+    if (fields.length) names.push(...fields.map((field) => `body.${field}`));
+    else if (operation.requestBody?.required === true) names.push('body');
+  }
+  requiredCache.set(operation, names);
+  return names;
+}
+
+/** The `required` names of a body schema, through `$ref`s and `allOf`, leaving out readOnly properties (never sent). */
+function requiredBodyFields(schema: unknown, catalog: Catalog, docUrl: string, depth = 0): string[] {
+  if (depth > 8) return [];
+  let node: unknown;
+  let url: string;
+  try {
+    ({ value: node, docUrl: url } = catalog.spec.resolver.deref(schema, docUrl, 'request body'));
+  } catch {
+    return []; // a broken ref is reported when the schema is described
+  }
+  if (!isObject(node)) return [];
+  const fields = new Set<string>();
+  const properties = isObject(node.properties) ? node.properties : {};
+  for (const name of Array.isArray(node.required) ? node.required : []) {
+    if (typeof name !== 'string') continue;
+    let property: unknown = properties[name];
+    try {
+      property = catalog.spec.resolver.deref(property, url, 'request body').value;
+    } catch {
+      // still required
+    }
+    if (!(isObject(property) && property.readOnly === true)) fields.add(name);
+  }
+  if (Array.isArray(node.allOf)) for (const member of node.allOf) for (const name of requiredBodyFields(member, catalog, url, depth + 1)) fields.add(name);
+  // Of alternatives, what every one of them requires (DigitalOcean's droplet: one or several, both with size and image).
+  for (const keyword of ['oneOf', 'anyOf'] as const) {
+    const branches = node[keyword];
+    if (!Array.isArray(branches) || !branches.length) continue;
+    const each = branches.map((branch) => new Set(requiredBodyFields(branch, catalog, url, depth + 1)));
+    for (const name of each[0]!) if (each.every((names) => names.has(name))) fields.add(name);
+  }
+  return [...fields];
+}
+
+export function buildInputSchema(operation: Operation, catalog: Catalog, mediaType?: string): InputSchema {
+  const { resolver } = catalog.spec;
+  const bindings = argumentBindings(operation, mediaType);
+  const roots: SchemaRoot[] = bindings.map((binding) =>
+    binding.location === 'body'
+      ? { schema: binding.media.schema ?? {}, docUrl: operation.docUrl, usedAt: `${operation.id} request body (${binding.mediaType})` }
+      : { schema: parameterSchema(binding.parameter), docUrl: operation.docUrl, usedAt: `${operation.id} parameter "${binding.name}" (${binding.location})` },
+  );
+
+  const dialect = catalog.spec.version === '3.1' ? '3.1' : '3.0';
+  const { schemas, defs, problems } = compactSchemas(roots, resolver, { context: 'request', dialect });
+  if (operation.requestBody?.content && !sendsBody(operation)) {
+    problems.push(`The document declares a request body for ${operation.method.toUpperCase()}, which HTTP clients do not send; it is not an argument.`);
+  }
+  for (const p of operation.parameters) {
+    if (p.in === 'header' && transportHeaders.has(p.name.toLowerCase()))
+      problems.push(`The header parameter "${p.name}" is computed for each request by the HTTP client; it is not an argument.`);
+  }
+  const properties: JsonObject = {};
+  const required: string[] = [];
+  bindings.forEach((binding, i) => {
+    let schema = schemas[i] as JsonObject | boolean;
+    if (binding.location === 'body') {
+      schema = withFileArguments(binding.mediaType, schema, defs);
+      const description = shortenText(operation.requestBody?.description, 160);
+      if (description && isObject(schema) && !schema.description) schema = { ...schema, description };
+      if (!/json/i.test(binding.mediaType) && isObject(schema))
+        schema = { ...schema, description: `(${binding.mediaType}) ${schema.description ?? ''}`.trim() };
+      if (operation.requestBody?.required) required.push('body');
+    } else {
+      const p = binding.parameter;
+      const description = shortenText(p.description, 160);
+      if (isObject(schema)) {
+        schema = { ...schema };
+        if (description && !schema.description) schema.description = description;
+        if (binding.key !== p.name || p.in === 'header' || p.in === 'cookie') schema.description = `(${p.in}) ${schema.description ?? ''}`.trim();
+        if (p.deprecated) schema.deprecated = true;
+      }
+      if (p.required || p.in === 'path') required.push(binding.key);
+    }
+    properties[binding.key] = schema;
+  });
+
+  const schema: JsonObject = { type: 'object', properties, additionalProperties: false };
+  if (required.length) schema.required = required;
+  const used = usedDefs(properties, defs);
+  if (used.length) schema.$defs = Object.fromEntries(used.map((name) => [name, defs[name]]));
+  const unreliable = findUnreliableConstraints(schema, () => responseEnums(operation, resolver));
+  const strict = catalog.validation === 'strict';
+  for (const constraint of unreliable) problems.push(unreliableProblem(constraint, strict));
+  return { schema: strict || !unreliable.length ? schema : relaxUnreliable(schema, unreliable), bindings, problems, unreliable };
+}
+
+/**
+ * The `$defs` names reachable from the arguments, in `$defs` order. A body that became a file argument
+ * leaves the types of its schema behind, unused.
+ */
+function usedDefs(properties: JsonObject, defs: Record<string, unknown>): string[] {
+  const used = reachableDefs(properties, defs);
+  return Object.keys(defs).filter((name) => used.has(name));
+}
+
+/** A parameter's schema: `schema`, or the schema of its single `content` entry. */
+function parameterSchema(p: ParameterObject): unknown {
+  if (p.schema !== undefined) return p.schema;
+  if (isObject(p.content)) {
+    const first = Object.values(p.content)[0];
+    if (first?.schema !== undefined) return first.schema;
+  }
+  return { type: 'string' };
+}
+
+/**
+ * Where the media type carries raw bytes (multipart parts, octet-stream and other binary bodies),
+ * binary schemas become file arguments: text, or `{ base64, filename, contentType }`.
+ */
+function withFileArguments(mediaType: string, schema: JsonObject | boolean, defs: Record<string, unknown>): JsonObject | boolean {
+  const type = mediaType.toLowerCase();
+  const structured = /json|x-www-form-urlencoded/.test(type);
+  if (type.startsWith('multipart/')) return withFileParts(schema, defs);
+  if (structured || type.startsWith('text/') || /xml|yaml|csv/.test(type)) return schema;
+  const description = isObject(schema) && typeof schema.description === 'string' ? schema.description : undefined;
+  return fileArgumentSchema(description);
+}
+
+/**
+ * A multipart schema with its binary parts (and arrays of them) as file arguments. Generated documents
+ * (FastAPI's `Body_upload_file`) put the parts in a named schema, so `$ref`s into `$defs` and `allOf`
+ * members are read through; what changes is a copy, and the shared definition stays as it was.
+ */
+function withFileParts(schema: unknown, defs: Record<string, unknown>, depth = 0): JsonObject | boolean {
+  const resolved = followDefs(schema, defs);
+  if (!isObject(resolved) || depth > 8) return schema as JsonObject | boolean;
+  let changed = false;
+  const out: JsonObject = { ...resolved };
+  if (isObject(resolved.properties)) {
+    out.properties = Object.fromEntries(
+      Object.entries(resolved.properties).map(([name, part]) => {
+        const read = followDefs(part, defs);
+        if (isBinarySchema(read)) {
+          changed = true;
+          return [name, fileArgumentSchema(isObject(read) && typeof read.description === 'string' ? read.description : undefined)];
+        }
+        if (isObject(read) && read.type === 'array' && isBinarySchema(followDefs(read.items, defs))) {
+          changed = true;
+          return [name, { ...read, items: fileArgumentSchema() }];
+        }
+        return [name, part];
+      }),
+    );
+  }
+  if (Array.isArray(resolved.allOf)) {
+    out.allOf = resolved.allOf.map((member) => {
+      const next = withFileParts(member, defs, depth + 1);
+      if (next !== member) changed = true;
+      return next;
+    });
+  }
+  return changed ? out : (schema as JsonObject | boolean);
+}

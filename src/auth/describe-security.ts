@@ -1,0 +1,51 @@
+/** @module Describes an operation's security requirements: alternatives (any one suffices), each a set of schemes (all needed). */
+import type { Catalog } from '../openapi/catalog.js';
+import type { Operation } from '../openapi/operation.js';
+import { howToSet } from './credentials.js';
+import type { SecuritySchemeObject } from '../openapi/openapi-types.js';
+import { isObject } from '../base/json.js';
+import { schemeDetail, schemeUse, type SchemeUse } from './schemes/scheme-use.js';
+
+/** True when the operation can also be called without credentials (an empty requirement `{}`). */
+export function isSecurityOptional(operation: Operation): boolean {
+  return operation.security.length === 0 || operation.security.some((r) => isObject(r) && Object.keys(r).length === 0);
+}
+
+/** An empty list means the operation needs no credentials. `configured` is set when credentials are given. */
+export function describeSecurity(operation: Operation, catalog: Catalog, configured?: ReadonlySet<string>): SchemeUse[][] {
+  const schemes = catalog.spec.document.components?.securitySchemes ?? {};
+  return operation.security
+    .filter((requirement) => isObject(requirement) && Object.keys(requirement).length > 0)
+    .map((requirement) =>
+      Object.entries(requirement).map(([name, scopes]) => {
+        let scheme: SecuritySchemeObject | undefined;
+        try {
+          const raw = schemes[name];
+          scheme =
+            raw === undefined
+              ? undefined
+              : catalog.spec.resolver.deref<SecuritySchemeObject>(raw, catalog.spec.resolver.rootUrl, `securitySchemes.${name}`).value;
+        } catch {
+          scheme = undefined;
+        }
+        const use = schemeUse(name, scheme, scopes);
+        if (configured) use.configured = configured.has(name);
+        return use;
+      }),
+    );
+}
+
+/** `bearer token (http bearer) or api_key (apiKey in header X-Api-Key)` */
+export function securityText(alternatives: SchemeUse[][]): string {
+  if (!alternatives.length) return 'none';
+  return alternatives
+    .map((all) =>
+      all
+        .map((s) => {
+          const state = s.configured === undefined ? '' : s.configured ? ', configured' : `, not configured: ${howToSet(s.name)}`;
+          return `${s.name} (${schemeDetail(s)}${state})`;
+        })
+        .join(' + '),
+    )
+    .join(' or ');
+}

@@ -1,0 +1,101 @@
+/**
+ * @module How an operation uses one security scheme, by the scheme's type (a discriminated union, as
+ * describe_endpoint shows it), how each type is named in text, and which types we cannot send.
+ */
+import type { SecuritySchemeObject } from '../../openapi/openapi-types.js';
+
+interface Use {
+  /** The scheme's name in the document's securitySchemes. */
+  name: string;
+  scopes?: string[];
+  /** Whether a credential for it is configured on this server. */
+  configured?: boolean;
+}
+
+export interface ApiKeyUse extends Use {
+  type: 'apiKey';
+  /** Where the key goes: header, query or cookie. */
+  in?: string;
+  /** The header, query parameter or cookie name. */
+  parameterName?: string;
+}
+
+export interface HttpUse extends Use {
+  type: 'http';
+  /** basic, bearer, or another HTTP authentication scheme, lower case. */
+  scheme?: string;
+}
+
+export interface OAuth2Use extends Use {
+  type: 'oauth2';
+  /** With a client-credentials flow: where tokens come from. */
+  tokenUrl?: string;
+}
+
+export interface OpenIdConnectUse extends Use {
+  type: 'openIdConnect';
+}
+
+export interface MutualTlsUse extends Use {
+  type: 'mutualTLS';
+}
+
+/** A requirement naming a scheme the document does not declare, or declares with a type OpenAPI does not have. */
+export interface UndeclaredUse extends Use {
+  type: 'undeclared';
+}
+
+export type SchemeUse = ApiKeyUse | HttpUse | OAuth2Use | OpenIdConnectUse | MutualTlsUse | UndeclaredUse;
+
+/** The use of `declared` under the name `name`, with the scopes the requirement asks for. */
+export function schemeUse(name: string, declared: SecuritySchemeObject | undefined, scopes: unknown): SchemeUse {
+  const asked = Array.isArray(scopes) && scopes.length ? { scopes: scopes as string[] } : {};
+  switch (declared?.type) {
+    case 'apiKey':
+      return { name, type: 'apiKey', ...(declared.in ? { in: declared.in } : {}), ...(declared.name ? { parameterName: declared.name } : {}), ...asked };
+    case 'http':
+      return { name, type: 'http', ...(declared.scheme ? { scheme: declared.scheme.toLowerCase() } : {}), ...asked };
+    case 'oauth2': {
+      const tokenUrl = declared.flows?.clientCredentials?.tokenUrl;
+      return { name, type: 'oauth2', ...asked, ...(typeof tokenUrl === 'string' ? { tokenUrl } : {}) };
+    }
+    case 'openIdConnect':
+    case 'mutualTLS':
+      return { name, type: declared.type, ...asked };
+    default:
+      return { name, type: 'undeclared', ...asked };
+  }
+}
+
+/** `apiKey in header X-Api-Key`, `http basic`, `oauth2` */
+export function schemeDetail(use: SchemeUse): string {
+  switch (use.type) {
+    case 'apiKey':
+      return `apiKey in ${use.in ?? '?'} ${use.parameterName ?? ''}`.trim();
+    case 'http':
+      return `http ${use.scheme ?? ''}`.trim();
+    default:
+      return use.type;
+  }
+}
+
+export interface Unsupported {
+  /** How messages name the type: "mutual TLS". */
+  name: string;
+  /** Why it cannot be sent, and what to do instead. */
+  reason: string;
+}
+
+/** Scheme types that take no credential from us. */
+const unsupported: Partial<Record<string, Unsupported>> = {
+  mutualTLS: {
+    name: 'mutual TLS',
+    reason:
+      'mutual TLS needs a client certificate, which requests sent from here do not carry; put a proxy that adds it in front of the API and point --base-url at the proxy',
+  },
+};
+
+/** Why a scheme of this type cannot be sent from here, or undefined when it can. */
+export function unsupportedType(type: string): Unsupported | undefined {
+  return unsupported[type];
+}

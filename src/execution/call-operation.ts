@@ -1,0 +1,145 @@
+/** @module Performs one operation call: base URL, request, static headers, credentials, send; retries once with a fresh OAuth token after a 401. */
+import { authorizeRequest, type Authorization } from '../auth/authorize-request.js';
+import type { ClientCredentialsTokens } from '../auth/client-credentials-tokens.js';
+import type { Credentials } from '../auth/credentials.js';
+import type { Config } from '../config.js';
+import { RequestBuildError } from '../errors.js';
+import type { Catalog } from '../openapi/catalog.js';
+import type { ArgumentBinding } from '../arguments/input-schema.js';
+import type { Operation } from '../openapi/operation.js';
+import type { ResponseObject } from '../openapi/openapi-types.js';
+import { isObject } from '../base/json.js';
+import { describeSecurity, isSecurityOptional } from '../auth/describe-security.js';
+import { resolveBaseUrl } from '../http/base-url.js';
+import type { BodyLease } from '../http/body-budget.js';
+import { buildRequest, type HttpRequest } from '../http/build-request.js';
+import { sendRequest, type FetchLike, type RawResponse, type SendOptions } from '../http/send-request.js';
+
+/** What one call reads of the execution settings; `headers` are sent with every request, and parameters and credentials override them. */
+export interface CallSettings extends Pick<Config, 'baseUrl' | 'serverVariables' | 'headers' | 'timeoutMs' | 'maxDownloadBytes'> {
+  fetch: FetchLike;
+  credentials: Credentials;
+  tokens: ClientCredentialsTokens;
+  /** Origins a redirect may lead to (the API's servers). */
+  allowedOrigins: ReadonlySet<string>;
+  /** Upstream body bytes this call may hold (see body-budget). */
+  bodyLease?: BodyLease;
+}
+
+export interface CallOutcome {
+  response: RawResponse;
+  /** What to configure when the endpoint declares auth and none was configured. */
+  missingCredentials?: string;
+}
+
+/** What a call needs from the document that does not change between calls: decided once per operation and settings. */
+interface OperationPlan {
+  key: string;
+  baseUrl: URL;
+  alternatives: ReturnType<typeof describeSecurity>;
+  optional: boolean;
+  responseMediaTypes: string[];
+}
+
+const plans = new WeakMap<Operation, OperationPlan>();
+
+function planOf(operation: Operation, catalog: Catalog, settings: CallSettings): OperationPlan {
+  const key = `${settings.baseUrl?.href ?? ''}\n${JSON.stringify(settings.serverVariables)}`;
+  let plan = plans.get(operation);
+  if (plan?.key !== key) {
+    plan = {
+      key,
+      baseUrl: resolveBaseUrl(operation.servers, catalog.spec.url, settings.baseUrl, settings.serverVariables),
+      alternatives: describeSecurity(operation, catalog),
+      optional: isSecurityOptional(operation),
+      responseMediaTypes: responseMediaTypes(operation, catalog),
+    };
+    plans.set(operation, plan);
+  }
+  return plan;
+}
+
+export async function callOperation(
+  operation: Operation,
+  catalog: Catalog,
+  bindings: readonly ArgumentBinding[],
+  args: Record<string, unknown>,
+  settings: CallSettings,
+): Promise<CallOutcome> {
+  // Base URL, security alternatives and Accept types are the same for every call: worked out once (the URL is never mutated).
+  const { baseUrl, alternatives, optional, responseMediaTypes: accepted } = planOf(operation, catalog, settings);
+  // OpenAPI 3.0 ignores `style` on multipart fields. A converted Swagger 2.0 document has styles there only
+  // for its formData arrays' collectionFormat (see swagger2-form-arrays), which applies to multipart too.
+  const bodyEncoding = {
+    openapi: catalog.spec.version === '3.0' ? '3.0' : '3.1',
+    schemas: { resolver: catalog.spec.resolver, docUrl: operation.docUrl },
+  } as const;
+
+  const prepare = async (): Promise<{ request: HttpRequest; auth: Authorization }> => {
+    const request = buildRequest({ method: operation.method, path: operation.path, bindings, args, baseUrl, responseMediaTypes: accepted, bodyEncoding });
+    const fromArguments = new Set(Object.keys(request.headers));
+    request.headers = { ...lowerCaseKeys(settings.headers), ...request.headers };
+    const auth = await authorizeRequest(request, { alternatives, optional, credentials: settings.credentials, tokens: settings.tokens, baseUrl });
+    const clash = bindings.find(
+      (b) =>
+        b.location === 'header' && args[b.key] !== undefined && auth.ownedHeaders.includes(b.name.toLowerCase()) && fromArguments.has(b.name.toLowerCase()),
+    );
+    if (clash) {
+      throw new RequestBuildError(
+        `The header "${clash.key}" is set by the configured credentials (${auth.schemes.join(', ')}); leave it out of the arguments.`,
+      );
+    }
+    return { request, auth };
+  };
+
+  // The request's own origin (the base URL's) is always allowed by sendRequest.
+  const sendOptions: SendOptions = {
+    fetch: settings.fetch,
+    timeoutMs: settings.timeoutMs,
+    maxDownloadBytes: settings.maxDownloadBytes,
+    allowedOrigins: settings.allowedOrigins,
+    bodyLease: settings.bodyLease,
+  };
+  const first = await prepare();
+  const outcome = (response: RawResponse): CallOutcome => (first.auth.missing ? { response, missingCredentials: first.auth.missing } : { response });
+  const response = await sendRequest(first.request, sendOptions);
+  if (response.status !== 401 || !first.auth.tokenRequests.length) return outcome(response);
+  // The cached token may have been revoked early: fetch a fresh one and try once more.
+  for (const tokenRequest of first.auth.tokenRequests) settings.tokens.invalidate(tokenRequest);
+  return outcome(await sendRequest((await prepare()).request, sendOptions));
+}
+
+/** Whether any response of the operation is declared as JSON. */
+export function declaresJson(operation: Operation, catalog: Catalog): boolean {
+  return responseMediaTypes(operation, catalog).some((t) => /json/i.test(t));
+}
+
+const mediaTypesCache = new WeakMap<Operation, string[]>();
+
+/**
+ * The media types the operation's success (2xx) responses declare, else those of all its responses;
+ * `$ref`'d responses (Gitea's, GitHub's) read through. Accept asks for the success representation.
+ */
+function responseMediaTypes(operation: Operation, catalog: Catalog): string[] {
+  let types = mediaTypesCache.get(operation);
+  if (types) return types;
+  const success: string[] = [];
+  const other: string[] = [];
+  for (const [status, response] of Object.entries(operation.responses)) {
+    let resolved: unknown;
+    try {
+      resolved = catalog.spec.resolver.deref(response, operation.docUrl, `${operation.id} responses`).value;
+    } catch {
+      continue; // a broken ref is reported when the endpoint is described
+    }
+    const content = isObject(resolved) ? (resolved as ResponseObject).content : undefined;
+    if (isObject(content)) (/^2/.test(status) ? success : other).push(...Object.keys(content));
+  }
+  types = success.length ? success : other;
+  mediaTypesCache.set(operation, types);
+  return types;
+}
+
+function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+}

@@ -1,0 +1,122 @@
+/** @module Indexes a loaded document's operations into a Catalog: cheap at startup, schemas resolved later on demand. */
+import { describeError } from '../errors.js';
+import { Catalog } from './catalog.js';
+import type { LoadedSpec } from './load-spec.js';
+import type { RefResolver } from './ref-resolver.js';
+import { methodPathId, type Operation } from './operation.js';
+import type { ValidationPolicy } from '../config.js';
+import type { ParameterObject, RequestBodyObject, SecurityRequirement, ServerObject } from './openapi-types.js';
+import { httpMethods } from '../base/http-methods.js';
+import { isObject } from '../base/json.js';
+
+export interface BuildCatalogOptions {
+  /** How far argument validation trusts the document. Default lenient (see config.ts). */
+  validation?: ValidationPolicy;
+}
+
+export function buildCatalog(spec: LoadedSpec, options: BuildCatalogOptions = {}): Catalog {
+  const { document, resolver } = spec;
+  const rootUrl = resolver.rootUrl;
+  const operations: Operation[] = [];
+  const warnings = [...spec.warnings];
+  const documentServers = Array.isArray(document.servers) ? document.servers : [];
+  const documentSecurity = Array.isArray(document.security) ? document.security : [];
+
+  for (const [path, rawItem] of Object.entries(document.paths ?? {})) {
+    const usedAt = `paths["${path}"]`;
+    let item: Record<string, unknown>;
+    let itemUrl: string;
+    try {
+      const resolved = resolver.deref<Record<string, unknown>>(rawItem, rootUrl, usedAt);
+      if (!isObject(resolved.value)) continue;
+      item = resolved.value;
+      itemUrl = resolved.docUrl;
+    } catch (error) {
+      warnings.push(describeError(error));
+      continue;
+    }
+    const pathProblems: string[] = [];
+    const pathParameters = resolveParameters(resolver, item.parameters, itemUrl, `${usedAt}.parameters`, pathProblems);
+    const pathServers = Array.isArray(item.servers) ? (item.servers as ServerObject[]) : undefined;
+
+    for (const method of httpMethods) {
+      const raw = item[method];
+      if (!isObject(raw)) continue;
+      const where = `${usedAt}.${method}`;
+      const problems = [...pathProblems];
+      const ownParameters = resolveParameters(resolver, raw.parameters, itemUrl, `${where}.parameters`, problems);
+      let requestBody: RequestBodyObject | undefined;
+      if (raw.requestBody !== undefined) {
+        try {
+          requestBody = resolver.deref<RequestBodyObject>(raw.requestBody, itemUrl, `${where}.requestBody`).value;
+        } catch (error) {
+          problems.push(describeError(error));
+        }
+      }
+      const operation: Operation = {
+        id: '',
+        method,
+        path,
+        tags: Array.isArray(raw.tags) ? raw.tags.filter((t): t is string => typeof t === 'string') : [],
+        deprecated: raw.deprecated === true,
+        parameters: mergeParameters(pathParameters, ownParameters),
+        responses: isObject(raw.responses) ? raw.responses : {},
+        security: Array.isArray(raw.security) ? (raw.security as SecurityRequirement[]) : documentSecurity,
+        servers: Array.isArray(raw.servers) && raw.servers.length ? (raw.servers as ServerObject[]) : (pathServers ?? documentServers),
+        docUrl: itemUrl,
+        problems,
+      };
+      if (typeof raw.operationId === 'string' && raw.operationId) operation.operationId = raw.operationId;
+      if (typeof raw.summary === 'string') operation.summary = raw.summary.trim();
+      if (typeof raw.description === 'string') operation.description = raw.description;
+      if (requestBody) operation.requestBody = requestBody;
+      operations.push(operation);
+    }
+  }
+
+  assignIds(operations, warnings);
+  return new Catalog({
+    title: document.info?.title ?? 'API',
+    version: document.info?.version ?? '',
+    description: document.info?.description ?? '',
+    spec,
+    operations,
+    warnings,
+    ...(options.validation ? { validation: options.validation } : {}),
+  });
+}
+
+function resolveParameters(resolver: RefResolver, raw: unknown, docUrl: string, usedAt: string, problems: string[]): ParameterObject[] {
+  if (!Array.isArray(raw)) return [];
+  const parameters: ParameterObject[] = [];
+  raw.forEach((entry, index) => {
+    try {
+      const { value } = resolver.deref<ParameterObject>(entry, docUrl, `${usedAt}[${index}]`);
+      if (isObject(value) && typeof value.name === 'string' && typeof value.in === 'string') parameters.push(value);
+      else problems.push(`The parameter at ${usedAt}[${index}] has no "name" or "in"; it is left out.`);
+    } catch (error) {
+      problems.push(describeError(error));
+    }
+  });
+  return parameters;
+}
+
+/** Operation-level parameters override path-level ones with the same name and location. */
+function mergeParameters(pathLevel: ParameterObject[], operationLevel: ParameterObject[]): ParameterObject[] {
+  const key = (p: ParameterObject) => `${p.in}:${p.name}`;
+  const own = new Set(operationLevel.map(key));
+  return [...pathLevel.filter((p) => !own.has(key(p))), ...operationLevel];
+}
+
+/** operationId when present and unique; otherwise `METHOD /path`, which every operation also answers to. */
+function assignIds(operations: Operation[], warnings: string[]): void {
+  const counts = new Map<string, number>();
+  for (const op of operations) if (op.operationId) counts.set(op.operationId, (counts.get(op.operationId) ?? 0) + 1);
+  for (const op of operations) {
+    const unique = op.operationId !== undefined && counts.get(op.operationId) === 1;
+    op.id = unique ? op.operationId! : methodPathId(op.method, op.path);
+  }
+  for (const [operationId, count] of counts) {
+    if (count > 1) warnings.push(`operationId "${operationId}" is used by ${count} operations; they are identified as "METHOD /path" instead.`);
+  }
+}

@@ -1,0 +1,107 @@
+/** @module The Catalog: every operation of one API, found by id or by `METHOD /path`, with tag counts. */
+import type { LoadedSpec } from './load-spec.js';
+import { methodPathId, type Operation } from './operation.js';
+import { defaults } from '../config.js';
+import type { ValidationPolicy } from '../config.js';
+
+export interface CatalogInit {
+  title: string;
+  version: string;
+  description: string;
+  spec: LoadedSpec;
+  operations: Operation[];
+  warnings: string[];
+  /** How far argument validation trusts the document (see ValidationPolicy in config.ts). Default lenient. */
+  validation?: ValidationPolicy;
+  /** Operations left out by filters, with the reason, so asking for one explains itself. */
+  hidden?: Map<string, string>;
+  hiddenOperations?: Operation[];
+}
+
+export interface TagCount {
+  name: string;
+  count: number;
+}
+
+export class Catalog {
+  readonly title: string;
+  /** The title without trailing punctuation, for headings: "Gitea API." reads "Gitea API". */
+  readonly name: string;
+  /** The name in running text, with one "API": "Gitea API", "Vercel API"; "Swagger Petstore" reads "Swagger Petstore API". */
+  readonly apiName: string;
+  readonly version: string;
+  readonly description: string;
+  readonly spec: LoadedSpec;
+  readonly operations: readonly Operation[];
+  /** Problems noticed while indexing; the API still serves. */
+  readonly warnings: readonly string[];
+  /** How far argument validation trusts the document: input schemas and execute_endpoint follow it. */
+  readonly validation: ValidationPolicy;
+  private readonly byId = new Map<string, Operation>();
+  private readonly byLowerId = new Map<string, Operation>();
+  private readonly byShape = new Map<string, Operation>();
+  private readonly hidden: Map<string, string>;
+  private readonly hiddenByShape = new Map<string, Operation>();
+  private tagCounts: TagCount[] | undefined;
+
+  constructor(init: CatalogInit) {
+    this.title = init.title;
+    this.name = init.title.trim().replace(/[\s.:;,!-]+$/, '');
+    this.apiName = !this.name ? 'API' : /\bAPIs?$/i.test(this.name) ? this.name : `${this.name} API`;
+    this.version = init.version;
+    this.description = init.description;
+    this.spec = init.spec;
+    this.operations = init.operations;
+    this.warnings = init.warnings;
+    this.validation = init.validation ?? defaults.validation;
+    this.hidden = init.hidden ?? new Map();
+    for (const op of init.hiddenOperations ?? []) {
+      this.hiddenByShape.set(op.id, op);
+      this.hiddenByShape.set(shapeKey(op.method, op.path), op);
+    }
+    for (const op of init.operations) {
+      this.byId.set(op.id, op);
+      this.byLowerId.set(op.id.toLowerCase(), op);
+      this.byShape.set(shapeKey(op.method, op.path), op);
+    }
+  }
+
+  /** Finds an operation by its id, its `METHOD /path` (parameter names and a trailing slash may differ), or its id in another case. */
+  find(idOrMethodPath: string): Operation | undefined {
+    const text = idOrMethodPath.trim();
+    const exact = this.byId.get(text);
+    if (exact) return exact;
+    const match = /^([A-Za-z]+)\s+(\S+)$/.exec(text);
+    if (match) {
+      const found = this.byShape.get(shapeKey(match[1]!, match[2]!));
+      if (found) return found;
+    }
+    return this.byLowerId.get(text.toLowerCase());
+  }
+
+  /** Why an id that exists in the document is not served here (filters, read-only mode); undefined otherwise. */
+  hiddenReason(idOrMethodPath: string): { id: string; reason: string } | undefined {
+    const text = idOrMethodPath.trim();
+    const match = /^([A-Za-z]+)\s+(\S+)$/.exec(text);
+    const op = this.hiddenByShape.get(text) ?? (match ? this.hiddenByShape.get(shapeKey(match[1]!, match[2]!)) : undefined);
+    const reason = op ? this.hidden.get(op.id) : undefined;
+    return op && reason ? { id: op.id, reason } : undefined;
+  }
+
+  /** Tags with their operation counts, largest first. */
+  tags(): TagCount[] {
+    if (!this.tagCounts) {
+      const counts = new Map<string, number>();
+      for (const op of this.operations) for (const tag of op.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+      this.tagCounts = [...counts]
+        .map(([name, count]) => ({ name, count }))
+        .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    }
+    return this.tagCounts;
+  }
+}
+
+function shapeKey(method: string, path: string): string {
+  const normalised = path.replace(/\{[^}]*\}/g, '{}').replace(/(.)\/+$/, '$1');
+  return methodPathId(method, normalised);
+}

@@ -1,0 +1,33 @@
+/** @module The Operation type: one OpenAPI operation with its path-level parts merged in and its id decided. */
+import type { ParameterObject, RequestBodyObject, SecurityRequirement, ServerObject } from './openapi-types.js';
+import type { HttpMethod } from '../base/http-methods.js';
+
+export interface Operation {
+  /** Stable id: the operationId when present and unique, otherwise `METHOD /path`. */
+  id: string;
+  method: HttpMethod;
+  path: string;
+  operationId?: string;
+  summary?: string;
+  description?: string;
+  tags: string[];
+  deprecated: boolean;
+  /** Path-level and operation-level parameters merged, `$ref`s resolved. */
+  parameters: ParameterObject[];
+  requestBody?: RequestBodyObject;
+  /** Responses as written: schemas keep their `$ref`s until described. */
+  responses: Record<string, unknown>;
+  /** The effective security requirements; empty when the operation is public. */
+  security: SecurityRequirement[];
+  /** The effective servers: the operation's, else the path item's, else the document's. */
+  servers: ServerObject[];
+  /** URL of the document the operation's own `$ref`s are relative to. */
+  docUrl: string;
+  /** Problems found while indexing it (broken refs), shown on describe. */
+  problems: string[];
+}
+
+/** `GET /pets/{petId}`: the other id every operation answers to. */
+export function methodPathId(method: string, path: string): string {
+  return `${method.toUpperCase()} ${path}`;
+}

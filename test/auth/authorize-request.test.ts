@@ -1,0 +1,90 @@
+// Tests for applying credentials: each scheme of the chosen alternative sent by the auth scheme that sends it.
+import { describe, expect, test } from 'vitest';
+import { authorizeRequest, chooseAlternative } from '../../src/auth/authorize-request.js';
+import { ClientCredentialsTokens } from '../../src/auth/client-credentials-tokens.js';
+import { authSchemeFor } from '../../src/auth/schemes/auth-schemes.js';
+import { bearerTokenScheme } from '../../src/auth/schemes/bearer-token.js';
+import { oauth2ClientCredentialsScheme } from '../../src/auth/schemes/oauth2-client-credentials.js';
+import type { SchemeUse } from '../../src/auth/schemes/scheme-use.js';
+import type { HttpRequest } from '../../src/http/build-request.js';
+
+const baseUrl = new URL('https://api.example.com/v1');
+const request = (): HttpRequest => ({ method: 'GET', url: new URL('https://api.example.com/v1/pets?limit=2'), headers: { cookie: 'theme=dark' } });
+const noTokens = new ClientCredentialsTokens(() => Promise.reject(new Error('no token server here')), 1000);
+
+async function authorize(use: SchemeUse, secret: string) {
+  const built = request();
+  const auth = await authorizeRequest(built, { alternatives: [[use]], optional: false, credentials: new Map([[use.name, secret]]), tokens: noTokens, baseUrl });
+  return { headers: built.headers, url: built.url.href, owned: auth.ownedHeaders };
+}
+
+describe('authorizeRequest', () => {
+  test.each<[string, SchemeUse, string, { headers?: Record<string, string>; url?: string; owned: string[] }]>([
+    [
+      'apiKey in a header',
+      { name: 'key', type: 'apiKey', in: 'header', parameterName: 'X-Api-Key' },
+      's3cret',
+      { headers: { 'x-api-key': 's3cret' }, owned: ['x-api-key'] },
+    ],
+    [
+      'apiKey in the query',
+      { name: 'key', type: 'apiKey', in: 'query', parameterName: 'api key' },
+      'a&b',
+      { url: 'https://api.example.com/v1/pets?limit=2&api%20key=a%26b', owned: [] },
+    ],
+    [
+      'apiKey in a cookie, after the cookies already set',
+      { name: 'key', type: 'apiKey', in: 'cookie', parameterName: 'sid' },
+      'x y',
+      { headers: { cookie: 'theme=dark; sid=x%20y' }, owned: ['cookie'] },
+    ],
+    [
+      'http basic from user:password',
+      { name: 'basic', type: 'http', scheme: 'basic' },
+      'ada:pw',
+      { headers: { authorization: `Basic ${Buffer.from('ada:pw').toString('base64')}` }, owned: ['authorization'] },
+    ],
+    [
+      'http basic already encoded',
+      { name: 'basic', type: 'http', scheme: 'basic' },
+      'YWRhOnB3',
+      { headers: { authorization: 'Basic YWRhOnB3' }, owned: ['authorization'] },
+    ],
+    ['http bearer', { name: 'token', type: 'http', scheme: 'bearer' }, 'tok', { headers: { authorization: 'Bearer tok' }, owned: ['authorization'] }],
+    [
+      'another http scheme, named as declared',
+      { name: 'digest', type: 'http', scheme: 'digest' },
+      'creds',
+      { headers: { authorization: 'Digest creds' }, owned: ['authorization'] },
+    ],
+    [
+      'oauth2 given an access token',
+      { name: 'oauth', type: 'oauth2', tokenUrl: '/token' },
+      'access-token',
+      { headers: { authorization: 'Bearer access-token' }, owned: ['authorization'] },
+    ],
+    ['openIdConnect', { name: 'oidc', type: 'openIdConnect' }, 'id-token', { headers: { authorization: 'Bearer id-token' }, owned: ['authorization'] }],
+  ])('%s', async (_name, use, secret, want) => {
+    const got = await authorize(use, secret);
+    if (want.headers) expect(got.headers).toMatchObject(want.headers);
+    if (want.url) expect(got.url).toBe(want.url);
+    expect(got.owned).toEqual(want.owned);
+  });
+
+  test('oauth2 with a token URL and client_id:client_secret fetches a token; without them the secret is the token', () => {
+    const oauth: SchemeUse = { name: 'oauth', type: 'oauth2', tokenUrl: '/token' };
+    expect(authSchemeFor(oauth, 'client:secret')).toBe(oauth2ClientCredentialsScheme);
+    expect(authSchemeFor(oauth, 'plain-token')).toBe(bearerTokenScheme);
+    expect(authSchemeFor({ name: 'oauth', type: 'oauth2' }, 'client:secret')).toBe(bearerTokenScheme);
+  });
+
+  test('mutual TLS is never chosen: the alternative says it is not supported', () => {
+    const { chosen, missing } = chooseAlternative({
+      alternatives: [[{ name: 'cert', type: 'mutualTLS' }]],
+      optional: false,
+      credentials: new Map([['cert', 'x']]),
+    });
+    expect(chosen).toEqual([]);
+    expect(missing).toContain('cert (mutualTLS): mutual TLS is not supported');
+  });
+});

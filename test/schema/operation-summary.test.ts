@@ -1,0 +1,49 @@
+// Tests for the line an operation shows in listings when it has no summary.
+import { describe, expect, test } from 'vitest';
+import type { Operation } from '../../src/openapi/operation.js';
+import { summaryText } from '../../src/schema/operation-summary.js';
+
+const operation = (fields: Partial<Operation>): Operation => ({
+  id: 'x',
+  method: 'get',
+  path: '/x',
+  tags: [],
+  deprecated: false,
+  parameters: [],
+  responses: {},
+  security: [],
+  servers: [],
+  docUrl: '',
+  problems: [],
+  ...fields,
+});
+
+describe('summaryText', () => {
+  test.each([
+    { name: 'the summary when there is one', given: { summary: 'List pets', description: 'Returns all pets.' }, want: 'List pets' },
+    { name: 'else the first sentence of the description', given: { description: 'Returns all pets. Paged by cursor.' }, want: 'Returns all pets.' },
+    {
+      name: 'HTML removed',
+      given: { description: '<p>Adds the specified tags to the specified load balancer. Each load balancer can have a maximum of 10 tags.</p>' },
+      want: 'Adds the specified tags to the specified load balancer.',
+    },
+    {
+      name: 'markdown links flattened',
+      given: { description: 'Creates a [webhook](https://example.com/docs) for events.' },
+      want: 'Creates a webhook for events.',
+    },
+    {
+      name: '"e.g." does not end the sentence',
+      given: { description: 'Lists resources, e.g. disks and images. More below.' },
+      want: 'Lists resources, e.g. disks and images.',
+    },
+    {
+      name: 'a long first sentence shortened at a word, to 120 characters',
+      given: { description: `Creates ${'a very long thing '.repeat(12)}now.` },
+      want: `Creates ${'a very long thing '.repeat(6)}a…`,
+    },
+    { name: 'nothing at all', given: {}, want: '' },
+  ])('$name', ({ given, want }) => {
+    expect(summaryText(operation(given))).toBe(want);
+  });
+});
