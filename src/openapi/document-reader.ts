@@ -8,7 +8,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Config } from '../config.js';
 import { formatBytes, noProgress, type Progress } from '../progress.js';
 import { DocumentReadError } from './document-read-error.js';
-import { fetchDocument } from './fetch-document.js';
 import { ReadBudget } from './read-budget.js';
 import { readDocumentFile, readRegularFileSync } from './read-local-file.js';
 import { TrustBoundary, type TrustBoundaryOptions } from './trust-boundary.js';
@@ -55,6 +54,7 @@ export class DocumentReader {
     }
     const step = (this.options.progress ?? noProgress).start(`Fetching ${this.root.href}`);
     try {
+      const { fetchDocument } = await import('./fetch-document.js');
       const fetched = await fetchDocument(this.root, {
         ...this.limits(),
         timeoutMs: this.timeoutMs,
@@ -73,6 +73,8 @@ export class DocumentReader {
   async readRemote(url: URL): Promise<string> {
     const refused = this.boundary.refuseRef(url);
     if (refused) throw DocumentReadError.of(url.href, refused, { download: true });
+    // Loaded only for documents that need it: a local document never pays for http, https and dns.
+    const { fetchDocument } = await import('./fetch-document.js');
     const fetched = await fetchDocument(url, {
       ...this.limits(),
       timeoutMs: this.timeoutMs,

@@ -4,9 +4,9 @@
  * cross-call state is referenced by a server-minted handle passed as an ordinary tool argument).
  */
 import type { Catalog } from '../openapi/catalog.js';
-import { describeEndpointTool } from './describe-endpoint.js';
-import { executeEndpointTool } from './execute-endpoint.js';
-import { listEndpointsTool } from './list-endpoints.js';
+import { describeEndpointTool } from './describe-endpoint-tool.js';
+import { executeEndpointTool } from './execute-endpoint-tool.js';
+import { listEndpointsTool } from './list-endpoints-tool.js';
 import type { ToolDefinition } from './tool-definition.js';
 
 export const sessionArgument = { type: 'string', description: 'The session of your last result.' } as const;

@@ -9,12 +9,10 @@ import type { SchemeUse } from '../auth/schemes/scheme-use.js';
 import { foldSchema, schemaPart } from '../schema/fold-schema.js';
 import { shortenText } from '../schema/shorten-text.js';
 import type { ToolContext } from './tool-context.js';
-import type { ToolDefinition } from './tool-definition.js';
+import { maxIds } from './describe-endpoint-tool.js';
 import { compactJson, toolError, toolResult } from './tool-result.js';
 import { unknownEndpointMessage } from './unknown-endpoint.js';
 import { echoInput } from '../echo-input.js';
-
-const maxIds = 10;
 
 export interface DescribedEndpoint {
   id: string;
@@ -33,56 +31,7 @@ export interface DescribedEndpoint {
   problems?: string[];
 }
 
-export function describeEndpointTool(): ToolDefinition {
-  return {
-    definition: {
-      name: 'describe_endpoint',
-      title: 'Describe API endpoints',
-      description:
-        'The inputs of endpoints (ids from list_endpoints, or "METHOD /path"): the JSON Schema execute_endpoint checks `arguments` against, the auth needed, and the responses.',
-      inputSchema: {
-        type: 'object',
-        properties: { ids: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: maxIds, description: 'Endpoint ids.' } },
-        required: ['ids'],
-      },
-      outputSchema: {
-        type: 'object',
-        properties: {
-          endpoints: {
-            type: 'array',
-            items: {
-              type: 'object',
-              properties: {
-                id: { type: 'string' },
-                method: { type: 'string' },
-                path: { type: 'string' },
-                summary: { type: 'string' },
-                description: { type: 'string' },
-                inputSchema: { type: 'object' },
-                responses: { type: 'array', items: { type: 'object', properties: { status: { type: 'string' } }, required: ['status'] } },
-                security: { type: 'array', items: { type: 'array', items: { type: 'object' } } },
-                deprecated: { type: 'boolean' },
-                requestContentTypes: { type: 'array', items: { type: 'string' } },
-                folded: { type: 'string' },
-                problems: { type: 'array', items: { type: 'string' } },
-              },
-              required: ['id', 'method', 'path', 'summary', 'description', 'inputSchema', 'responses', 'security', 'deprecated'],
-            },
-          },
-          unknown: {
-            type: 'array',
-            items: { type: 'object', properties: { id: { type: 'string' }, message: { type: 'string' } }, required: ['id', 'message'] },
-          },
-        },
-        required: ['endpoints'],
-      },
-      annotations: { title: 'Describe API endpoints', readOnlyHint: true, openWorldHint: false },
-    },
-    handle: (input, context) => describeEndpoints(input, context),
-  };
-}
-
-async function describeEndpoints(input: Record<string, unknown>, context: ToolContext): Promise<CallToolResult> {
+export async function describeEndpoints(input: Record<string, unknown>, context: ToolContext): Promise<CallToolResult> {
   const { catalog } = context;
   const ids = readIds(input);
   if (typeof ids === 'string') return toolError(ids);

@@ -19,57 +19,21 @@ import type { JsonObject } from '../base/json.js';
 import { decodeContinuation, encodeContinuation, keepRest } from './continuation.js';
 import { executeResult } from './execute-result.js';
 import type { ToolContext } from './tool-context.js';
-import type { ToolDefinition } from './tool-definition.js';
 import { redactorFor, redactToolResult } from './result-redaction.js';
 import { toolError } from './tool-result.js';
 import { unknownEndpointMessage } from './unknown-endpoint.js';
 
 const toolFields = new Set(['id', 'arguments', 'select', 'contentType', 'continuation']);
 
-export function executeEndpointTool(catalog: Catalog, options: { readOnly?: boolean } = {}): ToolDefinition {
-  let allowedOrigins: Set<string> | undefined;
-  return {
-    definition: {
-      name: 'execute_endpoint',
-      title: 'Call an API endpoint',
-      description:
-        'Calls one endpoint: `arguments` has one property per parameter and `body` for the request body, as describe_endpoint shows. Returns status, headers and body (JSON parsed); a non-2xx status is a normal result. `select` (JMESPath) narrows a JSON body; a long body comes in parts: pass its `continuation` for the next.',
-      inputSchema: {
-        type: 'object',
-        properties: {
-          // Mirrored into an Mcp-Param-Endpoint header by 2026-07-28 clients, so proxies can log or limit by endpoint (SEP-2243).
-          id: { type: 'string', description: 'Endpoint id, or "METHOD /path".', 'x-mcp-header': 'Endpoint' },
-          arguments: { type: 'object' },
-          select: { type: 'string', description: 'e.g. "items[].{id: id, name: name}"' },
-          contentType: { type: 'string', description: 'Request body type, when the endpoint takes several.' },
-          continuation: { type: 'string', description: 'Next part of a long body, without calling the API again.' },
-        },
-      },
-      outputSchema: {
-        type: 'object',
-        properties: {
-          status: { type: 'integer' },
-          statusText: { type: 'string' },
-          headers: { type: 'object', additionalProperties: { type: 'string' } },
-          // Any JSON value, one branch per type: MCP Inspector --strict flags both a bare `{}` and a list of types.
-          body: { anyOf: ['object', 'array', 'string', 'number', 'boolean', 'null'].map((type) => ({ type })) },
-          truncated: { type: 'object', properties: { totalBytes: { type: 'integer' }, returnedBytes: { type: 'integer' }, offset: { type: 'integer' } } },
-          continuation: { type: 'string' },
-          adjustments: { type: 'array', items: { type: 'string' } },
-          notes: { type: 'array', items: { type: 'string' } },
-        },
-        required: ['status', 'headers', 'body'],
-      },
-      annotations: options.readOnly
-        ? { title: 'Call an API endpoint (read-only)', readOnlyHint: true, openWorldHint: true }
-        : { title: 'Call an API endpoint', readOnlyHint: false, destructiveHint: true, openWorldHint: true },
-    },
-    handle: async (input, context) => {
-      const result = await executeEndpoint(input, context, (allowedOrigins ??= serverOrigins(catalog)));
-      // Every credential of this call (an OAuth token fetched for it included) is taken out of the whole result.
-      return redactToolResult(result, redactorFor(context.execution));
-    },
-  };
+/** Origins a redirect may go to, worked out once per catalog. */
+const originsOf = new WeakMap<Catalog, Set<string>>();
+
+/** Runs one call; every credential of it (an OAuth token fetched for it included) is taken out of the whole result. */
+export async function handleExecute(catalog: Catalog, input: Record<string, unknown>, context: ToolContext): Promise<CallToolResult> {
+  let allowedOrigins = originsOf.get(catalog);
+  if (!allowedOrigins) originsOf.set(catalog, (allowedOrigins = serverOrigins(catalog)));
+  const result = await executeEndpoint(input, context, allowedOrigins);
+  return redactToolResult(result, redactorFor(context.execution));
 }
 
 async function executeEndpoint(input: Record<string, unknown>, context: ToolContext, allowedOrigins: ReadonlySet<string>): Promise<CallToolResult> {

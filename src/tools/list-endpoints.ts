@@ -9,14 +9,11 @@ import { echoInput, echoValue } from '../echo-input.js';
 import { summaryText } from '../schema/operation-summary.js';
 import { decodeCursor, encodeCursor, maxContext, maxCursorChars, maxSearchTextChars, type ListPosition } from './list-cursor.js';
 import type { ToolContext } from './tool-context.js';
-import type { ToolDefinition } from './tool-definition.js';
+import { defaultLimit } from './list-endpoints-tool.js';
 import { toolError, toolResult } from './tool-result.js';
 import { searchIndexOf } from '../search/search-index-of.js';
 
-const defaultLimit = 20;
 const overviewTags = 40;
-/** Tags named in the tool description: enough to show what the API covers, few enough to stay cheap. */
-const overviewTagsInDescription = 10;
 /** Other paths of one operation shown with it; the rest are counted. */
 export const shownVariants = 2;
 
@@ -34,70 +31,7 @@ export interface ListedEndpoint {
   moreVariants?: number;
 }
 
-export function listEndpointsTool(catalog: Catalog): ToolDefinition {
-  return {
-    definition: {
-      name: 'list_endpoints',
-      title: 'List API endpoints',
-      description: describeTool(catalog),
-      inputSchema: {
-        type: 'object',
-        properties: {
-          query: { type: 'string', description: 'What you want to do, e.g. "create issue".' },
-          tag: { type: 'string' },
-          method: { type: 'string', description: 'e.g. GET' },
-          limit: { type: 'integer', minimum: 1, maximum: 100, default: defaultLimit },
-          cursor: { type: 'string', description: 'nextCursor of the previous page.' },
-        },
-      },
-      outputSchema: {
-        type: 'object',
-        properties: {
-          total: { type: 'integer' },
-          totalWithVariants: { type: 'integer' },
-          endpoints: {
-            type: 'array',
-            items: {
-              type: 'object',
-              properties: {
-                id: { type: 'string' },
-                method: { type: 'string' },
-                path: { type: 'string' },
-                summary: { type: 'string' },
-                tags: { type: 'array', items: { type: 'string' } },
-                required: { type: 'array', items: { type: 'string' } },
-                deprecated: { type: 'boolean' },
-                variants: { type: 'array', items: { type: 'string' } },
-                moreVariants: { type: 'integer' },
-              },
-              required: ['id', 'method', 'path', 'summary', 'tags', 'required'],
-            },
-          },
-          nextCursor: { type: 'string' },
-          tags: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, count: { type: 'integer' } }, required: ['name', 'count'] } },
-        },
-        required: ['total', 'endpoints'],
-      },
-      annotations: { title: 'List API endpoints', readOnlyHint: true, openWorldHint: false },
-    },
-    handle: (input, context) => listEndpoints(input, context),
-  };
-}
-
-function describeTool(catalog: Catalog): string {
-  const tags = catalog
-    .tags()
-    .slice(0, overviewTagsInDescription)
-    .map((t) => `${t.name} (${t.count})`);
-  const more = catalog.tags().length - tags.length;
-  const tagText = tags.length ? ` Largest tags: ${tags.join(', ')}${more > 0 ? `, and ${more} more` : ''}.` : '';
-  return (
-    `Search the ${catalog.apiName} (${catalog.operations.length} endpoints) by what you want to do, or browse by tag or method.` +
-    `${tagText} Results give each id and its required arguments; then describe_endpoint for the inputs, or execute_endpoint.`
-  );
-}
-
-async function listEndpoints(input: Record<string, unknown>, context: ToolContext): Promise<CallToolResult> {
+export async function listEndpoints(input: Record<string, unknown>, context: ToolContext): Promise<CallToolResult> {
   const { catalog } = context;
   const parsed = parseInput(input);
   if (typeof parsed === 'string') return toolError(parsed);
