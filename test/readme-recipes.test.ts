@@ -67,7 +67,8 @@ describe('the quick start', () => {
       );
       const reply = await answer;
       expect(reply).toMatchObject({ id: 1, result: { serverInfo: { name: 'openapi-dynamic-mcp' } } });
-      expect(stderr).toContain('Serving Swagger Petstore (15 endpoints) over stdio.');
+      // Logs are written once the first requests are answered.
+      await expect.poll(() => stderr, { timeout: 5000 }).toContain('Serving Swagger Petstore (15 endpoints) over stdio.');
       expect(existsSync(join(clone, 'dist', 'cli.js'))).toBe(true);
     } finally {
       // npm start runs a shell and node below it: end the whole group it leads.

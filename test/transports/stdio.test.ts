@@ -23,7 +23,8 @@ describe('the stdio server (real bin, real SDK client)', () => {
       const executed = await session.call('execute_endpoint', { id: 'placeOrder', arguments: { body: { petId: 3, quantity: 1, status: 'placed' } } });
       expect(executed.structuredContent).toMatchObject({ status: 200 });
       expect(upstream.requests).toEqual([expect.objectContaining({ method: 'POST', url: '/store/order', body: '{"petId":3,"quantity":1,"status":"placed"}' })]);
-      expect(session.stderr()).toContain('Serving Swagger Petstore (15 endpoints) over stdio.');
+      // Logs are written once the first requests are answered.
+      await expect.poll(() => session.stderr(), { timeout: 5000 }).toContain('Serving Swagger Petstore (15 endpoints) over stdio.');
     } finally {
       await session.close();
     }
@@ -50,6 +51,8 @@ describe('the stdio server (real bin, real SDK client)', () => {
       expect(request).toMatchObject({ method: 'POST', url: '/repos/octo%20org/hello-world/issues', body: '{"title":"Crash on start","labels":["bug"]}' });
       expect(request!.headers['content-type']).toBe('application/json');
       expect(request!.headers.accept).toBe('application/json');
+      // Logs are written once the first requests are answered (after 500 ms): wait past that, then nothing below warn.
+      await new Promise((resolve) => setTimeout(resolve, 800));
       expect(session.stderr()).not.toContain('Serving');
     } finally {
       await session.close();
