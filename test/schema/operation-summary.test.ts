@@ -1,22 +1,10 @@
 // Tests for the line an operation shows in listings when it has no summary.
 import { describe, expect, test } from 'vitest';
 import type { Operation } from '../../src/openapi/operation.js';
+import { operationOf } from '../support/operation.js';
 import { summaryText } from '../../src/schema/operation-summary.js';
 
-const operation = (fields: Partial<Operation>): Operation => ({
-  id: 'x',
-  method: 'get',
-  path: '/x',
-  tags: [],
-  deprecated: false,
-  parameters: [],
-  responses: {},
-  security: [],
-  servers: [],
-  docUrl: '',
-  problems: [],
-  ...fields,
-});
+const operation = (fields: Partial<Operation>): Operation => operationOf({ id: 'x', method: 'get', path: '/x', ...fields });
 
 describe('summaryText', () => {
   test.each([

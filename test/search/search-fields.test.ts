@@ -2,23 +2,11 @@
 import { describe, expect, test } from 'vitest';
 import type { HttpMethod } from '../../src/base/http-methods.js';
 import type { Operation } from '../../src/openapi/operation.js';
+import { operationOf } from '../support/operation.js';
 import { fieldTerms, firstSentence, operationFamily, parameterPhrases, plainText, withoutNamespace } from '../../src/search/search-fields.js';
 
 function operation(method: HttpMethod, path: string, extra: Partial<Operation> = {}): Operation {
-  return {
-    id: `${method} ${path}`,
-    method,
-    path,
-    tags: [],
-    deprecated: false,
-    parameters: [],
-    responses: {},
-    security: [],
-    servers: [],
-    docUrl: 'file:///api.json',
-    problems: [],
-    ...extra,
-  };
+  return operationOf({ id: `${method} ${path}`, method, path, ...extra });
 }
 
 describe('plainText', () => {

@@ -4,23 +4,10 @@ import type { HttpMethod } from '../../src/base/http-methods.js';
 import type { Operation } from '../../src/openapi/operation.js';
 import { SearchIndex } from '../../src/search/search-index.js';
 import { vocabularyOf } from '../../src/search/search-vocabulary.js';
+import { operationOf } from '../support/operation.js';
 
 function operation(id: string, method: HttpMethod, path: string, description: string, extra: Partial<Operation> = {}): Operation {
-  return {
-    id,
-    method,
-    path,
-    description,
-    tags: [],
-    deprecated: false,
-    parameters: [],
-    responses: {},
-    security: [],
-    servers: [],
-    docUrl: 'file:///api.json',
-    problems: [],
-    ...extra,
-  };
+  return operationOf({ id, method, path, description, ...extra });
 }
 
 const payments = new SearchIndex(

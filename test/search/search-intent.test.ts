@@ -5,6 +5,7 @@ import type { Operation } from '../../src/openapi/operation.js';
 import { intentFit, operationIntent, requestIntent } from '../../src/search/search-intent.js';
 import { requestWords as wordsOf } from '../../src/search/search-query.js';
 import { vocabularyOf } from '../../src/search/search-vocabulary.js';
+import { operationOf } from '../support/operation.js';
 
 const vocabulary = vocabularyOf([
   { when: ['spin up'], means: ['create'] },
@@ -13,20 +14,7 @@ const vocabulary = vocabularyOf([
 const requestWords = (request: string) => wordsOf(request, vocabulary);
 
 function operation(method: HttpMethod, path: string, id: string, summary?: string): Operation {
-  return {
-    id,
-    method,
-    path,
-    ...(summary ? { summary } : {}),
-    tags: [],
-    deprecated: false,
-    parameters: [],
-    responses: {},
-    security: [],
-    servers: [],
-    docUrl: 'file:///api.json',
-    problems: [],
-  };
+  return operationOf({ id, method, path, ...(summary ? { summary } : {}) });
 }
 
 describe('operationIntent', () => {
