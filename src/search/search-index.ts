@@ -9,6 +9,7 @@ import { fieldNames, fieldTerms, operationFamily, parameterPhrases, selfTerm, se
 import { intentFit, intents, operationIntent, requestIntent } from './search-intent.js';
 import { separateLiterals } from './search-literals.js';
 import { conceptTerms, queryConcepts, requestWords, type QueryConcept } from './search-query.js';
+import { requestVerbs, type RequestVerbs } from './request-verbs.js';
 import { searchVocabulary, type SearchVocabulary } from './search-vocabulary.js';
 import { contentTerms, titleFit, titlesOf } from './search-title.js';
 import { isStopWord, memoizedTokenizer, splitWords, tokenize, toTerm } from './tokenize.js';
@@ -50,7 +51,9 @@ const copyFloor = 0.2;
 
 /** Per path segment, what an operation keeps of its score: of two equal matches the shallower is the canonical one ("/me/events" over "/groups/{id}/calendar/events"). */
 const depthDecay = 0.97;
+/** What a deprecated operation keeps; more when its title is exactly what the request says ("get all projects"): asked for by name, it outranks current ones that add a word, not its current equals. */
 const deprecatedFactor = 0.75;
+const deprecatedExactFactor = 0.85;
 /** What an operation without a description keeps: in generated documents those are the plumbing (counts, navigation properties), and the operations people mean are described. */
 const undocumentedFactor = 0.85;
 
@@ -69,6 +72,8 @@ export interface SearchOptions {
 export interface SearchIndexOptions {
   /** What request words and phrases mean in API terms. Default: the shipped data/search-vocabulary.json, read on the first search. */
   vocabulary?: SearchVocabulary;
+  /** What the verbs a request may open with do. Default: the shipped data/request-verbs.json, read on the first search. */
+  verbs?: RequestVerbs;
 }
 
 export interface SearchHit {
@@ -103,6 +108,8 @@ export class SearchIndex {
   private readonly intents: Uint8Array;
   /** Per document: what it keeps of any score for what it is, whatever the request (see `prior`). */
   private readonly priors: Float64Array;
+  /** Per document: 1 when deprecated. */
+  private readonly deprecated: Uint8Array;
 
   private readonly options: SearchIndexOptions;
   /** Per document: its family (see `operationFamily`) as a small number. */
@@ -120,6 +127,7 @@ export class SearchIndex {
       return phrases.length ? phrases : undefined;
     });
     this.priors = Float64Array.from(operations, prior);
+    this.deprecated = Uint8Array.from(operations, (op) => (op.deprecated ? 1 : 0));
     this.titleTerms = perDoc.map((d) => [...new Set([...d.id, ...d.summary])]);
     this.titles = perDoc.map(titlesOf);
     const averages = Object.fromEntries(
@@ -181,7 +189,7 @@ export class SearchIndex {
     const concepts = queryConcepts(request.text, vocabulary);
     for (const kind of request.kinds) concepts.push({ terms: new Map([[toTerm(kind), literalKindWeight]]), together: false });
     const terms = conceptTerms(concepts);
-    const wanted = requestIntent(requestWords(request.text, vocabulary), request.namesItem);
+    const wanted = requestIntent(requestWords(request.text, vocabulary), request.namesItem, this.options.verbs ?? requestVerbs());
     const content = new Set(contentTerms(tokenize(request.text)));
     if (requestWords(request.text).some((word) => selfWords.has(word))) content.add(selfTerm);
     const scores = new Float64Array(this.operations.length);
@@ -204,7 +212,9 @@ export class SearchIndex {
       if (this.phrases[doc]?.some((phrase) => phrase.every((t) => terms.has(t)))) score *= 1 + parameterPhraseBonus;
       const title = this.titleTerms[doc]!;
       if (title.length) score *= 1 + (coverageBonus * title.filter((t) => terms.has(t)).length) / title.length;
-      score *= 1 + titleBonus * titleFit(content, this.titles[doc]!);
+      const fit = titleFit(content, this.titles[doc]!);
+      score *= 1 + titleBonus * fit;
+      if (this.deprecated[doc]) score *= fit === 1 ? deprecatedExactFactor : deprecatedFactor;
       if (context.length) score *= 1 + contextBonus * contextAffinity(this.operations[doc]!, context);
       return score;
     };
@@ -333,10 +343,9 @@ function familiesOf(operations: readonly Operation[]): Int32Array {
   });
 }
 
-/** The query-independent part of an operation's score: less when deep, deprecated or undocumented. */
+/** The query-independent part of an operation's score: less when deep or undocumented (deprecation weighs in with the title, see `rank`). */
 function prior(op: Operation): number {
   let factor = depthDecay ** op.path.split('/').filter(Boolean).length;
-  if (op.deprecated) factor *= deprecatedFactor;
   if (!op.description?.trim()) factor *= undocumentedFactor;
   return factor;
 }

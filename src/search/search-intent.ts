@@ -3,11 +3,14 @@
  * so that "add a customer" prefers the POST that creates one over the GET that lists them.
  */
 import type { Operation } from '../openapi/operation.js';
+import type { RequestVerbs, VerbEffect } from './request-verbs.js';
 import { withoutNamespace } from './search-fields.js';
 import { isStopWord, own, singular, splitWords, toTerm } from './tokenize.js';
 
 export const intents = ['list', 'get', 'create', 'update', 'delete', 'action'] as const;
 export type Intent = (typeof intents)[number];
+/** What a request may mean to do: an operation's intent, or to read or write without saying one or many, anew or not ("who has a licence?", "block the user"). */
+export type RequestIntent = Intent | 'read' | 'write';
 
 /** Verbs (as terms) that name an intent, in ids and summaries and in requests alike. */
 const verbIntents: Record<string, Intent> = {
@@ -76,11 +79,13 @@ function lastIdPart(id: string): string[] {
 }
 
 /**
- * The intent a request states: the first verb that names one, except that asking to see all, every
- * or several things lists them ("show me all the disputes"); "get" when it states none but names an item by its id.
+ * The intent a request states: the verb it opens with when that is a known one (see request-verbs),
+ * else the first verb that names one, except that asking to see all, every or several things lists them
+ * ("show me all the disputes"); "get" when it states none but asks a question or names an item by its id.
  */
-export function requestIntent(words: readonly string[], namesItem = false): Intent | undefined {
-  let first: Intent | undefined;
+export function requestIntent(words: readonly string[], namesItem = false, verbs: RequestVerbs = new Map()): RequestIntent | undefined {
+  const question = questionWords.has(words[0] ?? '');
+  let first: RequestIntent | undefined = question ? undefined : openingIntent(words, verbs);
   let many = false;
   for (const word of words) {
     // A past participle describes what happened ("who deleted it", "files shared with me"); it asks for nothing.
@@ -90,9 +95,28 @@ export function requestIntent(words: readonly string[], namesItem = false): Inte
     // "show me all the alerts", "were any keys leaked": asking to see things in the plural lists them.
     many ||= intent === 'list' || (!intent && isPluralNoun(word));
   }
-  if ((first === undefined || first === 'get') && many) return 'list';
-  // "refund re_1Nispe" with no verb asks about that one refund.
-  return first ?? (namesItem ? 'get' : undefined);
+  if ((first === undefined || first === 'get' || first === 'read') && many) return 'list';
+  // "refund re_1Nispe" with no verb asks about that one refund; "who has a Copilot licence?" asks to see one or many.
+  return first ?? (namesItem ? 'get' : question ? 'read' : undefined);
+}
+
+/** Words that open a question: asking what, who, when or whether is asking to read; its first noun is no verb ("did refund re_1 go through?"). */
+const questionWords = new Set('what which who whose when where how is are was were does do did has have'.split(' '));
+
+const intentOfEffect: Record<VerbEffect, RequestIntent> = { read: 'read', write: 'write', remove: 'delete' };
+
+/**
+ * The intent of the verb a request opens with ("block all public access", "please suspend the account"),
+ * when it is not one the request lists itself and the corpus says what it does. A word further on may be
+ * a noun ("the public access block"), so only the opening one counts.
+ */
+function openingIntent(words: readonly string[], verbs: RequestVerbs): RequestIntent | undefined {
+  const opening = words.find((word) => !isStopWord(word));
+  if (!opening || pastParticiple(opening)) return undefined;
+  const term = toTerm(opening);
+  if (own(requestIntents, term) ?? own(requestIntents, opening)) return undefined;
+  const effect = verbs.get(term);
+  return effect ? intentOfEffect[effect] : undefined;
 }
 
 function pastParticiple(word: string): boolean {
@@ -109,9 +133,21 @@ const related = new Set(['list get', 'get list', 'create update', 'update create
 const relatedFit = 0.75;
 const opposedFit = 0.7;
 
+/** What a request to read, without saying one or many, fits fully. */
+const reads = new Set<Intent>(['list', 'get']);
+/**
+ * What an operation that creates or updates keeps for a request to write by a verb that is neither
+ * ("confirm", "block", "refund"): such a verb more often names an action of its own ("…/confirm").
+ */
+const plainWriteFit = 0.9;
+/** What an operation that only reads or removes keeps for such a request: the verb says it writes, whatever else the words match. */
+const unwrittenFit = 0.6;
+
 /** How well an operation's intent fits the request's: 1 when equal or when the request states none, less when related, least when opposed. */
-export function intentFit(wanted: Intent | undefined, actual: Intent): number {
+export function intentFit(wanted: RequestIntent | undefined, actual: Intent): number {
   if (!wanted || wanted === actual) return 1;
+  if (wanted === 'read') return reads.has(actual) ? 1 : actual === 'action' ? relatedFit : opposedFit;
+  if (wanted === 'write') return actual === 'action' ? 1 : actual === 'create' || actual === 'update' ? plainWriteFit : unwrittenFit;
   if (actual === 'action' || related.has(`${wanted} ${actual}`)) return relatedFit;
   return opposedFit;
 }

@@ -65,7 +65,20 @@ describe('SearchIndex', () => {
       operation('undocumented', 'get', '/users/{id}/events', '', { summary }),
       operation('old', 'get', '/events', 'Sorted by start time.', { summary, deprecated: true }),
     ]);
-    expect(index.search('list events').map((h) => h.operation.id)).toEqual(['shallow', 'deep', 'undocumented', 'old']);
+    const ranked = index.search('list events').map((h) => h.operation.id);
+    expect(ranked.slice(0, 2)).toEqual(['shallow', 'deep']);
+    expect(ranked.indexOf('undocumented')).toBeGreaterThan(ranked.indexOf('deep'));
+    // The shallowest of all, yet after its current equals.
+    expect(ranked.indexOf('old')).toBeGreaterThan(ranked.indexOf('deep'));
+  });
+
+  test('a deprecated operation asked for by its exact title ranks above current ones that add a word', () => {
+    const index = new SearchIndex([
+      operation('getAllProjectRoles', 'get', '/project/roles', 'Returns every project role.', { summary: 'Get all project roles' }),
+      operation('getAllProjects', 'get', '/project', 'Returns every project.', { summary: 'Get all projects', deprecated: true }),
+    ]);
+    expect(index.search('get all projects')[0]!.operation.id).toBe('getAllProjects');
+    expect(index.search('get all project roles')[0]!.operation.id).toBe('getAllProjectRoles');
   });
 
   test("a word repeated across one operation's copies under many parents counts as common as the concept it names", () => {

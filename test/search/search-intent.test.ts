@@ -51,14 +51,38 @@ describe('requestIntent', () => {
     { given: 'were any keys leaked?', want: 'list' },
     { given: 'show me the readme', want: 'get' },
     { given: 'add a task to my to-do list', want: 'create' },
-    { given: 'who does Kevin report to?', want: undefined },
+    { given: 'who does Kevin report to?', want: 'read' },
+    { given: 'what cards does she have on file?', want: 'list' },
+    { given: 'the quarterly report', want: undefined },
   ])('$given -> $want', ({ given, want }) => {
     expect(requestIntent(requestWords(given))).toBe(want);
   });
 
   test('a request that names an item by id and states no verb asks to get it', () => {
-    expect(requestIntent(requestWords('did refund go through?'), true)).toBe('get');
-    expect(requestIntent(requestWords('did refund go through?'), false)).toBeUndefined();
+    expect(requestIntent(requestWords('refund re_1Nispe'), true)).toBe('get');
+    expect(requestIntent(requestWords('refund re_1Nispe'), false)).toBeUndefined();
+  });
+
+  const verbs = new Map([
+    ['block', 'write'],
+    ['refund', 'write'],
+    ['lookup', 'read'],
+    ['unfollow', 'remove'],
+  ] as const);
+
+  test.each([
+    { given: 'block all public access to the bucket', want: 'write' },
+    { given: 'please unfollow the repo', want: 'delete' },
+    { given: 'lookup the address', want: 'read' },
+    // Only the opening word is taken for a verb: further on it may be a noun.
+    { given: 'show the public access block', want: 'get' },
+    { given: 'the public access block', want: undefined },
+    // A request that names its intent itself keeps it.
+    { given: 'delete the block', want: 'delete' },
+    // A question's first noun is its subject, not a verb.
+    { given: 'did refund go through?', want: 'read' },
+  ])('opening with a verb the corpus knows: $given -> $want', ({ given, want }) => {
+    expect(requestIntent(requestWords(given), false, verbs)).toBe(want);
   });
 });
 
@@ -72,5 +96,16 @@ describe('intentFit', () => {
     expect(related).toBeLessThan(1);
     expect(action).toBe(related);
     expect(opposed).toBeLessThan(related);
+  });
+
+  test('a request to read fits listing and getting alike; one to write by another verb fits its action best, then a create or update', () => {
+    expect(intentFit('read', 'list')).toBe(1);
+    expect(intentFit('read', 'get')).toBe(1);
+    expect(intentFit('read', 'delete')).toBeLessThan(intentFit('read', 'action'));
+    expect(intentFit('write', 'action')).toBe(1);
+    expect(intentFit('write', 'update')).toBeLessThan(1);
+    expect(intentFit('write', 'create')).toBe(intentFit('write', 'update'));
+    expect(intentFit('write', 'get')).toBeLessThan(intentFit('write', 'update'));
+    expect(intentFit('write', 'delete')).toBe(intentFit('write', 'get'));
   });
 });
