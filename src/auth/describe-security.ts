@@ -30,9 +30,21 @@ export function describeSecurity(operation: Operation, catalog: Catalog, configu
         }
         const use = schemeUse(name, scheme, scopes);
         if (configured) use.configured = configured.has(name);
+        // Documents that list the key among the operation's parameters too ("key", "token" in the query)
+        // let the caller send it as an argument: then "not configured" is no dead end.
+        if (use.type === 'apiKey' && operation.parameters.some((p) => p.in === use.in && sameParameterName(p.name, use.parameterName ?? use.name, p.in))) {
+          use.asArgument = true;
+        }
         return use;
       }),
     );
+}
+
+/** The query parameters in which the operation's API keys travel: their values are never shown back. */
+export function queryKeyNames(operation: Operation, catalog: Catalog): Set<string> {
+  const names = new Set<string>();
+  for (const use of describeSecurity(operation, catalog).flat()) if (use.type === 'apiKey' && use.in === 'query') names.add(use.parameterName ?? use.name);
+  return names;
 }
 
 /** `bearer token (http bearer) or api_key (apiKey in header X-Api-Key)` */
@@ -42,10 +54,21 @@ export function securityText(alternatives: SchemeUse[][]): string {
     .map((all) =>
       all
         .map((s) => {
-          const state = s.configured === undefined ? '' : s.configured ? ', configured' : `, not configured: ${howToSet(s.name)}`;
+          const state = s.configured === undefined ? '' : s.configured ? ', configured' : `, not configured: ${unconfiguredHint(s)}`;
           return `${s.name} (${schemeDetail(s)}${state})`;
         })
         .join(' + '),
     )
     .join(' or ');
+}
+
+/** What to do about a scheme with no credential configured: pass the key as an argument when the operation takes it as one, else configure it. */
+function unconfiguredHint(use: SchemeUse): string {
+  if (use.type === 'apiKey' && use.asArgument) return `pass it as the argument "${use.parameterName ?? use.name}", or ${howToSet(use.name)}`;
+  return howToSet(use.name);
+}
+
+/** Header names are case-insensitive; query and cookie names are not. */
+function sameParameterName(a: string, b: string, location: string): boolean {
+  return location === 'header' ? a.toLowerCase() === b.toLowerCase() : a === b;
 }

@@ -1,6 +1,7 @@
 /** @module The execute_endpoint tool: validates arguments against the describe schema, sends the request, returns status, headers and body. */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { argumentNestingProblem } from '../arguments/argument-nesting.js';
+import { queryKeyNames } from '../auth/describe-security.js';
 import { ArgumentShapeError, normalizeArguments } from '../arguments/normalize-arguments.js';
 import { repairMessage } from '../arguments/repair-message.js';
 import { unreliableNotes } from '../arguments/unreliable-notes.js';
@@ -18,6 +19,7 @@ import type { Operation } from '../openapi/operation.js';
 import type { JsonObject } from '../base/json.js';
 import { decodeContinuation, encodeContinuation, keepRest } from './continuation.js';
 import { executeResult } from './execute-result.js';
+import { sentTarget } from './sent-target.js';
 import type { ToolContext } from './tool-context.js';
 import { redactorFor, redactToolResult } from './result-redaction.js';
 import { toolError } from './tool-result.js';
@@ -86,11 +88,11 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
   const { execution } = context;
   let shaped: ShapedResponse;
   let continuation: string | undefined;
-  // The path as sent, values filled in ("/v2/droplets/42/actions"): the model sees what went out.
+  // The path and query as sent, values filled in ("/v2/droplets/42/actions?page=2"): the model sees what went out.
   let sentPath: string;
   try {
     const { response: raw, missingCredentials } = await callOperation(operation, catalog, bindings, args, { ...execution, allowedOrigins });
-    sentPath = raw.url.pathname;
+    sentPath = sentTarget(raw.url, queryKeyNames(operation, catalog));
     // Redacted as shaped, before the rest of a long body is kept for continuations: the store never holds a credential either.
     shaped = shapeResponse(raw, {
       maxBytes: execution.maxResponseBytes,

@@ -175,7 +175,11 @@ function renderText(catalog: Catalog, position: ListPosition, structured: Record
   }
   if (endpoints.some((e) => e.variants))
     lines.push('"also under" paths are the same operation elsewhere: use "METHOD /path" as its id; more specific words find the one you need first.');
-  if (structured.nextCursor) lines.push(`More: call list_endpoints with cursor "${structured.nextCursor as string}".`);
+  if (structured.nextCursor) {
+    // Paging through a large API costs a call a page: a browse names the faster way.
+    const search = position.query ? '' : ', or pass query (the words of what you need) to search';
+    lines.push(`More: call list_endpoints with cursor "${structured.nextCursor as string}"${search}.`);
+  }
   if (total) lines.push('Next: describe_endpoint { ids } for the inputs, or execute_endpoint { id, arguments }.');
   return lines.join('\n');
 }

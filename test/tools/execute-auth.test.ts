@@ -24,8 +24,10 @@ describe('execute_endpoint credentials', () => {
 
   test('sends an API key in the query when only that alternative is configured', async () => {
     const { call } = await connect({ keyQuery: 'k 456' });
-    await call('execute_endpoint', { id: 'listFiles' });
+    const result = await call('execute_endpoint', { id: 'listFiles' });
     expect(harness.upstream.requests[0]!.url).toBe('/files?api_key=k%20456');
+    // The query is shown as sent, the key masked.
+    expect(textOf(result)).toContain('from GET /files?api_key=***');
     expect(harness.upstream.requests[0]!.headers['x-key']).toBeUndefined();
   });
 
@@ -94,6 +96,13 @@ describe('execute_endpoint credentials', () => {
     const result = await call('execute_endpoint', { id: 'listFiles' });
     expect(result.structuredContent).toMatchObject({ status: 401 });
     expect(textOf(result)).toContain('set OPENAPI_MCP_AUTH_KEYHEADER or pass --auth keyHeader=<value>; or keyQuery (apiKey): set OPENAPI_MCP_AUTH_KEYQUERY');
+  });
+
+  test('describe says a key the operation also takes as a parameter may be passed as an argument', async () => {
+    const { call } = await connect({ keyCookie: 'c' });
+    const text = textOf(await call('describe_endpoint', { ids: ['whoAmI'] }));
+    expect(text).toContain('keyHeader (apiKey in header X-Key, not configured: pass it as the argument "X-Key", or set OPENAPI_MCP_AUTH_KEYHEADER');
+    expect(text).toContain('keyCookie (apiKey in cookie sid, configured)');
   });
 
   test('describe says which schemes are configured and how to configure the others', async () => {

@@ -93,6 +93,14 @@ describe('list_endpoints', () => {
     expect(textOf(result)).toContain(message);
   });
 
+  test('a browse page with more to come names search as the faster way; a search page does not', async () => {
+    const { call } = await petstore();
+    const browse = textOf(await call('list_endpoints', { limit: 2 }));
+    expect(browse).toMatch(/More: call list_endpoints with cursor "[^"]+", or pass query \(the words of what you need\) to search\./);
+    const search = textOf(await call('list_endpoints', { query: 'pet', limit: 1 }));
+    expect(search).toMatch(/More: call list_endpoints with cursor "[^"]+"\./);
+  });
+
   test('a cursor used with a different query is refused rather than mixing two searches', async () => {
     const { call } = await petstore();
     const page = await call('list_endpoints', { query: 'pet', limit: 1 });

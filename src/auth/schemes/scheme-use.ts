@@ -18,6 +18,8 @@ export interface ApiKeyUse extends Use {
   in?: string;
   /** The header, query parameter or cookie name. */
   parameterName?: string;
+  /** Set when the operation also declares that parameter: then a caller may pass the key as an argument. */
+  asArgument?: boolean;
 }
 
 export interface HttpUse extends Use {
