@@ -35,6 +35,12 @@ const alternativesShare = 0.5;
 const coverageBonus = 0.3;
 /** Up to this share more for a result whose title has every content word of the request and no other (see `titleFit`). */
 const titleBonus = 1;
+/**
+ * Share more for a result whose id or summary says the request's words verbatim, in order and inflection
+ * ("get secrets" is GetSecrets, not GetSecret; "get boards actions" is getBoardsActions, not getActionsBoard):
+ * asked for in its own words, an operation comes first, which terms (singular, unordered) cannot tell.
+ */
+const verbatimBonus = 0.5;
 /** Share more for an operation with an input whose name the request spells out word for word ("cancel at period end"). */
 const parameterPhraseBonus = 0.3;
 /** What a file name or URL in the request counts for as the word "file" or "url". */
@@ -108,6 +114,8 @@ export class SearchIndex {
   private readonly intents: Uint8Array;
   /** Per document: what it keeps of any score for what it is, whatever the request (see `prior`). */
   private readonly priors: Float64Array;
+  /** Per document: the words of its id and of its summary as written (see `verbatimWords`), worked out when first a candidate. */
+  private readonly verbatim: (string[] | undefined)[] = [];
   /** Per document: 1 when deprecated. */
   private readonly deprecated: Uint8Array;
 
@@ -206,7 +214,8 @@ export class SearchIndex {
       const doc = this.docOf(id);
       return doc === undefined ? [] : [contextOperation(this.operations[doc]!)];
     });
-    const maxBonus = (1 + parameterPhraseBonus) * (1 + coverageBonus) * (1 + titleBonus) * (context.length ? 1 + contextBonus : 1);
+    const verbatim = verbatimWords(query);
+    const maxBonus = (1 + parameterPhraseBonus) * (1 + coverageBonus) * (1 + titleBonus) * (1 + verbatimBonus) * (context.length ? 1 + contextBonus : 1);
     const withBonuses = (doc: number): number => {
       let score = scores[doc]!;
       if (this.phrases[doc]?.some((phrase) => phrase.every((t) => terms.has(t)))) score *= 1 + parameterPhraseBonus;
@@ -215,6 +224,7 @@ export class SearchIndex {
       const fit = titleFit(content, this.titles[doc]!);
       score *= 1 + titleBonus * fit;
       if (this.deprecated[doc]) score *= fit === 1 ? deprecatedExactFactor : deprecatedFactor;
+      if (verbatim && this.verbatimOf(doc).includes(verbatim)) score *= 1 + verbatimBonus;
       if (context.length) score *= 1 + contextBonus * contextAffinity(this.operations[doc]!, context);
       return score;
     };
@@ -248,6 +258,11 @@ export class SearchIndex {
     relevant.sort((x, y) => y.score - x.score || (this.operations[x.doc]!.id < this.operations[y.doc]!.id ? -1 : 1));
     const returned = options.limit === undefined ? relevant : relevant.slice(0, options.limit);
     return returned.map(({ doc, score }) => ({ operation: this.operations[doc]!, score }));
+  }
+
+  private verbatimOf(doc: number): string[] {
+    const op = this.operations[doc]!;
+    return (this.verbatim[doc] ??= [verbatimWords(op.id), verbatimWords(op.summary ?? '')]);
   }
 
   /** The document of an operation id, or undefined. */
@@ -348,4 +363,11 @@ function prior(op: Operation): number {
   let factor = depthDecay ** op.path.split('/').filter(Boolean).length;
   if (!op.description?.trim()) factor *= undocumentedFactor;
   return factor;
+}
+
+/** A text's words as written, lowercased, without stop words: what a request that quotes an id or summary shares with it. */
+function verbatimWords(text: string): string {
+  return splitWords(text)
+    .filter((word) => !isStopWord(word))
+    .join(' ');
 }

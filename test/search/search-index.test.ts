@@ -72,6 +72,19 @@ describe('SearchIndex', () => {
     expect(ranked.indexOf('old')).toBeGreaterThan(ranked.indexOf('deep'));
   });
 
+  test('an operation asked for in its own words, in order and inflection, comes first', () => {
+    const index = new SearchIndex([
+      operation('GetSecret', 'get', '/secrets/{id}', 'Returns a secret.', { summary: 'Get Secret' }),
+      operation('GetSecrets', 'get', '/secrets', 'Returns secrets.', { summary: 'Get Secrets' }),
+      operation('getActionsBoardByIdAction', 'get', '/actions/{idAction}/board', 'The board of an action.'),
+      operation('getBoardsActionsByIdBoard', 'get', '/boards/{idBoard}/actions', 'The actions of a board.'),
+    ]);
+    expect(index.search('get secrets')[0]!.operation.id).toBe('GetSecrets');
+    expect(index.search('get secret')[0]!.operation.id).toBe('GetSecret');
+    expect(index.search('get boards actions by id board')[0]!.operation.id).toBe('getBoardsActionsByIdBoard');
+    expect(index.search('get actions board by id action')[0]!.operation.id).toBe('getActionsBoardByIdAction');
+  });
+
   test('a deprecated operation asked for by its exact title ranks above current ones that add a word', () => {
     const index = new SearchIndex([
       operation('getAllProjectRoles', 'get', '/project/roles', 'Returns every project role.', { summary: 'Get all project roles' }),
