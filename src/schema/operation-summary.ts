@@ -1,17 +1,19 @@
 /** @module The line an operation shows in listings: its summary, or else the first sentence of its description, shortened. */
 import { shortenText } from './shorten-text.js';
 import type { Operation } from '../openapi/operation.js';
+import { splitWords } from '../search/tokenize.js';
 
 /** Longest line taken from a description; a summary is shown as written. */
 const summaryChars = 120;
 const cache = new WeakMap<Operation, string>();
 
 /**
- * The operation's summary; without one (common in generated documents), the first sentence of its
- * description, flattened and shortened; empty when it has neither.
+ * The operation's summary; without one, or with one that only repeats its id (common in generated
+ * documents: "getBoardsByIdBoard()"), the first sentence of its description, flattened and shortened;
+ * empty when it has neither.
  */
 export function summaryText(op: Operation): string {
-  if (op.summary) return op.summary;
+  if (op.summary && !repeatsId(op.summary, op.id)) return op.summary;
   let text = cache.get(op);
   if (text === undefined) {
     text = shortenText(firstSentence(shortenText(op.description, 2_000) ?? ''), summaryChars) ?? '';
@@ -24,4 +26,9 @@ export function summaryText(op: Operation): string {
 function firstSentence(text: string): string {
   const end = text.search(/[.!?](?=\s+[\p{Lu}\d("'`]|\s*$)/u);
   return end === -1 ? text : text.slice(0, end + 1);
+}
+
+/** Whether a summary says nothing but the id's words ("getBoardsByIdBoard()", "Get Secrets" for GetSecrets): a listing shows the id already. */
+function repeatsId(summary: string, id: string): boolean {
+  return splitWords(summary).join(' ') === splitWords(id).join(' ');
 }

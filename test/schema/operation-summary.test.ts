@@ -1,4 +1,4 @@
-// Tests for the line an operation shows in listings when it has no summary.
+// Tests for the line an operation shows in listings when it has no summary, or one that says nothing more than its id.
 import { describe, expect, test } from 'vitest';
 import type { Operation } from '../../src/openapi/operation.js';
 import { operationOf } from '../support/operation.js';
@@ -31,6 +31,12 @@ describe('summaryText', () => {
       want: `Creates ${'a very long thing '.repeat(6)}a…`,
     },
     { name: 'nothing at all', given: {}, want: '' },
+    {
+      name: 'a summary that only repeats the id gives way to the description',
+      given: { id: 'getBoardsByIdBoard', summary: 'getBoardsByIdBoard()', description: 'Returns one board. Fields vary.' },
+      want: 'Returns one board.',
+    },
+    { name: 'or to nothing, without one', given: { id: 'GetSecrets', summary: 'Get Secrets' }, want: '' },
   ])('$name', ({ given, want }) => {
     expect(summaryText(operation(given))).toBe(want);
   });
