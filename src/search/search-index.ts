@@ -57,6 +57,11 @@ const copyFloor = 0.2;
 
 /** Per path segment, what an operation keeps of its score: of two equal matches the shallower is the canonical one ("/me/events" over "/groups/{id}/calendar/events"). */
 const depthDecay = 0.97;
+/**
+ * What an operation with no path parameter keeps when the request names an item by its id ("kill checkout
+ * session cs_test_a1b2"): it has nowhere to put that id, unless it creates (the id then goes in the body).
+ */
+const itemlessFactor = 0.85;
 /** What a deprecated operation keeps; more when its title is exactly what the request says ("get all projects"): asked for by name, it outranks current ones that add a word, not its current equals. */
 const deprecatedFactor = 0.75;
 const deprecatedExactFactor = 0.85;
@@ -116,6 +121,8 @@ export class SearchIndex {
   private readonly priors: Float64Array;
   /** Per document: the words of its id and of its summary as written (see `verbatimWords`), worked out when first a candidate. */
   private readonly verbatim: (string[] | undefined)[] = [];
+  /** Per document: 1 when its path has a parameter. */
+  private readonly takesItem: Uint8Array;
   /** Per document: 1 when deprecated. */
   private readonly deprecated: Uint8Array;
 
@@ -136,6 +143,7 @@ export class SearchIndex {
     });
     this.priors = Float64Array.from(operations, prior);
     this.deprecated = Uint8Array.from(operations, (op) => (op.deprecated ? 1 : 0));
+    this.takesItem = Uint8Array.from(operations, (op) => (op.path.includes('{') ? 1 : 0));
     this.titleTerms = perDoc.map((d) => [...new Set([...d.id, ...d.summary])]);
     this.titles = perDoc.map(titlesOf);
     const averages = Object.fromEntries(
@@ -208,6 +216,7 @@ export class SearchIndex {
     let bestBase = 0;
     for (const doc of matches) {
       scores[doc]! *= this.priors[doc]! * intentFit(wanted, intents[this.intents[doc]!]!);
+      if (request.namesItem && !this.takesItem[doc] && intents[this.intents[doc]!] !== 'create') scores[doc]! *= itemlessFactor;
       bestBase = Math.max(bestBase, scores[doc]!);
     }
     const context = (options.context ?? []).flatMap((id) => {

@@ -85,6 +85,17 @@ describe('SearchIndex', () => {
     expect(index.search('get actions board by id action')[0]!.operation.id).toBe('getActionsBoardByIdAction');
   });
 
+  test('a request naming an item by its id prefers operations with a place for it, unless they create', () => {
+    const index = new SearchIndex([
+      operation('deleteSessions', 'delete', '/sessions', 'Ends sessions.', { summary: 'End sessions' }),
+      operation('deleteSession', 'delete', '/sessions/{id}', 'Ends sessions.', { summary: 'End sessions' }),
+      operation('createSession', 'post', '/sessions', 'Starts a session.', { summary: 'Start a session' }),
+    ]);
+    expect(index.search('end sessions')[0]!.operation.id).toBe('deleteSessions');
+    expect(index.search('end sessions cs_test_a1b2')[0]!.operation.id).toBe('deleteSession');
+    expect(index.search('start a session for cus_9s6XKz')[0]!.operation.id).toBe('createSession');
+  });
+
   test('a deprecated operation asked for by its exact title ranks above current ones that add a word', () => {
     const index = new SearchIndex([
       operation('getAllProjectRoles', 'get', '/project/roles', 'Returns every project role.', { summary: 'Get all project roles' }),
