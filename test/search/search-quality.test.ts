@@ -38,7 +38,7 @@ const apis: { name: string; spec: () => string; floors: Record<`${Form} ${Split}
   {
     name: 'stripe',
     spec: directoryApi('stripe.com.json'),
-    floors: { 'keyword tune': [0.95, 0.95], 'keyword holdout': [0.85, 0.95], 'user tune': [0.42, 0.65], 'user holdout': [0.45, 0.65] },
+    floors: { 'keyword tune': [0.95, 0.95], 'keyword holdout': [0.85, 0.95], 'user tune': [0.47, 0.7], 'user holdout': [0.45, 0.65] },
   },
   {
     name: 'slack',
@@ -48,7 +48,7 @@ const apis: { name: string; spec: () => string; floors: Record<`${Form} ${Split}
   {
     name: 'jira',
     spec: directoryApi('atlassian.com', 'jira.json'),
-    floors: { 'keyword tune': [0.85, 0.95], 'keyword holdout': [0.95, 0.95], 'user tune': [0.05, 0.25], 'user holdout': [0.15, 0.25] },
+    floors: { 'keyword tune': [0.95, 0.95], 'keyword holdout': [0.95, 0.95], 'user tune': [0.15, 0.25], 'user holdout': [0.15, 0.25] },
   },
 ];
 
