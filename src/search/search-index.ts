@@ -192,14 +192,15 @@ export class SearchIndex {
 
   /** Operations matching the query, best first; filters by tag and method (case-insensitive). */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
-    return this.rank(query, options, false);
+    return this.rank(query, options, false).hits;
   }
 
   /**
    * The plausible hits (at least `relevanceFloor` times the best), best first; with `copies`, also the
-   * weaker members (down to `copyFloor`) of their families, for `results` to group with them.
+   * weaker members (down to `copyFloor`) of their families, for `results` to group with them. `best` is
+   * the score the floors are measured against: the best without the verbatim bonus.
    */
-  private rank(query: string, options: SearchOptions, copies: boolean): SearchHit[] {
+  private rank(query: string, options: SearchOptions, copies: boolean): { hits: SearchHit[]; best: number } {
     const request = separateLiterals(query, (token) => this.isVocabulary(token));
     const vocabulary = this.options.vocabulary ?? searchVocabulary();
     const concepts = queryConcepts(request.text, vocabulary);
@@ -233,10 +234,12 @@ export class SearchIndex {
       const fit = titleFit(content, this.titles[doc]!);
       score *= 1 + titleBonus * fit;
       if (this.deprecated[doc]) score *= fit === 1 ? deprecatedExactFactor : deprecatedFactor;
-      if (verbatim && this.verbatimOf(doc).includes(verbatim)) score *= 1 + verbatimBonus;
       if (context.length) score *= 1 + contextBonus * contextAffinity(this.operations[doc]!, context);
       return score;
     };
+    // Said verbatim, an operation comes first; but the others stay as plausible as they were: the floors
+    // below are measured against the best score without it.
+    const verbatimFactor = (doc: number): number => (verbatim && this.verbatimOf(doc).includes(verbatim) ? 1 + verbatimBonus : 1);
     // A lower bound of the best final score, from the strongest base scores, lets the cutoff leave out
     // most weak matches before their bonuses are worked out (Graph beta: thousands share a word).
     let best = 0;
@@ -247,7 +250,7 @@ export class SearchIndex {
     for (const doc of matches) {
       if (scores[doc]! < cutoff) continue;
       const score = withBonuses(doc);
-      hits.push({ doc, score });
+      hits.push({ doc, score: score * verbatimFactor(doc) });
       if (copies) computed[doc] = 1;
       best = Math.max(best, score);
     }
@@ -260,13 +263,13 @@ export class SearchIndex {
       for (const h of hits) if (h.score < best * relevanceFloor && h.score >= best * copyFloor && families.has(this.families[h.doc]!)) relevant.push(h);
       for (const doc of matches) {
         if (computed[doc] || scores[doc]! < copyCutoff || !families.has(this.families[doc]!)) continue;
-        const score = withBonuses(doc);
+        const score = withBonuses(doc) * verbatimFactor(doc);
         if (score >= best * copyFloor) relevant.push({ doc, score });
       }
     }
     relevant.sort((x, y) => y.score - x.score || (this.operations[x.doc]!.id < this.operations[y.doc]!.id ? -1 : 1));
     const returned = options.limit === undefined ? relevant : relevant.slice(0, options.limit);
-    return returned.map(({ doc, score }) => ({ operation: this.operations[doc]!, score }));
+    return { hits: returned.map(({ doc, score }) => ({ operation: this.operations[doc]!, score })), best };
   }
 
   private verbatimOf(doc: number): string[] {
@@ -329,9 +332,9 @@ export class SearchIndex {
     if (!query) return groupVariants(this.browse(options));
     // Copies rank below their best member (deeper, less described): grouped before the plausibility
     // floor applies to each group's best, so that a plausible operation keeps its copies.
-    const hits = this.rank(query, { ...options, limit: undefined }, true);
+    const { hits, best } = this.rank(query, { ...options, limit: undefined }, true);
     const scores = new Map(hits.map((hit) => [hit.operation, hit.score]));
-    const floor = (hits[0]?.score ?? 0) * relevanceFloor;
+    const floor = best * relevanceFloor;
     const groups = groupVariants(hits.map((hit) => hit.operation)).filter((group) => scores.get(group.operation)! >= floor);
     return options.limit === undefined ? groups : groups.slice(0, options.limit);
   }

@@ -85,6 +85,18 @@ describe('SearchIndex', () => {
     expect(index.search('get actions board by id action')[0]!.operation.id).toBe('getActionsBoardByIdAction');
   });
 
+  test('a verbatim match comes first without making the other matches any less plausible', () => {
+    const secrets = (id: string, path: string, summary: string) => operation(id, 'get', path, 'Secrets.', { summary });
+    const index = new SearchIndex([
+      secrets('getSecrets', '/secrets', 'Get secrets'),
+      secrets('getOrgSecrets', '/orgs/{org}/secrets', 'Get secrets of an organization'),
+      secrets('getTeamSecrets', '/orgs/{org}/teams/{team}/secrets', 'Get secrets of an organization team'),
+    ]);
+    const ids = (query: string) => index.results(query).map((group) => group.operation.id);
+    expect(ids('get secrets')).toEqual(['getSecrets', 'getOrgSecrets', 'getTeamSecrets']);
+    expect(ids('secrets get')).toEqual(ids('get secrets'));
+  });
+
   test('a request naming an item by its id prefers operations with a place for it, unless they create', () => {
     const index = new SearchIndex([
       operation('deleteSessions', 'delete', '/sessions', 'Ends sessions.', { summary: 'End sessions' }),
