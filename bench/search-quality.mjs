@@ -1,6 +1,7 @@
 // Search quality per API: recall@1 and recall@5 of list_endpoints ranking on the tasks of
 // test/fixtures/search-tasks/<api>.json, per form (keyword: the API's own words, as models mostly send;
-// user: phrased the way people ask) and per split (tune, held-out), then the same pooled over all APIs,
+// user: phrased the way people ask; model: the query a model would send first for each user-phrased request,
+// from test/fixtures/search-tasks/model-queries.json) and per split (tune, held-out), then the same pooled over all APIs,
 // then search latency on GitHub and Graph beta. Results are counted as list_endpoints shows them: copies
 // of one operation under other parents are one result, and a task is found by a result when its operation
 // is that result or one of the copies the result names.
@@ -28,7 +29,9 @@ const flag = (name, fallback) => {
 };
 const showFailures = argv.includes('--failures');
 const splits = argv.includes('--tune-only') ? ['tune'] : ['tune', 'holdout'];
-const forms = ['keyword', 'user'];
+const forms = ['keyword', 'user', 'model'];
+/** Per API and user-phrased request, the query a model would send first (see the fixture's note): the form "model". */
+const modelQueries = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'search-tasks', 'model-queries.json'), 'utf8')).queries;
 
 const directoryApi =
   (...parts) =>
@@ -83,8 +86,12 @@ for (const api of wanted) {
     console.log(`${api}: no task file at ${taskFile}; skipped`);
     continue;
   }
-  const { tasks } = JSON.parse(readFileSync(taskFile, 'utf8'));
-  queries.push(...tasks.map((t) => t.query));
+  const { tasks: written } = JSON.parse(readFileSync(taskFile, 'utf8'));
+  const modelTasks = written
+    .filter((t) => t.form === 'user' && modelQueries[api]?.[t.query])
+    .map((t) => ({ ...t, query: modelQueries[api][t.query], form: 'model', request: t.query }));
+  const tasks = [...written, ...modelTasks];
+  queries.push(...written.map((t) => t.query));
   const catalog = buildCatalog(await loadSpec(specs[api](), resolveConfig({ spec: specs[api]() })));
   const { figures, failures } = score(searchIndexOf(catalog), tasks);
   for (const [key, f] of Object.entries(figures)) {

@@ -1,5 +1,6 @@
 // Search quality on real APIs of different styles: each task file has keyword-form tasks (the API's own
-// words, as models mostly send) and user-phrased ones, each with a tuning and a held-out half, held to
+// words, as models mostly send) and user-phrased ones, each with a tuning and a held-out half (and for each
+// user-phrased one, the query a model would send first for it: test/fixtures/search-tasks/model-queries.json), held to
 // floors just under the figures reached, so that a ranking change that loses ground fails here.
 // bench/search-quality.mjs prints the figures (and the tuning misses).
 import { readFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { realSpecPackageDir, realSpecPath } from '../support/real-specs.mjs';
 import { catalogOf, root } from '../support/connect.js';
 import { searchIndexOf } from '../../src/search/search-index-of.js';
 
-type Form = 'keyword' | 'user';
+type Form = 'keyword' | 'user' | 'model';
 type Split = 'tune' | 'holdout';
 
 interface Task {
@@ -33,27 +34,63 @@ const apis: { name: string; spec: () => string; floors: Record<`${Form} ${Split}
   {
     name: 'github',
     spec: () => realSpecPath('github'),
-    floors: { 'keyword tune': [0.95, 0.95], 'keyword holdout': [0.95, 0.95], 'user tune': [0.45, 0.8], 'user holdout': [0.45, 0.72] },
+    floors: {
+      'keyword tune': [0.95, 0.95],
+      'keyword holdout': [0.95, 0.95],
+      'user tune': [0.45, 0.8],
+      'user holdout': [0.45, 0.72],
+      'model tune': [0.9, 0.95],
+      'model holdout': [0.9, 0.95],
+    },
   },
   {
     name: 'stripe',
     spec: directoryApi('stripe.com.json'),
-    floors: { 'keyword tune': [0.95, 0.95], 'keyword holdout': [0.85, 0.95], 'user tune': [0.47, 0.7], 'user holdout': [0.45, 0.65] },
+    floors: {
+      'keyword tune': [0.95, 0.95],
+      'keyword holdout': [0.85, 0.95],
+      'user tune': [0.47, 0.7],
+      'user holdout': [0.45, 0.65],
+      'model tune': [0.9, 0.95],
+      'model holdout': [0.85, 0.95],
+    },
   },
   {
     name: 'slack',
     spec: directoryApi('slack.com.json'),
-    floors: { 'keyword tune': [0.95, 0.95], 'keyword holdout': [0.95, 0.95], 'user tune': [0.55, 0.85], 'user holdout': [0.55, 0.65] },
+    floors: {
+      'keyword tune': [0.95, 0.95],
+      'keyword holdout': [0.95, 0.95],
+      'user tune': [0.55, 0.85],
+      'user holdout': [0.55, 0.65],
+      'model tune': [0.95, 0.95],
+      'model holdout': [0.95, 0.95],
+    },
   },
   {
     name: 'jira',
     spec: directoryApi('atlassian.com', 'jira.json'),
-    floors: { 'keyword tune': [0.95, 0.95], 'keyword holdout': [0.95, 0.95], 'user tune': [0.15, 0.25], 'user holdout': [0.15, 0.25] },
+    floors: {
+      'keyword tune': [0.95, 0.95],
+      'keyword holdout': [0.95, 0.95],
+      'user tune': [0.15, 0.25],
+      'user holdout': [0.15, 0.25],
+      'model tune': [0.95, 0.95],
+      'model holdout': [0.95, 0.95],
+    },
   },
 ];
 
+const fixture = (file: string): unknown => JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'search-tasks', file), 'utf8'));
+
+/** The API's tasks, and for each user-phrased one the query a model would send first for it (the form "model"). */
 function tasksOf(api: string): Task[] {
-  return (JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'search-tasks', `${api}.json`), 'utf8')) as { tasks: Task[] }).tasks;
+  const { tasks } = fixture(`${api}.json`) as { tasks: Task[] };
+  const { queries } = fixture('model-queries.json') as { queries: Record<string, Record<string, string>> };
+  const model = tasks
+    .filter((t) => t.form === 'user' && queries[api]?.[t.query])
+    .map((t) => ({ ...t, query: queries[api]![t.query]!, form: 'model' as const }));
+  return [...tasks, ...model];
 }
 
 describe('search quality on real APIs (keyword-form and user-phrased tasks)', () => {
