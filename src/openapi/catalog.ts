@@ -37,9 +37,8 @@ export class Catalog {
   readonly warnings: readonly string[];
   /** How far argument validation trusts the document: input schemas and execute_endpoint follow it. */
   readonly validation: ValidationPolicy;
-  private readonly byId = new Map<string, Operation>();
-  private readonly byLowerId = new Map<string, Operation>();
-  private readonly byShape = new Map<string, Operation>();
+  /** Operations by id, lowercased id and shape: built on the first look-up, since startup needs none. */
+  private lookups: { byId: Map<string, Operation>; byLowerId: Map<string, Operation>; byShape: Map<string, Operation> } | undefined;
   private readonly hidden: Map<string, string>;
   private readonly hiddenByShape = new Map<string, Operation>();
   private tagCounts: TagCount[] | undefined;
@@ -59,24 +58,31 @@ export class Catalog {
       this.hiddenByShape.set(op.id, op);
       this.hiddenByShape.set(shapeKey(op.method, op.path), op);
     }
-    for (const op of init.operations) {
-      this.byId.set(op.id, op);
-      this.byLowerId.set(op.id.toLowerCase(), op);
-      this.byShape.set(shapeKey(op.method, op.path), op);
+  }
+
+  private lookup() {
+    if (this.lookups) return this.lookups;
+    const lookups = { byId: new Map<string, Operation>(), byLowerId: new Map<string, Operation>(), byShape: new Map<string, Operation>() };
+    for (const op of this.operations) {
+      lookups.byId.set(op.id, op);
+      lookups.byLowerId.set(op.id.toLowerCase(), op);
+      lookups.byShape.set(shapeKey(op.method, op.path), op);
     }
+    return (this.lookups = lookups);
   }
 
   /** Finds an operation by its id, its `METHOD /path` (parameter names and a trailing slash may differ), or its id in another case. */
   find(idOrMethodPath: string): Operation | undefined {
     const text = idOrMethodPath.trim();
-    const exact = this.byId.get(text);
+    const { byId, byShape, byLowerId } = this.lookup();
+    const exact = byId.get(text);
     if (exact) return exact;
     const match = /^([A-Za-z]+)\s+(\S+)$/.exec(text);
     if (match) {
-      const found = this.byShape.get(shapeKey(match[1]!, match[2]!));
+      const found = byShape.get(shapeKey(match[1]!, match[2]!));
       if (found) return found;
     }
-    return this.byLowerId.get(text.toLowerCase());
+    return byLowerId.get(text.toLowerCase());
   }
 
   /** Why an id that exists in the document is not served here (filters, read-only mode); undefined otherwise. */
