@@ -30,7 +30,9 @@ const forbiddenHeaders = new Set([...transportHeaders, 'proxy-authorization', 'c
 
 export function buildRequest(input: BuildRequestInput): HttpRequest {
   const { args, bindings } = input;
-  let path = input.path;
+  // "/files/{file_id}#add_shared_link": some documents give one path and method several operations by a
+  // fragment, which is no part of the URL (sent, it would be a %23 in the path).
+  let path = input.path.replace(/#.*$/, '');
   const query: string[] = [];
   const cookies: string[] = [];
   const headers: Record<string, string> = {};

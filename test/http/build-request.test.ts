@@ -63,6 +63,11 @@ describe('buildRequest: URL', () => {
     expect(() => build(input)).toThrow('The path parameter "id" of GET /items/{id} is empty.');
   });
 
+  test('a fragment that tells apart operations on one path and method is not sent', () => {
+    const request = build({ method: 'put', path: '/files/{file_id}#add_shared_link', bindings: [param('path', 'file_id')], args: { file_id: '12345' } });
+    expect(request.url.href).toBe('http://127.0.0.1:8080/api/v3/files/12345');
+  });
+
   test('a path template with no value for a variable is reported, not sent', () => {
     expect(() => build({ path: '/pet/{petId}' })).toThrow(/needs a value for \{petId\}/);
   });
