@@ -31,8 +31,13 @@ const forbiddenHeaders = new Set([...transportHeaders, 'proxy-authorization', 'c
 export function buildRequest(input: BuildRequestInput): HttpRequest {
   const { args, bindings } = input;
   // "/files/{file_id}#add_shared_link": some documents give one path and method several operations by a
-  // fragment, which is no part of the URL (sent, it would be a %23 in the path).
-  let path = input.path.replace(/#.*$/, '');
+  // fragment, which is no part of the URL (sent, it would be a %23 in the path). Others write a query into
+  // the template ("/rest?method=flickr.photos.search", "/fax/history?date_from={date_from}"): it is sent as
+  // the query it is, its {variables} filled like the path's.
+  const template = input.path.replace(/#.*$/, '');
+  const queryAt = template.indexOf('?');
+  let path = queryAt === -1 ? template : template.slice(0, queryAt);
+  let templateQuery = queryAt === -1 ? '' : template.slice(queryAt + 1);
   const query: string[] = [];
   const cookies: string[] = [];
   const headers: Record<string, string> = {};
@@ -59,6 +64,7 @@ export function buildRequest(input: BuildRequestInput): HttpRequest {
         }
         const text = serializePathParam(binding.name, asContent, parameter.style ?? 'simple', parameter.explode ?? false);
         path = path.split(`{${binding.name}}`).join(text);
+        if (templateQuery) templateQuery = templateQuery.split(`{${binding.name}}`).join(encodeURIComponent(templateValue(asContent)));
         break;
       }
       case 'query':
@@ -100,12 +106,21 @@ export function buildRequest(input: BuildRequestInput): HttpRequest {
 
   const url = new URL(input.baseUrl.href);
   url.pathname = `${url.pathname.replace(/\/+$/, '')}${path}`;
-  url.search = query.length ? `?${query.join('&')}` : '';
+  // Pairs of the template's query whose variable got no value are left out, as an absent query parameter would be.
+  const fixedQuery = templateQuery.split('&').filter((pair) => pair && !/\{[^}]*\}/.test(pair));
+  const search = [...fixedQuery, ...query];
+  url.search = search.length ? `?${search.join('&')}` : '';
   if (url.origin !== input.baseUrl.origin) throw new RequestBuildError(`Refusing to send a request to ${url.origin}: it is not the API's server.`);
 
   const request: HttpRequest = { method: input.method.toUpperCase(), url, headers };
   if (body !== undefined) request.body = body;
   return request;
+}
+
+/** A value as text in a query written into the path template: lists comma-separated, objects as JSON. */
+function templateValue(value: unknown): string {
+  if (Array.isArray(value)) return value.map(String).join(',');
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 }
 
 function checkHeaderValue(name: string, value: string): string {

@@ -68,6 +68,19 @@ describe('buildRequest: URL', () => {
     expect(request.url.href).toBe('http://127.0.0.1:8080/api/v3/files/12345');
   });
 
+  test('a query written into the path template is sent as a query, before the declared parameters', () => {
+    const request = build({ path: '/rest?method=flickr.photos.search', bindings: [param('query', 'text')], args: { text: 'cats' } });
+    expect(request.url.pathname).toBe('/api/v3/rest');
+    expect(request.url.search).toBe('?method=flickr.photos.search&text=cats');
+  });
+
+  test("the template query's {variables} are filled from path parameters; one without a value is left out", () => {
+    const bindings = [param('path', 'date_from'), param('path', 'q')];
+    const path = '/fax/history?date_from={date_from}&q={q}';
+    expect(build({ path, bindings, args: { date_from: 1700000000, q: 'a b&c' } }).url.search).toBe('?date_from=1700000000&q=a%20b%26c');
+    expect(build({ path, bindings, args: { date_from: 1700000000 } }).url.search).toBe('?date_from=1700000000');
+  });
+
   test('a path template with no value for a variable is reported, not sent', () => {
     expect(() => build({ path: '/pet/{petId}' })).toThrow(/needs a value for \{petId\}/);
   });
