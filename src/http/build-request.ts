@@ -30,14 +30,7 @@ const forbiddenHeaders = new Set([...transportHeaders, 'proxy-authorization', 'c
 
 export function buildRequest(input: BuildRequestInput): HttpRequest {
   const { args, bindings } = input;
-  // "/files/{file_id}#add_shared_link": some documents give one path and method several operations by a
-  // fragment, which is no part of the URL (sent, it would be a %23 in the path). Others write a query into
-  // the template ("/rest?method=flickr.photos.search", "/fax/history?date_from={date_from}"): it is sent as
-  // the query it is, its {variables} filled like the path's.
-  const template = input.path.replace(/#.*$/, '');
-  const queryAt = template.indexOf('?');
-  let path = queryAt === -1 ? template : template.slice(0, queryAt);
-  let templateQuery = queryAt === -1 ? '' : template.slice(queryAt + 1);
+  let { path, query: templateQuery } = splitTemplate(input.path);
   const query: string[] = [];
   const cookies: string[] = [];
   const headers: Record<string, string> = {};
@@ -106,15 +99,30 @@ export function buildRequest(input: BuildRequestInput): HttpRequest {
 
   const url = new URL(input.baseUrl.href);
   url.pathname = `${url.pathname.replace(/\/+$/, '')}${path}`;
-  // Pairs of the template's query whose variable got no value are left out, as an absent query parameter would be.
-  const fixedQuery = templateQuery.split('&').filter((pair) => pair && !/\{[^}]*\}/.test(pair));
-  const search = [...fixedQuery, ...query];
+  const search = [...filledPairs(templateQuery), ...query];
   url.search = search.length ? `?${search.join('&')}` : '';
   if (url.origin !== input.baseUrl.origin) throw new RequestBuildError(`Refusing to send a request to ${url.origin}: it is not the API's server.`);
 
   const request: HttpRequest = { method: input.method.toUpperCase(), url, headers };
   if (body !== undefined) request.body = body;
   return request;
+}
+
+/**
+ * The path and query of a path template. "/files/{file_id}#add_shared_link": some documents give one path
+ * and method several operations by a fragment, which is no part of the URL (sent, it would be a %23 in the
+ * path). Others write a query into the template ("/rest?method=flickr.photos.search",
+ * "/fax/history?date_from={date_from}"): it is sent as the query it is, its {variables} filled like the path's.
+ */
+function splitTemplate(template: string): { path: string; query: string } {
+  const withoutFragment = template.replace(/#.*$/, '');
+  const at = withoutFragment.indexOf('?');
+  return at === -1 ? { path: withoutFragment, query: '' } : { path: withoutFragment.slice(0, at), query: withoutFragment.slice(at + 1) };
+}
+
+/** The pairs of a template's query, less those whose variable got no value: left out, as an absent query parameter would be. */
+function filledPairs(templateQuery: string): string[] {
+  return templateQuery.split('&').filter((pair) => pair && !/\{[^}]*\}/.test(pair));
 }
 
 /** A value as text in a query written into the path template: lists comma-separated, objects as JSON. */
