@@ -40,10 +40,10 @@ export function describeSecurity(operation: Operation, catalog: Catalog, configu
     );
 }
 
-/** The query parameters in which the operation's API keys travel: their values are never shown back. */
-export function queryKeyNames(operation: Operation, catalog: Catalog): Set<string> {
+/** The query parameters in which API keys of these security alternatives travel: their values are never shown back. */
+export function queryKeyNames(alternatives: SchemeUse[][]): Set<string> {
   const names = new Set<string>();
-  for (const use of describeSecurity(operation, catalog).flat()) if (use.type === 'apiKey' && use.in === 'query') names.add(use.parameterName ?? use.name);
+  for (const use of alternatives.flat()) if (use.type === 'apiKey' && use.in === 'query') names.add(use.parameterName ?? use.name);
   return names;
 }
 

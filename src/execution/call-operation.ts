@@ -9,7 +9,7 @@ import type { ArgumentBinding } from '../arguments/input-schema.js';
 import type { Operation } from '../openapi/operation.js';
 import type { ResponseObject } from '../openapi/openapi-types.js';
 import { isObject } from '../base/json.js';
-import { describeSecurity, isSecurityOptional } from '../auth/describe-security.js';
+import { describeSecurity, isSecurityOptional, queryKeyNames } from '../auth/describe-security.js';
 import { resolveBaseUrl } from '../http/base-url.js';
 import type { BodyLease } from '../http/body-budget.js';
 import { buildRequest, type HttpRequest } from '../http/build-request.js';
@@ -30,6 +30,8 @@ export interface CallOutcome {
   response: RawResponse;
   /** What to configure when the endpoint declares auth and none was configured. */
   missingCredentials?: string;
+  /** The query parameters the endpoint's API keys travel in (see queryKeyNames). */
+  queryKeys: ReadonlySet<string>;
 }
 
 /** What a call needs from the document that does not change between calls: decided once per operation and settings. */
@@ -37,6 +39,7 @@ interface OperationPlan {
   key: string;
   baseUrl: URL;
   alternatives: ReturnType<typeof describeSecurity>;
+  queryKeys: ReadonlySet<string>;
   optional: boolean;
   responseMediaTypes: string[];
 }
@@ -47,10 +50,12 @@ function planOf(operation: Operation, catalog: Catalog, settings: CallSettings):
   const key = `${settings.baseUrl?.href ?? ''}\n${JSON.stringify(settings.serverVariables)}`;
   let plan = plans.get(operation);
   if (plan?.key !== key) {
+    const alternatives = describeSecurity(operation, catalog);
     plan = {
       key,
       baseUrl: resolveBaseUrl(operation.servers, catalog.spec.url, settings.baseUrl, settings.serverVariables),
-      alternatives: describeSecurity(operation, catalog),
+      alternatives,
+      queryKeys: queryKeyNames(alternatives),
       optional: isSecurityOptional(operation),
       responseMediaTypes: responseMediaTypes(operation, catalog),
     };
@@ -67,7 +72,7 @@ export async function callOperation(
   settings: CallSettings,
 ): Promise<CallOutcome> {
   // Base URL, security alternatives and Accept types are the same for every call: worked out once (the URL is never mutated).
-  const { baseUrl, alternatives, optional, responseMediaTypes: accepted } = planOf(operation, catalog, settings);
+  const { baseUrl, alternatives, queryKeys, optional, responseMediaTypes: accepted } = planOf(operation, catalog, settings);
   // OpenAPI 3.0 ignores `style` on multipart fields. A converted Swagger 2.0 document has styles there only
   // for its formData arrays' collectionFormat (see swagger2-form-arrays), which applies to multipart too.
   const bodyEncoding = {
@@ -101,7 +106,8 @@ export async function callOperation(
     bodyLease: settings.bodyLease,
   };
   const first = await prepare();
-  const outcome = (response: RawResponse): CallOutcome => (first.auth.missing ? { response, missingCredentials: first.auth.missing } : { response });
+  const outcome = (response: RawResponse): CallOutcome =>
+    first.auth.missing ? { response, queryKeys, missingCredentials: first.auth.missing } : { response, queryKeys };
   const response = await sendRequest(first.request, sendOptions);
   if (response.status !== 401 || !first.auth.tokenRequests.length) return outcome(response);
   // The cached token may have been revoked early: fetch a fresh one and try once more.

@@ -1,7 +1,6 @@
 /** @module The execute_endpoint tool: validates arguments against the describe schema, sends the request, returns status, headers and body. */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { argumentNestingProblem } from '../arguments/argument-nesting.js';
-import { queryKeyNames } from '../auth/describe-security.js';
 import { ArgumentShapeError, normalizeArguments } from '../arguments/normalize-arguments.js';
 import { repairMessage } from '../arguments/repair-message.js';
 import { unreliableNotes } from '../arguments/unreliable-notes.js';
@@ -91,8 +90,8 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
   // The path and query as sent, values filled in ("/v2/droplets/42/actions?page=2"): the model sees what went out.
   let sentPath: string;
   try {
-    const { response: raw, missingCredentials } = await callOperation(operation, catalog, bindings, args, { ...execution, allowedOrigins });
-    sentPath = sentTarget(raw.url, queryKeyNames(operation, catalog));
+    const { response: raw, missingCredentials, queryKeys } = await callOperation(operation, catalog, bindings, args, { ...execution, allowedOrigins });
+    sentPath = sentTarget(raw.url, queryKeys);
     // Redacted as shaped, before the rest of a long body is kept for continuations: the store never holds a credential either.
     shaped = shapeResponse(raw, {
       maxBytes: execution.maxResponseBytes,
