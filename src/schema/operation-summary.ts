@@ -13,10 +13,10 @@ const cache = new WeakMap<Operation, string>();
  * empty when it has neither.
  */
 export function summaryText(op: Operation): string {
-  if (op.summary && !repeatsId(op.summary, op.id)) return op.summary;
   let text = cache.get(op);
   if (text === undefined) {
-    text = shortenText(firstSentence(shortenText(op.description, 2_000) ?? ''), summaryChars) ?? '';
+    text =
+      op.summary && !repeatsId(op.summary, op.id) ? op.summary : (shortenText(firstSentence(shortenText(op.description, 2_000) ?? ''), summaryChars) ?? '');
     cache.set(op, text);
   }
   return text;

@@ -123,8 +123,6 @@ export class SearchIndex {
   private readonly verbatim: (string[] | undefined)[] = [];
   /** Per document: 1 when its path has a parameter. */
   private readonly takesItem: Uint8Array;
-  /** Per document: 1 when deprecated. */
-  private readonly deprecated: Uint8Array;
 
   private readonly options: SearchIndexOptions;
   /** Per document: its family (see `operationFamily`) as a small number. */
@@ -142,7 +140,6 @@ export class SearchIndex {
       return phrases.length ? phrases : undefined;
     });
     this.priors = Float64Array.from(operations, prior);
-    this.deprecated = Uint8Array.from(operations, (op) => (op.deprecated ? 1 : 0));
     this.takesItem = Uint8Array.from(operations, (op) => (op.path.includes('{') ? 1 : 0));
     this.titleTerms = perDoc.map((d) => [...new Set([...d.id, ...d.summary])]);
     this.titles = perDoc.map(titlesOf);
@@ -233,7 +230,7 @@ export class SearchIndex {
       if (title.length) score *= 1 + (coverageBonus * title.filter((t) => terms.has(t)).length) / title.length;
       const fit = titleFit(content, this.titles[doc]!);
       score *= 1 + titleBonus * fit;
-      if (this.deprecated[doc]) score *= fit === 1 ? deprecatedExactFactor : deprecatedFactor;
+      if (this.operations[doc]!.deprecated) score *= fit === 1 ? deprecatedExactFactor : deprecatedFactor;
       if (context.length) score *= 1 + contextBonus * contextAffinity(this.operations[doc]!, context);
       return score;
     };

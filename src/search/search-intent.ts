@@ -89,7 +89,7 @@ export function requestIntent(words: readonly string[], namesItem = false, verbs
   let many = false;
   for (const word of words) {
     // A past participle describes what happened ("who deleted it", "files shared with me"); it asks for nothing.
-    const intent = pastParticiple(word) ? undefined : (own(requestIntents, toTerm(word)) ?? own(requestIntents, word));
+    const intent = pastParticiple(word) ? undefined : listedIntent(word);
     if (intent === 'list' && !first) return 'list';
     first ??= intent;
     // "show me all the alerts", "were any keys leaked": asking to see things in the plural lists them.
@@ -112,11 +112,14 @@ const intentOfEffect: Record<VerbEffect, RequestIntent> = { read: 'read', write:
  */
 function openingIntent(words: readonly string[], verbs: RequestVerbs): RequestIntent | undefined {
   const opening = words.find((word) => !isStopWord(word));
-  if (!opening || pastParticiple(opening)) return undefined;
-  const term = toTerm(opening);
-  if (own(requestIntents, term) ?? own(requestIntents, opening)) return undefined;
-  const effect = verbs.get(term);
+  if (!opening || pastParticiple(opening) || listedIntent(opening)) return undefined;
+  const effect = verbs.get(toTerm(opening));
   return effect ? intentOfEffect[effect] : undefined;
+}
+
+/** The intent a request's word names by the hand-made list, as a term or as typed. */
+function listedIntent(word: string): Intent | undefined {
+  return own(requestIntents, toTerm(word)) ?? own(requestIntents, word);
 }
 
 function pastParticiple(word: string): boolean {
