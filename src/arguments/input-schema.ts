@@ -9,6 +9,7 @@ import type { Operation } from '../openapi/operation.js';
 import type { MediaTypeObject, ParameterLocation, ParameterObject } from '../openapi/openapi-types.js';
 import { isObject, type JsonObject } from '../base/json.js';
 import { fileArgumentSchema, isBinarySchema } from '../schema/file-schema.js';
+import { fixedNote, fixedValue } from './fixed-parameters.js';
 import { transportHeaders } from './transport-headers.js';
 import { followDefs, reachableDefs } from '../schema/local-defs.js';
 import { responseEnums } from '../schema/response-enums.js';
@@ -118,7 +119,7 @@ export function requiredArguments(operation: Operation, catalog: Catalog): strin
   names = [];
   for (const b of argumentBindings(operation)) {
     if (b.location !== 'body') {
-      if (b.parameter.required === true || b.location === 'path') names.push(b.key);
+      if ((b.parameter.required === true || b.location === 'path') && !fixedValue(b.parameter)) names.push(b.key);
       continue;
     }
     const fields = requiredBodyFields(b.media.schema, catalog, operation.docUrl);
@@ -194,14 +195,16 @@ export function buildInputSchema(operation: Operation, catalog: Catalog, mediaTy
       if (operation.requestBody?.required) required.push('body');
     } else {
       const p = binding.parameter;
-      const description = shortenText(p.description, 160);
+      const fixed = fixedValue(p);
+      const description = fixed ? fixedNote : shortenText(p.description, 160);
       if (isObject(schema)) {
         schema = { ...schema };
-        if (description && !schema.description) schema.description = description;
+        if (description && (fixed || !schema.description)) schema.description = description;
         if (binding.key !== p.name || p.in === 'header' || p.in === 'cookie') schema.description = `(${p.in}) ${schema.description ?? ''}`.trim();
         if (p.deprecated) schema.deprecated = true;
+        if (fixed) schema.default = fixed.value;
       }
-      if (p.required || p.in === 'path') required.push(binding.key);
+      if ((p.required || p.in === 'path') && !fixed) required.push(binding.key);
     }
     properties[binding.key] = schema;
   });

@@ -81,6 +81,18 @@ describe('buildRequest: URL', () => {
     expect(build({ path, bindings, args: { date_from: 1700000000 } }).url.search).toBe('?date_from=1700000000');
   });
 
+  test('a required parameter that allows one value only is sent when left out; one given, or an optional one, is left as it is', () => {
+    const target = param('header', 'X-Amz-Target', { required: true, schema: { type: 'string', enum: ['DynamoDB_20120810.GetItem'] } });
+    const version = param('query', 'Version', { required: true, schema: { const: '2012-11-05' } });
+    const optional = param('query', 'mode', { schema: { type: 'string', enum: ['fast'] } });
+    const request = build({ method: 'post', bindings: [target, version, optional] });
+    expect(request.headers['x-amz-target']).toBe('DynamoDB_20120810.GetItem');
+    expect(request.url.search).toBe('?Version=2012-11-05');
+    const given = build({ method: 'post', bindings: [target, version], args: { 'X-Amz-Target': 'other', Version: '2020-01-01' } });
+    expect(given.headers['x-amz-target']).toBe('other');
+    expect(given.url.search).toBe('?Version=2020-01-01');
+  });
+
   test('a path template with no value for a variable is reported, not sent', () => {
     expect(() => build({ path: '/pet/{petId}' })).toThrow(/needs a value for \{petId\}/);
   });

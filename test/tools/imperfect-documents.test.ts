@@ -268,11 +268,33 @@ describe('listings', () => {
     const { call } = await connect(directory('amazonaws.com/elasticloadbalancing.json'));
     const result = await call('list_endpoints', { query: 'add tags to a load balancer', limit: 3 });
     expect(textOf(result)).toContain(
-      'GET_AddTags: GET /#Action=AddTags - Adds the specified tags to the specified load balancer. [required: LoadBalancerNames, Tags, Action, Version]',
+      'GET_AddTags: GET /#Action=AddTags - Adds the specified tags to the specified load balancer. [required: LoadBalancerNames, Tags]',
     );
     expect((result.structuredContent as { endpoints: { id: string; summary: string }[] }).endpoints.find((e) => e.id === 'GET_AddTags')?.summary).toBe(
       'Adds the specified tags to the specified load balancer.',
     );
+  });
+
+  test('a required parameter that allows one value only (AWS X-Amz-Target, Action, Version) is not asked for, and is sent', async () => {
+    const { call } = await connect(directory('amazonaws.com/dynamodb.json'));
+    const listed = await call('list_endpoints', { query: 'get item', limit: 3 });
+    expect(textOf(listed)).toMatch(/^GetItem: POST \/#X-Amz-Target=DynamoDB_20120810\.GetItem - .*\[required: body\.TableName, body\.Key\]$/m);
+    const described = (await call('describe_endpoint', { ids: ['GetItem'] })).structuredContent as unknown as Described;
+    const schema = described.endpoints[0]!.inputSchema as { required: string[]; properties: Record<string, { default?: unknown; description?: string }> };
+    expect(schema.required).toEqual(['body']);
+    expect(schema.properties['X-Amz-Target']).toMatchObject({
+      default: 'DynamoDB_20120810.GetItem',
+      description: '(header) Fixed: sent for you when left out.',
+    });
+
+    const result = await call('execute_endpoint', { id: 'GetItem', arguments: { body: { TableName: 'orders', Key: { order_id: { S: 'o-1001' } } } } });
+    expect(result.isError).toBeFalsy();
+    expect(harness.upstream.requests.at(-1)).toMatchObject({ method: 'POST', url: '/', headers: { 'x-amz-target': 'DynamoDB_20120810.GetItem' } });
+
+    const elb = await connect(directory('amazonaws.com/elasticloadbalancing.json'));
+    await elb.call('execute_endpoint', { id: 'GET_AddTags', arguments: { LoadBalancerNames: ['web'], Tags: [{ Key: 'team', Value: 'pay' }] } });
+    expect(new URL(harness.upstream.requests.at(-1)!.url, 'http://x').searchParams.get('Action')).toBe('AddTags');
+    expect(new URL(harness.upstream.requests.at(-1)!.url, 'http://x').searchParams.get('Version')).toBe('2012-06-01');
   });
 
   test.each([
