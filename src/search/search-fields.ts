@@ -41,7 +41,8 @@ export function fieldTerms(op: Operation, terms: Tokenizer = tokenize): FieldTer
     pathParam,
     tag: op.tags.flatMap((t) => terms(t)),
     // Path parameters are in pathParam already.
-    parameter: [...op.parameters.filter((p) => p.in !== 'path').map((p) => p.name), ...bodyPropertyNames(op)].flatMap((name) => terms(name)),
+    // Each word once: six address_* fields say only that the operation takes an address.
+    parameter: [...new Set([...op.parameters.filter((p) => p.in !== 'path').map((p) => p.name), ...bodyPropertyNames(op)].flatMap((name) => terms(name)))],
     description: terms(description),
   };
 }

@@ -75,7 +75,13 @@ describe('fieldTerms', () => {
     });
     expect(fieldTerms(op).parameter).toEqual(['customer', 'ship', 'email']);
     expect(fieldTerms(op).pathParam).toEqual(['customer']);
-    expect(fieldTerms(op).pathParam).toEqual(['customer']);
+  });
+
+  test("a word shared by several inputs' names counts once: six address_* fields do not make an operation six times about addresses", () => {
+    const op = operation('post', '/v1/customers/{customer}/sources/{id}', {
+      requestBody: { content: { 'application/json': { schema: { properties: { address_city: {}, address_line1: {}, address_zip: {}, name: {} } } } } },
+    });
+    expect(fieldTerms(op).parameter).toEqual(['address', 'city', 'line1', 'zip', 'name']);
   });
 });
 
