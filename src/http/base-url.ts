@@ -17,6 +17,14 @@ export function expandServerUrl(server: ServerObject, values: Record<string, str
   });
 }
 
+/** The first server, or its HTTPS twin listed further on (AWS documents list `http://` first, then the same URL with `https://`). */
+function preferredServer(servers: readonly ServerObject[]): ServerObject | undefined {
+  const first = servers[0];
+  if (typeof first?.url !== 'string' || !/^http:\/\//i.test(first.url)) return first;
+  const secure = `https://${first.url.slice('http://'.length)}`;
+  return servers.find((s) => s.url === secure) ?? first;
+}
+
 /**
  * The base URL for requests, without a trailing slash: `--base-url` as resolveConfig checked it, else the
  * servers list. A relative server URL resolves against the spec's URL when the spec was downloaded; from a
@@ -24,7 +32,7 @@ export function expandServerUrl(server: ServerObject, values: Record<string, str
  */
 export function resolveBaseUrl(servers: readonly ServerObject[], specUrl: URL, override?: URL, variables: Record<string, string> = {}): URL {
   if (override) return override;
-  const server = servers[0];
+  const server = preferredServer(servers);
   if (!server || typeof server.url !== 'string') {
     if (specUrl.protocol !== 'file:') return parseBase(new URL('/', specUrl).href, 'the spec URL');
     throw new ConfigError('The OpenAPI document declares no servers, so there is no URL to send requests to.', {

@@ -62,6 +62,21 @@ describe('resolveBaseUrl', () => {
       want: 'https://a.example.com/',
     },
     { name: 'a server URL with variables', servers: [templated], spec: fileSpec, want: 'https://eu.api.example.com:8443/v2' },
+    {
+      name: 'an http:// first server whose https:// twin is listed too (as AWS documents list them)',
+      servers: [
+        { url: 'http://sqs.{region}.amazonaws.com', variables: { region: { default: 'us-east-1' } } },
+        { url: 'https://sqs.{region}.amazonaws.com', variables: { region: { default: 'us-east-1' } } },
+      ],
+      spec: fileSpec,
+      want: 'https://sqs.us-east-1.amazonaws.com/',
+    },
+    {
+      name: 'an http:// first server with no https:// twin',
+      servers: [{ url: 'http://a.example.com' }, { url: 'https://b.example.com' }],
+      spec: fileSpec,
+      want: 'http://a.example.com/',
+    },
     { name: 'a root-relative server URL against an http spec URL', servers: [{ url: '/api/v3' }], spec: httpSpec, want: 'https://petstore3.swagger.io/api/v3' },
     { name: 'a path-relative server URL against an http spec URL', servers: [{ url: 'v4' }], spec: httpSpec, want: 'https://petstore3.swagger.io/api/v3/v4' },
     { name: 'no servers from an http spec: the spec host', servers: [], spec: httpSpec, want: 'https://petstore3.swagger.io/' },
