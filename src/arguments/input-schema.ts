@@ -31,10 +31,23 @@ export interface InputSchema {
 
 /** Headers that OpenAPI says are not parameters: the request's content negotiation and auth own them. */
 const ignoredHeaders = new Set(['accept', 'content-type', 'authorization']);
-/** Headers the request builder or the HTTP client sets: declared as parameters, they are not arguments. */
+/**
+ * The headers of an AWS Signature V4, which AWS documents declare on every operation: signing computes them
+ * (see auth/schemes/aws-sigv4), and no caller could by hand.
+ */
+const signatureHeaders = new Set([
+  'x-amz-content-sha256',
+  'x-amz-date',
+  'x-amz-algorithm',
+  'x-amz-credential',
+  'x-amz-security-token',
+  'x-amz-signature',
+  'x-amz-signedheaders',
+]);
+/** Headers the request builder, the HTTP client or the request's signature sets: declared as parameters, they are not arguments. */
 function isOwnedHeader(name: string): boolean {
   const lower = name.toLowerCase();
-  return ignoredHeaders.has(lower) || transportHeaders.has(lower);
+  return ignoredHeaders.has(lower) || transportHeaders.has(lower) || signatureHeaders.has(lower);
 }
 const locationPriority: ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
 const cache = new WeakMap<Operation, Map<string, InputSchema>>();

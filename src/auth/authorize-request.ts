@@ -27,6 +27,8 @@ export interface AuthorizeInput {
   tokens: ClientCredentialsTokens;
   /** Base for relative token URLs. */
   baseUrl: URL;
+  /** The API's own server per the document (see AuthTarget); default: `baseUrl`. */
+  apiUrl?: URL;
 }
 
 /**
@@ -57,7 +59,15 @@ export function chooseAlternative(input: Pick<AuthorizeInput, 'alternatives' | '
 /** Adds the credentials of the chosen alternative to the request, in place, each by the scheme that sends it. */
 export async function authorizeRequest(request: HttpRequest, input: AuthorizeInput): Promise<Authorization> {
   const { chosen, missing } = chooseAlternative(input);
-  const target: AuthTarget = { request, cookies: [], ownedHeaders: [], tokenRequests: [], tokens: input.tokens, baseUrl: input.baseUrl };
+  const target: AuthTarget = {
+    request,
+    cookies: [],
+    ownedHeaders: [],
+    tokenRequests: [],
+    tokens: input.tokens,
+    baseUrl: input.baseUrl,
+    apiUrl: input.apiUrl ?? input.baseUrl,
+  };
   for (const use of chosen) {
     const secret = input.credentials.get(use.name)!;
     await authSchemeFor(use, secret).apply(use, secret, target);

@@ -29,6 +29,10 @@ export function describeSecurity(operation: Operation, catalog: Catalog, configu
           scheme = undefined;
         }
         const use = schemeUse(name, scheme, scopes);
+        if (use.type === 'apiKey' && use.signing) {
+          const name = signingNameOf(catalog);
+          if (name) use.signingName = name;
+        }
         if (configured) use.configured = configured.has(name);
         // Documents that list the key among the operation's parameters too ("key", "token" in the query)
         // let the caller send it as an argument: then "not configured" is no dead end.
@@ -71,4 +75,11 @@ function unconfiguredHint(use: SchemeUse): string {
 /** Header names are case-insensitive; query and cookie names are not. */
 function sameParameterName(a: string, b: string, location: string): boolean {
   return location === 'header' ? a.toLowerCase() === b.toLowerCase() : a === b;
+}
+
+/** The service name an AWS document signs for: `x-aws-signingName` when it differs from the service's (SES's "email"), else `x-serviceName`. */
+function signingNameOf(catalog: Catalog): string | undefined {
+  const info: Record<string, unknown> = catalog.spec.document.info ?? {};
+  const name = info['x-aws-signingName'] ?? info['x-serviceName'];
+  return typeof name === 'string' && name ? name : undefined;
 }

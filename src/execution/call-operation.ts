@@ -38,6 +38,8 @@ export interface CallOutcome {
 interface OperationPlan {
   key: string;
   baseUrl: URL;
+  /** The API's own server per the document (AWS signs for its region), whatever --base-url says. */
+  apiUrl: URL;
   alternatives: ReturnType<typeof describeSecurity>;
   queryKeys: ReadonlySet<string>;
   optional: boolean;
@@ -54,6 +56,7 @@ function planOf(operation: Operation, catalog: Catalog, settings: CallSettings):
     plan = {
       key,
       baseUrl: resolveBaseUrl(operation.servers, catalog.spec.url, settings.baseUrl, settings.serverVariables),
+      apiUrl: documentServer(operation, catalog, settings),
       alternatives,
       queryKeys: queryKeyNames(alternatives),
       optional: isSecurityOptional(operation),
@@ -72,7 +75,7 @@ export async function callOperation(
   settings: CallSettings,
 ): Promise<CallOutcome> {
   // Base URL, security alternatives and Accept types are the same for every call: worked out once (the URL is never mutated).
-  const { baseUrl, alternatives, queryKeys, optional, responseMediaTypes: accepted } = planOf(operation, catalog, settings);
+  const { baseUrl, apiUrl, alternatives, queryKeys, optional, responseMediaTypes: accepted } = planOf(operation, catalog, settings);
   // OpenAPI 3.0 ignores `style` on multipart fields. A converted Swagger 2.0 document has styles there only
   // for its formData arrays' collectionFormat (see swagger2-form-arrays), which applies to multipart too.
   const bodyEncoding = {
@@ -84,7 +87,7 @@ export async function callOperation(
     const request = buildRequest({ method: operation.method, path: operation.path, bindings, args, baseUrl, responseMediaTypes: accepted, bodyEncoding });
     const fromArguments = new Set(Object.keys(request.headers));
     request.headers = { ...lowerCaseKeys(settings.headers), ...request.headers };
-    const auth = await authorizeRequest(request, { alternatives, optional, credentials: settings.credentials, tokens: settings.tokens, baseUrl });
+    const auth = await authorizeRequest(request, { alternatives, optional, credentials: settings.credentials, tokens: settings.tokens, baseUrl, apiUrl });
     const clash = bindings.find(
       (b) =>
         b.location === 'header' && args[b.key] !== undefined && auth.ownedHeaders.includes(b.name.toLowerCase()) && fromArguments.has(b.name.toLowerCase()),
@@ -113,6 +116,16 @@ export async function callOperation(
   // The cached token may have been revoked early: fetch a fresh one and try once more.
   for (const tokenRequest of first.auth.tokenRequests) settings.tokens.invalidate(tokenRequest);
   return outcome(await sendRequest((await prepare()).request, sendOptions));
+}
+
+/** The operation's server per the document, variables filled, ignoring --base-url; the base URL when the document has none usable. */
+function documentServer(operation: Operation, catalog: Catalog, settings: CallSettings): URL {
+  if (!settings.baseUrl) return resolveBaseUrl(operation.servers, catalog.spec.url, undefined, settings.serverVariables);
+  try {
+    return resolveBaseUrl(operation.servers, catalog.spec.url, undefined, settings.serverVariables);
+  } catch {
+    return settings.baseUrl;
+  }
 }
 
 /** Whether any response of the operation is declared as JSON. */

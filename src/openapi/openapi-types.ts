@@ -58,6 +58,8 @@ export interface SecuritySchemeObject {
   bearerFormat?: string;
   flows?: Record<string, { tokenUrl?: string; authorizationUrl?: string; scopes?: Record<string, string> }>;
   openIdConnectUrl?: string;
+  /** AWS documents mark their signed "apiKey" with `awsSigv4`. */
+  'x-amazon-apigateway-authtype'?: string;
 }
 
 export interface OpenApiDocument {

@@ -16,6 +16,8 @@ export interface AuthTarget {
   tokens: ClientCredentialsTokens;
   /** Base for relative token URLs. */
   baseUrl: URL;
+  /** The API's own server per the document, before any --base-url: where AWS reads the region a request is signed for. */
+  apiUrl: URL;
 }
 
 export interface AuthScheme<U extends SchemeUse = SchemeUse> {

@@ -1,6 +1,7 @@
 /** @module The auth schemes we send, in the order they are tried: a new one is a file in this folder and a line here. */
 import { apiKeyScheme } from './api-key.js';
 import type { AuthScheme } from './auth-scheme.js';
+import { awsSigV4Scheme } from './aws-sigv4.js';
 import { bearerTokenScheme } from './bearer-token.js';
 import { httpBasicScheme } from './http-basic.js';
 import { httpBearerScheme } from './http-bearer.js';
@@ -8,6 +9,8 @@ import { oauth2ClientCredentialsScheme } from './oauth2-client-credentials.js';
 import type { SchemeUse } from './scheme-use.js';
 
 export const authSchemes: readonly AuthScheme[] = [
+  // Before apiKey: AWS documents declare their signature as an apiKey in Authorization.
+  awsSigV4Scheme,
   apiKeyScheme,
   httpBasicScheme,
   httpBearerScheme,

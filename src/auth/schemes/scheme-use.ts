@@ -20,6 +20,10 @@ export interface ApiKeyUse extends Use {
   parameterName?: string;
   /** Set when the operation also declares that parameter: then a caller may pass the key as an argument. */
   asArgument?: boolean;
+  /** Set for AWS documents, whose "key" is an access key that signs each request (AWS Signature Version 4). */
+  signing?: 'aws-sigv4';
+  /** With `signing`: the service name AWS signs for ("ses" for the email API), from the document's info. */
+  signingName?: string;
 }
 
 export interface HttpUse extends Use {
@@ -54,7 +58,14 @@ export function schemeUse(name: string, declared: SecuritySchemeObject | undefin
   const asked = Array.isArray(scopes) && scopes.length ? { scopes: scopes as string[] } : {};
   switch (declared?.type) {
     case 'apiKey':
-      return { name, type: 'apiKey', ...(declared.in ? { in: declared.in } : {}), ...(declared.name ? { parameterName: declared.name } : {}), ...asked };
+      return {
+        name,
+        type: 'apiKey',
+        ...(declared.in ? { in: declared.in } : {}),
+        ...(declared.name ? { parameterName: declared.name } : {}),
+        ...asked,
+        ...(String(declared['x-amazon-apigateway-authtype']).toLowerCase() === 'awssigv4' ? { signing: 'aws-sigv4' as const } : {}),
+      };
     case 'http':
       return { name, type: 'http', ...(declared.scheme ? { scheme: declared.scheme.toLowerCase() } : {}), ...asked };
     case 'oauth2': {
@@ -73,7 +84,9 @@ export function schemeUse(name: string, declared: SecuritySchemeObject | undefin
 export function schemeDetail(use: SchemeUse): string {
   switch (use.type) {
     case 'apiKey':
-      return `apiKey in ${use.in ?? '?'} ${use.parameterName ?? ''}`.trim();
+      return use.signing
+        ? 'AWS Signature V4, credential ACCESS_KEY_ID:SECRET_ACCESS_KEY[:SESSION_TOKEN]'
+        : `apiKey in ${use.in ?? '?'} ${use.parameterName ?? ''}`.trim();
     case 'http':
       return `http ${use.scheme ?? ''}`.trim();
     default:

