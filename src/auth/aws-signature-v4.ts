@@ -66,12 +66,13 @@ export function signV4(input: SignV4Input): Record<string, string> {
 
 /**
  * The path as AWS signs it: each segment encoded strictly (RFC 3986); twice for every service but S3, which
- * signs the path as sent. Worked out from the decoded segments, so that how we encoded them does not matter.
+ * encodes once and leaves a key's slashes as they are ("reports/2024.csv" however it was sent). Worked out
+ * from the decoded segments, so that how we encoded them does not matter.
  */
 function canonicalPath(pathname: string, service: string): string {
   const segments = pathname.split('/').map((segment) => {
     const raw = safeDecode(segment);
-    return service === 's3' ? strictEncode(raw) : strictEncode(strictEncode(raw));
+    return service === 's3' ? strictEncode(raw).replace(/%2F/g, '/') : strictEncode(strictEncode(raw));
   });
   return segments.join('/') || '/';
 }

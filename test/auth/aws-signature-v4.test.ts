@@ -51,4 +51,10 @@ describe('signV4', () => {
     expect(added.authorization).toContain('SignedHeaders=host;x-amz-content-sha256;x-amz-date,');
     expect(put('hello!').authorization).not.toBe(added.authorization);
   });
+
+  test("S3 signs a key's slashes as slashes, however the path sent them; other services sign every segment encoded twice", () => {
+    const get = (url: string, service = 's3') => signV4({ ...example, method: 'GET', url: new URL(url), service }).authorization;
+    expect(get('https://s3.amazonaws.com/b/reports%2F2024.csv')).toBe(get('https://s3.amazonaws.com/b/reports/2024.csv'));
+    expect(get('https://x.amazonaws.com/a%2Fb', 'service')).not.toBe(get('https://x.amazonaws.com/a/b', 'service'));
+  });
 });

@@ -1,4 +1,4 @@
-// AWS documents (APIs.guru's DynamoDB and SES) called through execute_endpoint with an access key: each request
+// AWS documents (APIs.guru's DynamoDB, SES and S3) called through execute_endpoint with an access key: each request
 // is signed with AWS Signature V4 for the document's region and service, and the signature holds for what arrives.
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -51,6 +51,16 @@ describe('AWS Signature V4', () => {
     expect(request.headers['x-amz-security-token']).toBe('FQoGZXIvYXdzE');
     expect(request.headers.authorization).toContain('/eu-west-1/ses/aws4_request, ');
     expect(request.headers.authorization).toBe(expectedAuthorization(request, 'eu-west-1', 'ses', 'FQoGZXIvYXdzE'));
+  });
+
+  test('S3 (whose document says awsS3) is signed with Signature V4 too, the payload hash sent and signed, the path encoded once', async () => {
+    const { call } = await connect('s3.json', `AKIDEXAMPLE:${secretAccessKey}`);
+    await call('execute_endpoint', { id: 'GetObject', arguments: { Bucket: 'orders', Key: 'reports/2024 (final).csv' } });
+    const request = harness.upstream.requests[0]!;
+    expect(request.url).toBe('/orders/reports%2F2024%20%28final%29.csv');
+    expect(request.headers['x-amz-content-sha256']).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(request.headers.authorization).toContain('/us-east-1/s3/aws4_request, SignedHeaders=accept;host;x-amz-content-sha256;x-amz-date, ');
+    expect(request.headers.authorization).toBe(expectedAuthorization(request, 'us-east-1', 's3'));
   });
 
   test('the signature headers the document declares are not arguments; a credential without its secret is refused, naming the form', async () => {

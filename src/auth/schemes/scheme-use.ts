@@ -53,6 +53,9 @@ export interface UndeclaredUse extends Use {
 
 export type SchemeUse = ApiKeyUse | HttpUse | OAuth2Use | OpenIdConnectUse | MutualTlsUse | UndeclaredUse;
 
+/** How AWS documents mark a key that signs requests: `awsSigv4`, and S3's `awsS3` (S3 takes Signature V4 in every region). */
+const awsSignedTypes = new Set(['awssigv4', 'awss3']);
+
 /** The use of `declared` under the name `name`, with the scopes the requirement asks for. */
 export function schemeUse(name: string, declared: SecuritySchemeObject | undefined, scopes: unknown): SchemeUse {
   const asked = Array.isArray(scopes) && scopes.length ? { scopes: scopes as string[] } : {};
@@ -64,7 +67,7 @@ export function schemeUse(name: string, declared: SecuritySchemeObject | undefin
         ...(declared.in ? { in: declared.in } : {}),
         ...(declared.name ? { parameterName: declared.name } : {}),
         ...asked,
-        ...(String(declared['x-amazon-apigateway-authtype']).toLowerCase() === 'awssigv4' ? { signing: 'aws-sigv4' as const } : {}),
+        ...(awsSignedTypes.has(String(declared['x-amazon-apigateway-authtype']).toLowerCase()) ? { signing: 'aws-sigv4' as const } : {}),
       };
     case 'http':
       return { name, type: 'http', ...(declared.scheme ? { scheme: declared.scheme.toLowerCase() } : {}), ...asked };
