@@ -6,13 +6,16 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { credentialHeaderName, SecretRedactor } from '../http/redact-secrets.js';
 import type { ExecutionSettings } from './tool-context.js';
 
-/** Every credential of these settings: configured secrets (and the password part of `user:password`), credential-like static headers, OAuth tokens held. */
+/** Every credential of these settings: configured secrets (and the password part of `user:password`, the parts of an AWS key after its id), credential-like static headers, OAuth tokens held. */
 export function callSecrets(execution: Pick<ExecutionSettings, 'credentials' | 'headers' | 'tokens'>): string[] {
   const secrets: string[] = [];
   for (const secret of execution.credentials.values()) {
     secrets.push(secret);
     const colon = secret.indexOf(':');
     if (colon !== -1) secrets.push(secret.slice(colon + 1));
+    // An AWS ACCESS_KEY_ID:SECRET_ACCESS_KEY:SESSION_TOKEN: the secret key and the token, each on its own (the token is sent as a header).
+    const parts = secret.split(':');
+    if (parts.length > 2) secrets.push(...parts.slice(1));
   }
   for (const [name, value] of Object.entries(execution.headers)) {
     if (!credentialHeaderName.test(name)) continue;

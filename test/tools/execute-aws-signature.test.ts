@@ -53,6 +53,18 @@ describe('AWS Signature V4', () => {
     expect(request.headers.authorization).toBe(expectedAuthorization(request, 'eu-west-1', 'ses', 'FQoGZXIvYXdzE'));
   });
 
+  test('an upstream that echoes the session token or the secret key shows neither in the result', async () => {
+    harness.upstream.respond((req, res) => {
+      res.writeHead(403, { 'content-type': 'text/plain' });
+      res.end(`token ${String(req.headers['x-amz-security-token'])} is expired; key ${secretAccessKey} rejected`);
+    });
+    const { call } = await connect('email.json', `AKIDEXAMPLE:${secretAccessKey}:FQoGZXIvYXdzE`);
+    const result = await call('execute_endpoint', { id: 'GET_ListIdentities', arguments: {} });
+    expect(textOf(result)).toContain('is expired');
+    expect(JSON.stringify(result)).not.toContain('FQoGZXIvYXdzE');
+    expect(JSON.stringify(result)).not.toContain(secretAccessKey);
+  });
+
   test('S3 (whose document says awsS3) is signed with Signature V4 too, the payload hash sent and signed, the path encoded once', async () => {
     const { call } = await connect('s3.json', `AKIDEXAMPLE:${secretAccessKey}`);
     await call('execute_endpoint', { id: 'GetObject', arguments: { Bucket: 'orders', Key: 'reports/2024 (final).csv' } });
