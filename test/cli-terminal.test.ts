@@ -77,7 +77,7 @@ describe('call in a terminal', () => {
         response.end('{"id":5,"name":"Rex"}');
       });
       const pretty = await runInTerminal(['call', sample, 'getPetById', '--args', '{"petId": 5}', '--base-url', upstream.url], { env: { NO_COLOR: '1' } });
-      expect(pretty.stdout).toContain('HTTP 200 OK from GET /pet/{petId} (application/json, 21 B)\n{\n  "id": 5,\n  "name": "Rex"\n}\n');
+      expect(pretty.stdout).toContain('HTTP 200 OK from GET /pet/5 (application/json, 21 B)\n{\n  "id": 5,\n  "name": "Rex"\n}\n');
       const raw = await runInTerminal(['call', sample, 'getPetById', '--args', '{"petId": 5}', '--base-url', upstream.url, '--raw'], { stderr: 'pipe' });
       expect(raw.stdout).toBe('{"id":5,"name":"Rex"}');
     } finally {

@@ -150,7 +150,7 @@ describe('the call command', () => {
         'url',
       );
       expect(code).toBe(0);
-      expect(stderr).toMatch(/^HTTP 200 OK from GET \/pet\/\{petId\} \(application\/json, \d+ B\)$/m);
+      expect(stderr).toMatch(/^HTTP 200 OK from GET \/pet\/5 \(application\/json, \d+ B\)$/m);
       expect(stdout).toBe('"/pet/5"\n');
       expect(upstream.requests[0]!.headers.api_key).toBe('k-1');
     } finally {

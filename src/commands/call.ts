@@ -10,6 +10,7 @@ import { ClientCredentialsTokens } from '../auth/client-credentials-tokens.js';
 import { howToSet } from '../auth/credentials.js';
 import type { CallOptions, Config } from '../config.js';
 import { ConfigError, describeError, DynamicMcpError } from '../errors.js';
+import { sentTarget } from '../tools/sent-target.js';
 import { callOperation } from '../execution/call-operation.js';
 import type { RawResponse } from '../http/send-request.js';
 import { compileSelect } from '../http/select-expression.js';
@@ -69,8 +70,9 @@ export async function runCall(config: Config, id: string, options: CallOptions):
 
   const fetcher = (input: URL | string, init: RequestInit) => fetch(input, init);
   let response: RawResponse;
+  let queryKeys: ReadonlySet<string>;
   try {
-    ({ response } = await callOperation(operation, catalog, bindings, args, {
+    ({ response, queryKeys } = await callOperation(operation, catalog, bindings, args, {
       ...config,
       fetch: fetcher,
       credentials: runtime.credentials,
@@ -92,7 +94,7 @@ export async function runCall(config: Config, id: string, options: CallOptions):
   const auth = missingAuth(operation, catalog, new Set(runtime.credentials.keys()), response.status);
   if (auth) notes.push(`Note: ${auth}`);
 
-  process.stderr.write(`${statusLine(operation, response, shaped)}\n`);
+  process.stderr.write(`${statusLine(operation, response, shaped, queryKeys)}\n`);
   for (const note of notes) process.stderr.write(`${note}\n`);
   writeBody(response, shaped, options, selected);
   return response.status >= 500 ? 5 : response.status >= 400 ? 4 : 0;
@@ -113,14 +115,14 @@ async function selectOption(expression: string): Promise<(value: unknown) => unk
   }
 }
 
-/** `HTTP 404 Not Found from GET /pet/{petId} (application/json, 52 B)`, coloured by class on a terminal. */
-function statusLine(operation: Operation, response: RawResponse, shaped: ShapedResponse): string {
+/** `HTTP 404 Not Found from GET /api/v3/pet/5 (application/json, 52 B)`: the request as sent (keys masked), coloured by class on a terminal. */
+function statusLine(operation: Operation, response: RawResponse, shaped: ShapedResponse, queryKeys: ReadonlySet<string>): string {
   const style = createStyle(colorEnabled(process.stderr));
   const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
   const colored =
     response.status >= 400 ? style.red(style.bold(status)) : response.status >= 300 ? style.yellow(style.bold(status)) : style.green(style.bold(status));
   const detail = [shaped.contentType, formatBytes(response.bytes.byteLength)].filter(Boolean).join(', ');
-  return `${colored} from ${operation.method.toUpperCase()} ${operation.path} ${style.dim(`(${detail})`)}`;
+  return `${colored} from ${operation.method.toUpperCase()} ${sentTarget(response.url, queryKeys)} ${style.dim(`(${detail})`)}`;
 }
 
 /** With --json the whole answer as one document; else the body: as received when piped or --raw, indented on a terminal. */
