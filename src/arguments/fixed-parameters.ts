@@ -6,15 +6,16 @@ import { isObject } from '../base/json.js';
 import type { ParameterObject } from '../openapi/openapi-types.js';
 
 /**
- * The one value a required parameter allows, read from its own schema (`const`, or an `enum` of one);
- * undefined when it allows more, or is optional: leaving an optional one out is the caller's choice.
+ * The one value a required parameter allows, read from its own schema (`const`, or an `enum` of one), when
+ * it is a string, number or boolean; undefined when it allows more, or is optional: leaving an optional one
+ * out is the caller's choice.
  */
-export function fixedValue(p: ParameterObject): { value: unknown } | undefined {
+export function fixedValue(p: ParameterObject): { value: string | number | boolean } | undefined {
   if (p.required !== true && p.in !== 'path') return undefined;
   const schema = p.schema;
   if (!isObject(schema)) return undefined;
-  if ('const' in schema) return { value: schema.const };
-  return Array.isArray(schema.enum) && schema.enum.length === 1 ? { value: schema.enum[0] } : undefined;
+  const only: unknown = 'const' in schema ? schema.const : Array.isArray(schema.enum) && schema.enum.length === 1 ? schema.enum[0] : undefined;
+  return typeof only === 'string' || typeof only === 'number' || typeof only === 'boolean' ? { value: only } : undefined;
 }
 
 /** How the input schema notes a fixed parameter, beside its `default`: that leaving it out is safe, not merely allowed. */

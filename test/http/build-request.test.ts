@@ -88,6 +88,8 @@ describe('buildRequest: URL', () => {
     const request = build({ method: 'post', bindings: [target, version, optional] });
     expect(request.headers['x-amz-target']).toBe('DynamoDB_20120810.GetItem');
     expect(request.url.search).toBe('?Version=2012-11-05');
+    const nullish = param('query', 'mode', { required: true, schema: { enum: [null] } });
+    expect(build({ bindings: [nullish] }).url.search).toBe('');
     const given = build({ method: 'post', bindings: [target, version], args: { 'X-Amz-Target': 'other', Version: '2020-01-01' } });
     expect(given.headers['x-amz-target']).toBe('other');
     expect(given.url.search).toBe('?Version=2020-01-01');
