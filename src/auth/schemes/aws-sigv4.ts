@@ -29,7 +29,7 @@ export function awsCredential(scheme: string, secret: string): AwsCredential {
   const [accessKeyId, secretAccessKey, sessionToken, ...rest] = secret.split(':');
   if (!accessKeyId || !secretAccessKey || rest.length) {
     throw new ConfigError(`The credential for ${scheme} (AWS Signature V4) must be ACCESS_KEY_ID:SECRET_ACCESS_KEY, or with a third part, :SESSION_TOKEN.`, {
-      hint: `Pass --auth ${scheme}=AKIA...:wJalr... (or set it in the scheme's variable), then restart the server.`,
+      hint: `Pass --auth ${scheme}=<access key id>:<secret access key>, the two joined by a colon.`,
     });
   }
   return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
