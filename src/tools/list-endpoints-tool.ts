@@ -46,6 +46,7 @@ export function listEndpointsTool(catalog: Catalog): ToolDefinition {
             },
           },
           nextCursor: { type: 'string' },
+          otherIds: { type: 'array', items: { type: 'string' } },
           tags: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, count: { type: 'integer' } }, required: ['name', 'count'] } },
         },
         required: ['total', 'endpoints'],

@@ -14,6 +14,12 @@ import { toolError, toolResult } from './tool-result.js';
 import { searchIndexOf } from '../search/search-index-of.js';
 
 const overviewTags = 40;
+/**
+ * On an unfiltered first page that does not show every endpoint, the ids of the rest when they fit in this
+ * many characters (about 400 tokens): a small API is then known in one call, and ids often say enough to
+ * describe one without searching (DynamoDB's ListTables, PutItem).
+ */
+const otherIdsChars = 1600;
 /** Other paths of one operation shown with it; the rest are counted. */
 export const shownVariants = 2;
 
@@ -83,6 +89,10 @@ export async function listEndpoints(input: Record<string, unknown>, context: Too
   if (position.offset + limit < matches.length) structured.nextCursor = encodeCursor({ ...position, offset: position.offset + limit });
 
   const overview = !position.query && !position.tag && position.offset === 0;
+  if (overview && structured.nextCursor) {
+    const others = matches.slice(endpoints.length).map((group) => group.operation.id);
+    if (others.join(', ').length <= otherIdsChars) structured.otherIds = others;
+  }
   let tagsNote = '';
   if (overview && catalog.tags().length) {
     if (!state.tagOverviewShown) structured.tags = catalog.tags().slice(0, overviewTags);
@@ -173,6 +183,8 @@ function renderText(catalog: Catalog, position: ListPosition, structured: Record
     const variants = e.variants ? `; also under ${e.variants.join(', ')}${more}` : '';
     lines.push(`${e.id}: ${e.method} ${e.path}${e.summary ? ` - ${e.summary}` : ''}${required}${e.deprecated ? ' (deprecated)' : ''}${variants}`);
   }
+  const otherIds = structured.otherIds as string[] | undefined;
+  if (otherIds) lines.push(`The other ${otherIds.length}: ${otherIds.join(', ')}. describe_endpoint takes any of these ids.`);
   if (endpoints.some((e) => e.variants))
     lines.push('"also under" paths are the same operation elsewhere: use "METHOD /path" as its id; more specific words find the one you need first.');
   if (structured.nextCursor) {

@@ -297,6 +297,15 @@ describe('listings', () => {
     expect(new URL(harness.upstream.requests.at(-1)!.url, 'http://x').searchParams.get('Version')).toBe('2012-06-01');
   });
 
+  test("a first page names the other ids of a small API (DynamoDB's 53), not of a large one (GitHub's)", async () => {
+    const dynamodb = await connect(directory('amazonaws.com/dynamodb.json'));
+    const small = await dynamodb.call('list_endpoints', {});
+    expect((small.structuredContent as { otherIds: string[] }).otherIds).toHaveLength(33);
+    expect(textOf(small)).toMatch(/^The other 33: .*\bListTables\b.*\bPutItem\b/m);
+    const large = await (await connect(realSpecPath('github'))).call('list_endpoints', {});
+    expect(large.structuredContent).not.toHaveProperty('otherIds');
+  });
+
   test.each([
     [gitea, 'Gitea API', 'Gitea API.'],
     [vercel, 'Vercel API', 'Vercel API API'],

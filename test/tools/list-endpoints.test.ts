@@ -93,6 +93,24 @@ describe('list_endpoints', () => {
     expect(textOf(result)).toContain(message);
   });
 
+  test('an unfiltered first page that does not show every endpoint names the ids of the rest, when they are few enough', async () => {
+    const { call } = await petstore();
+    const first = await call('list_endpoints', { limit: 2 });
+    const { endpoints, otherIds } = first.structuredContent as { endpoints: { id: string }[]; otherIds: string[] };
+    expect(endpoints).toHaveLength(2);
+    expect(otherIds).toHaveLength(13);
+    expect(new Set([...endpoints.map((e) => e.id), ...otherIds]).size).toBe(15);
+    expect(textOf(first)).toContain(`The other 13: ${otherIds.join(', ')}. describe_endpoint takes any of these ids.`);
+    // A later page, a tag's page or a search names no others: they page or rank as asked.
+    for (const input of [
+      { limit: 2, tag: 'pet' },
+      { query: 'pet', limit: 2 },
+    ])
+      expect((await call('list_endpoints', input)).structuredContent).not.toHaveProperty('otherIds');
+    const { nextCursor } = first.structuredContent as { nextCursor: string };
+    expect((await call('list_endpoints', { cursor: nextCursor })).structuredContent).not.toHaveProperty('otherIds');
+  });
+
   test('a browse page with more to come names search as the faster way; a search page does not', async () => {
     const { call } = await petstore();
     const browse = textOf(await call('list_endpoints', { limit: 2 }));
