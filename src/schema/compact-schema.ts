@@ -6,6 +6,7 @@ import { describeError } from '../errors.js';
 import { isObject, type JsonObject } from '../base/json.js';
 import { isRef, maxRefHops, type RefResolver } from '../openapi/ref-resolver.js';
 import { copyValidationKeywords, normalizeEnum, normalizeRequired, normalizeType } from './schema-keywords.js';
+import { serializerStandIn } from './serializer-types.js';
 import { shortenText } from './shorten-text.js';
 import { descendsIntoInstance, singleSubschemas, subschemaKind } from './subschema-keywords.js';
 import { toUnicodePattern } from './unicode-pattern.js';
@@ -274,6 +275,12 @@ class SchemaCompactor {
       return { description: `Unresolvable reference ${node.$ref}; any value is accepted.` };
     }
     const siblingDescription = shortenText(typeof node.description === 'string' ? node.description : undefined, this.descriptionChars);
+    const standIn = serializerStandIn(node.$ref, target.value);
+    if (standIn) {
+      const problem = `${node.$ref} describes a serializer's ${standIn.name} class, not JSON; it is read as ${standIn.schema.type === 'string' ? 'a string' : 'any JSON value'}.`;
+      if (!this.problems.includes(problem)) this.problems.push(problem);
+      return siblingDescription ? { ...standIn.schema, description: siblingDescription } : standIn.schema;
+    }
     const nextHops = isRef(target.value) ? hops + 1 : 0;
     if (!this.goesToDefs(target.key, target.value)) {
       const inlined = this.compile(target.value, target.docUrl, node.$ref, depth, nextHops);

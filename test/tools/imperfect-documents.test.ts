@@ -351,3 +351,29 @@ describe('response bodies a model could misread', () => {
     });
   });
 });
+
+describe("a serializer's classes where the document meant JSON", () => {
+  test("ConfigCat's JSON Patch: a pointer is a string and a value any JSON, so a real patch is sent; describe says why", async () => {
+    const { call } = await connect(directory('configcat.com.json'));
+    const described = (await call('describe_endpoint', { ids: ['update-setting-value'] })).structuredContent as unknown as Described;
+    expect(described.endpoints[0]!.problems).toEqual([
+      `#/components/schemas/JsonPointer describes a serializer's JsonPointer class, not JSON; it is read as a string.`,
+      `#/components/schemas/JsonNode describes a serializer's JsonNode class, not JSON; it is read as any JSON value.`,
+    ]);
+    const patch = { operations: [{ op: 'replace', path: '/value', value: true }] };
+    const result = await call('execute_endpoint', {
+      id: 'update-setting-value',
+      arguments: { environmentId: '08d86d63-2726-47cd-8bfc-59608ecb91e2', settingId: 2345, body: patch },
+    });
+    expect(result.isError).toBeFalsy();
+    expect(JSON.parse(harness.upstream.requests.at(-1)!.body)).toEqual(patch);
+  });
+
+  test("Jira's bulk issue properties: a property value of Jackson's JsonNode takes any JSON, not only Jackson's fields", async () => {
+    const { call } = await connect(directory('atlassian.com/jira.json'));
+    const body = { issues: [{ issueID: 10001, properties: { mood: { level: 'calm', since: 2024 } } }] };
+    const result = await call('execute_endpoint', { id: 'bulkSetIssuePropertiesByIssue', arguments: { body } });
+    expect(result.isError).toBeFalsy();
+    expect(JSON.parse(harness.upstream.requests.at(-1)!.body)).toEqual(body);
+  });
+});
