@@ -18,17 +18,39 @@ export interface OperationGroup {
  * Groups operations that share their family (method, last static path segment, whether a parameter
  * follows) and their summary, keeping the order of each group's first member. Operations with
  * different summaries stay apart even in one family: GitHub's "List repository issues" and "List
- * organization issues" are different operations, Graph's many "List events" are one.
+ * organization issues" are different operations, Graph's many "List events" are one. Within a family
+ * and summary, a copy also shares the first member's tags (Azure's slot variants) or the last part of
+ * its operationId (Graph's "me.ListEvents", "users.ListEvents"): Zoom's "List meetings" of a user and of
+ * the dashboard, or Gitea's admin, organization and repository hooks, are different operations.
  */
 export function groupVariants(operations: readonly Operation[]): OperationGroup[] {
-  const groups = new Map<string, OperationGroup>();
+  const ordered: OperationGroup[] = [];
+  const byKey = new Map<string, OperationGroup[]>();
   for (const operation of operations) {
     const key = variantKey(operation);
-    const group = groups.get(key);
-    if (group) group.variants.push(operation);
-    else groups.set(key, { operation, variants: [] });
+    const candidates = byKey.get(key);
+    const group = candidates?.find((g) => copiesOf(g.operation, operation));
+    if (group) {
+      group.variants.push(operation);
+      continue;
+    }
+    const created: OperationGroup = { operation, variants: [] };
+    ordered.push(created);
+    if (candidates) candidates.push(created);
+    else byKey.set(key, [created]);
   }
-  return [...groups.values()];
+  return ordered;
+}
+
+/** Whether two operations of one family and summary are one operation mounted twice (see `groupVariants`). */
+function copiesOf(a: Operation, b: Operation): boolean {
+  if (!a.operationId || !b.operationId) return true;
+  if (a.tags.length === b.tags.length && a.tags.every((tag, i) => tag === b.tags[i])) return true;
+  return lastIdPart(a.operationId) === lastIdPart(b.operationId);
+}
+
+function lastIdPart(operationId: string): string {
+  return operationId.split(/[/.]/).at(-1)!.toLowerCase();
 }
 
 /** How many operations the groups stand for, copies included. */
@@ -54,5 +76,5 @@ function computeKey(op: Operation): string {
   // Without a summary only the operationId's last part can say two copies do the same thing
   // ("me.ListEvents", "users.ListEvents"); with neither, nothing does.
   if (!op.operationId || op.id !== op.operationId) return `=${op.id}`;
-  return `${operationFamily(op)}|#${op.operationId.split(/[/.]/).at(-1)!.toLowerCase()}`;
+  return `${operationFamily(op)}|#${lastIdPart(op.operationId)}`;
 }

@@ -3,6 +3,7 @@ import { groupVariants } from '../../src/search/operation-variants.js';
 import { catalogOf } from '../support/connect.js';
 
 const spec = new URL('../fixtures/specs/mounted-copies.yaml', import.meta.url).pathname;
+const sameSummary = new URL('../fixtures/specs/same-summary-elsewhere.yaml', import.meta.url).pathname;
 
 describe('groupVariants', () => {
   test('copies of one operation under other parents join the first one met, in the order given', async () => {
@@ -26,5 +27,19 @@ describe('groupVariants', () => {
     const { operations } = await catalogOf(spec);
     const ids = groupVariants(operations).map((g) => g.operation.id);
     expect(ids).toEqual(expect.arrayContaining(['GET /archive/events', 'GET /legacy/events']));
+  });
+
+  test('of one family and summary, copies share their tags or the last part of their operationId; others stay apart', async () => {
+    const { operations } = await catalogOf(sameSummary);
+    const groups = Object.fromEntries(groupVariants(operations).map((g) => [g.operation.id, g.variants.map((v) => v.id)]));
+    expect(groups).toEqual({
+      // A user's meetings and the dashboard's: other tags, other operationIds.
+      meetings: [],
+      dashboardMeetings: [],
+      // Azure's slot variant: the same tag.
+      WebApps_ListBackups: ['WebApps_ListBackupsSlot'],
+      // Graph's copies: other tags, the same operationId after the namespace.
+      'me.ListContacts': ['users.ListContacts'],
+    });
   });
 });
