@@ -53,10 +53,12 @@ function planOf(operation: Operation, catalog: Catalog, settings: CallSettings):
   let plan = plans.get(operation);
   if (plan?.key !== key) {
     const alternatives = describeSecurity(operation, catalog);
+    const baseUrl = resolveBaseUrl(operation.servers, catalog.spec.url, settings.baseUrl, settings.serverVariables);
     plan = {
       key,
-      baseUrl: resolveBaseUrl(operation.servers, catalog.spec.url, settings.baseUrl, settings.serverVariables),
-      apiUrl: documentServer(operation, catalog, settings),
+      baseUrl,
+      // Without --base-url the base URL is the document's server already.
+      apiUrl: settings.baseUrl ? (documentServer(operation, catalog, settings) ?? baseUrl) : baseUrl,
       alternatives,
       queryKeys: queryKeyNames(alternatives),
       optional: isSecurityOptional(operation),
@@ -118,13 +120,12 @@ export async function callOperation(
   return outcome(await sendRequest((await prepare()).request, sendOptions));
 }
 
-/** The operation's server per the document, variables filled, ignoring --base-url; the base URL when the document has none usable. */
-function documentServer(operation: Operation, catalog: Catalog, settings: CallSettings): URL {
-  if (!settings.baseUrl) return resolveBaseUrl(operation.servers, catalog.spec.url, undefined, settings.serverVariables);
+/** The operation's server per the document, variables filled, ignoring --base-url; undefined when the document has none usable. */
+function documentServer(operation: Operation, catalog: Catalog, settings: CallSettings): URL | undefined {
   try {
     return resolveBaseUrl(operation.servers, catalog.spec.url, undefined, settings.serverVariables);
   } catch {
-    return settings.baseUrl;
+    return undefined;
   }
 }
 
