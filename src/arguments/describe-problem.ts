@@ -102,7 +102,7 @@ function unknownPropertyProblem(at: string, additional: string, parent: unknown)
     pointer: `${at}/${name}`,
     keyword: 'additionalProperties',
     message: `is not allowed here${list || `; ${none}`}`,
-    expected: known.length ? `one of the known names${list.slice(1)}` : none,
+    expected: known.length ? `one of the known names${list}` : none,
     got: JSON.stringify(name),
   };
 }

@@ -93,6 +93,11 @@ describe('validateArguments', () => {
     expect(await brief(schema, args)).toEqual(want);
   });
 
+  test('an unknown name is said with the names known, as the repair message reads them', async () => {
+    const [problem] = await validateArguments(schema, { ...valid, petID: 1 });
+    expect(problem!.expected).toBe('one of the known names; known: petId, status, kind, body');
+  });
+
   test('reports every problem at once', async () => {
     const problems = await validateArguments(schema, { status: 'lost', body: { color: 'red' } });
     expect(problems.map((p) => p.pointer).sort()).toEqual(['/body/color', '/body/name', '/petId', '/status']);
