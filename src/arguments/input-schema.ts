@@ -9,7 +9,10 @@ import type { Operation } from '../openapi/operation.js';
 import type { MediaTypeObject, ParameterLocation, ParameterObject } from '../openapi/openapi-types.js';
 import { isObject, type JsonObject } from '../base/json.js';
 import { fileArgumentSchema, isBinarySchema } from '../schema/file-schema.js';
-import { fixedNote, fixedValue } from './fixed-parameters.js';
+import { fixedValue } from './fixed-parameters.js';
+import { fixedNote, onlyValue } from '../schema/fixed-value.js';
+import { discriminatorValue } from '../schema/discriminator-value.js';
+import type { Resolved } from '../openapi/ref-resolver.js';
 import { transportHeaders } from './transport-headers.js';
 import { followDefs, reachableDefs } from '../schema/local-defs.js';
 import { responseEnums } from '../schema/response-enums.js';
@@ -143,16 +146,19 @@ export function requiredArguments(operation: Operation, catalog: Catalog): strin
   return names;
 }
 
-/** The `required` names of a body schema, through `$ref`s and `allOf`, leaving out readOnly properties (never sent). */
-function requiredBodyFields(schema: unknown, catalog: Catalog, docUrl: string, depth = 0): string[] {
+/**
+ * The `required` names of a body schema, through `$ref`s and `allOf`, leaving out readOnly properties (never
+ * sent) and, outside alternatives, those sent for the caller (see schema/fixed-value).
+ */
+function requiredBodyFields(schema: unknown, catalog: Catalog, docUrl: string, depth = 0, inAlternatives = false): string[] {
   if (depth > 8) return [];
-  let node: unknown;
-  let url: string;
+  let target: Resolved;
   try {
-    ({ value: node, docUrl: url } = catalog.spec.resolver.deref(schema, docUrl, 'request body'));
+    target = catalog.spec.resolver.deref(schema, docUrl, 'request body');
   } catch {
     return []; // a broken ref is reported when the schema is described
   }
+  const { value: node, docUrl: url } = target;
   if (!isObject(node)) return [];
   const fields = new Set<string>();
   const properties = isObject(node.properties) ? node.properties : {};
@@ -164,16 +170,21 @@ function requiredBodyFields(schema: unknown, catalog: Catalog, docUrl: string, d
     } catch {
       // still required
     }
-    if (!(isObject(property) && property.readOnly === true)) fields.add(name);
+    if (isObject(property) && property.readOnly === true) continue;
+    if (!inAlternatives && onlyValue(property) !== undefined) continue;
+    fields.add(name);
   }
-  if (Array.isArray(node.allOf)) for (const member of node.allOf) for (const name of requiredBodyFields(member, catalog, url, depth + 1)) fields.add(name);
+  if (Array.isArray(node.allOf))
+    for (const member of node.allOf) for (const name of requiredBodyFields(member, catalog, url, depth + 1, inAlternatives)) fields.add(name);
   // Of alternatives, what every one of them requires (DigitalOcean's droplet: one or several, both with size and image).
   for (const keyword of ['oneOf', 'anyOf'] as const) {
     const branches = node[keyword];
     if (!Array.isArray(branches) || !branches.length) continue;
-    const each = branches.map((branch) => new Set(requiredBodyFields(branch, catalog, url, depth + 1)));
+    const each = branches.map((branch) => new Set(requiredBodyFields(branch, catalog, url, depth + 1, true)));
     for (const name of each[0]!) if (each.every((names) => names.has(name))) fields.add(name);
   }
+  const discriminator = target.key && !inAlternatives ? discriminatorValue(target, catalog.spec.resolver) : undefined;
+  if (discriminator) fields.delete(discriminator.property);
   return [...fields];
 }
 

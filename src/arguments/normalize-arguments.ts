@@ -2,11 +2,12 @@
  * @module Forgives the usual slips of a model calling execute_endpoint: `arguments` as a JSON string,
  * parameters at the top level, body fields beside the parameters, a body sent as a JSON string, a number or
  * boolean parameter given as text (its wire form is the same text).
- * Every change is reported so the model learns the right shape.
+ * Every change is reported so the model learns the right shape; body properties the schema fixes are filled in silently.
  */
 import { echoInput } from '../echo-input.js';
 import { describeError, DynamicMcpError } from '../errors.js';
 import { isObject, type JsonObject } from '../base/json.js';
+import { withFixedProperties } from './fixed-properties.js';
 
 export interface NormalizedArguments {
   args: Record<string, unknown>;
@@ -78,6 +79,8 @@ export function normalizeArguments(given: unknown, strays: Record<string, unknow
       args.body = body;
       adjustments.push(`${list(unknown)} ${unknown.length > 1 ? 'are' : 'is'} not a parameter; moved into "body".`);
     }
+    // Not an adjustment: the schema says these are sent for the caller.
+    if (args.body !== undefined) args.body = withFixedProperties(args.body, bodySchema, isObject(schema.$defs) ? schema.$defs : {});
   }
   const read: string[] = [];
   for (const [name, value] of Object.entries(args)) {

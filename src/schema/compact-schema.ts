@@ -4,7 +4,9 @@
  */
 import { describeError } from '../errors.js';
 import { isObject, type JsonObject } from '../base/json.js';
-import { isRef, maxRefHops, type RefResolver } from '../openapi/ref-resolver.js';
+import { isRef, maxRefHops, type RefResolver, type Resolved } from '../openapi/ref-resolver.js';
+import { discriminatorValue } from './discriminator-value.js';
+import { fixedSchema, onlyValue } from './fixed-value.js';
 import { copyValidationKeywords, normalizeEnum, normalizeRequired, normalizeType } from './schema-keywords.js';
 import { serializerStandIn } from './serializer-types.js';
 import { shortenText } from './shorten-text.js';
@@ -54,8 +56,10 @@ class SchemaCompactor {
   /** Refs that close a cycle without descending into the instance (`A: {allOf: [B]}, B: {allOf: [A]}`): validating them never ends, so they are cut. */
   private readonly cut = new Map<object, { ref: string; usedAt: string; negated: boolean }>();
   /** `$defs` entries waiting to be compiled, in the order met. */
-  private readonly pending: { name: string; target: { value: unknown; docUrl: string }; ref: string }[] = [];
+  private readonly pending: { name: string; target: Resolved; ref: string; inAlternatives: number }[] = [];
   private nesting = 0;
+  /** anyOf or oneOf branches being compiled: a value fixed in one branch is not fixed for the request, which may take another. */
+  private inAlternatives = 0;
   private reportedDepth = false;
   private readonly defNames = new Map<string, string>();
   private readonly defs: Record<string, unknown> = {};
@@ -74,8 +78,10 @@ class SchemaCompactor {
   run(roots: SchemaRoot[]): CompactResult {
     for (const root of roots) this.analyse(root.schema, root.docUrl, root.usedAt);
     const schemas = roots.map((root) => this.compile(root.schema, root.docUrl, root.usedAt, 0));
-    for (let next = this.pending.shift(); next; next = this.pending.shift())
-      this.defs[next.name] = this.compile(next.target.value, next.target.docUrl, next.ref, 0);
+    for (let next = this.pending.shift(); next; next = this.pending.shift()) {
+      this.inAlternatives = next.inAlternatives;
+      this.defs[next.name] = this.compileTarget(next.target, next.ref, 0, 0);
+    }
     return { schemas, defs: this.defs, problems: this.problems };
   }
 
@@ -225,6 +231,12 @@ class SchemaCompactor {
     const declared = node.properties;
     const required = normalizeRequired(node.required)?.filter((n) => Object.hasOwn(properties, n) || !Object.hasOwn(declared, n));
     if (required?.length) out.required = required;
+    // A required property that allows one value (JSON:API's `"type": {"enum": ["users"]}`) is sent for the caller.
+    if (this.options.context !== 'request' || this.inAlternatives) return;
+    for (const name of required ?? []) {
+      const value = onlyValue(properties[name]);
+      if (value !== undefined) properties[name] = fixedSchema(properties[name], value);
+    }
   }
 
   /** Every other subschema: pattern and dependent schemas, items and the like, anyOf, oneOf and prefixItems. */
@@ -246,7 +258,14 @@ class SchemaCompactor {
     for (const keyword of ['anyOf', 'oneOf', 'prefixItems'] as const) {
       const list = node[keyword];
       // An empty list would accept nothing (anyOf, oneOf) or mean nothing (prefixItems).
-      if (Array.isArray(list) && list.length) out[keyword] = list.map((v, i) => this.compile(v, docUrl, `${usedAt}.${keyword}[${i}]`, depth + 1));
+      if (!Array.isArray(list) || !list.length) continue;
+      const alternatives = keyword !== 'prefixItems';
+      if (alternatives) this.inAlternatives++;
+      try {
+        out[keyword] = list.map((v, i) => this.compile(v, docUrl, `${usedAt}.${keyword}[${i}]`, depth + 1));
+      } finally {
+        if (alternatives) this.inAlternatives--;
+      }
     }
     if (nullable && (out.anyOf || out.oneOf) && out.type === undefined) {
       const key = out.oneOf ? 'oneOf' : 'anyOf';
@@ -283,7 +302,7 @@ class SchemaCompactor {
     }
     const nextHops = isRef(target.value) ? hops + 1 : 0;
     if (!this.goesToDefs(target.key, target.value)) {
-      const inlined = this.compile(target.value, target.docUrl, node.$ref, depth, nextHops);
+      const inlined = this.compileTarget(target, node.$ref, depth, nextHops);
       return siblingDescription && isObject(inlined) ? { ...inlined, description: siblingDescription } : inlined;
     }
     let name = this.defNames.get(target.key);
@@ -291,11 +310,24 @@ class SchemaCompactor {
       name = this.uniqueDefName(target.key);
       this.defNames.set(target.key, name);
       this.defs[name] = {}; // placeholder: a cycle back to here sees the name already taken
-      if (this.nesting > deferDefsAbove) this.pending.push({ name, target, ref: node.$ref });
-      else this.defs[name] = this.compile(target.value, target.docUrl, node.$ref, 0, nextHops);
+      if (this.nesting > deferDefsAbove) this.pending.push({ name, target, ref: node.$ref, inAlternatives: this.inAlternatives });
+      else this.defs[name] = this.compileTarget(target, node.$ref, 0, nextHops);
     }
     const ref = { $ref: `#/$defs/${name}` };
     return siblingDescription ? { ...ref, description: siblingDescription } : ref;
+  }
+
+  /**
+   * A schema reached through a `$ref`, compiled; in a request, with the value its inherited discriminator
+   * takes marked as fixed (see discriminator-value), so that it is sent for the caller.
+   */
+  private compileTarget(target: Resolved, ref: string, depth: number, hops: number): unknown {
+    const compiled = this.compile(target.value, target.docUrl, ref, depth, hops);
+    if (this.options.context !== 'request' || this.inAlternatives || !isObject(compiled)) return compiled;
+    const fixed = discriminatorValue(target, this.resolver);
+    if (!fixed) return compiled;
+    const properties = isObject(compiled.properties) ? compiled.properties : {};
+    return { ...compiled, properties: { ...properties, [fixed.property]: fixedSchema(properties[fixed.property], fixed.value) } };
   }
 
   /** Pattern keys are regular expressions too: rewritten for the `u` flag, or the entry is dropped. */

@@ -273,6 +273,28 @@ describe('compactSchemas: request and response context', () => {
   });
 });
 
+describe('compactSchemas: values sent for the caller', () => {
+  const resource = (kind: unknown) => ({ type: 'object', required: ['type', 'id'], properties: { type: kind, id: { type: 'string' } } });
+  const fixedUsers = { type: 'string', const: 'users', default: 'users', description: 'Fixed: sent for you when left out.' };
+
+  test('a required property that allows one value (JSON:API type) is marked fixed in a request', () => {
+    expect(compact([resource({ type: 'string', enum: ['users'] })]).schemas[0]).toEqual({
+      type: 'object',
+      required: ['type', 'id'],
+      properties: { type: { ...fixedUsers, enum: ['users'] }, id: { type: 'string' } },
+    });
+  });
+
+  test('not in a response, not when optional, not in one of several alternatives', () => {
+    const single = { type: 'string', enum: ['users'] };
+    expect(compact([resource(single)], { context: 'response' }).schemas[0]).toMatchObject({ properties: { type: single } });
+    expect(compact([{ type: 'object', properties: { type: single } }]).schemas[0]).toEqual({ type: 'object', properties: { type: single } });
+    expect(compact([{ oneOf: [resource(single), resource({ type: 'string', enum: ['teams'] })] }]).schemas[0]).toMatchObject({
+      oneOf: [{ properties: { type: single } }, { properties: { type: { enum: ['teams'] } } }],
+    });
+  });
+});
+
 describe('allOf', () => {
   test('merges object members that do not conflict', () => {
     const given = { description: 'A pet.', allOf: [ref('Category'), { type: 'object', required: ['tag'], properties: { tag: { type: 'string' } } }] };

@@ -297,6 +297,37 @@ describe('listings', () => {
     expect(new URL(harness.upstream.requests.at(-1)!.url, 'http://x').searchParams.get('Version')).toBe('2012-06-01');
   });
 
+  test("an inherited discriminator is sent for the caller: Bitbucket's pull request type, Graph's event @odata.type", async () => {
+    const bitbucket = await connect(directory('bitbucket.org.json'));
+    const listed = await bitbucket.call('list_endpoints', { query: 'create a pull request', limit: 1 });
+    expect(textOf(listed)).toContain('POST /repositories/{workspace}/{repo_slug}/pullrequests - Create a pull request [required: repo_slug, workspace]');
+    const created = await bitbucket.call('execute_endpoint', {
+      id: 'POST /repositories/{workspace}/{repo_slug}/pullrequests',
+      arguments: { workspace: 'acme', repo_slug: 'web', body: { title: 'Add login', source: { branch: { name: 'feature/login' } } } },
+    });
+    expect(created.isError).toBeFalsy();
+    expect(JSON.parse(harness.upstream.requests.at(-1)!.body)).toEqual({
+      title: 'Add login',
+      source: { branch: { name: 'feature/login' } },
+      type: 'pullrequest',
+    });
+    // An account may be a user or a team: its type is the caller's to say.
+    const reviewers = await bitbucket.call('execute_endpoint', {
+      id: 'POST /repositories/{workspace}/{repo_slug}/pullrequests',
+      arguments: { workspace: 'acme', repo_slug: 'web', body: { title: 'Add login', reviewers: [{ uuid: '{1}' }] } },
+    });
+    expect(textOf(reviewers)).toMatch(/body\.reviewers\[0\]\.type|\/body\/reviewers\/0\/type/);
+
+    const graph = await connect(directory('microsoft.com/graph.json'));
+    const events = await graph.call('list_endpoints', { query: 'create event', limit: 1 });
+    expect((events.structuredContent as { endpoints: { id: string; required: string[] }[] }).endpoints[0]).toMatchObject({
+      id: 'me.CreateEvents',
+      required: ['body'],
+    });
+    await graph.call('execute_endpoint', { id: 'me.CreateEvents', arguments: { body: { subject: 'Budget' } } });
+    expect(JSON.parse(harness.upstream.requests.at(-1)!.body)).toEqual({ subject: 'Budget', '@odata.type': '#microsoft.graph.event' });
+  });
+
   test("a first page names the other ids of a small API (DynamoDB's 53), not of a large one (GitHub's)", async () => {
     const dynamodb = await connect(directory('amazonaws.com/dynamodb.json'));
     const small = await dynamodb.call('list_endpoints', {});
