@@ -104,7 +104,8 @@ export function describeOperation(operation: Operation, catalog: Catalog, config
 
 /** The text a model reads: header, description, the schema as compact JSON, auth, responses. */
 export function renderEndpoint(e: DescribedEndpoint): string {
-  const lines = [`${e.id}: ${e.method} ${e.path}${e.summary ? ` - ${e.summary}` : ''}${e.deprecated ? ' (DEPRECATED)' : ''}`];
+  const target = `${e.method} ${e.path}`;
+  const lines = [`${e.id === target ? target : `${e.id}: ${target}`}${e.summary ? ` - ${e.summary}` : ''}${e.deprecated ? ' (DEPRECATED)' : ''}`];
   if (e.description && e.description !== e.summary) lines.push(e.description);
   lines.push(`${e.id.includes('#') ? 'schema of this part' : 'arguments schema'}: ${compactJson(e.inputSchema)}`);
   if (e.folded) lines.push(e.folded);

@@ -181,7 +181,10 @@ function renderText(catalog: Catalog, position: ListPosition, structured: Record
     const required = e.required.length ? ` [required: ${e.required.join(', ')}]` : '';
     const more = e.moreVariants ? ` and ${e.moreVariants} more` : '';
     const variants = e.variants ? `; also under ${e.variants.join(', ')}${more}` : '';
-    lines.push(`${e.id}: ${e.method} ${e.path}${e.summary ? ` - ${e.summary}` : ''}${required}${e.deprecated ? ' (deprecated)' : ''}${variants}`);
+    // An operation without an operationId has "METHOD /path" as its id: said once, it reads as both.
+    const target = `${e.method} ${e.path}`;
+    const head = e.id === target ? target : `${e.id}: ${target}`;
+    lines.push(`${head}${e.summary ? ` - ${e.summary}` : ''}${required}${e.deprecated ? ' (deprecated)' : ''}${variants}`);
   }
   const otherIds = structured.otherIds as string[] | undefined;
   if (otherIds) lines.push(`The other ${otherIds.length}: ${otherIds.join(', ')}. describe_endpoint takes any of these ids.`);

@@ -300,7 +300,15 @@ describe('listings', () => {
   test("an inherited discriminator is sent for the caller: Bitbucket's pull request type, Graph's event @odata.type", async () => {
     const bitbucket = await connect(directory('bitbucket.org.json'));
     const listed = await bitbucket.call('list_endpoints', { query: 'create a pull request', limit: 1 });
-    expect(textOf(listed)).toContain('POST /repositories/{workspace}/{repo_slug}/pullrequests - Create a pull request [required: repo_slug, workspace]');
+    // Without an operationId the id is "METHOD /path", said once.
+    expect(textOf(listed)).toMatch(
+      /^POST \/repositories\/\{workspace\}\/\{repo_slug\}\/pullrequests - Create a pull request \[required: repo_slug, workspace\]$/m,
+    );
+    const described = await bitbucket.call('describe_endpoint', { ids: ['POST /repositories/{workspace}/{repo_slug}/pullrequests'] });
+    expect(textOf(described).split('\n')[0]).toBe('POST /repositories/{workspace}/{repo_slug}/pullrequests - Create a pull request');
+    expect(JSON.stringify((described.structuredContent as unknown as Described).endpoints[0]!.inputSchema)).toContain(
+      '"type":{"type":"string","const":"pullrequest","default":"pullrequest","description":"Fixed: sent for you when left out."}',
+    );
     const created = await bitbucket.call('execute_endpoint', {
       id: 'POST /repositories/{workspace}/{repo_slug}/pullrequests',
       arguments: { workspace: 'acme', repo_slug: 'web', body: { title: 'Add login', source: { branch: { name: 'feature/login' } } } },
