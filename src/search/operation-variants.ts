@@ -21,7 +21,8 @@ export interface OperationGroup {
  * organization issues" are different operations, Graph's many "List events" are one. Within a family
  * and summary, a copy also shares the first member's tags (Azure's slot variants) or the last part of
  * its operationId (Graph's "me.ListEvents", "users.ListEvents"): Zoom's "List meetings" of a user and of
- * the dashboard, or Gitea's admin, organization and repository hooks, are different operations.
+ * the dashboard, or Gitea's admin, organization and repository hooks, are different operations. Copies are of
+ * one API version: Square's refunds under /v1 and /v2 take other parameters.
  */
 export function groupVariants(operations: readonly Operation[]): OperationGroup[] {
   const ordered: OperationGroup[] = [];
@@ -44,9 +45,18 @@ export function groupVariants(operations: readonly Operation[]): OperationGroup[
 
 /** Whether two operations of one family and summary are one operation mounted twice (see `groupVariants`). */
 function copiesOf(a: Operation, b: Operation): boolean {
+  if (apiVersion(a.path) !== apiVersion(b.path)) return false;
   if (!a.operationId || !b.operationId) return true;
   if (a.tags.length === b.tags.length && a.tags.every((tag, i) => tag === b.tags[i])) return true;
   return lastIdPart(a.operationId) === lastIdPart(b.operationId);
+}
+
+/** The path's version segments ("v1", "v2beta1"), joined: the same operation of two API versions takes other parameters. */
+function apiVersion(path: string): string {
+  return path
+    .split('/')
+    .filter((segment) => /^v\d+(?:[a-z]+\d*)?$/i.test(segment))
+    .join('/');
 }
 
 function lastIdPart(operationId: string): string {

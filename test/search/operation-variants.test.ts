@@ -29,7 +29,7 @@ describe('groupVariants', () => {
     expect(ids).toEqual(expect.arrayContaining(['GET /archive/events', 'GET /legacy/events']));
   });
 
-  test('of one family and summary, copies share their tags or the last part of their operationId; others stay apart', async () => {
+  test('of one family and summary, copies share their tags or the last part of their operationId, and their API version; others stay apart', async () => {
     const { operations } = await catalogOf(sameSummary);
     const groups = Object.fromEntries(groupVariants(operations).map((g) => [g.operation.id, g.variants.map((v) => v.id)]));
     expect(groups).toEqual({
@@ -40,6 +40,9 @@ describe('groupVariants', () => {
       WebApps_ListBackups: ['WebApps_ListBackupsSlot'],
       // Graph's copies: other tags, the same operationId after the namespace.
       'me.ListContacts': ['users.ListContacts'],
+      // Square's refunds of API versions 1 and 2: the same tag and summary, other parameters.
+      'GET /v2/locations/{location_id}/refunds': [],
+      ListRefunds: [],
     });
   });
 });
