@@ -6,6 +6,8 @@
  */
 import { ArgumentShapeError, normalizeArguments } from '../arguments/normalize-arguments.js';
 import { validateArguments } from '../arguments/validate-arguments.js';
+import { argumentNames } from '../arguments/argument-names.js';
+import { nextPageNote } from '../http/next-page.js';
 import { ClientCredentialsTokens } from '../auth/client-credentials-tokens.js';
 import { howToSet } from '../auth/credentials.js';
 import type { CallOptions, Config } from '../config.js';
@@ -91,6 +93,8 @@ export async function runCall(config: Config, id: string, options: CallOptions):
     if (body) selected = { value: select(body.value) ?? null };
     else notes.push(`Note: --select was not applied: the body is not JSON.`);
   }
+  const nextPage = response.status < 300 ? nextPageNote(shaped.json, shaped.headers, argumentNames(schema), response.url) : undefined;
+  if (nextPage) notes.push(`Note: ${nextPage}`);
   const auth = missingAuth(operation, catalog, new Set(runtime.credentials.keys()), response.status);
   if (auth) notes.push(`Note: ${auth}`);
 

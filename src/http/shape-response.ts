@@ -21,6 +21,8 @@ export interface ShapedResponse {
   overflow?: { text: string; totalBytes: number; returnedBytes: number };
   /** Notes for the model (select not applicable, binary too large...). */
   notes: string[];
+  /** The whole body parsed, before `select` and the budget, when it is JSON: what the next page is read from. */
+  json?: unknown;
 }
 
 export interface ShapeOptions {
@@ -82,6 +84,7 @@ export function shapeResponse(raw: RawResponse, options: ShapeOptions): ShapedRe
       shaped.notes.push(`The JSON body is nested more than ${maxJsonNesting} levels deep, so it is returned as text.`);
     }
   }
+  if (isJson) shaped.json = value;
   if (options.select) {
     if (isJson) value = options.select(value) ?? null;
     else shaped.notes.push(`select ${echoValue(options.selectExpression)} was not applied: the body is not JSON.`);

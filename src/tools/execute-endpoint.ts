@@ -8,6 +8,8 @@ import { validateArguments, type ArgumentProblem } from '../arguments/validate-a
 import { echoInput } from '../echo-input.js';
 import { describeError, DynamicMcpError } from '../errors.js';
 import { bodyNotes } from '../http/body-notes.js';
+import { nextPageNote } from '../http/next-page.js';
+import { argumentNames } from '../arguments/argument-names.js';
 import { callOperation, declaresJson } from '../execution/call-operation.js';
 import { compileSelect } from '../http/select-expression.js';
 import { serverOrigins } from '../http/server-origins.js';
@@ -102,6 +104,8 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
     shaped.notes.unshift(...validationNotes);
     shaped.notes.push(...bodyNotes(raw, shaped, { expectsJson: declaresJson(operation, catalog), method: operation.method }));
     if (missingCredentials && (raw.status === 401 || raw.status === 403)) shaped.notes.push(missingCredentials);
+    const nextPage = raw.status < 300 ? nextPageNote(shaped.json, shaped.headers, argumentNames(schema), raw.url) : undefined;
+    if (nextPage) shaped.notes.push(nextPage);
     if (shaped.overflow) continuation = await keepRest(shaped, operation.id, context);
   } catch (error) {
     if (error instanceof DynamicMcpError) return toolError(error.toText());

@@ -357,6 +357,16 @@ describe('listings', () => {
 });
 
 describe('response bodies a model could misread', () => {
+  test("a page that has a next one says which argument fetches it (Square's cursor in the body)", async () => {
+    harness.upstream.respond((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ team_members: [{ id: 'TM1' }], cursor: 'N:9Ug' }));
+    });
+    const { call } = await connect(directory('squareup.com.json'));
+    const result = await call('execute_endpoint', { id: 'SearchTeamMembers', arguments: { body: {} } });
+    expect(textOf(result)).toContain('Note: More results: call again with body.cursor = "N:9Ug" for the next page.');
+  });
+
   test('Gitea raw file: a 200 with an empty body says so', async () => {
     harness.upstream.respond((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/octet-stream' });
