@@ -11,7 +11,7 @@ import { isObject, type JsonObject } from '../base/json.js';
 import { fileArgumentSchema, isBinarySchema } from '../schema/file-schema.js';
 import { fixedValue } from './fixed-parameters.js';
 import { fixedNote, onlyValue } from '../schema/fixed-value.js';
-import { discriminatorValue } from '../schema/discriminator-value.js';
+import { discriminatorOf } from '../schema/discriminator-value.js';
 import type { Resolved } from '../openapi/ref-resolver.js';
 import { transportHeaders } from './transport-headers.js';
 import { followDefs, reachableDefs } from '../schema/local-defs.js';
@@ -183,8 +183,8 @@ function requiredBodyFields(schema: unknown, catalog: Catalog, docUrl: string, d
     const each = branches.map((branch) => new Set(requiredBodyFields(branch, catalog, url, depth + 1, true)));
     for (const name of each[0]!) if (each.every((names) => names.has(name))) fields.add(name);
   }
-  const discriminator = target.key && !inAlternatives ? discriminatorValue(target, catalog.spec.resolver) : undefined;
-  if (discriminator) fields.delete(discriminator.property);
+  const discriminator = target.key && !inAlternatives ? discriminatorOf(target, catalog.spec.resolver) : undefined;
+  if (discriminator && 'value' in discriminator) fields.delete(discriminator.property);
   return [...fields];
 }
 

@@ -5,7 +5,7 @@
 import { describeError } from '../errors.js';
 import { isObject, type JsonObject } from '../base/json.js';
 import { isRef, maxRefHops, type RefResolver, type Resolved } from '../openapi/ref-resolver.js';
-import { discriminatorValue } from './discriminator-value.js';
+import { discriminatorOf } from './discriminator-value.js';
 import { fixedSchema, onlyValue } from './fixed-value.js';
 import { copyValidationKeywords, normalizeEnum, normalizeRequired, normalizeType } from './schema-keywords.js';
 import { serializerStandIn } from './serializer-types.js';
@@ -318,16 +318,19 @@ class SchemaCompactor {
   }
 
   /**
-   * A schema reached through a `$ref`, compiled; in a request, with the value its inherited discriminator
-   * takes marked as fixed (see discriminator-value), so that it is sent for the caller.
+   * A schema reached through a `$ref`, compiled; in a request, with what its inherited discriminator takes
+   * (see discriminator-value): one value, marked as fixed so that it is sent for the caller, or the values to
+   * choose from, named.
    */
   private compileTarget(target: Resolved, ref: string, depth: number, hops: number): unknown {
     const compiled = this.compile(target.value, target.docUrl, ref, depth, hops);
     if (this.options.context !== 'request' || this.inAlternatives || !isObject(compiled)) return compiled;
-    const fixed = discriminatorValue(target, this.resolver);
-    if (!fixed) return compiled;
+    const discriminator = discriminatorOf(target, this.resolver);
+    if (!discriminator) return compiled;
     const properties = isObject(compiled.properties) ? compiled.properties : {};
-    return { ...compiled, properties: { ...properties, [fixed.property]: fixedSchema(properties[fixed.property], fixed.value) } };
+    const own = properties[discriminator.property];
+    const property = 'value' in discriminator ? fixedSchema(own, discriminator.value) : choicesSchema(own, discriminator.choices);
+    return { ...compiled, properties: { ...properties, [discriminator.property]: property } };
   }
 
   /** Pattern keys are regular expressions too: rewritten for the `u` flag, or the entry is dropped. */
@@ -428,6 +431,13 @@ export function mergeAllOf(parent: JsonObject, members: unknown[]): JsonObject {
   if (Object.keys(properties).length) merged.properties = properties;
   if (required.size) merged.required = [...required];
   return merged;
+}
+
+/** `schema` with the values a discriminator takes in a family of schemas named, for the caller to choose; not enforced. */
+function choicesSchema(schema: unknown, choices: readonly string[]): JsonObject {
+  const base = isObject(schema) && !('$ref' in schema) ? schema : { type: 'string' };
+  const said = `One of: ${choices.join(', ')}.`;
+  return { ...base, description: typeof base.description === 'string' && base.description ? `${base.description} ${said}` : said };
 }
 
 /** `type` with `null` added, for OpenAPI 3.0's `nullable: true`. */

@@ -1,42 +1,44 @@
 /**
- * @module The value an inherited discriminator takes in a schema that nothing extends: Bitbucket's
- * `pullrequest` (`allOf: [object, ...]`, where `object` requires `type` and names it the discriminator) is
- * sent with `"type": "pullrequest"`, Graph's `microsoft.graph.event` with `"@odata.type":
- * "#microsoft.graph.event"`. The OpenAPI rule: the key of the parent's `mapping` that names the schema, else
- * (no mapping) the schema's own name.
+ * @module What an inherited discriminator takes in a schema. In one that nothing extends, one value:
+ * Bitbucket's `pullrequest` (`allOf: [object, ...]`, where `object` requires `type` and names it the
+ * discriminator) is sent with `"type": "pullrequest"`, Graph's `microsoft.graph.event` with `"@odata.type":
+ * "#microsoft.graph.event"`. In one that others extend, the values of the family, for the caller to choose.
+ * The OpenAPI rule: the key of the parent's `mapping` that names a schema, else (no mapping) its name.
  */
 import { isObject, type JsonObject } from '../base/json.js';
 import { isRef, type RefResolver, type Resolved } from '../openapi/ref-resolver.js';
 
-export interface DiscriminatorValue {
-  property: string;
-  value: string;
-}
+export type Discriminator =
+  /** The one value of a schema nothing extends: sent for the caller. */
+  | { property: string; value: string }
+  /** The values of a schema others extend (Graph's attachment: file, item or reference): the caller's to choose. */
+  | { property: string; choices: string[] };
 
 /** Where documents keep named schemas: a discriminator without a mapping takes the name after these. */
 const namedSchemaPrefixes = ['/components/schemas/', '/definitions/'];
 
 /** Inheritance deeper than this is not followed: real documents stay within a few levels. */
 const maxAncestors = 16;
+/** More choices than this are not listed: Graph's directoryObject has dozens, and the model knows the one it means. */
+const maxChoices = 12;
 
-/** Per document: keys of the schemas another named schema extends through `allOf`. */
-const extendedByDocument = new WeakMap<object, Set<string>>();
+/** Per document: the named schemas that extend each schema through `allOf`, by key. */
+const childrenByDocument = new WeakMap<object, Map<string, Resolved[]>>();
 
 /**
- * The discriminator property and value of the schema `target` (reached through a `$ref`), when a parent
- * it extends through `allOf` requires a discriminator property and the value for this schema is certain;
- * undefined when nothing says it, or when another schema extends this one (a value there could be the
- * other's).
+ * What the discriminator of the schema `target` (reached through a `$ref`) takes, when an ancestor it
+ * extends through `allOf` requires a discriminator property: the value certain for this schema, or the
+ * values of it and the schemas extending it (2 to 12 of them); undefined when nothing says.
  */
-export function discriminatorValue(target: Resolved, resolver: RefResolver): DiscriminatorValue | undefined {
-  const name = schemaName(target.key);
-  if (name === undefined || !isObject(target.value) || !Array.isArray(target.value.allOf)) return undefined;
+export function discriminatorOf(target: Resolved, resolver: RefResolver): Discriminator | undefined {
+  if (schemaName(target.key) === undefined || !isObject(target.value) || !Array.isArray(target.value.allOf)) return undefined;
   for (const ancestor of ancestors(target, resolver)) {
     const property = discriminatorProperty(ancestor.value as JsonObject);
     if (property === undefined || !requires(ancestor.value as JsonObject, property)) continue;
-    const value = mappedValue(ancestor, resolver, target.key, name);
-    if (value === undefined || extendedSchemas(target, resolver).has(target.key)) return undefined;
-    return { property, value };
+    const family = [target, ...descendants(target, resolver)];
+    const values = family.map((member) => mappedValue(ancestor, resolver, member.key)).filter((v): v is string => v !== undefined);
+    if (family.length === 1) return values.length ? { property, value: values[0]! } : undefined;
+    return values.length > 1 && values.length <= maxChoices ? { property, choices: [...new Set(values)] } : undefined;
   }
   return undefined;
 }
@@ -70,7 +72,9 @@ function requires(parent: JsonObject, property: string): boolean {
 }
 
 /** The mapping's key for the schema at `key`; without a mapping, the schema's name. A mapping that leaves the schema out says nothing certain. */
-function mappedValue(parent: Resolved, resolver: RefResolver, key: string, name: string): string | undefined {
+function mappedValue(parent: Resolved, resolver: RefResolver, key: string): string | undefined {
+  const name = schemaName(key);
+  if (name === undefined) return undefined;
   const discriminator = (parent.value as JsonObject).discriminator;
   const mapping = isObject(discriminator) && isObject(discriminator.mapping) ? discriminator.mapping : undefined;
   if (!mapping) return name;
@@ -90,26 +94,46 @@ function schemaName(key: string): string | undefined {
   return rest && !rest.includes('/') ? decodeURIComponent(rest).replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
 }
 
-/** Keys of the named schemas of the target's document that another one extends through `allOf`, found once per document. */
-function extendedSchemas(target: Resolved, resolver: RefResolver): Set<string> {
+/** The named schemas that extend `target` through `allOf`, at any depth, nearest first. */
+function descendants(target: Resolved, resolver: RefResolver): Resolved[] {
+  const children = childrenOf(target, resolver);
+  const found: Resolved[] = [];
+  const seen = new Set([target.key]);
+  // Past the most that could be listed, the family is too large to list anyway.
+  for (let i = -1; i < found.length && found.length <= maxChoices; i++) {
+    for (const child of children.get(i < 0 ? target.key : found[i]!.key) ?? []) {
+      if (seen.has(child.key)) continue;
+      seen.add(child.key);
+      found.push(child);
+    }
+  }
+  return found;
+}
+
+/** For the target's document: the named schemas extending each schema through `allOf`, found once per document. */
+function childrenOf(target: Resolved, resolver: RefResolver): Map<string, Resolved[]> {
   const document = resolved(resolver, '#', target.docUrl)?.value;
-  if (!isObject(document)) return new Set();
-  let extended = extendedByDocument.get(document);
-  if (extended) return extended;
-  extended = new Set();
+  if (!isObject(document)) return new Map();
+  let children = childrenByDocument.get(document);
+  if (children) return children;
+  children = new Map();
   const components = isObject(document.components) ? document.components.schemas : undefined;
-  for (const schemas of [components, document.definitions]) {
+  for (const [prefix, schemas] of [
+    ['/components/schemas/', components],
+    ['/definitions/', document.definitions],
+  ] as const) {
     if (!isObject(schemas)) continue;
-    for (const schema of Object.values(schemas)) {
+    for (const [name, schema] of Object.entries(schemas)) {
       if (!isObject(schema) || !Array.isArray(schema.allOf)) continue;
+      const child: Resolved = { value: schema, docUrl: target.docUrl, key: `${target.docUrl}#${prefix}${name.replace(/~/g, '~0').replace(/\//g, '~1')}` };
       for (const member of schema.allOf) {
-        const key = isRef(member) ? resolved(resolver, member.$ref, target.docUrl)?.key : undefined;
-        if (key) extended.add(key);
+        const parent = isRef(member) ? resolved(resolver, member.$ref, target.docUrl)?.key : undefined;
+        if (parent) children.set(parent, [...(children.get(parent) ?? []), child]);
       }
     }
   }
-  extendedByDocument.set(document, extended);
-  return extended;
+  childrenByDocument.set(document, children);
+  return children;
 }
 
 function resolved(resolver: RefResolver, ref: string, docUrl: string): Resolved | undefined {

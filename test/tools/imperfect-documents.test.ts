@@ -332,6 +332,11 @@ describe('listings', () => {
       id: 'me.CreateEvents',
       required: ['body'],
     });
+    // An attachment may be a file, an item or a reference: the choices are named, not enforced.
+    const attachment = await graph.call('describe_endpoint', { ids: ['me.events.CreateAttachments'] });
+    expect(textOf(attachment)).toContain(
+      '"@odata.type":{"type":"string","description":"One of: #microsoft.graph.attachment, #microsoft.graph.fileAttachment, #microsoft.graph.itemAttachment, #microsoft.graph.referenceAttachment."}',
+    );
     await graph.call('execute_endpoint', { id: 'me.CreateEvents', arguments: { body: { subject: 'Budget' } } });
     expect(JSON.parse(harness.upstream.requests.at(-1)!.body)).toEqual({ subject: 'Budget', '@odata.type': '#microsoft.graph.event' });
   });
