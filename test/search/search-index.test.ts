@@ -130,6 +130,18 @@ describe('SearchIndex', () => {
   });
 });
 
+describe('SearchIndex with the shipped vocabulary', () => {
+  test('"ping" finds a health check, and nothing at all where there is none', () => {
+    const withHealth = new SearchIndex([
+      operation('getHealth', 'get', '/health', 'Health check of the service.'),
+      operation('createReviewRequest', 'post', '/pulls/{id}/requested_reviewers', 'Request reviewers for a pull request.'),
+    ]);
+    expect(withHealth.search('ping').map((h) => h.operation.id)).toEqual(['getHealth']);
+    const without = new SearchIndex([operation('cancelRefundRequest', 'post', '/refunds/{id}/cancel', 'Cancels a refund request.')]);
+    expect(without.search('ping')).toEqual([]);
+  });
+});
+
 describe('SearchIndex on keyword queries', () => {
   const issues = new SearchIndex([
     operation('issues/create-comment', 'post', '/repos/{owner}/{repo}/issues/{issue_number}/comments', 'Creates a comment.', {
