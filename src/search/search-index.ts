@@ -237,6 +237,9 @@ export class SearchIndex {
     // Said verbatim, an operation comes first; but the others stay as plausible as they were: the floors
     // below are measured against the best score without it.
     const verbatimFactor = (doc: number): number => (verbatim && this.verbatimOf(doc).includes(verbatim) ? 1 + verbatimBonus : 1);
+    // A request that is an operation's name ("sharedWithMe", "issues/create") asks for that one: it comes first, whatever its words score.
+    const name = identifierIn(query);
+    const named = (doc: number): boolean => name !== undefined && this.namesOf(doc).includes(name);
     // A lower bound of the best final score, from the strongest base scores, lets the cutoff leave out
     // most weak matches before their bonuses are worked out (Graph beta: thousands share a word).
     let best = 0;
@@ -245,14 +248,14 @@ export class SearchIndex {
     const hits: Ranked[] = [];
     const computed = new Uint8Array(copies ? this.operations.length : 0);
     for (const doc of matches) {
-      if (scores[doc]! < cutoff) continue;
+      if (scores[doc]! < cutoff && !named(doc)) continue;
       const score = withBonuses(doc);
       hits.push({ doc, score: score * verbatimFactor(doc) });
       if (copies) computed[doc] = 1;
       best = Math.max(best, score);
     }
     // Results far below the best are noise (one common word matched): not plausible, so not counted.
-    const relevant = hits.filter((h) => h.score >= best * relevanceFloor);
+    const relevant = hits.filter((h) => h.score >= best * relevanceFloor || named(h.doc));
     if (copies) {
       // Only families with a plausible member can take a weaker copy: the rest need no bonuses worked out.
       const families = new Set(relevant.map((h) => this.families[h.doc]!));
@@ -264,9 +267,18 @@ export class SearchIndex {
         if (score >= best * copyFloor) relevant.push({ doc, score });
       }
     }
-    relevant.sort((x, y) => y.score - x.score || (this.operations[x.doc]!.id < this.operations[y.doc]!.id ? -1 : 1));
+    relevant.sort(
+      (x, y) => Number(named(y.doc)) - Number(named(x.doc)) || y.score - x.score || (this.operations[x.doc]!.id < this.operations[y.doc]!.id ? -1 : 1),
+    );
     const returned = options.limit === undefined ? relevant : relevant.slice(0, options.limit);
     return { hits: returned.map(({ doc, score }) => ({ operation: this.operations[doc]!, score })), best };
+  }
+
+  /** The operation's id and, when namespaced, its last part, lowercased: what a request quoting its name says. */
+  private namesOf(doc: number): string[] {
+    const id = this.operations[doc]!.id.toLowerCase();
+    const lastPart = id.split(/[./]/).at(-1)!;
+    return lastPart === id ? [id] : [id, lastPart];
   }
 
   private verbatimOf(doc: number): string[] {
@@ -372,6 +384,12 @@ function prior(op: Operation): number {
   let factor = depthDecay ** op.path.split('/').filter(Boolean).length;
   if (!op.description?.trim()) factor *= undocumentedFactor;
   return factor;
+}
+
+/** The request when it is one identifier (camelCase, or joined by `.`, `_` or `/`), lowercased; undefined for words. */
+function identifierIn(query: string): string | undefined {
+  const token = query.trim();
+  return /^[\w./-]+$/.test(token) && /[a-z][A-Z]|\w[._/]\w/.test(token) ? token.toLowerCase() : undefined;
 }
 
 /** A text's words as written, lowercased, without stop words: what a request that quotes an id or summary shares with it. */

@@ -97,6 +97,20 @@ describe('SearchIndex', () => {
     expect(ids('secrets get')).toEqual(ids('get secrets'));
   });
 
+  test('a request that is an operation name, as an identifier, finds that operation first', () => {
+    const index = new SearchIndex([
+      operation('me.insights.ListShared', 'get', '/me/insights/shared', 'Items shared with the user.', { summary: 'Get shared from me' }),
+      operation('me.insights.GetShared', 'get', '/me/insights/shared/{id}', 'An item shared with the user.', { summary: 'Get shared from me' }),
+      operation('drives.drive.sharedWithMe', 'get', '/drives/{drive-id}/microsoft.graph.sharedWithMe()', 'Files shared with the user.', {
+        summary: 'Invoke function sharedWithMe',
+      }),
+    ]);
+    expect(first(index, 'sharedWithMe')).toBe('drives.drive.sharedWithMe');
+    expect(first(index, 'drives.drive.sharedWithMe')).toBe('drives.drive.sharedWithMe');
+    // Words are not a name: what they share with titles decides.
+    expect(first(index, 'shared from me')).toBe('me.insights.ListShared');
+  });
+
   test('a request naming an item by its id prefers operations with a place for it, unless they create', () => {
     const index = new SearchIndex([
       operation('deleteSessions', 'delete', '/sessions', 'Ends sessions.', { summary: 'End sessions' }),
