@@ -2,6 +2,7 @@
  * @module Notes for values sent past an unreliable constraint (see unreliable-constraints.ts): the call goes
  * through, and the result says which values the document would have refused and why they were not.
  */
+import { testWithin } from '../base/bounded-regexp.js';
 import { defName } from '../schema/local-defs.js';
 import type { UnreliableConstraint } from '../schema/unreliable-constraints.js';
 import { isObject, type JsonObject } from '../base/json.js';
@@ -68,7 +69,7 @@ function breaks(constraint: UnreliableConstraint, value: unknown): boolean {
       return isObject(value) && constraint.declared.some((name) => !Object.hasOwn(value, name as string));
     case 'pattern':
       try {
-        return typeof value === 'string' && !new RegExp(constraint.declared[0] as string, 'u').test(value);
+        return typeof value === 'string' && testWithin(new RegExp(constraint.declared[0] as string, 'u'), value) === false;
       } catch {
         return false;
       }

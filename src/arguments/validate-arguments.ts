@@ -3,6 +3,7 @@
  * words each problem with its JSON pointer, what was expected and what came. Of a failed `oneOf` / `anyOf`
  * only the branch the arguments were meant for is reported.
  */
+import { boundedRegExpEngine } from '../base/bounded-regexp.js';
 import type { FuncKeywordDefinition, ValidateFunction } from 'ajv';
 import { isObject, type JsonObject } from '../base/json.js';
 import type { ValidationPolicy } from '../config.js';
@@ -39,7 +40,15 @@ async function loadAjv(): Promise<AjvInstance> {
     const [{ Ajv2020 }, formats] = await Promise.all([import('ajv/dist/2020.js'), import('ajv-formats')]);
     // Refs are never inlined and the generated code is not optimized: on schemas of a megabyte that halves
     // compile time, and validation stays fast enough for one call's arguments.
-    const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, validateSchema: false, inlineRefs: false, code: { optimize: false } });
+    // A document's patterns run with a time limit (see bounded-regexp): one that backtracks catastrophically must not block the server.
+    const ajv = new Ajv2020({
+      allErrors: true,
+      strict: false,
+      verbose: true,
+      validateSchema: false,
+      inlineRefs: false,
+      code: { optimize: false, regExp: boundedRegExpEngine },
+    });
     (formats.default as unknown as (a: unknown) => void)(ajv);
     const instance = ajv as unknown as AjvInstance;
     instance.addKeyword(deferredPartKeyword);
