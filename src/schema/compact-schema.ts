@@ -9,6 +9,7 @@ import { discriminatorOf } from './discriminator-value.js';
 import { fixedSchema, onlyValue } from './fixed-value.js';
 import { copyValidationKeywords, normalizeEnum, normalizeRequired, normalizeType } from './schema-keywords.js';
 import { serializerStandIn } from './serializer-types.js';
+import { documentedCounterexample } from './unreliable-constraints.js';
 import { shortenText } from './shorten-text.js';
 import { descendsIntoInstance, singleSubschemas, subschemaKind } from './subschema-keywords.js';
 import { toUnicodePattern } from './unicode-pattern.js';
@@ -204,6 +205,9 @@ class SchemaCompactor {
       else out.type = nullable ? withNull(normalized) : normalized;
     }
     const copied = copyValidationKeywords(node, out);
+    // Kept only where it contradicts the pattern, for unreliable-constraints to judge: documentation is dropped otherwise.
+    const counterexample = typeof out.pattern === 'string' ? documentedCounterexample(node, out.pattern) : undefined;
+    if (counterexample !== undefined) out.examples = [counterexample];
     if (copied.wrongType.length)
       this.problems.push(`The schema at ${usedAt} has keyword values of the wrong type (${copied.wrongType.join(', ')}); they are not checked.`);
     if (copied.invalidPattern) this.problems.push(`The pattern at ${usedAt} is not a valid regular expression; it is not checked.`);

@@ -2,10 +2,12 @@
  * @module Finds the constraints a document contradicts, in a compact input schema: enum values that are no
  * plausible literal (Vercel's generator wrote `mport("/vercel/path0/…").EnvTarget.Productio` for
  * "production"), request enums sharing no value with what the operation's responses give the same field,
- * patterns escaped twice (`^[\\w-]+$` matches a backslash and "w", not word characters), and required names
- * the object does not define. Under the lenient policy such a constraint is not enforced: it leaves the
- * schema (an enum's place taken by the responses' values as examples) and a value breaking it gets a note.
+ * patterns escaped twice (`^[\\w-]+$` matches a backslash and "w", not word characters) or refusing the
+ * document's own example, and required names the object does not define. Under the lenient policy such a
+ * constraint is not enforced: it leaves the schema (an enum's place taken by the responses' values as
+ * examples) and a value breaking it gets a note.
  */
+import { testWithin } from '../base/bounded-regexp.js';
 import { isObject, type JsonObject } from '../base/json.js';
 import { defName } from './local-defs.js';
 import type { ResponseEnums } from './response-enums.js';
@@ -64,6 +66,36 @@ export function isDoublyEscaped(pattern: string): boolean {
   return doubled;
 }
 
+/** An example that stands for a value rather than being one: "Bearer <TOKEN>", "sha256:0ecbaa60…". */
+const placeholder = /<[^<>]+>|\.\.\.|…/;
+
+/**
+ * Of a schema's own example, default and examples, the first text its pattern refuses: Linode's label
+ * pattern `^[a-zA-Z]((?!--|__|..)[a-zA-Z0-9-_.])+$` (dots unescaped) refuses its example "linode123", and
+ * every other label. Empty and placeholder texts ("<TOKEN>") say nothing, nor does one of a length the
+ * schema refuses anyway (the example is wrong there), nor a match that cannot be told in time.
+ */
+export function documentedCounterexample(schema: JsonObject, pattern: string): string | undefined {
+  const fits = (text: string) =>
+    !(typeof schema.minLength === 'number' && text.length < schema.minLength) && !(typeof schema.maxLength === 'number' && text.length > schema.maxLength);
+  const texts = [schema.example, schema.default, ...(Array.isArray(schema.examples) ? schema.examples : [])].filter(
+    (value): value is string => typeof value === 'string' && value !== '' && !placeholder.test(value) && fits(value),
+  );
+  if (!texts.length) return undefined;
+  let compiled: RegExp;
+  try {
+    compiled = new RegExp(pattern, 'u');
+  } catch {
+    return undefined;
+  }
+  return texts.find((text) => testWithin(compiled, text) === false);
+}
+
+function counterexampleReason(pattern: string, examples: unknown): string | undefined {
+  const refused = Array.isArray(examples) ? documentedCounterexample({ examples }, pattern) : undefined;
+  return refused === undefined ? undefined : `it refuses the document's own example ${quote(refused)}`;
+}
+
 /**
  * @param evidence the operation's response enums; read only when the schema has an enum to judge
  */
@@ -101,14 +133,11 @@ export function findUnreliableConstraints(schema: JsonObject, evidence: () => Re
       const finding = judgeEnum(node.enum, field?.at(-1), given);
       if (finding) found.push({ pointer, where, keyword: 'enum', declared: node.enum, ...finding });
     }
-    if (typeof node.pattern === 'string' && isDoublyEscaped(node.pattern)) {
-      found.push({
-        pointer,
-        where,
-        keyword: 'pattern',
-        declared: [node.pattern],
-        reason: 'it looks escaped twice (an escaped backslash before a class letter, and no class escape of its own)',
-      });
+    if (typeof node.pattern === 'string') {
+      const reason = isDoublyEscaped(node.pattern)
+        ? 'it looks escaped twice (an escaped backslash before a class letter, and no class escape of its own)'
+        : counterexampleReason(node.pattern, node.examples);
+      if (reason) found.push({ pointer, where, keyword: 'pattern', declared: [node.pattern], reason });
     }
     if (!member && !applicators.some((k) => Array.isArray(node[k]))) found.push(...unreliableRequired(node, pointer, where));
     if (isObject(node.properties)) {

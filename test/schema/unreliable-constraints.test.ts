@@ -1,7 +1,13 @@
 // Tests for finding the constraints a document contradicts, and for the schema that leaves them out.
 import { describe, expect, test } from 'vitest';
 import { ResponseEnums } from '../../src/schema/response-enums.js';
-import { findUnreliableConstraints, isDoublyEscaped, isPlausibleLiteral, relaxUnreliable } from '../../src/schema/unreliable-constraints.js';
+import {
+  documentedCounterexample,
+  findUnreliableConstraints,
+  isDoublyEscaped,
+  isPlausibleLiteral,
+  relaxUnreliable,
+} from '../../src/schema/unreliable-constraints.js';
 import type { JsonObject } from '../../src/base/json.js';
 
 const noResponses = () => new ResponseEnums([]);
@@ -103,5 +109,21 @@ describe('findUnreliableConstraints', () => {
     const [found] = findUnreliableConstraints(tree, noResponses);
     expect(found).toMatchObject({ pointer: '/$defs/TreeNode', where: 'body', keyword: 'required', declared: ['parent'] });
     expect(((relaxUnreliable(tree, [found!]).$defs as JsonObject).TreeNode as JsonObject).required).toEqual(['id']);
+  });
+});
+
+describe('documentedCounterexample', () => {
+  const linode = '^[a-zA-Z]((?!--|__|..)[a-zA-Z0-9-_.])+$';
+  test.each([
+    ["Linode's label refuses its own example", { example: 'linode123' }, linode, 'linode123'],
+    ['a default counts, and examples', { default: 'ok', examples: ['fine', 'not fine'] }, '^\\w+$', 'not fine'],
+    ['an example the pattern takes', { example: 'linode123' }, '^[a-z0-9]+$', undefined],
+    ['an empty default says nothing', { default: '' }, '^[a-z]+$', undefined],
+    ['a placeholder says nothing', { example: 'Bearer <TOKEN>' }, '^Bearer\\s[\\w-]+$', undefined],
+    ['an example cut short says nothing (GitHub digest)', { example: 'sha256:0ecbaa601dba...' }, '^sha256:[a-f0-9]{64}$', undefined],
+    ['an example of a length the schema refuses says nothing', { example: 'sha256:0ecb', minLength: 71 }, '^sha256:[a-f0-9]{64}$', undefined],
+    ['a match that cannot be told in time says nothing', { example: `${'a'.repeat(40)}!` }, '^(a+)+$', undefined],
+  ])('%s', (_name, schema, pattern, expected) => {
+    expect(documentedCounterexample(schema, pattern)).toBe(expected);
   });
 });

@@ -47,6 +47,21 @@ const intellifi = directory('intellifi.nl.json');
 const tokens = (text: string) => countTokens(text);
 
 describe('a constraint the document contradicts is named, not enforced', () => {
+  test("Linode's label pattern refuses its own example, and every label: not enforced, and the label is sent", async () => {
+    const { call } = await connect(directory('linode.com.json'));
+    const described = (await call('describe_endpoint', { ids: ['createLinodeInstance'] })).structuredContent as unknown as Described;
+    expect(described.endpoints[0]!.problems).toContainEqual(
+      'The pattern of body.label is unreliable: it refuses the document\'s own example "linode123". Not enforced: any value of its type is sent, with a note.',
+    );
+    const result = await call('execute_endpoint', {
+      id: 'createLinodeInstance',
+      arguments: { body: { type: 'g6-nanode-1', region: 'us-east', label: 'web-3' } },
+    });
+    expect(result.isError).toBeFalsy();
+    expect(JSON.parse(harness.upstream.requests.at(-1)!.body)).toMatchObject({ label: 'web-3' });
+    expect(textOf(result)).toContain('Note: /body/label: "web-3" sent as given; the document\'s pattern for body.label is unreliable');
+  });
+
   test("Vercel's mangled env-target enum: describe names it, shows the responses' values, and execute sends the real one with a note", async () => {
     const { call } = await connect(vercel);
     const described = (await call('describe_endpoint', { ids: ['createProjectEnv'] })).structuredContent as unknown as Described;
