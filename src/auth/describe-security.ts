@@ -51,10 +51,14 @@ export function queryKeyNames(alternatives: SchemeUse[][]): Set<string> {
   return names;
 }
 
-/** `bearer token (http bearer) or api_key (apiKey in header X-Api-Key)` */
+/**
+ * `bearer token (http bearer) or api_key (apiKey in header X-Api-Key)`. When an alternative has every
+ * credential it needs, only such alternatives are named: how to configure the others is no use then.
+ */
 export function securityText(alternatives: SchemeUse[][]): string {
   if (!alternatives.length) return 'none';
-  return alternatives
+  const ready = alternatives.filter((all) => all.every((s) => s.configured === true));
+  return (ready.length ? ready : alternatives)
     .map((all) =>
       all
         .map((s) => {

@@ -195,7 +195,9 @@ function renderText(catalog: Catalog, position: ListPosition, structured: Record
     const search = position.query ? '' : ', or pass query (the words of what you need) to search';
     lines.push(`More: call list_endpoints with cursor "${structured.nextCursor as string}"${search}.`);
   }
-  if (total) lines.push('Next: describe_endpoint { ids } for the inputs, or execute_endpoint { id, arguments }.');
+  // Rows of operations without an operationId start with their "METHOD /path" id, not "id: METHOD /path": say so.
+  const pathIds = endpoints.some((e) => e.id === `${e.method} ${e.path}`) ? ' A row that starts with its method has that "METHOD /path" as its id.' : '';
+  if (total) lines.push(`Next: describe_endpoint { ids } for the inputs, or execute_endpoint { id, arguments }.${pathIds}`);
   return lines.join('\n');
 }
 

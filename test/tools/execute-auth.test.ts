@@ -105,11 +105,16 @@ describe('execute_endpoint credentials', () => {
     expect(text).toContain('keyCookie (apiKey in cookie sid, configured)');
   });
 
-  test('describe says which schemes are configured and how to configure the others', async () => {
+  test('describe names the configured scheme alone when one is, and how to configure each when none is', async () => {
     const { call } = await connect({ keyHeader: 'k' });
-    const text = textOf(await call('describe_endpoint', { ids: ['listFiles'] }));
-    expect(text).toContain(
-      'auth: keyHeader (apiKey in header X-Key, configured) or keyQuery (apiKey in query api_key, not configured: set OPENAPI_MCP_AUTH_KEYQUERY or pass --auth keyQuery=<value>)',
+    const described = await call('describe_endpoint', { ids: ['listFiles'] });
+    expect(textOf(described)).toMatch(/^auth: keyHeader \(apiKey in header X-Key, configured\)$/m);
+    // The structured result keeps every alternative.
+    expect(JSON.stringify(described.structuredContent)).toContain('"keyQuery"');
+
+    const { call: bare } = await connect({});
+    expect(textOf(await bare('describe_endpoint', { ids: ['listFiles'] }))).toContain(
+      'auth: keyHeader (apiKey in header X-Key, not configured: set OPENAPI_MCP_AUTH_KEYHEADER or pass --auth keyHeader=<value>) or keyQuery (apiKey in query api_key, not configured: set OPENAPI_MCP_AUTH_KEYQUERY or pass --auth keyQuery=<value>)',
     );
   });
 

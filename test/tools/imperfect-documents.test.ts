@@ -315,7 +315,8 @@ describe('listings', () => {
   test("an inherited discriminator is sent for the caller: Bitbucket's pull request type, Graph's event @odata.type", async () => {
     const bitbucket = await connect(directory('bitbucket.org.json'));
     const listed = await bitbucket.call('list_endpoints', { query: 'create a pull request', limit: 1 });
-    // Without an operationId the id is "METHOD /path", said once.
+    // Without an operationId the id is "METHOD /path", said once, and the page says it is the id.
+    expect(textOf(listed)).toContain('A row that starts with its method has that "METHOD /path" as its id.');
     expect(textOf(listed)).toMatch(
       /^POST \/repositories\/\{workspace\}\/\{repo_slug\}\/pullrequests - Create a pull request \[required: repo_slug, workspace\]$/m,
     );
