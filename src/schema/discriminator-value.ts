@@ -36,7 +36,10 @@ export function discriminatorOf(target: Resolved, resolver: RefResolver): Discri
     const property = discriminatorProperty(ancestor.value as JsonObject);
     if (property === undefined || !requires(ancestor.value as JsonObject, property)) continue;
     const family = [target, ...descendants(target, resolver)];
-    const values = family.map((member) => mappedValue(ancestor, resolver, member.key)).filter((v): v is string => v !== undefined);
+    const enums = [ancestor, target].flatMap((schema) => declaredEnums(schema, property, resolver));
+    const values = family
+      .map((member) => mappedValue(ancestor, resolver, member))
+      .filter((v): v is string => v !== undefined && enums.every((allowed) => allowed.includes(v)));
     if (family.length === 1) return values.length ? { property, value: values[0]! } : undefined;
     return values.length > 1 && values.length <= maxChoices ? { property, choices: [...new Set(values)] } : undefined;
   }
@@ -71,9 +74,14 @@ function requires(parent: JsonObject, property: string): boolean {
   return Array.isArray(parent.required) && parent.required.includes(property);
 }
 
-/** The mapping's key for the schema at `key`; without a mapping, the schema's name. A mapping that leaves the schema out says nothing certain. */
-function mappedValue(parent: Resolved, resolver: RefResolver, key: string): string | undefined {
-  const name = schemaName(key);
+/**
+ * The value for `member`: Azure's `x-ms-discriminator-value` on it, else the mapping's key that names it,
+ * else (no mapping) its name. A mapping that leaves the schema out says nothing certain.
+ */
+function mappedValue(parent: Resolved, resolver: RefResolver, member: Resolved): string | undefined {
+  const declared = isObject(member.value) ? member.value['x-ms-discriminator-value'] : undefined;
+  if (typeof declared === 'string' && declared) return declared;
+  const name = schemaName(member.key);
   if (name === undefined) return undefined;
   const discriminator = (parent.value as JsonObject).discriminator;
   const mapping = isObject(discriminator) && isObject(discriminator.mapping) ? discriminator.mapping : undefined;
@@ -81,9 +89,25 @@ function mappedValue(parent: Resolved, resolver: RefResolver, key: string): stri
   for (const [value, to] of Object.entries(mapping)) {
     if (typeof to !== 'string') continue;
     // A mapping names a schema by `$ref` or by its bare name.
-    if (to === name || resolved(resolver, to, parent.docUrl)?.key === key) return value;
+    if (to === name || resolved(resolver, to, parent.docUrl)?.key === member.key) return value;
   }
   return undefined;
+}
+
+/**
+ * The enums a schema gives the discriminator property, itself or in its inline `allOf` members: a value
+ * outside one would refuse every request.
+ */
+function declaredEnums(schema: Resolved, property: string, resolver: RefResolver): unknown[][] {
+  const value = schema.value as JsonObject;
+  const places = [value, ...(Array.isArray(value.allOf) ? value.allOf.filter((m) => isObject(m) && !isRef(m)) : [])] as JsonObject[];
+  const enums: unknown[][] = [];
+  for (const place of places) {
+    const declared = isObject(place.properties) ? place.properties[property] : undefined;
+    const resolvedSchema = isRef(declared) ? resolved(resolver, declared.$ref, schema.docUrl)?.value : declared;
+    if (isObject(resolvedSchema) && Array.isArray(resolvedSchema.enum)) enums.push(resolvedSchema.enum);
+  }
+  return enums;
 }
 
 function schemaName(key: string): string | undefined {

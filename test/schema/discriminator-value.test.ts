@@ -29,6 +29,14 @@ const document = {
       loose: child('optional'),
       Pet: { type: 'object', required: ['petType'], properties: { petType: { type: 'string' } }, discriminator: 'petType' },
       Dog: child('Pet'),
+      CoreResource: {
+        type: 'object',
+        required: ['kind'],
+        properties: { kind: { type: 'string', enum: ['machine', 'machineGroup'] } },
+        discriminator: { propertyName: 'kind' },
+      },
+      MachineGroup: { ...child('CoreResource'), 'x-ms-discriminator-value': 'machineGroup' },
+      Process: child('CoreResource'),
     },
   },
 };
@@ -46,6 +54,7 @@ describe('discriminatorOf', () => {
     ["a grandparent's mapping, by $ref", 'event', { property: '@odata.type', value: '#graph.event' }],
     ['a mapping that names the schema bare', 'note', { property: '@odata.type', value: '#graph.note' }],
     ['a Swagger 2.0 discriminator (a property name)', 'Dog', { property: 'petType', value: 'Dog' }],
+    ["Azure's x-ms-discriminator-value, before the name", 'MachineGroup', { property: 'kind', value: 'machineGroup' }],
   ])('%s', (_name, schema, expected) => {
     expect(valueOf(schema)).toEqual(expected);
   });
@@ -54,6 +63,7 @@ describe('discriminatorOf', () => {
     ['the mapping leaves it out', 'orphan'],
     ['the discriminator property is optional', 'loose'],
     ['it extends nothing', 'object'],
+    ["the value is outside the property's enum", 'Process'],
   ])('is undefined when %s', (_name, schema) => {
     expect(valueOf(schema)).toBeUndefined();
   });
