@@ -26,6 +26,13 @@ import { redactorFor, redactToolResult } from './result-redaction.js';
 import { toolError } from './tool-result.js';
 import { unknownEndpointMessage } from './unknown-endpoint.js';
 
+/**
+ * Said to the model after a 401 or 403 without credentials: configuring them is for whoever runs the server.
+ * A trial run without them spent nine more calls on endpoints that needed the same scheme.
+ */
+const operatorsPart =
+  'These tools cannot do that: ask the user to have it configured. Until then, other endpoints needing the same auth will answer the same way.';
+
 const toolFields = new Set(['id', 'arguments', 'select', 'contentType', 'continuation']);
 
 /** Origins a redirect may go to, worked out once per catalog. */
@@ -103,7 +110,7 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
     });
     shaped.notes.unshift(...validationNotes);
     shaped.notes.push(...bodyNotes(raw, shaped, { expectsJson: declaresJson(operation, catalog), method: operation.method }));
-    if (missingCredentials && (raw.status === 401 || raw.status === 403)) shaped.notes.push(missingCredentials);
+    if (missingCredentials && (raw.status === 401 || raw.status === 403)) shaped.notes.push(`${missingCredentials} ${operatorsPart}`);
     const nextPage = raw.status < 300 ? nextPageNote(shaped.json, shaped.headers, argumentNames(schema), raw.url) : undefined;
     if (nextPage) shaped.notes.push(nextPage);
     if (shaped.overflow) continuation = await keepRest(shaped, operation.id, context);

@@ -96,6 +96,10 @@ describe('execute_endpoint credentials', () => {
     const result = await call('execute_endpoint', { id: 'listFiles' });
     expect(result.structuredContent).toMatchObject({ status: 401 });
     expect(textOf(result)).toContain('set OPENAPI_MCP_AUTH_KEYHEADER or pass --auth keyHeader=<value>; or keyQuery (apiKey): set OPENAPI_MCP_AUTH_KEYQUERY');
+    // The model is told the fix is not its own to make, and what it means for the other endpoints.
+    expect(textOf(result)).toContain(
+      'then restart the server. These tools cannot do that: ask the user to have it configured. Until then, other endpoints needing the same auth will answer the same way.',
+    );
   });
 
   test('describe says a key the operation also takes as a parameter may be passed as an argument', async () => {
