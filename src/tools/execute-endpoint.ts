@@ -9,6 +9,7 @@ import { echoInput } from '../echo-input.js';
 import { describeError, DynamicMcpError } from '../errors.js';
 import { bodyNotes } from '../http/body-notes.js';
 import { nextPageNote } from '../http/next-page.js';
+import { selectHint } from '../http/select-hint.js';
 import { argumentNames } from '../arguments/argument-names.js';
 import { callOperation, declaresJson } from '../execution/call-operation.js';
 import { compileSelect } from '../http/select-expression.js';
@@ -113,6 +114,8 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
     if (missingCredentials && (raw.status === 401 || raw.status === 403)) shaped.notes.push(`${missingCredentials} ${operatorsPart}`);
     const nextPage = raw.status < 300 ? nextPageNote(shaped.json, shaped.headers, argumentNames(schema), raw.url) : undefined;
     if (nextPage) shaped.notes.push(nextPage);
+    const narrower = select ? undefined : selectHint(shaped.json, raw.bytes.length);
+    if (narrower) shaped.notes.push(narrower);
     if (shaped.overflow) continuation = await keepRest(shaped, operation.id, context);
   } catch (error) {
     if (error instanceof DynamicMcpError) return toolError(error.toText());

@@ -61,6 +61,22 @@ describe('execute_endpoint responses', () => {
     expect(result.structuredContent).not.toHaveProperty('continuation');
   });
 
+  test('a long JSON body fetched without select says how to narrow it, with its own fields', async () => {
+    harness.upstream.respond((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          total: 60,
+          data: Array.from({ length: 60 }, (_, i) => ({ uri: `/videos/${i}`, name: `video ${i}`, embed: { html: 'x'.repeat(100) } })),
+        }),
+      );
+    });
+    const { call } = await connect();
+    const hint = 'select (JMESPath) returns only the fields you name, e.g. "data[].{name: name, uri: uri}".';
+    expect(textOf(await call('execute_endpoint', { id: 'bigReport' }))).toContain(hint);
+    expect(textOf(await call('execute_endpoint', { id: 'bigReport', select: 'data[].name' }))).not.toContain('select (JMESPath)');
+  });
+
   test('an invalid select is refused before anything is sent', async () => {
     const { call } = await connect();
     const result = await call('execute_endpoint', { id: 'bigReport', select: 'rows[?' });
