@@ -1,6 +1,8 @@
-/** @module Notes on a response body a model could misread: no body at all, or text where JSON was expected. */
+/** @module Notes on a response body a model could misread: no body at all, text where JSON was expected, or JSON encoded twice. */
 import type { RawResponse } from './send-request.js';
 import type { ShapedResponse } from './shape-response.js';
+
+const encodedTwice = 'The body is a JSON string whose text is JSON again (encoded twice); that text is shown.';
 
 /** Statuses whose empty body is the rule, and needs no note. */
 const emptyByDefinition = new Set([204, 205, 304]);
@@ -14,9 +16,22 @@ export function bodyNotes(raw: RawResponse, shaped: ShapedResponse, options: { e
     if (emptyByDefinition.has(raw.status) || options.method.toUpperCase() === 'HEAD') return [];
     return [`The response body is empty (HTTP ${raw.status}${raw.headers.get('content-type') ? `, Content-Type ${raw.headers.get('content-type')}` : ''}).`];
   }
+  // A JSON string is JSON: its text is what is shown. Documents whose examples are strings of JSON (Xero's) make mocks send it encoded twice.
+  if (shaped.json !== undefined) return typeof shaped.json === 'string' && holdsJson(shaped.json) ? [encodedTwice] : [];
   if (typeof shaped.body !== 'string' || shaped.overflow || shaped.binary) return [];
   const type = shaped.contentType?.split(';')[0]?.trim();
   if (type && /json/i.test(type)) return [`The body is not valid JSON although its Content-Type is ${type}; it is shown as text.`];
   if (options.expectsJson) return [`The body is ${type ?? 'untyped text'}, not the JSON the document declares; it is shown as text.`];
   return [];
+}
+
+function holdsJson(text: string): boolean {
+  const start = text.trimStart()[0];
+  if (start !== '{' && start !== '[') return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -77,6 +77,24 @@ describe('execute_endpoint responses', () => {
     expect(textOf(await call('execute_endpoint', { id: 'bigReport', select: 'data[].name' }))).not.toContain('select (JMESPath)');
   });
 
+  test.each([
+    ['text that is not JSON', '{"Accounts": [', 'The body is not valid JSON although its Content-Type is application/json; it is shown as text.'],
+    [
+      'a JSON string of JSON (a mock of a document whose examples are strings)',
+      JSON.stringify('{ "Accounts": [] }'),
+      'The body is a JSON string whose text is JSON again (encoded twice); that text is shown.',
+    ],
+    ['a JSON string of text', JSON.stringify('accepted'), undefined],
+  ])('a JSON Content-Type with %s gets the right note', async (_name, body, note) => {
+    harness.upstream.respond((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(body);
+    });
+    const { call } = await connect();
+    const result = await call('execute_endpoint', { id: 'bigReport' });
+    expect((result.structuredContent as { notes?: string[] }).notes).toEqual(note ? [note] : undefined);
+  });
+
   test('an invalid select is refused before anything is sent', async () => {
     const { call } = await connect();
     const result = await call('execute_endpoint', { id: 'bigReport', select: 'rows[?' });
