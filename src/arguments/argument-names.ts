@@ -1,5 +1,6 @@
 /** @module The names a model passes to an operation: each parameter's key, and each top-level body field as `body.name`. */
 import { isObject, type JsonObject } from '../base/json.js';
+import { followDefs } from '../schema/local-defs.js';
 
 /** From the operation's input schema; body fields through `$ref`s into its `$defs` and `allOf`. */
 export function argumentNames(schema: JsonObject): string[] {
@@ -10,10 +11,10 @@ export function argumentNames(schema: JsonObject): string[] {
   return names;
 }
 
-function fieldsOf(node: unknown, defs: JsonObject, depth: number): string[] {
+function fieldsOf(schema: unknown, defs: JsonObject, depth: number): string[] {
+  const node = followDefs(schema, defs);
   if (!isObject(node) || depth > 8) return [];
   const fields: string[] = [];
-  if (typeof node.$ref === 'string' && node.$ref.startsWith('#/$defs/')) fields.push(...fieldsOf(defs[node.$ref.slice('#/$defs/'.length)], defs, depth + 1));
   if (isObject(node.properties)) fields.push(...Object.keys(node.properties));
   if (Array.isArray(node.allOf)) for (const member of node.allOf) fields.push(...fieldsOf(member, defs, depth + 1));
   return [...new Set(fields)];

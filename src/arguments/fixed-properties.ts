@@ -5,6 +5,7 @@
  */
 import { isObject, type JsonObject } from '../base/json.js';
 import { markedFixedValue } from '../schema/fixed-value.js';
+import { followDefs } from '../schema/local-defs.js';
 
 /** Deeper than this the body is left as given: fixed values sit near the top of real bodies. */
 const maxDepth = 16;
@@ -15,17 +16,9 @@ export function withFixedProperties(body: unknown, schema: unknown, defs: JsonOb
 }
 
 function fill(value: unknown, schema: unknown, defs: JsonObject, depth: number): unknown {
-  if (depth > maxDepth || !isObject(schema)) return value;
-  let node: JsonObject = schema;
-  for (let hops = 0; typeof node.$ref === 'string' && hops < 8; hops++) {
-    const name = node.$ref.startsWith('#/$defs/') ? node.$ref.slice('#/$defs/'.length) : undefined;
-    const target = name === undefined ? undefined : defs[name];
-    if (!isObject(target)) return value;
-    // Keywords beside the `$ref` (a description) apply with the target's.
-    const siblings: JsonObject = { ...node };
-    delete siblings.$ref;
-    node = { ...target, ...siblings };
-  }
+  if (depth > maxDepth) return value;
+  const node = followDefs(schema, defs);
+  if (!isObject(node)) return value;
   let out = value;
   if (Array.isArray(value) && isObject(node.items)) {
     const items = value.map((item) => fill(item, node.items, defs, depth + 1));

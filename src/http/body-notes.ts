@@ -1,6 +1,6 @@
 /** @module Notes on a response body a model could misread: no body at all, text where JSON was expected, or JSON encoded twice. */
 import type { RawResponse } from './send-request.js';
-import type { ShapedResponse } from './shape-response.js';
+import { looksLikeJson, type ShapedResponse } from './shape-response.js';
 
 const encodedTwice = 'The body is a JSON string whose text is JSON again (encoded twice); that text is shown.';
 
@@ -26,8 +26,7 @@ export function bodyNotes(raw: RawResponse, shaped: ShapedResponse, options: { e
 }
 
 function holdsJson(text: string): boolean {
-  const start = text.trimStart()[0];
-  if (start !== '{' && start !== '[') return false;
+  if (!looksLikeJson(text)) return false;
   try {
     JSON.parse(text);
     return true;

@@ -115,7 +115,8 @@ function isTextual(contentType: string | undefined, bytes: Uint8Array): boolean 
   return !bytes.subarray(0, 1024).includes(0);
 }
 
-function looksLikeJson(text: string): boolean {
+/** Whether a text opens as a JSON object or array does. */
+export function looksLikeJson(text: string): boolean {
   const start = text.trimStart()[0];
   return start === '{' || start === '[';
 }

@@ -83,15 +83,32 @@ function mappedValue(parent: Resolved, resolver: RefResolver, member: Resolved):
   if (typeof declared === 'string' && declared) return declared;
   const name = schemaName(member.key);
   if (name === undefined) return undefined;
-  const discriminator = (parent.value as JsonObject).discriminator;
-  const mapping = isObject(discriminator) && isObject(discriminator.mapping) ? discriminator.mapping : undefined;
+  const mapping = mappingOf(parent, resolver);
   if (!mapping) return name;
-  for (const [value, to] of Object.entries(mapping)) {
+  return mapping.byName.get(name) ?? mapping.byKey.get(member.key);
+}
+
+/** A parent's mapping turned around, once per parent: Graph's entity maps some 1,500 schemas, each met many times. */
+const mappings = new WeakMap<object, { byName: Map<string, string>; byKey: Map<string, string> } | null>();
+
+/** The parent's mapping by the bare names and the schema keys it names (the first entry naming one wins); null without a mapping. */
+function mappingOf(parent: Resolved, resolver: RefResolver): { byName: Map<string, string>; byKey: Map<string, string> } | null {
+  const schema = parent.value as JsonObject;
+  const known = mappings.get(schema);
+  if (known !== undefined) return known;
+  const declared = isObject(schema.discriminator) && isObject(schema.discriminator.mapping) ? schema.discriminator.mapping : undefined;
+  const byName = new Map<string, string>();
+  const byKey = new Map<string, string>();
+  for (const [value, to] of Object.entries(declared ?? {})) {
     if (typeof to !== 'string') continue;
     // A mapping names a schema by `$ref` or by its bare name.
-    if (to === name || resolved(resolver, to, parent.docUrl)?.key === member.key) return value;
+    if (!byName.has(to)) byName.set(to, value);
+    const key = resolved(resolver, to, parent.docUrl)?.key;
+    if (key !== undefined && !byKey.has(key)) byKey.set(key, value);
   }
-  return undefined;
+  const mapping = declared ? { byName, byKey } : null;
+  mappings.set(schema, mapping);
+  return mapping;
 }
 
 /**

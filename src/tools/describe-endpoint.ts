@@ -2,7 +2,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Catalog } from '../openapi/catalog.js';
 import { inputSchemaOf, requestMediaTypes } from '../arguments/input-schema.js';
-import type { Operation } from '../openapi/operation.js';
+import { methodPathId, type Operation } from '../openapi/operation.js';
 import { summarizeResponses, type ResponseSummary } from '../schema/response-shape.js';
 import { describeSecurity, securityText } from '../auth/describe-security.js';
 import type { SchemeUse } from '../auth/schemes/scheme-use.js';
@@ -104,7 +104,7 @@ export function describeOperation(operation: Operation, catalog: Catalog, config
 
 /** The text a model reads: header, description, the schema as compact JSON, auth, responses. */
 export function renderEndpoint(e: DescribedEndpoint): string {
-  const target = `${e.method} ${e.path}`;
+  const target = methodPathId(e.method, e.path);
   const lines = [`${e.id === target ? target : `${e.id}: ${target}`}${e.summary ? ` - ${e.summary}` : ''}${e.deprecated ? ' (DEPRECATED)' : ''}`];
   if (e.description && e.description !== e.summary) lines.push(e.description);
   lines.push(`${e.id.includes('#') ? 'schema of this part' : 'arguments schema'}: ${compactJson(e.inputSchema)}`);

@@ -2,6 +2,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { editDistance } from '../base/edit-distance.js';
 import type { Catalog } from '../openapi/catalog.js';
+import { methodPathId } from '../openapi/operation.js';
 import { requiredArguments } from '../arguments/input-schema.js';
 import { operationCount, type OperationGroup } from '../search/operation-variants.js';
 import { httpMethods } from '../base/http-methods.js';
@@ -182,7 +183,7 @@ function renderText(catalog: Catalog, position: ListPosition, structured: Record
     const more = e.moreVariants ? ` and ${e.moreVariants} more` : '';
     const variants = e.variants ? `; also under ${e.variants.join(', ')}${more}` : '';
     // An operation without an operationId has "METHOD /path" as its id: said once, it reads as both.
-    const target = `${e.method} ${e.path}`;
+    const target = methodPathId(e.method, e.path);
     const head = e.id === target ? target : `${e.id}: ${target}`;
     lines.push(`${head}${e.summary ? ` - ${e.summary}` : ''}${required}${e.deprecated ? ' (deprecated)' : ''}${variants}`);
   }
@@ -196,7 +197,7 @@ function renderText(catalog: Catalog, position: ListPosition, structured: Record
     lines.push(`More: call list_endpoints with cursor "${structured.nextCursor as string}"${search}.`);
   }
   // Rows of operations without an operationId start with their "METHOD /path" id, not "id: METHOD /path": say so.
-  const pathIds = endpoints.some((e) => e.id === `${e.method} ${e.path}`) ? ' A row that starts with its method has that "METHOD /path" as its id.' : '';
+  const pathIds = endpoints.some((e) => e.id === methodPathId(e.method, e.path)) ? ' A row that starts with its method has that "METHOD /path" as its id.' : '';
   if (total) lines.push(`Next: describe_endpoint { ids } for the inputs, or execute_endpoint { id, arguments }.${pathIds}`);
   return lines.join('\n');
 }
