@@ -1,5 +1,7 @@
 // Startup, memory and token figures on GitHub's API, printed side by side with a plain-Node baseline.
 // Run: npm run bench   (loopback only; bounded: a few spawns and one local upstream).
+// BENCH_NODE=/path/to/node runs the servers on another Node (Node 22 keeps a compile cache; Node 20 has none).
+import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,13 +16,15 @@ import { realSpecPackages, realSpecPath } from '../test/support/real-specs.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.env.BENCH_RUNS ?? 11);
 const spec = realSpecPath('github');
+const node = process.env.BENCH_NODE ?? process.execPath;
+const nodeVersion = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
 
 /** Spawns a stdio server, times spawn -> tools/list answered (by a 2025-era client, or a 2026-07-28 one), reads its peak RSS. */
 async function measure(args, afterReady, modern = false) {
   const started = performance.now();
   const transport = modern
-    ? new ModernStdioClientTransport({ command: process.execPath, args, stderr: 'ignore' })
-    : new StdioClientTransport({ command: process.execPath, args, stderr: 'ignore' });
+    ? new ModernStdioClientTransport({ command: node, args, stderr: 'ignore' })
+    : new StdioClientTransport({ command: node, args, stderr: 'ignore' });
   const client = modern
     ? new ModernClient({ name: 'bench', version: '1.0.0' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } })
     : new Client({ name: 'bench', version: '1.0.0' });
@@ -89,7 +93,7 @@ const tokens = (
 upstream.close();
 
 const pad = (s, n) => String(s).padEnd(n);
-console.log(`GitHub REST API (@octokit/openapi ${realSpecPackages.github.version}), median of ${runs} runs`);
+console.log(`GitHub REST API (@octokit/openapi ${realSpecPackages.github.version}), median of ${runs} runs, servers on Node ${nodeVersion}`);
 console.log(`${pad('', 30)}${pad('spawn -> tools/list', 22)}peak RSS`);
 for (const row of [ours, base, modern]) console.log(`${pad(row.label, 30)}${pad(`${row.readyMs.toFixed(0)} ms`, 22)}${row.peakRssMb.toFixed(0)} MB`);
 console.log(

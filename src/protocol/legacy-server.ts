@@ -4,17 +4,18 @@ import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } fr
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv-provider.js';
 import type { Runtime } from '../runtime.js';
 import { callTool, UnknownToolError, type CallerScope } from './call-tool.js';
+import { builtOnFirstUse } from './built-on-first-use.js';
 import { serverInfo, serverInstructions } from './server-identity.js';
 
-/** One per process: each server would otherwise build its own Ajv, about 0.2 ms of every HTTP request. */
-let validator: AjvJsonSchemaValidator | undefined;
+/** One per process: each server would otherwise build its own Ajv. */
+const validator = builtOnFirstUse(() => new AjvJsonSchemaValidator());
 
 /** A server for one connection (stdio) or one request (HTTP). */
 export function createLegacyServer(runtime: Runtime, caller: CallerScope): Server {
   const server = new Server(serverInfo(runtime.catalog), {
     capabilities: { tools: {}, logging: {} },
     instructions: serverInstructions(runtime.catalog),
-    jsonSchemaValidator: (validator ??= new AjvJsonSchemaValidator()),
+    jsonSchemaValidator: validator,
   });
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: runtime.tools.map((t) => t.definition) }));
   server.setRequestHandler(CallToolRequestSchema, async (request) => {

@@ -15,6 +15,7 @@ import { AjvJsonSchemaValidator } from '@modelcontextprotocol/server/validators/
 import type { Runtime } from '../runtime.js';
 import type { ToolDefinition } from '../tools/tool-definition.js';
 import { callTool, type CallerScope } from './call-tool.js';
+import { builtOnFirstUse } from './built-on-first-use.js';
 import { serverInfo, serverInstructions } from './server-identity.js';
 
 /**
@@ -59,8 +60,8 @@ function modernTool({ definition }: ToolDefinition): ModernTool {
   };
 }
 
-/** One per process: each server would otherwise build its own Ajv on every request. */
-let validator: AjvJsonSchemaValidator | undefined;
+/** One per process: each server would otherwise build its own Ajv. */
+const validator = builtOnFirstUse(() => new AjvJsonSchemaValidator());
 
 /** A server for one request (HTTP) or one connection (stdio). */
 export function createModernServer(runtime: Runtime, caller: CallerScope): McpServer {
@@ -70,7 +71,7 @@ export function createModernServer(runtime: Runtime, caller: CallerScope): McpSe
     capabilities: { tools: { listChanged: false }, prompts: { listChanged: false }, resources: { listChanged: false } },
     instructions: serverInstructions(runtime.catalog),
     cacheHints: Object.fromEntries(cachedLists.map((method) => [method, listCacheHint])),
-    jsonSchemaValidator: (validator ??= new AjvJsonSchemaValidator()),
+    jsonSchemaValidator: validator,
   });
   for (const tool of modernTools(runtime)) {
     server.registerTool<StandardSchemaWithJSON, StandardSchemaWithJSON>(
