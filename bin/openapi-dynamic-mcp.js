@@ -3,7 +3,7 @@
 import module from 'node:module';
 
 // Node 22 keeps compiled code between runs (in the system's temporary folder; NODE_DISABLE_COMPILE_CACHE=1
-// turns it off): a stdio server is started by every client session, and this takes a tenth off its startup.
+// turns it off): a stdio server is started by every client session, and this takes a few percent off that.
 // Node 20 has no such cache and goes on without it.
 module.enableCompileCache?.();
 let cli;
