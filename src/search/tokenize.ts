@@ -64,7 +64,7 @@ export function singular(word: string): string {
   return word;
 }
 
-/** A light English stemmer: plural and verb endings only, so "repositories", "created", "listing" meet their roots. */
+/** A light English stemmer: plural, verb and adverb endings only, so "repositories", "created", "listing", "currently" meet their roots. */
 export function stem(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
   let w = singular(word);
@@ -76,6 +76,10 @@ export function stem(word: string): string {
   } else if (w.endsWith('ed') && w.length > 4 && /[aeiouy]/.test(w.slice(0, -2))) {
     w = w.slice(0, -2);
     stripped = true;
+  } else if (w.endsWith('ly') && w.length >= 6 && /[aeiouy]/.test(w.slice(0, -2))) {
+    // An adverb meets its adjective: "currently" is "current", "monthly" is "month". Shorter words keep
+    // it, so "apply", "reply" and "early" are not "app", "rep" and "ear".
+    w = w.slice(0, -2);
   }
   if (stripped && w.length >= 4 && /([b-df-hj-np-tv-z])\1$/.test(w) && !/(ll|ss|zz)$/.test(w)) w = w.slice(0, -1);
   if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);

@@ -215,3 +215,20 @@ describe('SearchIndex with the context of recently used operations', () => {
     expect(comments.results('pull request review comments', { context: ['gists/get'] })[0]!.operation.id).toBe('pulls/list-review-comments');
   });
 });
+
+describe('SearchIndex on an adverb', () => {
+  test('"current user" finds the operation that says "currently authenticated user", before those saying "current user" among more', () => {
+    const index = new SearchIndex([
+      operation('getV3ProjectsSearchQuery', 'get', '/v3/projects/search/{query}', 'Search for projects the current user has access to'),
+      operation('postV3ProjectsForkId', 'post', '/v3/projects/fork/{id}', 'Fork new project for the current user or provided namespace.'),
+      operation('getV3User', 'get', '/v3/user', 'Get the currently authenticated user'),
+      operation('getV3UserKeys', 'get', '/v3/user/keys', "Get the currently authenticated user's SSH keys"),
+      operation('getV3UserEmails', 'get', '/v3/user/emails', "Get the currently authenticated user's email addresses"),
+      operation('postV3UserKeys', 'post', '/v3/user/keys', 'Add a new SSH key to the currently authenticated user'),
+      operation('getV3Issues', 'get', '/v3/issues', "Get currently authenticated user's issues"),
+      operation('deleteV3UserKeysKeyId', 'delete', '/v3/user/keys/{key_id}', 'Delete an SSH key from the currently authenticated user'),
+      operation('getV3Projects', 'get', '/v3/projects', 'Get a projects list for authenticated user'),
+    ]);
+    expect(first(index, 'current authenticated user')).toBe('getV3User');
+  });
+});

@@ -44,6 +44,11 @@ describe('stem', () => {
     { given: 'oauth2s', want: 'oauth2s' },
     { given: 'string', want: 'string' },
     { given: 'shipped', want: 'ship' },
+    { given: 'currently', want: 'current' },
+    { given: 'monthly', want: 'month' },
+    { given: 'apply', want: 'apply' },
+    { given: 'reply', want: 'reply' },
+    { given: 'early', want: 'early' },
   ])('stems $given to $want', ({ given, want }) => {
     expect(stem(given)).toBe(want);
   });
@@ -53,6 +58,8 @@ describe('stem', () => {
     ['updated', 'update', 'updates', 'updating'],
     ['starred', 'star', 'stars', 'starring'],
     ['issues', 'issue'],
+    ['current', 'currently'],
+    ['complete', 'completely'],
   ])('brings the forms of one word to the same stem: %s', (...forms) => {
     expect(new Set(forms.map(stem)).size).toBe(1);
   });
