@@ -239,7 +239,8 @@ export function buildInputSchema(operation: Operation, catalog: Catalog, mediaTy
   if (used.length) schema.$defs = Object.fromEntries(used.map((name) => [name, defs[name]]));
   const unreliable = findUnreliableConstraints(schema, () => responseEnums(operation, resolver));
   const strict = catalog.validation === 'strict';
-  for (const constraint of unreliable) problems.push(unreliableProblem(constraint, strict));
+  // A shapeless object is common (thousands of fields in the directory) and its schema says what is done: no line each.
+  for (const constraint of unreliable) if (constraint.keyword !== 'type') problems.push(unreliableProblem(constraint, strict));
   return { schema: strict || !unreliable.length ? schema : relaxUnreliable(schema, unreliable), bindings, problems, unreliable };
 }
 

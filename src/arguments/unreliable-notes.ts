@@ -54,10 +54,17 @@ export function unreliableNotes(schema: JsonObject, unreliable: readonly Unrelia
     const where = [...values.keys()];
     const at = `${where.slice(0, 3).join(', ')}${where.length > 3 ? ', …' : ''}`;
     const why = `the document's ${constraint.keyword === 'required' ? 'required names' : constraint.keyword} for ${constraint.where} ${constraint.keyword === 'required' ? 'are' : 'is'} unreliable, so not enforced (see describe_endpoint's problems)`;
+    if (constraint.keyword === 'type')
+      return `${at}: ${shown(values)} sent as given; the document types ${constraint.where} object but gives it no shape, so any value goes.`;
     if (constraint.keyword === 'required') return `${at}: sent without ${constraint.declared.map((n) => JSON.stringify(n)).join(', ')}; ${why}.`;
-    const given = [...new Set(values.values())].map((v) => JSON.stringify(v));
-    return `${at}: ${given.slice(0, 3).join(', ')}${given.length > 3 ? ', …' : ''} sent as given; ${why}.`;
+    return `${at}: ${shown(values)} sent as given; ${why}.`;
   });
+}
+
+/** The values given, three at most. */
+function shown(values: Map<string, unknown>): string {
+  const given = [...new Set(values.values())].map((v) => JSON.stringify(v));
+  return `${given.slice(0, 3).join(', ')}${given.length > 3 ? ', …' : ''}`;
 }
 
 /** Whether a value breaks the constraint as the document declares it. */
@@ -65,6 +72,8 @@ function breaks(constraint: UnreliableConstraint, value: unknown): boolean {
   switch (constraint.keyword) {
     case 'enum':
       return !constraint.declared.some((v) => v === value);
+    case 'type':
+      return !isObject(value);
     case 'required':
       return isObject(value) && constraint.declared.some((name) => !Object.hasOwn(value, name as string));
     case 'pattern':

@@ -10,6 +10,7 @@
 import { testWithin } from '../base/bounded-regexp.js';
 import { isObject, type JsonObject } from '../base/json.js';
 import { defName } from './local-defs.js';
+import { appendNote } from './shorten-keywords.js';
 import type { ResponseEnums } from './response-enums.js';
 
 export interface UnreliableConstraint {
@@ -17,8 +18,8 @@ export interface UnreliableConstraint {
   pointer: string;
   /** Where, in argument terms: `body.events[]`. */
   where: string;
-  keyword: 'enum' | 'pattern' | 'required';
-  /** What the document declares: the enum's values, the pattern, the undefined required names. */
+  keyword: 'enum' | 'pattern' | 'required' | 'type';
+  /** What the document declares: the enum's values, the pattern, the undefined required names, the type. */
   declared: unknown[];
   /** Why the document contradicts itself there. */
   reason: string;
@@ -99,6 +100,9 @@ function counterexampleReason(pattern: string, examples: unknown): string | unde
 /**
  * @param evidence the operation's response enums; read only when the schema has an enum to judge
  */
+/** What describe says of a shapeless object that is not enforced. */
+export const shapelessNote = 'Any JSON value: the document types it object and gives no shape.';
+
 export function findUnreliableConstraints(schema: JsonObject, evidence: () => ResponseEnums): UnreliableConstraint[] {
   const defs = isObject(schema.$defs) ? schema.$defs : {};
   const found: UnreliableConstraint[] = [];
@@ -140,6 +144,7 @@ export function findUnreliableConstraints(schema: JsonObject, evidence: () => Re
       if (reason) found.push({ pointer, where, keyword: 'pattern', declared: [node.pattern], reason });
     }
     if (!member && !applicators.some((k) => Array.isArray(node[k]))) found.push(...unreliableRequired(node, pointer, where));
+    if (field?.length && isShapelessObject(node)) found.push({ pointer, where, keyword: 'type', declared: ['object'], reason: shapelessReason });
     if (isObject(node.properties)) {
       const names = Object.keys(node.properties);
       for (const [name, child] of Object.entries(node.properties))
@@ -187,6 +192,41 @@ function unreliableRequired(node: JsonObject, pointer: string, where: string): U
   return found;
 }
 
+/**
+ * Why a body field typed a bare object is taken as any value. Swagger 2.0 has no type for "any", and
+ * generators write `type: object` for one (Go's interface{}, Java's Object): LaunchDarkly's JSON Patch
+ * `value`, whose own example is a string, and its flag variations' values, true and false. Enforced, the
+ * type refused both calls that turn a flag on and create a boolean flag.
+ */
+const shapelessReason = 'it is typed object with nothing else said of it, which generators write for any value';
+
+/** Keywords that say something of an object's shape, or of a value beside its type. */
+const shapeKeywords = [
+  'properties',
+  'additionalProperties',
+  'patternProperties',
+  'propertyNames',
+  'required',
+  'minProperties',
+  'maxProperties',
+  'dependentRequired',
+  'dependentSchemas',
+  'unevaluatedProperties',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  'if',
+  'enum',
+  'const',
+  '$ref',
+] as const;
+
+/** `{ "type": "object" }` and at most words (description, title, example): the document says nothing of its shape. */
+export function isShapelessObject(node: JsonObject): boolean {
+  return node.type === 'object' && !shapeKeywords.some((keyword) => keyword in node);
+}
+
 function judgeEnum(
   declared: unknown[],
   field: string | undefined,
@@ -213,7 +253,10 @@ export function relaxUnreliable(schema: JsonObject, found: readonly UnreliableCo
     root = updateAt(root, constraint.pointer.split('/').slice(1).map(unescape), (node) => {
       const relaxed: JsonObject = { ...node };
       if (constraint.keyword === 'pattern') delete relaxed.pattern;
-      else if (constraint.keyword === 'required' && constraint.undeclared) {
+      else if (constraint.keyword === 'type') {
+        delete relaxed.type;
+        relaxed.description = appendNote(relaxed.description, shapelessNote);
+      } else if (constraint.keyword === 'required' && constraint.undeclared) {
         const declared = Object.fromEntries(
           constraint.declared.map((name) => [name as string, { description: 'Required by the document, which gives no schema for it: any value.' }]),
         );

@@ -127,3 +127,40 @@ describe('documentedCounterexample', () => {
     expect(documentedCounterexample(schema, pattern)).toBe(expected);
   });
 });
+
+describe('shapeless objects in a body', () => {
+  const schema: JsonObject = {
+    type: 'object',
+    properties: {
+      filter: { type: 'object' },
+      body: {
+        type: 'object',
+        properties: {
+          value: { type: 'object', description: 'The new value.', example: 'My resource name' },
+          metadata: { type: 'object', additionalProperties: { type: 'string' } },
+          tags: { type: 'array', items: { type: 'object' } },
+          settings: { type: 'object', properties: { on: { type: 'boolean' } } },
+        },
+      },
+    },
+  };
+
+  test('are found below the body root, in items too; objects with any shape, and parameters, are not', () => {
+    const found = findUnreliableConstraints(schema, noResponses).filter((c) => c.keyword === 'type');
+    expect(found.map((c) => [c.pointer, c.where])).toEqual([
+      ['/properties/body/properties/value', 'body.value'],
+      ['/properties/body/properties/tags/items', 'body.tags[]'],
+    ]);
+  });
+
+  test('lose their type when relaxed, keeping their words and a note of why', () => {
+    const relaxed = relaxUnreliable(schema, findUnreliableConstraints(schema, noResponses));
+    const body = (relaxed.properties as JsonObject).body as JsonObject;
+    expect((body.properties as JsonObject).value).toEqual({
+      description: 'The new value. (Any JSON value: the document types it object and gives no shape.)',
+      example: 'My resource name',
+    });
+    expect((body.properties as JsonObject).metadata).toEqual({ type: 'object', additionalProperties: { type: 'string' } });
+    expect((relaxed.properties as JsonObject).filter).toEqual({ type: 'object' });
+  });
+});

@@ -62,6 +62,52 @@ describe('a constraint the document contradicts is named, not enforced', () => {
     expect(textOf(result)).toContain('Note: /body/label: "web-3" sent as given; the document\'s pattern for body.label is unreliable');
   });
 
+  test("LaunchDarkly's shapeless objects take any value: a JSON Patch value of true turns a flag on, and variations true and false make a boolean flag", async () => {
+    const { call } = await connect(directory('launchdarkly.com.json'));
+    const described = (await call('describe_endpoint', { ids: ['patchFeatureFlag'] })).structuredContent as unknown as Described;
+    const schema = JSON.stringify(described.endpoints[0]!.inputSchema);
+    expect(schema).toContain('"value":{"description":"(Any JSON value: the document types it object and gives no shape.)"}');
+    expect(described.endpoints[0]!.problems ?? []).toEqual([]);
+
+    const patched = await call('execute_endpoint', {
+      id: 'patchFeatureFlag',
+      arguments: {
+        projectKey: 'webshop',
+        featureFlagKey: 'new-checkout',
+        body: { patch: [{ op: 'replace', path: '/environments/production/on', value: true }] },
+      },
+    });
+    expect(patched.isError).toBeFalsy();
+    expect(JSON.parse(harness.upstream.requests.at(-1)!.body)).toEqual({ patch: [{ op: 'replace', path: '/environments/production/on', value: true }] });
+    expect((patched.structuredContent as { notes: string[] }).notes).toContain(
+      '/body/patch/0/value: true sent as given; the document types body.patch[].value object but gives it no shape, so any value goes.',
+    );
+
+    const created = await call('execute_endpoint', {
+      id: 'postFeatureFlag',
+      arguments: { projectKey: 'webshop', body: { key: 'dark-mode', name: 'Dark mode', variations: [{ value: true }, { value: false }] } },
+    });
+    expect(created.isError).toBeFalsy();
+    expect(JSON.parse(harness.upstream.requests.at(-1)!.body)).toMatchObject({ variations: [{ value: true }, { value: false }] });
+    // An object, as the document says, goes without a note.
+    const withObject = await call('execute_endpoint', {
+      id: 'patchFeatureFlag',
+      arguments: { projectKey: 'webshop', featureFlagKey: 'f', body: { patch: [{ op: 'replace', path: '/tags', value: { a: 1 } }] } },
+    });
+    expect((withObject.structuredContent as { notes?: string[] }).notes ?? []).not.toContainEqual(expect.stringContaining('no shape'));
+  });
+
+  test('under --validation strict a shapeless object takes objects only, as the document says', async () => {
+    const { call } = await connect(directory('launchdarkly.com.json'), 'strict');
+    const refused = await call('execute_endpoint', {
+      id: 'patchFeatureFlag',
+      arguments: { projectKey: 'webshop', featureFlagKey: 'f', body: { patch: [{ op: 'replace', path: '/on', value: true }] } },
+    });
+    expect(refused.isError).toBe(true);
+    expect(textOf(refused)).toContain('/body/patch/0/value');
+    expect(harness.upstream.requests).toHaveLength(0);
+  });
+
   test("Vercel's mangled env-target enum: describe names it, shows the responses' values, and execute sends the real one with a note", async () => {
     const { call } = await connect(vercel);
     const described = (await call('describe_endpoint', { ids: ['createProjectEnv'] })).structuredContent as unknown as Described;
