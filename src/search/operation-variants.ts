@@ -22,7 +22,8 @@ export interface OperationGroup {
  * and summary, a copy also shares the first member's tags (Azure's slot variants) or the last part of
  * its operationId (Graph's "me.ListEvents", "users.ListEvents"): Zoom's "List meetings" of a user and of
  * the dashboard, or Gitea's admin, organization and repository hooks, are different operations. Copies are of
- * one API version: Square's refunds under /v1 and /v2 take other parameters.
+ * one API version (Square's refunds under /v1 and /v2 take other parameters) and take one request body
+ * (Plaid's "/identity/get" and "/processor/identity/get", both "Retrieve identity data" under one tag, do not).
  */
 export function groupVariants(operations: readonly Operation[]): OperationGroup[] {
   const ordered: OperationGroup[] = [];
@@ -45,7 +46,7 @@ export function groupVariants(operations: readonly Operation[]): OperationGroup[
 
 /** Whether two operations of one family and summary are one operation mounted twice (see `groupVariants`). */
 function copiesOf(a: Operation, b: Operation): boolean {
-  if (apiVersion(a.path) !== apiVersion(b.path)) return false;
+  if (apiVersion(a.path) !== apiVersion(b.path) || bodyOf(a) !== bodyOf(b)) return false;
   if (!a.operationId || !b.operationId) return true;
   if (a.tags.length === b.tags.length && a.tags.every((tag, i) => tag === b.tags[i])) return true;
   return lastIdPart(a.operationId) === lastIdPart(b.operationId);
@@ -57,6 +58,22 @@ function apiVersion(path: string): string {
     .split('/')
     .filter((segment) => /^v\d+(?:[a-z]+\d*)?$/i.test(segment))
     .join('/');
+}
+
+/** Bodies compared: Graph's copies share one `$ref`; Plaid's "/identity/get" and "/processor/identity/get" take other requests. */
+const bodies = new WeakMap<Operation, string>();
+
+/** The request body's schema as a key: its `$ref`, else its JSON (cut: two copies' inline bodies are equal from the start). */
+function bodyOf(op: Operation): string {
+  let key = bodies.get(op);
+  if (key === undefined) {
+    const content = op.requestBody?.content;
+    const schema: unknown = content ? Object.values(content)[0]?.schema : undefined;
+    const ref = (schema as { $ref?: unknown } | undefined)?.$ref;
+    key = typeof ref === 'string' ? ref : (JSON.stringify(schema ?? null) ?? '').slice(0, 2000);
+    bodies.set(op, key);
+  }
+  return key;
 }
 
 function lastIdPart(operationId: string): string {

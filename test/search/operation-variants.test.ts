@@ -29,7 +29,7 @@ describe('groupVariants', () => {
     expect(ids).toEqual(expect.arrayContaining(['GET /archive/events', 'GET /legacy/events']));
   });
 
-  test('of one family and summary, copies share their tags or the last part of their operationId, and their API version; others stay apart', async () => {
+  test('of one family and summary, copies share their tags or the last part of their operationId, their API version and their body; others stay apart', async () => {
     const { operations } = await catalogOf(sameSummary);
     const groups = Object.fromEntries(groupVariants(operations).map((g) => [g.operation.id, g.variants.map((v) => v.id)]));
     expect(groups).toEqual({
@@ -43,6 +43,11 @@ describe('groupVariants', () => {
       // Square's refunds of API versions 1 and 2: the same tag and summary, other parameters.
       'GET /v2/locations/{location_id}/refunds': [],
       ListRefunds: [],
+      // Plaid's identity of an item and of a processor: the same tag and summary, other request bodies.
+      identityGet: [],
+      processorIdentityGet: [],
+      // Graph's copies take the same body.
+      'me.CreateEvents': ['users.CreateEvents'],
     });
   });
 });
