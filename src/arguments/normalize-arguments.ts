@@ -7,6 +7,7 @@
 import { echoInput } from '../echo-input.js';
 import { describeError, DynamicMcpError } from '../errors.js';
 import { isObject, type JsonObject } from '../base/json.js';
+import { argumentNames } from './argument-names.js';
 import { withFixedProperties } from './fixed-properties.js';
 
 export interface NormalizedArguments {
@@ -70,7 +71,7 @@ export function normalizeArguments(given: unknown, strays: Record<string, unknow
       }
     }
     const unknown = Object.keys(args).filter((name) => !(name in properties));
-    if (unknown.length && args.body === undefined && expectsObjectBody(bodySchema)) {
+    if (unknown.length && args.body === undefined && expectsObjectBody(bodySchema) && namesBodyFields(unknown, schema)) {
       const body: Record<string, unknown> = {};
       for (const name of unknown) {
         body[name] = args[name];
@@ -117,6 +118,16 @@ function expectsObjectBody(schema: unknown): boolean {
   return (
     type === 'object' || (Array.isArray(type) && type.includes('object')) || isObject(schema.properties) || (type === undefined && schema.$ref !== undefined)
   );
+}
+
+/**
+ * Whether names given beside the parameters are the body's, flattened: one of them is a field the body
+ * declares, or it declares none to go by. A stray name alone ("help", a typo) stays where it was given, to be
+ * refused with the known names, rather than sent in the body of a write.
+ */
+function namesBodyFields(names: readonly string[], schema: JsonObject): boolean {
+  const fields = argumentNames(schema).filter((name) => name.startsWith('body.'));
+  return !fields.length || names.some((name) => fields.includes(`body.${name}`));
 }
 
 function expectsStructuredBody(schema: unknown): boolean {

@@ -92,6 +92,7 @@ describe('normalizeArguments', () => {
     { name: 'the body is an array', given: { extra: 1 }, schema: withArrayBody },
     { name: 'the body is a string', given: { extra: 1 }, schema: withStringBody },
     { name: 'there is no body', given: { petId: 1, extra: 1 }, schema: withoutBody },
+    { name: 'none of them is a field the body declares', given: { petId: 1, help: true }, schema: withObjectBody },
   ])('leaves unknown fields for validation to report when $name', ({ given, schema }) => {
     expect(normalizeArguments(given, {}, schema)).toEqual({ args: given, adjustments: [] });
   });
