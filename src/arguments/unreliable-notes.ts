@@ -55,7 +55,7 @@ export function unreliableNotes(schema: JsonObject, unreliable: readonly Unrelia
     const at = `${where.slice(0, 3).join(', ')}${where.length > 3 ? ', …' : ''}`;
     const why = `the document's ${constraint.keyword === 'required' ? 'required names' : constraint.keyword} for ${constraint.where} ${constraint.keyword === 'required' ? 'are' : 'is'} unreliable, so not enforced (see describe_endpoint's problems)`;
     if (constraint.keyword === 'type')
-      return `${at}: ${shown(values)} sent as given; the document types ${constraint.where} object but gives it no shape, so any value goes.`;
+      return `${at}: ${shown(values)} sent as given; the document types ${constraint.where} object with no shape, which generators write for any value; the API decides (a 400 may mean it wants an object).`;
     if (constraint.keyword === 'required') return `${at}: sent without ${constraint.declared.map((n) => JSON.stringify(n)).join(', ')}; ${why}.`;
     return `${at}: ${shown(values)} sent as given; ${why}.`;
   });
