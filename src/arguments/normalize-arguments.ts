@@ -83,9 +83,24 @@ export function normalizeArguments(given: unknown, strays: Record<string, unknow
     // Not an adjustment: the schema says these are sent for the caller.
     if (args.body !== undefined) args.body = withFixedProperties(args.body, bodySchema, isObject(schema.$defs) ? schema.$defs : {});
   }
+  adjustments.push(...readParameterValues(args, properties));
+  return { args, adjustments };
+}
+
+/** Parameter values given as text where the schema takes a number or boolean, or as a number where it takes text: converted in place, one line each kind. */
+function readParameterValues(args: Record<string, unknown>, properties: JsonObject): string[] {
+  const adjustments: string[] = [];
   const read: string[] = [];
+  const asText: string[] = [];
   for (const [name, value] of Object.entries(args)) {
-    if (name === 'body' || typeof value !== 'string' || !isObject(properties[name])) continue;
+    if (name === 'body' || !isObject(properties[name])) continue;
+    // A number for a parameter that takes text only (Hetzner's SSH key id 5): on the wire it is the same text.
+    if (typeof value === 'number' && Number.isFinite(value) && (properties[name] as JsonObject).type === 'string') {
+      args[name] = String(value);
+      asText.push(`"${name}" ${value} as "${value}"`);
+      continue;
+    }
+    if (typeof value !== 'string') continue;
     const typed = fromText(value, (properties[name] as JsonObject).type);
     if (typed === undefined) continue;
     args[name] = typed;
@@ -95,7 +110,8 @@ export function normalizeArguments(given: unknown, strays: Record<string, unknow
     adjustments.push(
       `Read ${read.join(', ')}: ${read.length > 1 ? 'those parameters take' : 'that parameter takes'} ${read.length > 1 ? 'numbers or booleans' : 'a number or boolean'}.`,
     );
-  return { args, adjustments };
+  if (asText.length) adjustments.push(`Read ${asText.join(', ')}: ${asText.length > 1 ? 'those parameters take' : 'that parameter takes'} text.`);
+  return adjustments;
 }
 
 /**

@@ -138,3 +138,10 @@ describe('normalizeArguments', () => {
     expect(normalizeArguments({ id: '12' }, {}, either).args).toEqual({ id: '12' });
   });
 });
+
+describe('normalizeArguments on a number for a text parameter', () => {
+  test('sends it as its text, and says so', () => {
+    const schema: JsonObject = { type: 'object', properties: { id: { type: 'string' } } };
+    expect(normalizeArguments({ id: 5 }, {}, schema)).toEqual({ args: { id: '5' }, adjustments: ['Read "id" 5 as "5": that parameter takes text.'] });
+  });
+});
