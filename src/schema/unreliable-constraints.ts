@@ -100,9 +100,6 @@ function counterexampleReason(pattern: string, examples: unknown): string | unde
 /**
  * @param evidence the operation's response enums; read only when the schema has an enum to judge
  */
-/** What describe says of a shapeless object that is not enforced. */
-export const shapelessNote = 'Any JSON value: the document types it object and gives no shape.';
-
 export function findUnreliableConstraints(schema: JsonObject, evidence: () => ResponseEnums): UnreliableConstraint[] {
   const defs = isObject(schema.$defs) ? schema.$defs : {};
   const found: UnreliableConstraint[] = [];
@@ -199,6 +196,8 @@ function unreliableRequired(node: JsonObject, pointer: string, where: string): U
  * type refused both calls that turn a flag on and create a boolean flag.
  */
 const shapelessReason = 'it is typed object with nothing else said of it, which generators write for any value';
+/** What describe says of a shapeless object that is not enforced. */
+const shapelessNote = 'Any JSON value: the document types it object and gives no shape.';
 
 /** Keywords that say something of an object's shape, or of a value beside its type. */
 const shapeKeywords = [
@@ -223,7 +222,7 @@ const shapeKeywords = [
 ] as const;
 
 /** `{ "type": "object" }` and at most words (description, title, example): the document says nothing of its shape. */
-export function isShapelessObject(node: JsonObject): boolean {
+function isShapelessObject(node: JsonObject): boolean {
   return node.type === 'object' && !shapeKeywords.some((keyword) => keyword in node);
 }
 

@@ -5,6 +5,7 @@
  * copies fill a page and push other candidates out of sight.
  */
 import type { Operation } from '../openapi/operation.js';
+import { isRef } from '../openapi/ref-resolver.js';
 import { operationFamily } from './search-fields.js';
 
 export interface OperationGroup {
@@ -69,8 +70,7 @@ function bodyOf(op: Operation): string {
   if (key === undefined) {
     const content = op.requestBody?.content;
     const schema: unknown = content ? Object.values(content)[0]?.schema : undefined;
-    const ref = (schema as { $ref?: unknown } | undefined)?.$ref;
-    key = typeof ref === 'string' ? ref : (JSON.stringify(schema ?? null) ?? '').slice(0, 2000);
+    key = isRef(schema) ? schema.$ref : (JSON.stringify(schema ?? null) ?? '').slice(0, 2000);
     bodies.set(op, key);
   }
   return key;
