@@ -3,6 +3,23 @@
 /** Words separated by single spaces, with no markup character: nothing to flatten or cut. */
 const plainLine = /^[^\s<[*`_]+(?: [^\s<[*`_]+)*$/;
 
+/** HTML elements, which documents write unclosed too (<br>, <p>, <li>). */
+const htmlElement =
+  /^(?:a|abbr|b|big|blockquote|br|center|cite|code|dd|del|details|div|dl|dt|em|font|h[1-6]|hr|i|img|ins|kbd|li|mark|ol|p|pre|q|s|samp|small|span|strike|strong|sub|summary|sup|table|tbody|td|tfoot|th|thead|tr|tt|u|ul)$/i;
+
+/**
+ * The text without markup: comments, HTML elements, and any other tag named in `closed`, the tags the
+ * whole description closes somewhere (<note>, <fullname>). Angle brackets around anything else are a
+ * placeholder the text means ("dangling=<boolean>", "<owner>/<repo>") and stay; an autolink
+ * ("<https://example.com>") keeps its address.
+ */
+function withoutMarkup(text: string, closed: ReadonlySet<string>): string {
+  return text
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(https?:\/\/[^\s<>]+)>/g, '$1')
+    .replace(/<\/?([a-z][\w-]*)(?:\s[^<>]*)?\/?>/gi, (tag, name: string) => (htmlElement.test(name) || closed.has(name.toLowerCase()) ? '' : tag));
+}
+
 /** Returns at most `maxChars` characters of the text's first paragraph; empty when maxChars is 0. */
 export function shortenText(text: string | undefined, maxChars: number): string | undefined {
   if (!text || maxChars <= 0) return undefined;
@@ -12,8 +29,8 @@ export function shortenText(text: string | undefined, maxChars: number): string 
   // A paragraph that announces a list ("one of the supported types:") is nothing without it.
   let lead = paragraphs[0]!;
   for (let i = 1; i < paragraphs.length && /:\s*$/.test(lead) && lead.length < maxChars; i++) lead = `${lead}\n${paragraphs[i]!}`;
-  const flat = lead
-    .replace(/<[^>]+>/g, '')
+  const closed = new Set([...text.matchAll(/<\/([a-z][\w-]*)/gi)].map((m) => m[1]!.toLowerCase()));
+  const flat = withoutMarkup(lead, closed)
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
     // Emphasis only as CommonMark reads it: the same marker on both sides, no space just inside it, and `_`
     // never inside a word, so snake_case names (per_page) and a lone "a * b" survive.

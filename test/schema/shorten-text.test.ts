@@ -19,6 +19,23 @@ describe('shortenText', () => {
     { name: 'treats a blank line with spaces as a paragraph break', given: 'First.\n   \nSecond.', want: 'First.' },
     { name: 'joins the lines of a paragraph', given: 'Lists all\n  pets in\tthe store.', want: 'Lists all pets in the store.' },
     { name: 'drops HTML tags', given: 'Returns <b>all</b> pets<br/>.', want: 'Returns all pets.' },
+    { name: 'drops HTML comments and tags with attributes', given: 'See <a href="/x">the <i>guide</i></a><!-- todo -->.', want: 'See the guide.' },
+    {
+      name: 'drops tags the text closes, HTML or not',
+      given: '<note>Needs the <replaceable>bucket</replaceable> owner.</note>',
+      want: 'Needs the bucket owner.',
+    },
+    {
+      name: 'drops a tag closed in a later paragraph',
+      given: '<important>Only the owner may call this.\n\nSee the guide.</important>',
+      want: 'Only the owner may call this.',
+    },
+    { name: 'keeps the address of an autolink', given: 'See <https://example.com/docs>.', want: 'See https://example.com/docs.' },
+    {
+      name: 'keeps angle-bracket placeholders that are no HTML',
+      given: 'Filters: dangling=<boolean>, label=<key> or <key>=<value>.',
+      want: 'Filters: dangling=<boolean>, label=<key> or <key>=<value>.',
+    },
     { name: 'keeps the text of markdown links', given: 'See [the guide](https://example.com/guide) first.', want: 'See the guide first.' },
     { name: 'drops bold, italic and code markers', given: 'Use **bold**, *italic* and `code`.', want: 'Use bold, italic and code.' },
     { name: 'drops underscore emphasis', given: 'This is _important_.', want: 'This is important.' },
