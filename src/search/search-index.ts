@@ -67,6 +67,12 @@ const deprecatedFactor = 0.75;
 const deprecatedExactFactor = 0.85;
 /** What an operation without a description keeps: in generated documents those are the plumbing (counts, navigation properties), and the operations people mean are described. */
 const undocumentedFactor = 0.85;
+/**
+ * The share of an API's operations that must be described for a missing description to say that (Graph:
+ * 44%): in a document that describes next to none (Jellyfin: 3 of 387), it says nothing, and the
+ * factor would put the few described operations above exact matches.
+ */
+const describedShareForSignal = 0.2;
 
 export interface SearchOptions {
   tag?: string;
@@ -139,7 +145,9 @@ export class SearchIndex {
       const phrases = parameterPhrases(op, terms);
       return phrases.length ? phrases : undefined;
     });
-    this.priors = Float64Array.from(operations, prior);
+    const described = operations.filter(isDescribed).length;
+    const undocumented = described >= describedShareForSignal * operations.length ? undocumentedFactor : 1;
+    this.priors = Float64Array.from(operations, (op) => prior(op, undocumented));
     this.takesItem = Uint8Array.from(operations, (op) => (op.path.includes('{') ? 1 : 0));
     this.titleTerms = perDoc.map((d) => [...new Set([...d.id, ...d.summary])]);
     this.titles = perDoc.map(titlesOf);
@@ -379,11 +387,14 @@ function familiesOf(operations: readonly Operation[]): Int32Array {
   });
 }
 
-/** The query-independent part of an operation's score: less when deep or undocumented (deprecation weighs in with the title, see `rank`). */
-function prior(op: Operation): number {
-  let factor = depthDecay ** op.path.split('/').filter(Boolean).length;
-  if (!op.description?.trim()) factor *= undocumentedFactor;
-  return factor;
+/** The query-independent part of an operation's score: less when deep, or by `undocumented` when not described (deprecation weighs in with the title, see `rank`). */
+function prior(op: Operation, undocumented: number): number {
+  const factor = depthDecay ** op.path.split('/').filter(Boolean).length;
+  return isDescribed(op) ? factor : factor * undocumented;
+}
+
+function isDescribed(op: Operation): boolean {
+  return Boolean(op.description?.trim());
 }
 
 /** The request when it is one identifier (camelCase, or joined by `.`, `_` or `/`), lowercased; undefined for words. */

@@ -72,6 +72,25 @@ describe('SearchIndex', () => {
     expect(ranked.indexOf('old')).toBeGreaterThan(ranked.indexOf('deep'));
   });
 
+  test('in a document that describes next to nothing, a missing description costs nothing', () => {
+    const summary = 'Creates a user.';
+    const fillers = (describe: boolean) =>
+      Array.from({ length: 9 }, (_, i) => operation(`GetThing${i}`, 'get', `/things${i}`, describe ? 'Sorted by name.' : '', { summary: `Gets thing ${i}.` }));
+    const scores = (describe: boolean) => {
+      const index = new SearchIndex([
+        operation('described', 'post', '/users', 'Sorted by name.', { summary }),
+        operation('undescribed', 'post', '/users', '', { summary }),
+        ...fillers(describe),
+      ]);
+      const hits = index.search('create user');
+      return ['described', 'undescribed'].map((id) => hits.find((h) => h.operation.id === id)!.score);
+    };
+    const [described, undescribed] = scores(false);
+    expect(undescribed).toBeCloseTo(described!, 6);
+    const [describedAmongDescribed, undescribedAmongDescribed] = scores(true);
+    expect(undescribedAmongDescribed).toBeLessThan(describedAmongDescribed! * 0.9);
+  });
+
   test('an operation asked for in its own words, in order and inflection, comes first', () => {
     const index = new SearchIndex([
       operation('GetSecret', 'get', '/secrets/{id}', 'Returns a secret.', { summary: 'Get Secret' }),
