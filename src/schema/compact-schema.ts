@@ -186,7 +186,10 @@ class SchemaCompactor {
     this.compileSubschemas(node, out, docUrl, usedAt, depth, nullable);
     if (Array.isArray(node.allOf) && node.allOf.length) {
       const members = node.allOf.map((v, i) => this.compile(v, docUrl, `${usedAt}.allOf[${i}]`, depth + 1));
-      return mergeAllOf(out, members);
+      // What the schema adds comes before what it takes from a named base (Docker's HostConfig: its
+      // PortBindings before the 40 limits of Resources): a folded object shows its first properties.
+      const own = node.allOf.map((member) => !(isObject(member) && '$ref' in member));
+      return mergeAllOf(out, [...members.filter((_, i) => own[i]), ...members.filter((_, i) => !own[i])]);
     }
     return out;
   }

@@ -306,6 +306,12 @@ describe('allOf', () => {
     });
   });
 
+  test('puts what the schema adds before what it takes from a named base, so that folding shows it first', () => {
+    const given = { allOf: [ref('Category'), { type: 'object', properties: { tag: { type: 'string' } } }] };
+    const merged = compact([given]).schemas[0] as { properties: object };
+    expect(Object.keys(merged.properties)).toEqual(['tag', 'id', 'name']);
+  });
+
   test('keeps allOf when two members define one property differently', () => {
     const members = [{ properties: { a: { type: 'string' } } }, { properties: { a: { type: 'integer' } } }];
     expect(compact([{ allOf: members }]).schemas[0]).toEqual({ allOf: members });
