@@ -33,7 +33,7 @@ export function repairMessage(input: RepairInput): string {
   const lines = [`Invalid arguments for ${operation.id} (${operation.method.toUpperCase()} ${operation.path}); nothing was sent:`];
   const shown = new Set<unknown>();
   for (const problem of problems.slice(0, maxProblemsShown)) {
-    lines.push(`- ${problem.pointer}: ${leafText(problem, described)}`);
+    lines.push(`- ${readablePointer(problem.pointer)}: ${leafText(problem, described)}`);
     const sub = problem.schema;
     if (described || sub === undefined || shown.has(sub) || problem.keyword === 'additionalProperties') continue;
     shown.add(sub);
@@ -43,6 +43,19 @@ export function repairMessage(input: RepairInput): string {
   if (adjustments.length) lines.push(`Adjusted first: ${adjustments.join(' ')}`);
   lines.push(described ? 'Fix these and call execute_endpoint again.' : 'Fix these and call execute_endpoint again; describe_endpoint shows the whole schema.');
   return lines.join('\n');
+}
+
+/**
+ * The pointer, with the keys it escapes as written ("80~1tcp" is the key "80/tcp"): a JSON pointer
+ * spells "/" and "~" in a key as ~1 and ~0, which reads as a different name.
+ */
+function readablePointer(pointer: string): string {
+  const escaped = pointer
+    .split('/')
+    .filter((segment) => /~[01]/.test(segment))
+    .map((segment) => JSON.stringify(segment.replace(/~1/g, '/').replace(/~0/g, '~')));
+  if (!escaped.length) return pointer;
+  return `${pointer} (${escaped.length === 1 ? 'the key' : 'the keys'} ${escaped.join(', ')})`;
 }
 
 /** One leaf: expected and got; the allowed values only after describe, when few (before, the schema line shows them). */

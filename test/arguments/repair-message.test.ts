@@ -58,6 +58,12 @@ describe('repairMessage', () => {
     expect(text).toContain('"$defs":{"Tag":{"type":"object","properties":{"label":{"type":"string"}}}}');
   });
 
+  test('a key that the pointer escapes is also said as written', () => {
+    const ports: ArgumentProblem = { pointer: '/body/PortBindings/80~1tcp', keyword: 'type', message: '…', expected: 'object', got: 'an array' };
+    const text = repairMessage({ operation, schema, problems: [ports], adjustments: [], described: true });
+    expect(text).toContain('- /body/PortBindings/80~1tcp (the key "80/tcp"): expected object; got an array');
+  });
+
   test('many allowed values are counted, not listed, after describe', () => {
     const many = Array.from({ length: 25 }, (_, i) => `v${i}`);
     const text = repairMessage({
