@@ -58,16 +58,16 @@ export function queryKeyNames(alternatives: SchemeUse[][]): Set<string> {
 export function securityText(alternatives: SchemeUse[][]): string {
   if (!alternatives.length) return 'none';
   const ready = alternatives.filter((all) => all.every((s) => s.configured === true));
-  return (ready.length ? ready : alternatives)
-    .map((all) =>
-      all
-        .map((s) => {
-          const state = s.configured === undefined ? '' : s.configured ? ', configured' : `, not configured: ${unconfiguredHint(s)}`;
-          return `${s.name} (${schemeDetail(s)}${state})`;
-        })
-        .join(' + '),
-    )
-    .join(' or ');
+  const texts = (ready.length ? ready : alternatives).map((all) =>
+    all
+      .map((s) => {
+        const state = s.configured === undefined ? '' : s.configured ? ', configured' : `, not configured: ${unconfiguredHint(s)}`;
+        return `${s.name} (${schemeDetail(s)}${state})`;
+      })
+      .join(' + '),
+  );
+  // Alternatives that differ only in scopes, which the text leaves out, read the same: said once (YouTube: four times).
+  return [...new Set(texts)].join(' or ');
 }
 
 /** What to do about a scheme with no credential configured: pass the key as an argument when the operation takes it as one, else configure it. */
