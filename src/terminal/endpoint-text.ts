@@ -54,6 +54,12 @@ export function endpointText(e: DescribedEndpoint, options: EndpointTextOptions)
     lines.push(...outlineSchema(body, '  ', { root: schema, style, width }));
   }
   if (!part && !parameters.length && body === undefined) lines.push('', `${style.bold('Parameters')}: none`);
+  if (e.apiWide)
+    lines.push(
+      ...wrap(`Also takes ${e.apiWide.length} optional parameters alike on nearly every endpoint of this API: ${e.apiWide.join(', ')}.`, '  ', '  ').map(
+        style.dim,
+      ),
+    );
   if (e.requestContentTypes) {
     lines.push(
       ...wrap(

@@ -1,6 +1,7 @@
 /** @module The describe_endpoint tool: the exact input schema execute validates against, auth and responses of up to ten endpoints. */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Catalog } from '../openapi/catalog.js';
+import { apiWideArguments } from '../arguments/api-wide-parameters.js';
 import { inputSchemaOf, requestMediaTypes } from '../arguments/input-schema.js';
 import { methodPathId, type Operation } from '../openapi/operation.js';
 import { summarizeResponses, type ResponseSummary } from '../schema/response-shape.js';
@@ -13,6 +14,7 @@ import { maxIds } from './describe-endpoint-tool.js';
 import { compactJson, toolError, toolResult } from './tool-result.js';
 import { unknownEndpointMessage } from './unknown-endpoint.js';
 import { echoInput } from '../echo-input.js';
+import { isObject, type JsonObject } from '../base/json.js';
 
 export interface DescribedEndpoint {
   id: string;
@@ -28,6 +30,8 @@ export interface DescribedEndpoint {
   folded?: string;
   /** When the body may be sent as several media types: the first is the default, the schema is for it. */
   requestContentTypes?: string[];
+  /** Optional parameters the API declares alike on nearly every endpoint: left out of `inputSchema`, named here (see api-wide-parameters). */
+  apiWide?: string[];
   problems?: string[];
 }
 
@@ -77,7 +81,8 @@ export function describeOperation(
 ): DescribedEndpoint | undefined;
 export function describeOperation(operation: Operation, catalog: Catalog, configured?: ReadonlySet<string>, part?: string): DescribedEndpoint | undefined {
   const input = inputSchemaOf(operation, catalog);
-  const whole = part ? schemaPart(input.schema, part) : input.schema;
+  const apiWide = part ? [] : apiWideArguments(operation, catalog);
+  const whole = part ? schemaPart(input.schema, part) : withoutProperties(input.schema, apiWide);
   if (!whole) return undefined;
   const id = part ? `${operation.id}#${part}` : operation.id;
   const { schema, foldedAt } = foldSchema(whole, describeSchemaChars, (pointer) => `${operation.id}#${part ?? ''}${pointer}`);
@@ -92,6 +97,7 @@ export function describeOperation(operation: Operation, catalog: Catalog, config
     security: describeSecurity(operation, catalog, configured),
     deprecated: operation.deprecated,
   };
+  if (apiWide.length) described.apiWide = apiWide;
   const mediaTypes = requestMediaTypes(operation);
   if (mediaTypes.length > 1) described.requestContentTypes = mediaTypes;
   const problems = [...operation.problems, ...input.problems];
@@ -109,12 +115,26 @@ export function renderEndpoint(e: DescribedEndpoint): string {
   if (e.description && e.description !== e.summary) lines.push(e.description);
   lines.push(`${e.id.includes('#') ? 'schema of this part' : 'arguments schema'}: ${compactJson(e.inputSchema)}`);
   if (e.folded) lines.push(e.folded);
+  if (e.apiWide) lines.push(`${apiWideText(e)}: ${e.apiWide.join(', ')}`);
   if (e.requestContentTypes)
     lines.push(`request body types: ${e.requestContentTypes.join(', ')} (schema above is for the first; pass contentType to execute_endpoint to send another)`);
   lines.push(`auth: ${securityText(e.security)}`);
   lines.push(`responses: ${e.responses.map((r) => `${r.status}${r.description ? ` ${r.description}` : ''}${r.shape ? ` ${r.shape}` : ''}`).join('; ')}`);
   if (e.problems?.length) lines.push(`problems in the document: ${e.problems.join(' ')}`);
   return lines.join('\n');
+}
+
+/** What the list of API-wide parameters is, and how to see one. */
+export function apiWideText(e: Pick<DescribedEndpoint, 'id'>): string {
+  return `also takes these optional parameters, alike on nearly every endpoint of this API and not shown above (describe "${e.id}#/properties/<name>" for one)`;
+}
+
+/** The schema without the named top-level properties. */
+function withoutProperties(schema: JsonObject, names: readonly string[]): JsonObject {
+  if (!names.length || !isObject(schema.properties)) return schema;
+  const properties = { ...schema.properties };
+  for (const name of names) delete properties[name];
+  return { ...schema, properties };
 }
 
 function readIds(input: Record<string, unknown>): string[] | string {

@@ -115,4 +115,22 @@ describe('describe_endpoint', () => {
     const missing = await call('describe_endpoint', { ids: ['repos/update-org-ruleset#/properties/nope'] });
     expect(textOf(missing)).toContain('is not a part of repos/update-org-ruleset');
   });
+
+  test('optional parameters alike on nearly every endpoint are named, not shown, and each can still be described', async () => {
+    const { call } = await connect(fixture('api-wide-parameters.yaml'));
+    const result = await call('describe_endpoint', { ids: ['videos.list'] });
+    const [list] = endpointsOf(result);
+    expect(Object.keys(list!.inputSchema.properties)).toEqual(['part', 'pageToken']);
+    expect((list as unknown as { apiWide: string[] }).apiWide).toEqual(['alt', 'fields', 'quotaUser']);
+    expect(textOf(result)).toContain('not shown above (describe "videos.list#/properties/<name>" for one): alt, fields, quotaUser');
+    const alt = await call('describe_endpoint', { ids: ['videos.list#/properties/alt'] });
+    expect(textOf(alt)).toContain('"enum":["json","media","proto"]');
+  });
+
+  test('an API with fewer such parameters, or too few endpoints, shows them all', async () => {
+    const { call } = await connect(sample);
+    const [find] = endpointsOf(await call('describe_endpoint', { ids: ['findPetsByStatus'] }));
+    expect(find!.inputSchema.properties).toHaveProperty('status');
+    expect(find).not.toHaveProperty('apiWide');
+  });
 });
