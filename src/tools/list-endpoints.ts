@@ -190,7 +190,9 @@ function renderText(catalog: Catalog, position: ListPosition, structured: Record
   const otherIds = structured.otherIds as string[] | undefined;
   if (otherIds) lines.push(`The other ${otherIds.length}: ${otherIds.join(', ')}. describe_endpoint takes any of these ids.`);
   if (endpoints.some((e) => e.variants))
-    lines.push('"also under" paths are the same operation elsewhere: use "METHOD /path" as its id; more specific words find the one you need first.');
+    lines.push(
+      '"also under" names copies of the same operation at other paths: to call one, use "METHOD /path" as its id; searching with words of its path ("a group\'s events") ranks it first.',
+    );
   if (structured.nextCursor) {
     // Paging through a large API costs a call a page: a browse names the faster way.
     const search = position.query ? '' : ', or pass query (the words of what you need) to search';
