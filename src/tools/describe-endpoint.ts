@@ -125,7 +125,7 @@ export function renderEndpoint(e: DescribedEndpoint): string {
 }
 
 /** What the list of API-wide parameters is, and how to see one. */
-export function apiWideText(e: Pick<DescribedEndpoint, 'id'>): string {
+function apiWideText(e: Pick<DescribedEndpoint, 'id'>): string {
   return `also takes these optional parameters, alike on nearly every endpoint of this API and not shown above (describe "${e.id}#/properties/<name>" for one)`;
 }
 
