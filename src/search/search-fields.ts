@@ -16,6 +16,7 @@ const selfTerms = tokenize('authenticated user');
 /** The words by which a request speaks of the caller ("my events"): they reach what `selfSegments` are indexed as. */
 export const selfWords = new Set(['me', 'my', 'mine', 'myself']);
 export const selfTerm = selfTerms[0]!;
+const [currentTerm, userTerm] = tokenize('current user') as [string, string];
 
 /** Terms of one piece of text (see `memoizedTokenizer`). */
 export type Tokenizer = (text: string) => string[];
@@ -32,10 +33,13 @@ export function fieldTerms(op: Operation, terms: Tokenizer = tokenize): FieldTer
     path.push(...words);
     for (const param of segment.match(/\{[^}]*\}/g) ?? []) pathParam.push(...terms(param));
   }
+  const id = terms(op.id);
+  // An id naming the current user (Gitea's createCurrentUserRepo on "/user/repos") speaks of the caller as "/me" does.
+  if (!path.includes(selfTerm) && namesCurrentUser(id)) path.push(selfTerm);
   const description = plainText(op.description ?? '').slice(0, descriptionChars);
   return {
     // Each word once: "PostWebhookEndpointsWebhookEndpoint" names its resource twice, which says nothing more.
-    id: [...new Set(terms(op.id))],
+    id: [...new Set(id)],
     summary: terms(op.summary ?? firstSentence(description)),
     path,
     pathParam,
@@ -45,6 +49,11 @@ export function fieldTerms(op: Operation, terms: Tokenizer = tokenize): FieldTer
     parameter: [...new Set([...op.parameters.filter((p) => p.in !== 'path').map((p) => p.name), ...bodyPropertyNames(op)].flatMap((name) => terms(name)))],
     description: terms(description),
   };
+}
+
+/** Whether id terms say "current user" or "user current", in either order next to each other. */
+function namesCurrentUser(id: readonly string[]): boolean {
+  return id.some((term, i) => term === currentTerm && (id[i - 1] === userTerm || id[i + 1] === userTerm));
 }
 
 /**

@@ -72,6 +72,20 @@ describe('SearchIndex', () => {
     expect(ranked.indexOf('old')).toBeGreaterThan(ranked.indexOf('deep'));
   });
 
+  test('an id naming the current user speaks of the caller, as "/me" does', () => {
+    const index = new SearchIndex([
+      operation('userCurrentListRepos', 'get', '/user/repos', '', { summary: 'List the repos that the authenticated user owns' }),
+      operation('userCurrentListStarred', 'get', '/user/starred', '', { summary: 'The repos that the authenticated user has starred' }),
+      operation('createCurrentUserRepo', 'post', '/user/repos', '', { summary: 'Create a repository' }),
+      operation('adminCreateRepo', 'post', '/admin/users/{username}/repos', '', { summary: 'Create a repository on behalf of a user' }),
+      ...['branch', 'hook', 'label', 'milestone', 'release', 'key', 'token', 'team'].map((thing) =>
+        operation(`repoCreate${thing}`, 'post', `/repos/{owner}/{repo}/${thing}s`, '', { summary: `Create a ${thing}` }),
+      ),
+    ]);
+    expect(first(index, 'create repository for authenticated user')).toBe('createCurrentUserRepo');
+    expect(first(index, 'create a repository for me')).toBe('createCurrentUserRepo');
+  });
+
   test('in a document that describes next to nothing, a missing description costs nothing', () => {
     const summary = 'Creates a user.';
     const fillers = (describe: boolean) =>
