@@ -31,3 +31,15 @@ export interface Operation {
 export function methodPathId(method: string, path: string): string {
   return `${method.toUpperCase()} ${path}`;
 }
+
+/** Characters of one summary line: longer, or spanning lines, a summary is a description in the wrong field. */
+const summaryLineChars = 120;
+
+/**
+ * Whether a summary is prose rather than a line: paragraphs or several long sentences (OpenAI's, with
+ * Markdown links: 322 summaries in 63 directory documents). Listings and search read its first sentence as
+ * the summary.
+ */
+export function summaryIsProse(summary: string): boolean {
+  return summary.length > summaryLineChars || summary.includes('\n');
+}

@@ -1,25 +1,30 @@
 /** @module The line an operation shows in listings: its summary, or else the first sentence of its description, shortened. */
 import { shortenText } from './shorten-text.js';
-import type { Operation } from '../openapi/operation.js';
+import { summaryIsProse, type Operation } from '../openapi/operation.js';
 import { splitWords } from '../search/tokenize.js';
 
-/** Longest line taken from a description; a summary is shown as written. */
+/** Longest line taken from a description, or from a summary written as prose; a summary of one line is shown as written. */
 const summaryChars = 120;
 const cache = new WeakMap<Operation, string>();
 
 /**
  * The operation's summary; without one, or with one that only repeats its id (common in generated
  * documents: "getBoardsByIdBoard()"), the first sentence of its description, flattened and shortened;
- * empty when it has neither.
+ * empty when it has neither. A summary written as prose (see `summaryIsProse`) is read as a description.
  */
 export function summaryText(op: Operation): string {
   let text = cache.get(op);
   if (text === undefined) {
-    text =
-      op.summary && !repeatsId(op.summary, op.id) ? op.summary : (shortenText(firstSentence(shortenText(op.description, 2_000) ?? ''), summaryChars) ?? '');
+    const summary = op.summary && !repeatsId(op.summary, op.id) ? op.summary : undefined;
+    text = summary && !summaryIsProse(summary) ? summary : leadSentence(summary ?? op.description);
     cache.set(op, text);
   }
   return text;
+}
+
+/** The first sentence of prose, flattened and shortened; empty without prose. */
+function leadSentence(prose: string | undefined): string {
+  return shortenText(firstSentence(shortenText(prose, 2_000) ?? ''), summaryChars) ?? '';
 }
 
 /** Up to the first full stop that ends a sentence (followed by a capital, or the end): "e.g. this" stays whole. */

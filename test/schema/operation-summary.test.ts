@@ -32,6 +32,16 @@ describe('summaryText', () => {
     },
     { name: 'nothing at all', given: {}, want: '' },
     {
+      name: 'a summary written as paragraphs is read as a description',
+      given: { summary: 'Classifies the `query` using examples.\n\nThe endpoint first [searches](/docs/searches) over the examples.' },
+      want: 'Classifies the query using examples.',
+    },
+    {
+      name: 'and so is a summary of several long sentences',
+      given: { summary: `Uploads a file for use across endpoints. ${'The size of all files is limited. '.repeat(4)}` },
+      want: 'Uploads a file for use across endpoints.',
+    },
+    {
       name: 'a summary that only repeats the id gives way to the description',
       given: { id: 'getBoardsByIdBoard', summary: 'getBoardsByIdBoard()', description: 'Returns one board. Fields vary.' },
       want: 'Returns one board.',
