@@ -1,6 +1,6 @@
 /** @module The searchable fields of one operation, as terms: what its id, summary, path, tags, parameters and description say. */
 import { isObject } from '../base/json.js';
-import type { Operation } from '../openapi/operation.js';
+import { summaryIsProse, type Operation } from '../openapi/operation.js';
 import { tokenize } from './tokenize.js';
 
 export const fieldNames = ['id', 'summary', 'path', 'pathParam', 'tag', 'parameter', 'description'] as const;
@@ -36,11 +36,14 @@ export function fieldTerms(op: Operation, terms: Tokenizer = tokenize): FieldTer
   const id = terms(op.id);
   // An id naming the current user (Gitea's createCurrentUserRepo on "/user/repos") speaks of the caller as "/me" does.
   if (!path.includes(selfTerm) && namesCurrentUser(id)) path.push(selfTerm);
-  const description = plainText(op.description ?? '').slice(0, descriptionChars);
+  // A summary written as prose is a description in the wrong field: its first sentence is the summary.
+  const proseSummary = op.summary !== undefined && summaryIsProse(op.summary) ? plainText(op.summary) : undefined;
+  const description = plainText(op.description ?? proseSummary ?? '').slice(0, descriptionChars);
+  const summary = proseSummary !== undefined ? firstSentence(proseSummary) : op.summary;
   return {
     // Each word once: "PostWebhookEndpointsWebhookEndpoint" names its resource twice, which says nothing more.
     id: [...new Set(id)],
-    summary: terms(op.summary ?? firstSentence(description)),
+    summary: terms(summary ?? firstSentence(description)),
     path,
     pathParam,
     tag: op.tags.flatMap((t) => terms(t)),

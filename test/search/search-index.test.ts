@@ -86,6 +86,25 @@ describe('SearchIndex', () => {
     expect(first(index, 'create a repository for me')).toBe('createCurrentUserRepo');
   });
 
+  test('a summary written as prose counts as a summary for its first sentence only', () => {
+    const index = new SearchIndex([
+      operation('createFineTune', 'post', '/fine-tunes', '', {
+        summary:
+          'Creates a job that fine-tunes a specified model from a given dataset.\n\nResponse includes details of the enqueued job including job status and the name of the fine-tuned models once complete.',
+      }),
+      operation('retrieveModel', 'get', '/models/{model}', '', {
+        summary: 'Retrieves a model instance, providing basic information about the model such as the owner.',
+      }),
+      operation('listModels', 'get', '/models', '', { summary: 'Lists the currently available models.' }),
+      operation('listFiles', 'get', '/files', '', { summary: 'Returns a list of files.' }),
+      operation('retrieveEngine', 'get', '/engines/{engine_id}', '', { summary: 'Retrieves a model instance, providing basic information about it.' }),
+      operation('retrieveFile', 'get', '/files/{file_id}', '', { summary: 'Returns information about a specific file.' }),
+      operation('retrieveFineTune', 'get', '/fine-tunes/{fine_tune_id}', '', { summary: 'Gets info about the fine-tune job.' }),
+      operation('deleteModel', 'delete', '/models/{model}', '', { summary: 'Delete a fine-tuned model. You must have the Owner role in your organization.' }),
+    ]);
+    expect(first(index, 'retrieve model details')).toBe('retrieveModel');
+  });
+
   test('in a document that describes next to nothing, a missing description costs nothing', () => {
     const summary = 'Creates a user.';
     const fillers = (describe: boolean) =>
