@@ -3,7 +3,7 @@
  * and list / describe / lint / call for people at a terminal and for scripts. Command modules load on demand.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { authOption, documentOptions, httpOptions, rawConfig, requestOptions, resultOptions } from './cli/options.js';
+import { documentOptions, httpOptions, rawConfig, requestOptions, resultOptions } from './cli/options.js';
 import { looksLikeDocument, splitSpec } from './cli/spec-argument.js';
 import { errorLine, formatCommanderError, helpLine, programName } from './cli/usage-error.js';
 import { defaults, ranges, resolveCallOptions, resolveConfig, resolveListOptions } from './config.js';
@@ -82,7 +82,7 @@ function addListCommand(program: Command): void {
 
 /** `describe <spec> <ids...>` */
 function addDescribeCommand(program: Command): void {
-  authOption(
+  requestOptions(
     documentOptions(
       subcommand(program, 'describe', 'show the inputs, auth and responses of endpoints', '[options] <spec> <ids...>')
         .argument('[spec]', specHelp)

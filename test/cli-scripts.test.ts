@@ -161,6 +161,25 @@ describe('call for scripts', () => {
     expect(upstream.requests.at(-1)!.headers['user-agent']).toBe('my-script/2');
   });
 
+  test("a header parameter --header sets is not an argument: the server sends it; unset, a credential is said to be the user's", async () => {
+    upstream.respond((_request, response) => {
+      response.writeHead(204);
+      response.end();
+    });
+    const spec = fixture('credential-headers.yaml');
+    const headers = ['--header', 'Api-Key: k-123', '--header', 'api-username: system'];
+    const sent = await runBin(['call', spec, 'listLatestTopics', '--base-url', upstream.url, ...headers]);
+    expect(sent.code).toBe(0);
+    expect(upstream.requests.at(-1)!.headers).toMatchObject({ 'api-key': 'k-123', 'api-username': 'system' });
+    const described = JSON.parse((await runBin(['describe', spec, 'listLatestTopics', '--json', ...headers])).stdout);
+    expect(Object.keys(described.endpoints[0].inputSchema.properties)).toEqual(['X-Page-Token']);
+
+    const refused = await runBin(['call', spec, 'listLatestTopics', '--base-url', upstream.url]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('Api-Key');
+    expect(refused.stderr).toContain('- /Api-Key: is required but missing (a credential: pass it with --header "Api-Key: …")');
+  });
+
   test('an unreachable API says what happened, exit 1', async () => {
     const closed = await startUpstream();
     await closed.close();

@@ -14,6 +14,7 @@ import { fixedNote, onlyValue } from '../schema/fixed-value.js';
 import { discriminatorOf } from '../schema/discriminator-value.js';
 import type { Resolved } from '../openapi/ref-resolver.js';
 import { transportHeaders } from './transport-headers.js';
+import { credentialNote, isCredentialHeader } from './credential-parameter.js';
 import { followDefs, reachableDefs } from '../schema/local-defs.js';
 import { responseEnums } from '../schema/response-enums.js';
 import { shortenText } from '../schema/shorten-text.js';
@@ -220,10 +221,10 @@ export function buildInputSchema(operation: Operation, catalog: Catalog, mediaTy
     } else {
       const p = binding.parameter;
       const fixed = fixedValue(p);
-      const description = fixed ? fixedNote : shortenText(p.description, 160);
+      const description = fixed ? fixedNote : isCredentialHeader(p) ? credentialNote(p.name) : shortenText(p.description, 160);
       if (isObject(schema)) {
         schema = { ...schema };
-        if (description && (fixed || !schema.description)) schema.description = description;
+        if (description && (fixed || isCredentialHeader(p) || !schema.description)) schema.description = description;
         if (binding.key !== p.name || p.in === 'header' || p.in === 'cookie') schema.description = `(${p.in}) ${schema.description ?? ''}`.trim();
         if (p.deprecated) schema.deprecated = true;
         if (fixed) schema.default = fixed.value;

@@ -85,13 +85,13 @@ export function documentOptions(command: Command): Command {
 }
 
 /** Credentials: for the commands that send requests, and for describe, which says which schemes are configured. */
-export function authOption(command: Command): Command {
+function authOption(command: Command): Command {
   return command.addOption(
     new Option('--auth <scheme=secret>', 'credential for a security scheme of the document (repeatable; env: OPENAPI_MCP_AUTH_<SCHEME>)').argParser(collect),
   );
 }
 
-/** Options of the commands that send requests. */
+/** Options of the commands that send requests, and of describe: a header sent with every request is no argument. */
 export function requestOptions(command: Command): Command {
   return authOption(command).addOption(
     new Option('--header <"Name: value">', 'header sent with every request (repeatable)').env('OPENAPI_MCP_HEADERS').argParser(collect),

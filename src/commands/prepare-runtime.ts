@@ -14,7 +14,7 @@ import { loadSpec } from '../openapi/load-spec.js';
 
 export async function loadCatalog(config: Config, progress?: Progress): Promise<Catalog> {
   const spec = await loadSpec(config.spec, { ...config, progress });
-  return filterCatalog(buildCatalog(spec, { validation: config.validation }), config.filter);
+  return filterCatalog(buildCatalog(spec, { validation: config.validation, serverHeaders: Object.keys(config.headers) }), config.filter);
 }
 
 /** Everything the runtime takes, decided from the config. Problems that only affect requests are logged, not fatal. */

@@ -12,6 +12,11 @@ import { isObject } from '../base/json.js';
 export interface BuildCatalogOptions {
   /** How far argument validation trusts the document. Default lenient (see config.ts). */
   validation?: ValidationPolicy;
+  /**
+   * Headers the server sends with every request (`--header`): a header parameter of that name is not an
+   * argument (Discourse declares its Api-Key and Api-Username as parameters of each operation).
+   */
+  serverHeaders?: readonly string[];
 }
 
 export function buildCatalog(spec: LoadedSpec, options: BuildCatalogOptions = {}): Catalog {
@@ -21,6 +26,8 @@ export function buildCatalog(spec: LoadedSpec, options: BuildCatalogOptions = {}
   const warnings = [...spec.warnings];
   const documentServers = Array.isArray(document.servers) ? document.servers : [];
   const documentSecurity = Array.isArray(document.security) ? document.security : [];
+  const serverHeaders = new Set(options.serverHeaders?.map((name) => name.toLowerCase()));
+  const isArgument = (p: ParameterObject): boolean => !(p.in === 'header' && serverHeaders.has(p.name.toLowerCase()));
 
   for (const [path, rawItem] of Object.entries(document.paths ?? {})) {
     const usedAt = `paths["${path}"]`;
@@ -59,7 +66,7 @@ export function buildCatalog(spec: LoadedSpec, options: BuildCatalogOptions = {}
         path,
         tags: Array.isArray(raw.tags) ? raw.tags.filter((t): t is string => typeof t === 'string') : [],
         deprecated: raw.deprecated === true,
-        parameters: mergeParameters(pathParameters, ownParameters),
+        parameters: mergeParameters(pathParameters, ownParameters).filter(isArgument),
         responses: isObject(raw.responses) ? raw.responses : {},
         security: Array.isArray(raw.security) ? (raw.security as SecurityRequirement[]) : documentSecurity,
         servers: Array.isArray(raw.servers) && raw.servers.length ? (raw.servers as ServerObject[]) : (pathServers ?? documentServers),

@@ -293,6 +293,20 @@ describe('what the document declares but the transport owns', () => {
     expect(harness.upstream.requests[0]!.raw.toString()).toBe('artifact bytes');
   });
 
+  test("Discourse's Api-Key and Api-Username header parameters say they are the user's credentials: in the error of a call without them, and in describe", async () => {
+    const { call } = await connect(directory('discourse.local.json'));
+    const error = textOf(await call('execute_endpoint', { id: 'listLatestTopics', arguments: {} }));
+    expect(error).toContain('/Api-Key: missing; required, string');
+    expect(error).toContain('a credential: ask the user for it');
+    expect(harness.upstream.requests).toHaveLength(0);
+    const [endpoint] = ((await call('describe_endpoint', { ids: ['listLatestTopics'] })).structuredContent as unknown as Described).endpoints;
+    const properties = endpoint!.inputSchema.properties as Record<string, { description?: string }>;
+    expect(properties['Api-Key']!.description).toBe(
+      '(header) a credential: ask the user for it, never make one up (a server run with --header "Api-Key: …" sends it itself)',
+    );
+    expect(properties['Api-Username']!.description).toContain('a credential: ask the user for it');
+  });
+
   test('a request body the document declares for GET (oas-examples response-schemas) is no argument, and the call goes without it', async () => {
     const { call } = await connect(join(realSpecPackageDir('oas-examples'), '3.0', 'json', 'response-schemas.json'));
     const [endpoint] = ((await call('describe_endpoint', { ids: ['GET /anything/object'] })).structuredContent as unknown as Described).endpoints;
