@@ -5,6 +5,8 @@ export interface NetworkFailure {
   reason: string;
   /** What to check next. */
   check: string;
+  /** The server answered (wrongly): the request was sent, and the base URL is right. */
+  answered?: true;
 }
 
 /** Classifies an error thrown by fetch (undici puts the system error in `cause`). */
@@ -30,6 +32,13 @@ export function describeNetworkFailure(error: unknown, timeoutMs: number): Netwo
       check: 'Check that the URL names the right host and uses https only where the server speaks TLS; for a private CA, set NODE_EXTRA_CA_CERTS.',
     };
   }
+  // undici's HTTP parser (HPE_*): the server answered, but not in HTTP/1.1 (Content-Length beside Transfer-Encoding, a bad status line).
+  if (code?.startsWith('HPE_'))
+    return {
+      reason: `the answer is not valid HTTP (${cause?.message ?? code})`,
+      check: 'Retrying gets the same answer: the server, or a proxy in front of it, must be fixed.',
+      answered: true,
+    };
   if (cause?.message === 'bad port') return { reason: 'fetch refuses that port (it is reserved for another protocol)', check: 'Serve it on another port.' };
   return { reason: cause?.message ?? (error as Error | undefined)?.message ?? String(error), check: reachable };
 }

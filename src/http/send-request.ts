@@ -71,7 +71,7 @@ export async function sendRequest(request: HttpRequest, options: SendOptions): P
 }
 
 function connectionError(error: unknown, label: string, timeoutMs: number): UpstreamRequestError {
-  const { reason } = describeNetworkFailure(error, timeoutMs);
+  const { reason, check, answered } = describeNetworkFailure(error, timeoutMs);
   const name = (error as Error).name;
   if (name === 'TimeoutError' || name === 'AbortError') {
     return new UpstreamRequestError(`${label} ${reason}.`, { hint: 'The API is slow or unreachable; retry, or raise --timeout.', cause: error });
@@ -83,7 +83,9 @@ function connectionError(error: unknown, label: string, timeoutMs: number): Upst
     });
   }
   return new UpstreamRequestError(`${label} failed: ${reason}.`, {
-    hint: 'Check that the API is reachable from this machine and that the base URL is right.',
+    hint: answered
+      ? `The request reached the server and may have taken effect: check before repeating a write. ${check}`
+      : 'Check that the API is reachable from this machine and that the base URL is right.',
     cause: error,
   });
 }
