@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bin, fixture, root, sample } from './support/connect.js';
@@ -178,6 +178,23 @@ describe('call for scripts', () => {
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain('Api-Key');
     expect(refused.stderr).toContain('- /Api-Key: is required but missing (a credential: pass it with --header "Api-Key: …")');
+  });
+
+  test('an answer that is not HTTP says so, and that the request reached the server; exit 1', async () => {
+    const server = createNetServer((socket) =>
+      socket.once('data', () => socket.end('HTTP/1.1 200 OK\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n')),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const { code, stderr } = await runBin(['call', sample, 'getInventory', '--base-url', url]);
+      expect(code).toBe(1);
+      expect(stderr).toContain(`GET ${url}/store/inventory failed: the answer is not valid HTTP (`);
+      expect(stderr).toContain('The request reached the server and may have taken effect');
+      expect(stderr).not.toContain('base URL is right');
+    } finally {
+      server.close();
+    }
   });
 
   test('an unreachable API says what happened, exit 1', async () => {
