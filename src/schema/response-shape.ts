@@ -36,7 +36,9 @@ export function summarizeResponses(operation: Operation, catalog: Catalog): Resp
       return summary;
     }
     if (!isObject(response)) return summary;
-    const description = shortenText(typeof response.description === 'string' ? response.description : undefined, 100);
+    // "200 Success - Append block children" (documents converted from Postman) would read "200 200 Success".
+    const written = typeof response.description === 'string' ? response.description.replace(new RegExp(`^\\s*${status}\\b[\\s:-]*`), '') : undefined;
+    const description = shortenText(written, 100);
     if (description) summary.description = description;
     const content = isObject(response.content) ? (response.content as Record<string, MediaTypeObject | undefined>) : undefined;
     if (!content) return summary;
