@@ -15,6 +15,7 @@ import { discriminatorOf } from '../schema/discriminator-value.js';
 import type { Resolved } from '../openapi/ref-resolver.js';
 import { transportHeaders } from './transport-headers.js';
 import { credentialNote, isCredentialHeader } from './credential-parameter.js';
+import { replacementRequired, reusesReplacementBody } from './replacement-body.js';
 import { followDefs, reachableDefs } from '../schema/local-defs.js';
 import { responseEnums } from '../schema/response-enums.js';
 import { shortenText } from '../schema/shorten-text.js';
@@ -139,7 +140,9 @@ export function requiredArguments(operation: Operation, catalog: Catalog): strin
       if ((b.parameter.required === true || b.location === 'path') && !fixedValue(b.parameter)) names.push(b.key);
       continue;
     }
-    const fields = requiredBodyFields(b.media.schema, catalog, operation.docUrl);
+    // A PATCH taking its PUT's body requires none of its fields, unless every constraint is enforced (see replacement-body).
+    const replacement = catalog.validation !== 'strict' && reusesReplacementBody(operation, catalog, b.mediaType);
+    const fields = replacement ? [] : requiredBodyFields(b.media.schema, catalog, operation.docUrl);
     if (fields.length) names.push(...fields.map((field) => `body.${field}`));
     else if (operation.requestBody?.required === true) names.push('body');
   }
@@ -239,6 +242,8 @@ export function buildInputSchema(operation: Operation, catalog: Catalog, mediaTy
   const used = usedDefs(properties, defs);
   if (used.length) schema.$defs = Object.fromEntries(used.map((name) => [name, defs[name]]));
   const unreliable = findUnreliableConstraints(schema, () => responseEnums(operation, resolver));
+  const body = bindings.find((b) => b.location === 'body');
+  if (body && reusesReplacementBody(operation, catalog, body.mediaType)) unreliable.push(...replacementRequired(schema));
   const strict = catalog.validation === 'strict';
   // A shapeless object is common (thousands of fields in the directory) and its schema says what is done: no line each.
   for (const constraint of unreliable) if (constraint.keyword !== 'type') problems.push(unreliableProblem(constraint, strict));

@@ -44,6 +44,7 @@ interface Described {
 const vercel = directory('vercel.com.json');
 const gitea = directory('gitea.io.json');
 const intellifi = directory('intellifi.nl.json');
+const netbox = directory('netbox.dev.json');
 const tokens = (text: string) => countTokens(text);
 
 describe('a constraint the document contradicts is named, not enforced', () => {
@@ -95,6 +96,22 @@ describe('a constraint the document contradicts is named, not enforced', () => {
       arguments: { projectKey: 'webshop', featureFlagKey: 'f', body: { patch: [{ op: 'replace', path: '/tags', value: { a: 1 } }] } },
     });
     expect((withObject.structuredContent as { notes?: string[] }).notes ?? []).not.toContainEqual(expect.stringContaining('no shape'));
+  });
+
+  test("a PATCH taking its PUT's body (NetBox dcim_devices_partial_update) requires none of its fields: a rename is sent; strict refuses it", async () => {
+    const { call } = await connect(netbox);
+    const listed = textOf(await call('list_endpoints', { query: 'partially update device' }));
+    expect(listed).toMatch(/dcim_devices_partial_update: PATCH \/dcim\/devices\/\{id\}\/[^\n]*\[required: id, body\]/);
+    const result = await call('execute_endpoint', { id: 'dcim_devices_partial_update', arguments: { id: 12, body: { name: 'edge-rtr-02' } } });
+    expect(result.isError).toBeFalsy();
+    expect(harness.upstream.requests[0]!.method).toBe('PATCH');
+    expect(JSON.parse(harness.upstream.requests[0]!.raw.toString())).toEqual({ name: 'edge-rtr-02' });
+    expect(textOf(result)).toContain('sent without "device_type", "device_role", "site"');
+
+    const strict = await connect(netbox, 'strict');
+    const refused = textOf(await strict.call('execute_endpoint', { id: 'dcim_devices_partial_update', arguments: { id: 12, body: { name: 'edge-rtr-02' } } }));
+    expect(refused).toContain('/body/device_type: missing; required, integer');
+    expect(harness.upstream.requests).toHaveLength(1);
   });
 
   test('under --validation strict a shapeless object takes objects only, as the document says', async () => {
@@ -319,6 +336,12 @@ describe('what the document declares but the transport owns', () => {
 });
 
 describe('listings', () => {
+  test('a response description that opens with its own status (Notion\'s "200 Success - Retrieve a block") does not say it twice', async () => {
+    const { call } = await connect(directory('notion.com.json'));
+    const text = textOf(await call('describe_endpoint', { ids: ['retrieveABlock'] }));
+    expect(text).toContain('responses: 200 Success - Retrieve a block');
+  });
+
   test('Gitea issueCreateIssue lists its required body field: [required: owner, repo, body.title]', async () => {
     const { call } = await connect(gitea);
     const result = await call('list_endpoints', { query: 'create an issue', limit: 5 });
