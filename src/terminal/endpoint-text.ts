@@ -3,6 +3,7 @@
  * returns: a parameter table (name, in, type, required, description), the body as an indented outline,
  * auth with how to configure it, and responses.
  */
+import { lookupsText } from '../arguments/filter-lookups.js';
 import type { ArgumentBinding } from '../arguments/input-schema.js';
 import { isObject } from '../base/json.js';
 import { securityText } from '../auth/describe-security.js';
@@ -57,6 +58,12 @@ export function endpointText(e: DescribedEndpoint, options: EndpointTextOptions)
   if (e.apiWide)
     lines.push(
       ...wrap(`Also takes ${e.apiWide.length} optional parameters alike on nearly every endpoint of this API: ${e.apiWide.join(', ')}.`, '  ', '  ').map(
+        style.dim,
+      ),
+    );
+  if (e.lookups)
+    lines.push(
+      ...wrap(`Also filters by ${e.lookups.length} lookups, each an optional <filter>__<lookup> parameter: ${lookupsText(e.lookups)}.`, '  ', '  ').map(
         style.dim,
       ),
     );

@@ -2,6 +2,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Catalog } from '../openapi/catalog.js';
 import { apiWideArguments } from '../arguments/api-wide-parameters.js';
+import { lookupArguments, lookupsText } from '../arguments/filter-lookups.js';
 import { inputSchemaOf, requestMediaTypes } from '../arguments/input-schema.js';
 import { methodPathId, type Operation } from '../openapi/operation.js';
 import { summarizeResponses, type ResponseSummary } from '../schema/response-shape.js';
@@ -32,6 +33,8 @@ export interface DescribedEndpoint {
   requestContentTypes?: string[];
   /** Optional parameters the API declares alike on nearly every endpoint: left out of `inputSchema`, named here (see api-wide-parameters). */
   apiWide?: string[];
+  /** Lookup variants of filter parameters (`name__ic`): left out of `inputSchema`, named here (see filter-lookups). */
+  lookups?: string[];
   problems?: string[];
 }
 
@@ -82,7 +85,8 @@ export function describeOperation(
 export function describeOperation(operation: Operation, catalog: Catalog, configured?: ReadonlySet<string>, part?: string): DescribedEndpoint | undefined {
   const input = inputSchemaOf(operation, catalog);
   const apiWide = part ? [] : apiWideArguments(operation, catalog);
-  const whole = part ? schemaPart(input.schema, part) : withoutProperties(input.schema, apiWide);
+  const lookups = part ? [] : lookupArguments(operation).filter((key) => !apiWide.includes(key));
+  const whole = part ? schemaPart(input.schema, part) : withoutProperties(input.schema, [...apiWide, ...lookups]);
   if (!whole) return undefined;
   const id = part ? `${operation.id}#${part}` : operation.id;
   const { schema, foldedAt } = foldSchema(whole, describeSchemaChars, (pointer) => `${operation.id}#${part ?? ''}${pointer}`);
@@ -98,6 +102,7 @@ export function describeOperation(operation: Operation, catalog: Catalog, config
     deprecated: operation.deprecated,
   };
   if (apiWide.length) described.apiWide = apiWide;
+  if (lookups.length) described.lookups = lookups;
   const mediaTypes = requestMediaTypes(operation);
   if (mediaTypes.length > 1) described.requestContentTypes = mediaTypes;
   const problems = [...operation.problems, ...input.problems];
@@ -116,6 +121,7 @@ export function renderEndpoint(e: DescribedEndpoint): string {
   lines.push(`${e.id.includes('#') ? 'schema of this part' : 'arguments schema'}: ${compactJson(e.inputSchema)}`);
   if (e.folded) lines.push(e.folded);
   if (e.apiWide) lines.push(`${apiWideText(e)}: ${e.apiWide.join(', ')}`);
+  if (e.lookups) lines.push(`${lookupsIntro(e)}: ${lookupsText(e.lookups)}`);
   if (e.requestContentTypes)
     lines.push(`request body types: ${e.requestContentTypes.join(', ')} (schema above is for the first; pass contentType to execute_endpoint to send another)`);
   lines.push(`auth: ${securityText(e.security)}`);
@@ -127,6 +133,11 @@ export function renderEndpoint(e: DescribedEndpoint): string {
 /** What the list of API-wide parameters is, and how to see one. */
 function apiWideText(e: Pick<DescribedEndpoint, 'id'>): string {
   return `also takes these optional parameters, alike on nearly every endpoint of this API and not shown above (describe "${e.id}#/properties/<name>" for one)`;
+}
+
+/** What the line of filter lookups is, and how to see one. */
+function lookupsIntro(e: Pick<DescribedEndpoint, 'id'>): string {
+  return `also filters by lookups not shown above, each an optional <filter>__<lookup> parameter (describe "${e.id}#/properties/<name>" for one)`;
 }
 
 /** The schema without the named top-level properties. */

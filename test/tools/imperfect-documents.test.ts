@@ -336,6 +336,23 @@ describe('what the document declares but the transport owns', () => {
 });
 
 describe('listings', () => {
+  test("NetBox's filter lookups (name__ic, id__lte: 102 on dcim_devices_list) are named in one line, not shown one by one, and still taken", async () => {
+    const { call } = await connect(netbox);
+    const described = await call('describe_endpoint', { ids: ['dcim_devices_list'] });
+    const [endpoint] = (described.structuredContent as unknown as Described & { endpoints: { lookups?: string[] }[] }).endpoints;
+    const properties = Object.keys(endpoint!.inputSchema.properties as object);
+    expect(properties).toContain('site_id');
+    expect(properties.filter((name) => name.includes('__'))).toEqual([]);
+    expect(endpoint!.lookups).toHaveLength(102);
+    expect(textOf(described)).toContain('n, lte, lt, gte, gt of id, position, vc_position, vc_priority, created, last_updated;');
+    expect(textOf(described).length).toBeLessThan(3_500);
+    const part = textOf(await call('describe_endpoint', { ids: ['dcim_devices_list#/properties/name__ic'] }));
+    expect(part).toContain('{"type":"string"}');
+    const result = await call('execute_endpoint', { id: 'dcim_devices_list', arguments: { site_id: '4', name__ic: 'edge' } });
+    expect(result.isError).toBeFalsy();
+    expect(harness.upstream.requests[0]!.url).toBe('/dcim/devices/?site_id=4&name__ic=edge');
+  });
+
   test('a response description that opens with its own status (Notion\'s "200 Success - Retrieve a block") does not say it twice', async () => {
     const { call } = await connect(directory('notion.com.json'));
     const text = textOf(await call('describe_endpoint', { ids: ['retrieveABlock'] }));
