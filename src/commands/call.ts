@@ -4,6 +4,7 @@
  * with --raw, or one JSON document with --json); the status line and notes go to stderr. The exit code
  * says how the API answered: 4 for 4xx, 5 for 5xx.
  */
+import { declaredResponseHeaders } from '../openapi/response-headers.js';
 import { ArgumentShapeError, normalizeArguments } from '../arguments/normalize-arguments.js';
 import { validateArguments, type ArgumentProblem } from '../arguments/validate-arguments.js';
 import { isCredentialHeader } from '../arguments/credential-parameter.js';
@@ -86,7 +87,11 @@ export async function runCall(config: Config, id: string, options: CallOptions):
     if (error instanceof DynamicMcpError && error.code !== 'CONFIG') return fail(error.toText());
     throw error;
   }
-  const shaped = shapeResponse(response, { maxBytes: whole, maxBinaryBytes: whole });
+  const shaped = shapeResponse(response, {
+    maxBytes: whole,
+    maxBinaryBytes: whole,
+    declaredHeaders: declaredResponseHeaders(operation, catalog, response.status),
+  });
   const notes = [...adjustments.map((a) => `Adjusted: ${a}`), ...shaped.notes.map((n) => `Note: ${n}`)];
   let selected: { value: unknown } | undefined;
   if (select) {

@@ -35,20 +35,22 @@ export interface ShapeOptions {
   selectExpression?: string;
   /** Takes configured credentials out of headers, status text and body before anything is kept or returned. */
   redactor?: SecretRedactor;
+  /** Lowercased names of headers the document declares for this response: kept beside the usual ones. */
+  declaredHeaders?: ReadonlySet<string>;
 }
 
 /** JSON nested deeper than this is returned as text: what walks a value (serializers, `select`) need not go that deep. */
 const maxJsonNesting = 256;
 
-/** Headers that tell a model something useful; the rest (cookies, tracing) is noise or secret. */
+/** Headers that tell a model something useful (a version among them: NetBox's API-Version); the rest (cookies, tracing) is noise or secret. */
 const keptHeaders =
-  /^(content-type|content-length|content-disposition|location|link|etag|last-modified|retry-after|x-ratelimit-.*|ratelimit.*|x-total-count|x-next-page|x-request-id|x-github-request-id|cache-control|www-authenticate|sl-violations)$/i;
+  /^(content-type|content-length|content-disposition|location|link|etag|last-modified|retry-after|x-ratelimit-.*|ratelimit.*|x-total-count|x-next-page|x-request-id|x-github-request-id|cache-control|www-authenticate|sl-violations|(?:x-)?api-version)$/i;
 
 export function shapeResponse(raw: RawResponse, options: ShapeOptions): ShapedResponse {
   const redact = (text: string) => options.redactor?.text(text) ?? text;
   const headers: Record<string, string> = {};
   raw.headers.forEach((value, name) => {
-    if (keptHeaders.test(name)) headers[name] = redact(value);
+    if (keptHeaders.test(name) || options.declaredHeaders?.has(name)) headers[name] = redact(value);
   });
   const contentType = headers['content-type'];
   const shaped: ShapedResponse = { status: raw.status, statusText: redact(raw.statusText), headers, body: null, notes: [] };

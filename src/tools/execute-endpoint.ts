@@ -1,4 +1,5 @@
 /** @module The execute_endpoint tool: validates arguments against the describe schema, sends the request, returns status, headers and body. */
+import { declaredResponseHeaders } from '../openapi/response-headers.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { argumentNestingProblem } from '../arguments/argument-nesting.js';
 import { ArgumentShapeError, normalizeArguments } from '../arguments/normalize-arguments.js';
@@ -107,6 +108,7 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
       maxBytes: execution.maxResponseBytes,
       maxBinaryBytes: execution.maxBinaryBytes,
       redactor: redactorFor(execution),
+      declaredHeaders: declaredResponseHeaders(operation, catalog, raw.status),
       ...(select ? { select, selectExpression: input.select as string } : {}),
     });
     shaped.notes.unshift(...validationNotes);

@@ -42,6 +42,25 @@ describe('execute_endpoint responses', () => {
     expect(zip.content[1]).toMatchObject({ type: 'resource', resource: { mimeType: 'application/zip', blob: png.toString('base64') } });
   });
 
+  test('a result keeps the headers the document declares for the response, and an API version, but never a cookie', async () => {
+    harness.upstream.respond((_req, res) => {
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'x-report-build': 'b-7',
+        'set-cookie': 'sid=s3cret',
+        'x-trace-id': 't-1',
+        'api-version': '3.6',
+      });
+      res.end('{}');
+    });
+    const { call } = await connect();
+    const result = await call('execute_endpoint', { id: 'bigReport' });
+    const headers = (result.structuredContent as { headers: Record<string, string> }).headers;
+    expect(headers).toMatchObject({ 'x-report-build': 'b-7', 'api-version': '3.6' });
+    expect(headers).not.toHaveProperty('set-cookie');
+    expect(headers).not.toHaveProperty('x-trace-id');
+  });
+
   test('binary content over the limit is summarised with its size and type', async () => {
     harness.upstream.respond((_req, res) => {
       res.writeHead(200, { 'content-type': 'image/png' });
