@@ -88,7 +88,10 @@ export function shapeResponse(raw: RawResponse, options: ShapeOptions): ShapedRe
   }
   if (isJson) shaped.json = value;
   if (options.select) {
-    if (isJson) value = options.select(value) ?? null;
+    // select names fields of what the call was for: on an error it would leave out why (422's messages read {"id": null}).
+    if (raw.status >= 300)
+      shaped.notes.push(`select ${echoValue(options.selectExpression)} was not applied: the API answered ${raw.status}, whose body is shown whole.`);
+    else if (isJson) value = options.select(value) ?? null;
     else shaped.notes.push(`select ${echoValue(options.selectExpression)} was not applied: the body is not JSON.`);
   }
   const serialized = typeof value === 'string' ? value : JSON.stringify(value);

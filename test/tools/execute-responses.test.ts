@@ -80,6 +80,17 @@ describe('execute_endpoint responses', () => {
     expect(result.structuredContent).not.toHaveProperty('continuation');
   });
 
+  test('select does not narrow an error: a 422 body comes whole, with a note', async () => {
+    harness.upstream.respond((_req, res) => {
+      res.writeHead(422, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ errors: [{ message: "Request body must have required property 'site'" }] }));
+    });
+    const { call } = await connect();
+    const result = await call('execute_endpoint', { id: 'bigReport', select: '{id: id, name: name}' });
+    expect(result.structuredContent).toMatchObject({ status: 422, body: { errors: [{ message: "Request body must have required property 'site'" }] } });
+    expect(textOf(result)).toContain('select "{id: id, name: name}" was not applied: the API answered 422, whose body is shown whole.');
+  });
+
   test('a long JSON body fetched without select says how to narrow it, with its own fields', async () => {
     harness.upstream.respond((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
