@@ -10,6 +10,9 @@ import { isObject, type JsonObject } from '../base/json.js';
 import type { Operation } from '../openapi/operation.js';
 import type { ArgumentProblem } from './describe-problem.js';
 
+/** What a missing credential argument says, beside its type: the model must not make one up. */
+const credentialNote = 'a credential: ask the user for it, never make one up';
+
 export interface RepairInput {
   operation: Pick<Operation, 'id' | 'method' | 'path'>;
   /** The input schema the arguments were validated against. */
@@ -19,6 +22,8 @@ export interface RepairInput {
   adjustments: readonly string[];
   /** Whether this session has seen the endpoint's schema (describe_endpoint): then only the leaves are said. */
   described: boolean;
+  /** Keys of the arguments that are credentials (see credential-parameter): a missing one says whose it is. */
+  credentials?: ReadonlySet<string>;
 }
 
 /** Allowed values listed in a line at most: more are in the schema describe_endpoint showed. */
@@ -29,11 +34,12 @@ const subschemaChars = 1_600;
 const maxProblemsShown = 20;
 
 export function repairMessage(input: RepairInput): string {
-  const { operation, schema, problems, adjustments, described } = input;
+  const { operation, schema, problems, adjustments, described, credentials } = input;
   const lines = [`Invalid arguments for ${operation.id} (${operation.method.toUpperCase()} ${operation.path}); nothing was sent:`];
   const shown = new Set<unknown>();
   for (const problem of problems.slice(0, maxProblemsShown)) {
-    lines.push(`- ${readablePointer(problem.pointer)}: ${leafText(problem, described)}`);
+    const credential = problem.keyword === 'required' && credentials?.has(problem.pointer.slice(1)) ? `; ${credentialNote}` : '';
+    lines.push(`- ${readablePointer(problem.pointer)}: ${leafText(problem, described)}${credential}`);
     const sub = problem.schema;
     if (described || sub === undefined || shown.has(sub) || problem.keyword === 'additionalProperties') continue;
     shown.add(sub);

@@ -1,4 +1,5 @@
 /** @module The execute_endpoint tool: validates arguments against the describe schema, sends the request, returns status, headers and body. */
+import { isCredentialHeader } from '../arguments/credential-parameter.js';
 import { declaredResponseHeaders } from '../openapi/response-headers.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { argumentNestingProblem } from '../arguments/argument-nesting.js';
@@ -17,7 +18,7 @@ import { compileSelect } from '../http/select-expression.js';
 import { serverOrigins } from '../http/server-origins.js';
 import { shapeResponse, sliceUtf8, type ShapedResponse } from '../http/shape-response.js';
 import type { Catalog } from '../openapi/catalog.js';
-import { inputSchemaOf, requestMediaTypes } from '../arguments/input-schema.js';
+import { argumentBindings, inputSchemaOf, requestMediaTypes } from '../arguments/input-schema.js';
 import type { Operation } from '../openapi/operation.js';
 import type { JsonObject } from '../base/json.js';
 import { decodeContinuation, encodeContinuation, keepRest } from './continuation.js';
@@ -111,7 +112,7 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
       declaredHeaders: declaredResponseHeaders(operation, catalog, raw.status),
       ...(select ? { select, selectExpression: input.select as string } : {}),
     });
-    shaped.notes.unshift(...validationNotes);
+    addValidationNotes(shaped, raw.status, validationNotes);
     shaped.notes.push(...bodyNotes(raw, shaped, { expectsJson: declaresJson(operation, catalog), method: operation.method }));
     if (missingCredentials && (raw.status === 401 || raw.status === 403)) shaped.notes.push(`${missingCredentials} ${operatorsPart}`);
     const nextPage = raw.status < 300 ? nextPageNote(shaped.json, shaped.headers, argumentNames(schema), raw.url) : undefined;
@@ -169,5 +170,18 @@ async function invalidArguments(
   context: ToolContext,
 ): Promise<CallToolResult> {
   const described = (await context.session.state()).described.includes(operation.id);
-  return toolError(repairMessage({ operation, schema, problems, adjustments, described }));
+  const credentials = new Set(argumentBindings(operation).flatMap((b) => (b.location !== 'body' && isCredentialHeader(b.parameter) ? [b.key] : [])));
+  return toolError(repairMessage({ operation, schema, problems, adjustments, described, credentials }));
+}
+
+/**
+ * The notes of values sent past constraints the document contradicts, first; and when the API refused the
+ * call anyway, that it may hold to what its document says.
+ */
+function addValidationNotes(shaped: ShapedResponse, status: number, validationNotes: readonly string[]): void {
+  shaped.notes.unshift(...validationNotes);
+  if (validationNotes.length && (status === 400 || status === 422))
+    shaped.notes.push(
+      `The API refused it (${status}) after values went past the document's unreliable constraints (noted above): it may enforce them; if its body says so, send what they ask.`,
+    );
 }

@@ -107,11 +107,20 @@ describe('a constraint the document contradicts is named, not enforced', () => {
     expect(harness.upstream.requests[0]!.method).toBe('PATCH');
     expect(JSON.parse(harness.upstream.requests[0]!.raw.toString())).toEqual({ name: 'edge-rtr-02' });
     expect(textOf(result)).toContain('sent without "device_type", "device_role", "site"');
+    expect(textOf(result)).not.toContain('The API refused it');
+
+    // An API that holds to its document after all says so, and the note says what to do.
+    harness.upstream.respond((_req, res) => {
+      res.writeHead(422, { 'content-type': 'application/json' });
+      res.end('{"site":["This field is required."]}');
+    });
+    const held = textOf(await call('execute_endpoint', { id: 'dcim_devices_partial_update', arguments: { id: 12, body: { name: 'edge-rtr-02' } } }));
+    expect(held).toContain("The API refused it (422) after values went past the document's unreliable constraints (noted above): it may enforce them");
 
     const strict = await connect(netbox, 'strict');
     const refused = textOf(await strict.call('execute_endpoint', { id: 'dcim_devices_partial_update', arguments: { id: 12, body: { name: 'edge-rtr-02' } } }));
     expect(refused).toContain('/body/device_type: missing; required, integer');
-    expect(harness.upstream.requests).toHaveLength(1);
+    expect(harness.upstream.requests).toHaveLength(2);
   });
 
   test('under --validation strict a shapeless object takes objects only, as the document says', async () => {
@@ -322,6 +331,9 @@ describe('what the document declares but the transport owns', () => {
       '(header) a credential: ask the user for it, never make one up (a server run with --header "Api-Key: …" sends it itself)',
     );
     expect(properties['Api-Username']!.description).toContain('a credential: ask the user for it');
+    // Once described, the error says only the leaves, and still whose value a credential is.
+    const again = textOf(await call('execute_endpoint', { id: 'listLatestTopics', arguments: {} }));
+    expect(again).toContain('- /Api-Key: missing; required, string; a credential: ask the user for it, never make one up');
   });
 
   test('a request body the document declares for GET (oas-examples response-schemas) is no argument, and the call goes without it', async () => {
