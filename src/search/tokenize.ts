@@ -55,8 +55,16 @@ export function splitWords(text: string): string[] {
   );
 }
 
+/**
+ * Plurals of two-letter acronyms, which the length rule below keeps whole ("dns", "sms", "aws" are no
+ * plurals): NetBox's "available-ips" is for an "IP address".
+ */
+const acronymPlurals: Record<string, string> = { ips: 'ip', ids: 'id', vms: 'vm', prs: 'pr' };
+
 /** The singular of a plural noun: "repositories" -> "repository", "branches" -> "branch", "pulls" -> "pull". */
 export function singular(word: string): string {
+  const acronym = own(acronymPlurals, word);
+  if (acronym) return acronym;
   if (word.length <= 3 || /\d/.test(word)) return word;
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
   if (/(sses|xes|ches|shes|zes)$/.test(word)) return word.slice(0, -2);
@@ -66,7 +74,7 @@ export function singular(word: string): string {
 
 /** A light English stemmer: plural, verb and adverb endings only, so "repositories", "created", "listing", "currently" meet their roots. */
 export function stem(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word;
+  if (word.length <= 3 || /\d/.test(word)) return singular(word);
   let w = singular(word);
   let stripped = false;
   // Only when a vowel is left: "listing" -> "list", but "string" stays.

@@ -73,8 +73,16 @@ describe('singular', () => {
     { given: 'status', want: 'status' },
     { given: 'address', want: 'address' },
     { given: 'bus', want: 'bus' },
+    { given: 'ips', want: 'ip' },
+    { given: 'vms', want: 'vm' },
+    { given: 'dns', want: 'dns' },
+    { given: 'sms', want: 'sms' },
   ])('$given -> $want', ({ given, want }) => {
     expect(singular(given)).toBe(want);
+  });
+
+  test('an acronym plural meets its singular as a term: "available-ips" is found by "IP address"', () => {
+    expect(tokenize('available-ips')).toEqual(tokenize('available IP'));
   });
 });
 
