@@ -20,6 +20,11 @@ const meaningWeight = 0.7;
 /** A word people use loosely ("new", "open", "file"), whose meanings leave it out, counts less than what it stands for. */
 const looseWordWeight = 0.6;
 
+/** What a word after "by" counts: it names what narrows the request ("devices by site", "user by username"), rarely what is asked for. */
+const qualifierWeight = 0.6;
+/** Words that, before "by", say the rest narrows or orders the request. */
+const narrowingWords = new Set(['filter', 'filtered', 'filtering', 'sort', 'sorted', 'sorting', 'order', 'ordered', 'group', 'grouped', 'search', 'searched']);
+
 const empty: SearchVocabulary = { phrases: [], words: new Map() };
 
 /** The request lowercased and camelCase split, each known phrase ("spin up") replaced by what it means ("create"). */
@@ -62,15 +67,21 @@ export function queryConcepts(request: string, vocabulary: SearchVocabulary = em
     for (const term of terms) phraseTerms.add(term);
     push(new Map(terms.map((t) => [t, phraseWeight])), true);
   }
-  for (const word of splitWords(rest)) {
+  const words = splitWords(rest);
+  let qualifying = false;
+  for (const [i, word] of words.entries()) {
+    // "filter by site", "sorted by date" say how to narrow or order what is asked for: an input, not a thing to find.
+    if (words[i + 1] === 'by' && narrowingWords.has(word)) continue;
+    if (word === 'by') qualifying = true;
     const term = toTerm(word);
     if (phraseTerms.has(term)) continue;
     const meanings = (wordMeanings(vocabulary, word) ?? []).map(toTerm);
     const terms = new Map<string, number>();
-    if (!isStopWord(word)) terms.set(term, meanings.length && !meanings.includes(term) ? looseWordWeight : 1);
+    const weight = qualifying ? qualifierWeight : 1;
+    if (!isStopWord(word)) terms.set(term, (meanings.length && !meanings.includes(term) ? looseWordWeight : 1) * weight);
     // "my events" asks for the caller's, which paths say with "/me" (see search-fields).
-    if (selfWords.has(word)) terms.set(selfTerm, meaningWeight);
-    for (const meaning of meanings) if (!terms.has(meaning)) terms.set(meaning, meaningWeight);
+    if (selfWords.has(word)) terms.set(selfTerm, meaningWeight * weight);
+    for (const meaning of meanings) if (!terms.has(meaning)) terms.set(meaning, meaningWeight * weight);
     push(terms, false);
   }
   return concepts;

@@ -105,6 +105,22 @@ describe('SearchIndex', () => {
     expect(first(index, 'retrieve model details')).toBe('retrieveModel');
   });
 
+  test('a request narrowed "by" something finds what it narrows, not that something', () => {
+    const index = new SearchIndex([
+      operation('extras_saved-filters_list', 'get', '/extras/saved-filters/', ''),
+      operation('dcim_sites_list', 'get', '/dcim/sites/', '', { parameters: [{ name: 'region_id', in: 'query' }] }),
+      operation('dcim_devices_list', 'get', '/dcim/devices/', '', {
+        parameters: [
+          { name: 'site_id', in: 'query' },
+          { name: 'rack_id', in: 'query' },
+        ],
+      }),
+      operation('dcim_racks_list', 'get', '/dcim/racks/', '', { parameters: [{ name: 'site_id', in: 'query' }] }),
+      operation('dcim_device-bays_list', 'get', '/dcim/device-bays/', '', { parameters: [{ name: 'device_id', in: 'query' }] }),
+    ]);
+    expect(first(index, 'list devices filter by site')).toBe('dcim_devices_list');
+  });
+
   test('in a document that describes next to nothing, a missing description costs nothing', () => {
     const summary = 'Creates a user.';
     const fillers = (describe: boolean) =>

@@ -33,6 +33,12 @@ describe('queryConcepts', () => {
     expect([...phrase!.terms.keys()]).toEqual(['secret', 'scan', 'alert']);
   });
 
+  test('what follows "by" narrows the request and counts less; "filter" or "sorted" before it is no thing to find', () => {
+    const concepts = queryConcepts('list devices filtered by site');
+    expect(concepts.map((c) => [...c.terms.keys()])).toEqual([['list'], ['devic'], ['site']]);
+    expect(concepts[2]!.terms.get('site')).toBeLessThan(concepts[1]!.terms.get('devic')!);
+  });
+
   test('a word said twice is one concept', () => {
     expect(termsOf('how many licenses and how many seats').filter((t) => t.includes('count'))).toHaveLength(1);
   });
