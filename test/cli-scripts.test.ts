@@ -180,6 +180,19 @@ describe('call for scripts', () => {
     expect(refused.stderr).toContain('- /Api-Key: is required but missing (a credential: pass it with --header "Api-Key: …")');
   });
 
+  test("a parameter a configured scheme sets is that scheme's: not an argument, and sent with the credential", async () => {
+    upstream.respond((_request, response) => {
+      response.writeHead(204);
+      response.end();
+    });
+    const spec = fixture('credential-headers.yaml');
+    const sent = await runBin(['call', spec, 'listCategories', '--base-url', upstream.url, '--auth', 'apiKey=k-1', '--auth', 'appId=app-1']);
+    expect(sent.code).toBe(0);
+    expect(upstream.requests.at(-1)!.headers).toMatchObject({ 'x-key': 'k-1', 'x-app-id': 'app-1' });
+    const unconfigured = await runBin(['call', spec, 'listCategories', '--base-url', upstream.url, '--auth', 'apiKey=k-1']);
+    expect(unconfigured.stderr).toContain('- /X-App-Id: is required but missing');
+  });
+
   test('an answer that is not HTTP says so, and that the request reached the server; exit 1', async () => {
     const server = createNetServer((socket) =>
       socket.once('data', () => socket.end('HTTP/1.1 200 OK\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n')),

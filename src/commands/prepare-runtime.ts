@@ -14,7 +14,9 @@ import { loadSpec } from '../openapi/load-spec.js';
 
 export async function loadCatalog(config: Config, progress?: Progress): Promise<Catalog> {
   const spec = await loadSpec(config.spec, { ...config, progress });
-  return filterCatalog(buildCatalog(spec, { validation: config.validation, serverHeaders: Object.keys(config.headers) }), config.filter);
+  const schemeNames = Object.keys(spec.document.components?.securitySchemes ?? {});
+  const credentialSchemes = [...collectCredentials(schemeNames, config.auth, process.env).credentials.keys(), ...Object.keys(config.http.credentialHeaders)];
+  return filterCatalog(buildCatalog(spec, { validation: config.validation, serverHeaders: Object.keys(config.headers), credentialSchemes }), config.filter);
 }
 
 /** Everything the runtime takes, decided from the config. Problems that only affect requests are logged, not fatal. */

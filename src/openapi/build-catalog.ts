@@ -17,6 +17,12 @@ export interface BuildCatalogOptions {
    * argument (Discourse declares its Api-Key and Api-Username as parameters of each operation).
    */
   serverHeaders?: readonly string[];
+  /**
+   * Security schemes the server has credentials for (`--auth`, the environment, `--credential-header`): a
+   * parameter that one of an operation's schemes sets (Apideck declares its x-apideck-app-id scheme as a
+   * header parameter too) is not an argument.
+   */
+  credentialSchemes?: readonly string[];
 }
 
 export function buildCatalog(spec: LoadedSpec, options: BuildCatalogOptions = {}): Catalog {
@@ -28,6 +34,7 @@ export function buildCatalog(spec: LoadedSpec, options: BuildCatalogOptions = {}
   const documentSecurity = Array.isArray(document.security) ? document.security : [];
   const serverHeaders = new Set(options.serverHeaders?.map((name) => name.toLowerCase()));
   const isArgument = (p: ParameterObject): boolean => !(p.in === 'header' && serverHeaders.has(p.name.toLowerCase()));
+  const setByCredentials = credentialParameters(spec, options.credentialSchemes ?? []);
 
   for (const [path, rawItem] of Object.entries(document.paths ?? {})) {
     const usedAt = `paths["${path}"]`;
@@ -66,9 +73,12 @@ export function buildCatalog(spec: LoadedSpec, options: BuildCatalogOptions = {}
         path,
         tags: Array.isArray(raw.tags) ? raw.tags.filter((t): t is string => typeof t === 'string') : [],
         deprecated: raw.deprecated === true,
-        parameters: mergeParameters(pathParameters, ownParameters).filter(isArgument),
+        ...credentialsAsAuth(
+          mergeParameters(pathParameters, ownParameters).filter(isArgument),
+          Array.isArray(raw.security) ? (raw.security as SecurityRequirement[]) : documentSecurity,
+          setByCredentials,
+        ),
         responses: isObject(raw.responses) ? raw.responses : {},
-        security: Array.isArray(raw.security) ? (raw.security as SecurityRequirement[]) : documentSecurity,
         servers: Array.isArray(raw.servers) && raw.servers.length ? (raw.servers as ServerObject[]) : (pathServers ?? documentServers),
         docUrl: itemUrl,
         problems,
@@ -126,4 +136,48 @@ function assignIds(operations: Operation[], warnings: string[]): void {
   for (const [operationId, count] of counts) {
     if (count > 1) warnings.push(`operationId "${operationId}" is used by ${count} operations; they are identified as "METHOD /path" instead.`);
   }
+}
+
+/** For each configured apiKey scheme, the parameter it sets: `header:x-apideck-app-id` (header names in lower case). */
+function credentialParameters(spec: LoadedSpec, configured: readonly string[]): Map<string, string> {
+  const parameters = new Map<string, string>();
+  const schemes = spec.document.components?.securitySchemes;
+  if (!configured.length || !isObject(schemes)) return parameters;
+  for (const name of configured) {
+    let scheme: unknown;
+    try {
+      scheme = spec.resolver.deref(schemes[name], spec.resolver.rootUrl, `components.securitySchemes.${name}`).value;
+    } catch {
+      continue; // a broken scheme is reported where auth is worked out
+    }
+    if (isObject(scheme) && scheme.type === 'apiKey' && typeof scheme.name === 'string' && typeof scheme.in === 'string')
+      parameters.set(name, parameterKey(scheme.in, scheme.name));
+  }
+  return parameters;
+}
+
+/**
+ * A parameter a configured scheme sets is that scheme's: it leaves the arguments, and the scheme joins every
+ * alternative of the operation's security, so the credential goes with each call (Apideck's operations
+ * name only the API key as security, and the app and consumer ids as required header parameters).
+ */
+function credentialsAsAuth(
+  parameters: ParameterObject[],
+  security: SecurityRequirement[],
+  setByCredentials: Map<string, string>,
+): { parameters: ParameterObject[]; security: SecurityRequirement[] } {
+  if (!setByCredentials.size) return { parameters, security };
+  const keys = new Set(parameters.map((p) => parameterKey(p.in, p.name)));
+  const schemes = [...setByCredentials].filter(([, key]) => keys.has(key));
+  if (!schemes.length) return { parameters, security };
+  const sent = new Set(schemes.map(([, key]) => key));
+  const added = Object.fromEntries(schemes.map(([name]) => [name, []]));
+  return {
+    parameters: parameters.filter((p) => !sent.has(parameterKey(p.in, p.name))),
+    security: (security.length ? security : [{}]).map((requirement) => ({ ...requirement, ...added })),
+  };
+}
+
+function parameterKey(location: string, name: string): string {
+  return `${location}:${location === 'header' ? name.toLowerCase() : name}`;
 }
