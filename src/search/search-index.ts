@@ -317,14 +317,18 @@ export class SearchIndex {
     const touched: number[] = [];
     for (const concept of concepts) {
       const share = concept.together ? 1 : alternativesShare;
+      // A meaning rarer in this API than the word typed would outweigh it (AppVeyor's "project", a word of
+      // 21 operations, and "repo", of two badges): it counts at most the typed word's idf.
+      const typedIdf = concept.typed === undefined ? undefined : this.postings.get(concept.typed)?.idf;
       for (const [term, queryWeight] of concept.terms) {
         const posting = this.postings.get(term);
         if (!posting) continue;
+        const idf = typedIdf === undefined ? posting.idf : Math.min(posting.idf, typedIdf);
         for (let i = 0; i < posting.docs.length; i++) {
           const doc = posting.docs[i]!;
           if (allowed && !allowed[doc]) continue;
           const tf = posting.weights[i]!;
-          const contribution = (queryWeight * posting.idf * tf * (k1 + 1)) / (tf + k1);
+          const contribution = (queryWeight * idf * tf * (k1 + 1)) / (tf + k1);
           if (sum[doc] === 0) touched.push(doc);
           sum[doc]! += contribution;
           if (contribution > best[doc]!) best[doc] = contribution;

@@ -11,6 +11,8 @@ export interface QueryConcept {
   terms: Map<string, number>;
   /** Whether the terms name it together ("secret scanning alert") rather than each on its own ("mail", "message"). */
   together: boolean;
+  /** The word typed, as a term, when its meanings stand beside it: no meaning counts more than it would (see SearchIndex.score). */
+  typed?: string;
 }
 
 /** A phrase's meaning replaces the phrase, so it counts nearly as much as typed words. */
@@ -55,10 +57,10 @@ export function queryConcepts(request: string, vocabulary: SearchVocabulary = em
   const { rest, meanings: phrases } = expandPhrases(request, vocabulary);
   const concepts: QueryConcept[] = [];
   const keys = new Set<string>();
-  const push = (terms: Map<string, number>, together: boolean) => {
+  const push = (terms: Map<string, number>, together: boolean, typed?: string) => {
     const key = [...terms.keys()].sort().join(' ');
     if (!terms.size || keys.has(key)) return;
-    concepts.push({ terms, together });
+    concepts.push(typed === undefined ? { terms, together } : { terms, together, typed });
     keys.add(key);
   };
   const phraseTerms = new Set<string>();
@@ -78,11 +80,12 @@ export function queryConcepts(request: string, vocabulary: SearchVocabulary = em
     const meanings = (wordMeanings(vocabulary, word) ?? []).map(toTerm);
     const terms = new Map<string, number>();
     const weight = qualifying ? qualifierWeight : 1;
-    if (!isStopWord(word)) terms.set(term, (meanings.length && !meanings.includes(term) ? looseWordWeight : 1) * weight);
+    const loose = meanings.length > 0 && !meanings.includes(term);
+    if (!isStopWord(word)) terms.set(term, (loose ? looseWordWeight : 1) * weight);
     // "my events" asks for the caller's, which paths say with "/me" (see search-fields).
     if (selfWords.has(word)) terms.set(selfTerm, meaningWeight * weight);
     for (const meaning of meanings) if (!terms.has(meaning)) terms.set(meaning, meaningWeight * weight);
-    push(terms, false);
+    push(terms, false, meanings.length && terms.has(term) ? term : undefined);
   }
   return concepts;
 }

@@ -121,6 +121,23 @@ describe('SearchIndex', () => {
     expect(first(index, 'list devices filter by site')).toBe('dcim_devices_list');
   });
 
+  test('a meaning counts no more than the word typed: a rare meaning does not outweigh a word the API uses everywhere', () => {
+    const index = new SearchIndex(
+      [
+        operation('getProjects', 'get', '/projects', '', { summary: 'Get projects' }),
+        operation('addProject', 'post', '/projects', '', { summary: 'Add project' }),
+        operation('getProjectSettings', 'get', '/projects/{accountName}/{projectSlug}/settings', '', { summary: 'Get project settings' }),
+        operation('deleteProject', 'delete', '/projects/{accountName}/{projectSlug}', '', { summary: 'Delete project' }),
+        operation('getProjectLastBuild', 'get', '/projects/{accountName}/{projectSlug}', '', { summary: 'Get project last build' }),
+        operation('getPublicProjectStatusBadge', 'get', '/projects/status/{badgeRepoProvider}/{repoAccountName}/{repoSlug}', '', {
+          summary: 'Get status badge image for a project with a public repository',
+        }),
+      ],
+      { vocabulary: vocabularyOf([{ when: ['project'], means: ['repo'] }]) },
+    );
+    expect(first(index, 'list projects')).toBe('getProjects');
+  });
+
   test('in a document that describes next to nothing, a missing description costs nothing', () => {
     const summary = 'Creates a user.';
     const fillers = (describe: boolean) =>
