@@ -41,6 +41,8 @@ const titleBonus = 1;
  * asked for in its own words, an operation comes first, which terms (singular, unordered) cannot tell.
  */
 const verbatimBonus = 0.5;
+/** What an operation keeps whose title undoes what the request asks ("unban" for "ban", "unfollow" for "follow"): the opposite is rarely meant. */
+const undoingFactor = 0.5;
 /** Share more for an operation with an input whose name the request spells out word for word ("cancel at period end"). */
 const parameterPhraseBonus = 0.3;
 /** What a file name or URL in the request counts for as the word "file" or "url". */
@@ -236,6 +238,7 @@ export class SearchIndex {
       if (this.phrases[doc]?.some((phrase) => phrase.every((t) => terms.has(t)))) score *= 1 + parameterPhraseBonus;
       const title = this.titleTerms[doc]!;
       if (title.length) score *= 1 + (coverageBonus * title.filter((t) => terms.has(t)).length) / title.length;
+      if (this.undoes(doc, terms)) score *= undoingFactor;
       const fit = titleFit(content, this.titles[doc]!);
       score *= 1 + titleBonus * fit;
       if (this.operations[doc]!.deprecated) score *= fit === 1 ? deprecatedExactFactor : deprecatedFactor;
@@ -292,6 +295,15 @@ export class SearchIndex {
   private verbatimOf(doc: number): string[] {
     const op = this.operations[doc]!;
     return (this.verbatim[doc] ??= [verbatimWords(op.id), verbatimWords(op.summary ?? '')]);
+  }
+
+  /**
+   * Whether the operation's title undoes what the request asks: "unbanChatMember" for "ban a user", "unstar"
+   * for "star"; not when it says the word itself too ("Capture the funds of an uncaptured PaymentIntent").
+   */
+  private undoes(doc: number, terms: ReadonlyMap<string, number>): boolean {
+    const title = this.titleTerms[doc]!;
+    return title.some((term) => term.startsWith('un') && !terms.has(term) && terms.has(term.slice(2)) && !title.includes(term.slice(2)));
   }
 
   /** The document of an operation id, or undefined. */

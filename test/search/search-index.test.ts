@@ -138,6 +138,29 @@ describe('SearchIndex', () => {
     expect(first(index, 'list projects')).toBe('getProjects');
   });
 
+  test('an operation that undoes what the request asks ("unban" for "ban") comes after the one that does it', () => {
+    const index = new SearchIndex(
+      [
+        operation(
+          'POST /unbanChatMember',
+          'post',
+          '/unbanChatMember',
+          'Use this method to unban a previously kicked user in a supergroup. Banned users can then join again.',
+        ),
+        operation('POST /kickChatMember', 'post', '/kickChatMember', 'Use this method to kick a user from a group. They cannot return unless unbanned first.'),
+        operation('POST /restrictChatMember', 'post', '/restrictChatMember', 'Use this method to restrict a user in a supergroup.'),
+        operation('POST /capture', 'post', '/payment_intents/{intent}/capture', '', { summary: 'Capture the funds of an uncaptured payment' }),
+        ...['sendMessage', 'getChat', 'getChatMember', 'promoteChatMember', 'pinChatMessage', 'leaveChat'].map((name) =>
+          operation(`POST /${name}`, 'post', `/${name}`, `Use this method to ${name.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)} for a user of a chat.`),
+        ),
+      ],
+      { vocabulary: vocabularyOf([{ when: ['ban'], means: ['ban', 'kick', 'block'] }]) },
+    );
+    expect(first(index, 'ban user from chat')).toBe('POST /kickChatMember');
+    // A title that says the word itself too does not undo it.
+    expect(first(index, 'capture the payment')).toBe('POST /capture');
+  });
+
   test('in a document that describes next to nothing, a missing description costs nothing', () => {
     const summary = 'Creates a user.';
     const fillers = (describe: boolean) =>
