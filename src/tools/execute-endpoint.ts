@@ -1,4 +1,5 @@
 /** @module The execute_endpoint tool: validates arguments against the describe schema, sends the request, returns status, headers and body. */
+import { repeatNote } from '../http/repeat-note.js';
 import { isCredentialHeader } from '../arguments/credential-parameter.js';
 import { declaredResponseHeaders } from '../openapi/response-headers.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -114,7 +115,7 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
     });
     addValidationNotes(shaped, raw.status, validationNotes);
     shaped.notes.push(...bodyNotes(raw, shaped, { expectsJson: declaresJson(operation, catalog), method: operation.method }));
-    if (missingCredentials && (raw.status === 401 || raw.status === 403)) shaped.notes.push(`${missingCredentials} ${operatorsPart}`);
+    shaped.notes.push(...statusNotes(raw.status, operation.method, missingCredentials));
     const nextPage = raw.status < 300 ? nextPageNote(shaped.json, shaped.headers, argumentNames(schema), raw.url) : undefined;
     if (nextPage) shaped.notes.push(nextPage);
     const narrower = select ? undefined : selectHint(shaped.json, raw.bytes.length);
@@ -184,4 +185,13 @@ function addValidationNotes(shaped: ShapedResponse, status: number, validationNo
     shaped.notes.push(
       `The API refused it (${status}) after values went past the document's unreliable constraints (noted above): it may enforce them; if its body says so, send what they ask.`,
     );
+}
+
+/** What the status says to do next: configure credentials the API refused the call without; check before repeating what may have acted. */
+function statusNotes(status: number, method: string, missingCredentials: string | undefined): string[] {
+  const notes: string[] = [];
+  if (missingCredentials && (status === 401 || status === 403)) notes.push(`${missingCredentials} ${operatorsPart}`);
+  const repeat = repeatNote(status, method);
+  if (repeat) notes.push(repeat);
+  return notes;
 }

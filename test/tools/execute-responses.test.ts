@@ -61,6 +61,22 @@ describe('execute_endpoint responses', () => {
     expect(headers).not.toHaveProperty('x-trace-id');
   });
 
+  test('a server error on a POST says the API may have acted, and to check before repeating; on a GET it says nothing', async () => {
+    harness.upstream.respond((_req, res) => {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end('{"error":"boom"}');
+    });
+    const { call } = await connect();
+    const posted = await call('execute_endpoint', {
+      id: 'uploadFile',
+      contentType: 'application/json',
+      arguments: { body: { url: 'https://example.test/a.png' } },
+    });
+    expect(textOf(posted)).toContain('A 500 to a POST does not say it did nothing: the API may have acted before failing.');
+    const read = await call('execute_endpoint', { id: 'bigReport' });
+    expect(textOf(read)).not.toContain('may have acted');
+  });
+
   test('binary content over the limit is summarised with its size and type', async () => {
     harness.upstream.respond((_req, res) => {
       res.writeHead(200, { 'content-type': 'image/png' });
