@@ -68,7 +68,7 @@ async function converse(passHandle) {
     const outcome = result.isError ? 'error' : (result.structuredContent?.status ?? (first ? `first ${first}` : 'ok'));
     const text = textOf(result);
     // What the state itself is worth: the same text without the line naming a new handle.
-    const withoutHandleLine = text.replace(/\nsession: \S+ \(pass it back as "session"\)$/, '');
+    const withoutHandleLine = text.replace(/\nsession: \S+ \(pass it back as "session"[^)]*\)$/, '');
     rows.push({ tool, args, tokens: tokens(text), stateOnly: tokens(withoutHandleLine), outcome });
   }
   await client.close();

@@ -63,7 +63,7 @@ function withHandle(result: CallToolResult, handle: string, announce: boolean): 
   const structuredContent = { ...result.structuredContent, session: handle };
   if (!announce) return { ...result, structuredContent };
   const [first, ...rest] = result.content;
-  const note = `session: ${handle} (pass it back as "session")`;
+  const note = `session: ${handle} (pass it back as "session" on later calls; it is named again only if it changes)`;
   const content = first?.type === 'text' ? [{ ...first, text: `${first.text}\n${note}` }, ...rest] : [{ type: 'text' as const, text: note }, ...result.content];
   return { ...result, content, structuredContent };
 }

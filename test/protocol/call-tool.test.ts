@@ -14,7 +14,7 @@ describe('the session handle of every tool call', () => {
     const first = await callTool(rt, { principal: '' }, 'list_endpoints', { query: 'find pets by tag' });
     const handle = sessionOf(first);
     expect(handle).toMatch(/^[A-Za-z0-9_-]{22}\./);
-    expect(textOf(first)).toContain(`session: ${handle} (pass it back as "session")`);
+    expect(textOf(first)).toContain(`session: ${handle} (pass it back as "session" on later calls; it is named again only if it changes)`);
     const second = await callTool(rt, { principal: '' }, 'list_endpoints', { query: 'find pets by tag', session: handle });
     expect(sessionOf(second)).toBe(handle);
     expect(textOf(second)).not.toContain('session:');
