@@ -56,6 +56,9 @@ const contextBonus = 0.25;
 const relevanceFloor = 0.4;
 /** The same for a copy of a plausible match under another parent (see `results`): kept with its group down to here. */
 const copyFloor = 0.2;
+/** Fewer plausible results than this, and the best weaker matches are named too (see `weakerMatches`), at most `maxWeaker`. */
+export const fewResults = 3;
+const maxWeaker = 8;
 
 /** Per path segment, what an operation keeps of its score: of two equal matches the shallower is the canonical one ("/me/events" over "/groups/{id}/calendar/events"). */
 const depthDecay = 0.97;
@@ -207,7 +210,7 @@ export class SearchIndex {
    * weaker members (down to `copyFloor`) of their families, for `results` to group with them. `best` is
    * the score the floors are measured against: the best without the verbatim bonus.
    */
-  private rank(query: string, options: SearchOptions, copies: boolean): { hits: SearchHit[]; best: number } {
+  private rank(query: string, options: SearchOptions, copies: boolean): { hits: SearchHit[]; best: number; weaker: SearchHit[] } {
     const request = separateLiterals(query, (token) => this.isVocabulary(token));
     const vocabulary = this.options.vocabulary ?? searchVocabulary();
     const concepts = queryConcepts(request.text, vocabulary);
@@ -282,7 +285,8 @@ export class SearchIndex {
       (x, y) => Number(named(y.doc)) - Number(named(x.doc)) || y.score - x.score || (this.operations[x.doc]!.id < this.operations[y.doc]!.id ? -1 : 1),
     );
     const returned = options.limit === undefined ? relevant : relevant.slice(0, options.limit);
-    return { hits: returned.map(({ doc, score }) => ({ operation: this.operations[doc]!, score })), best };
+    const toHit = ({ doc, score }: Ranked): SearchHit => ({ operation: this.operations[doc]!, score });
+    return { hits: returned.map(toHit), best, weaker: weakest(hits, relevant, best).map(toHit) };
   }
 
   /** The operation's id and, when namespaced, its last part, lowercased: what a request quoting its name says. */
@@ -372,6 +376,18 @@ export class SearchIndex {
     return options.limit === undefined ? groups : groups.slice(0, options.limit);
   }
 
+  /**
+   * The best matches below the plausibility floor, when the plausible ones are few: what shares fewer of
+   * the request's words ("list deployment environments" finds getEnvironmentDeployments, and names
+   * getEnvironments here). Empty when `results` has `fewResults` or more.
+   */
+  weakerMatches(query: string, options: SearchOptions = {}): Operation[] {
+    const { hits, weaker } = this.rank(query, { ...options, limit: undefined }, false);
+    if (hits.length >= fewResults) return [];
+    const shown = new Set(groupVariants(hits.map((hit) => hit.operation)).flatMap((group) => [group.operation, ...group.variants]));
+    return weaker.map((hit) => hit.operation).filter((op) => !shown.has(op));
+  }
+
   /** Operations passing the tag and method filters, in document order. */
   browse(options: SearchOptions = {}): Operation[] {
     const allowed = this.filterMask(options);
@@ -424,4 +440,13 @@ function verbatimWords(text: string): string {
   return splitWords(text)
     .filter((word) => !isStopWord(word))
     .join(' ');
+}
+
+/** The strongest hits left out as not plausible, down to the copy floor, best first (see `weakerMatches`). */
+function weakest(hits: readonly Ranked[], relevant: readonly Ranked[], best: number): Ranked[] {
+  const kept = new Set(relevant.map((h) => h.doc));
+  return hits
+    .filter((h) => !kept.has(h.doc) && h.score >= best * copyFloor)
+    .sort((x, y) => y.score - x.score)
+    .slice(0, maxWeaker);
 }

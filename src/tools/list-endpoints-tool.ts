@@ -47,6 +47,7 @@ export function listEndpointsTool(catalog: Catalog): ToolDefinition {
           },
           nextCursor: { type: 'string' },
           otherIds: { type: 'array', items: { type: 'string' } },
+          weaker: { type: 'array', items: { type: 'string' }, description: 'With fewer than three results: the ids of the best matches sharing fewer words.' },
           tags: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, count: { type: 'integer' } }, required: ['name', 'count'] } },
         },
         required: ['total', 'endpoints'],

@@ -13,6 +13,7 @@ import type { ToolContext } from './tool-context.js';
 import { defaultLimit } from './list-endpoints-tool.js';
 import { toolError, toolResult } from './tool-result.js';
 import { searchIndexOf } from '../search/search-index-of.js';
+import { fewResults } from '../search/search-index.js';
 
 const overviewTags = 40;
 /**
@@ -89,6 +90,10 @@ export async function listEndpoints(input: Record<string, unknown>, context: Too
   if (operations > matches.length) structured.totalWithVariants = operations;
   if (position.offset + limit < matches.length) structured.nextCursor = encodeCursor({ ...position, offset: position.offset + limit });
 
+  if (position.query && position.offset === 0 && matches.length < fewResults) {
+    const weaker = index.weakerMatches(position.query, filters).map((op) => op.id);
+    if (weaker.length) structured.weaker = weaker;
+  }
   const overview = !position.query && !position.tag && position.offset === 0;
   if (overview && structured.nextCursor) {
     const others = matches.slice(endpoints.length).map((group) => group.operation.id);
@@ -187,6 +192,8 @@ function renderText(catalog: Catalog, position: ListPosition, structured: Record
     const head = e.id === target ? target : `${e.id}: ${target}`;
     lines.push(`${head}${e.summary ? ` - ${e.summary}` : ''}${required}${e.deprecated ? ' (deprecated)' : ''}${variants}`);
   }
+  const weaker = structured.weaker as string[] | undefined;
+  if (weaker) lines.push(`Sharing fewer of these words: ${weaker.join(', ')}.`);
   const otherIds = structured.otherIds as string[] | undefined;
   if (otherIds) lines.push(`The other ${otherIds.length}: ${otherIds.join(', ')}. describe_endpoint takes any of these ids.`);
   if (endpoints.some((e) => e.variants))

@@ -348,6 +348,16 @@ describe('what the document declares but the transport owns', () => {
 });
 
 describe('listings', () => {
+  test('a search with fewer than three plausible results names the best weaker ones (AppVeyor "list deployment environments": getEnvironments)', async () => {
+    const { call } = await connect(directory('appveyor.com.json'));
+    const result = await call('list_endpoints', { query: 'list deployment environments' });
+    expect(result.structuredContent).toMatchObject({ total: 1, endpoints: [{ id: 'getEnvironmentDeployments' }] });
+    expect((result.structuredContent as { weaker: string[] }).weaker).toContain('getEnvironments');
+    expect(textOf(result)).toMatch(/^Sharing fewer of these words: [^\n]*getEnvironments/m);
+    const plenty = await call('list_endpoints', { query: 'project' });
+    expect(plenty.structuredContent).not.toHaveProperty('weaker');
+  });
+
   test("NetBox's filter lookups (name__ic, id__lte: 102 on dcim_devices_list) are named in one line, not shown one by one, and still taken", async () => {
     const { call } = await connect(netbox);
     const described = await call('describe_endpoint', { ids: ['dcim_devices_list'] });
