@@ -191,6 +191,10 @@ describe('call for scripts', () => {
     expect(upstream.requests.at(-1)!.headers).toMatchObject({ 'x-key': 'k-1', 'x-app-id': 'app-1' });
     const unconfigured = await runBin(['call', spec, 'listCategories', '--base-url', upstream.url, '--auth', 'apiKey=k-1']);
     expect(unconfigured.stderr).toContain('- /X-App-Id: is required but missing');
+    // With the operation's own scheme unconfigured no alternative could send it: it stays an argument, and goes as one.
+    const alone = await runBin(['call', spec, 'listCategories', '--base-url', upstream.url, '--auth', 'appId=app-1', '--args', '{"X-App-Id": "app-2"}']);
+    expect(alone.code).toBe(0);
+    expect(upstream.requests.at(-1)!.headers).toMatchObject({ 'x-app-id': 'app-2' });
   });
 
   test('an answer that is not HTTP says so, and that the request reached the server; exit 1', async () => {

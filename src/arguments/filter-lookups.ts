@@ -8,15 +8,23 @@ import { argumentBindings } from './input-schema.js';
 
 /** Fewer lookups are shown in full: a line of their own would save little. */
 const minLookups = 10;
-const lookupName = /^(.+?)__([a-z][a-z0-9_]*)$/;
+/** A lookup: one word of letters and digits after the last "__" (custom_field__data__ic is custom_field__data's ic). */
+const lookupWord = /^[a-z][a-z0-9]*$/;
+
+/** The filter and lookup of a `<filter>__<lookup>` name; undefined for another name. */
+function splitLookup(name: string): [string, string] | undefined {
+  const at = name.lastIndexOf('__');
+  if (at <= 0 || !lookupWord.test(name.slice(at + 2))) return undefined;
+  return [name.slice(0, at), name.slice(at + 2)];
+}
 
 /** The binding keys of the operation's optional lookup parameters (`<filter>__<lookup>`, beside `<filter>`), in schema order. */
 export function lookupArguments(operation: Operation): string[] {
   const bindings = argumentBindings(operation).flatMap((b) => (b.location === 'body' ? [] : [b]));
   const filters = new Set(bindings.map((b) => b.key));
   const lookups = bindings.flatMap((b) => {
-    const match = b.parameter.required ? null : lookupName.exec(b.key);
-    return match && filters.has(match[1]!) ? [b.key] : [];
+    const split = b.parameter.required ? undefined : splitLookup(b.key);
+    return split && filters.has(split[0]) ? [b.key] : [];
   });
   return lookups.length >= minLookups ? lookups : [];
 }
@@ -25,9 +33,9 @@ export function lookupArguments(operation: Operation): string[] {
 export function lookupsText(keys: readonly string[]): string {
   const byFilter = new Map<string, string[]>();
   for (const key of keys) {
-    const [, filter, lookup] = lookupName.exec(key)!;
-    if (!byFilter.has(filter!)) byFilter.set(filter!, []);
-    byFilter.get(filter!)!.push(lookup!);
+    const [filter, lookup] = splitLookup(key)!;
+    if (!byFilter.has(filter)) byFilter.set(filter, []);
+    byFilter.get(filter)!.push(lookup);
   }
   const bySet = new Map<string, string[]>();
   for (const [filter, lookups] of byFilter) {

@@ -26,7 +26,8 @@ export function reusesReplacementBody(operation: Operation, catalog: Catalog, me
 /** The PUT operations of the catalog by path, built once. */
 function putsOf(catalog: Catalog): Map<string, Operation> {
   let puts = replacements.get(catalog);
-  if (!puts) replacements.set(catalog, (puts = new Map(catalog.operations.filter((op) => op.method === 'put').map((op) => [op.path, op]))));
+  // Also a PUT the filters left out: the PATCH's body is its PUT's whether or not the PUT is served.
+  if (!puts) replacements.set(catalog, (puts = new Map(catalog.declaredOperations.filter((op) => op.method === 'put').map((op) => [op.path, op]))));
   return puts;
 }
 

@@ -90,7 +90,7 @@ export function shapeResponse(raw: RawResponse, options: ShapeOptions): ShapedRe
   if (options.select) {
     // select names fields of what the call was for: on an error it would leave out why (422's messages read {"id": null}).
     if (raw.status >= 300)
-      shaped.notes.push(`select ${echoValue(options.selectExpression)} was not applied: the API answered ${raw.status}, whose body is shown whole.`);
+      shaped.notes.push(`select ${echoValue(options.selectExpression)} was not applied: the API answered ${raw.status}, whose body is shown unselected.`);
     else if (isJson) value = options.select(value) ?? null;
     else shaped.notes.push(`select ${echoValue(options.selectExpression)} was not applied: the body is not JSON.`);
   }

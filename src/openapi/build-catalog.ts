@@ -34,6 +34,7 @@ export function buildCatalog(spec: LoadedSpec, options: BuildCatalogOptions = {}
   const documentSecurity = Array.isArray(document.security) ? document.security : [];
   const serverHeaders = new Set(options.serverHeaders?.map((name) => name.toLowerCase()));
   const isArgument = (p: ParameterObject): boolean => !(p.in === 'header' && serverHeaders.has(p.name.toLowerCase()));
+  const configured = new Set(options.credentialSchemes);
   const setByCredentials = credentialParameters(spec, options.credentialSchemes ?? []);
 
   for (const [path, rawItem] of Object.entries(document.paths ?? {})) {
@@ -77,6 +78,7 @@ export function buildCatalog(spec: LoadedSpec, options: BuildCatalogOptions = {}
           mergeParameters(pathParameters, ownParameters).filter(isArgument),
           Array.isArray(raw.security) ? (raw.security as SecurityRequirement[]) : documentSecurity,
           setByCredentials,
+          configured,
         ),
         responses: isObject(raw.responses) ? raw.responses : {},
         servers: Array.isArray(raw.servers) && raw.servers.length ? (raw.servers as ServerObject[]) : (pathServers ?? documentServers),
@@ -159,23 +161,25 @@ function credentialParameters(spec: LoadedSpec, configured: readonly string[]): 
 /**
  * A parameter a configured scheme sets is that scheme's: it leaves the arguments, and the scheme joins every
  * alternative of the operation's security, so the credential goes with each call (Apideck's operations
- * name only the API key as security, and the app and consumer ids as required header parameters).
+ * name only the API key as security, and the app and consumer ids as required header parameters). Only
+ * when an alternative is then usable, every scheme of it configured: else the parameter stays an argument,
+ * since a credential is sent only with an alternative chosen whole.
  */
 function credentialsAsAuth(
   parameters: ParameterObject[],
   security: SecurityRequirement[],
   setByCredentials: Map<string, string>,
+  configured: ReadonlySet<string>,
 ): { parameters: ParameterObject[]; security: SecurityRequirement[] } {
   if (!setByCredentials.size) return { parameters, security };
   const keys = new Set(parameters.map((p) => parameterKey(p.in, p.name)));
   const schemes = [...setByCredentials].filter(([, key]) => keys.has(key));
   if (!schemes.length) return { parameters, security };
-  const sent = new Set(schemes.map(([, key]) => key));
   const added = Object.fromEntries(schemes.map(([name]) => [name, []]));
-  return {
-    parameters: parameters.filter((p) => !sent.has(parameterKey(p.in, p.name))),
-    security: (security.length ? security : [{}]).map((requirement) => ({ ...requirement, ...added })),
-  };
+  const extended = (security.length ? security : [{}]).filter(isObject).map((requirement) => ({ ...requirement, ...added }));
+  if (!extended.some((requirement) => Object.keys(requirement).every((name) => configured.has(name)))) return { parameters, security };
+  const sent = new Set(schemes.map(([, key]) => key));
+  return { parameters: parameters.filter((p) => !sent.has(parameterKey(p.in, p.name))), security: extended };
 }
 
 function parameterKey(location: string, name: string): string {

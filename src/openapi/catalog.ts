@@ -33,6 +33,8 @@ export class Catalog {
   readonly description: string;
   readonly spec: LoadedSpec;
   readonly operations: readonly Operation[];
+  /** The operations and those the filters left out: what the document declares, for reading one beside another. */
+  readonly declaredOperations: readonly Operation[];
   /** Problems noticed while indexing; the API still serves. */
   readonly warnings: readonly string[];
   /** How far argument validation trusts the document: input schemas and execute_endpoint follow it. */
@@ -51,6 +53,7 @@ export class Catalog {
     this.description = init.description;
     this.spec = init.spec;
     this.operations = init.operations;
+    this.declaredOperations = init.hiddenOperations?.length ? [...init.operations, ...init.hiddenOperations] : init.operations;
     this.warnings = init.warnings;
     this.validation = init.validation ?? defaults.validation;
     this.hidden = init.hidden ?? new Map();

@@ -37,7 +37,7 @@ export function summarizeResponses(operation: Operation, catalog: Catalog): Resp
     }
     if (!isObject(response)) return summary;
     // "200 Success - Append block children" (documents converted from Postman) would read "200 200 Success".
-    const written = typeof response.description === 'string' ? response.description.replace(new RegExp(`^\\s*${status}\\b[\\s:-]*`), '') : undefined;
+    const written = typeof response.description === 'string' ? withoutOwnStatus(response.description, status) : undefined;
     const description = shortenText(written, 100);
     if (description) summary.description = description;
     const content = isObject(response.content) ? (response.content as Record<string, MediaTypeObject | undefined>) : undefined;
@@ -128,4 +128,11 @@ class ShapeRenderer {
     }
     return { type: 'object', properties, required };
   }
+}
+
+/** The description without a leading copy of its own status code ("200 Success - …"); a key that is no code leaves it as written. */
+function withoutOwnStatus(description: string, status: string): string {
+  const text = description.trimStart();
+  if (!/^\d{3}$/.test(status) || !text.startsWith(status) || /\w/.test(text.charAt(3))) return description;
+  return text.slice(3).replace(/^[\s:-]+/, '');
 }

@@ -25,7 +25,9 @@ const looseWordWeight = 0.6;
 /** What a word after "by" counts: it names what narrows the request ("devices by site", "user by username"), rarely what is asked for. */
 const qualifierWeight = 0.6;
 /** Words that, before "by", say the rest narrows or orders the request. */
-const narrowingWords = new Set(['filter', 'filtered', 'filtering', 'sort', 'sorted', 'sorting', 'order', 'ordered', 'group', 'grouped', 'search', 'searched']);
+const narrowingWords = new Set(['filtered', 'filtering', 'sorted', 'sorting', 'ordered', 'ordering', 'grouped', 'grouping', 'searched']);
+/** Nouns that, before "by" and after what is asked for ("devices filter by site"), say the same; first, they are the thing ("get group by name"). */
+const narrowingNouns = new Set(['filter', 'sort']);
 
 const empty: SearchVocabulary = { phrases: [], words: new Map() };
 
@@ -73,7 +75,7 @@ export function queryConcepts(request: string, vocabulary: SearchVocabulary = em
   let qualifying = false;
   for (const [i, word] of words.entries()) {
     // "filter by site", "sorted by date" say how to narrow or order what is asked for: an input, not a thing to find.
-    if (words[i + 1] === 'by' && narrowingWords.has(word)) continue;
+    if (words[i + 1] === 'by' && (narrowingWords.has(word) || (narrowingNouns.has(word) && words.slice(1, i).some((w) => !isStopWord(w))))) continue;
     if (word === 'by') qualifying = true;
     const term = toTerm(word);
     if (phraseTerms.has(term)) continue;

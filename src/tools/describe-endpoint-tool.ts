@@ -34,6 +34,8 @@ export function describeEndpointTool(): ToolDefinition {
                 deprecated: { type: 'boolean' },
                 requestContentTypes: { type: 'array', items: { type: 'string' } },
                 folded: { type: 'string' },
+                apiWide: { type: 'array', items: { type: 'string' } },
+                lookups: { type: 'array', items: { type: 'string' } },
                 problems: { type: 'array', items: { type: 'string' } },
               },
               required: ['id', 'method', 'path', 'summary', 'description', 'inputSchema', 'responses', 'security', 'deprecated'],

@@ -330,3 +330,32 @@ describe('parse errors do not quote what was read', () => {
     expect((error as Error).message).not.toContain(secret);
   });
 });
+
+describe('response keys are data', () => {
+  test('a response key that reads as a pattern neither throws nor backtracks, and a real status is stripped from its description', async () => {
+    const document = {
+      openapi: '3.0.3',
+      info: { title: 'hostile', version: '1' },
+      paths: {
+        '/things': {
+          get: {
+            operationId: 'things',
+            responses: {
+              '200': { description: '200 Success - Things' },
+              '(a+)+$': { description: `${'a'.repeat(40)}!` },
+              '(': { description: 'open' },
+            },
+          },
+        },
+      },
+    };
+    const file = join(dir, 'response-keys.json');
+    writeFileSync(file, JSON.stringify(document));
+    const started = performance.now();
+    const text = await describeText(file, 'things');
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(text).toContain('200 Success - Things');
+    expect(text).not.toContain('200 200');
+    expect(text).toContain(`(a+)+$ ${'a'.repeat(40)}!`);
+  });
+});

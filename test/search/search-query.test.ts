@@ -39,6 +39,11 @@ describe('queryConcepts', () => {
     expect(concepts[2]!.terms.get('site')).toBeLessThan(concepts[1]!.terms.get('devic')!);
   });
 
+  test('a noun before "by" that is the thing asked for stays: "get group by name", "get filter by id"', () => {
+    expect(queryConcepts('get group by name').map((c) => [...c.terms.keys()])).toEqual([['get'], ['group'], ['name']]);
+    expect(queryConcepts('get filter by id').map((c) => [...c.terms.keys()])).toEqual([['get'], ['filter'], ['identifier']]);
+  });
+
   test('a word said twice is one concept', () => {
     expect(termsOf('how many licenses and how many seats').filter((t) => t.includes('count'))).toHaveLength(1);
   });

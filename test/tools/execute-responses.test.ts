@@ -104,7 +104,7 @@ describe('execute_endpoint responses', () => {
     const { call } = await connect();
     const result = await call('execute_endpoint', { id: 'bigReport', select: '{id: id, name: name}' });
     expect(result.structuredContent).toMatchObject({ status: 422, body: { errors: [{ message: "Request body must have required property 'site'" }] } });
-    expect(textOf(result)).toContain('select "{id: id, name: name}" was not applied: the API answered 422, whose body is shown whole.');
+    expect(textOf(result)).toContain('select "{id: id, name: name}" was not applied: the API answered 422, whose body is shown unselected.');
   });
 
   test('a long JSON body fetched without select says how to narrow it, with its own fields', async () => {
