@@ -3,17 +3,18 @@
  * trakt-api-key: 4,009 operations of 36 directory documents): the document declares a secret as an argument
  * rather than as auth, and a model cannot know the value, so the schema tells it where the value comes from.
  */
+import { namesCredential } from '../base/credential-names.js';
 import type { ParameterObject } from '../openapi/openapi-types.js';
-
-const credentialName =
-  /(?:api[-_]?(?:key|token|secret|user(?:name)?)|(?:^|[-_])(?:auth[-_]?(?:key|token|secret)|access[-_]?token))$|^(?:x-)?(?:token|secret|password)$/i;
 
 /** Whether the parameter is a header whose name says it carries a credential. */
 export function isCredentialHeader(p: ParameterObject): boolean {
-  return p.in === 'header' && credentialName.test(p.name);
+  return p.in === 'header' && namesCredential(p.name);
 }
+
+/** What a model must do for such a parameter's value. */
+export const credentialAsk = 'a credential: ask the user for it, never make one up';
 
 /** What a model reads of such a parameter: the user's own value, never one made up; or the server sends it. */
 export function credentialNote(name: string): string {
-  return `a credential: ask the user for it, never make one up (a server run with --header "${name}: …" sends it itself)`;
+  return `${credentialAsk} (a server run with --header "${name}: …" sends it itself)`;
 }

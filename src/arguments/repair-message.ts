@@ -9,9 +9,7 @@ import { reachableDefs } from '../schema/local-defs.js';
 import { isObject, type JsonObject } from '../base/json.js';
 import type { Operation } from '../openapi/operation.js';
 import type { ArgumentProblem } from './describe-problem.js';
-
-/** What a missing credential argument says, beside its type: the model must not make one up. */
-const credentialNote = 'a credential: ask the user for it, never make one up';
+import { credentialAsk } from './credential-parameter.js';
 
 export interface RepairInput {
   operation: Pick<Operation, 'id' | 'method' | 'path'>;
@@ -38,7 +36,7 @@ export function repairMessage(input: RepairInput): string {
   const lines = [`Invalid arguments for ${operation.id} (${operation.method.toUpperCase()} ${operation.path}); nothing was sent:`];
   const shown = new Set<unknown>();
   for (const problem of problems.slice(0, maxProblemsShown)) {
-    const credential = problem.keyword === 'required' && credentials?.has(problem.pointer.slice(1)) ? `; ${credentialNote}` : '';
+    const credential = problem.keyword === 'required' && credentials?.has(problem.pointer.slice(1)) ? `; ${credentialAsk}` : '';
     lines.push(`- ${readablePointer(problem.pointer)}: ${leafText(problem, described)}${credential}`);
     const sub = problem.schema;
     if (described || sub === undefined || shown.has(sub) || problem.keyword === 'additionalProperties') continue;

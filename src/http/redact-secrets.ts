@@ -84,6 +84,3 @@ function forms(secret: string): string[] {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
-
-/** Header names whose static values (from --header) are credentials too. */
-export const credentialHeaderName = /authorization|cookie|token|secret|key|auth|session|password|credential/i;

@@ -2,10 +2,8 @@
 import type { Catalog } from './catalog.js';
 import type { Operation } from './operation.js';
 import type { ResponseObject } from './openapi-types.js';
+import { mayHoldSecret } from '../base/credential-names.js';
 import { isObject } from '../base/json.js';
-
-/** Names that carry a secret or a session, never kept however declared. */
-const secretHeader = /cookie|token|secret|password|api[-_]?key|session|^authorization$/i;
 
 /** The lowercased names of the headers declared for the status (its exact entry, else its class "2XX", else "default"). */
 export function declaredResponseHeaders(operation: Operation, catalog: Catalog, status: number): ReadonlySet<string> {
@@ -19,5 +17,5 @@ export function declaredResponseHeaders(operation: Operation, catalog: Catalog, 
     return new Set();
   }
   const headers = isObject(response) && isObject(response.headers) ? Object.keys(response.headers) : [];
-  return new Set(headers.filter((name) => !secretHeader.test(name)).map((name) => name.toLowerCase()));
+  return new Set(headers.filter((name) => !mayHoldSecret(name)).map((name) => name.toLowerCase()));
 }

@@ -3,7 +3,8 @@
  * content, notes and error messages alike.
  */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { credentialHeaderName, SecretRedactor } from '../http/redact-secrets.js';
+import { mayHoldSecret } from '../base/credential-names.js';
+import { SecretRedactor } from '../http/redact-secrets.js';
 import type { ExecutionSettings } from './tool-context.js';
 
 /** Every credential of these settings: configured secrets (and the password part of `user:password`, the parts of an AWS key after its id), credential-like static headers, OAuth tokens held. */
@@ -18,7 +19,7 @@ export function callSecrets(execution: Pick<ExecutionSettings, 'credentials' | '
     if (parts.length > 2) secrets.push(...parts.slice(1));
   }
   for (const [name, value] of Object.entries(execution.headers)) {
-    if (!credentialHeaderName.test(name)) continue;
+    if (!mayHoldSecret(name)) continue;
     secrets.push(value);
     // "Bearer abc": the token alone shows up too.
     const token = /^[A-Za-z][\w-]*\s+(\S+)$/.exec(value)?.[1];

@@ -139,7 +139,11 @@ describe('execute_endpoint never returns a credential', () => {
       if (request.url === '/oauth/token') response.end(JSON.stringify({ access_token: 'SECRET-oauth-token', expires_in: 3600 }));
       else response.end(JSON.stringify({ headers: request.headers }));
     });
-    const { call } = await connect({ oauthClient: 'client:SECRET-client' }, { headers: { 'X-Api-Token': 'Token SECRET-static' } });
+    // Api-Username names a credential too (Discourse), though no secret's word is in it.
+    const { call } = await connect(
+      { oauthClient: 'client:SECRET-client' },
+      { headers: { 'X-Api-Token': 'Token SECRET-static', 'Api-Username': 'SECRET-user' } },
+    );
     const result = await call('execute_endpoint', { id: 'getRaw', arguments: { name: 'a' } });
     expect(JSON.stringify(harness.upstream.requests.at(-1)!.headers)).toContain('SECRET-oauth-token');
     expect(everywhere(result)).not.toContain('SECRET');
