@@ -5,10 +5,16 @@
  */
 import { namesCredential } from '../base/credential-names.js';
 import type { ParameterObject } from '../openapi/openapi-types.js';
+import type { ArgumentBinding } from './input-schema.js';
 
 /** Whether the parameter is a header whose name says it carries a credential. */
 export function isCredentialHeader(p: ParameterObject): boolean {
   return p.in === 'header' && namesCredential(p.name);
+}
+
+/** The arguments that are such parameters: binding key to header name. */
+export function credentialArguments(bindings: readonly ArgumentBinding[]): ReadonlyMap<string, string> {
+  return new Map(bindings.flatMap((b) => (b.location !== 'body' && isCredentialHeader(b.parameter) ? [[b.key, b.name] as const] : [])));
 }
 
 /** What a model must do for such a parameter's value. */

@@ -224,10 +224,11 @@ export function buildInputSchema(operation: Operation, catalog: Catalog, mediaTy
     } else {
       const p = binding.parameter;
       const fixed = fixedValue(p);
-      const description = fixed ? fixedNote : isCredentialHeader(p) ? credentialNote(p.name) : shortenText(p.description, 160);
+      const credential = isCredentialHeader(p);
+      const description = fixed ? fixedNote : credential ? credentialNote(p.name) : shortenText(p.description, 160);
       if (isObject(schema)) {
         schema = { ...schema };
-        if (description && (fixed || isCredentialHeader(p) || !schema.description)) schema.description = description;
+        if (description && (fixed || credential || !schema.description)) schema.description = description;
         if (binding.key !== p.name || p.in === 'header' || p.in === 'cookie') schema.description = `(${p.in}) ${schema.description ?? ''}`.trim();
         if (p.deprecated) schema.deprecated = true;
         if (fixed) schema.default = fixed.value;

@@ -21,7 +21,7 @@ export interface RepairInput {
   /** Whether this session has seen the endpoint's schema (describe_endpoint): then only the leaves are said. */
   described: boolean;
   /** Keys of the arguments that are credentials (see credential-parameter): a missing one says whose it is. */
-  credentials?: ReadonlySet<string>;
+  credentials?: ReadonlyMap<string, string>;
 }
 
 /** Allowed values listed in a line at most: more are in the schema describe_endpoint showed. */

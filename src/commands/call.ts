@@ -7,7 +7,7 @@
 import { declaredResponseHeaders } from '../openapi/response-headers.js';
 import { ArgumentShapeError, normalizeArguments } from '../arguments/normalize-arguments.js';
 import { validateArguments, type ArgumentProblem } from '../arguments/validate-arguments.js';
-import { isCredentialHeader } from '../arguments/credential-parameter.js';
+import { credentialArguments } from '../arguments/credential-parameter.js';
 import { argumentNames } from '../arguments/argument-names.js';
 import { nextPageNote } from '../http/next-page.js';
 import { ClientCredentialsTokens } from '../auth/client-credentials-tokens.js';
@@ -22,7 +22,7 @@ import { serverOrigins } from '../http/server-origins.js';
 import { shapeResponse, type ShapedResponse } from '../http/shape-response.js';
 import { createLogger } from '../create-logger.js';
 import { formatBytes } from '../progress.js';
-import { inputSchemaOf, requestMediaTypes, type ArgumentBinding } from '../arguments/input-schema.js';
+import { inputSchemaOf, requestMediaTypes } from '../arguments/input-schema.js';
 import type { Catalog } from '../openapi/catalog.js';
 import type { Operation } from '../openapi/operation.js';
 import { describeSecurity } from '../auth/describe-security.js';
@@ -66,7 +66,7 @@ export async function runCall(config: Config, id: string, options: CallOptions):
   if (problems.length) {
     const lines = [
       `Invalid arguments for ${operation.id} (${operation.method.toUpperCase()} ${operation.path}):`,
-      ...problems.map((p) => `- ${p.pointer}: ${p.message}${credentialHint(p, bindings)}`),
+      ...problems.map((p) => `- ${p.pointer}: ${p.message}${credentialHint(p, credentialArguments(bindings))}`),
     ];
     lines.push(`Its inputs: openapi-dynamic-mcp describe ${quoteWord(config.spec)} ${quoteWord(operation.id)}`);
     return fail(lines.join('\n'));
@@ -195,7 +195,7 @@ function quoteWord(word: string): string {
 }
 
 /** For a missing header the document names like a credential: how a script passes it. */
-function credentialHint(problem: ArgumentProblem, bindings: readonly ArgumentBinding[]): string {
-  const binding = problem.keyword === 'required' ? bindings.find((b) => `/${b.key}` === problem.pointer) : undefined;
-  return binding && binding.location !== 'body' && isCredentialHeader(binding.parameter) ? ` (a credential: pass it with --header "${binding.name}: …")` : '';
+function credentialHint(problem: ArgumentProblem, credentials: ReadonlyMap<string, string>): string {
+  const name = problem.keyword === 'required' ? credentials.get(problem.pointer.slice(1)) : undefined;
+  return name === undefined ? '' : ` (a credential: pass it with --header "${name}: …")`;
 }

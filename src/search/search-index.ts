@@ -56,8 +56,7 @@ const contextBonus = 0.25;
 const relevanceFloor = 0.4;
 /** The same for a copy of a plausible match under another parent (see `results`): kept with its group down to here. */
 const copyFloor = 0.2;
-/** Fewer plausible results than this, and the best weaker matches are named too (see `weakerMatches`), at most `maxWeaker`. */
-export const fewResults = 3;
+/** Weaker matches named at most (see `weakerMatches`). */
 const maxWeaker = 8;
 
 /** Per path segment, what an operation keeps of its score: of two equal matches the shallower is the canonical one ("/me/events" over "/groups/{id}/calendar/events"). */
@@ -377,13 +376,11 @@ export class SearchIndex {
   }
 
   /**
-   * The best matches below the plausibility floor, when the plausible ones are few: what shares fewer of
-   * the request's words ("list deployment environments" finds getEnvironmentDeployments, and names
-   * getEnvironments here). Empty when `results` has `fewResults` or more.
+   * The best matches below the plausibility floor, and not copies of a plausible one: what shares fewer of
+   * the request's words ("list deployment environments" finds getEnvironmentDeployments; getEnvironments is here).
    */
   weakerMatches(query: string, options: SearchOptions = {}): Operation[] {
     const { hits, weaker } = this.rank(query, { ...options, limit: undefined }, false);
-    if (hits.length >= fewResults) return [];
     const shown = new Set(groupVariants(hits.map((hit) => hit.operation)).flatMap((group) => [group.operation, ...group.variants]));
     return weaker.map((hit) => hit.operation).filter((op) => !shown.has(op));
   }

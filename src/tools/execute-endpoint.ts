@@ -1,6 +1,6 @@
 /** @module The execute_endpoint tool: validates arguments against the describe schema, sends the request, returns status, headers and body. */
 import { repeatNote } from '../http/repeat-note.js';
-import { isCredentialHeader } from '../arguments/credential-parameter.js';
+import { credentialArguments } from '../arguments/credential-parameter.js';
 import { declaredResponseHeaders } from '../openapi/response-headers.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { argumentNestingProblem } from '../arguments/argument-nesting.js';
@@ -19,9 +19,8 @@ import { compileSelect } from '../http/select-expression.js';
 import { serverOrigins } from '../http/server-origins.js';
 import { shapeResponse, sliceUtf8, type ShapedResponse } from '../http/shape-response.js';
 import type { Catalog } from '../openapi/catalog.js';
-import { argumentBindings, inputSchemaOf, requestMediaTypes } from '../arguments/input-schema.js';
+import { inputSchemaOf, requestMediaTypes, type InputSchema } from '../arguments/input-schema.js';
 import type { Operation } from '../openapi/operation.js';
-import type { JsonObject } from '../base/json.js';
 import { decodeContinuation, encodeContinuation, keepRest } from './continuation.js';
 import { executeResult } from './execute-result.js';
 import { sentTarget } from './sent-target.js';
@@ -94,7 +93,7 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
   const tooDeep = argumentNestingProblem(args);
   if (tooDeep) return toolError(tooDeep);
   const problems = await validateArguments(schema, args, catalog.validation);
-  if (problems.length) return invalidArguments(operation, schema, problems, adjustments, context);
+  if (problems.length) return invalidArguments(operation, inputSchema, problems, adjustments, context);
   const validationNotes = catalog.validation === 'lenient' ? unreliableNotes(schema, inputSchema.unreliable, args) : [];
 
   const { execution } = context;
@@ -165,14 +164,13 @@ async function continueResponse(tokenText: string, context: ToolContext): Promis
 /** The problems, short: only the failing leaves once this session has seen the schema, with the subschemas that cover them before. */
 async function invalidArguments(
   operation: Operation,
-  schema: JsonObject,
+  { schema, bindings }: Pick<InputSchema, 'schema' | 'bindings'>,
   problems: ArgumentProblem[],
   adjustments: string[],
   context: ToolContext,
 ): Promise<CallToolResult> {
   const described = (await context.session.state()).described.includes(operation.id);
-  const credentials = new Set(argumentBindings(operation).flatMap((b) => (b.location !== 'body' && isCredentialHeader(b.parameter) ? [b.key] : [])));
-  return toolError(repairMessage({ operation, schema, problems, adjustments, described, credentials }));
+  return toolError(repairMessage({ operation, schema, problems, adjustments, described, credentials: credentialArguments(bindings) }));
 }
 
 /**

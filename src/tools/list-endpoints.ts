@@ -13,9 +13,10 @@ import type { ToolContext } from './tool-context.js';
 import { defaultLimit } from './list-endpoints-tool.js';
 import { toolError, toolResult } from './tool-result.js';
 import { searchIndexOf } from '../search/search-index-of.js';
-import { fewResults } from '../search/search-index.js';
 
 const overviewTags = 40;
+/** Fewer plausible results than this, and the best weaker matches are named too (see SearchIndex.weakerMatches). */
+const fewResults = 3;
 /**
  * On an unfiltered first page that does not show every endpoint, the ids of the rest when they fit in this
  * many characters (about 400 tokens): a small API is then known in one call, and ids often say enough to
