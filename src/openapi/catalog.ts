@@ -1,6 +1,7 @@
 /** @module The Catalog: every operation of one API, found by id or by `METHOD /path`, with tag counts. */
 import type { LoadedSpec } from './load-spec.js';
 import { methodPathId, type Operation } from './operation.js';
+import { apiNameOf } from './api-name.js';
 import { defaults } from '../config.js';
 import type { ValidationPolicy } from '../config.js';
 
@@ -48,7 +49,7 @@ export class Catalog {
   constructor(init: CatalogInit) {
     this.title = init.title;
     this.name = init.title.trim().replace(/[\s.:;,!-]+$/, '');
-    this.apiName = !this.name ? 'API' : /\bAPIs?$/i.test(this.name) ? this.name : `${this.name} API`;
+    this.apiName = apiNameOf(this.name);
     this.version = init.version;
     this.description = init.description;
     this.spec = init.spec;
