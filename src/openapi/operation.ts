@@ -35,11 +35,20 @@ export function methodPathId(method: string, path: string): string {
 /** Characters of one summary line: longer, or spanning lines, a summary is a description in the wrong field. */
 const summaryLineChars = 120;
 
+/** A run of spaces inside a line where a line break was lost: "Get users   Returns a list of users" (Keycloak's 53). */
+const lostLineBreak = /(?<=\S) {3,}(?=\S)/;
+
 /**
  * Whether a summary is prose rather than a line: paragraphs or several long sentences (OpenAI's, with
- * Markdown links: 322 summaries in 63 directory documents). Listings and search read its first sentence as
- * the summary.
+ * Markdown links: 322 summaries in 63 directory documents), or a line and a description joined by spaces.
+ * Listings and search read its first sentence as the summary.
  */
 export function summaryIsProse(summary: string): boolean {
-  return summary.length > summaryLineChars || summary.includes('\n');
+  return summary.length > summaryLineChars || summary.includes('\n') || lostLineBreak.test(summary);
+}
+
+/** Text up to a lost line break (see `lostLineBreak`), which ends a sentence as a full stop does. */
+export function beforeLostLineBreak(text: string): string {
+  const gap = text.search(lostLineBreak);
+  return gap === -1 ? text : text.slice(0, gap);
 }

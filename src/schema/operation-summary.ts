@@ -1,6 +1,6 @@
 /** @module The line an operation shows in listings: its summary, or else the first sentence of its description, shortened. */
 import { shortenText } from './shorten-text.js';
-import { summaryIsProse, type Operation } from '../openapi/operation.js';
+import { beforeLostLineBreak, summaryIsProse, type Operation } from '../openapi/operation.js';
 import { splitWords } from '../search/tokenize.js';
 
 /** Longest line taken from a description, or from a summary written as prose; a summary of one line is shown as written. */
@@ -24,7 +24,7 @@ export function summaryText(op: Operation): string {
 
 /** The first sentence of prose, flattened and shortened; empty without prose. */
 function leadSentence(prose: string | undefined): string {
-  return shortenText(firstSentence(shortenText(prose, 2_000) ?? ''), summaryChars) ?? '';
+  return shortenText(firstSentence(shortenText(prose && beforeLostLineBreak(prose), 2_000) ?? ''), summaryChars) ?? '';
 }
 
 /** Up to the first full stop that ends a sentence (followed by a capital, or the end): "e.g. this" stays whole. */

@@ -1,6 +1,6 @@
 /** @module The searchable fields of one operation, as terms: what its id, summary, path, tags, parameters and description say. */
 import { isObject } from '../base/json.js';
-import { summaryIsProse, type Operation } from '../openapi/operation.js';
+import { beforeLostLineBreak, methodPathId, summaryIsProse, type Operation } from '../openapi/operation.js';
 import { tokenize } from './tokenize.js';
 
 export const fieldNames = ['id', 'summary', 'path', 'pathParam', 'tag', 'parameter', 'description'] as const;
@@ -17,14 +17,17 @@ const selfTerms = tokenize('authenticated user');
 export const selfWords = new Set(['me', 'my', 'mine', 'myself']);
 export const selfTerm = selfTerms[0]!;
 const [currentTerm, userTerm] = tokenize('current user') as [string, string];
+const [getTerm, listTerm] = tokenize('get list') as [string, string];
 
 /** Terms of one piece of text (see `memoizedTokenizer`). */
 export type Tokenizer = (text: string) => string[];
 
 /**
- * The operation's text split into fields. Without a summary, the description's first sentence stands in for it.
+ * The operation's text split into fields. Without a summary, the description's first sentence stands in for
+ * it; without either, what it does to what its path names ("POST /api/v1/statuses": create statuses), which
+ * is then its title. `intent` is what it does (see `operationIntent`).
  */
-export function fieldTerms(op: Operation, terms: Tokenizer = tokenize): FieldTerms {
+export function fieldTerms(op: Operation, terms: Tokenizer = tokenize, intent?: string): FieldTerms {
   const path: string[] = [];
   const pathParam: string[] = [];
   const segments = op.path.split('/').filter(Boolean);
@@ -33,7 +36,9 @@ export function fieldTerms(op: Operation, terms: Tokenizer = tokenize): FieldTer
     path.push(...words);
     for (const param of segment.match(/\{[^}]*\}/g) ?? []) pathParam.push(...terms(param));
   }
-  const id = terms(op.id);
+  const unnamed = op.id === methodPathId(op.method, op.path);
+  // An id made of method and path says "api" and "v1" as if they were what the operation is about.
+  const id = unnamed ? terms(`${op.method} ${pathNames(op.path)}`) : terms(op.id);
   // An id naming the current user (Gitea's createCurrentUserRepo on "/user/repos") speaks of the caller as "/me" does.
   if (!path.includes(selfTerm) && namesCurrentUser(id)) path.push(selfTerm);
   // A summary written as prose is a description in the wrong field: its first sentence is the summary.
@@ -43,7 +48,7 @@ export function fieldTerms(op: Operation, terms: Tokenizer = tokenize): FieldTer
   return {
     // Each word once: "PostWebhookEndpointsWebhookEndpoint" names its resource twice, which says nothing more.
     id: [...new Set(id)],
-    summary: terms(summary ?? firstSentence(description)),
+    summary: summaryTerms(op, summary ?? (description ? firstSentence(description) : undefined), unnamed, intent, terms),
     path,
     pathParam,
     tag: op.tags.flatMap((t) => terms(t)),
@@ -52,6 +57,42 @@ export function fieldTerms(op: Operation, terms: Tokenizer = tokenize): FieldTer
     parameter: [...new Set([...op.parameters.filter((p) => p.in !== 'path').map((p) => p.name), ...bodyPropertyNames(op)].flatMap((name) => terms(name)))],
     description: terms(description),
   };
+}
+
+/** Path segments that say which API or version is called, not what is done ("/api/v1/…", "/rest/2.0/…"). */
+const apiSegment = /^(?:api|apis|rest|v\d+(?:(?:alpha|beta)\d*)?|\d+(?:\.\d+)*)$/i;
+
+/** What a path names: its static segments less those saying which API or version ("/api/v1/statuses/{id}/reblog": statuses reblog). */
+export function pathNames(path: string): string {
+  return path
+    .split('/')
+    .filter((segment) => segment && !segment.startsWith('{') && !apiSegment.test(segment))
+    .map(withoutNamespace)
+    .join(' ');
+}
+
+/**
+ * A summary's terms, saying that the operation lists when it says "get" of a collection ("Get users" on
+ * "/users"): a request to "list users" finds it as it finds "List users". Without a summary, an unnamed
+ * operation's path stands in, with its intent as a generated summary says it ("Create statuses").
+ */
+function summaryTerms(op: Operation, summary: string | undefined, unnamed: boolean, intent: string | undefined, terms: Tokenizer): string[] {
+  if (summary !== undefined) {
+    const said = terms(summary);
+    return op.method === 'get' && said[0] === getTerm && namesCollection(op.path) ? [listTerm, ...said] : said;
+  }
+  if (!unnamed) return [];
+  return terms(intent === undefined || intent === 'action' ? pathNames(op.path) : `${intent} ${pathNames(op.path)}`);
+}
+
+/** Whether a path ends in a plural word ("/users", not "/users/{id}" or "/status"): a GET of it reads many. */
+function namesCollection(path: string): boolean {
+  return isPlural(withoutNamespace(path.slice(path.lastIndexOf('/') + 1)));
+}
+
+/** Whether a path segment is an English plural ("users", not "status", "address" or "analysis"). */
+export function isPlural(segment: string): boolean {
+  return /[a-z]s$/i.test(segment) && !/(ss|us|is)$/i.test(segment);
 }
 
 /** Whether id terms say "current user" or "user current", in either order next to each other. */
@@ -102,7 +143,7 @@ export function plainText(text: string): string {
 
 /** The first sentence: up to the first full stop followed by a space, or the first line. */
 export function firstSentence(text: string): string {
-  const trimmed = text.trim();
+  const trimmed = beforeLostLineBreak(text.trim());
   const end = trimmed.search(/[.!?](\s|$)|\n/);
   return end === -1 ? trimmed : trimmed.slice(0, end);
 }

@@ -143,8 +143,8 @@ export class SearchIndex {
     this.operations = operations;
     this.options = options;
     const terms = memoizedTokenizer();
-    const perDoc = operations.map((op) => fieldTerms(op, terms));
     this.intents = Uint8Array.from(operations, (op) => intents.indexOf(operationIntent(op)));
+    const perDoc = operations.map((op, doc) => fieldTerms(op, terms, intents[this.intents[doc]!]));
     this.phrases = operations.map((op) => {
       const phrases = parameterPhrases(op, terms);
       return phrases.length ? phrases : undefined;

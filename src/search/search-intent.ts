@@ -4,7 +4,7 @@
  */
 import type { Operation } from '../openapi/operation.js';
 import type { RequestVerbs, VerbEffect } from './request-verbs.js';
-import { withoutNamespace } from './search-fields.js';
+import { isPlural, withoutNamespace } from './search-fields.js';
 import { isStopWord, own, singular, splitWords, toTerm } from './tokenize.js';
 
 export const intents = ['list', 'get', 'create', 'update', 'delete', 'action'] as const;
@@ -63,7 +63,7 @@ export function operationIntent(op: Operation): Intent {
   // A namespaced segment ("microsoft.graph.archive") is an OData action or function: it acts, whatever its name.
   const namespaced = last !== lastSegment;
   const endsInParameter = /^\{[^}]*\}$/.test(last);
-  const plural = /[a-z]s$/i.test(last) && !/(ss|us|is)$/i.test(last);
+  const plural = isPlural(last);
   if (op.method === 'get') {
     if (named === 'list' || named === 'get') return named;
     return !endsInParameter && plural ? 'list' : 'get';

@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import type { HttpMethod } from '../../src/base/http-methods.js';
 import type { Operation } from '../../src/openapi/operation.js';
 import { operationOf } from '../support/operation.js';
-import { fieldTerms, firstSentence, operationFamily, parameterPhrases, plainText, withoutNamespace } from '../../src/search/search-fields.js';
+import { fieldTerms, firstSentence, operationFamily, parameterPhrases, pathNames, plainText, withoutNamespace } from '../../src/search/search-fields.js';
+import { methodPathId } from '../../src/openapi/operation.js';
 
 function operation(method: HttpMethod, path: string, extra: Partial<Operation> = {}): Operation {
   return operationOf({ id: `${method} ${path}`, method, path, ...extra });
@@ -26,6 +27,7 @@ describe('firstSentence', () => {
     { given: 'Version 1.2 of the thing! More', want: 'Version 1.2 of the thing' },
     { given: 'First line\nsecond line', want: 'First line' },
     { given: 'No stop at all', want: 'No stop at all' },
+    { given: 'Get users   Returns a list of users', want: 'Get users' },
   ])('$given -> $want', ({ given, want }) => {
     expect(firstSentence(given)).toBe(want);
   });
@@ -82,6 +84,47 @@ describe('fieldTerms', () => {
       requestBody: { content: { 'application/json': { schema: { properties: { address_city: {}, address_line1: {}, address_zip: {}, name: {} } } } } },
     });
     expect(fieldTerms(op).parameter).toEqual(['address', 'city', 'line1', 'zip', 'name']);
+  });
+});
+
+describe('pathNames', () => {
+  test.each([
+    { given: '/api/v1/statuses/{id}/reblog', want: 'statuses reblog' },
+    { given: '/{realm}/users/{id}/groups/{groupId}', want: 'users groups' },
+    { given: '/rest/2.0/me/microsoft.graph.sendMail', want: 'me sendMail' },
+    { given: '/', want: '' },
+  ])('$given -> $want', ({ given, want }) => {
+    expect(pathNames(given)).toBe(want);
+  });
+});
+
+describe('fieldTerms of an operation with no id, summary or description', () => {
+  const unnamed = (method: HttpMethod, path: string, extra: Partial<Operation> = {}) => operationOf({ id: methodPathId(method, path), method, path, ...extra });
+
+  test('its path, less which API and version, says what it does, as a generated summary would', () => {
+    const terms = fieldTerms(unnamed('post', '/api/v1/statuses'), undefined, 'create');
+    expect(terms.summary).toEqual(['creat', 'status']);
+    expect(terms.id).toEqual(['post', 'status']);
+  });
+
+  test('an action says no intent; an operation with a description is summed up by it', () => {
+    expect(fieldTerms(unnamed('post', '/api/v1/statuses/{id}/reblog'), undefined, 'action').summary).toEqual(['status', 'reblog']);
+    expect(fieldTerms(unnamed('post', '/api/v1/lists', { description: 'Make a list.' }), undefined, 'create').summary).toEqual(['make', 'list']);
+  });
+
+  test('an operationId keeps its words, and without summary or description the operation has no summary terms', () => {
+    const terms = fieldTerms(operationOf({ id: 'createStatus', method: 'post', path: '/api/v1/statuses' }), undefined, 'create');
+    expect(terms.id).toEqual(['creat', 'status']);
+    expect(terms.summary).toEqual([]);
+  });
+});
+
+describe('fieldTerms of a list whose summary says "get"', () => {
+  test('"Get users" on "/users" also says list; "Get a user" and "Create users" say only their own verb', () => {
+    expect(fieldTerms(operation('get', '/users', { summary: 'Get users' }), undefined, 'list').summary).toEqual(['list', 'get', 'user']);
+    expect(fieldTerms(operation('get', '/users/{id}', { summary: 'Get a user' }), undefined, 'get').summary).toEqual(['get', 'user']);
+    expect(fieldTerms(operation('get', '/users/{id}/status', { summary: 'Get status' }), undefined, 'get').summary).toEqual(['get', 'status']);
+    expect(fieldTerms(operation('post', '/users', { summary: 'Add users' }), undefined, 'create').summary).toEqual(['add', 'user']);
   });
 });
 

@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import type { HttpMethod } from '../../src/base/http-methods.js';
 import type { Operation } from '../../src/openapi/operation.js';
+import { methodPathId } from '../../src/openapi/operation.js';
 import { SearchIndex } from '../../src/search/search-index.js';
 import { vocabularyOf } from '../../src/search/search-vocabulary.js';
 import { operationOf } from '../support/operation.js';
@@ -340,5 +341,31 @@ describe('SearchIndex on an adverb', () => {
       operation('getV3Projects', 'get', '/v3/projects', 'Get a projects list for authenticated user'),
     ]);
     expect(first(index, 'current authenticated user')).toBe('getV3User');
+  });
+});
+
+describe('SearchIndex on a document without ids, summaries or descriptions', () => {
+  const unnamed = (method: HttpMethod, path: string, description = '') =>
+    operationOf({ id: methodPathId(method, path), method, path, ...(description ? { description } : {}) });
+  const index = new SearchIndex(
+    [
+      unnamed('post', '/api/v1/statuses'),
+      unnamed('get', '/api/v1/statuses/{id}'),
+      unnamed('post', '/api/v1/media', 'Creates an attachment to be used with a new status.'),
+      unnamed('post', '/api/v1/lists', 'Create a new list.'),
+      operationOf({ id: methodPathId('get', '/{realm}/users'), method: 'get', path: '/{realm}/users', summary: 'Get users   Returns a list of users' }),
+      unnamed('get', '/{realm}/users/{id}/credentials'),
+      unnamed('get', '/{realm}/users/{id}/groups'),
+    ],
+    { vocabulary: vocabularyOf([]) },
+  );
+
+  test('an operation known by its path alone is found by what its path names: "create status" is POST /api/v1/statuses, not the media described as for a new status', () => {
+    expect(first(index, 'create status')).toBe('POST /api/v1/statuses');
+    expect(first(index, 'get status')).toBe('GET /api/v1/statuses/{id}');
+  });
+
+  test('"Get users" on "/users" is what "list users" asks for, before the lists under one user', () => {
+    expect(first(index, 'list users')).toBe('GET /{realm}/users');
   });
 });
