@@ -17,6 +17,7 @@ import { transportHeaders } from './transport-headers.js';
 import { credentialNote, isCredentialHeader } from './credential-parameter.js';
 import { replacementRequired, reusesReplacementBody } from './replacement-body.js';
 import { followDefs, reachableDefs } from '../schema/local-defs.js';
+import { objectBodyType } from '../http/encode-body.js';
 import { responseEnums } from '../schema/response-enums.js';
 import { shortenText } from '../schema/shorten-text.js';
 import { findUnreliableConstraints, relaxUnreliable, unreliableProblem, type UnreliableConstraint } from '../schema/unreliable-constraints.js';
@@ -280,7 +281,21 @@ function withFileArguments(mediaType: string, schema: JsonObject | boolean, defs
   if (type.startsWith('multipart/')) return withFileParts(schema, defs);
   if (structured || type.startsWith('text/') || /xml|yaml|csv/.test(type)) return schema;
   const description = isObject(schema) && typeof schema.description === 'string' ? schema.description : undefined;
-  return fileArgumentSchema(description);
+  const file = fileArgumentSchema(description);
+  if (!isObjectSchema(followDefs(schema, defs))) return file;
+  // Google's documents give upload types ("message/rfc822", "application/octet-stream") the resource's JSON
+  // schema: the object is what the API takes as JSON there, and the file what it takes on its upload path.
+  return { ...file, anyOf: [schema, ...(file.anyOf as unknown[])], description: objectOrFileNote(mediaType, description) };
+}
+
+/** Whether a schema describes an object by its properties, not a file ("type: object, format: file" in Azure's). */
+function isObjectSchema(schema: unknown): boolean {
+  return isObject(schema) && isObject(schema.properties) && Object.keys(schema.properties).length > 0 && schema.format !== 'file';
+}
+
+function objectOrFileNote(mediaType: string, description: string | undefined): string {
+  const note = `An object as the schema says is sent as JSON (${objectBodyType}); text or a file is sent as ${mediaType}.`;
+  return description ? `${description} ${note}` : note;
 }
 
 /**

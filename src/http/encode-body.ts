@@ -18,6 +18,9 @@ export interface EncodedBody {
 /** Options that matter only to multipart bodies: the OpenAPI version, `$ref` lookup, boundary. */
 export type EncodeBodyOptions = MultipartOptions;
 
+/** How an object is sent where the document declares only a raw type (a file's bytes) for a body it describes as an object. */
+export const objectBodyType = 'application/json';
+
 export function encodeBody(mediaType: string, media: MediaTypeObject, value: unknown, options: EncodeBodyOptions = {}): EncodedBody {
   const type = mediaType.toLowerCase();
   if (/^application\/([\w.-]+\+)?json\b|^[\w.-]+\/[\w.-]+\+json\b/.test(type)) return { body: JSON.stringify(value), contentType: mediaType };
@@ -28,6 +31,8 @@ export function encodeBody(mediaType: string, media: MediaTypeObject, value: unk
     if (isFileArgument(value)) return { body: readFileArgument(value, 'body').bytes, contentType: mediaType };
     throw new RequestBuildError(`The body of a ${mediaType} request must be a string.`, { hint: 'Give the document text as "body".' });
   }
+  // An object for a raw type is the document's JSON schema for it (see input-schema's withFileArguments).
+  if (isObject(value) && !isFileArgument(value)) return { body: JSON.stringify(value), contentType: objectBodyType };
   const file = readFileArgument(value, 'body');
   const contentType = type === '*/*' || type.endsWith('/*') ? (file.contentType ?? 'application/octet-stream') : mediaType;
   return { body: file.bytes, contentType };

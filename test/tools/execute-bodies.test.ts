@@ -151,3 +151,43 @@ describe('execute_endpoint request bodies', () => {
     expect((form.get('file') as File).name).toBe('p.png');
   });
 });
+
+describe('execute_endpoint on a body declared under upload types with an object schema (Google documents)', () => {
+  async function mail() {
+    return harness.connect({ catalog: await catalogOf(fixture('upload-typed-resource.json')), baseUrl: harness.upstream.url });
+  }
+
+  test('an object as the schema says is sent as JSON; describe says so', async () => {
+    const { call } = await mail();
+    const described = textOf(await call('describe_endpoint', { ids: ['mail.users.messages.send'] }));
+    expect(described).toContain('An object as the schema says is sent as JSON (application/json); text or a file is sent as message/rfc822.');
+    const raw = Buffer.from('To: bob@example.test\r\nSubject: Hi\r\n\r\nHello').toString('base64url');
+    const result = await call('execute_endpoint', { id: 'mail.users.messages.send', arguments: { userId: 'me', body: { raw } } });
+    expect(textOf(result)).toMatch(/^HTTP 200/);
+    const request = harness.upstream.requests[0]!;
+    expect(request.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(request.body)).toEqual({ raw });
+  });
+
+  test('text or a file is still sent as the declared type', async () => {
+    const { call } = await mail();
+    await call('execute_endpoint', { id: 'mail.users.messages.send', arguments: { userId: 'me', body: 'Subject: Hi\r\n\r\nHello' } });
+    expect(harness.upstream.requests[0]!.headers['content-type']).toBe('message/rfc822');
+    expect(harness.upstream.requests[0]!.body).toBe('Subject: Hi\r\n\r\nHello');
+  });
+
+  test('an object the schema refuses is not sent', async () => {
+    const { call } = await mail();
+    const result = await call('execute_endpoint', { id: 'mail.users.messages.send', arguments: { userId: 'me', body: { raw: 5 } } });
+    expect(result.isError).toBe(true);
+    expect(harness.upstream.requests).toHaveLength(0);
+  });
+
+  test('"type: object, format: file" (Azure\'s) is a file, not an object', async () => {
+    const { call } = await mail();
+    const described = textOf(await call('describe_endpoint', { ids: ['images.upload'] }));
+    expect(described).not.toContain('sent as JSON');
+    await call('execute_endpoint', { id: 'images.upload', arguments: { body: { base64: png.toString('base64') } } });
+    expect(harness.upstream.requests[0]!.headers['content-type']).toBe('application/octet-stream');
+  });
+});
