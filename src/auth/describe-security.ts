@@ -55,7 +55,7 @@ export function queryKeyNames(alternatives: SchemeUse[][]): Set<string> {
  * `bearer token (http bearer) or api_key (apiKey in header X-Api-Key)`. When an alternative has every
  * credential it needs, only such alternatives are named: how to configure the others is no use then.
  */
-export function securityText(alternatives: SchemeUse[][]): string {
+export function securityText(alternatives: SchemeUse[][], optional = false): string {
   if (!alternatives.length) return 'none';
   const ready = alternatives.filter((all) => all.every((s) => s.configured === true));
   const texts = (ready.length ? ready : alternatives).map((all) =>
@@ -67,7 +67,8 @@ export function securityText(alternatives: SchemeUse[][]): string {
       .join(' + '),
   );
   // Alternatives that differ only in scopes, which the text leaves out, read the same: said once (YouTube: four times).
-  return [...new Set(texts)].join(' or ');
+  const text = [...new Set(texts)].join(' or ');
+  return optional ? `${text}, or none` : text;
 }
 
 /** What to do about a scheme with no credential configured: pass the key as an argument when the operation takes it as one, else configure it. */

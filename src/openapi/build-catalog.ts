@@ -8,6 +8,7 @@ import type { ValidationPolicy } from '../config.js';
 import type { ParameterObject, RequestBodyObject, SecurityRequirement, ServerObject } from './openapi-types.js';
 import { httpMethods } from '../base/http-methods.js';
 import { isObject } from '../base/json.js';
+import { securityOfDocument } from './unrequired-schemes.js';
 
 export interface BuildCatalogOptions {
   /** How far argument validation trusts the document. Default lenient (see config.ts). */
@@ -31,7 +32,8 @@ export function buildCatalog(spec: LoadedSpec, options: BuildCatalogOptions = {}
   const operations: Operation[] = [];
   const warnings = [...spec.warnings];
   const documentServers = Array.isArray(document.servers) ? document.servers : [];
-  const documentSecurity = Array.isArray(document.security) ? document.security : [];
+  const { security: documentSecurity, warning: securityWarning } = securityOfDocument(document);
+  if (securityWarning) warnings.push(securityWarning);
   const serverHeaders = new Set(options.serverHeaders?.map((name) => name.toLowerCase()));
   const isArgument = (p: ParameterObject): boolean => !(p.in === 'header' && serverHeaders.has(p.name.toLowerCase()));
   const configured = new Set(options.credentialSchemes);

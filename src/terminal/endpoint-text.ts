@@ -83,7 +83,7 @@ export function endpointText(e: DescribedEndpoint, options: EndpointTextOptions)
     );
 
   if (!part) {
-    const [auth = '', ...more] = wrap(`Auth: ${securityText(e.security)}`, '  ', '');
+    const [auth = '', ...more] = wrap(`Auth: ${securityText(e.security, e.authOptional)}`, '  ', '');
     lines.push('', `${style.bold('Auth')}${auth.slice(4)}`, ...more);
     if (e.responses.length) lines.push('', style.bold('Responses'), ...responseLines(e.responses, style, width));
   }

@@ -31,6 +31,7 @@ export function describeEndpointTool(): ToolDefinition {
                 inputSchema: { type: 'object' },
                 responses: { type: 'array', items: { type: 'object', properties: { status: { type: 'string' } }, required: ['status'] } },
                 security: { type: 'array', items: { type: 'array', items: { type: 'object' } } },
+                authOptional: { type: 'boolean' },
                 deprecated: { type: 'boolean' },
                 requestContentTypes: { type: 'array', items: { type: 'string' } },
                 folded: { type: 'string' },

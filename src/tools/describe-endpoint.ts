@@ -6,7 +6,7 @@ import { lookupArguments, lookupsText } from '../arguments/filter-lookups.js';
 import { inputSchemaOf, requestMediaTypes } from '../arguments/input-schema.js';
 import { methodPathId, type Operation } from '../openapi/operation.js';
 import { summarizeResponses, type ResponseSummary } from '../schema/response-shape.js';
-import { describeSecurity, securityText } from '../auth/describe-security.js';
+import { describeSecurity, isSecurityOptional, securityText } from '../auth/describe-security.js';
 import type { SchemeUse } from '../auth/schemes/scheme-use.js';
 import { foldSchema, schemaPart } from '../schema/fold-schema.js';
 import { shortenText } from '../schema/shorten-text.js';
@@ -26,6 +26,8 @@ export interface DescribedEndpoint {
   inputSchema: Record<string, unknown>;
   responses: ResponseSummary[];
   security: SchemeUse[][];
+  /** Set when the endpoint also takes no credentials, besides the schemes in `security`. */
+  authOptional?: boolean;
   deprecated: boolean;
   /** Set when the schema was folded for length: how to see the folded parts. */
   folded?: string;
@@ -101,6 +103,7 @@ export function describeOperation(operation: Operation, catalog: Catalog, config
     security: describeSecurity(operation, catalog, configured),
     deprecated: operation.deprecated,
   };
+  if (described.security.length && isSecurityOptional(operation)) described.authOptional = true;
   if (apiWide.length) described.apiWide = apiWide;
   if (lookups.length) described.lookups = lookups;
   const mediaTypes = requestMediaTypes(operation);
@@ -124,7 +127,7 @@ export function renderEndpoint(e: DescribedEndpoint): string {
   if (e.lookups) lines.push(`${lookupsIntro(e)}: ${lookupsText(e.lookups)}`);
   if (e.requestContentTypes)
     lines.push(`request body types: ${e.requestContentTypes.join(', ')} (schema above is for the first; pass contentType to execute_endpoint to send another)`);
-  lines.push(`auth: ${securityText(e.security)}`);
+  lines.push(`auth: ${securityText(e.security, e.authOptional)}`);
   lines.push(`responses: ${e.responses.map((r) => `${r.status}${r.description ? ` ${r.description}` : ''}${r.shape ? ` ${r.shape}` : ''}`).join('; ')}`);
   if (e.problems?.length) lines.push(`problems in the document: ${e.problems.join(' ')}`);
   return lines.join('\n');

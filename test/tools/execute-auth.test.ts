@@ -129,3 +129,27 @@ describe('execute_endpoint credentials', () => {
     expect(JSON.stringify(result)).not.toContain('very-secret-key');
   });
 });
+
+describe('a document that defines a scheme and requires it nowhere', () => {
+  async function metrics(credentials: Record<string, string>) {
+    return harness.connect({
+      catalog: await catalogOf(fixture('unrequired-security.yaml')),
+      baseUrl: harness.upstream.url,
+      credentials: new Map(Object.entries(credentials)),
+    });
+  }
+
+  test('the scheme is sent when configured, and describe names it as optional', async () => {
+    const { call } = await metrics({ BasicAuth: 'ada:s3cret' });
+    expect(textOf(await call('describe_endpoint', { ids: ['GetBuckets'] }))).toContain('auth: BasicAuth (http basic, configured), or none');
+    await call('execute_endpoint', { id: 'GetBuckets' });
+    expect(harness.upstream.requests[0]!.headers.authorization).toBe(`Basic ${Buffer.from('ada:s3cret').toString('base64')}`);
+  });
+
+  test('without credentials the call goes out plainly, with no note of missing auth', async () => {
+    const { call } = await metrics({});
+    const result = await call('execute_endpoint', { id: 'GetBuckets' });
+    expect(harness.upstream.requests[0]!.headers.authorization).toBeUndefined();
+    expect(textOf(result)).not.toContain('none is configured');
+  });
+});
