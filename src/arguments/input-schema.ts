@@ -21,6 +21,7 @@ import { objectBodyType } from '../http/encode-body.js';
 import { responseEnums } from '../schema/response-enums.js';
 import { shortenText } from '../schema/shorten-text.js';
 import { findUnreliableConstraints, relaxUnreliable, unreliableProblem, type UnreliableConstraint } from '../schema/unreliable-constraints.js';
+import { isReadOnly } from '../schema/read-only.js';
 
 /** Where one argument goes in the HTTP request. */
 export type ArgumentBinding =
@@ -175,7 +176,7 @@ function requiredBodyFields(schema: unknown, catalog: Catalog, docUrl: string, d
     } catch {
       // still required
     }
-    if (isObject(property) && property.readOnly === true) continue;
+    if (isReadOnly(property)) continue;
     if (!inAlternatives && onlyValue(property) !== undefined) continue;
     fields.add(name);
   }
@@ -279,13 +280,21 @@ function withFileArguments(mediaType: string, schema: JsonObject | boolean, defs
   const type = mediaType.toLowerCase();
   const structured = /json|x-www-form-urlencoded/.test(type);
   if (type.startsWith('multipart/')) return withFileParts(schema, defs);
-  if (structured || type.startsWith('text/') || /xml|yaml|csv/.test(type)) return schema;
+  if (structured) return schema;
+  // "format: byte" (base64) is how JSON carries bytes; a text body is its bytes (InfluxDB's line protocol says byte).
+  if (type.startsWith('text/') || /xml|yaml|csv/.test(type)) return isObject(schema) && schema.format === 'byte' ? withoutFormat(schema) : schema;
   const description = isObject(schema) && typeof schema.description === 'string' ? schema.description : undefined;
   const file = fileArgumentSchema(description);
   if (!isObjectSchema(followDefs(schema, defs))) return file;
   // Google's documents give upload types ("message/rfc822", "application/octet-stream") the resource's JSON
   // schema: the object is what the API takes as JSON there, and the file what it takes on its upload path.
   return { ...file, anyOf: [schema, ...(file.anyOf as unknown[])], description: objectOrFileNote(mediaType, description) };
+}
+
+function withoutFormat(schema: JsonObject): JsonObject {
+  const rest = { ...schema };
+  delete rest.format;
+  return rest;
 }
 
 /** Whether a schema describes an object by its properties, not a file ("type: object, format: file" in Azure's). */

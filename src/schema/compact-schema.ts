@@ -12,6 +12,7 @@ import { serializerStandIn } from './serializer-types.js';
 import { documentedCounterexample } from './unreliable-constraints.js';
 import { shortenText } from './shorten-text.js';
 import { descendsIntoInstance, singleSubschemas, subschemaKind } from './subschema-keywords.js';
+import { isReadOnly } from './read-only.js';
 import { toUnicodePattern } from './unicode-pattern.js';
 
 export interface CompactOptions {
@@ -362,7 +363,7 @@ class SchemaCompactor {
       return false;
     }
     if (!isObject(resolved)) return false;
-    return this.options.context === 'request' ? resolved.readOnly === true : resolved.writeOnly === true;
+    return this.options.context === 'request' ? isReadOnly(resolved) : resolved.writeOnly === true;
   }
 
   private convertExclusiveBounds(node: JsonObject, out: JsonObject): void {

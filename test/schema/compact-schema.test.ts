@@ -26,6 +26,15 @@ const document = {
         },
       },
       Node: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, children: { type: 'array', items: ref('Node') } } },
+      File: {
+        type: 'object',
+        properties: {
+          name: { type: 'string', description: 'The name of the file.' },
+          size: { type: 'string', description: 'Output only. Size in bytes.' },
+          kind: { type: 'string', description: '[Output Only] Type of the resource.' },
+          note: { type: 'string', description: 'Set by the caller; the output only shows it to owners.' },
+        },
+      },
       A: { type: 'object', properties: { b: ref('B') } },
       B: { type: 'object', properties: { a: ref('A') } },
     },
@@ -262,6 +271,13 @@ describe('compactSchemas: request and response context', () => {
       required: ['name', 'secret'],
       properties: { name: { type: 'string' }, secret: { type: 'string' } },
     });
+  });
+
+  test('a request schema drops properties whose description opens "Output only" (Google\'s readOnly); a response keeps them', () => {
+    const request = compact([ref('File')], { context: 'request' }).schemas[0] as { properties: object };
+    expect(Object.keys(request.properties)).toEqual(['name', 'note']);
+    const response = compact([ref('File')], { context: 'response' }).schemas[0] as { properties: object };
+    expect(Object.keys(response.properties)).toEqual(['name', 'size', 'kind', 'note']);
   });
 
   test('a response schema drops writeOnly properties and keeps readOnly ones', () => {

@@ -191,3 +191,31 @@ describe('execute_endpoint on a body declared under upload types with an object 
     expect(harness.upstream.requests[0]!.headers['content-type']).toBe('application/octet-stream');
   });
 });
+
+describe('execute_endpoint on a text body typed "format: byte" (InfluxDB\'s line protocol)', () => {
+  test('the text is taken and sent as written, not required to be base64', async () => {
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'text-byte-'));
+    const document = {
+      openapi: '3.0.0',
+      info: { title: 'Metrics', version: '1' },
+      paths: {
+        '/write': {
+          post: {
+            operationId: 'PostWrite',
+            requestBody: { required: true, content: { 'text/plain': { schema: { type: 'string', format: 'byte', description: 'Line protocol body' } } } },
+            responses: { '204': { description: 'Written' } },
+          },
+        },
+      },
+    };
+    writeFileSync(join(dir, 'metrics.json'), JSON.stringify(document));
+    const { call } = await harness.connect({ catalog: await catalogOf(join(dir, 'metrics.json')), baseUrl: harness.upstream.url });
+    const result = await call('execute_endpoint', { id: 'PostWrite', arguments: { body: 'cpu,host=a usage=0.5' } });
+    expect(textOf(result)).toMatch(/^HTTP 200/);
+    expect(harness.upstream.requests[0]!.body).toBe('cpu,host=a usage=0.5');
+    expect(harness.upstream.requests[0]!.headers['content-type']).toBe('text/plain');
+  });
+});
