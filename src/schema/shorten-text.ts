@@ -48,7 +48,7 @@ export function shortenText(text: string | undefined, maxChars: number): string 
 }
 
 /** Abbreviations whose period does not end a sentence ("a range (e.g. 8000-9000)"). */
-const abbreviations = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|approx|incl|no|nr|min|max|avg|est|fig|ref|resp)$/i;
+const abbreviations = /(?:^|[\s(])(?:e\.g|i\.e|eg|ie|etc|vs|cf|approx|incl|no|nr|min|max|avg|est|fig|ref|resp)$/i;
 
 /** Index of the last character ending a sentence (followed by a space), or -1. */
 function lastSentenceEnd(text: string): number {

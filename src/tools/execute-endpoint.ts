@@ -185,7 +185,7 @@ function addValidationNotes(shaped: ShapedResponse, status: number, validationNo
     );
 }
 
-/** What the status says to do next: configure credentials the API refused the call without; check before repeating what may have acted. */
+/** What the status says to do next: configure credentials the API refused the call without; after a server error, check before repeating what may have acted, and leave good arguments be. */
 function statusNotes(status: number, method: string, missingCredentials: string | undefined): string[] {
   const notes: string[] = [];
   if (missingCredentials && (status === 401 || status === 403)) notes.push(`${missingCredentials} ${operatorsPart}`);

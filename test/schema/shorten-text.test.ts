@@ -65,6 +65,12 @@ describe('shortenText', () => {
       70,
       'A slug prefix (i.e. nyc for nyc1 and nyc3) selects a region.',
     ],
+    [
+      'ie. without its first stop',
+      'Each method works on one site, named by the site parameter. It can be the full domain name (ie. "stackoverflow.com"), or the short form the site object gives.',
+      110,
+      'Each method works on one site, named by the site parameter.',
+    ],
   ])('an abbreviation (%s) does not end a sentence', (_name, text, max, want) => {
     expect(shortenText(text, max)).toBe(want);
   });

@@ -61,7 +61,7 @@ describe('execute_endpoint responses', () => {
     expect(headers).not.toHaveProperty('x-trace-id');
   });
 
-  test('a server error on a POST says the API may have acted, and to check before repeating; on a GET it says nothing', async () => {
+  test('a server error on a POST says the API may have acted, and to check before repeating; on a GET that the server failed, not the arguments', async () => {
     harness.upstream.respond((_req, res) => {
       res.writeHead(500, { 'content-type': 'application/json' });
       res.end('{"error":"boom"}');
@@ -75,6 +75,7 @@ describe('execute_endpoint responses', () => {
     expect(textOf(posted)).toContain('A 500 to a POST does not say it did nothing: the API may have acted before failing.');
     const read = await call('execute_endpoint', { id: 'bigReport' });
     expect(textOf(read)).not.toContain('may have acted');
+    expect(textOf(read)).toContain('A 500 is the server failing, not the arguments refused: unless its body names one, changing them will not help');
   });
 
   test('binary content over the limit is summarised with its size and type', async () => {

@@ -531,7 +531,10 @@ describe('response bodies a model could misread', () => {
     expect(result.structuredContent).toMatchObject({
       status: 502,
       body: '<html>Bad gateway</html>',
-      notes: ['The body is text/html, not the JSON the document declares; it is shown as text.'],
+      notes: [
+        'The body is text/html, not the JSON the document declares; it is shown as text.',
+        'A 502 is the server failing, not the arguments refused: unless its body names one, changing them will not help; retry once at most, then tell the user.',
+      ],
     });
   });
 
