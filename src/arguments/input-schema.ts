@@ -4,7 +4,7 @@
  * against exactly this schema.
  */
 import type { Catalog } from '../openapi/catalog.js';
-import { compactSchemas, type SchemaRoot } from '../schema/compact-schema.js';
+import { compactSchemas, defaultDescriptionChars, type SchemaRoot } from '../schema/compact-schema.js';
 import type { Operation } from '../openapi/operation.js';
 import type { MediaTypeObject, ParameterLocation, ParameterObject } from '../openapi/openapi-types.js';
 import { isObject, type JsonObject } from '../base/json.js';
@@ -227,7 +227,7 @@ export function buildInputSchema(operation: Operation, catalog: Catalog, mediaTy
       const p = binding.parameter;
       const fixed = fixedValue(p);
       const credential = isCredentialHeader(p);
-      const description = fixed ? fixedNote : credential ? credentialNote(p.name) : shortenText(p.description, 160);
+      const description = fixed ? fixedNote : credential ? credentialNote(p.name) : shortenText(p.description, defaultDescriptionChars);
       if (isObject(schema)) {
         schema = { ...schema };
         if (description && (fixed || credential || !schema.description)) schema.description = description;

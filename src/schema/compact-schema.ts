@@ -15,12 +15,15 @@ import { descendsIntoInstance, singleSubschemas, subschemaKind } from './subsche
 import { isReadOnly } from './read-only.js';
 import { toUnicodePattern } from './unicode-pattern.js';
 
+/** Longest description kept by default (see `CompactOptions.descriptionChars`); parameter descriptions share it. */
+export const defaultDescriptionChars = 220;
+
 export interface CompactOptions {
   /** Request schemas drop readOnly properties, response schemas drop writeOnly ones. */
   context: 'request' | 'response';
   /** The dialect the document was written in: 3.0 needs `nullable` and boolean exclusive bounds converted. */
   dialect: '3.0' | '3.1';
-  /** Longest description kept, in characters; 0 drops them. Default 160. */
+  /** Longest description kept, in characters; 0 drops them. Default 220: valid values in prose ("Valid types are wireless, appliance, …") run long. */
   descriptionChars?: number;
   /** Nesting below which inline schemas are not expanded (accept anything). Default 24. */
   maxDepth?: number;
@@ -73,7 +76,7 @@ class SchemaCompactor {
     private readonly resolver: RefResolver,
     private readonly options: CompactOptions,
   ) {
-    this.descriptionChars = options.descriptionChars ?? 160;
+    this.descriptionChars = options.descriptionChars ?? defaultDescriptionChars;
     this.maxDepth = options.maxDepth ?? 24;
   }
 
