@@ -8,7 +8,7 @@ import { compactSchemas, defaultDescriptionChars, type SchemaRoot } from '../sch
 import type { Operation } from '../openapi/operation.js';
 import type { MediaTypeObject, ParameterLocation, ParameterObject } from '../openapi/openapi-types.js';
 import { isObject, type JsonObject } from '../base/json.js';
-import { fileArgumentSchema, isBinarySchema } from '../schema/file-schema.js';
+import { describesObject, fileArgumentSchema, isBinarySchema } from '../schema/file-schema.js';
 import { fixedValue } from './fixed-parameters.js';
 import { fixedNote, onlyValue } from '../schema/fixed-value.js';
 import { discriminatorOf } from '../schema/discriminator-value.js';
@@ -217,8 +217,8 @@ export function buildInputSchema(operation: Operation, catalog: Catalog, mediaTy
   bindings.forEach((binding, i) => {
     let schema = schemas[i] as JsonObject | boolean;
     if (binding.location === 'body') {
-      schema = withFileArguments(binding.mediaType, schema, defs);
       const description = shortenText(operation.requestBody?.description, 160);
+      schema = withFileArguments(binding.mediaType, schema, defs, description);
       if (description && isObject(schema) && !schema.description) schema = { ...schema, description };
       if (!/json/i.test(binding.mediaType) && isObject(schema))
         schema = { ...schema, description: `(${binding.mediaType}) ${schema.description ?? ''}`.trim() };
@@ -276,7 +276,7 @@ function parameterSchema(p: ParameterObject): unknown {
  * Where the media type carries raw bytes (multipart parts, octet-stream and other binary bodies),
  * binary schemas become file arguments: text, or `{ base64, filename, contentType }`.
  */
-function withFileArguments(mediaType: string, schema: JsonObject | boolean, defs: Record<string, unknown>): JsonObject | boolean {
+function withFileArguments(mediaType: string, schema: JsonObject | boolean, defs: Record<string, unknown>, bodyDescription?: string): JsonObject | boolean {
   const type = mediaType.toLowerCase();
   const structured = /json|x-www-form-urlencoded/.test(type);
   if (type.startsWith('multipart/')) return withFileParts(schema, defs);
@@ -285,10 +285,10 @@ function withFileArguments(mediaType: string, schema: JsonObject | boolean, defs
   if (type.startsWith('text/') || /xml|yaml|csv/.test(type)) return isObject(schema) && schema.format === 'byte' ? withoutFormat(schema) : schema;
   const description = isObject(schema) && typeof schema.description === 'string' ? schema.description : undefined;
   const file = fileArgumentSchema(description);
-  if (!isObjectSchema(followDefs(schema, defs))) return file;
+  if (!describesObject(followDefs(schema, defs))) return file;
   // Google's documents give upload types ("message/rfc822", "application/octet-stream") the resource's JSON
   // schema: the object is what the API takes as JSON there, and the file what it takes on its upload path.
-  return { ...file, anyOf: [schema, ...(file.anyOf as unknown[])], description: objectOrFileNote(mediaType, description) };
+  return { ...file, anyOf: [schema, ...(file.anyOf as unknown[])], description: objectOrFileNote(mediaType, bodyDescription ?? description) };
 }
 
 function withoutFormat(schema: JsonObject): JsonObject {
@@ -297,13 +297,9 @@ function withoutFormat(schema: JsonObject): JsonObject {
   return rest;
 }
 
-/** Whether a schema describes an object by its properties, not a file ("type: object, format: file" in Azure's). */
-function isObjectSchema(schema: unknown): boolean {
-  return isObject(schema) && isObject(schema.properties) && Object.keys(schema.properties).length > 0 && schema.format !== 'file';
-}
-
 function objectOrFileNote(mediaType: string, description: string | undefined): string {
-  const note = `An object as the schema says is sent as JSON (${objectBodyType}); text or a file is sent as ${mediaType}.`;
+  const fileType = mediaType.endsWith('/*') ? 'its contentType (application/octet-stream if none)' : mediaType;
+  const note = `An object as the schema says is sent as JSON (${objectBodyType}); text or a file is sent as ${fileType}.`;
   return description ? `${description} ${note}` : note;
 }
 

@@ -8,7 +8,7 @@ import type { ValidationPolicy } from '../config.js';
 import type { ParameterObject, RequestBodyObject, SecurityRequirement, ServerObject } from './openapi-types.js';
 import { httpMethods } from '../base/http-methods.js';
 import { isObject } from '../base/json.js';
-import { securityOfDocument } from './unrequired-schemes.js';
+import { securityOfDocument } from './security-of-document.js';
 
 export interface BuildCatalogOptions {
   /** How far argument validation trusts the document. Default lenient (see config.ts). */

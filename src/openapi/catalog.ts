@@ -1,7 +1,7 @@
 /** @module The Catalog: every operation of one API, found by id or by `METHOD /path`, with tag counts. */
 import type { LoadedSpec } from './load-spec.js';
 import { methodPathId, type Operation } from './operation.js';
-import { apiNameOf } from './api-name.js';
+import { apiNameOf, withoutLink } from './api-name.js';
 import { defaults } from '../config.js';
 import type { ValidationPolicy } from '../config.js';
 
@@ -48,7 +48,7 @@ export class Catalog {
 
   constructor(init: CatalogInit) {
     this.title = init.title;
-    this.name = init.title.trim().replace(/[\s.:;,!-]+$/, '');
+    this.name = withoutLink(init.title).replace(/[\s.:;,!-]+$/, '');
     this.apiName = apiNameOf(this.name);
     this.version = init.version;
     this.description = init.description;

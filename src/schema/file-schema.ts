@@ -22,6 +22,11 @@ export function fileArgumentSchema(description?: string): JsonObject {
   return schema;
 }
 
+/** Whether a schema describes an object by its properties, not a file ("type: object, format: file" in Azure's documents). */
+export function describesObject(schema: unknown): boolean {
+  return isObject(schema) && isObject(schema.properties) && Object.keys(schema.properties).length > 0 && schema.format !== 'file';
+}
+
 /** A schema for raw bytes: `format: binary`, or (OpenAPI 3.1) a `contentMediaType` without `contentEncoding`. */
 export function isBinarySchema(schema: unknown): boolean {
   if (!isObject(schema)) return false;

@@ -16,7 +16,7 @@ export function summaryText(op: Operation): string {
   let text = cache.get(op);
   if (text === undefined) {
     const summary = op.summary && !repeatsId(op.summary, op.id) ? op.summary : undefined;
-    text = summary && !summaryIsProse(summary) ? summary : leadSentence(summary ?? op.description);
+    text = summary && !summaryIsProse(summary) ? summary : leadSentence(summary !== undefined ? beforeLostLineBreak(summary) : op.description);
     cache.set(op, text);
   }
   return text;
@@ -24,7 +24,7 @@ export function summaryText(op: Operation): string {
 
 /** The first sentence of prose, flattened and shortened; empty without prose. */
 function leadSentence(prose: string | undefined): string {
-  return shortenText(firstSentence(shortenText(prose && beforeLostLineBreak(prose), 2_000) ?? ''), summaryChars) ?? '';
+  return shortenText(firstSentence(shortenText(prose, 2_000) ?? ''), summaryChars) ?? '';
 }
 
 /** Up to the first full stop that ends a sentence (followed by a capital, or the end): "e.g. this" stays whole. */

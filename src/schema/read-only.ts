@@ -2,7 +2,7 @@
 import { isObject } from '../base/json.js';
 
 /** Google's documents say "Output only." in the description where others say readOnly: true. */
-const outputOnly = /^\s*\[?output[ -]only\b/i;
+const outputOnly = /^\s*\[?output[ -]only\s*[.:\]]/i;
 
 /** Whether a (resolved) property schema is only ever returned, never sent. */
 export function isReadOnly(schema: unknown): boolean {

@@ -1,6 +1,7 @@
 /** @module The searchable fields of one operation, as terms: what its id, summary, path, tags, parameters and description say. */
 import { isObject } from '../base/json.js';
 import { beforeLostLineBreak, methodPathId, summaryIsProse, type Operation } from '../openapi/operation.js';
+import type { Intent } from './search-intent.js';
 import { tokenize } from './tokenize.js';
 
 export const fieldNames = ['id', 'summary', 'path', 'pathParam', 'tag', 'parameter', 'description'] as const;
@@ -27,7 +28,7 @@ export type Tokenizer = (text: string) => string[];
  * it; without either, what it does to what its path names ("POST /api/v1/statuses": create statuses), which
  * is then its title. `intent` is what it does (see `operationIntent`).
  */
-export function fieldTerms(op: Operation, terms: Tokenizer = tokenize, intent?: string): FieldTerms {
+export function fieldTerms(op: Operation, terms: Tokenizer = tokenize, intent?: Intent): FieldTerms {
   const path: string[] = [];
   const pathParam: string[] = [];
   const segments = op.path.split('/').filter(Boolean);
@@ -36,15 +37,17 @@ export function fieldTerms(op: Operation, terms: Tokenizer = tokenize, intent?: 
     path.push(...words);
     for (const param of segment.match(/\{[^}]*\}/g) ?? []) pathParam.push(...terms(param));
   }
-  const unnamed = op.id === methodPathId(op.method, op.path);
+  // Unnamed: no operationId, so the id is method and path (an operationId shared by several is kept for its words).
+  const unnamed = op.operationId === undefined && op.id === methodPathId(op.method, op.path);
   // An id made of method and path says "api" and "v1" as if they were what the operation is about.
-  const id = unnamed ? terms(`${op.method} ${pathNames(op.path)}`) : terms(op.id);
+  const id = unnamed ? terms(`${op.method} ${pathNames(op.path)}`) : terms(op.operationId ?? op.id);
   // An id naming the current user (Gitea's createCurrentUserRepo on "/user/repos") speaks of the caller as "/me" does.
   if (!path.includes(selfTerm) && namesCurrentUser(id)) path.push(selfTerm);
   // A summary written as prose is a description in the wrong field: its first sentence is the summary.
-  const proseSummary = op.summary !== undefined && summaryIsProse(op.summary) ? plainText(op.summary) : undefined;
+  const proseSummary = op.summary && summaryIsProse(op.summary) ? op.summary : undefined;
   const description = plainText(op.description ?? proseSummary ?? '').slice(0, descriptionChars);
-  const summary = proseSummary !== undefined ? firstSentence(proseSummary) : op.summary;
+  // A line break lost to spaces ends the summary ("Get users   Returns a list…"); read in the raw text, where markup makes no gaps.
+  const summary = proseSummary !== undefined ? firstSentence(plainText(beforeLostLineBreak(proseSummary))) : op.summary || undefined;
   return {
     // Each word once: "PostWebhookEndpointsWebhookEndpoint" names its resource twice, which says nothing more.
     id: [...new Set(id)],
@@ -66,8 +69,12 @@ const apiSegment = /^(?:api|apis|rest|v\d+(?:(?:alpha|beta)\d*)?|\d+(?:\.\d+)*)$
 export function pathNames(path: string): string {
   return path
     .split('/')
-    .filter((segment) => segment && !segment.startsWith('{') && !apiSegment.test(segment))
-    .map(withoutNamespace)
+    .map((segment) =>
+      withoutNamespace(segment)
+        .replace(/\{[^}]*\}/g, ' ')
+        .trim(),
+    )
+    .filter((words) => words && !apiSegment.test(words))
     .join(' ');
 }
 
@@ -76,7 +83,7 @@ export function pathNames(path: string): string {
  * "/users"): a request to "list users" finds it as it finds "List users". Without a summary, an unnamed
  * operation's path stands in, with its intent as a generated summary says it ("Create statuses").
  */
-function summaryTerms(op: Operation, summary: string | undefined, unnamed: boolean, intent: string | undefined, terms: Tokenizer): string[] {
+function summaryTerms(op: Operation, summary: string | undefined, unnamed: boolean, intent: Intent | undefined, terms: Tokenizer): string[] {
   if (summary !== undefined) {
     const said = terms(summary);
     return op.method === 'get' && said[0] === getTerm && namesCollection(op.path) ? [listTerm, ...said] : said;
@@ -87,7 +94,12 @@ function summaryTerms(op: Operation, summary: string | undefined, unnamed: boole
 
 /** Whether a path ends in a plural word ("/users", not "/users/{id}" or "/status"): a GET of it reads many. */
 function namesCollection(path: string): boolean {
-  return isPlural(withoutNamespace(path.slice(path.lastIndexOf('/') + 1)));
+  return isPlural(withoutNamespace(lastSegment(path)));
+}
+
+/** A path's last segment, a trailing slash left aside ("/api/users/": users). */
+export function lastSegment(path: string): string {
+  return path.split('/').filter(Boolean).at(-1) ?? '';
 }
 
 /** Whether a path segment is an English plural ("users", not "status", "address" or "analysis"). */
@@ -143,7 +155,7 @@ export function plainText(text: string): string {
 
 /** The first sentence: up to the first full stop followed by a space, or the first line. */
 export function firstSentence(text: string): string {
-  const trimmed = beforeLostLineBreak(text.trim());
+  const trimmed = text.trim();
   const end = trimmed.search(/[.!?](\s|$)|\n/);
   return end === -1 ? trimmed : trimmed.slice(0, end);
 }

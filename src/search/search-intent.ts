@@ -4,7 +4,7 @@
  */
 import type { Operation } from '../openapi/operation.js';
 import type { RequestVerbs, VerbEffect } from './request-verbs.js';
-import { isPlural, withoutNamespace } from './search-fields.js';
+import { isPlural, lastSegment, withoutNamespace } from './search-fields.js';
 import { isStopWord, own, singular, splitWords, toTerm } from './tokenize.js';
 
 export const intents = ['list', 'get', 'create', 'update', 'delete', 'action'] as const;
@@ -57,11 +57,10 @@ export function operationIntent(op: Operation): Intent {
   const named = [idVerb && !methodWords.has(idVerb) ? idVerb : undefined, splitWords(op.summary ?? '')[0]]
     .map((w) => (w ? own(verbIntents, toTerm(w)) : undefined))
     .find((intent) => intent !== undefined);
-  const segments = op.path.split('/').filter(Boolean);
-  const lastSegment = segments.at(-1) ?? '';
-  const last = withoutNamespace(lastSegment);
+  const final = lastSegment(op.path);
+  const last = withoutNamespace(final);
   // A namespaced segment ("microsoft.graph.archive") is an OData action or function: it acts, whatever its name.
-  const namespaced = last !== lastSegment;
+  const namespaced = last !== final;
   const endsInParameter = /^\{[^}]*\}$/.test(last);
   const plural = isPlural(last);
   if (op.method === 'get') {

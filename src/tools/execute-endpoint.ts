@@ -1,5 +1,5 @@
 /** @module The execute_endpoint tool: validates arguments against the describe schema, sends the request, returns status, headers and body. */
-import { repeatNote } from '../http/repeat-note.js';
+import { serverErrorNote } from '../http/server-error-note.js';
 import { credentialArguments } from '../arguments/credential-parameter.js';
 import { declaredResponseHeaders } from '../openapi/response-headers.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -189,7 +189,7 @@ function addValidationNotes(shaped: ShapedResponse, status: number, validationNo
 function statusNotes(status: number, method: string, missingCredentials: string | undefined): string[] {
   const notes: string[] = [];
   if (missingCredentials && (status === 401 || status === 403)) notes.push(`${missingCredentials} ${operatorsPart}`);
-  const repeat = repeatNote(status, method);
-  if (repeat) notes.push(repeat);
+  const serverError = serverErrorNote(status, method);
+  if (serverError) notes.push(serverError);
   return notes;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiNameOf } from '../../src/openapi/api-name.js';
+import { apiNameOf, withoutLink } from '../../src/openapi/api-name.js';
 
 describe('apiNameOf', () => {
   it('adds API to a bare name and keeps one that says it', () => {
@@ -12,11 +12,16 @@ describe('apiNameOf', () => {
     expect(apiNameOf('Mastodon API Specification (https://github.com/mastodon/mastodon)')).toBe('Mastodon API');
     expect(apiNameOf('Discourse API Documentation')).toBe('Discourse API');
     expect(apiNameOf('Wowza Streaming Cloud REST API Reference Documentation')).toBe('Wowza Streaming Cloud REST API');
-    expect(apiNameOf('OpenAPI definition')).toBe('OpenAPI definition API');
   });
 
-  it('keeps a word that is not the document kind', () => {
+  it('keeps a word that is not the document kind, and a title that is only the kind', () => {
+    expect(apiNameOf('OpenAPI definition')).toBe('OpenAPI definition API');
     expect(apiNameOf('Developer documentation')).toBe('Developer documentation API');
     expect(apiNameOf('Payments (v2)')).toBe('Payments (v2) API');
+  });
+
+  it('the name in listings loses the link too', () => {
+    expect(withoutLink('Mastodon API Specification (https://github.com/mastodon/mastodon)')).toBe('Mastodon API Specification');
+    expect(withoutLink('Payments (v2)')).toBe('Payments (v2)');
   });
 });

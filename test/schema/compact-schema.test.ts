@@ -33,6 +33,7 @@ const document = {
           size: { type: 'string', description: 'Output only. Size in bytes.' },
           kind: { type: 'string', description: '[Output Only] Type of the resource.' },
           note: { type: 'string', description: 'Set by the caller; the output only shows it to owners.' },
+          limit: { type: 'integer', description: 'Output only the first N rows.' },
         },
       },
       A: { type: 'object', properties: { b: ref('B') } },
@@ -275,9 +276,9 @@ describe('compactSchemas: request and response context', () => {
 
   test('a request schema drops properties whose description opens "Output only" (Google\'s readOnly); a response keeps them', () => {
     const request = compact([ref('File')], { context: 'request' }).schemas[0] as { properties: object };
-    expect(Object.keys(request.properties)).toEqual(['name', 'note']);
+    expect(Object.keys(request.properties)).toEqual(['name', 'note', 'limit']);
     const response = compact([ref('File')], { context: 'response' }).schemas[0] as { properties: object };
-    expect(Object.keys(response.properties)).toEqual(['name', 'size', 'kind', 'note']);
+    expect(Object.keys(response.properties)).toEqual(['name', 'size', 'kind', 'note', 'limit']);
   });
 
   test('a response schema drops writeOnly properties and keeps readOnly ones', () => {

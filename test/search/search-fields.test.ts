@@ -27,7 +27,6 @@ describe('firstSentence', () => {
     { given: 'Version 1.2 of the thing! More', want: 'Version 1.2 of the thing' },
     { given: 'First line\nsecond line', want: 'First line' },
     { given: 'No stop at all', want: 'No stop at all' },
-    { given: 'Get users   Returns a list of users', want: 'Get users' },
   ])('$given -> $want', ({ given, want }) => {
     expect(firstSentence(given)).toBe(want);
   });
@@ -93,6 +92,8 @@ describe('pathNames', () => {
     { given: '/{realm}/users/{id}/groups/{groupId}', want: 'users groups' },
     { given: '/rest/2.0/me/microsoft.graph.sendMail', want: 'me sendMail' },
     { given: '/', want: '' },
+    { given: '/v1/{+name}:cancel', want: ':cancel' },
+    { given: '/users.{format}', want: 'users.' },
   ])('$given -> $want', ({ given, want }) => {
     expect(pathNames(given)).toBe(want);
   });
@@ -120,8 +121,14 @@ describe('fieldTerms of an operation with no id, summary or description', () => 
 });
 
 describe('fieldTerms of a list whose summary says "get"', () => {
-  test('"Get users" on "/users" also says list; "Get a user" and "Create users" say only their own verb', () => {
+  test('"Get users" on "/users" (or "/users/") also says list; "Get a user" and "Add users" say only their own verb', () => {
     expect(fieldTerms(operation('get', '/users', { summary: 'Get users' }), undefined, 'list').summary).toEqual(['list', 'get', 'user']);
+    expect(fieldTerms(operation('get', '/api/users/', { summary: 'Get users' }), undefined, 'list').summary).toEqual(['list', 'get', 'user']);
+    expect(fieldTerms(operation('get', '/users', { summary: 'Get users   Returns a list of <b>users</b>' }), undefined, 'list').summary).toEqual([
+      'list',
+      'get',
+      'user',
+    ]);
     expect(fieldTerms(operation('get', '/users/{id}', { summary: 'Get a user' }), undefined, 'get').summary).toEqual(['get', 'user']);
     expect(fieldTerms(operation('get', '/users/{id}/status', { summary: 'Get status' }), undefined, 'get').summary).toEqual(['get', 'status']);
     expect(fieldTerms(operation('post', '/users', { summary: 'Add users' }), undefined, 'create').summary).toEqual(['add', 'user']);

@@ -1,14 +1,14 @@
 /**
  * @module What a server error says to do next: a 5xx on a POST or PATCH may come after the API acted (a
- * Telegram mock's 500 for sendMessage reads as "not sent", and a retry sends it twice); on any method it is
- * the server failing, not the arguments refused (a model changed good arguments twice after a mock's 500).
+ * Telegram mock's 500 for sendMessage reads as "not sent", and a retry sends it twice); on other methods it
+ * is the server failing, not the arguments refused (a model changed good arguments twice after a mock's 500).
  */
 
 /** Methods HTTP does not make idempotent: repeating one may act again. */
 const actingMethods = new Set(['POST', 'PATCH']);
 
-/** The note for a server error; undefined for any other status. */
-export function repeatNote(status: number, method: string): string | undefined {
+/** The note for a server error: whether to check before repeating, or to leave the arguments be; undefined for any other status. */
+export function serverErrorNote(status: number, method: string): string | undefined {
   if (status < 500 || status > 599) return undefined;
   const verb = method.toUpperCase();
   const failing = `A ${status} is the server failing, not the arguments refused: unless its body names one, changing them will not help; retry once at most, then tell the user.`;

@@ -13,13 +13,15 @@ export function securityOfDocument(document: OpenApiDocument): { security: Secur
   if (!schemes.length || anyOperationStatesSecurity(document)) return { security: [] };
   return {
     security: [...schemes.map((name) => ({ [name]: [] })), {}],
-    warning: `The document defines ${schemes.join(', ')} but requires it nowhere: taken as optional on every endpoint, sent when configured.`,
+    warning: `The document defines ${schemes.join(', ')} but requires ${schemes.length === 1 ? 'it' : 'them'} nowhere: taken as optional on every endpoint, sent when configured.`,
   };
 }
 
+/** Whether an operation states its security; a path item in another file ($ref) may, for all this can tell. */
 function anyOperationStatesSecurity(document: OpenApiDocument): boolean {
   for (const item of Object.values(document.paths ?? {})) {
     if (!isObject(item)) continue;
+    if ('$ref' in item) return true;
     for (const operation of Object.values(item)) if (isObject(operation) && 'security' in operation) return true;
   }
   return false;
