@@ -27,10 +27,16 @@ function leadSentence(prose: string | undefined): string {
   return shortenText(firstSentence(shortenText(prose, 2_000) ?? ''), summaryChars) ?? '';
 }
 
-/** Up to the first full stop that ends a sentence (followed by a capital, or the end): "e.g. this" stays whole. */
+/**
+ * Up to the first full stop that ends a sentence (followed by a capital, or the end): "e.g. this" stays whole.
+ * A sentence of one or two words is a label ("Important!", eBay's issueRefund), so the next one comes with it.
+ */
 function firstSentence(text: string): string {
   const end = text.search(/[.!?](?=\s+[\p{Lu}\d("'`]|\s*$)/u);
-  return end === -1 ? text : text.slice(0, end + 1);
+  if (end === -1) return text;
+  const sentence = text.slice(0, end + 1);
+  if (sentence.trim().split(/\s+/).length > 2 || end + 1 >= text.length) return sentence;
+  return `${sentence} ${firstSentence(text.slice(end + 1).trim())}`;
 }
 
 /** Whether a summary says nothing but the id's words ("getBoardsByIdBoard()", "Get Secrets" for GetSecrets): a listing shows the id already. */

@@ -1,7 +1,7 @@
 /** @module Shortens prose for compact output: first paragraph, markdown links and HTML flattened, cut at a word boundary. */
 
 /** Words separated by single spaces, with no markup character: nothing to flatten or cut. */
-const plainLine = /^[^\s<[*`_]+(?: [^\s<[*`_]+)*$/;
+const plainLine = /^[^\s<[*`_&]+(?: [^\s<[*`_&]+)*$/;
 
 /** HTML elements, which documents write unclosed too (<br>, <p>, <li>). */
 const htmlElement =
@@ -36,6 +36,7 @@ export function shortenText(text: string | undefined, maxChars: number): string 
     // never inside a word, so snake_case names (per_page) and a lone "a * b" survive.
     .replace(/(\*{1,3}|`+)(?=\S)([^*`]*?\S)\1/g, '$2')
     .replace(/(^|\W)(_{1,3})(?=\S)([^_]*?\S)\2(?!\w)/g, '$1$3')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, entityText)
     .replace(/\s+/g, ' ')
     .trim();
   if (!flat) return undefined;
@@ -45,6 +46,17 @@ export function shortenText(text: string | undefined, maxChars: number): string 
   const cut = flat.slice(0, maxChars - 1);
   const space = cut.lastIndexOf(' ');
   return `${(space > maxChars / 2 ? cut.slice(0, space) : cut).replace(/[,;:]$/, '')}…`;
+}
+
+/** The entities prose uses ("EU &amp; UK", "page[size]=30&amp;page[number]=2"); any other stays as written. */
+const namedEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+function entityText(entity: string, name: string): string {
+  if (name.startsWith('#')) {
+    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+  }
+  return namedEntities[name.toLowerCase()] ?? entity;
 }
 
 /** Abbreviations whose period does not end a sentence ("a range (e.g. 8000-9000)"). */

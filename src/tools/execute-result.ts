@@ -27,6 +27,8 @@ export function executeResult(shaped: ShapedResponse, extras: ResultExtras): Cal
   const lines = [
     `HTTP ${shaped.status}${shaped.statusText ? ` ${shaped.statusText}` : ''} from ${extras.label}${shaped.contentType ? ` (${shaped.contentType})` : ''}`,
   ];
+  const shown = shownHeaders(shaped);
+  if (shown) lines.push(`Headers: ${shown}`);
   if (extras.adjustments.length) lines.push(`Adjusted: ${extras.adjustments.join(' ')}`);
   for (const note of shaped.notes) lines.push(`Note: ${note}`);
   if (shaped.overflow) {
@@ -49,4 +51,17 @@ export function executeResult(shaped: ShapedResponse, extras: ResultExtras): Cal
       });
   }
   return { content, structuredContent: structured };
+}
+
+/** Headers the text leaves to structuredContent: the type is on the status line, the rest repeat on every response or became a note (Link: the next page). */
+const unshownHeaders = /^(content-type|content-length|cache-control|etag|last-modified|link|x-request-id|x-github-request-id)$/i;
+const rateLimitHeader = /^(x-ratelimit-.*|ratelimit.*)$/i;
+
+/** The headers worth a line of text ("location: /users/42", a declared one): rate limits only when the API is refusing for them. */
+function shownHeaders(shaped: ShapedResponse): string {
+  const limited = shaped.status === 429 || shaped.status === 403;
+  return Object.entries(shaped.headers)
+    .filter(([name]) => !unshownHeaders.test(name) && (limited || !rateLimitHeader.test(name)))
+    .map(([name, value]) => `${name}: ${value}`)
+    .join('; ');
 }

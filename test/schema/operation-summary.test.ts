@@ -32,6 +32,16 @@ describe('summaryText', () => {
     },
     { name: 'nothing at all', given: {}, want: '' },
     {
+      name: 'a label for a first sentence brings the next one',
+      given: { description: 'Important! Due to EU &amp; UK rules, refunds go through eBay. More below.' },
+      want: 'Important! Due to EU & UK rules, refunds go through eBay.',
+    },
+    {
+      name: 'a summary joined to its description by spaces is read up to the gap',
+      given: { summary: 'Get users   Returns a list of users, filtered according to query parameters' },
+      want: 'Get users',
+    },
+    {
       name: 'a summary written as paragraphs is read as a description',
       given: { summary: 'Classifies the `query` using examples.\n\nThe endpoint first [searches](/docs/searches) over the examples.' },
       want: 'Classifies the query using examples.',

@@ -43,6 +43,11 @@ describe('shortenText', () => {
     { name: 'keeps a lone asterisk', given: 'Multiply a * b * c.', want: 'Multiply a * b * c.' },
     { name: 'keeps underscores inside code spans', given: 'Pass `per_page` to page.', want: 'Pass per_page to page.' },
     { name: 'drops nested and triple markers', given: 'A ***very*** **_strong_** hint.', want: 'A very strong hint.' },
+    {
+      name: 'decodes entities, and keeps one it does not know',
+      given: 'EU &amp; UK rules &#8211; page=1&amp;size=2 &bogus;',
+      want: 'EU & UK rules – page=1&size=2 &bogus;',
+    },
   ])('$name', ({ given, want }) => {
     expect(shortenText(given, 200)).toBe(want);
   });

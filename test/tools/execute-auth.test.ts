@@ -151,5 +151,6 @@ describe('a document that defines a scheme and requires it nowhere', () => {
     const result = await call('execute_endpoint', { id: 'GetBuckets' });
     expect(harness.upstream.requests[0]!.headers.authorization).toBeUndefined();
     expect(textOf(result)).not.toContain('none is configured');
+    expect(textOf(await call('describe_endpoint', { ids: ['GetBuckets'] }))).toContain('auth: none needed (BasicAuth: optional, not configured)');
   });
 });

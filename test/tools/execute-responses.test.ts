@@ -78,6 +78,21 @@ describe('execute_endpoint responses', () => {
     expect(textOf(read)).toContain('A 500 is the server failing, not the arguments refused: unless its body names one, changing them will not help');
   });
 
+  test("the text names the headers worth reading (a created resource's location), rate limits only when they refuse the call", async () => {
+    let status = 201;
+    harness.upstream.respond((_req, res) => {
+      res.writeHead(status, { 'content-type': 'application/json', location: '/files/42', 'x-ratelimit-remaining': '0', etag: '"abc"' });
+      res.end('{}');
+    });
+    const { call } = await connect();
+    const created = textOf(await call('execute_endpoint', { id: 'bigReport' }));
+    expect(created).toContain('Headers: location: /files/42');
+    expect(created).not.toContain('x-ratelimit-remaining');
+    expect(created).not.toContain('etag');
+    status = 429;
+    expect(textOf(await call('execute_endpoint', { id: 'bigReport' }))).toContain('x-ratelimit-remaining: 0');
+  });
+
   test('binary content over the limit is summarised with its size and type', async () => {
     harness.upstream.respond((_req, res) => {
       res.writeHead(200, { 'content-type': 'image/png' });
