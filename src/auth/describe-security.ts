@@ -69,9 +69,11 @@ export function securityText(alternatives: SchemeUse[][], optional = false): str
   // Alternatives that differ only in scopes, which the text leaves out, read the same: said once (YouTube: four times).
   const text = [...new Set(texts)].join(' or ');
   if (!optional) return text;
-  // Not needed and not set: the operator's how-to is noise to a model that can do nothing about it.
-  const names = [...new Set(alternatives.flat().map((s) => s.name))].join(', ');
-  return ready.length || alternatives.flat().some((s) => s.configured === undefined) ? `${text}, or none` : `none needed (${names}: optional, not configured)`;
+  // Not needed and none of it set: the operator's how-to is noise to a model that can do nothing about it
+  // (unless the key may be passed as an argument, which the model can do).
+  const schemes = alternatives.flat();
+  if (!schemes.every((s) => s.configured === false && !(s.type === 'apiKey' && s.asArgument))) return `${text}, or none`;
+  return `none needed (${[...new Set(schemes.map((s) => s.name))].join(', ')}: optional, not configured)`;
 }
 
 /** What to do about a scheme with no credential configured: pass the key as an argument when the operation takes it as one, else configure it. */

@@ -29,14 +29,19 @@ function leadSentence(prose: string | undefined): string {
 
 /**
  * Up to the first full stop that ends a sentence (followed by a capital, or the end): "e.g. this" stays whole.
- * A sentence of one or two words is a label ("Important!", eBay's issueRefund), so the next one comes with it.
+ * A label for a first sentence (one word, or two ending in "!": "Important!", eBay's issueRefund) brings the next.
  */
 function firstSentence(text: string): string {
+  const sentence = sentenceAt(text);
+  const words = sentence.trim().split(/\s+/).length;
+  const label = words === 1 || (words === 2 && sentence.endsWith('!'));
+  if (!label || sentence.length >= text.length) return sentence;
+  return `${sentence} ${sentenceAt(text.slice(sentence.length).trim())}`;
+}
+
+function sentenceAt(text: string): string {
   const end = text.search(/[.!?](?=\s+[\p{Lu}\d("'`]|\s*$)/u);
-  if (end === -1) return text;
-  const sentence = text.slice(0, end + 1);
-  if (sentence.trim().split(/\s+/).length > 2 || end + 1 >= text.length) return sentence;
-  return `${sentence} ${firstSentence(text.slice(end + 1).trim())}`;
+  return end === -1 ? text : text.slice(0, end + 1);
 }
 
 /** Whether a summary says nothing but the id's words ("getBoardsByIdBoard()", "Get Secrets" for GetSecrets): a listing shows the id already. */

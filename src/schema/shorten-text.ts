@@ -54,9 +54,16 @@ const namedEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot
 function entityText(entity: string, name: string): string {
   if (name.startsWith('#')) {
     const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+    return printable(code) ? String.fromCodePoint(code) : entity;
   }
-  return namedEntities[name.toLowerCase()] ?? entity;
+  const key = name.toLowerCase();
+  return Object.hasOwn(namedEntities, key) ? namedEntities[key]! : entity;
+}
+
+/** A code point that is a character to show: not a control (a terminal would act on ESC), a surrogate half or past Unicode. */
+function printable(code: number): boolean {
+  if (!(code >= 0x20 && code <= 0x10ffff)) return code === 0x09 || code === 0x0a;
+  return !(code >= 0x7f && code <= 0x9f) && !(code >= 0xd800 && code <= 0xdfff);
 }
 
 /** Abbreviations whose period does not end a sentence ("a range (e.g. 8000-9000)"). */

@@ -53,8 +53,10 @@ export function executeResult(shaped: ShapedResponse, extras: ResultExtras): Cal
   return { content, structuredContent: structured };
 }
 
-/** Headers the text leaves to structuredContent: the type is on the status line, the rest repeat on every response or became a note (Link: the next page). */
-const unshownHeaders = /^(content-type|content-length|cache-control|etag|last-modified|link|x-request-id|x-github-request-id)$/i;
+/** Headers the text leaves to structuredContent: the type is on the status line, the rest repeat on every response or mostly become a note (Link: the next page). */
+const unshownHeaders = /^(content-type|content-length|cache-control|etag|last-modified|link|x-request-id|x-github-request-id|(?:x-)?api-version)$/i;
+/** Characters of one header value in the text; structuredContent has it whole. */
+const headerValueChars = 200;
 const rateLimitHeader = /^(x-ratelimit-.*|ratelimit.*)$/i;
 
 /** The headers worth a line of text ("location: /users/42", a declared one): rate limits only when the API is refusing for them. */
@@ -62,6 +64,6 @@ function shownHeaders(shaped: ShapedResponse): string {
   const limited = shaped.status === 429 || shaped.status === 403;
   return Object.entries(shaped.headers)
     .filter(([name]) => !unshownHeaders.test(name) && (limited || !rateLimitHeader.test(name)))
-    .map(([name, value]) => `${name}: ${value}`)
+    .map(([name, value]) => `${name}: ${value.length > headerValueChars ? `${value.slice(0, headerValueChars - 1)}…` : value}`)
     .join('; ');
 }

@@ -18,4 +18,12 @@ describe('securityText', () => {
   test('no alternative: none', () => {
     expect(securityText([])).toBe('none');
   });
+
+  test('an optional requirement none of whose schemes is set reads as none needed; one partly set, or a key the model may pass, keeps its how-to', () => {
+    const unset = (name: string): SchemeUse => ({ name, type: 'oauth2', scopes: [], configured: false });
+    expect(securityText([[unset('A'), unset('B')]], true)).toBe('none needed (A, B: optional, not configured)');
+    expect(securityText([[oauth('A', []), unset('B')]], true)).toMatch(/^A \(oauth2, configured\) \+ B \(oauth2, not configured: .*\), or none$/);
+    const key: SchemeUse = { name: 'key', type: 'apiKey', in: 'query', parameterName: 'key', configured: false, asArgument: true };
+    expect(securityText([[key]], true)).toContain('pass it as the argument "key"');
+  });
 });

@@ -36,6 +36,8 @@ describe('summaryText', () => {
       given: { description: 'Important! Due to EU &amp; UK rules, refunds go through eBay. More below.' },
       want: 'Important! Due to EU & UK rules, refunds go through eBay.',
     },
+    { name: 'a label brings one sentence, not more', given: { description: 'Deprecated. Beta. Internal. Creates a pet.' }, want: 'Deprecated. Beta.' },
+    { name: 'two words are a sentence, not a label', given: { description: 'Lists pets. Returns every pet in the store.' }, want: 'Lists pets.' },
     {
       name: 'a summary joined to its description by spaces is read up to the gap',
       given: { summary: 'Get users   Returns a list of users, filtered according to query parameters' },

@@ -48,6 +48,11 @@ describe('shortenText', () => {
       given: 'EU &amp; UK rules &#8211; page=1&amp;size=2 &bogus;',
       want: 'EU & UK rules – page=1&size=2 &bogus;',
     },
+    {
+      name: 'keeps entities that are no character to show',
+      given: 'a &constructor; &#27; &#xD800; &#0; &#x110000; b',
+      want: 'a &constructor; &#27; &#xD800; &#0; &#x110000; b',
+    },
   ])('$name', ({ given, want }) => {
     expect(shortenText(given, 200)).toBe(want);
   });
