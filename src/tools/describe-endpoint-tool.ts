@@ -37,6 +37,7 @@ export function describeEndpointTool(): ToolDefinition {
                 folded: { type: 'string' },
                 apiWide: { type: 'array', items: { type: 'string' } },
                 lookups: { type: 'array', items: { type: 'string' } },
+                required: { type: 'array', items: { type: 'string' } },
                 problems: { type: 'array', items: { type: 'string' } },
               },
               required: ['id', 'method', 'path', 'summary', 'description', 'inputSchema', 'responses', 'security', 'deprecated'],

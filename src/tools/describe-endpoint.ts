@@ -3,7 +3,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Catalog } from '../openapi/catalog.js';
 import { apiWideArguments } from '../arguments/api-wide-parameters.js';
 import { lookupArguments, lookupsText } from '../arguments/filter-lookups.js';
-import { inputSchemaOf, requestMediaTypes } from '../arguments/input-schema.js';
+import { inputSchemaOf, requestMediaTypes, requiredArguments } from '../arguments/input-schema.js';
 import { methodPathId, type Operation } from '../openapi/operation.js';
 import { summarizeResponses, type ResponseSummary } from '../schema/response-shape.js';
 import { describeSecurity, isSecurityOptional, securityText } from '../auth/describe-security.js';
@@ -37,6 +37,8 @@ export interface DescribedEndpoint {
   apiWide?: string[];
   /** Lookup variants of filter parameters (`name__ic`): left out of `inputSchema`, named here (see filter-lookups). */
   lookups?: string[];
+  /** For a long schema, its required arguments (`body.title` for a body field), named before it: the schema's `required` lists come last. */
+  required?: string[];
   problems?: string[];
 }
 
@@ -106,6 +108,8 @@ export function describeOperation(operation: Operation, catalog: Catalog, config
   if (described.security.length && isSecurityOptional(operation)) described.authOptional = true;
   if (apiWide.length) described.apiWide = apiWide;
   if (lookups.length) described.lookups = lookups;
+  const required = part ? [] : requiredArguments(operation, catalog);
+  if (required.length && compactJson(schema).length > requiredFirstChars) described.required = required;
   const mediaTypes = requestMediaTypes(operation);
   if (mediaTypes.length > 1) described.requestContentTypes = mediaTypes;
   const problems = [...operation.problems, ...input.problems];
@@ -116,11 +120,15 @@ export function describeOperation(operation: Operation, catalog: Catalog, config
   return described;
 }
 
+/** A schema longer than this names its required arguments first (Adyen's payment bodies: the list came after 5,000 characters). */
+const requiredFirstChars = 1500;
+
 /** The text a model reads: header, description, the schema as compact JSON, auth, responses. */
 export function renderEndpoint(e: DescribedEndpoint): string {
   const target = methodPathId(e.method, e.path);
   const lines = [`${e.id === target ? target : `${e.id}: ${target}`}${e.summary ? ` - ${e.summary}` : ''}${e.deprecated ? ' (DEPRECATED)' : ''}`];
   if (e.description && e.description !== e.summary) lines.push(e.description);
+  if (e.required) lines.push(`required: ${e.required.join(', ')}`);
   lines.push(`${e.id.includes('#') ? 'schema of this part' : 'arguments schema'}: ${compactJson(e.inputSchema)}`);
   if (e.folded) lines.push(e.folded);
   if (e.apiWide) lines.push(`${apiWideText(e)}: ${e.apiWide.join(', ')}`);

@@ -81,6 +81,13 @@ describe('describe_endpoint', () => {
     expect(validate({ bookId: 'b1', body: { sequel: { title: 1 } } })).toBe(false);
   });
 
+  test('a short schema shows its required list in place, with no line of its own', async () => {
+    const { call } = await connect(fixture('secured-files.yaml'));
+    const text = textOf(await call('describe_endpoint', { ids: ['putRaw'] }));
+    expect(text).toContain('"required":["name"');
+    expect(text).not.toContain('\nrequired: ');
+  });
+
   test('a broken ref is reported on the endpoint that uses it while the rest still serves', async () => {
     const { call } = await connect(fixture('broken-refs.yaml'));
     const [bad] = endpointsOf(await call('describe_endpoint', { ids: ['badSchema'] }));
@@ -100,6 +107,8 @@ describe('describe_endpoint', () => {
     expect(refsOf(issue!.inputSchema).every((r) => r.startsWith('#/$defs/'))).toBe(true);
     // Descriptions keep 220 characters: at 160, valid values written in prose were cut off (Meraki's network types, Drive's roles).
     expect(textOf(result).length).toBeLessThan(4200);
+    // A long schema names its required arguments before it; its own `required` lists come last.
+    expect(textOf(result)).toContain('\nrequired: owner, repo, body.title\narguments schema: ');
   });
 
   test('a schema too long to read is folded, and a folded part can be described by its id#pointer', async () => {
