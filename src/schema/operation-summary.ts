@@ -1,5 +1,5 @@
 /** @module The line an operation shows in listings: its summary, or else the first sentence of its description, shortened. */
-import { shortenText } from './shorten-text.js';
+import { decodeEntities, shortenText } from './shorten-text.js';
 import { beforeLostLineBreak, summaryIsProse, type Operation } from '../openapi/operation.js';
 import { splitWords } from '../search/tokenize.js';
 
@@ -16,7 +16,7 @@ export function summaryText(op: Operation): string {
   let text = cache.get(op);
   if (text === undefined) {
     const summary = op.summary && !repeatsId(op.summary, op.id) ? op.summary : undefined;
-    text = summary && !summaryIsProse(summary) ? summary : leadSentence(summary !== undefined ? beforeLostLineBreak(summary) : op.description);
+    text = summary && !summaryIsProse(summary) ? decodeEntities(summary) : leadSentence(summary !== undefined ? beforeLostLineBreak(summary) : op.description);
     cache.set(op, text);
   }
   return text;

@@ -36,7 +36,7 @@ export function shortenText(text: string | undefined, maxChars: number): string 
     // never inside a word, so snake_case names (per_page) and a lone "a * b" survive.
     .replace(/(\*{1,3}|`+)(?=\S)([^*`]*?\S)\1/g, '$2')
     .replace(/(^|\W)(_{1,3})(?=\S)([^_]*?\S)\2(?!\w)/g, '$1$3')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, entityText)
+    .replace(entity, entityText)
     .replace(/\s+/g, ' ')
     .trim();
   if (!flat) return undefined;
@@ -46,6 +46,13 @@ export function shortenText(text: string | undefined, maxChars: number): string 
   const cut = flat.slice(0, maxChars - 1);
   const space = cut.lastIndexOf(' ');
   return `${(space > maxChars / 2 ? cut.slice(0, space) : cut).replace(/[,;:]$/, '')}…`;
+}
+
+const entity = /&(#x[0-9a-f]+|#\d+|[a-z]+);/gi;
+
+/** Text with its HTML entities decoded ("EU &amp; UK" → "EU & UK"), any it does not know left as written. */
+export function decodeEntities(text: string): string {
+  return text.includes('&') ? text.replace(entity, entityText) : text;
 }
 
 /** The entities prose uses ("EU &amp; UK", "page[size]=30&amp;page[number]=2"); any other stays as written. */

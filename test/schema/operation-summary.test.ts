@@ -9,6 +9,7 @@ const operation = (fields: Partial<Operation>): Operation => operationOf({ id: '
 describe('summaryText', () => {
   test.each([
     { name: 'the summary when there is one', given: { summary: 'List pets', description: 'Returns all pets.' }, want: 'List pets' },
+    { name: 'its entities decoded', given: { summary: 'Get terms &amp; conditions' }, want: 'Get terms & conditions' },
     { name: 'else the first sentence of the description', given: { description: 'Returns all pets. Paged by cursor.' }, want: 'Returns all pets.' },
     {
       name: 'HTML removed',
