@@ -13,18 +13,26 @@ import { filterCatalog } from '../openapi/filter-catalog.js';
 import { loadSpec } from '../openapi/load-spec.js';
 
 export async function loadCatalog(config: Config, progress?: Progress): Promise<Catalog> {
+  return (await loadWithCredentials(config, progress)).catalog;
+}
+
+/** The catalog and the credentials configured for its schemes, collected once: the catalog needs their names, requests their values. */
+async function loadWithCredentials(config: Config, progress?: Progress) {
   const spec = await loadSpec(config.spec, { ...config, progress });
   const schemeNames = Object.keys(spec.document.components?.securitySchemes ?? {});
-  const credentialSchemes = [...collectCredentials(schemeNames, config.auth, process.env).credentials.keys(), ...Object.keys(config.http.credentialHeaders)];
-  return filterCatalog(buildCatalog(spec, { validation: config.validation, serverHeaders: Object.keys(config.headers), credentialSchemes }), config.filter);
+  const { credentials } = collectCredentials(schemeNames, config.auth, process.env);
+  const credentialSchemes = [...credentials.keys(), ...Object.keys(config.http.credentialHeaders)];
+  const catalog = filterCatalog(
+    buildCatalog(spec, { validation: config.validation, serverHeaders: Object.keys(config.headers), credentialSchemes }),
+    config.filter,
+  );
+  return { catalog, credentials };
 }
 
 /** Everything the runtime takes, decided from the config. Problems that only affect requests are logged, not fatal. */
 export async function prepareRuntime(config: Config, logger: Logger, progress: Progress = logProgress(logger)): Promise<RuntimeOptions> {
-  const catalog = await loadCatalog(config, progress);
+  const { catalog, credentials } = await loadWithCredentials(config, progress);
   checkAuthFlags(catalog, config.auth);
-  const schemeNames = Object.keys(catalog.spec.document.components?.securitySchemes ?? {});
-  const { credentials } = collectCredentials(schemeNames, config.auth, process.env);
   if (catalog.warnings.length) {
     logger.warn(`${catalog.warnings.length} problem(s) in the document; the rest of the API is served. Run \`openapi-dynamic-mcp lint\` for details.`);
     for (const warning of catalog.warnings) logger.debug(warning);

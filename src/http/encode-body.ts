@@ -5,7 +5,7 @@
 import { RequestBuildError } from '../errors.js';
 import type { EncodingObject, MediaTypeObject } from '../openapi/openapi-types.js';
 import { isObject } from '../base/json.js';
-import { isBinarySchema } from '../schema/file-schema.js';
+import { isFileSchema } from '../schema/file-schema.js';
 import { declaredContentType, styleOptions, usesStyle } from './encoding-object.js';
 import { encodeMultipart, type MultipartOptions } from './encode-multipart.js';
 import { isFileArgument, readFileArgument } from './file-argument.js';
@@ -34,8 +34,7 @@ export function encodeBody(mediaType: string, media: MediaTypeObject, value: unk
   }
   // An object for a raw type is the document's JSON schema for it (see input-schema's withFileArguments); a
   // binary schema takes only a file, whatever validation let through.
-  if (isObject(value) && !isFileArgument(value) && !isBinarySchema(media.schema) && !(isObject(media.schema) && media.schema.format === 'file'))
-    return { body: JSON.stringify(value), contentType: objectBodyType };
+  if (isObject(value) && !isFileArgument(value) && !isFileSchema(media.schema)) return { body: JSON.stringify(value), contentType: objectBodyType };
   const file = readFileArgument(value, 'body');
   const contentType = type === '*/*' || type.endsWith('/*') ? (file.contentType ?? 'application/octet-stream') : mediaType;
   return { body: file.bytes, contentType };

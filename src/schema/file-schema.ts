@@ -22,9 +22,14 @@ export function fileArgumentSchema(description?: string): JsonObject {
   return schema;
 }
 
-/** Whether a schema describes an object by its properties, not a file ("type: object, format: file" in Azure's documents). */
+/** Whether a schema describes an object by its properties, not a file. */
 export function describesObject(schema: unknown): boolean {
-  return isObject(schema) && isObject(schema.properties) && Object.keys(schema.properties).length > 0 && schema.format !== 'file';
+  return isObject(schema) && isObject(schema.properties) && Object.keys(schema.properties).length > 0 && !isFileSchema(schema);
+}
+
+/** A schema for a file: raw bytes (see `isBinarySchema`), or Swagger 2's "format: file" ("type: object, format: file" in Azure's documents). */
+export function isFileSchema(schema: unknown): boolean {
+  return isBinarySchema(schema) || (isObject(schema) && schema.format === 'file');
 }
 
 /** A schema for raw bytes: `format: binary`, or (OpenAPI 3.1) a `contentMediaType` without `contentEncoding`. */
