@@ -9,7 +9,7 @@ import type { Operation } from '../openapi/operation.js';
 import type { MediaTypeObject, ParameterLocation, ParameterObject } from '../openapi/openapi-types.js';
 import { isObject, type JsonObject } from '../base/json.js';
 import { describesObject, fileArgumentSchema, isBinarySchema } from '../schema/file-schema.js';
-import { fixedValue } from './fixed-parameters.js';
+import { presetNote, presetValue } from './fixed-parameters.js';
 import { fixedNote, onlyValue } from '../schema/fixed-value.js';
 import { discriminatorOf } from '../schema/discriminator-value.js';
 import type { Resolved } from '../openapi/ref-resolver.js';
@@ -139,7 +139,7 @@ export function requiredArguments(operation: Operation, catalog: Catalog): strin
   names = [];
   for (const b of argumentBindings(operation)) {
     if (b.location !== 'body') {
-      if ((b.parameter.required === true || b.location === 'path') && !fixedValue(b.parameter)) names.push(b.key);
+      if ((b.parameter.required === true || b.location === 'path') && !presetValue(b.parameter)) names.push(b.key);
       continue;
     }
     // A PATCH taking its PUT's body requires none of its fields, unless every constraint is enforced (see replacement-body).
@@ -225,17 +225,19 @@ export function buildInputSchema(operation: Operation, catalog: Catalog, mediaTy
       if (operation.requestBody?.required) required.push('body');
     } else {
       const p = binding.parameter;
-      const fixed = fixedValue(p);
+      const preset = presetValue(p);
+      const fixed = preset?.only === true;
       const credential = isCredentialHeader(p);
-      const description = fixed ? fixedNote : credential ? credentialNote(p.name) : shortenText(p.description, defaultDescriptionChars);
+      const own = shortenText(p.description, defaultDescriptionChars);
+      const description = fixed ? fixedNote : credential ? credentialNote(p.name) : preset ? `${own ?? ''} ${presetNote}`.trim() : own;
       if (isObject(schema)) {
         schema = { ...schema };
-        if (description && (fixed || credential || !schema.description)) schema.description = description;
+        if (description && (preset || credential || !schema.description)) schema.description = description;
         if (binding.key !== p.name || p.in === 'header' || p.in === 'cookie') schema.description = `(${p.in}) ${schema.description ?? ''}`.trim();
         if (p.deprecated) schema.deprecated = true;
-        if (fixed) schema.default = fixed.value;
+        if (preset) schema.default = preset.value;
       }
-      if ((p.required || p.in === 'path') && !fixed) required.push(binding.key);
+      if ((p.required || p.in === 'path') && !preset) required.push(binding.key);
     }
     properties[binding.key] = schema;
   });

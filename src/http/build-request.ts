@@ -4,7 +4,7 @@ import type { ArgumentBinding } from '../arguments/input-schema.js';
 import type { HttpMethod } from '../base/http-methods.js';
 import { encodeBody, type EncodeBodyOptions } from './encode-body.js';
 import { transportHeaders } from '../arguments/transport-headers.js';
-import { fixedValue } from '../arguments/fixed-parameters.js';
+import { presetValue } from '../arguments/fixed-parameters.js';
 import { serializeCookieParam, serializeHeaderParam, serializePathParam, serializeQueryParam } from './serialize-param.js';
 
 export interface HttpRequest {
@@ -38,8 +38,8 @@ export function buildRequest(input: BuildRequestInput): HttpRequest {
   let body: string | Uint8Array | undefined;
 
   for (const binding of bindings) {
-    // A parameter that allows one value only is sent for the caller when left out (see fixed-parameters).
-    const value = args[binding.key] === undefined && binding.location !== 'body' ? fixedValue(binding.parameter)?.value : args[binding.key];
+    // A parameter that allows one value only, or a version with a default, is sent for the caller when left out (see fixed-parameters).
+    const value = args[binding.key] === undefined && binding.location !== 'body' ? presetValue(binding.parameter)?.value : args[binding.key];
     if (value === undefined) continue;
     if (binding.location === 'body') {
       const encoded = encodeBody(binding.mediaType, binding.media, value, input.bodyEncoding);

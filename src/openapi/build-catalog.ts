@@ -9,6 +9,7 @@ import type { ParameterObject, RequestBodyObject, SecurityRequirement, ServerObj
 import { httpMethods } from '../base/http-methods.js';
 import { isObject } from '../base/json.js';
 import { securityOfDocument } from './security-of-document.js';
+import { withDocumentVersion } from './version-parameter.js';
 
 export interface BuildCatalogOptions {
   /** How far argument validation trusts the document. Default lenient (see config.ts). */
@@ -77,7 +78,7 @@ export function buildCatalog(spec: LoadedSpec, options: BuildCatalogOptions = {}
         tags: Array.isArray(raw.tags) ? raw.tags.filter((t): t is string => typeof t === 'string') : [],
         deprecated: raw.deprecated === true,
         ...credentialsAsAuth(
-          mergeParameters(pathParameters, ownParameters).filter(isArgument),
+          withDocumentVersion(mergeParameters(pathParameters, ownParameters).filter(isArgument), document.info?.version),
           Array.isArray(raw.security) ? (raw.security as SecurityRequirement[]) : documentSecurity,
           setByCredentials,
           configured,

@@ -434,6 +434,33 @@ describe('listings', () => {
     expect(new URL(harness.upstream.requests.at(-1)!.url, 'http://x').searchParams.get('Version')).toBe('2012-06-01');
   });
 
+  test("Azure's api-version, required and given no value, is the document's version: not asked for, sent when left out, replaceable", async () => {
+    const { call } = await connect(directory('azure.com/compute.json'));
+    const listed = await call('list_endpoints', { query: 'start a virtual machine', limit: 3 });
+    expect(textOf(listed)).toMatch(/^VirtualMachines_Start: POST .* \[required: resourceGroupName, vmName, subscriptionId\]$/m);
+    const described = (await call('describe_endpoint', { ids: ['VirtualMachines_Start'] })).structuredContent as unknown as Described;
+    const schema = described.endpoints[0]!.inputSchema as { required: string[]; properties: Record<string, { default?: unknown; description?: string }> };
+    expect(schema.required).not.toContain('api-version');
+    expect(schema.properties['api-version']).toEqual({
+      type: 'string',
+      default: '2019-03-01',
+      description: 'Client Api Version. Sent as its default when left out.',
+    });
+
+    const args = { subscriptionId: 'sub-1', resourceGroupName: 'rg-web', vmName: 'web-01' };
+    expect((await call('execute_endpoint', { id: 'VirtualMachines_Start', arguments: args })).isError).toBeFalsy();
+    const sent = new URL(harness.upstream.requests.at(-1)!.url, 'http://x');
+    expect(sent.pathname).toBe('/subscriptions/sub-1/resourceGroups/rg-web/providers/Microsoft.Compute/virtualMachines/web-01/start');
+    expect(sent.searchParams.get('api-version')).toBe('2019-03-01');
+    await call('execute_endpoint', { id: 'VirtualMachines_Start', arguments: { ...args, 'api-version': '2024-07-01' } });
+    expect(new URL(harness.upstream.requests.at(-1)!.url, 'http://x').searchParams.get('api-version')).toBe('2024-07-01');
+
+    // Where the parameter's examples agree on a value, that is the one.
+    const graph = await connect(directory('azure.com/EnterpriseKnowledgeGraph-EnterpriseKnowledgeGraphSwagger.json'));
+    await graph.call('execute_endpoint', { id: 'Operations_List', arguments: {} });
+    expect(new URL(harness.upstream.requests.at(-1)!.url, 'http://x').searchParams.get('api-version')).toBe('2018-12-03');
+  });
+
   test("an inherited discriminator is sent for the caller: Bitbucket's pull request type, Graph's event @odata.type", async () => {
     const bitbucket = await connect(directory('bitbucket.org.json'));
     const listed = await bitbucket.call('list_endpoints', { query: 'create a pull request', limit: 1 });
