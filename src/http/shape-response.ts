@@ -42,9 +42,12 @@ export interface ShapeOptions {
 /** JSON nested deeper than this is returned as text: what walks a value (serializers, `select`) need not go that deep. */
 const maxJsonNesting = 256;
 
-/** Headers that tell a model something useful (a version among them: NetBox's API-Version); the rest (cookies, tracing) is noise or secret. */
+/**
+ * Headers that tell a model something useful (a version among them: NetBox's API-Version; where an accepted
+ * request's work goes on: Operation-Location, Azure-AsyncOperation); the rest (cookies, tracing) is noise or secret.
+ */
 const keptHeaders =
-  /^(content-type|content-length|content-disposition|location|link|etag|last-modified|retry-after|x-ratelimit-.*|ratelimit.*|x-total-count|x-next-page|x-request-id|x-github-request-id|cache-control|www-authenticate|sl-violations|(?:x-)?api-version)$/i;
+  /^(content-type|content-length|content-disposition|location|operation-location|azure-asyncoperation|link|etag|last-modified|retry-after|x-ratelimit-.*|ratelimit.*|x-total-count|x-next-page|x-request-id|x-github-request-id|cache-control|www-authenticate|sl-violations|(?:x-)?api-version)$/i;
 
 export function shapeResponse(raw: RawResponse, options: ShapeOptions): ShapedResponse {
   const redact = (text: string) => options.redactor?.text(text) ?? text;

@@ -82,6 +82,9 @@ class ShapeRenderer {
       }
     }
     if (Array.isArray(node.allOf)) {
+      // One schema and notes beside it (AWS's `allOf: [{ $ref: integer }, { description }]` on every property) is that schema.
+      const shaping = isObject(node.properties) ? [] : node.allOf.filter((member) => !isAnnotationOnly(member));
+      if (shaping.length === 1 && node.allOf.length > 1) return this.render(shaping[0], docUrl, depth, seen);
       const merged = this.mergeProperties(node, docUrl);
       return this.renderObject(merged, docUrl, depth, seen);
     }
@@ -128,6 +131,14 @@ class ShapeRenderer {
     }
     return { type: 'object', properties, required };
   }
+}
+
+/** Keywords that describe a value without shaping it. */
+const annotations = new Set(['description', 'title', 'example', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly', 'externalDocs', 'xml']);
+
+/** Whether a schema only annotates (`{ description }`): beside another in an allOf, it adds nothing to the shape. */
+function isAnnotationOnly(member: unknown): boolean {
+  return isObject(member) && !isRef(member) && Object.keys(member).every((key) => annotations.has(key) || key.startsWith('x-'));
 }
 
 /** The description without a leading copy of its own status code ("200 Success - …"); a key that is no code leaves it as written. */

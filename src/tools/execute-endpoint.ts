@@ -1,5 +1,6 @@
 /** @module The execute_endpoint tool: validates arguments against the describe schema, sends the request, returns status, headers and body. */
 import { serverErrorNote } from '../http/server-error-note.js';
+import { acceptedNote } from '../http/accepted-note.js';
 import { credentialArguments } from '../arguments/credential-parameter.js';
 import { declaredResponseHeaders } from '../openapi/response-headers.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -114,7 +115,7 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
     });
     addValidationNotes(shaped, raw.status, validationNotes);
     shaped.notes.push(...bodyNotes(raw, shaped, { expectsJson: declaresJson(operation, catalog), method: operation.method }));
-    shaped.notes.push(...statusNotes(raw.status, operation.method, missingCredentials));
+    shaped.notes.push(...statusNotes(shaped, operation.method, missingCredentials));
     const nextPage = raw.status < 300 ? nextPageNote(shaped.json, shaped.headers, argumentNames(schema), raw.url) : undefined;
     if (nextPage) shaped.notes.push(nextPage);
     const narrower = select ? undefined : selectHint(shaped.json, raw.bytes.length);
@@ -185,11 +186,16 @@ function addValidationNotes(shaped: ShapedResponse, status: number, validationNo
     );
 }
 
-/** What the status says to do next: configure credentials the API refused the call without; after a server error, check before repeating what may have acted, and leave good arguments be. */
-function statusNotes(status: number, method: string, missingCredentials: string | undefined): string[] {
+/**
+ * What the status says to do next: configure credentials the API refused the call without; after a server
+ * error, check before repeating what may have acted, and leave good arguments be; after a 202, follow the work.
+ */
+function statusNotes({ status, headers }: ShapedResponse, method: string, missingCredentials: string | undefined): string[] {
   const notes: string[] = [];
   if (missingCredentials && (status === 401 || status === 403)) notes.push(`${missingCredentials} ${operatorsPart}`);
   const serverError = serverErrorNote(status, method);
   if (serverError) notes.push(serverError);
+  const accepted = acceptedNote(status, headers);
+  if (accepted) notes.push(accepted);
   return notes;
 }

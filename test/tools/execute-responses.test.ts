@@ -78,6 +78,28 @@ describe('execute_endpoint responses', () => {
     expect(textOf(read)).toContain('A 500 is the server failing, not the arguments refused: unless its body names one, changing them will not help');
   });
 
+  test('a 202 says the work goes on, and where to follow it when a header says (Operation-Location, Azure-AsyncOperation, Location)', async () => {
+    let headers: Record<string, string> = { 'operation-location': 'https://vision.example/textOperations/op-7', 'retry-after': '2' };
+    harness.upstream.respond((_req, res) => {
+      res.writeHead(202, headers);
+      res.end();
+    });
+    const { call } = await connect();
+    const polled = textOf(await call('execute_endpoint', { id: 'bigReport' }));
+    expect(polled).toContain('operation-location: https://vision.example/textOperations/op-7');
+    expect(polled).toContain(
+      'A 202 means accepted, not done: the API goes on with the work after answering. Its progress and result are at operation-location (in Headers): find the endpoint for that path and get it, after retry-after seconds.',
+    );
+    headers = { 'azure-asyncoperation': 'https://management.example/operations/9' };
+    const azure = textOf(await call('execute_endpoint', { id: 'bigReport' }));
+    expect(azure).toContain('azure-asyncoperation: https://management.example/operations/9');
+    expect(azure).toContain('Its progress and result are at azure-asyncoperation (in Headers): find the endpoint for that path and get it.');
+    headers = {};
+    expect(textOf(await call('execute_endpoint', { id: 'bigReport' }))).toContain(
+      'A 202 means accepted, not done: the API goes on with the work after answering. Get what it changes before relying on it.',
+    );
+  });
+
   test("the text names the headers worth reading (a created resource's location), rate limits only when they refuse the call", async () => {
     let status = 201;
     harness.upstream.respond((_req, res) => {

@@ -527,6 +527,13 @@ describe('listings', () => {
 });
 
 describe('response bodies a model could misread', () => {
+  test("AWS's properties typed as allOf of a named schema and a description show that schema's type, not 'object'", async () => {
+    const { call } = await connect(directory('amazonaws.com/lambda.json'));
+    const described = await call('describe_endpoint', { ids: ['PutFunctionConcurrency', 'GetFunctionConfiguration'] });
+    expect(textOf(described)).toContain('{ ReservedConcurrentExecutions?: integer }');
+    expect(textOf(described)).toMatch(/\{ FunctionName\?: string, FunctionArn\?: string, Runtime\?: "nodejs"\|.*, Timeout\?: integer, MemorySize\?: integer,/);
+  });
+
   test("a page that has a next one says which argument fetches it (Square's cursor in the body)", async () => {
     harness.upstream.respond((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
