@@ -8,7 +8,7 @@ import { compactSchemas, defaultDescriptionChars, type SchemaRoot } from '../sch
 import type { Operation } from '../openapi/operation.js';
 import type { MediaTypeObject, ParameterLocation, ParameterObject } from '../openapi/openapi-types.js';
 import { isObject, type JsonObject } from '../base/json.js';
-import { describesObject, fileArgumentSchema, isBinarySchema } from '../schema/file-schema.js';
+import { describesObject, fileArgumentSchema, isBinarySchema, objectBodyType } from '../schema/file-schema.js';
 import { presetNote, presetValue } from './fixed-parameters.js';
 import { fixedNote, onlyValue } from '../schema/fixed-value.js';
 import { discriminatorOf } from '../schema/discriminator-value.js';
@@ -17,7 +17,6 @@ import { transportHeaders } from './transport-headers.js';
 import { credentialNote, isCredentialHeader } from './credential-parameter.js';
 import { replacementRequired, reusesReplacementBody } from './replacement-body.js';
 import { followDefs, reachableDefs } from '../schema/local-defs.js';
-import { objectBodyType } from '../http/encode-body.js';
 import { responseEnums } from '../schema/response-enums.js';
 import { shortenText } from '../schema/shorten-text.js';
 import { findUnreliableConstraints, relaxUnreliable, unreliableProblem, type UnreliableConstraint } from '../schema/unreliable-constraints.js';
@@ -284,6 +283,9 @@ function withFileArguments(mediaType: string, schema: JsonObject | boolean, defs
   if (type.startsWith('multipart/')) return withFileParts(schema, defs);
   if (structured) return schema;
   // "format: byte" (base64) is how JSON carries bytes; a text body is its bytes (InfluxDB's line protocol says byte).
+  // An XML body the schema describes as an object takes that object, written as XML (see encode-xml), or the XML text.
+  if (/xml/.test(type) && describesObject(followDefs(schema, defs)))
+    return { anyOf: [schema, { type: 'string', description: 'The XML document as text.' }], description: xmlNote(bodyDescription) };
   if (type.startsWith('text/') || /xml|yaml|csv/.test(type)) return isObject(schema) && schema.format === 'byte' ? withoutFormat(schema) : schema;
   const description = isObject(schema) && typeof schema.description === 'string' ? schema.description : undefined;
   const file = fileArgumentSchema(description);
@@ -291,6 +293,11 @@ function withFileArguments(mediaType: string, schema: JsonObject | boolean, defs
   // Google's documents give upload types ("message/rfc822", "application/octet-stream") the resource's JSON
   // schema: the object is what the API takes as JSON there, and the file what it takes on its upload path.
   return { ...file, anyOf: [schema, ...(file.anyOf as unknown[])], description: objectOrFileNote(mediaType, bodyDescription ?? description) };
+}
+
+function xmlNote(description: string | undefined): string {
+  const note = 'An object as the schema says is sent as XML, its elements named as the schema names them; or give the XML text.';
+  return description ? `${description} ${note}` : note;
 }
 
 function withoutFormat(schema: JsonObject): JsonObject {

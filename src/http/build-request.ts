@@ -1,4 +1,5 @@
 /** @module Turns validated arguments into an HTTP request: path, query, header and cookie parameters by style, and the body by media type. */
+import { createHash } from 'node:crypto';
 import { RequestBuildError } from '../errors.js';
 import type { ArgumentBinding } from '../arguments/input-schema.js';
 import type { HttpMethod } from '../base/http-methods.js';
@@ -24,6 +25,11 @@ export interface BuildRequestInput {
   responseMediaTypes?: readonly string[];
   /** How multipart bodies read the document: its OpenAPI version and its `$ref`s. */
   bodyEncoding?: EncodeBodyOptions;
+}
+
+/** Whether the operation declares a Content-MD5 header: left out, it is the body's digest (RFC 1864), which S3 requires of its bucket settings and only we can work out. */
+function declaresDigest(bindings: readonly ArgumentBinding[]): boolean {
+  return bindings.some((b) => b.location === 'header' && b.name.toLowerCase() === 'content-md5');
 }
 
 /** Headers a parameter may not set: the transport and auth own them. */
@@ -105,8 +111,14 @@ export function buildRequest(input: BuildRequestInput): HttpRequest {
   url.search = search.length ? `?${search.join('&')}` : '';
   if (url.origin !== input.baseUrl.origin) throw new RequestBuildError(`Refusing to send a request to ${url.origin}: it is not the API's server.`);
 
-  const request: HttpRequest = { method: input.method.toUpperCase(), url, headers };
-  if (body !== undefined) request.body = body;
+  return withBody({ method: input.method.toUpperCase(), url, headers }, body, bindings);
+}
+
+/** The request with its body, and a declared Content-MD5 left out set to the body's digest. */
+function withBody(request: HttpRequest, body: string | Uint8Array | undefined, bindings: readonly ArgumentBinding[]): HttpRequest {
+  if (body === undefined) return request;
+  request.body = body;
+  if (!request.headers['content-md5'] && declaresDigest(bindings)) request.headers['content-md5'] = createHash('md5').update(body).digest('base64');
   return request;
 }
 

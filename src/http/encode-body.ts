@@ -5,9 +5,10 @@
 import { RequestBuildError } from '../errors.js';
 import type { EncodingObject, MediaTypeObject } from '../openapi/openapi-types.js';
 import { isObject } from '../base/json.js';
-import { isFileSchema } from '../schema/file-schema.js';
+import { isFileSchema, objectBodyType } from '../schema/file-schema.js';
 import { declaredContentType, styleOptions, usesStyle } from './encoding-object.js';
 import { encodeMultipart, type MultipartOptions } from './encode-multipart.js';
+import { encodeXml } from './encode-xml.js';
 import { isFileArgument, readFileArgument } from './file-argument.js';
 import { encodeValue, primitiveText, serializeQueryParam } from './serialize-param.js';
 
@@ -16,11 +17,11 @@ export interface EncodedBody {
   contentType: string;
 }
 
-/** Options that matter only to multipart bodies: the OpenAPI version, `$ref` lookup, boundary. */
-export type EncodeBodyOptions = MultipartOptions;
-
-/** How an object is sent where the document declares only a raw type (a file's bytes) for a body it describes as an object. */
-export const objectBodyType = 'application/json';
+/** Options that matter to multipart bodies (the OpenAPI version, `$ref` lookup, boundary) and to XML ones. */
+export interface EncodeBodyOptions extends MultipartOptions {
+  /** Whether the document's arrays without `xml.wrapped` are wrapped (see encode-xml). Default: no, as the specification says. */
+  xmlArraysWrapped?: boolean;
+}
 
 export function encodeBody(mediaType: string, media: MediaTypeObject, value: unknown, options: EncodeBodyOptions = {}): EncodedBody {
   const type = mediaType.toLowerCase();
@@ -29,6 +30,8 @@ export function encodeBody(mediaType: string, media: MediaTypeObject, value: unk
   if (type.startsWith('multipart/')) return encodeMultipart(mediaType, media, value, options);
   if (type.startsWith('text/') || /xml|yaml|csv/.test(type)) {
     if (typeof value === 'string') return { body: value, contentType: mediaType };
+    if (/xml/.test(type) && isObject(value) && !isFileArgument(value))
+      return { body: encodeXml(value, media.schema, options.schemas, options.xmlArraysWrapped), contentType: mediaType };
     if (isFileArgument(value)) return { body: readFileArgument(value, 'body').bytes, contentType: mediaType };
     throw new RequestBuildError(`The body of a ${mediaType} request must be a string.`, { hint: 'Give the document text as "body".' });
   }

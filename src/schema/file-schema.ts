@@ -1,6 +1,9 @@
 /** @module Files in schemas: what a binary schema looks like in a document, and the input schema a file argument takes instead. */
 import { isObject, type JsonObject } from '../base/json.js';
 
+/** How an object is sent where the document declares only a raw type (a file's bytes) for a body it describes as an object. */
+export const objectBodyType = 'application/json';
+
 /** The input schema of a file: its text, or its bytes in base64 with an optional name and type. */
 export function fileArgumentSchema(description?: string): JsonObject {
   const schema: JsonObject = {

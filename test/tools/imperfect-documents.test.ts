@@ -1,5 +1,6 @@
 // The three tools on real, imperfect documents (APIs.guru's directory and GitHub's, pinned): no call blocked by
 // the document's own defects, and errors short enough to repair in one turn.
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { describe, expect, test } from 'vitest';
@@ -523,6 +524,37 @@ describe('listings', () => {
     const list = (await client.listTools()).tools.find((t) => t.name === 'list_endpoints')!;
     expect(list.description).toContain(`Search the ${name} (`);
     expect(list.description).not.toContain(doubled.endsWith('.') ? `${doubled} API` : doubled);
+  });
+});
+
+describe('XML request bodies', () => {
+  test("S3's XML bodies take an object, written as the schema names it (TagSet wrapped, CORSRule repeated), or the XML text", async () => {
+    const { call } = await connect(directory('amazonaws.com/s3.json'));
+    const described = (await call('describe_endpoint', { ids: ['PutBucketTagging'] })).structuredContent as unknown as Described;
+    const body = (described.endpoints[0]!.inputSchema as { properties: { body: { anyOf: unknown[]; description: string } } }).properties.body;
+    expect(body.anyOf).toHaveLength(2);
+    expect(body.description).toContain('An object as the schema says is sent as XML, its elements named as the schema names them; or give the XML text.');
+
+    const tagged = await call('execute_endpoint', {
+      id: 'PutBucketTagging',
+      arguments: { Bucket: 'photos', body: { Tagging: { TagSet: [{ Key: 'team', Value: 'pay' }] } } },
+    });
+    expect(tagged.isError).toBeFalsy();
+    const sent = harness.upstream.requests.at(-1)!;
+    expect(sent.headers['content-type']).toBe('text/xml');
+    expect(sent.body).toBe('<?xml version="1.0" encoding="UTF-8"?><Tagging><TagSet><Tag><Key>team</Key><Value>pay</Value></Tag></TagSet></Tagging>');
+    // S3 requires a Content-MD5 of its bucket settings; declared and left out, it is the body's digest.
+    expect(sent.headers['content-md5']).toBe(createHash('md5').update(sent.body).digest('base64'));
+
+    const cors = { CORSConfiguration: { CORSRules: [{ AllowedMethods: ['GET'], AllowedOrigins: ['https://example.com'] }] } };
+    expect((await call('execute_endpoint', { id: 'PutBucketCors', arguments: { Bucket: 'photos', body: cors } })).isError).toBeFalsy();
+    expect(harness.upstream.requests.at(-1)!.body).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?><CORSConfiguration><CORSRule><AllowedMethod>GET</AllowedMethod><AllowedOrigin>https://example.com</AllowedOrigin></CORSRule></CORSConfiguration>',
+    );
+
+    const text = '<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>';
+    expect((await call('execute_endpoint', { id: 'PutBucketVersioning', arguments: { Bucket: 'photos', body: text } })).isError).toBeFalsy();
+    expect(harness.upstream.requests.at(-1)!.body).toBe(text);
   });
 });
 

@@ -1,0 +1,144 @@
+/**
+ * @module An object body as XML, named as its schema's `xml` objects say (name, attribute, wrapped, namespace,
+ * prefix): S3's `{ VersioningConfiguration: { Status: "Enabled" } }` goes as
+ * `<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>`.
+ */
+import { isObject, type JsonObject } from '../base/json.js';
+import type { SchemaLookup } from './file-properties.js';
+
+/** A schema read through its `$ref`s and `allOf` members: what shapes the value, and its `xml` hints merged. */
+interface XmlSchema {
+  properties: Record<string, unknown>;
+  items: unknown;
+  xml: JsonObject;
+  docUrl: string;
+  /** The name of the last named schema followed, the element name the specification gives a `$ref`'d root. */
+  named?: string;
+}
+
+/** Schemas followed into one value: deeper nesting is written without hints rather than followed on. */
+const maxDepth = 32;
+
+/**
+ * The XML text of `value` for a body schema. The root element is the schema's `xml.name`, else the named
+ * schema's name, else, for an object with one property (how AWS documents wrap S3's bodies), that property.
+ * `wrappedByDefault`: arrays without `xml.wrapped` are wrapped (a document that writes `wrapped: false` where
+ * it means it, as AWS's do, leaves the rest wrapped).
+ */
+export function encodeXml(value: JsonObject, schema: unknown, lookup: SchemaLookup | undefined, wrappedByDefault = false): string {
+  const writer = new XmlWriter(lookup, wrappedByDefault);
+  const root = writer.read(schema, lookup?.docUrl ?? '', 0);
+  const rootName = typeof root.xml.name === 'string' ? root.xml.name : root.named;
+  const keys = Object.keys(value);
+  const body =
+    rootName === undefined && keys.length === 1 && isObject(value[keys[0]!])
+      ? writer.element(keys[0]!, value[keys[0]!], root.properties[keys[0]!], root.docUrl, 1)
+      : writer.element(rootName ?? 'root', value, schema, lookup?.docUrl ?? '', 0);
+  return `<?xml version="1.0" encoding="UTF-8"?>${body}`;
+}
+
+class XmlWriter {
+  constructor(
+    private readonly lookup: SchemaLookup | undefined,
+    private readonly wrappedByDefault: boolean,
+  ) {}
+
+  /** The schema with its `$ref`s followed and its `allOf` members' properties, items and hints merged. */
+  read(node: unknown, docUrl: string, depth: number): XmlSchema {
+    const out: XmlSchema = { properties: {}, items: undefined, xml: {}, docUrl };
+    const visit = (schema: unknown, url: string, level: number): void => {
+      if (!isObject(schema) || level > maxDepth) return;
+      if (typeof schema.$ref === 'string') {
+        if (!this.lookup) return;
+        try {
+          const target = this.lookup.resolver.deref(schema, url, 'an XML request body');
+          out.named = schema.$ref.slice(schema.$ref.lastIndexOf('/') + 1);
+          visit(target.value, target.docUrl, level + 1);
+          out.docUrl = target.docUrl;
+        } catch {
+          // An unresolvable schema names nothing: the value is written by its own keys.
+        }
+        return;
+      }
+      if (Array.isArray(schema.allOf)) for (const member of schema.allOf) visit(member, url, level + 1);
+      if (isObject(schema.properties)) Object.assign(out.properties, schema.properties);
+      if (schema.items !== undefined) out.items = schema.items;
+      if (isObject(schema.xml)) Object.assign(out.xml, schema.xml);
+    };
+    visit(node, docUrl, depth);
+    return out;
+  }
+
+  /** `value` as the element `name` (or the name its schema gives), with its attributes and children. */
+  element(name: string, value: unknown, schema: unknown, docUrl: string, depth: number): string {
+    const read = this.read(schema, docUrl, depth);
+    const tag = qualified(typeof read.xml.name === 'string' ? read.xml.name : name, read.xml);
+    if (value === undefined) return '';
+    if (Array.isArray(value)) {
+      const item = this.read(read.items, read.docUrl, depth + 1);
+      const wrapped = typeof read.xml.wrapped === 'boolean' ? read.xml.wrapped : this.wrappedByDefault;
+      // Unwrapped, an item takes its own name, else the one the array's property gives it (AWS's CORSRule).
+      const itemName = typeof item.xml.name === 'string' ? item.xml.name : wrapped ? name : tag;
+      const items = value.map((v) => this.element(itemName, v, read.items, read.docUrl, depth + 1)).join('');
+      return wrapped ? `<${tag}${namespaceOf(read.xml)}>${items}</${tag}>` : items;
+    }
+    if (isObject(value)) {
+      let attributes = namespaceOf(read.xml);
+      let children = '';
+      for (const [key, child] of Object.entries(value)) {
+        if (child === undefined) continue;
+        const own = this.read(read.properties[key], read.docUrl, depth + 1);
+        if (own.xml.attribute === true && !isObject(child) && !Array.isArray(child)) {
+          attributes += ` ${qualified(typeof own.xml.name === 'string' ? own.xml.name : key, own.xml)}="${escapeXml(text(child))}"`;
+        } else children += depth >= maxDepth ? '' : this.element(key, child, read.properties[key], read.docUrl, depth + 1);
+      }
+      return `<${tag}${attributes}>${children}</${tag}>`;
+    }
+    return value === null ? `<${tag}${namespaceOf(read.xml)}/>` : `<${tag}${namespaceOf(read.xml)}>${escapeXml(text(value))}</${tag}>`;
+  }
+}
+
+function qualified(name: string, xml: JsonObject): string {
+  return typeof xml.prefix === 'string' && xml.prefix ? `${xml.prefix}:${name}` : name;
+}
+
+function namespaceOf(xml: JsonObject): string {
+  if (typeof xml.namespace !== 'string' || !xml.namespace) return '';
+  const attribute = typeof xml.prefix === 'string' && xml.prefix ? `xmlns:${xml.prefix}` : 'xmlns';
+  return ` ${attribute}="${escapeXml(xml.namespace)}"`;
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function escapeXml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+}
+
+const wrappedCache = new WeakMap<object, boolean>();
+
+/**
+ * Whether the document's arrays without `xml.wrapped` are wrapped: yes when it writes `wrapped: false`
+ * somewhere, which the specification's default would make needless (AWS's documents mark their flattened
+ * lists so, and their other lists, `<TagSet><Tag>…</Tag></TagSet>`, are wrapped). Worked out once per document.
+ */
+export function unmarkedArraysWrapped(document: object): boolean {
+  let answer = wrappedCache.get(document);
+  if (answer === undefined) wrappedCache.set(document, (answer = saysUnwrapped(document)));
+  return answer;
+}
+
+function saysUnwrapped(document: object): boolean {
+  const stack: unknown[] = [document];
+  const seen = new Set<object>();
+  while (stack.length) {
+    const node = stack.pop();
+    if (!isObject(node) && !Array.isArray(node)) continue;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (isObject(node) && isObject(node.xml) && node.xml.wrapped === false) return true;
+    stack.push(...Object.values(node));
+  }
+  return false;
+}
