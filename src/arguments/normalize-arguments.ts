@@ -119,7 +119,7 @@ function readParameterValues(args: Record<string, unknown>, properties: JsonObje
  * otherwise (and always when the schema also takes a string). In a path, query, header or cookie the value
  * is text on the wire either way.
  */
-function fromText(text: string, type: unknown): number | boolean | undefined {
+export function fromText(text: string, type: unknown): number | boolean | undefined {
   const types = Array.isArray(type) ? type : [type];
   if (types.includes('string')) return undefined;
   if (types.includes('integer') && /^-?\d{1,15}$/.test(text)) return Number(text);

@@ -2,6 +2,7 @@
 import type { LoadedSpec } from './load-spec.js';
 import { methodPathId, type Operation } from './operation.js';
 import { apiNameOf, withoutLink } from './api-name.js';
+import { matchAddress, type AddressMatch } from './endpoint-address.js';
 import { defaults } from '../config.js';
 import type { ValidationPolicy } from '../config.js';
 
@@ -87,6 +88,18 @@ export class Catalog {
       if (found) return found;
     }
     return byLowerId.get(text.toLowerCase());
+  }
+
+  /**
+   * An operation by its id or `METHOD /path` (see `find`), or by an address it answers at ("GET
+   * /textOperations/op-7", a URL alone for a GET), with the path and query values the address carries.
+   */
+  locate(idOrAddress: string): { operation: Operation; values?: AddressMatch['values'] } | undefined {
+    const operation = this.find(idOrAddress);
+    if (operation) return { operation };
+    const text = idOrAddress.trim();
+    const match = /^([A-Za-z]+)\s+(\S+)$/.exec(text) ?? (/^https?:\/\/\S+$/i.test(text) ? [text, 'get', text] : undefined);
+    return match ? matchAddress(this.operations, match[1]!, match[2]!) : undefined;
   }
 
   /** Why an id that exists in the document is not served here (filters, read-only mode); undefined otherwise. */

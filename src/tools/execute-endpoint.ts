@@ -5,11 +5,12 @@ import { credentialArguments } from '../arguments/credential-parameter.js';
 import { declaredResponseHeaders } from '../openapi/response-headers.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { argumentNestingProblem } from '../arguments/argument-nesting.js';
-import { ArgumentShapeError, normalizeArguments } from '../arguments/normalize-arguments.js';
+import { ArgumentShapeError, fromText, normalizeArguments } from '../arguments/normalize-arguments.js';
 import { repairMessage } from '../arguments/repair-message.js';
 import { unreliableNotes } from '../arguments/unreliable-notes.js';
 import { validateArguments, type ArgumentProblem } from '../arguments/validate-arguments.js';
 import { echoInput } from '../echo-input.js';
+import { isObject } from '../base/json.js';
 import { describeError, DynamicMcpError } from '../errors.js';
 import { bodyNotes } from '../http/body-notes.js';
 import { nextPageNote } from '../http/next-page.js';
@@ -20,6 +21,7 @@ import { compileSelect } from '../http/select-expression.js';
 import { serverOrigins } from '../http/server-origins.js';
 import { shapeResponse, sliceUtf8, type ShapedResponse } from '../http/shape-response.js';
 import type { Catalog } from '../openapi/catalog.js';
+import type { AddressMatch } from '../openapi/endpoint-address.js';
 import { inputSchemaOf, requestMediaTypes, type InputSchema } from '../arguments/input-schema.js';
 import type { Operation } from '../openapi/operation.js';
 import { decodeContinuation, encodeContinuation, keepRest } from './continuation.js';
@@ -56,8 +58,9 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
   if (typeof input.id !== 'string' || !input.id.trim()) {
     return toolError('"id" is required: the endpoint id from list_endpoints (or "METHOD /path"), with its parameters in "arguments".');
   }
-  const operation = catalog.find(input.id);
-  if (!operation) return toolError(unknownEndpointMessage(catalog, input.id));
+  const located = catalog.locate(input.id);
+  if (!located) return toolError(unknownEndpointMessage(catalog, input.id));
+  const { operation } = located;
 
   const mediaTypes = requestMediaTypes(operation);
   const contentType = typeof input.contentType === 'string' && input.contentType ? input.contentType : undefined;
@@ -86,7 +89,7 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
   let args: Record<string, unknown>;
   let adjustments: string[];
   try {
-    ({ args, adjustments } = normalizeArguments(input.arguments, strays, schema));
+    ({ args, adjustments } = fillFromAddress(normalizeArguments(input.arguments, strays, schema), located.values, inputSchema));
   } catch (error) {
     if (error instanceof ArgumentShapeError) return toolError(`${error.message} Example: { "id": "${operation.id}", "arguments": { ... } }.`);
     throw error;
@@ -115,7 +118,7 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
     });
     addValidationNotes(shaped, raw.status, validationNotes);
     shaped.notes.push(...bodyNotes(raw, shaped, { expectsJson: declaresJson(operation, catalog), method: operation.method }));
-    shaped.notes.push(...statusNotes(shaped, operation.method, missingCredentials));
+    shaped.notes.push(...statusNotes(shaped, operation.method, missingCredentials, catalog));
     const nextPage = raw.status < 300 ? nextPageNote(shaped.json, shaped.headers, argumentNames(schema), raw.url) : undefined;
     if (nextPage) shaped.notes.push(nextPage);
     const narrower = select ? undefined : selectHint(shaped.json, raw.bytes.length);
@@ -186,16 +189,37 @@ function addValidationNotes(shaped: ShapedResponse, status: number, validationNo
     );
 }
 
+/** The arguments with what an address gave (see endpoint-address) where the caller left it out, which the adjustments name. */
+function fillFromAddress<T extends { args: Record<string, unknown>; adjustments: string[] }>(
+  normalized: T,
+  values: AddressMatch['values'] | undefined,
+  { schema, bindings }: InputSchema,
+): T {
+  if (!values) return normalized;
+  const filled: string[] = [];
+  const properties = isObject(schema.properties) ? schema.properties : {};
+  for (const binding of bindings) {
+    const value = binding.location === 'path' ? values.path[binding.name] : binding.location === 'query' ? values.query[binding.name] : undefined;
+    if (value === undefined || normalized.args[binding.key] !== undefined) continue;
+    // An address is text: a number or boolean parameter reads it as one.
+    const property = properties[binding.key];
+    normalized.args[binding.key] = (isObject(property) ? fromText(value, property.type) : undefined) ?? value;
+    filled.push(binding.key);
+  }
+  if (filled.length) normalized.adjustments.push(`${filled.join(', ')} taken from the address.`);
+  return normalized;
+}
+
 /**
  * What the status says to do next: configure credentials the API refused the call without; after a server
  * error, check before repeating what may have acted, and leave good arguments be; after a 202, follow the work.
  */
-function statusNotes({ status, headers }: ShapedResponse, method: string, missingCredentials: string | undefined): string[] {
+function statusNotes({ status, headers }: ShapedResponse, method: string, missingCredentials: string | undefined, catalog: Catalog): string[] {
   const notes: string[] = [];
   if (missingCredentials && (status === 401 || status === 403)) notes.push(`${missingCredentials} ${operatorsPart}`);
   const serverError = serverErrorNote(status, method);
   if (serverError) notes.push(serverError);
-  const accepted = acceptedNote(status, headers);
+  const accepted = acceptedNote(status, headers, (address) => catalog.locate(`GET ${address}`)?.operation.id);
   if (accepted) notes.push(accepted);
   return notes;
 }

@@ -1,0 +1,102 @@
+/**
+ * @module An endpoint named by an address it answers at ("GET /textOperations/op-7", or the whole URL of a
+ * Location or Operation-Location header): the operation whose path template the address fills, and the
+ * path and query values it carries, so that following what a response points to is one call.
+ */
+import type { Operation } from './operation.js';
+
+export interface AddressMatch {
+  operation: Operation;
+  /** Values the address gives, by parameter name and location: its path segments, and the query parameters the operation declares. */
+  values: { path: Record<string, string>; query: Record<string, string> };
+}
+
+interface Template {
+  operation: Operation;
+  pattern: RegExp;
+  names: string[];
+  /** Characters the template fixes: of two templates an address fills, the one fixing more is meant ("/users/me" over "/users/{id}"). */
+  fixed: number;
+}
+
+const cache = new WeakMap<readonly Operation[], Template[]>();
+
+/**
+ * The operation with `method` whose path `target` fills, after the path of one of its servers when the
+ * target starts with it; undefined when none does. Templates with a fragment or a query in them
+ * ("/#Action=ListQueues") share their path with others, so an address cannot tell them apart: left out.
+ */
+export function matchAddress(operations: readonly Operation[], method: string, target: string): AddressMatch | undefined {
+  const address = parseAddress(target);
+  if (!address) return undefined;
+  let best: { template: Template; values: string[] } | undefined;
+  for (const template of templatesOf(operations)) {
+    if (template.operation.method !== method.toLowerCase() || (best && best.template.fixed >= template.fixed)) continue;
+    for (const base of ['', ...serverPaths(template.operation)]) {
+      if (base && address.path !== base && !address.path.startsWith(`${base}/`)) continue;
+      const values = template.pattern.exec(address.path.slice(base.length) || '/')?.slice(1);
+      if (values && values.every((v) => decoded(v) !== undefined)) {
+        best = { template, values };
+        break;
+      }
+    }
+  }
+  if (!best) return undefined;
+  const { operation, names } = best.template;
+  const path: Record<string, string> = Object.fromEntries(names.map((name, i) => [name, decoded(best.values[i]!)!]));
+  const declared = new Set(operation.parameters.filter((p) => p.in === 'query').map((p) => p.name));
+  const query: Record<string, string> = {};
+  for (const [name, value] of address.query) if (declared.has(name)) query[name] = value;
+  return { operation, values: { path, query } };
+}
+
+/** The path (without a trailing slash) and query of an address: a URL, or a path starting with "/". */
+function parseAddress(target: string): { path: string; query: URLSearchParams } | undefined {
+  if (!/^(?:https?:\/\/|\/)/i.test(target) || target.includes('{')) return undefined;
+  let url: URL;
+  try {
+    url = new URL(target, 'http://address.invalid');
+  } catch {
+    return undefined;
+  }
+  return { path: url.pathname.replace(/(.)\/+$/, '$1'), query: url.searchParams };
+}
+
+function templatesOf(operations: readonly Operation[]): Template[] {
+  let templates = cache.get(operations);
+  if (!templates) cache.set(operations, (templates = operations.flatMap(templateOf)));
+  return templates;
+}
+
+function templateOf(operation: Operation): Template[] {
+  const path = operation.path.replace(/(.)\/+$/, '$1');
+  if (/[#?]/.test(path)) return [];
+  const names: string[] = [];
+  let fixed = 0;
+  const source = path.split(/(\{[^}]*\})/).map((part) => {
+    const name = /^\{([^}]*)\}$/.exec(part)?.[1];
+    if (name !== undefined) {
+      names.push(name);
+      return '([^/]+)';
+    }
+    fixed += part.length;
+    return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  });
+  return [{ operation, pattern: new RegExp(`^${source.join('')}$`), names, fixed }];
+}
+
+/** The paths of the operation's servers ("https://{region}.example.com/vision/v1.0" -> "/vision/v1.0"), without a trailing slash. */
+function serverPaths(operation: Operation): string[] {
+  return operation.servers.flatMap((server) => {
+    const path = /^(?:[a-z][\w+.-]*:\/\/[^/]*)?(\/[^?#]*)/i.exec(server.url)?.[1]?.replace(/\/+$/, '');
+    return path && !path.includes('{') ? [path] : [];
+  });
+}
+
+function decoded(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
