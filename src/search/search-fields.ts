@@ -41,8 +41,9 @@ export function fieldTerms(op: Operation, terms: Tokenizer = tokenize, intent?: 
   const unnamed = op.operationId === undefined && op.id === methodPathId(op.method, op.path);
   // An id made of method and path says "api" and "v1" as if they were what the operation is about.
   const id = unnamed ? terms(`${op.method} ${pathNames(op.path)}`) : terms(op.operationId ?? op.id);
-  // An id naming the current user (Gitea's createCurrentUserRepo on "/user/repos") speaks of the caller as "/me" does.
-  if (!path.includes(selfTerm) && namesCurrentUser(id)) path.push(selfTerm);
+  // An id naming the current user (Gitea's createCurrentUserRepo on "/user/repos"), or the caller as "me" in a name
+  // (Graph's sharedWithMe, a word the tokenizer drops), speaks of the caller as "/me" does.
+  if (!path.includes(selfTerm) && (namesCurrentUser(id) || namesMe(op))) path.push(selfTerm);
   // A summary written as prose is a description in the wrong field: its first sentence is the summary.
   const proseSummary = op.summary && summaryIsProse(op.summary) ? op.summary : undefined;
   const description = plainText(op.description ?? proseSummary ?? '').slice(0, descriptionChars);
@@ -108,6 +109,12 @@ export function isPlural(segment: string): boolean {
 }
 
 /** Whether id terms say "current user" or "user current", in either order next to each other. */
+/** Whether the operationId or a path segment has "me" as a word of a name ("sharedWithMe", "getMe"), not as the whole segment. */
+function namesMe(op: Operation): boolean {
+  const names = [op.operationId ?? '', ...op.path.split('/').filter((segment) => !segment.startsWith('{') && segment.toLowerCase() !== 'me')];
+  return names.some((name) => /[a-z0-9]Me(?![a-z])|(?:^|[_.-])me[_.-]/.test(name));
+}
+
 function namesCurrentUser(id: readonly string[]): boolean {
   return id.some((term, i) => term === currentTerm && (id[i - 1] === userTerm || id[i + 1] === userTerm));
 }

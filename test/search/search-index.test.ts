@@ -87,6 +87,18 @@ describe('SearchIndex', () => {
     expect(first(index, 'create a repository for me')).toBe('createCurrentUserRepo');
   });
 
+  test('"me" as a word of a name (Graph\'s sharedWithMe) speaks of the caller too', () => {
+    const index = new SearchIndex([
+      operation('drives.drive.sharedWithMe', 'get', '/drives/{drive-id}/microsoft.graph.sharedWithMe()', '', { summary: 'Invoke function sharedWithMe' }),
+      operation('shares.ListSharedDriveItem', 'get', '/shares', '', { summary: 'Accessing shared DriveItems' }),
+      operation('drives.ListItems', 'get', '/drives/{drive-id}/items', '', { summary: 'List items shared in a drive' }),
+      ...['channels', 'teams', 'sites'].map((thing) =>
+        operation(`${thing}.ListShared`, 'get', `/${thing}/{id}/shared`, '', { summary: `List shared ${thing}` }),
+      ),
+    ]);
+    expect(first(index, 'shared with me')).toBe('drives.drive.sharedWithMe');
+  });
+
   test('a summary written as prose counts as a summary for its first sentence only', () => {
     const index = new SearchIndex([
       operation('createFineTune', 'post', '/fine-tunes', '', {
