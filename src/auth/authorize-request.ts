@@ -52,7 +52,7 @@ export function chooseAlternative(input: Pick<AuthorizeInput, 'alternatives' | '
   );
   return {
     chosen: [],
-    missing: `This endpoint declares auth and none is configured; it was called without credentials. To authenticate, ${options.join('; or ')}, then restart the server.`,
+    missing: `This endpoint declares auth and none of its alternatives is configured; it was called without credentials. To authenticate, ${[...new Set(options)].join('; or ')}, then restart the server.`,
   };
 }
 

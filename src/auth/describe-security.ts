@@ -1,10 +1,11 @@
-/** @module Describes an operation's security requirements: alternatives (any one suffices), each a set of schemes (all needed). */
+/** @module Describes an operation's security requirements: alternatives (any one suffices), each a set of schemes (all needed, except those that would share one header: see colliding-schemes). */
 import type { Catalog } from '../openapi/catalog.js';
 import type { Operation } from '../openapi/operation.js';
 import { howToSet } from './credentials.js';
 import type { SecuritySchemeObject } from '../openapi/openapi-types.js';
 import { isObject } from '../base/json.js';
 import { schemeDetail, schemeUse, type SchemeUse } from './schemes/scheme-use.js';
+import { withoutCollisions } from './colliding-schemes.js';
 
 /** True when the operation can also be called without credentials (an empty requirement `{}`). */
 export function isSecurityOptional(operation: Operation): boolean {
@@ -16,31 +17,33 @@ export function describeSecurity(operation: Operation, catalog: Catalog, configu
   const schemes = catalog.spec.document.components?.securitySchemes ?? {};
   return operation.security
     .filter((requirement) => isObject(requirement) && Object.keys(requirement).length > 0)
-    .map((requirement) =>
-      Object.entries(requirement).map(([name, scopes]) => {
-        let scheme: SecuritySchemeObject | undefined;
-        try {
-          const raw = schemes[name];
-          scheme =
-            raw === undefined
-              ? undefined
-              : catalog.spec.resolver.deref<SecuritySchemeObject>(raw, catalog.spec.resolver.rootUrl, `securitySchemes.${name}`).value;
-        } catch {
-          scheme = undefined;
-        }
-        const use = schemeUse(name, scheme, scopes);
-        if (use.type === 'apiKey' && use.signing) {
-          const name = signingNameOf(catalog);
-          if (name) use.signingName = name;
-        }
-        if (configured) use.configured = configured.has(name);
-        // Documents that list the key among the operation's parameters too ("key", "token" in the query)
-        // let the caller send it as an argument: then "not configured" is no dead end.
-        if (use.type === 'apiKey' && operation.parameters.some((p) => p.in === use.in && sameParameterName(p.name, use.parameterName ?? use.name, p.in))) {
-          use.asArgument = true;
-        }
-        return use;
-      }),
+    .flatMap((requirement) =>
+      withoutCollisions(
+        Object.entries(requirement).map(([name, scopes]) => {
+          let scheme: SecuritySchemeObject | undefined;
+          try {
+            const raw = schemes[name];
+            scheme =
+              raw === undefined
+                ? undefined
+                : catalog.spec.resolver.deref<SecuritySchemeObject>(raw, catalog.spec.resolver.rootUrl, `securitySchemes.${name}`).value;
+          } catch {
+            scheme = undefined;
+          }
+          const use = schemeUse(name, scheme, scopes);
+          if (use.type === 'apiKey' && use.signing) {
+            const name = signingNameOf(catalog);
+            if (name) use.signingName = name;
+          }
+          if (configured) use.configured = configured.has(name);
+          // Documents that list the key among the operation's parameters too ("key", "token" in the query)
+          // let the caller send it as an argument: then "not configured" is no dead end.
+          if (use.type === 'apiKey' && operation.parameters.some((p) => p.in === use.in && sameParameterName(p.name, use.parameterName ?? use.name, p.in))) {
+            use.asArgument = true;
+          }
+          return use;
+        }),
+      ),
     );
 }
 

