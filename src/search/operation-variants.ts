@@ -76,8 +76,16 @@ function bodyOf(op: Operation): string {
   return key;
 }
 
+/**
+ * The operationId's last part ("me.ListEvents": listevents), with the part before it when the last is one word:
+ * Google's ids end in a bare method ("storage.bucketAccessControls.list", "storage.objectAccessControls.list"),
+ * and the resource before it is what tells two operations apart.
+ */
 function lastIdPart(operationId: string): string {
-  return operationId.split(/[/.]/).at(-1)!.toLowerCase();
+  const parts = operationId.split(/[/.]/);
+  const last = parts.at(-1)!;
+  const bare = parts.length > 2 && /^[a-z]+$/.test(last);
+  return (bare ? `${parts.at(-2)!}.${last}` : last).toLowerCase();
 }
 
 /** How many operations the groups stand for, copies included. */
