@@ -25,6 +25,8 @@ export interface CallSettings extends Pick<Config, 'baseUrl' | 'serverVariables'
   allowedOrigins: ReadonlySet<string>;
   /** Upstream body bytes this call may hold (see body-budget). */
   bodyLease?: BodyLease;
+  /** Query pairs, encoded, sent beside the arguments: those of an address the document does not declare (see endpoint-address). */
+  extraQuery?: readonly string[] | undefined;
 }
 
 export interface CallOutcome {
@@ -88,7 +90,18 @@ export async function callOperation(
   } as const;
 
   const prepare = async (): Promise<{ request: HttpRequest; auth: Authorization }> => {
-    const request = buildRequest({ method: operation.method, path: operation.path, bindings, args, baseUrl, responseMediaTypes: accepted, bodyEncoding });
+    // A credential's query parameter is the credentials' to send, never the address's.
+    const extraQuery = settings.extraQuery?.filter((pair) => !queryKeys.has([...new URLSearchParams(pair).keys()][0] ?? ''));
+    const request = buildRequest({
+      method: operation.method,
+      path: operation.path,
+      bindings,
+      args,
+      baseUrl,
+      responseMediaTypes: accepted,
+      bodyEncoding,
+      extraQuery,
+    });
     const fromArguments = new Set(Object.keys(request.headers));
     request.headers = { ...lowerCaseKeys(settings.headers), ...request.headers };
     const auth = await authorizeRequest(request, { alternatives, optional, credentials: settings.credentials, tokens: settings.tokens, baseUrl, apiUrl });

@@ -25,6 +25,8 @@ export interface BuildRequestInput {
   responseMediaTypes?: readonly string[];
   /** How multipart bodies read the document: its OpenAPI version and its `$ref`s. */
   bodyEncoding?: EncodeBodyOptions;
+  /** Query pairs, already encoded, sent after the parameters (see CallSettings.extraQuery). */
+  extraQuery?: readonly string[] | undefined;
 }
 
 /** Whether the operation declares a Content-MD5 header: left out, it is the body's digest (RFC 1864), which S3 requires of its bucket settings and only we can work out. */
@@ -107,7 +109,7 @@ export function buildRequest(input: BuildRequestInput): HttpRequest {
 
   const url = new URL(input.baseUrl.href);
   url.pathname = `${url.pathname.replace(/\/+$/, '')}${path}`;
-  const search = [...filledPairs(templateQuery), ...query];
+  const search = [...filledPairs(templateQuery), ...query, ...(input.extraQuery ?? [])];
   url.search = search.length ? `?${search.join('&')}` : '';
   if (url.origin !== input.baseUrl.origin) throw new RequestBuildError(`Refusing to send a request to ${url.origin}: it is not the API's server.`);
 

@@ -37,6 +37,7 @@ export function nextPageNote(json: unknown, headers: Record<string, string>, arg
   if (isObject(json) && (json.has_more === false || json.hasMore === false)) return undefined;
   const byName = new Map(argumentNames.map((name) => [normalize(name.replace(/^body\./, '')), name]));
   const pairs = tokenPairs(json, byName) ?? stripePair(json, byName) ?? linkPairs(json, headers['link'], byName, sent);
+  if (typeof pairs === 'string') return `More results: execute_endpoint { "id": ${JSON.stringify(`GET ${pairs}`)} } gets the next page.`;
   if (!pairs?.length) return undefined;
   const said = pairs.map(([name, value]) => {
     const text = JSON.stringify(value);
@@ -73,8 +74,12 @@ function stripePair(json: unknown, byName: Map<string, string>): [string, unknow
   return isObject(last) && typeof last.id === 'string' ? [[argument, last.id]] : undefined;
 }
 
-/** The query parameters of a next link (the `Link` header's `rel="next"`, or a body field) that are arguments and differ from what was sent. */
-function linkPairs(json: unknown, linkHeader: string | undefined, byName: Map<string, string>, sent: URL): [string, unknown][] | undefined {
+/**
+ * The query parameters of a next link (the `Link` header's `rel="next"`, or a body field) that are arguments
+ * and differ from what was sent; the link itself, to call as an address, when what changes is no argument
+ * (Azure's `$skiptoken`, a page in the path): the arguments alone would fetch the same page again.
+ */
+function linkPairs(json: unknown, linkHeader: string | undefined, byName: Map<string, string>, sent: URL): [string, unknown][] | string | undefined {
   const href = (linkHeader && /<([^>]+)>\s*;[^,]*rel="?next"?/i.exec(linkHeader)?.[1]) || bodyLink(json);
   if (!href) return undefined;
   let next: URL;
@@ -83,12 +88,15 @@ function linkPairs(json: unknown, linkHeader: string | undefined, byName: Map<st
   } catch {
     return undefined;
   }
+  if (next.href === sent.href) return undefined;
   const pairs: [string, unknown][] = [];
   for (const [name, value] of next.searchParams) {
+    if (sent.searchParams.get(name) === value) continue;
     const argument = byName.get(normalize(name));
-    if (argument && !argument.startsWith('body.') && sent.searchParams.get(name) !== value) pairs.push([argument, value]);
+    if (!argument || argument.startsWith('body.')) return next.href;
+    pairs.push([argument, value]);
   }
-  return pairs;
+  return next.pathname === sent.pathname ? pairs : next.href;
 }
 
 function bodyLink(json: unknown): string | undefined {

