@@ -47,7 +47,7 @@ export function groupVariants(operations: readonly Operation[]): OperationGroup[
 
 /** Whether two operations of one family and summary are one operation mounted twice (see `groupVariants`). */
 function copiesOf(a: Operation, b: Operation): boolean {
-  if (apiVersion(a.path) !== apiVersion(b.path) || bodyOf(a) !== bodyOf(b)) return false;
+  if (apiVersion(a.path) !== apiVersion(b.path) || bodyOf(a) !== bodyOf(b) || inputsOf(a) !== inputsOf(b)) return false;
   if (!a.operationId || !b.operationId) return true;
   if (a.tags.length === b.tags.length && a.tags.every((tag, i) => tag === b.tags[i])) return true;
   return lastIdPart(a.operationId) === lastIdPart(b.operationId);
@@ -81,6 +81,15 @@ function bodyOf(op: Operation): string {
  * Google's ids end in a bare method ("storage.bucketAccessControls.list", "storage.objectAccessControls.list"),
  * and the resource before it is what tells two operations apart.
  */
+/** The names of the parameters other than the path's: copies take the same (Cloud Storage's object IAM policy takes a generation its bucket's does not). */
+function inputsOf(op: Operation): string {
+  return op.parameters
+    .filter((p) => p.in !== 'path')
+    .map((p) => `${p.in} ${p.name}`)
+    .sort()
+    .join('\n');
+}
+
 function lastIdPart(operationId: string): string {
   const parts = operationId.split(/[/.]/);
   const last = parts.at(-1)!;

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { groupVariants } from '../../src/search/operation-variants.js';
 import { catalogOf } from '../support/connect.js';
+import { operationOf } from '../support/operation.js';
 
 const spec = new URL('../fixtures/specs/mounted-copies.yaml', import.meta.url).pathname;
 const sameSummary = new URL('../fixtures/specs/same-summary-elsewhere.yaml', import.meta.url).pathname;
@@ -21,6 +22,25 @@ describe('groupVariants', () => {
       .filter((g) => !g.variants.length)
       .map((g) => g.operation.id);
     expect(alone).toEqual(expect.arrayContaining(['groups.calendar.CreateEvents', 'me.GetEvents', 'me.ListMessages', 'GET /reports/events']));
+  });
+
+  test("Google's ids that end in a bare method, or operations taking other inputs, are no copies (Cloud Storage's access lists and IAM policies)", () => {
+    const google = (operationId: string, path: string, query: string[] = []) =>
+      operationOf({
+        id: operationId,
+        operationId,
+        method: 'get',
+        path,
+        tags: [operationId.split('.')[1]!],
+        parameters: query.map((name) => ({ name, in: 'query' as const })),
+      });
+    const groups = groupVariants([
+      google('storage.bucketAccessControls.list', '/b/{bucket}/acl'),
+      google('storage.objectAccessControls.list', '/b/{bucket}/o/{object}/acl', ['generation']),
+      google('storage.buckets.getIamPolicy', '/b/{bucket}/iam', ['optionsRequestedPolicyVersion']),
+      google('storage.objects.getIamPolicy', '/b/{bucket}/o/{object}/iam', ['generation', 'optionsRequestedPolicyVersion']),
+    ]);
+    expect(groups.every((g) => g.variants.length === 0)).toBe(true);
   });
 
   test('operations with neither summary nor operationId are never taken for copies', async () => {
