@@ -20,6 +20,9 @@ export const selfTerm = selfTerms[0]!;
 const [currentTerm, userTerm] = tokenize('current user') as [string, string];
 const [getTerm, listTerm] = tokenize('get list') as [string, string];
 
+/** An id whose last word is an HTTP method ("storage.buckets.patch", "pets_put"). */
+const methodNamed = /(?:^|[^a-z])(?:patch|put|post)$/i;
+
 /** Terms of one piece of text (see `memoizedTokenizer`). */
 export type Tokenizer = (text: string) => string[];
 
@@ -41,6 +44,8 @@ export function fieldTerms(op: Operation, terms: Tokenizer = tokenize, intent?: 
   const unnamed = op.operationId === undefined && op.id === methodPathId(op.method, op.path);
   // An id made of method and path says "api" and "v1" as if they were what the operation is about.
   const id = unnamed ? terms(`${op.method} ${pathNames(op.path)}`) : terms(op.operationId ?? op.id);
+  // An id that ends in its method's name (Google's "storage.buckets.patch") says what it does in words no request uses: "update bucket".
+  if (!unnamed && intent && intent !== 'action' && methodNamed.test(op.operationId ?? op.id)) id.push(...terms(intent));
   // An id naming the current user (Gitea's createCurrentUserRepo on "/user/repos"), or the caller as "me" in a name
   // (Graph's sharedWithMe, a word the tokenizer drops), speaks of the caller as "/me" does.
   if (!path.includes(selfTerm) && (namesCurrentUser(id) || namesMe(op))) path.push(selfTerm);
@@ -108,13 +113,13 @@ export function isPlural(segment: string): boolean {
   return /[a-z]s$/i.test(segment) && !/(ss|us|is)$/i.test(segment);
 }
 
-/** Whether id terms say "current user" or "user current", in either order next to each other. */
 /** Whether the operationId or a path segment has "me" as a word of a name ("sharedWithMe", "getMe"), not as the whole segment. */
 function namesMe(op: Operation): boolean {
   const names = [op.operationId ?? '', ...op.path.split('/').filter((segment) => !segment.startsWith('{') && segment.toLowerCase() !== 'me')];
   return names.some((name) => /[a-z0-9]Me(?![a-z])|(?:^|[_.-])me[_.-]/.test(name));
 }
 
+/** Whether id terms say "current user" or "user current", in either order next to each other. */
 function namesCurrentUser(id: readonly string[]): boolean {
   return id.some((term, i) => term === currentTerm && (id[i - 1] === userTerm || id[i + 1] === userTerm));
 }

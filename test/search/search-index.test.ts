@@ -99,6 +99,17 @@ describe('SearchIndex', () => {
     expect(first(index, 'shared with me')).toBe('drives.drive.sharedWithMe');
   });
 
+  test("an id that ends in its method's name (Google's storage.buckets.patch) is found by the intent it names", () => {
+    const index = new SearchIndex([
+      operation('storage.buckets.update', 'put', '/b/{bucket}', 'Updates a bucket.'),
+      operation('storage.buckets.patch', 'patch', '/b/{bucket}', 'Patches a bucket. Changes may take time to propagate.'),
+      ...['acl', 'iam', 'defaultObjectAcl', 'notificationConfigs', 'o'].map((part) =>
+        operation(`storage.${part}.update`, 'put', `/b/{bucket}/${part}/{id}`, `Updates a ${part} of the bucket.`),
+      ),
+    ]);
+    expect(index.search('update bucket', { limit: 2 }).map((hit) => hit.operation.id)).toEqual(['storage.buckets.update', 'storage.buckets.patch']);
+  });
+
   test('a summary written as prose counts as a summary for its first sentence only', () => {
     const index = new SearchIndex([
       operation('createFineTune', 'post', '/fine-tunes', '', {
