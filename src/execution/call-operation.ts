@@ -25,7 +25,7 @@ export interface CallSettings extends Pick<Config, 'baseUrl' | 'serverVariables'
   allowedOrigins: ReadonlySet<string>;
   /** Upstream body bytes this call may hold (see body-budget). */
   bodyLease?: BodyLease;
-  /** Query pairs, encoded, sent beside the arguments: those of an address the document does not declare (see endpoint-address). */
+  /** Query pairs, encoded, sent beside the arguments: those of an address the document does not declare, less any credential's (see execute-endpoint). */
   extraQuery?: readonly string[] | undefined;
 }
 
@@ -90,8 +90,7 @@ export async function callOperation(
   } as const;
 
   const prepare = async (): Promise<{ request: HttpRequest; auth: Authorization }> => {
-    // A credential's query parameter is the credentials' to send, never the address's.
-    const extraQuery = settings.extraQuery?.filter((pair) => !queryKeys.has([...new URLSearchParams(pair).keys()][0] ?? ''));
+    const { extraQuery } = settings;
     const request = buildRequest({
       method: operation.method,
       path: operation.path,

@@ -31,7 +31,7 @@ export function encodeBody(mediaType: string, media: MediaTypeObject, value: unk
   if (type.startsWith('text/') || /xml|yaml|csv/.test(type)) {
     if (typeof value === 'string') return { body: value, contentType: mediaType };
     if (/xml/.test(type) && isObject(value) && !isFileArgument(value))
-      return { body: encodeXml(value, media.schema, options.schemas, options.xmlArraysWrapped), contentType: mediaType };
+      return { body: encodeXml(value, media.schema, options.schemas, options.xmlArraysWrapped ?? false), contentType: mediaType };
     if (isFileArgument(value)) return { body: readFileArgument(value, 'body').bytes, contentType: mediaType };
     throw new RequestBuildError(`The body of a ${mediaType} request must be a string.`, { hint: 'Give the document text as "body".' });
   }

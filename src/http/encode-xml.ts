@@ -4,6 +4,8 @@
  * `<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>`.
  */
 import { isObject, type JsonObject } from '../base/json.js';
+import { echoInput } from '../echo-input.js';
+import { RequestBuildError } from '../errors.js';
 import type { SchemaLookup } from './file-properties.js';
 
 /** A schema read through its `$ref`s and `allOf` members: what shapes the value, and its `xml` hints merged. */
@@ -18,22 +20,24 @@ interface XmlSchema {
 
 /** Schemas followed into one value: deeper nesting is written without hints rather than followed on. */
 const maxDepth = 32;
+/** An XML element or attribute name, with an optional prefix (XML 1.0's Name, ASCII part). */
+const xmlName = /^[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?$/;
 
 /**
  * The XML text of `value` for a body schema. The root element is the schema's `xml.name`, else the named
- * schema's name, else, for an object with one property (how AWS documents wrap S3's bodies), that property.
+ * schema's name, else, for a schema of one object property (how AWS documents wrap S3's bodies), that property.
  * `wrappedByDefault`: arrays without `xml.wrapped` are wrapped (a document that writes `wrapped: false` where
  * it means it, as AWS's do, leaves the rest wrapped).
  */
-export function encodeXml(value: JsonObject, schema: unknown, lookup: SchemaLookup | undefined, wrappedByDefault = false): string {
+export function encodeXml(value: JsonObject, schema: unknown, lookup: SchemaLookup | undefined, wrappedByDefault: boolean): string {
   const writer = new XmlWriter(lookup, wrappedByDefault);
   const root = writer.read(schema, lookup?.docUrl ?? '', 0);
   const rootName = typeof root.xml.name === 'string' ? root.xml.name : root.named;
-  const keys = Object.keys(value);
-  const body =
-    rootName === undefined && keys.length === 1 && isObject(value[keys[0]!])
-      ? writer.element(keys[0]!, value[keys[0]!], root.properties[keys[0]!], root.docUrl, 1)
-      : writer.element(rootName ?? 'root', value, schema, lookup?.docUrl ?? '', 0);
+  const [only, ...others] = Object.keys(root.properties);
+  const wrapper = rootName === undefined && only !== undefined && !others.length && isObject(value[only]);
+  const body = wrapper
+    ? writer.element(only, value[only], root.properties[only], root.docUrl, 1)
+    : writer.element(rootName ?? 'root', value, schema, lookup?.docUrl ?? '', 0);
   return `<?xml version="1.0" encoding="UTF-8"?>${body}`;
 }
 
@@ -52,7 +56,8 @@ class XmlWriter {
         if (!this.lookup) return;
         try {
           const target = this.lookup.resolver.deref(schema, url, 'an XML request body');
-          out.named = schema.$ref.slice(schema.$ref.lastIndexOf('/') + 1);
+          // The schema's own name is the first named one met ("Pet", not the "Animal" its allOf takes in).
+          out.named ??= schema.$ref.slice(schema.$ref.lastIndexOf('/') + 1);
           visit(target.value, target.docUrl, level + 1);
           out.docUrl = target.docUrl;
         } catch {
@@ -71,8 +76,14 @@ class XmlWriter {
 
   /** `value` as the element `name` (or the name its schema gives), with its attributes and children. */
   element(name: string, value: unknown, schema: unknown, docUrl: string, depth: number): string {
-    const read = this.read(schema, docUrl, depth);
+    // Past the depth schemas are followed to, a value is written by its own keys.
+    const read = this.read(depth >= maxDepth ? undefined : schema, docUrl, depth);
     const tag = qualified(typeof read.xml.name === 'string' ? read.xml.name : name, read.xml);
+    if (!xmlName.test(tag)) {
+      throw new RequestBuildError(`The body's "${echoInput(tag)}" cannot be an XML element name.`, {
+        hint: 'Name fields as the schema does, or give the XML text as "body".',
+      });
+    }
     if (value === undefined) return '';
     if (Array.isArray(value)) {
       const item = this.read(read.items, read.docUrl, depth + 1);
@@ -89,8 +100,8 @@ class XmlWriter {
         if (child === undefined) continue;
         const own = this.read(read.properties[key], read.docUrl, depth + 1);
         if (own.xml.attribute === true && !isObject(child) && !Array.isArray(child)) {
-          attributes += ` ${qualified(typeof own.xml.name === 'string' ? own.xml.name : key, own.xml)}="${escapeXml(text(child))}"`;
-        } else children += depth >= maxDepth ? '' : this.element(key, child, read.properties[key], read.docUrl, depth + 1);
+          if (child !== null) attributes += ` ${qualified(typeof own.xml.name === 'string' ? own.xml.name : key, own.xml)}="${escapeXml(text(child))}"`;
+        } else children += this.element(key, child, read.properties[key], read.docUrl, depth + 1);
       }
       return `<${tag}${attributes}>${children}</${tag}>`;
     }

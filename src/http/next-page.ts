@@ -32,12 +32,21 @@ const maxValueChars = 300;
  * @param headers the response headers kept for the model (lowercase names)
  * @param argumentNames the operation's arguments: parameter keys, and body fields as `body.name`
  * @param sent the URL the request went to: a next link's parameters that equal it are not repeated
+ * @param callable whether a next link is an address of this same endpoint (see Catalog.locate): then, when what
+ *   changes is no argument, the link is the call to make
  */
-export function nextPageNote(json: unknown, headers: Record<string, string>, argumentNames: readonly string[], sent: URL): string | undefined {
+export function nextPageNote(
+  json: unknown,
+  headers: Record<string, string>,
+  argumentNames: readonly string[],
+  sent: URL,
+  callable: (address: string) => boolean = () => false,
+): string | undefined {
   if (isObject(json) && (json.has_more === false || json.hasMore === false)) return undefined;
   const byName = new Map(argumentNames.map((name) => [normalize(name.replace(/^body\./, '')), name]));
-  const pairs = tokenPairs(json, byName) ?? stripePair(json, byName) ?? linkPairs(json, headers['link'], byName, sent);
-  if (typeof pairs === 'string') return `More results: execute_endpoint { "id": ${JSON.stringify(`GET ${pairs}`)} } gets the next page.`;
+  const link = linkPairs(json, headers['link'], byName, sent);
+  if (link?.beyondArguments && callable(link.href)) return `More results: execute_endpoint { "id": ${JSON.stringify(`GET ${link.href}`)} } gets the next page.`;
+  const pairs = tokenPairs(json, byName) ?? stripePair(json, byName) ?? link?.pairs;
   if (!pairs?.length) return undefined;
   const said = pairs.map(([name, value]) => {
     const text = JSON.stringify(value);
@@ -76,10 +85,15 @@ function stripePair(json: unknown, byName: Map<string, string>): [string, unknow
 
 /**
  * The query parameters of a next link (the `Link` header's `rel="next"`, or a body field) that are arguments
- * and differ from what was sent; the link itself, to call as an address, when what changes is no argument
- * (Azure's `$skiptoken`, a page in the path): the arguments alone would fetch the same page again.
+ * and differ from what was sent; and whether more changes than arguments say (Azure's `$skiptoken`, a page in
+ * the path): the arguments alone would then fetch the same page again.
  */
-function linkPairs(json: unknown, linkHeader: string | undefined, byName: Map<string, string>, sent: URL): [string, unknown][] | string | undefined {
+function linkPairs(
+  json: unknown,
+  linkHeader: string | undefined,
+  byName: Map<string, string>,
+  sent: URL,
+): { pairs: [string, unknown][]; href: string; beyondArguments: boolean } | undefined {
   const href = (linkHeader && /<([^>]+)>\s*;[^,]*rel="?next"?/i.exec(linkHeader)?.[1]) || bodyLink(json);
   if (!href) return undefined;
   let next: URL;
@@ -90,13 +104,14 @@ function linkPairs(json: unknown, linkHeader: string | undefined, byName: Map<st
   }
   if (next.href === sent.href) return undefined;
   const pairs: [string, unknown][] = [];
+  let beyondArguments = next.pathname !== sent.pathname;
   for (const [name, value] of next.searchParams) {
     if (sent.searchParams.get(name) === value) continue;
     const argument = byName.get(normalize(name));
-    if (!argument || argument.startsWith('body.')) return next.href;
-    pairs.push([argument, value]);
+    if (argument && !argument.startsWith('body.')) pairs.push([argument, value]);
+    else beyondArguments = true;
   }
-  return next.pathname === sent.pathname ? pairs : next.href;
+  return { pairs, href: next.href, beyondArguments };
 }
 
 function bodyLink(json: unknown): string | undefined {

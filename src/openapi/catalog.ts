@@ -82,7 +82,7 @@ export class Catalog {
     const { byId, byShape, byLowerId } = this.lookup();
     const exact = byId.get(text);
     if (exact) return exact;
-    const match = /^([A-Za-z]+)\s+(\S+)$/.exec(text);
+    const match = methodAndPath.exec(text);
     if (match) {
       const found = byShape.get(shapeKey(match[1]!, match[2]!));
       if (found) return found;
@@ -98,14 +98,14 @@ export class Catalog {
     const operation = this.find(idOrAddress);
     if (operation) return { operation };
     const text = idOrAddress.trim();
-    const match = /^([A-Za-z]+)\s+(\S+)$/.exec(text) ?? (/^https?:\/\/\S+$/i.test(text) ? [text, 'get', text] : undefined);
+    const match = methodAndPath.exec(text) ?? (/^https?:\/\/\S+$/i.test(text) ? [text, 'get', text] : undefined);
     return match ? matchAddress(this.operations, match[1]!, match[2]!) : undefined;
   }
 
   /** Why an id that exists in the document is not served here (filters, read-only mode); undefined otherwise. */
   hiddenReason(idOrMethodPath: string): { id: string; reason: string } | undefined {
     const text = idOrMethodPath.trim();
-    const match = /^([A-Za-z]+)\s+(\S+)$/.exec(text);
+    const match = methodAndPath.exec(text);
     const op = this.hiddenByShape.get(text) ?? (match ? this.hiddenByShape.get(shapeKey(match[1]!, match[2]!)) : undefined);
     const reason = op ? this.hidden.get(op.id) : undefined;
     return op && reason ? { id: op.id, reason } : undefined;
@@ -123,6 +123,9 @@ export class Catalog {
     return this.tagCounts;
   }
 }
+
+/** `METHOD /path`, or `METHOD address`. */
+const methodAndPath = /^([A-Za-z]+)\s+(\S+)$/;
 
 function shapeKey(method: string, path: string): string {
   const normalised = path.replace(/\{[^}]*\}/g, '{}').replace(/(.)\/+$/, '$1');

@@ -11,7 +11,7 @@ export interface AddressMatch {
    * Values the address gives, by parameter name and location: its path segments, and the query parameters the
    * operation declares; `extra`, the query pairs it does not declare, as written (a next link's `$skiptoken`).
    */
-  values: { path: Record<string, string>; query: Record<string, string>; extra: string[] };
+  values: { path: Record<string, string>; query: Record<string, string[]>; extra: string[] };
 }
 
 interface Template {
@@ -47,13 +47,15 @@ export function matchAddress(operations: readonly Operation[], method: string, t
   if (!best) return undefined;
   const { operation, names } = best.template;
   const path: Record<string, string> = Object.fromEntries(names.map((name, i) => [name, decoded(best.values[i]!)!]));
-  const declared = new Set(operation.parameters.filter((p) => p.in === 'query').map((p) => p.name));
-  const query: Record<string, string> = {};
+  const declared = new Map(operation.parameters.filter((p) => p.in === 'query').map((p) => [p.name.toLowerCase(), p.name]));
+  const query: Record<string, string[]> = {};
   const extra: string[] = [];
   for (const pair of address.search.split('&').filter(Boolean)) {
     const [name, value] = [...new URLSearchParams(pair)][0] ?? [pair, ''];
-    if (declared.has(name)) query[name] = value;
-    else extra.push(pair);
+    const known = declared.get(name.toLowerCase());
+    if (known === name) (query[name] ??= []).push(value);
+    // Another case of a declared name would reach the API past the validator: left out.
+    else if (known === undefined) extra.push(pair);
   }
   return { operation, values: { path, query, extra } };
 }

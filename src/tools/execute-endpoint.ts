@@ -10,7 +10,9 @@ import { repairMessage } from '../arguments/repair-message.js';
 import { unreliableNotes } from '../arguments/unreliable-notes.js';
 import { validateArguments, type ArgumentProblem } from '../arguments/validate-arguments.js';
 import { echoInput } from '../echo-input.js';
-import { isObject } from '../base/json.js';
+import { isObject, type JsonObject } from '../base/json.js';
+import { describeSecurity, queryKeyNames } from '../auth/describe-security.js';
+import { redactedMark } from '../http/redact-secrets.js';
 import { describeError, DynamicMcpError } from '../errors.js';
 import { bodyNotes } from '../http/body-notes.js';
 import { nextPageNote } from '../http/next-page.js';
@@ -82,8 +84,9 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
   const strays = Object.fromEntries(Object.entries(input).filter(([key]) => !toolFields.has(key)));
   let args: Record<string, unknown>;
   let adjustments: string[];
+  let extraQuery: string[] | undefined;
   try {
-    ({ args, adjustments } = fillFromAddress(normalizeArguments(input.arguments, strays, schema), located.values, inputSchema));
+    ({ args, adjustments, extraQuery } = fillFromAddress(normalizeArguments(input.arguments, strays, schema), located, inputSchema, catalog));
   } catch (error) {
     if (error instanceof ArgumentShapeError) return toolError(`${error.message} Example: { "id": "${operation.id}", "arguments": { ... } }.`);
     throw error;
@@ -104,7 +107,7 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
       response: raw,
       missingCredentials,
       queryKeys,
-    } = await callOperation(operation, catalog, bindings, args, { ...execution, allowedOrigins, extraQuery: located.values?.extra });
+    } = await callOperation(operation, catalog, bindings, args, { ...execution, allowedOrigins, extraQuery });
     sentPath = sentTarget(raw.url, queryKeys);
     // Redacted as shaped, before the rest of a long body is kept for continuations: the store never holds a credential either.
     shaped = shapeResponse(raw, {
@@ -117,7 +120,8 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
     addValidationNotes(shaped, raw.status, validationNotes);
     shaped.notes.push(...bodyNotes(raw, shaped, { expectsJson: declaresJson(operation, catalog), method: operation.method }));
     shaped.notes.push(...statusNotes(shaped, operation.method, missingCredentials, catalog));
-    const nextPage = raw.status < 300 ? nextPageNote(shaped.json, shaped.headers, argumentNames(schema), raw.url) : undefined;
+    const sameEndpoint = (address: string) => catalog.locate(`GET ${address}`)?.operation === operation;
+    const nextPage = raw.status < 300 ? nextPageNote(shaped.json, shaped.headers, argumentNames(schema), raw.url, sameEndpoint) : undefined;
     if (nextPage) shaped.notes.push(nextPage);
     const narrower = select ? undefined : selectHint(shaped.json, raw.bytes.length);
     if (narrower) shaped.notes.push(narrower);
@@ -196,27 +200,46 @@ function contentTypeProblem(operation: Operation, contentType: string): string |
     : `${operation.id} takes no request body, so contentType does not apply.`;
 }
 
-/** The arguments with what an address gave (see endpoint-address) where the caller left it out, which the adjustments name. */
+/**
+ * The arguments with what an address gave (see endpoint-address) where the caller left it out, which the
+ * adjustments name: a path value, a declared query parameter (all its values for an array), and the query
+ * pairs the document does not declare, to send as written, less any a credential travels in or that holds a
+ * redacted value (a next link shown to the model has its secrets masked).
+ */
 function fillFromAddress<T extends { args: Record<string, unknown>; adjustments: string[] }>(
   normalized: T,
-  values: AddressMatch['values'] | undefined,
+  located: { operation: Operation; values?: AddressMatch['values'] },
   { schema, bindings }: InputSchema,
-): T {
+  catalog: Catalog,
+): T & { extraQuery?: string[] } {
+  const { values } = located;
   if (!values) return normalized;
   const filled: string[] = [];
   const properties = isObject(schema.properties) ? schema.properties : {};
   for (const binding of bindings) {
-    const value = binding.location === 'path' ? values.path[binding.name] : binding.location === 'query' ? values.query[binding.name] : undefined;
-    if (value === undefined || normalized.args[binding.key] !== undefined) continue;
-    // An address is text: a number or boolean parameter reads it as one.
-    const property = properties[binding.key];
-    normalized.args[binding.key] = (isObject(property) ? fromText(value, property.type) : undefined) ?? value;
+    const given = binding.location === 'path' ? [values.path[binding.name]] : binding.location === 'query' ? values.query[binding.name] : undefined;
+    if (given?.[0] === undefined || normalized.args[binding.key] !== undefined) continue;
+    const property = isObject(properties[binding.key]) ? (properties[binding.key] as JsonObject) : {};
+    normalized.args[binding.key] = addressValue(given as string[], property);
     filled.push(binding.key);
   }
   if (filled.length) normalized.adjustments.push(`${filled.join(', ')} taken from the address.`);
-  // Query parameters the document does not declare (a next link's token) go as the address has them.
-  if (values.extra.length) normalized.adjustments.push(`${values.extra.map((pair) => pair.split('=')[0]).join(', ')} sent as in the address.`);
-  return normalized;
+  const credentials = queryKeyNames(describeSecurity(located.operation, catalog));
+  const extraQuery = values.extra.filter((pair) => {
+    const [name, value] = [...new URLSearchParams(pair)][0] ?? ['', ''];
+    return !credentials.has(name) && !value.includes(redactedMark);
+  });
+  if (!extraQuery.length) return normalized;
+  const names = extraQuery.map((pair) => [...new URLSearchParams(pair).keys()][0]);
+  normalized.adjustments.push(`${names.join(', ')} sent as in the address.`);
+  return { ...normalized, extraQuery };
+}
+
+/** An address's text values as the parameter takes them: all of them for an array, else the first; a number or boolean read as one. */
+function addressValue(texts: string[], property: JsonObject): unknown {
+  const typed = (text: string, schema: unknown) => (isObject(schema) ? fromText(text, schema.type) : undefined) ?? text;
+  const types = Array.isArray(property.type) ? property.type : [property.type];
+  return types.includes('array') ? texts.map((text) => typed(text, property.items)) : typed(texts[0]!, property);
 }
 
 /**

@@ -34,7 +34,7 @@ describe('an object body written as XML', () => {
       },
     };
     const value = { CORSConfiguration: { CORSRules: [{ AllowedMethods: ['GET', 'PUT'], AllowedOrigins: ['https://example.com'] }] } };
-    expect(encodeXml(value, schema, { resolver, docUrl: 'file:///s3.json' })).toBe(
+    expect(encodeXml(value, schema, { resolver, docUrl: 'file:///s3.json' }, false)).toBe(
       `${head}<CORSConfiguration><CORSRule><AllowedMethod>GET</AllowedMethod><AllowedMethod>PUT</AllowedMethod><AllowedOrigin>https://example.com</AllowedOrigin></CORSRule></CORSConfiguration>`,
     );
   });
@@ -51,7 +51,7 @@ describe('an object body written as XML', () => {
       },
     };
     const value = { id: 7, name: 'Rex & "Max" <3', photoUrls: ['a.png', 'b.png'], tags: ['x', 'y'] };
-    expect(encodeXml(value, schema, undefined)).toBe(
+    expect(encodeXml(value, schema, undefined, false)).toBe(
       `${head}<p:pet xmlns:p="https://example.com/schema" id="7"><name>Rex &amp; &quot;Max&quot; &lt;3</name><photos><url>a.png</url><url>b.png</url></photos><tags>x</tags><tags>y</tags></p:pet>`,
     );
   });
@@ -71,5 +71,28 @@ describe('an object body written as XML', () => {
     expect(encodeXml(value, schema, undefined, false)).toBe(`${head}<Tagging><Tag><Key>team</Key><Value>pay</Value></Tag></Tagging>`);
     expect(unmarkedArraysWrapped({ components: { schemas: { A: { type: 'array', xml: { wrapped: false } } } } })).toBe(true);
     expect(unmarkedArraysWrapped({ components: { schemas: { A: { type: 'array', xml: { wrapped: true } } } } })).toBe(false);
+  });
+
+  test("a named schema's own name is the root, not a schema its allOf takes in; a null attribute is left out", () => {
+    const document = {
+      components: {
+        schemas: {
+          Pet: {
+            allOf: [{ $ref: '#/components/schemas/Animal' }, { properties: { id: { type: 'integer', xml: { attribute: true } }, name: { type: 'string' } } }],
+          },
+          Animal: { type: 'object', properties: { legs: { type: 'integer' } } },
+        },
+      },
+    };
+    const lookup = { resolver: new RefResolver('file:///pets.json', document, { reader: readerFor('file:///pets.json') }), docUrl: 'file:///pets.json' };
+    expect(encodeXml({ id: null, name: 'Rex', legs: 4 }, { $ref: '#/components/schemas/Pet' }, lookup, false)).toBe(
+      `${head}<Pet><name>Rex</name><legs>4</legs></Pet>`,
+    );
+    // One property given of a schema with several is no wrapper: the schema names the root.
+    expect(encodeXml({ name: 'Rex' }, { $ref: '#/components/schemas/Pet' }, lookup, false)).toBe(`${head}<Pet><name>Rex</name></Pet>`);
+  });
+
+  test('a key that cannot be an element name is refused, not written as markup', () => {
+    expect(() => encodeXml({ 'x><evil/><y': 1 }, { type: 'object' }, undefined, false)).toThrow('cannot be an XML element name');
   });
 });

@@ -23,19 +23,27 @@ describe('nextPageNote', () => {
       ['starting_after', 'limit'],
       'starting_after = "cus_2"',
     ],
-    ["Bitbucket's next link in the body", { values: [], next: 'https://api.example.com/items?per_page=30&page=2' }, ['page', 'workspace'], 'page = "2"'],
+    ["Bitbucket's next link in the body", { values: [], next: 'https://api.bitbucket.org/2.0/repositories/acme?page=2' }, ['page', 'workspace'], 'page = "2"'],
   ])('%s', (_name, json, names, said) => {
     expect(note(json, names)).toBe(`More results: call again with ${said} for the next page.`);
   });
 
   test("a next link whose token is no argument (Azure's $skiptoken) or whose page is in the path is given to call as an address", () => {
+    const callable = () => true;
     const azure = 'https://api.example.com/items?per_page=30&$skiptoken=eyJOZXh0';
-    expect(note({ value: [], nextLink: azure }, ['per_page'])).toBe(`More results: execute_endpoint { "id": "GET ${azure}" } gets the next page.`);
-    expect(note({ items: [], next: '/items/page/2?per_page=30' }, ['per_page'])).toBe(
+    expect(nextPageNote({ value: [], nextLink: azure }, {}, ['per_page'], sent, callable)).toBe(
+      `More results: execute_endpoint { "id": "GET ${azure}" } gets the next page.`,
+    );
+    expect(nextPageNote({ items: [], next: '/items/page/2?per_page=30' }, {}, ['per_page'], sent, callable)).toBe(
       'More results: execute_endpoint { "id": "GET https://api.example.com/items/page/2?per_page=30" } gets the next page.',
     );
     // A link to the page just fetched is no next page.
-    expect(note({ items: [], next: sent.href }, ['per_page'])).toBeUndefined();
+    expect(nextPageNote({ items: [], next: sent.href }, {}, ['per_page'], sent, callable)).toBeUndefined();
+  });
+
+  test("a next link no endpoint answers at keeps to the arguments it changes (GitHub's Link to /repositories/{id}/issues)", () => {
+    const link = '<https://api.github.com/repositories/1300192/issues?per_page=30&page=2>; rel="next"';
+    expect(note([{}], ['per_page', 'page'], { link })).toBe('More results: call again with page = "2" for the next page.');
   });
 
   test("a Link header's next page, without the parameters sent unchanged (GitHub)", () => {

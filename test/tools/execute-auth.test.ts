@@ -33,6 +33,13 @@ describe('execute_endpoint credentials', () => {
     expect(harness.upstream.requests[0]!.headers['x-key']).toBeUndefined();
   });
 
+  test("an address's undeclared query pairs go as written, never a credential's parameter nor a redacted value", async () => {
+    const { call } = await connect({ keyQuery: 'k 456' });
+    const result = await call('execute_endpoint', { id: 'GET /files?api_key=other&page_token=p%202&token=%5Bredacted%5D' });
+    expect(harness.upstream.requests[0]!.url).toBe('/files?page_token=p%202&api_key=k%20456');
+    expect(textOf(result)).toContain('Adjusted: page_token sent as in the address.');
+  });
+
   test('sends HTTP basic from user:password and bearer tokens as given', async () => {
     const { call } = await connect({ basicAuth: 'ada:s3cret', bearerAuth: 'tok-1' });
     await call('execute_endpoint', { id: 'uploadFile', contentType: 'application/json', arguments: { body: { url: 'https://example.test/a.png' } } });
