@@ -17,6 +17,8 @@ export interface AddressMatch {
 interface Template {
   operation: Operation;
   pattern: RegExp;
+  /** The same, its literal parts in any case. */
+  anyCase: RegExp;
   names: string[];
   /** Characters the template fixes: of two templates an address fills, the one fixing more is meant ("/users/me" over "/users/{id}"). */
   fixed: number;
@@ -32,18 +34,8 @@ const cache = new WeakMap<readonly Operation[], Template[]>();
 export function matchAddress(operations: readonly Operation[], method: string, target: string): AddressMatch | undefined {
   const address = parseAddress(target);
   if (!address) return undefined;
-  let best: { template: Template; values: string[] } | undefined;
-  for (const template of templatesOf(operations)) {
-    if (template.operation.method !== method.toLowerCase() || (best && best.template.fixed >= template.fixed)) continue;
-    for (const base of ['', ...serverPaths(template.operation)]) {
-      if (base && address.path !== base && !address.path.startsWith(`${base}/`)) continue;
-      const values = template.pattern.exec(address.path.slice(base.length) || '/')?.slice(1);
-      if (values && values.every((v) => decoded(v) !== undefined)) {
-        best = { template, values };
-        break;
-      }
-    }
-  }
+  // As written first; then without case, as Azure's links may lower-case a literal ("resourcegroups").
+  const best = bestMatch(operations, method, address.path, false) ?? bestMatch(operations, method, address.path, true);
   if (!best) return undefined;
   const { operation, names } = best.template;
   const path: Record<string, string> = Object.fromEntries(names.map((name, i) => [name, decoded(best.values[i]!)!]));
@@ -58,6 +50,25 @@ export function matchAddress(operations: readonly Operation[], method: string, t
     else if (known === undefined) extra.push(pair);
   }
   return { operation, values: { path, query, extra } };
+}
+
+/** The template fixing the most characters that the path fills, with the values of its parameters. */
+function bestMatch(operations: readonly Operation[], method: string, path: string, anyCase: boolean): { template: Template; values: string[] } | undefined {
+  let best: { template: Template; values: string[] } | undefined;
+  for (const template of templatesOf(operations)) {
+    if (template.operation.method !== method.toLowerCase() || (best && best.template.fixed >= template.fixed)) continue;
+    for (const base of ['', ...serverPaths(template.operation)]) {
+      const start = anyCase ? path.toLowerCase() : path;
+      const prefix = anyCase ? base.toLowerCase() : base;
+      if (prefix && start !== prefix && !start.startsWith(`${prefix}/`)) continue;
+      const values = (anyCase ? template.anyCase : template.pattern).exec(path.slice(base.length) || '/')?.slice(1);
+      if (values && values.every((v) => decoded(v) !== undefined)) {
+        best = { template, values };
+        break;
+      }
+    }
+  }
+  return best;
 }
 
 /** The path (without a trailing slash) and query of an address: a URL, or a path starting with "/". */
@@ -92,7 +103,7 @@ function templateOf(operation: Operation): Template[] {
     fixed += part.length;
     return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   });
-  return [{ operation, pattern: new RegExp(`^${source.join('')}$`), names, fixed }];
+  return [{ operation, pattern: new RegExp(`^${source.join('')}$`), anyCase: new RegExp(`^${source.join('')}$`, 'i'), names, fixed }];
 }
 
 /** The paths of the operation's servers ("https://{region}.example.com/vision/v1.0" -> "/vision/v1.0"), without a trailing slash. */

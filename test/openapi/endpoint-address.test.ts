@@ -26,6 +26,13 @@ describe('an endpoint by an address it answers at', () => {
     ['a trailing slash either way', 'GET', '/repos/o/r/issues', { id: 'listIssues', path: { owner: 'o', repo: 'r' } }],
     ['two parameters in one segment', 'GET', '/files/report.csv', { id: 'getFile', path: { name: 'report', ext: 'csv' } }],
     ['percent-encoding decoded', 'GET', '/users/a%20b', { id: 'getUser', path: { id: 'a b' } }],
+    [
+      "a literal in another case, when nothing matches as written (Azure's resourcegroups)",
+      'GET',
+      '/Repos/o/r/ISSUES',
+      { id: 'listIssues', path: { owner: 'o', repo: 'r' } },
+    ],
+    ['values keep their case', 'GET', '/users/Me', { id: 'getUser', path: { id: 'Me' } }],
   ])('%s', (_name, method, target, expected) => {
     expect(match(method, target)).toMatchObject(expected);
   });
