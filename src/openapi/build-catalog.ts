@@ -3,7 +3,7 @@ import { describeError } from '../errors.js';
 import { Catalog } from './catalog.js';
 import type { LoadedSpec } from './load-spec.js';
 import type { RefResolver } from './ref-resolver.js';
-import { methodPathId, type Operation } from './operation.js';
+import { methodPathId, saysDeprecated, type Operation } from './operation.js';
 import type { ValidationPolicy } from '../config.js';
 import type { ParameterObject, RequestBodyObject, SecurityRequirement, ServerObject } from './openapi-types.js';
 import { httpMethods } from '../base/http-methods.js';
@@ -76,7 +76,7 @@ export function buildCatalog(spec: LoadedSpec, options: BuildCatalogOptions = {}
         method,
         path,
         tags: Array.isArray(raw.tags) ? raw.tags.filter((t): t is string => typeof t === 'string') : [],
-        deprecated: raw.deprecated === true,
+        deprecated: raw.deprecated === true || saysDeprecated(raw.summary, raw.description),
         ...credentialsAsAuth(
           withDocumentVersion(mergeParameters(pathParameters, ownParameters).filter(isArgument), document.info?.version),
           Array.isArray(raw.security) ? (raw.security as SecurityRequirement[]) : documentSecurity,

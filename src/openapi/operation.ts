@@ -52,3 +52,20 @@ export function beforeLostLineBreak(text: string): string {
   const gap = text.search(lostLineBreak);
   return gap === -1 ? text : text.slice(0, gap);
 }
+
+/** A text that opens by saying it is deprecated ("This API is deprecated.", "DEPRECATED!", "(Deprecated) Retrieves…"). */
+const deprecationNotice = /^\W*(?:this (?:api|endpoint|operation|method|call|route|resource) (?:is|has been) )?deprecated\b/i;
+
+/**
+ * Whether an operation's summary, or without one its description, opens by saying it is deprecated: a document
+ * that says so in prose (36 directory operations, Azure's VirtualMachineSizes_List among them) means `deprecated`.
+ */
+export function saysDeprecated(summary: unknown, description: unknown): boolean {
+  const text = typeof summary === 'string' && summary.trim() ? summary : description;
+  return typeof text === 'string' && deprecationNotice.test(text);
+}
+
+/** Whether a sentence is no more than a deprecation notice ("This API is deprecated."): it says nothing of what the operation does. */
+export function isDeprecationNotice(sentence: string): boolean {
+  return deprecationNotice.test(sentence) && sentence.replace(deprecationNotice, '').replace(/\W/g, '') === '';
+}

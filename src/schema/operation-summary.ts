@@ -1,6 +1,6 @@
 /** @module The line an operation shows in listings: its summary, or else the first sentence of its description, shortened. */
 import { decodeEntities, shortenText } from './shorten-text.js';
-import { beforeLostLineBreak, summaryIsProse, type Operation } from '../openapi/operation.js';
+import { beforeLostLineBreak, isDeprecationNotice, summaryIsProse, type Operation } from '../openapi/operation.js';
 import { splitWords } from '../search/tokenize.js';
 
 /** Longest line taken from a description, or from a summary written as prose; a summary of one line is shown as written. */
@@ -29,12 +29,13 @@ function leadSentence(prose: string | undefined): string {
 
 /**
  * Up to the first full stop that ends a sentence (followed by a capital, or the end): "e.g. this" stays whole.
- * A label for a first sentence (one word, or two ending in "!": "Important!", eBay's issueRefund) brings the next.
+ * A label for a first sentence (one word, or two ending in "!": "Important!", eBay's issueRefund), or a notice
+ * that says only that the operation is deprecated ("This API is deprecated."), brings the next.
  */
 function firstSentence(text: string): string {
   const sentence = sentenceAt(text);
   const words = sentence.trim().split(/\s+/).length;
-  const label = words === 1 || (words === 2 && sentence.endsWith('!'));
+  const label = words === 1 || (words === 2 && sentence.endsWith('!')) || isDeprecationNotice(sentence);
   if (!label || sentence.length >= text.length) return sentence;
   return `${sentence} ${sentenceAt(text.slice(sentence.length).trim())}`;
 }

@@ -435,6 +435,12 @@ describe('listings', () => {
     expect(new URL(harness.upstream.requests.at(-1)!.url, 'http://x').searchParams.get('Version')).toBe('2012-06-01');
   });
 
+  test("an operation whose description opens by saying it is deprecated is deprecated, and its line says what to use instead (Azure's VM sizes)", async () => {
+    const { call } = await connect(directory('azure.com/compute.json'));
+    const listed = textOf(await call('list_endpoints', { query: 'list virtual machine sizes in a location', limit: 20 }));
+    expect(listed).toMatch(/^VirtualMachineSizes_List: GET \S+ - This API is deprecated\. Use Resources Skus \[required: [^\]]+\] \(deprecated\)$/m);
+  });
+
   test("Azure's api-version, required and given no value, is the document's version: not asked for, sent when left out, replaceable", async () => {
     const { call } = await connect(directory('azure.com/compute.json'));
     const listed = await call('list_endpoints', { query: 'start a virtual machine', limit: 3 });
