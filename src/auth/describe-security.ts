@@ -14,37 +14,34 @@ export function isSecurityOptional(operation: Operation): boolean {
 
 /** An empty list means the operation needs no credentials. `configured` is set when credentials are given. */
 export function describeSecurity(operation: Operation, catalog: Catalog, configured?: ReadonlySet<string>): SchemeUse[][] {
-  const schemes = catalog.spec.document.components?.securitySchemes ?? {};
   return operation.security
     .filter((requirement) => isObject(requirement) && Object.keys(requirement).length > 0)
-    .flatMap((requirement) =>
-      withoutCollisions(
-        Object.entries(requirement).map(([name, scopes]) => {
-          let scheme: SecuritySchemeObject | undefined;
-          try {
-            const raw = schemes[name];
-            scheme =
-              raw === undefined
-                ? undefined
-                : catalog.spec.resolver.deref<SecuritySchemeObject>(raw, catalog.spec.resolver.rootUrl, `securitySchemes.${name}`).value;
-          } catch {
-            scheme = undefined;
-          }
-          const use = schemeUse(name, scheme, scopes);
-          if (use.type === 'apiKey' && use.signing) {
-            const name = signingNameOf(catalog);
-            if (name) use.signingName = name;
-          }
-          if (configured) use.configured = configured.has(name);
-          // Documents that list the key among the operation's parameters too ("key", "token" in the query)
-          // let the caller send it as an argument: then "not configured" is no dead end.
-          if (use.type === 'apiKey' && operation.parameters.some((p) => p.in === use.in && sameParameterName(p.name, use.parameterName ?? use.name, p.in))) {
-            use.asArgument = true;
-          }
-          return use;
-        }),
-      ),
-    );
+    .flatMap((requirement) => withoutCollisions(Object.entries(requirement).map(([name, scopes]) => useOf(name, scopes, operation, catalog, configured))));
+}
+
+/** How the operation uses the scheme `name` with `scopes`: its declaration read, and whether it is configured or may be passed as an argument. */
+function useOf(name: string, scopes: unknown, operation: Operation, catalog: Catalog, configured: ReadonlySet<string> | undefined): SchemeUse {
+  const schemes = catalog.spec.document.components?.securitySchemes ?? {};
+  let scheme: SecuritySchemeObject | undefined;
+  try {
+    const raw = schemes[name];
+    scheme =
+      raw === undefined ? undefined : catalog.spec.resolver.deref<SecuritySchemeObject>(raw, catalog.spec.resolver.rootUrl, `securitySchemes.${name}`).value;
+  } catch {
+    scheme = undefined;
+  }
+  const use = schemeUse(name, scheme, scopes);
+  if (use.type === 'apiKey' && use.signing) {
+    const signingName = signingNameOf(catalog);
+    if (signingName) use.signingName = signingName;
+  }
+  if (configured) use.configured = configured.has(name);
+  // Documents that list the key among the operation's parameters too ("key", "token" in the query)
+  // let the caller send it as an argument: then "not configured" is no dead end.
+  if (use.type === 'apiKey' && operation.parameters.some((p) => p.in === use.in && sameParameterName(p.name, use.parameterName ?? use.name, p.in))) {
+    use.asArgument = true;
+  }
+  return use;
 }
 
 /** The query parameters in which API keys of these security alternatives travel: their values are never shown back. */

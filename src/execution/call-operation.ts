@@ -12,7 +12,6 @@ import { isObject } from '../base/json.js';
 import { describeSecurity, isSecurityOptional, queryKeyNames } from '../auth/describe-security.js';
 import { resolveBaseUrl } from '../http/base-url.js';
 import type { BodyLease } from '../http/body-budget.js';
-import { unmarkedArraysWrapped } from '../http/encode-xml.js';
 import { buildRequest, type HttpRequest } from '../http/build-request.js';
 import { sendRequest, type FetchLike, type RawResponse, type SendOptions } from '../http/send-request.js';
 
@@ -86,7 +85,7 @@ export async function callOperation(
   const bodyEncoding = {
     openapi: catalog.spec.version === '3.0' ? '3.0' : '3.1',
     schemas: { resolver: catalog.spec.resolver, docUrl: operation.docUrl },
-    xmlArraysWrapped: unmarkedArraysWrapped(catalog.spec.document),
+    document: catalog.spec.document,
   } as const;
 
   const prepare = async (): Promise<{ request: HttpRequest; auth: Authorization }> => {

@@ -8,7 +8,7 @@ import { isObject } from '../base/json.js';
 import { isFileSchema, objectBodyType } from '../schema/file-schema.js';
 import { declaredContentType, styleOptions, usesStyle } from './encoding-object.js';
 import { encodeMultipart, type MultipartOptions } from './encode-multipart.js';
-import { encodeXml } from './encode-xml.js';
+import { encodeXml, unmarkedArraysWrapped } from './encode-xml.js';
 import { isFileArgument, readFileArgument } from './file-argument.js';
 import { encodeValue, primitiveText, serializeQueryParam } from './serialize-param.js';
 
@@ -19,8 +19,8 @@ export interface EncodedBody {
 
 /** Options that matter to multipart bodies (the OpenAPI version, `$ref` lookup, boundary) and to XML ones. */
 export interface EncodeBodyOptions extends MultipartOptions {
-  /** Whether the document's arrays without `xml.wrapped` are wrapped (see encode-xml). Default: no, as the specification says. */
-  xmlArraysWrapped?: boolean;
+  /** The whole document, read for how it wraps XML arrays (see encode-xml) when an XML body is written. Without it, arrays are unwrapped, as the specification says. */
+  document?: object;
 }
 
 export function encodeBody(mediaType: string, media: MediaTypeObject, value: unknown, options: EncodeBodyOptions = {}): EncodedBody {
@@ -31,7 +31,10 @@ export function encodeBody(mediaType: string, media: MediaTypeObject, value: unk
   if (type.startsWith('text/') || /xml|yaml|csv/.test(type)) {
     if (typeof value === 'string') return { body: value, contentType: mediaType };
     if (/xml/.test(type) && isObject(value) && !isFileArgument(value))
-      return { body: encodeXml(value, media.schema, options.schemas, options.xmlArraysWrapped ?? false), contentType: mediaType };
+      return {
+        body: encodeXml(value, media.schema, options.schemas, options.document ? unmarkedArraysWrapped(options.document) : false),
+        contentType: mediaType,
+      };
     if (isFileArgument(value)) return { body: readFileArgument(value, 'body').bytes, contentType: mediaType };
     throw new RequestBuildError(`The body of a ${mediaType} request must be a string.`, { hint: 'Give the document text as "body".' });
   }

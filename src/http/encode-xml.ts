@@ -76,9 +76,16 @@ class XmlWriter {
 
   /** `value` as the element `name` (or the name its schema gives), with its attributes and children. */
   element(name: string, value: unknown, schema: unknown, docUrl: string, depth: number): string {
-    // Past the depth schemas are followed to, a value is written by its own keys.
-    const read = this.read(depth >= maxDepth ? undefined : schema, docUrl, depth);
-    const tag = qualified(typeof read.xml.name === 'string' ? read.xml.name : name, read.xml);
+    return this.write(name, value, this.readAt(schema, docUrl, depth), depth);
+  }
+
+  /** The schema read (see `read`), unless past the depth schemas are followed to: a value is then written by its own keys. */
+  private readAt(schema: unknown, docUrl: string, depth: number): XmlSchema {
+    return this.read(depth >= maxDepth ? undefined : schema, docUrl, depth);
+  }
+
+  private write(name: string, value: unknown, read: XmlSchema, depth: number): string {
+    const tag = qualified(nameIn(read.xml, name), read.xml);
     if (!xmlName.test(tag)) {
       throw new RequestBuildError(`The body's "${echoInput(tag)}" cannot be an XML element name.`, {
         hint: 'Name fields as the schema does, or give the XML text as "body".',
@@ -86,11 +93,11 @@ class XmlWriter {
     }
     if (value === undefined) return '';
     if (Array.isArray(value)) {
-      const item = this.read(read.items, read.docUrl, depth + 1);
+      const item = this.readAt(read.items, read.docUrl, depth + 1);
       const wrapped = typeof read.xml.wrapped === 'boolean' ? read.xml.wrapped : this.wrappedByDefault;
       // Unwrapped, an item takes its own name, else the one the array's property gives it (AWS's CORSRule).
-      const itemName = typeof item.xml.name === 'string' ? item.xml.name : wrapped ? name : tag;
-      const items = value.map((v) => this.element(itemName, v, read.items, read.docUrl, depth + 1)).join('');
+      const itemName = nameIn(item.xml, wrapped ? name : tag);
+      const items = value.map((v) => this.write(itemName, v, item, depth + 1)).join('');
       return wrapped ? `<${tag}${namespaceOf(read.xml)}>${items}</${tag}>` : items;
     }
     if (isObject(value)) {
@@ -98,15 +105,20 @@ class XmlWriter {
       let children = '';
       for (const [key, child] of Object.entries(value)) {
         if (child === undefined) continue;
-        const own = this.read(read.properties[key], read.docUrl, depth + 1);
+        const own = this.readAt(read.properties[key], read.docUrl, depth + 1);
         if (own.xml.attribute === true && !isObject(child) && !Array.isArray(child)) {
-          if (child !== null) attributes += ` ${qualified(typeof own.xml.name === 'string' ? own.xml.name : key, own.xml)}="${escapeXml(text(child))}"`;
-        } else children += this.element(key, child, read.properties[key], read.docUrl, depth + 1);
+          if (child !== null) attributes += ` ${qualified(nameIn(own.xml, key), own.xml)}="${escapeXml(text(child))}"`;
+        } else children += this.write(key, child, own, depth + 1);
       }
       return `<${tag}${attributes}>${children}</${tag}>`;
     }
     return value === null ? `<${tag}${namespaceOf(read.xml)}/>` : `<${tag}${namespaceOf(read.xml)}>${escapeXml(text(value))}</${tag}>`;
   }
+}
+
+/** The name an `xml` object gives, else `fallback`. */
+function nameIn(xml: JsonObject, fallback: string): string {
+  return typeof xml.name === 'string' ? xml.name : fallback;
 }
 
 function qualified(name: string, xml: JsonObject): string {

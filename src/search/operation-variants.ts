@@ -23,8 +23,9 @@ export interface OperationGroup {
  * and summary, a copy also shares the first member's tags (Azure's slot variants) or the last part of
  * its operationId (Graph's "me.ListEvents", "users.ListEvents"): Zoom's "List meetings" of a user and of
  * the dashboard, or Gitea's admin, organization and repository hooks, are different operations. Copies are of
- * one API version (Square's refunds under /v1 and /v2 take other parameters) and take one request body
- * (Plaid's "/identity/get" and "/processor/identity/get", both "Retrieve identity data" under one tag, do not).
+ * one API version (Square's refunds under /v1 and /v2 take other parameters) and take the same inputs (see
+ * `inputsOf`: Plaid's "/identity/get" and "/processor/identity/get", both "Retrieve identity data" under one
+ * tag, do not).
  */
 export function groupVariants(operations: readonly Operation[]): OperationGroup[] {
   const ordered: OperationGroup[] = [];
@@ -47,7 +48,7 @@ export function groupVariants(operations: readonly Operation[]): OperationGroup[
 
 /** Whether two operations of one family and summary are one operation mounted twice (see `groupVariants`). */
 function copiesOf(a: Operation, b: Operation): boolean {
-  if (apiVersion(a.path) !== apiVersion(b.path) || bodyOf(a) !== bodyOf(b) || inputsOf(a) !== inputsOf(b)) return false;
+  if (apiVersion(a.path) !== apiVersion(b.path) || inputsOf(a) !== inputsOf(b)) return false;
   if (!a.operationId || !b.operationId) return true;
   if (a.tags.length === b.tags.length && a.tags.every((tag, i) => tag === b.tags[i])) return true;
   return lastIdPart(a.operationId) === lastIdPart(b.operationId);
@@ -61,17 +62,26 @@ function apiVersion(path: string): string {
     .join('/');
 }
 
-/** Bodies compared: Graph's copies share one `$ref`; Plaid's "/identity/get" and "/processor/identity/get" take other requests. */
-const bodies = new WeakMap<Operation, string>();
+/** Inputs compared (see `inputsOf`), worked out once per operation. */
+const inputs = new WeakMap<Operation, string>();
 
-/** The request body's schema as a key: its `$ref`, else its JSON (cut: two copies' inline bodies are equal from the start). */
-function bodyOf(op: Operation): string {
-  let key = bodies.get(op);
+/**
+ * What an operation takes, as a key: the request body's schema (its `$ref`, else its JSON, cut: two copies'
+ * inline bodies are equal from the start) and the names of its parameters other than the path's. Graph's
+ * copies share one `$ref` and their query options; Plaid's "/identity/get" and "/processor/identity/get" take
+ * other requests, and Cloud Storage's object IAM policy takes a generation its bucket's does not.
+ */
+function inputsOf(op: Operation): string {
+  let key = inputs.get(op);
   if (key === undefined) {
     const content = op.requestBody?.content;
     const schema: unknown = content ? Object.values(content)[0]?.schema : undefined;
-    key = isRef(schema) ? schema.$ref : (JSON.stringify(schema ?? null) ?? '').slice(0, 2000);
-    bodies.set(op, key);
+    const body = isRef(schema) ? schema.$ref : (JSON.stringify(schema ?? null) ?? '').slice(0, 2000);
+    const parameters = op.parameters
+      .filter((p) => p.in !== 'path')
+      .map((p) => `${p.in} ${p.name}`)
+      .sort();
+    inputs.set(op, (key = [body, ...parameters].join('\n')));
   }
   return key;
 }
@@ -81,15 +91,6 @@ function bodyOf(op: Operation): string {
  * Google's ids end in a bare method ("storage.bucketAccessControls.list", "storage.objectAccessControls.list"),
  * and the resource before it is what tells two operations apart.
  */
-/** The names of the parameters other than the path's: copies take the same (Cloud Storage's object IAM policy takes a generation its bucket's does not). */
-function inputsOf(op: Operation): string {
-  return op.parameters
-    .filter((p) => p.in !== 'path')
-    .map((p) => `${p.in} ${p.name}`)
-    .sort()
-    .join('\n');
-}
-
 function lastIdPart(operationId: string): string {
   const parts = operationId.split(/[/.]/);
   const last = parts.at(-1)!;

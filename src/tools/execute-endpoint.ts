@@ -225,14 +225,13 @@ function fillFromAddress<T extends { args: Record<string, unknown>; adjustments:
   }
   if (filled.length) normalized.adjustments.push(`${filled.join(', ')} taken from the address.`);
   const credentials = queryKeyNames(describeSecurity(located.operation, catalog));
-  const extraQuery = values.extra.filter((pair) => {
-    const [name, value] = [...new URLSearchParams(pair)][0] ?? ['', ''];
-    return !credentials.has(name) && !value.includes(redactedMark);
+  const sent = values.extra.flatMap((pair) => {
+    const [name = '', value = ''] = [...new URLSearchParams(pair)][0] ?? [];
+    return credentials.has(name) || value.includes(redactedMark) ? [] : [{ pair, name }];
   });
-  if (!extraQuery.length) return normalized;
-  const names = extraQuery.map((pair) => [...new URLSearchParams(pair).keys()][0]);
-  normalized.adjustments.push(`${names.join(', ')} sent as in the address.`);
-  return { ...normalized, extraQuery };
+  if (!sent.length) return normalized;
+  normalized.adjustments.push(`${sent.map((extra) => extra.name).join(', ')} sent as in the address.`);
+  return { ...normalized, extraQuery: sent.map((extra) => extra.pair) };
 }
 
 /** An address's text values as the parameter takes them: all of them for an array, else the first; a number or boolean read as one. */
