@@ -212,7 +212,7 @@ export class SearchIndex {
   private rank(query: string, options: SearchOptions, copies: boolean): { hits: SearchHit[]; best: number; weaker: SearchHit[] } {
     const request = separateLiterals(query, (token) => this.isVocabulary(token));
     const vocabulary = this.options.vocabulary ?? searchVocabulary();
-    const concepts = queryConcepts(request.text, vocabulary);
+    const concepts = queryConcepts(request.text, vocabulary, (term) => this.postings.has(term));
     for (const kind of request.kinds) concepts.push({ terms: new Map([[toTerm(kind), literalKindWeight]]), together: false });
     const terms = conceptTerms(concepts);
     const wanted = requestIntent(requestWords(request.text, vocabulary), request.namesItem, this.options.verbs ?? requestVerbs());

@@ -54,8 +54,27 @@ export function requestWords(request: string, vocabulary: SearchVocabulary = emp
   return splitWords(expandPhrases(request, vocabulary).rest);
 }
 
+/**
+ * Per word of the request, the compounds it makes with another of its words that the API writes as one
+ * word ("log 3 hours of work" and "worklog", "sub-account" and "subaccount"), in either order.
+ */
+function compoundsOf(words: readonly string[], isTerm: (term: string) => boolean): string[][] {
+  const joinable = words.map((w) => w.length > 1 && !isStopWord(w) && !/\d/.test(w));
+  const compounds = words.map((): string[] => []);
+  for (const [i, first] of words.entries()) {
+    for (const [j, second] of words.entries()) {
+      if (i === j || !joinable[i] || !joinable[j] || first === second) continue;
+      const term = toTerm(first + second);
+      if (!isTerm(term)) continue;
+      compounds[i]!.push(term);
+      compounds[j]!.push(term);
+    }
+  }
+  return compounds;
+}
+
 /** The concepts of a request, one per known phrase and per word that is not a stop word (or that has meanings). */
-export function queryConcepts(request: string, vocabulary: SearchVocabulary = empty): QueryConcept[] {
+export function queryConcepts(request: string, vocabulary: SearchVocabulary = empty, isTerm: (term: string) => boolean = () => false): QueryConcept[] {
   const { rest, meanings: phrases } = expandPhrases(request, vocabulary);
   const concepts: QueryConcept[] = [];
   const keys = new Set<string>();
@@ -72,6 +91,7 @@ export function queryConcepts(request: string, vocabulary: SearchVocabulary = em
     push(new Map(terms.map((t) => [t, phraseWeight])), true);
   }
   const words = splitWords(rest);
+  const compounds = compoundsOf(words, isTerm);
   let qualifying = false;
   for (const [i, word] of words.entries()) {
     // "filter by site", "sorted by date" say how to narrow or order what is asked for: an input, not a thing to find.
@@ -87,6 +107,7 @@ export function queryConcepts(request: string, vocabulary: SearchVocabulary = em
     // "my events" asks for the caller's, which paths say with "/me" (see search-fields).
     if (selfWords.has(word)) terms.set(selfTerm, meaningWeight * weight);
     for (const meaning of meanings) if (!terms.has(meaning)) terms.set(meaning, meaningWeight * weight);
+    for (const compound of compounds[i]!) if (!terms.has(compound)) terms.set(compound, meaningWeight * weight);
     push(terms, false, meanings.length && terms.has(term) ? term : undefined);
   }
   return concepts;

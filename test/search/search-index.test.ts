@@ -99,6 +99,16 @@ describe('SearchIndex', () => {
     expect(first(index, 'shared with me')).toBe('drives.drive.sharedWithMe');
   });
 
+  test('two words of the request that the API writes as one are found as that word ("work" and "log": worklog)', () => {
+    const index = new SearchIndex([
+      operation('addWorklog', 'post', '/issue/{issueIdOrKey}/worklog', 'Adds a worklog to an issue.', { summary: 'Add worklog' }),
+      operation('getChangeLogs', 'get', '/issue/{issueIdOrKey}/changelog', 'Returns the changelogs of an issue.', { summary: 'Get change logs' }),
+      operation('getAuditRecords', 'get', '/auditing/record', 'Returns the audit log records.', { summary: 'Get audit records' }),
+      operation('updateWorkflow', 'put', '/workflow/{id}', 'Updates a workflow.', { summary: 'Update workflow' }),
+    ]);
+    expect(first(index, 'log 3 hours of work on PAY-88')).toBe('addWorklog');
+  });
+
   test("an id that ends in its method's name (Google's storage.buckets.patch) is found by the intent it names", () => {
     const index = new SearchIndex([
       operation('storage.buckets.update', 'put', '/b/{bucket}', 'Updates a bucket.'),

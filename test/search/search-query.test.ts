@@ -52,6 +52,18 @@ describe('queryConcepts', () => {
     expect(termsOf("I'm sure it's Bob's")).toEqual([['sure'], ['bob']]);
   });
 
+  test('two words the API writes as one word also find that word, in either order', () => {
+    const apiTerms = new Set(['worklog', 'subaccount']);
+    const concepts = queryConcepts('log 3 hours of work', undefined, (term) => apiTerms.has(term));
+    expect(concepts.map((c) => [...c.terms.keys()])).toEqual([['log', 'worklog'], ['3'], ['hour'], ['work', 'worklog']]);
+    expect(queryConcepts('create a sub-account', undefined, (term) => apiTerms.has(term)).map((c) => [...c.terms.keys()])).toEqual([
+      ['creat'],
+      ['sub', 'subaccount'],
+      ['account', 'subaccount'],
+    ]);
+    expect(termsOf('log 3 hours of work')).toEqual([['log'], ['3'], ['hour'], ['work']]);
+  });
+
   test('words inherited by every object are plain words', () => {
     expect(termsOf('constructor toString')).toEqual([['constructor'], ['string']]);
   });
