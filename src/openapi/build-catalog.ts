@@ -3,7 +3,7 @@ import { describeError } from '../errors.js';
 import { Catalog } from './catalog.js';
 import type { LoadedSpec } from './load-spec.js';
 import type { RefResolver } from './ref-resolver.js';
-import { methodPathId, saysDeprecated, type Operation } from './operation.js';
+import { methodPathId, saysDeprecated, summaryRepeatsPath, type Operation } from './operation.js';
 import type { ValidationPolicy } from '../config.js';
 import type { ParameterObject, RequestBodyObject, SecurityRequirement, ServerObject } from './openapi-types.js';
 import { httpMethods } from '../base/http-methods.js';
@@ -77,6 +77,7 @@ export function buildCatalog(spec: LoadedSpec, options: BuildCatalogOptions = {}
         path,
         tags: Array.isArray(raw.tags) ? raw.tags.filter((t): t is string => typeof t === 'string') : [],
         deprecated: raw.deprecated === true || saysDeprecated(raw.summary, raw.description),
+        ...summaryOf(raw, path),
         ...credentialsAsAuth(
           withDocumentVersion(mergeParameters(pathParameters, ownParameters).filter(isArgument), document.info?.version),
           Array.isArray(raw.security) ? (raw.security as SecurityRequirement[]) : documentSecurity,
@@ -89,7 +90,6 @@ export function buildCatalog(spec: LoadedSpec, options: BuildCatalogOptions = {}
         problems,
       };
       if (typeof raw.operationId === 'string' && raw.operationId) operation.operationId = raw.operationId;
-      if (typeof raw.summary === 'string') operation.summary = raw.summary.trim();
       if (typeof raw.description === 'string') operation.description = raw.description;
       if (requestBody) operation.requestBody = requestBody;
       operations.push(operation);
@@ -187,4 +187,11 @@ function credentialsAsAuth(
 
 function parameterKey(location: string, name: string): string {
   return `${location}:${location === 'header' ? name.toLowerCase() : name}`;
+}
+
+/** An operation's summary, trimmed; none when it only repeats the path and a description can stand in (see `summaryRepeatsPath`). */
+function summaryOf(raw: Record<string, unknown>, path: string): { summary?: string } {
+  if (typeof raw.summary !== 'string') return {};
+  const described = typeof raw.description === 'string' && raw.description.trim() !== '';
+  return described && summaryRepeatsPath(raw.summary, path) ? {} : { summary: raw.summary.trim() };
 }

@@ -53,6 +53,17 @@ export function beforeLostLineBreak(text: string): string {
   return gap === -1 ? text : text.slice(0, gap);
 }
 
+/**
+ * Whether a summary is the operation's path, or its end, as written ("products/search" on "/V1/products/search",
+ * "/v0.1/Call/"): no title, just what a listing shows beside it. Magento's are all so (421 operations), and
+ * 508 directory operations that say so have a description, whose first sentence then serves as the summary.
+ */
+export function summaryRepeatsPath(summary: string, path: string): boolean {
+  const tail = summary.trim().replace(/^\/+|\/+$/g, '');
+  const trimmedPath = path.replace(/\/+$/, '');
+  return tail !== '' && (trimmedPath === `/${tail}` || trimmedPath.endsWith(`/${tail}`));
+}
+
 /** A text that opens by saying it is deprecated ("This API is deprecated.", "DEPRECATED!", "(Deprecated) Retrieves…"). */
 const deprecationNotice = /^\W*(?:this (?:api|endpoint|operation|method|call|route|resource) (?:is|has been) )?deprecated\b/i;
 

@@ -382,6 +382,18 @@ describe('listings', () => {
     expect(text).toContain('responses: 200 Success - Retrieve a block');
   });
 
+  test("a summary that is the operation's path (Magento's 'products' on GET /V1/products) gives way to the description's first sentence", async () => {
+    const { call } = await connect(directory('magento.com.json'));
+    const result = await call('list_endpoints', { query: 'list products', limit: 3 });
+    const row = textOf(result)
+      .split('\n')
+      .find((line) => line.startsWith('catalogProductRepositoryV1GetListGet:'));
+    expect(row).toBe('catalogProductRepositoryV1GetListGet: GET /V1/products - Get product list');
+    const described = textOf(await call('describe_endpoint', { ids: ['salesOrderManagementV1HoldPost'] }));
+    expect(described).not.toContain(' - orders/{id}/hold');
+    expect(described).toContain('POST /V1/orders/{id}/hold\nHolds a specified order.');
+  });
+
   test('Gitea issueCreateIssue lists its required body field: [required: owner, repo, body.title]', async () => {
     const { call } = await connect(gitea);
     const result = await call('list_endpoints', { query: 'create an issue', limit: 5 });
