@@ -221,9 +221,16 @@ const shapeKeywords = [
   '$ref',
 ] as const;
 
+/** Keywords that say nothing when empty: `properties: {}` beside `type: object` is how generators write any value too (Autotask's filter `value`, "an Integer, String, Boolean, or an Array"). */
+const emptySaysNothing = new Set<string>(['properties', 'patternProperties']);
+
 /** `{ "type": "object" }` and at most words (description, title, example): the document says nothing of its shape. */
 function isShapelessObject(node: JsonObject): boolean {
-  return node.type === 'object' && !shapeKeywords.some((keyword) => keyword in node);
+  return node.type === 'object' && !shapeKeywords.some((keyword) => keyword in node && !(emptySaysNothing.has(keyword) && isEmptyObject(node[keyword])));
+}
+
+function isEmptyObject(value: unknown): boolean {
+  return isObject(value) && Object.keys(value).length === 0;
 }
 
 function judgeEnum(

@@ -139,6 +139,8 @@ describe('shapeless objects in a body', () => {
           value: { type: 'object', description: 'The new value.', example: 'My resource name' },
           metadata: { type: 'object', additionalProperties: { type: 'string' } },
           tags: { type: 'array', items: { type: 'object' } },
+          // Autotask's filter value: "Can be either an Integer, String, Boolean, an Array…", typed object with no properties.
+          operand: { type: 'object', description: 'Can be either an Integer, String or Boolean.', properties: {} },
           settings: { type: 'object', properties: { on: { type: 'boolean' } } },
         },
       },
@@ -150,6 +152,7 @@ describe('shapeless objects in a body', () => {
     expect(found.map((c) => [c.pointer, c.where])).toEqual([
       ['/properties/body/properties/value', 'body.value'],
       ['/properties/body/properties/tags/items', 'body.tags[]'],
+      ['/properties/body/properties/operand', 'body.operand'],
     ]);
   });
 
