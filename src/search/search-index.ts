@@ -41,6 +41,11 @@ const titleBonus = 1;
  * asked for in its own words, an operation comes first, which terms (singular, unordered) cannot tell.
  */
 const verbatimBonus = 0.5;
+/**
+ * The title fit of an operation whose title is exactly what the request asks for before "by" ("query companies
+ * by name": Companies_Query): less than one naming that too ("get schema by name": Getschemabyname before Getschemas).
+ */
+const qualifiedFitShare = 0.5;
 /** What an operation keeps whose title undoes what the request asks ("unban" for "ban", "unfollow" for "follow"): the opposite is rarely meant. */
 const undoingFactor = 0.5;
 /** Share more for an operation with an input whose name the request spells out word for word ("cancel at period end"). */
@@ -218,6 +223,8 @@ export class SearchIndex {
     const wanted = requestIntent(requestWords(request.text, vocabulary), request.namesItem, this.options.verbs ?? requestVerbs());
     const content = new Set(contentTerms(tokenize(request.text)));
     if (requestWords(request.text).some((word) => selfWords.has(word))) content.add(selfTerm);
+    // What follows "by" may be in the title ("get user by name") or not ("query companies by name"): either fits.
+    const asked = withoutQualifiers(content, concepts);
     const scores = new Float64Array(this.operations.length);
     const matches = this.score(concepts, this.filterMask(options), scores);
 
@@ -241,7 +248,7 @@ export class SearchIndex {
       const title = this.titleTerms[doc]!;
       if (title.length) score *= 1 + (coverageBonus * title.filter((t) => terms.has(t)).length) / title.length;
       if (this.undoes(doc, terms)) score *= undoingFactor;
-      const fit = titleFit(content, this.titles[doc]!);
+      const fit = Math.max(titleFit(content, this.titles[doc]!), asked !== content && titleFit(asked, this.titles[doc]!) === 1 ? qualifiedFitShare : 0);
       score *= 1 + titleBonus * fit;
       if (this.operations[doc]!.deprecated) score *= fit === 1 ? deprecatedExactFactor : deprecatedFactor;
       if (context.length) score *= 1 + contextBonus * contextAffinity(this.operations[doc]!, context);
@@ -330,11 +337,13 @@ export class SearchIndex {
     const sum = new Float64Array(scores.length);
     const matches: number[] = [];
     const touched: number[] = [];
+    const askedIdf = this.askedIdf(concepts);
     for (const concept of concepts) {
       const share = concept.together ? 1 : alternativesShare;
       // A meaning rarer in this API than the word typed would outweigh it (AppVeyor's "project", a word of
-      // 21 operations, and "repo", of two badges): it counts at most the typed word's idf.
-      const typedIdf = concept.typed === undefined ? undefined : this.postings.get(concept.typed)?.idf;
+      // 21 operations, and "repo", of two badges): it counts at most the typed word's idf. So does what
+      // follows "by" against what is asked for ("query companies by name" is no SSL certificate's alternative names).
+      const typedIdf = concept.qualifier ? askedIdf : concept.typed === undefined ? undefined : this.postings.get(concept.typed)?.idf;
       for (const [term, queryWeight] of concept.terms) {
         const posting = this.postings.get(term);
         if (!posting) continue;
@@ -358,6 +367,19 @@ export class SearchIndex {
       touched.length = 0;
     }
     return matches;
+  }
+
+  /** The highest idf among the terms of what a request asks for (its concepts before "by"); undefined when none is a term here. */
+  private askedIdf(concepts: readonly QueryConcept[]): number | undefined {
+    let highest: number | undefined;
+    for (const concept of concepts) {
+      if (concept.qualifier) continue;
+      for (const term of concept.terms.keys()) {
+        const idf = this.postings.get(term)?.idf;
+        if (idf !== undefined && (highest === undefined || idf > highest)) highest = idf;
+      }
+    }
+    return highest;
   }
 
   /**
@@ -403,6 +425,14 @@ export class SearchIndex {
     });
     return mask;
   }
+}
+
+/** The content terms less those only what follows "by" says (see `QueryConcept.qualifier`); the same set when there are none. */
+function withoutQualifiers(content: ReadonlySet<string>, concepts: readonly QueryConcept[]): ReadonlySet<string> {
+  const asked = new Set(concepts.filter((c) => !c.qualifier).flatMap((c) => [...c.terms.keys()]));
+  const qualifying = new Set(concepts.filter((c) => c.qualifier).flatMap((c) => [...c.terms.keys()]));
+  const kept = [...content].filter((term) => !qualifying.has(term) || asked.has(term));
+  return kept.length === content.size || !kept.length ? content : new Set(kept);
 }
 
 /** Each operation's family (see `operationFamily`) as a small number. */

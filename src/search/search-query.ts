@@ -13,6 +13,8 @@ export interface QueryConcept {
   together: boolean;
   /** The word typed, as a term, when its meanings stand beside it: no meaning counts more than it would (see SearchIndex.score). */
   typed?: string;
+  /** Whether it follows "by": it narrows what is asked for, and is never rarer than that (see SearchIndex.score). */
+  qualifier?: boolean;
 }
 
 /** A phrase's meaning replaces the phrase, so it counts nearly as much as typed words. */
@@ -78,10 +80,10 @@ export function queryConcepts(request: string, vocabulary: SearchVocabulary = em
   const { rest, meanings: phrases } = expandPhrases(request, vocabulary);
   const concepts: QueryConcept[] = [];
   const keys = new Set<string>();
-  const push = (terms: Map<string, number>, together: boolean, typed?: string) => {
+  const push = (terms: Map<string, number>, together: boolean, typed?: string, qualifier = false) => {
     const key = [...terms.keys()].sort().join(' ');
     if (!terms.size || keys.has(key)) return;
-    concepts.push(typed === undefined ? { terms, together } : { terms, together, typed });
+    concepts.push({ terms, together, ...(typed === undefined ? {} : { typed }), ...(qualifier ? { qualifier } : {}) });
     keys.add(key);
   };
   const phraseTerms = new Set<string>();
@@ -108,7 +110,7 @@ export function queryConcepts(request: string, vocabulary: SearchVocabulary = em
     if (selfWords.has(word)) terms.set(selfTerm, meaningWeight * weight);
     for (const meaning of meanings) if (!terms.has(meaning)) terms.set(meaning, meaningWeight * weight);
     for (const compound of compounds[i]!) if (!terms.has(compound)) terms.set(compound, meaningWeight * weight);
-    push(terms, false, meanings.length && terms.has(term) ? term : undefined);
+    push(terms, false, meanings.length && terms.has(term) ? term : undefined, qualifying && word !== 'by');
   }
   return concepts;
 }

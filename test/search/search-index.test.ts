@@ -109,6 +109,20 @@ describe('SearchIndex', () => {
     expect(first(index, 'log 3 hours of work on PAY-88')).toBe('addWorklog');
   });
 
+  test('what follows "by" narrows what is asked for: never rarer than it, and no word the title must have', () => {
+    const index = new SearchIndex([
+      operation('Companies_Query', 'post', '/V1.0/Companies/query', ''),
+      ...['Alerts', 'Contacts', 'Locations', 'Notes'].map((child) => operation(`Company${child}Child_Query`, 'get', `/V1.0/Companies/{parentId}/${child}`, '')),
+      ...['', 'Child'].map((child) =>
+        operation(`ConfigurationItemSslSubjectAlternativeNames${child}_Query`, 'get', `/V1.0/ConfigurationItemSslSubjectAlternativeNames${child}/query`, ''),
+      ),
+      operation('getUser', 'get', '/users/{id}', 'Gets a user.'),
+      operation('getUserByName', 'get', '/users/by-name/{name}', 'Gets a user by name.'),
+    ]);
+    expect(first(index, 'query companies by name')).toBe('Companies_Query');
+    expect(first(index, 'get user by name')).toBe('getUserByName');
+  });
+
   test("an id that ends in its method's name (Google's storage.buckets.patch) is found by the intent it names", () => {
     const index = new SearchIndex([
       operation('storage.buckets.update', 'put', '/b/{bucket}', 'Updates a bucket.'),
