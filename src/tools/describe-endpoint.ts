@@ -28,6 +28,8 @@ export interface DescribedEndpoint {
   security: SchemeUse[][];
   /** Set when the endpoint also takes no credentials, besides the schemes in `security`. */
   authOptional?: boolean;
+  /** When the document declares no auth: the headers configured to go with every request (`--header`), by name, which may well carry it. */
+  configuredHeaders?: string[];
   deprecated: boolean;
   /** Set when the schema was folded for length: how to see the folded parts. */
   folded?: string;
@@ -49,6 +51,7 @@ export async function describeEndpoints(input: Record<string, unknown>, context:
   const endpoints: DescribedEndpoint[] = [];
   const unknown: { id: string; message: string }[] = [];
   const configured = new Set(context.execution.credentials.keys());
+  const headerNames = Object.keys(context.execution.headers);
   for (const id of ids) {
     const hashAt = id.indexOf('#/');
     const operation = catalog.find(hashAt === -1 ? id : id.slice(0, hashAt));
@@ -57,6 +60,7 @@ export async function describeEndpoints(input: Record<string, unknown>, context:
       continue;
     }
     const described = describeOperation(operation, catalog, configured, hashAt === -1 ? undefined : id.slice(hashAt + 1));
+    if (described && !described.security.length && headerNames.length) described.configuredHeaders = headerNames;
     if (described) endpoints.push(described);
     else
       unknown.push({
@@ -135,7 +139,11 @@ export function renderEndpoint(e: DescribedEndpoint): string {
   if (e.lookups) lines.push(`${lookupsIntro(e)}: ${lookupsText(e.lookups)}`);
   if (e.requestContentTypes)
     lines.push(`request body types: ${e.requestContentTypes.join(', ')} (schema above is for the first; pass contentType to execute_endpoint to send another)`);
-  lines.push(`auth: ${securityText(e.security, e.authOptional)}`);
+  // Magento's and Autotask's documents declare no auth; a bare "none" had a model doubt its admin calls would pass.
+  const headers = e.configuredHeaders
+    ? `; the configured ${e.configuredHeaders.join(', ')} header${e.configuredHeaders.length > 1 ? 's go' : ' goes'} with every request`
+    : '';
+  lines.push(`auth: ${securityText(e.security, e.authOptional)}${headers}`);
   lines.push(`responses: ${e.responses.map((r) => `${r.status}${r.description ? ` ${r.description}` : ''}${r.shape ? ` ${r.shape}` : ''}`).join('; ')}`);
   if (e.problems?.length) lines.push(`problems in the document: ${e.problems.join(' ')}`);
   return lines.join('\n');
