@@ -8,19 +8,16 @@ import { compactSchemas, defaultDescriptionChars, type SchemaRoot } from '../sch
 import type { Operation } from '../openapi/operation.js';
 import type { MediaTypeObject, ParameterLocation, ParameterObject } from '../openapi/openapi-types.js';
 import { isObject, type JsonObject } from '../base/json.js';
-import { describesObject, fileArgumentSchema, isBinarySchema, objectBodyType } from '../schema/file-schema.js';
 import { presetNote, presetValue } from './fixed-parameters.js';
-import { fixedNote, onlyValue } from '../schema/fixed-value.js';
-import { discriminatorOf } from '../schema/discriminator-value.js';
-import type { Resolved } from '../openapi/ref-resolver.js';
+import { fixedNote } from '../schema/fixed-value.js';
 import { transportHeaders } from './transport-headers.js';
 import { credentialNote, isCredentialHeader } from './credential-parameter.js';
 import { replacementRequired, reusesReplacementBody } from './replacement-body.js';
-import { followDefs, reachableDefs } from '../schema/local-defs.js';
+import { reachableDefs } from '../schema/local-defs.js';
 import { responseEnums } from '../schema/response-enums.js';
 import { shortenText } from '../schema/shorten-text.js';
 import { findUnreliableConstraints, relaxUnreliable, unreliableProblem, type UnreliableConstraint } from '../schema/unreliable-constraints.js';
-import { isReadOnly } from '../schema/read-only.js';
+import { withFileArguments } from './body-file-arguments.js';
 
 /** Where one argument goes in the HTTP request. */
 export type ArgumentBinding =
@@ -126,73 +123,6 @@ function sendsBody(operation: Operation): boolean {
   return operation.method !== 'get' && operation.method !== 'head';
 }
 
-const requiredCache = new WeakMap<Operation, string[]>();
-
-/**
- * Names of the required arguments, in schema order, without compiling any schema. The body's required
- * fields are named `body.title`, even when the body itself is optional: once a body is sent they are due.
- */
-export function requiredArguments(operation: Operation, catalog: Catalog): string[] {
-  let names = requiredCache.get(operation);
-  if (names) return names;
-  names = [];
-  for (const b of argumentBindings(operation)) {
-    if (b.location !== 'body') {
-      if ((b.parameter.required === true || b.location === 'path') && !presetValue(b.parameter)) names.push(b.key);
-      continue;
-    }
-    // A PATCH taking its PUT's body requires none of its fields, unless every constraint is enforced (see replacement-body).
-    const replacement = catalog.validation !== 'strict' && reusesReplacementBody(operation, catalog, b.mediaType);
-    const fields = replacement ? [] : requiredBodyFields(b.media.schema, catalog, operation.docUrl);
-    if (fields.length) names.push(...fields.map((field) => `body.${field}`));
-    else if (operation.requestBody?.required === true) names.push('body');
-  }
-  requiredCache.set(operation, names);
-  return names;
-}
-
-/**
- * The `required` names of a body schema, through `$ref`s and `allOf`, leaving out readOnly properties (never
- * sent) and, outside alternatives, those sent for the caller (see schema/fixed-value).
- */
-function requiredBodyFields(schema: unknown, catalog: Catalog, docUrl: string, depth = 0, inAlternatives = false): string[] {
-  if (depth > 8) return [];
-  let target: Resolved;
-  try {
-    target = catalog.spec.resolver.deref(schema, docUrl, 'request body');
-  } catch {
-    return []; // a broken ref is reported when the schema is described
-  }
-  const { value: node, docUrl: url } = target;
-  if (!isObject(node)) return [];
-  const fields = new Set<string>();
-  const properties = isObject(node.properties) ? node.properties : {};
-  for (const name of Array.isArray(node.required) ? node.required : []) {
-    if (typeof name !== 'string') continue;
-    let property: unknown = properties[name];
-    try {
-      property = catalog.spec.resolver.deref(property, url, 'request body').value;
-    } catch {
-      // still required
-    }
-    if (isReadOnly(property)) continue;
-    if (!inAlternatives && onlyValue(property) !== undefined) continue;
-    fields.add(name);
-  }
-  if (Array.isArray(node.allOf))
-    for (const member of node.allOf) for (const name of requiredBodyFields(member, catalog, url, depth + 1, inAlternatives)) fields.add(name);
-  // Of alternatives, what every one of them requires (DigitalOcean's droplet: one or several, both with size and image).
-  for (const keyword of ['oneOf', 'anyOf'] as const) {
-    const branches = node[keyword];
-    if (!Array.isArray(branches) || !branches.length) continue;
-    const each = branches.map((branch) => new Set(requiredBodyFields(branch, catalog, url, depth + 1, true)));
-    for (const name of each[0]!) if (each.every((names) => names.has(name))) fields.add(name);
-  }
-  const discriminator = target.key && !inAlternatives ? discriminatorOf(target, catalog.spec.resolver) : undefined;
-  if (discriminator && 'value' in discriminator) fields.delete(discriminator.property);
-  return [...fields];
-}
-
 export function buildInputSchema(operation: Operation, catalog: Catalog, mediaType?: string): InputSchema {
   const { resolver } = catalog.spec;
   const bindings = argumentBindings(operation, mediaType);
@@ -271,79 +201,4 @@ function parameterSchema(p: ParameterObject): unknown {
     if (first?.schema !== undefined) return first.schema;
   }
   return { type: 'string' };
-}
-
-/**
- * Where the media type carries raw bytes (multipart parts, octet-stream and other binary bodies),
- * binary schemas become file arguments: text, or `{ base64, filename, contentType }`.
- */
-function withFileArguments(mediaType: string, schema: JsonObject | boolean, defs: Record<string, unknown>, bodyDescription?: string): JsonObject | boolean {
-  const type = mediaType.toLowerCase();
-  const structured = /json|x-www-form-urlencoded/.test(type);
-  if (type.startsWith('multipart/')) return withFileParts(schema, defs);
-  if (structured) return schema;
-  // "format: byte" (base64) is how JSON carries bytes; a text body is its bytes (InfluxDB's line protocol says byte).
-  // An XML body the schema describes as an object takes that object, written as XML (see encode-xml), or the XML text.
-  if (/xml/.test(type) && describesObject(followDefs(schema, defs)))
-    return { anyOf: [schema, { type: 'string', description: 'The XML document as text.' }], description: xmlNote(bodyDescription) };
-  if (type.startsWith('text/') || /xml|yaml|csv/.test(type)) return isObject(schema) && schema.format === 'byte' ? withoutFormat(schema) : schema;
-  const description = isObject(schema) && typeof schema.description === 'string' ? schema.description : undefined;
-  const file = fileArgumentSchema(description);
-  if (!describesObject(followDefs(schema, defs))) return file;
-  // Google's documents give upload types ("message/rfc822", "application/octet-stream") the resource's JSON
-  // schema: the object is what the API takes as JSON there, and the file what it takes on its upload path.
-  return { ...file, anyOf: [schema, ...(file.anyOf as unknown[])], description: objectOrFileNote(mediaType, bodyDescription ?? description) };
-}
-
-function xmlNote(description: string | undefined): string {
-  const note = 'An object as the schema says is sent as XML, its elements named as the schema names them; or give the XML text.';
-  return description ? `${description} ${note}` : note;
-}
-
-function withoutFormat(schema: JsonObject): JsonObject {
-  const rest = { ...schema };
-  delete rest.format;
-  return rest;
-}
-
-function objectOrFileNote(mediaType: string, description: string | undefined): string {
-  const fileType = mediaType.endsWith('/*') ? 'its contentType (application/octet-stream if none)' : mediaType;
-  const note = `An object as the schema says is sent as JSON (${objectBodyType}); text or a file is sent as ${fileType}.`;
-  return description ? `${description} ${note}` : note;
-}
-
-/**
- * A multipart schema with its binary parts (and arrays of them) as file arguments. Generated documents
- * (FastAPI's `Body_upload_file`) put the parts in a named schema, so `$ref`s into `$defs` and `allOf`
- * members are read through; what changes is a copy, and the shared definition stays as it was.
- */
-function withFileParts(schema: unknown, defs: Record<string, unknown>, depth = 0): JsonObject | boolean {
-  const resolved = followDefs(schema, defs);
-  if (!isObject(resolved) || depth > 8) return schema as JsonObject | boolean;
-  let changed = false;
-  const out: JsonObject = { ...resolved };
-  if (isObject(resolved.properties)) {
-    out.properties = Object.fromEntries(
-      Object.entries(resolved.properties).map(([name, part]) => {
-        const read = followDefs(part, defs);
-        if (isBinarySchema(read)) {
-          changed = true;
-          return [name, fileArgumentSchema(isObject(read) && typeof read.description === 'string' ? read.description : undefined)];
-        }
-        if (isObject(read) && read.type === 'array' && isBinarySchema(followDefs(read.items, defs))) {
-          changed = true;
-          return [name, { ...read, items: fileArgumentSchema() }];
-        }
-        return [name, part];
-      }),
-    );
-  }
-  if (Array.isArray(resolved.allOf)) {
-    out.allOf = resolved.allOf.map((member) => {
-      const next = withFileParts(member, defs, depth + 1);
-      if (next !== member) changed = true;
-      return next;
-    });
-  }
-  return changed ? out : (schema as JsonObject | boolean);
 }

@@ -3,7 +3,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { editDistance } from '../base/edit-distance.js';
 import type { Catalog } from '../openapi/catalog.js';
 import { methodPathId } from '../openapi/operation.js';
-import { requiredArguments } from '../arguments/input-schema.js';
+import { requiredArguments } from '../arguments/required-arguments.js';
 import { operationCount, type OperationGroup } from '../search/operation-variants.js';
 import { httpMethods } from '../base/http-methods.js';
 import { echoInput, echoValue } from '../echo-input.js';

@@ -1,0 +1,78 @@
+/** @module The names of an operation's required arguments (`body.title` for a body field), read from the document without compiling a schema. */
+import type { Catalog } from '../openapi/catalog.js';
+import type { Operation } from '../openapi/operation.js';
+import type { Resolved } from '../openapi/ref-resolver.js';
+import { isObject } from '../base/json.js';
+import { onlyValue } from '../schema/fixed-value.js';
+import { discriminatorOf } from '../schema/discriminator-value.js';
+import { isReadOnly } from '../schema/read-only.js';
+import { argumentBindings } from './input-schema.js';
+import { presetValue } from './fixed-parameters.js';
+import { reusesReplacementBody } from './replacement-body.js';
+
+const requiredCache = new WeakMap<Operation, string[]>();
+
+/**
+ * Names of the required arguments, in schema order, without compiling any schema. The body's required
+ * fields are named `body.title`, even when the body itself is optional: once a body is sent they are due.
+ */
+export function requiredArguments(operation: Operation, catalog: Catalog): string[] {
+  let names = requiredCache.get(operation);
+  if (names) return names;
+  names = [];
+  for (const b of argumentBindings(operation)) {
+    if (b.location !== 'body') {
+      if ((b.parameter.required === true || b.location === 'path') && !presetValue(b.parameter)) names.push(b.key);
+      continue;
+    }
+    // A PATCH taking its PUT's body requires none of its fields, unless every constraint is enforced (see replacement-body).
+    const replacement = catalog.validation !== 'strict' && reusesReplacementBody(operation, catalog, b.mediaType);
+    const fields = replacement ? [] : requiredBodyFields(b.media.schema, catalog, operation.docUrl);
+    if (fields.length) names.push(...fields.map((field) => `body.${field}`));
+    else if (operation.requestBody?.required === true) names.push('body');
+  }
+  requiredCache.set(operation, names);
+  return names;
+}
+
+/**
+ * The `required` names of a body schema, through `$ref`s and `allOf`, leaving out readOnly properties (never
+ * sent) and, outside alternatives, those sent for the caller (see schema/fixed-value).
+ */
+function requiredBodyFields(schema: unknown, catalog: Catalog, docUrl: string, depth = 0, inAlternatives = false): string[] {
+  if (depth > 8) return [];
+  let target: Resolved;
+  try {
+    target = catalog.spec.resolver.deref(schema, docUrl, 'request body');
+  } catch {
+    return []; // a broken ref is reported when the schema is described
+  }
+  const { value: node, docUrl: url } = target;
+  if (!isObject(node)) return [];
+  const fields = new Set<string>();
+  const properties = isObject(node.properties) ? node.properties : {};
+  for (const name of Array.isArray(node.required) ? node.required : []) {
+    if (typeof name !== 'string') continue;
+    let property: unknown = properties[name];
+    try {
+      property = catalog.spec.resolver.deref(property, url, 'request body').value;
+    } catch {
+      // still required
+    }
+    if (isReadOnly(property)) continue;
+    if (!inAlternatives && onlyValue(property) !== undefined) continue;
+    fields.add(name);
+  }
+  if (Array.isArray(node.allOf))
+    for (const member of node.allOf) for (const name of requiredBodyFields(member, catalog, url, depth + 1, inAlternatives)) fields.add(name);
+  // Of alternatives, what every one of them requires (DigitalOcean's droplet: one or several, both with size and image).
+  for (const keyword of ['oneOf', 'anyOf'] as const) {
+    const branches = node[keyword];
+    if (!Array.isArray(branches) || !branches.length) continue;
+    const each = branches.map((branch) => new Set(requiredBodyFields(branch, catalog, url, depth + 1, true)));
+    for (const name of each[0]!) if (each.every((names) => names.has(name))) fields.add(name);
+  }
+  const discriminator = target.key && !inAlternatives ? discriminatorOf(target, catalog.spec.resolver) : undefined;
+  if (discriminator && 'value' in discriminator) fields.delete(discriminator.property);
+  return [...fields];
+}
