@@ -47,14 +47,15 @@ export function isIntentTerm(term: string): boolean {
 }
 
 /**
- * The operation's intent: the verb its id or summary starts with when that is one of the five,
- * otherwise read from the method and the path's shape (a GET ending in a plural segment lists, one
+ * The operation's intent: the verb its id or summary starts with when that is one of the five; without a
+ * summary, the verb its id ends with ("conversations_create") or its description starts with ("Generate
+ * coupon for a rule"); otherwise read from the method and the path's shape (a GET ending in a plural segment lists, one
  * ending in a parameter gets; a POST to a plural segment creates, to a parameter updates, to another word acts).
  */
 export function operationIntent(op: Operation): Intent {
   if (op.method === 'delete') return 'delete';
-  const idVerb = lastIdPart(op.id)[0];
-  const named = [idVerb && !methodWords.has(idVerb) ? idVerb : undefined, splitWords(op.summary ?? '')[0]]
+  const idWords = lastIdPart(op.id).filter((word) => !methodWords.has(word));
+  const named = [idWords[0], ...(op.summary ? [splitWords(op.summary)[0]] : [idWords.at(-1), splitWords(op.description ?? '')[0]])]
     .map((w) => (w ? own(verbIntents, toTerm(w)) : undefined))
     .find((intent) => intent !== undefined);
   const final = lastSegment(op.path);

@@ -13,8 +13,8 @@ const vocabulary = vocabularyOf([
 ]);
 const requestWords = (request: string) => wordsOf(request, vocabulary);
 
-function operation(method: HttpMethod, path: string, id: string, summary?: string): Operation {
-  return operationOf({ id, method, path, ...(summary ? { summary } : {}) });
+function operation(method: HttpMethod, path: string, id: string, summary?: string, description?: string): Operation {
+  return operationOf({ id, method, path, ...(summary ? { summary } : {}), ...(description ? { description } : {}) });
 }
 
 describe('operationIntent', () => {
@@ -33,8 +33,26 @@ describe('operationIntent', () => {
     { method: 'post', path: '/directoryObjects/microsoft.graph.getByIds', id: 'directoryObjects.getByIds', want: 'action' },
     { method: 'get', path: '/me/events', id: 'me.ListEvents', summary: 'Get events from me', want: 'list' },
     { method: 'post', path: '/items/{id}/createLink', id: 'items.createLink', want: 'create' },
-  ] as const)('$method $path ($id) -> $want', ({ method, path, id, summary, want }) => {
-    expect(operationIntent(operation(method, path, id, summary))).toBe(want);
+    // Without a summary, the verb the id ends with (Slack's), else the one the description starts with (Magento's).
+    { method: 'post', path: '/conversations.create', id: 'conversations_create', description: 'Initiates a channel-based conversation.', want: 'create' },
+    { method: 'post', path: '/V1/coupons/generate', id: 'salesRuleCouponManagementV1GeneratePost', description: 'Generate coupon for a rule', want: 'create' },
+    {
+      method: 'post',
+      path: '/V1/coupons/deleteByCodes',
+      id: 'salesRuleCouponManagementV1DeleteByCodesPost',
+      description: 'Delete coupon by coupon codes.',
+      want: 'delete',
+    },
+    // With one, the summary says what it does: Graph's domain forceDelete is an action, as "Invoke action forceDelete" says.
+    {
+      method: 'post',
+      path: '/domains/{id}/microsoft.graph.forceDelete',
+      id: 'domains.domain.forceDelete',
+      summary: 'Invoke action forceDelete',
+      want: 'action',
+    },
+  ] as const)('$method $path ($id) -> $want', ({ method, path, id, summary, description, want }) => {
+    expect(operationIntent(operation(method, path, id, summary, description))).toBe(want);
   });
 });
 
