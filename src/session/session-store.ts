@@ -32,9 +32,17 @@ export function applyFacts(state: SessionState, facts: readonly SessionFact[]): 
     const id = 'described' in fact ? fact.described : 'executed' in fact ? fact.executed : undefined;
     if (id === undefined) continue;
     if ('described' in fact) described = [...described.filter((d) => d !== id), id].slice(-maxDescribedIds);
-    recent = [...recent.filter((r) => r !== id), id].slice(-maxRecentIds);
+    // A part described ("addPet#/properties/body") is work on its operation: recent names operations, each once.
+    const operation = operationOf(id);
+    recent = [...recent.filter((r) => r !== operation), operation].slice(-maxRecentIds);
   }
   return { described, recent, tagOverviewShown };
+}
+
+/** The operation of an id that may point into its schema ("addPet#/properties/body"). */
+function operationOf(id: string): string {
+  const part = id.indexOf('#/');
+  return part === -1 ? id : id.slice(0, part);
 }
 
 /** The rest of a response too long for one result, kept so the next part costs no API call. */

@@ -119,6 +119,15 @@ describe('list_endpoints', () => {
     expect(search).toMatch(/More: call list_endpoints with cursor "[^"]+"\./);
   });
 
+  test('a search cursor carries the operations worked on lately, each once and without the part of one described', async () => {
+    const { call } = await petstore();
+    await call('describe_endpoint', { ids: ['addPet#/properties/body'] });
+    await call('describe_endpoint', { ids: ['addPet', 'getPetById'] });
+    const page = await call('list_endpoints', { query: 'pet', limit: 1 });
+    const { nextCursor } = page.structuredContent as { nextCursor: string };
+    expect(new URLSearchParams(nextCursor).getAll('c')).toEqual(['addPet', 'getPetById']);
+  });
+
   test('a cursor used with a different query is refused rather than mixing two searches', async () => {
     const { call } = await petstore();
     const page = await call('list_endpoints', { query: 'pet', limit: 1 });
