@@ -98,7 +98,7 @@ export function buildCatalog(spec: LoadedSpec, options: BuildCatalogOptions = {}
 
   assignIds(operations, warnings);
   return new Catalog({
-    title: document.info?.title ?? 'API',
+    title: titleOf(document.info?.title, documentServers),
     version: document.info?.version ?? '',
     description: document.info?.description ?? '',
     spec,
@@ -194,4 +194,14 @@ function summaryOf(raw: Record<string, unknown>, path: string): { summary?: stri
   if (typeof raw.summary !== 'string') return {};
   const described = typeof raw.description === 'string' && raw.description.trim() !== '';
   return described && summaryRepeatsPath(raw.summary, path) ? {} : { summary: raw.summary.trim() };
+}
+
+/**
+ * The document's title; without one (DrChrono's and GoDaddy's are empty: 11 directory documents), the host of its
+ * first server, so that the tools name the API ("app.drchrono.com API") rather than "the API".
+ */
+function titleOf(title: unknown, servers: readonly ServerObject[]): string {
+  if (typeof title === 'string' && title.trim()) return title;
+  const url = servers.find((server) => typeof server?.url === 'string')?.url ?? '';
+  return /^(?:[a-z][a-z0-9+.-]*:)?\/\/([^/:?#{}]+)/i.exec(url)?.[1] ?? 'API';
 }

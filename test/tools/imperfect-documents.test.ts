@@ -543,6 +543,12 @@ describe('listings', () => {
     expect(list.description).toContain(`Search the ${name} (`);
     expect(list.description).not.toContain(doubled.endsWith('.') ? `${doubled} API` : doubled);
   });
+
+  test("a document with an empty title (DrChrono's) is named by its server's host, not as 'the API'", async () => {
+    const { client } = await connect(directory('drchrono.com.json'));
+    const list = (await client.listTools()).tools.find((t) => t.name === 'list_endpoints')!;
+    expect(list.description).toMatch(/^Search the app\.drchrono\.com API \(263 endpoints\)/);
+  });
 });
 
 describe('XML request bodies', () => {
