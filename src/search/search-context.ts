@@ -4,13 +4,16 @@
  * working on issues), so they get a mild boost.
  */
 import type { Operation } from '../openapi/operation.js';
-import { withoutNamespace } from './search-fields.js';
+import { isApiSegment, withoutNamespace } from './search-fields.js';
 
-/** The static segments of a path, lowercased, without OData namespaces. */
+/**
+ * The static segments of a path, lowercased, without OData namespaces, and without those that only say which
+ * API or version is called: every Zuora path starts "/v1", which makes no two operations neighbours.
+ */
 function staticSegments(path: string): string[] {
   return path
     .split('/')
-    .filter((s) => s && !s.startsWith('{'))
+    .filter((s) => s && !s.startsWith('{') && !isApiSegment(s))
     .map((s) => withoutNamespace(s).toLowerCase());
 }
 

@@ -71,6 +71,11 @@ export function fieldTerms(op: Operation, terms: Tokenizer = tokenize, intent?: 
 /** Path segments that say which API or version is called, not what is done ("/api/v1/…", "/rest/2.0/…"). */
 const apiSegment = /^(?:api|apis|rest|v\d+(?:(?:alpha|beta)\d*)?|\d+(?:\.\d+)*)$/i;
 
+/** Whether a path segment only says which API or version is called (see `apiSegment`). */
+export function isApiSegment(segment: string): boolean {
+  return apiSegment.test(segment);
+}
+
 /** What a path names: its static segments less those saying which API or version ("/api/v1/statuses/{id}/reblog": statuses reblog). */
 export function pathNames(path: string): string {
   return path

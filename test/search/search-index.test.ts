@@ -368,6 +368,15 @@ describe('SearchIndex with the context of recently used operations', () => {
     expect(ids(['no/such-operation'])).toEqual(ids());
   });
 
+  test('a path prefix that only names the API or its version ("/v1") makes no operations neighbours', () => {
+    const zuora = new SearchIndex([
+      operation('PUT_CancelSubscription', 'put', '/v1/subscriptions/{key}/cancel', 'Cancels a subscription.', { tags: ['Subscriptions'] }),
+      operation('POST_Account', 'post', '/v1/accounts', 'Creates a customer account.', { tags: ['Accounts'] }),
+    ]);
+    const score = (context: string[]) => zuora.search('create account', { context }).find((h) => h.operation.id === 'POST_Account')!.score;
+    expect(score(['PUT_CancelSubscription'])).toBe(score([]));
+  });
+
   test('is mild: adds no matches and does not lift a weak match over a strong one', () => {
     expect(ids(['gists/get'])).toHaveLength(ids().length);
     expect(comments.results('pull request review comments', { context: ['gists/get'] })[0]!.operation.id).toBe('pulls/list-review-comments');
