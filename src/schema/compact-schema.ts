@@ -420,6 +420,9 @@ export function mergeAllOf(parent: JsonObject, members: unknown[]): JsonObject {
   const merged: JsonObject = { ...parent };
   const properties: JsonObject = isObject(parent.properties) ? { ...parent.properties } : {};
   const required = new Set<string>(Array.isArray(parent.required) ? (parent.required as string[]) : []);
+  // Of several members bringing properties, each describes its own part (Zuora's "Container for Account fields
+  // provided by the Zuora Connector for NetSuite"), not the whole: only a member without any may describe it.
+  const parts = members.filter((member) => isObject(member) && isObject(member.properties)).length;
   for (const member of members) {
     if (!isObject(member) || '$ref' in member) return { ...parent, allOf: members };
     for (const [key, value] of Object.entries(member)) {
@@ -431,7 +434,7 @@ export function mergeAllOf(parent: JsonObject, members: unknown[]): JsonObject {
       } else if (key === 'required' && Array.isArray(value)) {
         for (const name of value) required.add(name as string);
       } else if (key === 'description') {
-        merged.description ??= value;
+        if (parts < 2 || !isObject(member.properties)) merged.description ??= value;
       } else if (merged[key] === undefined) {
         merged[key] = value;
       } else if (JSON.stringify(merged[key]) !== JSON.stringify(value)) {

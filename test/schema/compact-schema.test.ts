@@ -329,6 +329,14 @@ describe('allOf', () => {
     expect(Object.keys(merged.properties)).toEqual(['tag', 'id', 'name']);
   });
 
+  test("a member's description describes the whole only when no other member brings properties too", () => {
+    const netSuite = { description: 'Container for Account fields provided by the Connector for NetSuite.', properties: { Class__NS: {} } };
+    const account = { properties: { name: { type: 'string' } } };
+    expect(mergeAllOf({}, [account, netSuite])).not.toHaveProperty('description');
+    expect(mergeAllOf({}, [account, { description: 'An account.' }])).toMatchObject({ description: 'An account.' });
+    expect(mergeAllOf({}, [{ ...account, description: 'An account.' }])).toMatchObject({ description: 'An account.' });
+  });
+
   test('keeps allOf when two members define one property differently', () => {
     const members = [{ properties: { a: { type: 'string' } } }, { properties: { a: { type: 'integer' } } }];
     expect(compact([{ allOf: members }]).schemas[0]).toEqual({ allOf: members });
