@@ -17,7 +17,7 @@ import { reachableDefs } from '../schema/local-defs.js';
 import { responseEnums } from '../schema/response-enums.js';
 import { shortenText } from '../schema/shorten-text.js';
 import { findUnreliableConstraints, relaxUnreliable, unreliableProblem, type UnreliableConstraint } from '../schema/unreliable-constraints.js';
-import { withFileArguments } from './body-file-arguments.js';
+import { withFileArguments } from './with-file-arguments.js';
 
 /** Where one argument goes in the HTTP request. */
 export type ArgumentBinding =

@@ -38,7 +38,7 @@ export function encodeBody(mediaType: string, media: MediaTypeObject, value: unk
     if (isFileArgument(value)) return { body: readFileArgument(value, 'body').bytes, contentType: mediaType };
     throw new RequestBuildError(`The body of a ${mediaType} request must be a string.`, { hint: 'Give the document text as "body".' });
   }
-  // An object for a raw type is the document's JSON schema for it (see input-schema's withFileArguments); a
+  // An object for a raw type is the document's JSON schema for it (see arguments/with-file-arguments); a
   // binary schema takes only a file, whatever validation let through.
   if (isObject(value) && !isFileArgument(value) && !isFileSchema(media.schema)) return { body: JSON.stringify(value), contentType: objectBodyType };
   const file = readFileArgument(value, 'body');

@@ -98,7 +98,7 @@ export function buildCatalog(spec: LoadedSpec, options: BuildCatalogOptions = {}
 
   assignIds(operations, warnings);
   return new Catalog({
-    title: titleOf(document.info?.title, documentServers),
+    title: catalogTitle(document.info?.title, documentServers),
     version: document.info?.version ?? '',
     description: document.info?.description ?? '',
     spec,
@@ -200,8 +200,17 @@ function summaryOf(raw: Record<string, unknown>, path: string): { summary?: stri
  * The document's title; without one (DrChrono's and GoDaddy's are empty: 11 directory documents), the host of its
  * first server, so that the tools name the API ("app.drchrono.com API") rather than "the API".
  */
-function titleOf(title: unknown, servers: readonly ServerObject[]): string {
-  if (typeof title === 'string' && title.trim()) return title;
-  const url = servers.find((server) => typeof server?.url === 'string')?.url ?? '';
-  return /^(?:[a-z][a-z0-9+.-]*:)?\/\/([^/:?#{}]+)/i.exec(url)?.[1] ?? 'API';
+export function catalogTitle(title: unknown, servers: readonly ServerObject[]): string {
+  if (typeof title === 'string' && title.trim()) return title.trim();
+  for (const server of servers) {
+    // A templated host ("api.{region}.example.com") names no one host; a user in the URL is no name to show.
+    if (typeof server?.url !== 'string' || server.url.includes('{')) continue;
+    try {
+      const host = new URL(server.url.startsWith('//') ? `https:${server.url}` : server.url).hostname;
+      if (host) return host;
+    } catch {
+      // a relative URL: try the next server
+    }
+  }
+  return 'API';
 }

@@ -422,7 +422,7 @@ export function mergeAllOf(parent: JsonObject, members: unknown[]): JsonObject {
   const required = new Set<string>(Array.isArray(parent.required) ? (parent.required as string[]) : []);
   // Of several members bringing properties, each describes its own part (Zuora's "Container for Account fields
   // provided by the Zuora Connector for NetSuite"), not the whole: only a member without any may describe it.
-  const parts = members.filter((member) => isObject(member) && isObject(member.properties)).length;
+  const parts = [parent, ...members].filter((member) => isObject(member) && isObject(member.properties)).length;
   for (const member of members) {
     if (!isObject(member) || '$ref' in member) return { ...parent, allOf: members };
     for (const [key, value] of Object.entries(member)) {

@@ -343,7 +343,8 @@ export class SearchIndex {
       // A meaning rarer in this API than the word typed would outweigh it (AppVeyor's "project", a word of
       // 21 operations, and "repo", of two badges): it counts at most the typed word's idf. So does what
       // follows "by" against what is asked for ("query companies by name" is no SSL certificate's alternative names).
-      const typedIdf = concept.qualifier ? askedIdf : concept.typed === undefined ? undefined : this.postings.get(concept.typed)?.idf;
+      const ownIdf = concept.typed === undefined ? undefined : this.postings.get(concept.typed)?.idf;
+      const typedIdf = concept.qualifier && askedIdf !== undefined ? Math.min(askedIdf, ownIdf ?? Infinity) : ownIdf;
       for (const [term, queryWeight] of concept.terms) {
         const posting = this.postings.get(term);
         if (!posting) continue;

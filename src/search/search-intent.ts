@@ -54,10 +54,15 @@ export function isIntentTerm(term: string): boolean {
  */
 export function operationIntent(op: Operation): Intent {
   if (op.method === 'delete') return 'delete';
-  const idWords = lastIdPart(op.id).filter((word) => !methodWords.has(word));
-  const named = [idWords[0], ...(op.summary ? [splitWords(op.summary)[0]] : [idWords.at(-1), splitWords(op.description ?? '')[0]])]
-    .map((w) => (w ? own(verbIntents, toTerm(w)) : undefined))
-    .find((intent) => intent !== undefined);
+  const idWords = lastIdPart(op.id);
+  // A method name opening the id says nothing ("PostCustomers"), nor one closing it that is its own method ("…GeneratePost").
+  const idFirst = methodWords.has(idWords[0] ?? '') ? undefined : idWords[0];
+  const idLast = idWords.at(-1) === op.method ? idWords.at(-2) : idWords.at(-1);
+  // A description's "Get all customers." says no more than a GET of a collection does: its path decides.
+  const described = splitWords(op.description ?? '')[0];
+  const saysGet = described !== undefined && own(verbIntents, toTerm(described)) === 'get';
+  const candidates = op.summary ? [idFirst, splitWords(op.summary)[0]] : [idFirst, idLast, op.method === 'get' && saysGet ? undefined : described];
+  const named = candidates.map((w) => (w ? own(verbIntents, toTerm(w)) : undefined)).find((intent) => intent !== undefined);
   const final = lastSegment(op.path);
   const last = withoutNamespace(final);
   // A namespaced segment ("microsoft.graph.archive") is an OData action or function: it acts, whatever its name.

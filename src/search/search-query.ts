@@ -56,20 +56,27 @@ export function requestWords(request: string, vocabulary: SearchVocabulary = emp
   return splitWords(expandPhrases(request, vocabulary).rest);
 }
 
+/** How far apart two words may be to form a compound ("log 3 hours of work": four words apart). */
+const compoundWindow = 4;
+/** Words of a request tried in compounds, at most: a long request costs no more than a short one. */
+const maxCompoundWords = 16;
+
 /**
- * Per word of the request, the compounds it makes with another of its words that the API writes as one
- * word ("log 3 hours of work" and "worklog", "sub-account" and "subaccount"), in either order.
+ * Per word of the request, the compounds it makes with a word near it that the API writes as one word
+ * ("log 3 hours of work" and "worklog", "sub-account" and "subaccount"), in either order.
  */
 function compoundsOf(words: readonly string[], isTerm: (term: string) => boolean): string[][] {
-  const joinable = words.map((w) => w.length > 1 && !isStopWord(w) && !/\d/.test(w));
   const compounds = words.map((): string[] => []);
-  for (const [i, first] of words.entries()) {
-    for (const [j, second] of words.entries()) {
-      if (i === j || !joinable[i] || !joinable[j] || first === second) continue;
-      const term = toTerm(first + second);
-      if (!isTerm(term)) continue;
-      compounds[i]!.push(term);
-      compounds[j]!.push(term);
+  const joinable = words.flatMap((word, i) => (i < maxCompoundWords && word.length > 1 && !isStopWord(word) && !/\d/.test(word) ? [i] : []));
+  for (const [a, i] of joinable.entries()) {
+    for (const j of joinable.slice(a + 1)) {
+      if (j - i > compoundWindow) break;
+      if (words[i] === words[j]) continue;
+      for (const term of [toTerm(words[i]! + words[j]!), toTerm(words[j]! + words[i]!)]) {
+        if (!isTerm(term)) continue;
+        compounds[i]!.push(term);
+        compounds[j]!.push(term);
+      }
     }
   }
   return compounds;

@@ -32,6 +32,7 @@ export function describeEndpointTool(): ToolDefinition {
                 responses: { type: 'array', items: { type: 'object', properties: { status: { type: 'string' } }, required: ['status'] } },
                 security: { type: 'array', items: { type: 'array', items: { type: 'object' } } },
                 authOptional: { type: 'boolean' },
+                configuredHeaders: { type: 'array', items: { type: 'string' } },
                 deprecated: { type: 'boolean' },
                 requestContentTypes: { type: 'array', items: { type: 'string' } },
                 folded: { type: 'string' },

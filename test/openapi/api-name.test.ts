@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiNameOf, withoutLink } from '../../src/openapi/api-name.js';
+import { catalogTitle } from '../../src/openapi/build-catalog.js';
 
 describe('apiNameOf', () => {
   it('adds API to a bare name and keeps one that says it', () => {
@@ -23,5 +24,19 @@ describe('apiNameOf', () => {
   it('the name in listings loses the link too', () => {
     expect(withoutLink('Mastodon API Specification (https://github.com/mastodon/mastodon)')).toBe('Mastodon API Specification');
     expect(withoutLink('Payments (v2)')).toBe('Payments (v2)');
+  });
+});
+
+describe('catalogTitle', () => {
+  it.each([
+    ['the title, trimmed', ' Petstore ', [{ url: 'https://a.example.com' }], 'Petstore'],
+    ["without one, the first server's host", '', [{ url: 'https://app.drchrono.com' }], 'app.drchrono.com'],
+    ['a protocol-relative server', '  ', [{ url: '//api.ote-godaddy.com' }], 'api.ote-godaddy.com'],
+    ['no user from the URL', undefined, [{ url: 'https://user:secret@api.example.com/v1' }], 'api.example.com'],
+    ['a templated host passed over for the next', '', [{ url: 'https://api.{region}.example.com' }, { url: 'https://api.example.com' }], 'api.example.com'],
+    ['a relative server passed over', '', [{ url: '/v1' }, { url: 'http://[::1]:8080' }], '[::1]'],
+    ['"API" when no server names a host', '', [{ url: '/v1' }], 'API'],
+  ])('%s', (_name, title, servers, expected) => {
+    expect(catalogTitle(title, servers)).toBe(expected);
   });
 });

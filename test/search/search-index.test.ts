@@ -123,6 +123,17 @@ describe('SearchIndex', () => {
     expect(first(index, 'get user by name')).toBe('getUserByName');
   });
 
+  test('a rare word after "by" counts no more than what is asked for: "widgets by zebra" is the widget list, not the one zebra operation', () => {
+    const index = new SearchIndex([
+      operation('listWidgets', 'get', '/widgets', 'Returns the widgets, filtered by their properties.', { summary: 'Widgets index' }),
+      ...['parts', 'owners', 'labels', 'events', 'notes', 'files'].map((child) =>
+        operation(`listWidget${child}`, 'get', `/widgets/{id}/${child}`, `Returns the ${child} of a widget.`, { summary: `Widget ${child}` }),
+      ),
+      operation('getZebraStripes', 'get', '/zebras/{id}/stripes', 'Returns the stripes of a zebra.', { summary: 'Zebra stripes' }),
+    ]);
+    expect(first(index, 'widgets by zebra')).toBe('listWidgets');
+  });
+
   test("an id that ends in its method's name (Google's storage.buckets.patch) is found by the intent it names", () => {
     const index = new SearchIndex([
       operation('storage.buckets.update', 'put', '/b/{bucket}', 'Updates a bucket.'),

@@ -43,14 +43,11 @@ describe('operationIntent', () => {
       description: 'Delete coupon by coupon codes.',
       want: 'delete',
     },
-    // With one, the summary says what it does: Graph's domain forceDelete is an action, as "Invoke action forceDelete" says.
-    {
-      method: 'post',
-      path: '/domains/{id}/microsoft.graph.forceDelete',
-      id: 'domains.domain.forceDelete',
-      summary: 'Invoke action forceDelete',
-      want: 'action',
-    },
+    { method: 'post', path: '/reminders.delete', id: 'reminders_delete', description: 'Removes a reminder.', want: 'delete' },
+    // A GET's description saying "Get all…" leaves it to the path: a collection is listed.
+    { method: 'get', path: '/customers', id: 'customers', description: 'Get all customers.', want: 'list' },
+    // With one, the summary says what it does: an action stays an action, whatever verb ends its id.
+    { method: 'post', path: '/reports/microsoft.graph.generate', id: 'reports.reportGenerate', summary: 'Invoke action reportGenerate', want: 'action' },
   ] as const)('$method $path ($id) -> $want', ({ method, path, id, summary, description, want }) => {
     expect(operationIntent(operation(method, path, id, summary, description))).toBe(want);
   });
