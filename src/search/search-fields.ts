@@ -2,7 +2,7 @@
 import { isObject } from '../base/json.js';
 import { beforeLostLineBreak, methodPathId, summaryIsProse, type Operation } from '../openapi/operation.js';
 import type { Intent } from './search-intent.js';
-import { tokenize } from './tokenize.js';
+import { splitWords, tokenize } from './tokenize.js';
 
 export const fieldNames = ['id', 'summary', 'path', 'pathParam', 'tag', 'parameter', 'description'] as const;
 export type Field = (typeof fieldNames)[number];
@@ -22,6 +22,11 @@ const [getTerm, listTerm] = tokenize('get list') as [string, string];
 
 /** An id whose last word is an HTTP method ("storage.buckets.patch", "pets_put"). */
 const methodNamed = /(?:^|[^a-z])(?:patch|put|post)$/i;
+
+/** An id with "patch" or "put" as a word anywhere (Autotask's "Tickets_PatchEntity"): it names the method, not what is done. */
+function namesPatchOrPut(id: string): boolean {
+  return splitWords(id).some((word) => word === 'patch' || word === 'put');
+}
 
 /** Terms of one piece of text (see `memoizedTokenizer`). */
 export type Tokenizer = (text: string) => string[];
@@ -45,7 +50,8 @@ export function fieldTerms(op: Operation, terms: Tokenizer = tokenize, intent?: 
   // An id made of method and path says "api" and "v1" as if they were what the operation is about.
   const id = unnamed ? terms(`${op.method} ${pathNames(op.path)}`) : terms(op.operationId ?? op.id);
   // An id that ends in its method's name (Google's "storage.buckets.patch") says what it does in words no request uses: "update bucket".
-  if (!unnamed && intent && intent !== 'action' && methodNamed.test(op.operationId ?? op.id)) id.push(...terms(intent));
+  if (!unnamed && intent && intent !== 'action' && (methodNamed.test(op.operationId ?? op.id) || namesPatchOrPut(op.operationId ?? op.id)))
+    id.push(...terms(intent));
   // An id naming the current user (Gitea's createCurrentUserRepo on "/user/repos"), or the caller as "me" in a name
   // (Graph's sharedWithMe, a word the tokenizer drops), speaks of the caller as "/me" does.
   if (!path.includes(selfTerm) && (namesCurrentUser(id) || namesMe(op))) path.push(selfTerm);

@@ -134,6 +134,22 @@ describe('SearchIndex', () => {
     expect(first(index, 'widgets by zebra')).toBe('listWidgets');
   });
 
+  test('an id naming its method anywhere (Autotask\'s "Tickets_PatchEntity") is found by the intent it names', () => {
+    const index = new SearchIndex([
+      operation('Tickets_UpdateEntity', 'put', '/V1.0/Tickets', ''),
+      operation('Tickets_PatchEntity', 'patch', '/V1.0/Tickets', ''),
+      ...['Notes', 'Attachments', 'Checklists', 'Secondary'].map((child) =>
+        operation(`Ticket${child}Child_UpdateEntity`, 'put', `/V1.0/Tickets/{parentId}/${child}`, ''),
+      ),
+    ]);
+    expect(
+      index
+        .search('update ticket', { limit: 2 })
+        .map((hit) => hit.operation.id)
+        .sort(),
+    ).toEqual(['Tickets_PatchEntity', 'Tickets_UpdateEntity']);
+  });
+
   test("an id that ends in its method's name (Google's storage.buckets.patch) is found by the intent it names", () => {
     const index = new SearchIndex([
       operation('storage.buckets.update', 'put', '/b/{bucket}', 'Updates a bucket.'),
