@@ -7,6 +7,7 @@ import { endpointText } from '../terminal/endpoint-text.js';
 import { terminalProgress } from '../terminal/terminal-progress.js';
 import { colorEnabled, createStyle, outputWidth } from '../terminal/terminal.js';
 import { describeOperation, type DescribedEndpoint } from '../tools/describe-endpoint.js';
+import { splitPartId } from '../openapi/operation.js';
 import { loadCatalog } from './prepare-runtime.js';
 import { unknownEndpointText } from './unknown-endpoint-text.js';
 
@@ -19,14 +20,14 @@ export async function runDescribe(config: Config, ids: string[], json: boolean):
   const endpoints: { described: DescribedEndpoint; bindings: ReturnType<typeof argumentBindings> }[] = [];
   const unknown: { id: string; message: string }[] = [];
   for (const id of ids) {
-    const hashAt = id.indexOf('#/');
-    const operation = catalog.find(hashAt === -1 ? id : id.slice(0, hashAt));
-    const described = operation && describeOperation(operation, catalog, configured, hashAt === -1 ? undefined : id.slice(hashAt + 1));
+    const { operationId, pointer } = splitPartId(id);
+    const operation = catalog.find(operationId);
+    const described = operation && describeOperation(operation, catalog, configured, pointer);
     if (operation && described) endpoints.push({ described, bindings: argumentBindings(operation) });
     else if (operation)
       unknown.push({
         id,
-        message: `"${id.slice(hashAt + 1)}" is not a part of ${operation.id}'s arguments; use the id a folded part names, e.g. "${operation.id}#/properties/body".`,
+        message: `"${pointer ?? ''}" is not a part of ${operation.id}'s arguments; use the id a folded part names, e.g. "${operation.id}#/properties/body".`,
       });
     else unknown.push({ id, message: unknownEndpointText(catalog, id) });
   }

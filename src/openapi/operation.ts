@@ -32,6 +32,15 @@ export function methodPathId(method: string, path: string): string {
   return `${method.toUpperCase()} ${path}`;
 }
 
+/**
+ * An id as an operation's id and, when it points into the operation's arguments schema ("addPet#/properties/body"),
+ * the JSON pointer: what describe takes to show one folded part.
+ */
+export function splitPartId(id: string): { operationId: string; pointer?: string } {
+  const at = id.indexOf('#/');
+  return at === -1 ? { operationId: id } : { operationId: id.slice(0, at), pointer: id.slice(at + 1) };
+}
+
 /** Characters of one summary line: longer, or spanning lines, a summary is a description in the wrong field. */
 const summaryLineChars = 120;
 

@@ -5,7 +5,7 @@ import { apiWideArguments } from '../arguments/api-wide-parameters.js';
 import { lookupArguments, lookupsText } from '../arguments/filter-lookups.js';
 import { inputSchemaOf, requestMediaTypes } from '../arguments/input-schema.js';
 import { requiredArguments } from '../arguments/required-arguments.js';
-import { methodPathId, type Operation } from '../openapi/operation.js';
+import { methodPathId, splitPartId, type Operation } from '../openapi/operation.js';
 import { summarizeResponses, type ResponseSummary } from '../schema/response-shape.js';
 import { describeSecurity, isSecurityOptional, securityText } from '../auth/describe-security.js';
 import type { SchemeUse } from '../auth/schemes/scheme-use.js';
@@ -54,19 +54,19 @@ export async function describeEndpoints(input: Record<string, unknown>, context:
   const configured = new Set(context.execution.credentials.keys());
   const headerNames = Object.keys(context.execution.headers);
   for (const id of ids) {
-    const hashAt = id.indexOf('#/');
-    const operation = catalog.find(hashAt === -1 ? id : id.slice(0, hashAt));
+    const { operationId, pointer } = splitPartId(id);
+    const operation = catalog.find(operationId);
     if (!operation) {
-      unknown.push({ id: echoInput(id), message: unknownEndpointMessage(catalog, hashAt === -1 ? id : id.slice(0, hashAt)) });
+      unknown.push({ id: echoInput(id), message: unknownEndpointMessage(catalog, operationId) });
       continue;
     }
-    const described = describeOperation(operation, catalog, configured, hashAt === -1 ? undefined : id.slice(hashAt + 1));
+    const described = describeOperation(operation, catalog, configured, pointer);
     if (described && !described.security.length && headerNames.length) described.configuredHeaders = headerNames;
     if (described) endpoints.push(described);
     else
       unknown.push({
         id: echoInput(id),
-        message: `"${echoInput(id.slice(hashAt + 1))}" is not a part of ${operation.id}'s arguments schema. Use a pointer from a folded stub, e.g. "${operation.id}#/properties/body".`,
+        message: `"${echoInput(pointer ?? '')}" is not a part of ${operation.id}'s arguments schema. Use a pointer from a folded stub, e.g. "${operation.id}#/properties/body".`,
       });
   }
   if (!endpoints.length) return toolError(unknown.map((u) => u.message).join('\n'));
