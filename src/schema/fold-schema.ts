@@ -111,11 +111,12 @@ class Folder {
     private readonly maxNodes: number,
   ) {}
 
-  fold(node: unknown, pointer: string, depth: number): unknown {
+  /** @param required whether the node is a required property: shown one level deeper than the rest, since no call goes without it. */
+  fold(node: unknown, pointer: string, depth: number, required = false): unknown {
     if (!isObject(node)) return node;
     // Stops early: a folding already too large need not be finished to be refused.
     if (++this.nodes > this.maxNodes) throw new TooLarge(`the folding passed ${this.maxNodes} nodes`);
-    if (depth >= this.limits.depth && isBig(node)) return stub(node, this.partId(pointer));
+    if (depth >= this.limits.depth + (required ? 1 : 0) && isBig(node)) return stub(node, this.partId(pointer));
     const ref = defName(node.$ref);
     if (ref !== undefined) this.refs.push(ref);
     const limits = pointer === '' && this.limits.keepRootEnum ? { ...this.limits, enumCutAbove: Infinity } : this.limits;
@@ -128,12 +129,17 @@ class Folder {
         entries = shown;
         out.description = appendNote(out.description, hiddenPropertiesNote(hidden, this.partId(`${pointer}/properties/`)));
       }
-      out[key] = Object.fromEntries(entries.map(([name, child]) => [name, this.fold(child, `${pointer}/${key}/${escape(name)}`, depth + 1)]));
+      const required = new Set(key === 'properties' && Array.isArray(node.required) ? node.required : []);
+      out[key] = Object.fromEntries(
+        entries.map(([name, child]) => [name, this.fold(child, `${pointer}/${key}/${escape(name)}`, depth + 1, required.has(name))]),
+      );
     }
     for (const key of childKeys) if (isObject(node[key])) out[key] = this.fold(node[key], `${pointer}/${key}`, depth + 1);
     for (const key of listKeys) {
       const list = node[key];
-      if (Array.isArray(list)) out[key] = list.map((child, i) => this.fold(child, `${pointer}/${key}/${i}`, depth + 1));
+      // allOf members of a required node are that node, read in parts: as required, and no level deeper.
+      const same = required && key === 'allOf';
+      if (Array.isArray(list)) out[key] = list.map((child, i) => this.fold(child, `${pointer}/${key}/${i}`, same ? depth : depth + 1, same));
     }
     if (isObject(node.$defs)) {
       delete out.$defs;

@@ -27,6 +27,27 @@ describe('foldSchema', () => {
   });
 });
 
+describe('foldSchema: required parts', () => {
+  const contact = (description: string) => ({
+    description,
+    allOf: [
+      { type: 'object', properties: Object.fromEntries(['firstName', 'lastName', 'workEmail', 'city', 'country'].map((name) => [name, { type: 'string' }])) },
+    ],
+  });
+  const body = {
+    type: 'object',
+    required: ['billToContact'],
+    properties: { billToContact: contact('Who is billed.'), soldToContact: contact('Who bought.'), notes: { type: 'string', description: 'x'.repeat(900) } },
+  };
+
+  test('a required object, allOf parts included, shows one level deeper than an optional one: no call goes without it', () => {
+    const { schema } = foldSchema(body, 700, (p) => `op#${p}`);
+    const shown = schema as { properties: { billToContact: { allOf: { properties: object }[] }; soldToContact: { description: string } } };
+    expect(Object.keys(shown.properties.billToContact.allOf[0]!.properties)).toContain('workEmail');
+    expect(shown.properties.soldToContact.description).toContain('describe "op#/properties/soldToContact');
+  });
+});
+
 describe('foldSchema: shortening what is long', () => {
   const partId = (p: string) => `op#${p}`;
   const fonts = Array.from({ length: 300 }, (_, i) => `Font number ${i}`);
