@@ -58,10 +58,7 @@ export function operationIntent(op: Operation): Intent {
   // A method name opening the id says nothing ("PostCustomers"), nor one closing it that is its own method ("…GeneratePost").
   const idFirst = methodWords.has(idWords[0] ?? '') ? undefined : idWords[0];
   const idLast = idWords.at(-1) === op.method ? idWords.at(-2) : idWords.at(-1);
-  // A description's "Get all customers." says no more than a GET of a collection does: its path decides.
-  const described = splitWords(op.description ?? '')[0];
-  const saysGet = described !== undefined && own(verbIntents, toTerm(described)) === 'get';
-  const candidates = op.summary ? [idFirst, splitWords(op.summary)[0]] : [idFirst, idLast, op.method === 'get' && saysGet ? undefined : described];
+  const candidates = op.summary ? [idFirst, firstWord(op.summary)] : [idFirst, idLast, describedVerb(op)];
   const named = candidates.map((w) => (w ? own(verbIntents, toTerm(w)) : undefined)).find((intent) => intent !== undefined);
   const final = lastSegment(op.path);
   const last = withoutNamespace(final);
@@ -76,6 +73,18 @@ export function operationIntent(op: Operation): Intent {
   if (named && named !== 'get' && named !== 'list') return named;
   if (op.method === 'post') return endsInParameter ? 'update' : plural && !namespaced ? 'create' : 'action';
   return 'update';
+}
+
+/** A text's first word, read from its opening only: a description may run to pages. */
+function firstWord(text: string): string | undefined {
+  const start = text.search(/[A-Za-z0-9]/);
+  return start === -1 ? undefined : splitWords(text.slice(start, start + 64))[0];
+}
+
+/** The word the description opens with; none for a GET's "Get all customers.", which says no more than a GET of a collection does: its path decides. */
+function describedVerb(op: Operation): string | undefined {
+  const word = firstWord(op.description ?? '');
+  return op.method === 'get' && word !== undefined && own(verbIntents, toTerm(word)) === 'get' ? undefined : word;
 }
 
 /** The words of the id's last part ("issues/create-comment" -> create, comment; "me.ListEvents" -> list, events). */
