@@ -23,6 +23,8 @@ const quantity = /^(?:\$?\d[\w.,:/-]*|v\d+(?:\.\d+)+)$/i;
 /** "called Expense Bot", "named scratchpad": a name given, in quotes, capitalised words or one word. */
 const naming = /\b(?:called|named|titled)\s+(?:["'`\u2018\u201c][^"'`\u2019\u201d]+["'`\u2019\u201d]|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*|[\w.-]+)/g;
 const quoted = /(^|\s)["'`\u2018\u201c][^"'`\u2019\u201d]+["'`\u2019\u201d](?=\s|[.,;:!?]|$)/g;
+/** "… saying the deploy finished", "… telling him I'm late": what a message will say, to the end of the request. */
+const reportedSpeech = /\s(?:saying|telling\s+(?:him|her|them|everyone|everybody|us|me))\s.*$/is;
 
 /**
  * Separates the literals from the words of a request. `known` says whether a token is made of the
@@ -32,6 +34,7 @@ export function separateLiterals(query: string, known: (token: string) => boolea
   const kinds = new Set<string>();
   let namesItem = false;
   const words = query
+    .replace(reportedSpeech, ' ')
     .replace(naming, ' ')
     .replace(quoted, '$1 ')
     .split(/\s+/)

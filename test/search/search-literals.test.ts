@@ -15,6 +15,8 @@ describe('separateLiterals', () => {
     { given: 'a new repo called Expense Bot please', text: 'a new repo please', namesItem: false },
     { given: 'a new repo named scratchpad', text: 'a new repo', namesItem: false },
     { given: "what's Hannah's status", text: "what's Hannah's status", namesItem: false },
+    { given: 'reply to her email saying thanks, I will review the budget', text: 'reply to her email', namesItem: false },
+    { given: 'ping Jake telling him the deploy is late', text: 'ping Jake', namesItem: false },
   ])('$given -> "$text"', ({ given, text, namesItem }) => {
     const separated = separateLiterals(given);
     expect(separated.text).toBe(text);
