@@ -6,6 +6,7 @@ import type { Catalog } from '../openapi/catalog.js';
 import type { Operation } from '../openapi/operation.js';
 import type { ParameterObject } from '../openapi/openapi-types.js';
 import { argumentBindings } from './input-schema.js';
+import { isClientDefaulted } from './transport-headers.js';
 
 /** An API this small shows its parameters in full: a list of names would save little. */
 const minOperations = 5;
@@ -52,7 +53,7 @@ function countBy(operations: readonly Operation[], keyOf: (p: ParameterObject) =
 }
 
 function isOptional(p: ParameterObject): boolean {
-  return p.in !== 'path' && p.required !== true;
+  return p.in !== 'path' && (p.required !== true || isClientDefaulted(p));
 }
 
 const signatures = new WeakMap<ParameterObject, string>();

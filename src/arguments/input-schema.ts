@@ -10,7 +10,7 @@ import type { MediaTypeObject, ParameterLocation, ParameterObject } from '../ope
 import { isObject, type JsonObject } from '../base/json.js';
 import { presetNote, presetValue } from './fixed-parameters.js';
 import { fixedNote } from '../schema/fixed-value.js';
-import { transportHeaders } from './transport-headers.js';
+import { isClientDefaulted, transportHeaders } from './transport-headers.js';
 import { credentialNote, isCredentialHeader } from './credential-parameter.js';
 import { replacementRequired, reusesReplacementBody } from './replacement-body.js';
 import { reachableDefs } from '../schema/local-defs.js';
@@ -18,6 +18,7 @@ import { responseEnums } from '../schema/response-enums.js';
 import { shortenText } from '../schema/shorten-text.js';
 import { findUnreliableConstraints, relaxUnreliable, unreliableProblem, type UnreliableConstraint } from '../schema/unreliable-constraints.js';
 import { withFileArguments } from './with-file-arguments.js';
+import { userAgent } from '../version.js';
 
 /** Where one argument goes in the HTTP request. */
 export type ArgumentBinding =
@@ -157,16 +158,18 @@ export function buildInputSchema(operation: Operation, catalog: Catalog, mediaTy
       const preset = presetValue(p);
       const fixed = preset?.only === true;
       const credential = isCredentialHeader(p);
+      const defaulted = isClientDefaulted(p);
       const own = shortenText(p.description, defaultDescriptionChars);
-      const description = fixed ? fixedNote : credential ? credentialNote(p.name) : preset ? `${own ?? ''} ${presetNote}`.trim() : own;
+      const note = preset ? presetNote : defaulted ? `Optional: ${userAgent} is sent when left out.` : undefined;
+      const description = fixed ? fixedNote : credential ? credentialNote(p.name) : note ? `${own ?? ''} ${note}`.trim() : own;
       if (isObject(schema)) {
         schema = { ...schema };
-        if (description && (preset || credential || !schema.description)) schema.description = description;
+        if (description && (note || credential || !schema.description)) schema.description = description;
         if (binding.key !== p.name || p.in === 'header' || p.in === 'cookie') schema.description = `(${p.in}) ${schema.description ?? ''}`.trim();
         if (p.deprecated) schema.deprecated = true;
         if (preset) schema.default = preset.value;
       }
-      if ((p.required || p.in === 'path') && !preset) required.push(binding.key);
+      if ((p.required || p.in === 'path') && !preset && !defaulted) required.push(binding.key);
     }
     properties[binding.key] = schema;
   });

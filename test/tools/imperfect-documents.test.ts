@@ -320,6 +320,19 @@ describe('what the document declares but the transport owns', () => {
     expect(harness.upstream.requests[0]!.raw.toString()).toBe('artifact bytes');
   });
 
+  test("bunq's required User-Agent header is no required argument: the client's goes when it is left out, the caller's when given", async () => {
+    const { call } = await connect(directory('bunq.com.json'));
+    const [endpoint] = ((await call('describe_endpoint', { ids: ['READ_Payment_for_User_MonetaryAccount'] })).structuredContent as unknown as Described)
+      .endpoints;
+    expect(endpoint!.inputSchema.required).not.toContain('User-Agent');
+    const base = { userID: 1, 'monetary-accountID': 2, itemId: 3, 'X-Bunq-Client-Authentication': 'token' };
+    const left = await call('execute_endpoint', { id: 'READ_Payment_for_User_MonetaryAccount', arguments: base });
+    expect(left.isError).toBeFalsy();
+    expect(harness.upstream.requests[0]!.headers['user-agent']).toMatch(/^openapi-dynamic-mcp\//);
+    await call('execute_endpoint', { id: 'READ_Payment_for_User_MonetaryAccount', arguments: { ...base, 'User-Agent': 'my-app/2' } });
+    expect(harness.upstream.requests[1]!.headers['user-agent']).toBe('my-app/2');
+  });
+
   test("Discourse's Api-Key and Api-Username header parameters say they are the user's credentials: in the error of a call without them, and in describe", async () => {
     const { call } = await connect(directory('discourse.local.json'));
     const error = textOf(await call('execute_endpoint', { id: 'listLatestTopics', arguments: {} }));
