@@ -9,6 +9,12 @@ import { encodeValue } from './serialize-param.js';
 export const redactedMark = '[redacted]';
 /** Shorter values are not redacted: replacing two letters everywhere would destroy the text and hide nothing. */
 const minSecretLength = 4;
+/**
+ * Shorter forms are redacted only as words of their own, not inside longer ones: a four-letter test key
+ * ("test") would otherwise turn every "latest" of a body into "la[redacted]". An upstream that echoes a
+ * secret echoes it whole, between quotes, delimiters or spaces.
+ */
+const wordOnlyBelow = 8;
 
 export class SecretRedactor {
   private readonly pattern: RegExp | undefined;
@@ -21,7 +27,7 @@ export class SecretRedactor {
       for (const variant of forms(secret)) variants.add(variant);
     }
     const sorted = [...variants].sort((a, b) => b.length - a.length);
-    this.pattern = sorted.length ? new RegExp(sorted.map(escapeRegExp).join('|'), 'g') : undefined;
+    this.pattern = sorted.length ? new RegExp(sorted.map(patternOf).join('|'), 'g') : undefined;
     this.needles = sorted.map((v) => Buffer.from(v));
   }
 
@@ -79,6 +85,15 @@ function forms(secret: string): string[] {
     Buffer.from(secret).toString('base64'),
   ];
   return all.filter((form) => form.length >= minSecretLength);
+}
+
+/** The pattern of one form: as is when long; when short, not where a letter or digit runs on from either edge. */
+function patternOf(form: string): string {
+  const escaped = escapeRegExp(form);
+  if (form.length >= wordOnlyBelow) return escaped;
+  const before = /^[A-Za-z0-9]/.test(form) ? '(?<![A-Za-z0-9])' : '';
+  const after = /[A-Za-z0-9]$/.test(form) ? '(?![A-Za-z0-9])' : '';
+  return `${before}${escaped}${after}`;
 }
 
 function escapeRegExp(text: string): string {

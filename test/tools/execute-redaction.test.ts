@@ -62,6 +62,14 @@ describe('SecretRedactor', () => {
     expect(inner).toBe('[redacted]');
   });
 
+  test('a secret shorter than 8 characters is redacted as a word of its own, not inside longer words', () => {
+    const redactor = new SecretRedactor(['test']);
+    expect(redactor.text('{"latestPDFFileId":"x","key":"test"} Bearer test ?k=test&t=1 dGVzdA==')).toBe(
+      '{"latestPDFFileId":"x","key":"[redacted]"} Bearer [redacted] ?k=[redacted]&t=1 [redacted]',
+    );
+    expect(new SecretRedactor(['s3cr3tkey']).text('xs3cr3tkeyx')).toBe('x[redacted]x');
+  });
+
   test('values shorter than 4 characters are left alone', () => {
     expect(new SecretRedactor(['abc']).text('abc')).toBe('abc');
     expect(new SecretRedactor(['abc']).isEmpty).toBe(true);
