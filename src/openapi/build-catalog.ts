@@ -3,7 +3,7 @@ import { describeError } from '../errors.js';
 import { Catalog } from './catalog.js';
 import type { LoadedSpec } from './load-spec.js';
 import type { RefResolver } from './ref-resolver.js';
-import { methodPathId, saysDeprecated, summaryRepeatsPath, type Operation } from './operation.js';
+import { methodPathId, nameOfResponse, saysDeprecated, summaryRepeatsPath, type Operation } from './operation.js';
 import type { ValidationPolicy } from '../config.js';
 import type { ParameterObject, RequestBodyObject, SecurityRequirement, ServerObject } from './openapi-types.js';
 import { httpMethods } from '../base/http-methods.js';
@@ -189,10 +189,16 @@ function parameterKey(location: string, name: string): string {
   return `${location}:${location === 'header' ? name.toLowerCase() : name}`;
 }
 
-/** An operation's summary, trimmed; none when it only repeats the path and a description can stand in (see `summaryRepeatsPath`). */
+/**
+ * An operation's summary, trimmed; none when it only repeats the path and a description can stand in (see
+ * `summaryRepeatsPath`); without summary or description, the name its success response gives it (see `nameOfResponse`).
+ */
 function summaryOf(raw: Record<string, unknown>, path: string): { summary?: string } {
-  if (typeof raw.summary !== 'string') return {};
   const described = typeof raw.description === 'string' && raw.description.trim() !== '';
+  if (typeof raw.summary !== 'string' || !raw.summary.trim()) {
+    const named = described ? undefined : nameOfResponse(raw.responses);
+    return named ? { summary: named } : typeof raw.summary === 'string' ? { summary: raw.summary.trim() } : {};
+  }
   return described && summaryRepeatsPath(raw.summary, path) ? {} : { summary: raw.summary.trim() };
 }
 

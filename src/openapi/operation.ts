@@ -1,6 +1,7 @@
 /** @module The Operation type: one OpenAPI operation with its path-level parts merged in and its id decided. */
 import type { ParameterObject, RequestBodyObject, SecurityRequirement, ServerObject } from './openapi-types.js';
 import type { HttpMethod } from '../base/http-methods.js';
+import { isObject } from '../base/json.js';
 
 export interface Operation {
   /** Stable id: the operationId when present and unique, otherwise `METHOD /path`. */
@@ -71,6 +72,26 @@ export function summaryRepeatsPath(summary: string, path: string): boolean {
   const tail = summary.trim().replace(/^\/+|\/+$/g, '');
   const trimmedPath = path.replace(/\/+$/, '');
   return tail !== '' && (trimmedPath === `/${tail}` || trimmedPath.endsWith(`/${tail}`));
+}
+
+/** One identifier, camelCase or snake_case ("redeployApplication", "list_users"): a name, not prose. */
+const identifier = /^[a-z][a-z0-9]*(?:(?:[A-Z][a-z0-9]+)+|(?:_[a-z0-9]+)+)$/;
+
+/**
+ * The name a success response gives the operation, as words ("redeployApplication" -> "Redeploy application"),
+ * when its description is one identifier: generated documents name what the operation does there and nowhere
+ * else (Clever Cloud's: 195 of its 258 operations with neither summary nor description). None for prose ("OK").
+ */
+export function nameOfResponse(responses: unknown): string | undefined {
+  if (!isObject(responses)) return undefined;
+  const success = Object.entries(responses).find(([status]) => /^2/.test(status))?.[1];
+  const description = isObject(success) && typeof success.description === 'string' ? success.description.trim() : '';
+  if (!identifier.test(description)) return undefined;
+  const words = description
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** A text that opens by saying it is deprecated ("This API is deprecated.", "DEPRECATED!", "(Deprecated) Retrieves…"). */

@@ -407,6 +407,16 @@ describe('listings', () => {
     expect(described).toContain('POST /V1/orders/{id}/hold\nHolds a specified order.');
   });
 
+  test("an operation with neither summary nor description is named by its success response's identifier (Clever Cloud's 'redeployApplication'); prose such as 'OK' names nothing", async () => {
+    const { call } = await connect(directory('clever-cloud.com.json'));
+    const result = await call('list_endpoints', { query: 'redeploy application', limit: 2 });
+    expect(textOf(result).split('\n')[1]).toBe(
+      'postSelfApplicationsAppIdInstances: POST /self/applications/{appId}/instances - Redeploy application [required: appId]',
+    );
+    const catalog = await catalogOf(directory('clever-cloud.com.json'));
+    expect(catalog.operations.find((op) => op.path === '/application/{appId}/environment' && op.method === 'get')!.summary).toBeUndefined();
+  });
+
   test('Gitea issueCreateIssue lists its required body field: [required: owner, repo, body.title]', async () => {
     const { call } = await connect(gitea);
     const result = await call('list_endpoints', { query: 'create an issue', limit: 5 });
