@@ -7,7 +7,8 @@ import { groupVariants, type OperationGroup } from './operation-variants.js';
 import { contextAffinity, contextOperation } from './search-context.js';
 import { fieldNames, fieldTerms, operationFamily, parameterPhrases, selfTerm, selfWords, type Field } from './search-fields.js';
 import { intentFit, intents, operationIntent, requestIntent } from './search-intent.js';
-import { separateLiterals } from './search-literals.js';
+import { separateLiterals, type RequestText } from './search-literals.js';
+import { resourceNames, resourcesOfPrefix } from './id-prefix.js';
 import { conceptTerms, queryConcepts, requestWords, type QueryConcept } from './search-query.js';
 import { requestVerbs, type RequestVerbs } from './request-verbs.js';
 import { searchVocabulary, type SearchVocabulary } from './search-vocabulary.js';
@@ -143,6 +144,7 @@ export class SearchIndex {
   /** Per document: its family (see `operationFamily`) as a small number. */
   private readonly families: Int32Array;
   private docsById: Map<string, number> | undefined;
+  private resources: string[][] | undefined;
 
   constructor(operations: readonly Operation[], options: SearchIndexOptions = {}) {
     this.operations = operations;
@@ -218,7 +220,7 @@ export class SearchIndex {
     const request = separateLiterals(query, (token) => this.isVocabulary(token));
     const vocabulary = this.options.vocabulary ?? searchVocabulary();
     const concepts = queryConcepts(request.text, vocabulary, (term) => this.postings.has(term));
-    for (const kind of request.kinds) concepts.push({ terms: new Map([[toTerm(kind), literalKindWeight]]), together: false });
+    concepts.push(...this.literalConcepts(request, conceptTerms(concepts)));
     const terms = conceptTerms(concepts);
     const wanted = requestIntent(requestWords(request.text, vocabulary), request.namesItem, this.options.verbs ?? requestVerbs());
     const content = new Set(contentTerms(tokenize(request.text)));
@@ -314,6 +316,26 @@ export class SearchIndex {
   private undoes(doc: number, terms: ReadonlyMap<string, number>): boolean {
     const title = this.titleTerms[doc]!;
     return title.some((term) => term.startsWith('un') && !terms.has(term) && terms.has(term.slice(2)) && !title.includes(term.slice(2)));
+  }
+
+  /**
+   * What a request's literals say: a file name or URL that it is about a file or URL; the prefix of an id what
+   * the id is of ("cus_9s6X": customers), unless the request says it already ("invoice in_1NxQ2"). A prefix
+   * that fits several collections ("in": invoices, invoiceitems) says less of each.
+   */
+  private literalConcepts(request: RequestText, said: ReadonlyMap<string, number>): QueryConcept[] {
+    const concepts: QueryConcept[] = request.kinds.map((kind) => ({ terms: new Map([[toTerm(kind), literalKindWeight]]), together: false }));
+    for (const prefix of request.idPrefixes) {
+      const resources = resourcesOfPrefix(prefix, this.resourceNames()).map((words) => words.map(toTerm));
+      if (resources.some((terms) => terms.every((term) => said.has(term)))) continue;
+      for (const terms of resources) concepts.push({ terms: new Map(terms.map((term) => [term, literalKindWeight / resources.length])), together: true });
+    }
+    return concepts;
+  }
+
+  /** The resource names of the API's paths (see id-prefix), worked out when first a request names an id by a prefix. */
+  private resourceNames(): string[][] {
+    return (this.resources ??= resourceNames(new Set(this.operations.map((op) => op.path))));
   }
 
   /** The document of an operation id, or undefined. */

@@ -10,6 +10,8 @@ export interface RequestText {
   kinds: string[];
   /** Whether the request names one item by an id or number ("issue 42", "cus_9s6XKz"). */
   namesItem: boolean;
+  /** The prefixes of the ids it names ("cus" of "cus_9s6XKz"), which often abbreviate what the id is of (see id-prefix). */
+  idPrefixes: string[];
 }
 
 const fileExtensions = 'csv doc docx gif gz html jpeg jpg js json md mov mp3 mp4 pdf png ppt pptx py svg tar ts tsx txt wav xls xlsx xml yaml yml zip';
@@ -33,6 +35,7 @@ const reportedSpeech = /\s(?:saying|telling\s+(?:him|her|them|everyone|everybody
 export function separateLiterals(query: string, known: (token: string) => boolean = () => false): RequestText {
   const kinds = new Set<string>();
   let namesItem = false;
+  const idPrefixes = new Set<string>();
   const words = query
     .replace(reportedSpeech, ' ')
     .replace(naming, ' ')
@@ -45,8 +48,12 @@ export function separateLiterals(query: string, known: (token: string) => boolea
       if (fileName.test(bare) && !url.test(bare)) return (kinds.add('file'), '');
       if (url.test(bare)) return (kinds.add('url'), '');
       if (known(bare)) return token;
-      if (itemId.test(bare) || itemId.test(bare.toLowerCase())) return ((namesItem = true), '');
+      if (itemId.test(bare) || itemId.test(bare.toLowerCase())) {
+        const prefix = /^([a-z]{2,8})_/.exec(bare)?.[1];
+        if (prefix) idPrefixes.add(prefix);
+        return ((namesItem = true), '');
+      }
       return quantity.test(bare) ? '' : token;
     });
-  return { text: words.filter(Boolean).join(' '), kinds: [...kinds], namesItem };
+  return { text: words.filter(Boolean).join(' '), kinds: [...kinds], namesItem, idPrefixes: [...idPrefixes] };
 }

@@ -50,8 +50,11 @@ describe('SearchIndex', () => {
     expect(first(payments, 'cancel the subscription at the end of the period')).toBe('PostSubscriptionsSubscription');
   });
 
-  test('an id in the request is not searched for as words', () => {
-    expect(payments.search('cus_NeZwdNtLEOXuvB').map((h) => h.operation.id)).toEqual([]);
+  test('an id in the request is not searched for as words, but its prefix says what it is of', () => {
+    expect(payments.search('zq_NeZwdNtLEOXuvB').map((h) => h.operation.id)).toEqual([]);
+    // "cus" abbreviates the collection /v1/customers/{customer}: the one customer comes first.
+    expect(payments.search('cus_NeZwdNtLEOXuvB')[0]!.operation.id).toBe('GetCustomersCustomer');
+    expect(first(payments, 'what does cus_NeZwdNtLEOXuvB have')).toBe('GetCustomersCustomer');
   });
 
   test('words every object inherits are searched for like any other', () => {

@@ -29,7 +29,11 @@ describe('separateLiterals', () => {
     { given: 'notify https://example.com/hooks on payment', text: 'notify on payment', kinds: ['url'] },
     { given: 'send them back to example.com/thanks', text: 'send them back to', kinds: ['url'] },
   ])('a file name or URL says what kind of thing it is: $given', ({ given, text, kinds }) => {
-    expect(separateLiterals(given)).toEqual({ text, kinds, namesItem: false });
+    expect(separateLiterals(given)).toEqual({ text, kinds, namesItem: false, idPrefixes: [] });
+  });
+
+  test('an id written after a prefix gives the prefix, which often abbreviates what it is of', () => {
+    expect(separateLiterals('expire cs_test_a1b2 and refund re_1Nispe, not issue #5').idPrefixes).toEqual(['cs', 're']);
   });
 
   test("keeps a token made of the API's own words even when it looks like an id", () => {
