@@ -9,7 +9,7 @@ import { fieldNames, fieldTerms, operationFamily, parameterPhrases, selfTerm, se
 import { intentFit, intents, operationIntent, requestIntent } from './search-intent.js';
 import { separateLiterals, type RequestText } from './search-literals.js';
 import { resourceNames, resourcesOfPrefix } from './id-prefix.js';
-import { conceptTerms, queryConcepts, requestWords, type QueryConcept } from './search-query.js';
+import { conceptTerms, joinHyphenated, queryConcepts, requestWords, type QueryConcept } from './search-query.js';
 import { requestVerbs, type RequestVerbs } from './request-verbs.js';
 import { searchVocabulary, type SearchVocabulary } from './search-vocabulary.js';
 import { contentTerms, titleFit, titlesOf } from './search-title.js';
@@ -217,14 +217,14 @@ export class SearchIndex {
    * the score the floors are measured against: the best without the verbatim bonus.
    */
   private rank(query: string, options: SearchOptions, copies: boolean): { hits: SearchHit[]; best: number; weaker: SearchHit[] } {
-    const request = separateLiterals(query, (token) => this.isVocabulary(token));
+    const isTerm = (term: string): boolean => this.postings.has(term);
+    const request = separateLiterals(joinHyphenated(query, isTerm), (token) => this.isVocabulary(token));
     const vocabulary = this.options.vocabulary ?? searchVocabulary();
-    const concepts = queryConcepts(request.text, vocabulary, (term) => this.postings.has(term));
+    const concepts = queryConcepts(request.text, vocabulary, isTerm);
     concepts.push(...this.literalConcepts(request, conceptTerms(concepts)));
     const terms = conceptTerms(concepts);
     const wanted = requestIntent(requestWords(request.text, vocabulary), request.namesItem, this.options.verbs ?? requestVerbs());
-    const content = new Set(contentTerms(tokenize(request.text)));
-    if (requestWords(request.text).some((word) => selfWords.has(word))) content.add(selfTerm);
+    const content = contentOfRequest(request.text);
     // What follows "by" may be in the title ("get user by name") or not ("query companies by name"): either fits.
     const asked = withoutQualifiers(content, concepts);
     const scores = new Float64Array(this.operations.length);
@@ -448,6 +448,13 @@ export class SearchIndex {
     });
     return mask;
   }
+}
+
+/** A request's content terms (see `contentTerms`), and the caller when it says "my" or "me" (as "/me" paths do). */
+function contentOfRequest(text: string): Set<string> {
+  const content = new Set(contentTerms(tokenize(text)));
+  if (requestWords(text).some((word) => selfWords.has(word))) content.add(selfTerm);
+  return content;
 }
 
 /** The content terms less those only what follows "by" says (see `QueryConcept.qualifier`); the same set when there are none. */

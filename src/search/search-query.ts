@@ -56,6 +56,19 @@ export function requestWords(request: string, vocabulary: SearchVocabulary = emp
   return splitWords(expandPhrases(request, vocabulary).rest);
 }
 
+/**
+ * The request with each hyphenated word the API writes as one word joined, when its parts are not both
+ * words of the API ("add-on" as "addon": "add" would ask to create; "time-zone" stays, a compound of two
+ * terms, see `compoundsOf`). A path ("/consent-requests/on-status") is left as written.
+ */
+export function joinHyphenated(request: string, isTerm: (term: string) => boolean): string {
+  return request.replace(/(?<![\w/-])([A-Za-z]+)-([A-Za-z]+)(?![\w/-])/g, (written, first: string, second: string) => {
+    const parts = [first, second].map((part) => toTerm(part.toLowerCase()));
+    const apart = parts.every((part) => isTerm(part));
+    return !apart && isTerm(toTerm(`${first}${second}`.toLowerCase())) ? `${first}${second}` : written;
+  });
+}
+
 /** How far apart two words may be to form a compound ("log 3 hours of work": four words apart). */
 const compoundWindow = 4;
 /** Words of a request tried in compounds, at most: a long request costs no more than a short one. */

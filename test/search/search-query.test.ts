@@ -1,6 +1,6 @@
 // Tests for reading a request as search concepts.
 import { describe, expect, test } from 'vitest';
-import { conceptTerms, queryConcepts, requestWords } from '../../src/search/search-query.js';
+import { conceptTerms, joinHyphenated, queryConcepts, requestWords } from '../../src/search/search-query.js';
 import { vocabularyOf } from '../../src/search/search-vocabulary.js';
 
 const vocabulary = vocabularyOf([
@@ -78,5 +78,21 @@ describe('conceptTerms', () => {
 describe('requestWords', () => {
   test('replaces known phrases by what they mean, in place', () => {
     expect(requestWords('please spin up a new team', vocabulary)).toEqual(['please', 'create', 'a', 'new', 'team']);
+  });
+});
+
+describe('joinHyphenated', () => {
+  const terms = new Set(['addon', 'provider', 'subaccount', 'account', 'time', 'zone', 'timezon', 'onstatus']);
+  const isTerm = (term: string) => terms.has(term);
+
+  test.each([
+    ['list add-on providers', 'list addon providers'],
+    ['create a sub-account', 'create a subaccount'],
+    // Both parts are words of the API: the compound is tried beside them (see queryConcepts), the words stay.
+    ['get time-zone', 'get time-zone'],
+    ['a follow-up note', 'a follow-up note'],
+    ['POST /v0.5/consent-requests/on-status', 'POST /v0.5/consent-requests/on-status'],
+  ])('%s', (request, expected) => {
+    expect(joinHyphenated(request, isTerm)).toBe(expected);
   });
 });
