@@ -3,7 +3,7 @@ import { describeError } from '../errors.js';
 import { Catalog } from './catalog.js';
 import type { LoadedSpec } from './load-spec.js';
 import type { RefResolver } from './ref-resolver.js';
-import { methodPathId, nameOfResponse, saysDeprecated, summaryRepeatsPath, type Operation } from './operation.js';
+import { methodPathId, nameOfResponse, saysDeprecated, splitSummary, summaryRepeatsPath, type Operation } from './operation.js';
 import type { ValidationPolicy } from '../config.js';
 import type { ParameterObject, RequestBodyObject, SecurityRequirement, ServerObject } from './openapi-types.js';
 import { httpMethods } from '../base/http-methods.js';
@@ -77,7 +77,7 @@ export function buildCatalog(spec: LoadedSpec, options: BuildCatalogOptions = {}
         path,
         tags: Array.isArray(raw.tags) ? raw.tags.filter((t): t is string => typeof t === 'string') : [],
         deprecated: raw.deprecated === true || saysDeprecated(raw.summary, raw.description),
-        ...summaryOf(raw, path),
+        ...summaryAndDescription(raw, path),
         ...credentialsAsAuth(
           withDocumentVersion(mergeParameters(pathParameters, ownParameters).filter(isArgument), document.info?.version),
           Array.isArray(raw.security) ? (raw.security as SecurityRequirement[]) : documentSecurity,
@@ -90,7 +90,6 @@ export function buildCatalog(spec: LoadedSpec, options: BuildCatalogOptions = {}
         problems,
       };
       if (typeof raw.operationId === 'string' && raw.operationId) operation.operationId = raw.operationId;
-      if (typeof raw.description === 'string') operation.description = raw.description;
       if (requestBody) operation.requestBody = requestBody;
       operations.push(operation);
     }
@@ -190,16 +189,22 @@ function parameterKey(location: string, name: string): string {
 }
 
 /**
- * An operation's summary, trimmed; none when it only repeats the path and a description can stand in (see
- * `summaryRepeatsPath`); without summary or description, the name its success response gives it (see `nameOfResponse`).
+ * An operation's summary, trimmed, and its description. No summary when it only repeats the path and a
+ * description can stand in (see `summaryRepeatsPath`); without summary or description, the name its success
+ * response gives it (see `nameOfResponse`). A summary of several lines is its first; the rest goes with the description.
  */
-function summaryOf(raw: Record<string, unknown>, path: string): { summary?: string } {
-  const described = typeof raw.description === 'string' && raw.description.trim() !== '';
+function summaryAndDescription(raw: Record<string, unknown>, path: string): { summary?: string; description?: string } {
+  const description = typeof raw.description === 'string' ? raw.description : undefined;
+  const described = description !== undefined && description.trim() !== '';
+  const withDescription = description === undefined ? {} : { description };
   if (typeof raw.summary !== 'string' || !raw.summary.trim()) {
     const named = described ? undefined : nameOfResponse(raw.responses);
-    return named ? { summary: named } : typeof raw.summary === 'string' ? { summary: raw.summary.trim() } : {};
+    return { ...(named ? { summary: named } : typeof raw.summary === 'string' ? { summary: raw.summary.trim() } : {}), ...withDescription };
   }
-  return described && summaryRepeatsPath(raw.summary, path) ? {} : { summary: raw.summary.trim() };
+  if (described && summaryRepeatsPath(raw.summary, path)) return withDescription;
+  const { first, rest } = splitSummary(raw.summary.trim());
+  if (!rest) return { summary: first, ...withDescription };
+  return { summary: first, description: described ? `${description!.trim()}\n\n${rest}` : rest };
 }
 
 /**

@@ -74,6 +74,18 @@ export function summaryRepeatsPath(summary: string, path: string): boolean {
   return tail !== '' && (trimmedPath === `/${tail}` || trimmedPath.endsWith(`/${tail}`));
 }
 
+/**
+ * A summary of several lines as its first line and the rest ("Get a range of SO Orders\r\nRequest page size must
+ * be…": Visma's, 170 directory operations in 24 documents); a line that runs on in lower case ("over the time\n
+ * period of…") is the same sentence wrapped, not a line of its own.
+ */
+export function splitSummary(summary: string): { first: string; rest?: string } {
+  const breakAt = /[ \t]*\r?\n\s*(?=[A-Z0-9*•-])/.exec(summary);
+  const unwrap = (text: string) => text.replace(/\s*\r?\n\s*/g, ' ').trim();
+  if (!breakAt) return { first: unwrap(summary) };
+  return { first: unwrap(summary.slice(0, breakAt.index)), rest: summary.slice(breakAt.index + breakAt[0].length).trim() };
+}
+
 /** One identifier, camelCase or snake_case ("redeployApplication", "list_users"): a name, not prose. */
 const identifier = /^[a-z][a-z0-9]*(?:(?:[A-Z][a-z0-9]+)+|(?:_[a-z0-9]+)+)$/;
 

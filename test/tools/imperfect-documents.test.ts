@@ -417,6 +417,18 @@ describe('listings', () => {
     expect(catalog.operations.find((op) => op.path === '/application/{appId}/environment' && op.method === 'get')!.summary).toBeUndefined();
   });
 
+  test("a summary of several lines (Visma's) lists its first line; the rest goes with the description", async () => {
+    const { call } = await connect(directory('visma.net.json'));
+    const listed = textOf(await call('list_endpoints', { query: 'SalesOrderV2_GetAllOrders_V2', limit: 1 })).split('\n')[1];
+    expect(listed).toBe('SalesOrderV2_GetAllOrders_V2: GET /controller/api/v2/salesorder - Get a range of SO Orders - ScreenId=SO301000');
+    expect(textOf(await call('describe_endpoint', { ids: ['SalesOrderV2_GetAllOrders_V2'] }))).toContain(
+      'GET /controller/api/v2/salesorder - Get a range of SO Orders - ScreenId=SO301000\nData for all Sales Orders\n',
+    );
+    const catalog = await catalogOf(directory('visma.net.json'));
+    const operation = catalog.operations.find((op) => op.id === 'SalesOrderV2_GetAllOrders_V2')!;
+    expect(operation.description).toMatch(/^Data for all Sales Orders\n\nRequest page size must be lower or equal/);
+  });
+
   test('Gitea issueCreateIssue lists its required body field: [required: owner, repo, body.title]', async () => {
     const { call } = await connect(gitea);
     const result = await call('list_endpoints', { query: 'create an issue', limit: 5 });
