@@ -67,6 +67,7 @@ export function operationIntent(op: Operation): Intent {
   const endsInParameter = /^\{[^}]*\}$/.test(last);
   const plural = isPlural(last);
   if (op.method === 'get') {
+    if (op.summary && listingSummary.test(op.summary)) return 'list';
     if (named === 'list' || named === 'get') return named;
     return !endsInParameter && plural ? 'list' : 'get';
   }
@@ -74,6 +75,9 @@ export function operationIntent(op: Operation): Intent {
   if (op.method === 'post') return endsInParameter ? 'update' : plural && !namespaced ? 'create' : 'action';
   return 'update';
 }
+
+/** A summary that gets many by saying so ("Get a range of SO Orders", "Returns a list of accounts", "Get all users"). */
+const listingSummary = /^\W*(?:get|gets|retrieve|retrieves|return|returns|fetch|fetches)\s+(?:(?:a|the)\s+)?(?:(?:list|range|collection|set)\s+of|all)\b/i;
 
 /** A text's first word, read from its opening only: a description may run to pages. */
 function firstWord(text: string): string | undefined {

@@ -46,6 +46,10 @@ describe('operationIntent', () => {
     { method: 'post', path: '/reminders.delete', id: 'reminders_delete', description: 'Removes a reminder.', want: 'delete' },
     // A GET's description saying "Get all…" leaves it to the path: a collection is listed.
     { method: 'get', path: '/customers', id: 'customers', description: 'Get all customers.', want: 'list' },
+    // A summary that gets a list, a range or all of something lists them, whatever its path's last word (Visma's singular ones).
+    { method: 'get', path: '/controller/api/v1/salesorder', id: 'SalesOrder_GetAllOrders', summary: 'Get a range of SO Orders', want: 'list' },
+    { method: 'get', path: '/v1/salesorder', id: 'salesorder', summary: 'Returns a list of sales orders', want: 'list' },
+    { method: 'get', path: '/v1/salesorder/{id}', id: 'salesorder-one', summary: 'Get a specific sales order', want: 'get' },
     // With one, the summary says what it does: an action stays an action, whatever verb ends its id.
     { method: 'post', path: '/reports/microsoft.graph.generate', id: 'reports.reportGenerate', summary: 'Invoke action reportGenerate', want: 'action' },
   ] as const)('$method $path ($id) -> $want', ({ method, path, id, summary, description, want }) => {
