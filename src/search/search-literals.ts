@@ -20,6 +20,11 @@ const url = /^(?:https?:\/\/\S+|(?:[\w-]+\.)+(?:com|org|net|io|dev|app)(?:\/\S*)
 const email = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** An id: prefixed ("cus_9s6XKz", "cs_test_a1b2"), a hash ("9f2c1e"), "#42", or letters and digits run together ("abc123"). */
 const itemId = /^(?:[a-z]+_(?:[a-z]+_)?(?=\w*[A-Z\d])\w+|#\d+|(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{5,})$/;
+/**
+ * A lower-case name with a slash inside, among other words ("delete the feature/login branch", "star
+ * octocat/hello-world"): a branch, a repository, a path. Alone it may be an operation's id ("issues/create").
+ */
+const slashedName = /^[a-z][a-z0-9._-]*\/[a-z0-9._-]*[a-z0-9]$/;
 /** A number, a quantity or a time ("42", "10am", "30-minute"), a version ("v3.1.0"). */
 const quantity = /^(?:\$?\d[\w.,:/-]*|v\d+(?:\.\d+)+)$/i;
 /** "called Expense Bot", "named scratchpad": a name given, in quotes, capitalised words or one word. */
@@ -36,6 +41,7 @@ export function separateLiterals(query: string, known: (token: string) => boolea
   const kinds = new Set<string>();
   let namesItem = false;
   const idPrefixes = new Set<string>();
+  const several = /\S\s+\S/.test(query.trim());
   const words = query
     .replace(reportedSpeech, ' ')
     .replace(naming, ' ')
@@ -47,6 +53,7 @@ export function separateLiterals(query: string, known: (token: string) => boolea
       if (email.test(bare)) return '';
       if (fileName.test(bare) && !url.test(bare)) return (kinds.add('file'), '');
       if (url.test(bare)) return (kinds.add('url'), '');
+      if (several && slashedName.test(bare)) return '';
       if (known(bare)) return token;
       if (itemId.test(bare) || itemId.test(bare.toLowerCase())) {
         const prefix = /^([a-z]{2,8})_/.exec(bare)?.[1];

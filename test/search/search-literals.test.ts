@@ -17,6 +17,11 @@ describe('separateLiterals', () => {
     { given: "what's Hannah's status", text: "what's Hannah's status", namesItem: false },
     { given: 'reply to her email saying thanks, I will review the budget', text: 'reply to her email', namesItem: false },
     { given: 'ping Jake telling him the deploy is late', text: 'ping Jake', namesItem: false },
+    { given: 'delete the stale feature/login branch', text: 'delete the stale branch', namesItem: false },
+    { given: 'star octocat/hello-world for me', text: 'star for me', namesItem: false },
+    // Alone it may be an operation's id; with capitals, alternatives a summary names.
+    { given: 'issues/create', text: 'issues/create', namesItem: false },
+    { given: 'Associate/Deassociate a tag', text: 'Associate/Deassociate a tag', namesItem: false },
   ])('$given -> "$text"', ({ given, text, namesItem }) => {
     const separated = separateLiterals(given);
     expect(separated.text).toBe(text);
