@@ -25,7 +25,8 @@ export interface EncodeBodyOptions extends MultipartOptions {
 
 export function encodeBody(mediaType: string, media: MediaTypeObject, value: unknown, options: EncodeBodyOptions = {}): EncodedBody {
   const type = mediaType.toLowerCase();
-  if (/^application\/([\w.-]+\+)?json\b|^[\w.-]+\/[\w.-]+\+json\b/.test(type)) return { body: JSON.stringify(value), contentType: mediaType };
+  // JSON whatever its top type: application/json, +json suffixes, and ASP.NET's text/json.
+  if (/^[\w.-]+\/(?:[\w.-]+\+)?json\b/.test(type)) return { body: JSON.stringify(value), contentType: mediaType };
   if (type.startsWith('application/x-www-form-urlencoded')) return { body: encodeForm(value, media.encoding ?? {}), contentType: mediaType };
   if (type.startsWith('multipart/')) return encodeMultipart(mediaType, media, value, options);
   if (type.startsWith('text/') || /xml|yaml|csv/.test(type)) {

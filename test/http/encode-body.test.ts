@@ -12,6 +12,8 @@ describe('encodeBody', () => {
     { mediaType: 'application/merge-patch+json', value: { a: null }, want: '{"a":null}' },
     { mediaType: 'application/vnd.api+json; charset=utf-8', value: { a: 1 }, want: '{"a":1}' },
     { mediaType: 'application/json', value: 'text', want: '"text"' },
+    // JSON under a text type (ASP.NET documents declare text/json beside application/json).
+    { mediaType: 'text/json', value: { Value: 71.5 }, want: '{"Value":71.5}' },
     { mediaType: 'application/x-www-form-urlencoded', value: { q: 'a+b&c' }, want: 'q=a%2Bb%26c' },
     { mediaType: 'application/x-www-form-urlencoded', value: { name: 'Rex Max', tags: ['a', 'b'] }, want: 'name=Rex+Max&tags=a&tags=b' },
     { mediaType: 'text/plain', value: 'hello', want: 'hello' },

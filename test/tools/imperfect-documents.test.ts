@@ -429,6 +429,17 @@ describe('listings', () => {
     expect(operation.description).toMatch(/^Data for all Sales Orders\n\nRequest page size must be lower or equal/);
   });
 
+  test("a body sent as text/json (the PI Web API's second type) goes as JSON, given as an object or as JSON text", async () => {
+    const { call } = await connect(directory('osisoft.com.json'));
+    for (const body of [{ Value: 71.5 }, '{"Value":71.5}']) {
+      const result = await call('execute_endpoint', { id: 'Stream_UpdateValue', contentType: 'text/json', arguments: { webId: 'st-42', body } });
+      expect(result.isError, textOf(result)).toBeFalsy();
+      const request = harness.upstream.requests.at(-1)!;
+      expect(request.headers['content-type']).toBe('text/json');
+      expect(JSON.parse(request.raw.toString())).toEqual({ Value: 71.5 });
+    }
+  });
+
   test('Gitea issueCreateIssue lists its required body field: [required: owner, repo, body.title]', async () => {
     const { call } = await connect(gitea);
     const result = await call('list_endpoints', { query: 'create an issue', limit: 5 });
