@@ -7,7 +7,7 @@ import { lookupsText } from '../arguments/filter-lookups.js';
 import type { ArgumentBinding } from '../arguments/input-schema.js';
 import { isObject } from '../base/json.js';
 import { securityText } from '../auth/describe-security.js';
-import type { DescribedEndpoint } from '../tools/describe-endpoint.js';
+import { unsentAuthorizationNote, type DescribedEndpoint } from '../tools/describe-endpoint.js';
 import { fitColumns, rowLines } from './fit-columns.js';
 import { outlineSchema, schemaNotes, schemaType } from './schema-outline.js';
 import { styleMethod, type Style } from './terminal.js';
@@ -83,7 +83,7 @@ export function endpointText(e: DescribedEndpoint, options: EndpointTextOptions)
     );
 
   if (!part) {
-    const [auth = '', ...more] = wrap(`Auth: ${securityText(e.security, e.authOptional)}`, '  ', '');
+    const [auth = '', ...more] = wrap(`Auth: ${securityText(e.security, e.authOptional)}${e.authorizationUnsent ? unsentAuthorizationNote : ''}`, '  ', '');
     lines.push('', `${style.bold('Auth')}${auth.slice(4)}`, ...more);
     if (e.responses.length) lines.push('', style.bold('Responses'), ...responseLines(e.responses, style, width));
   }

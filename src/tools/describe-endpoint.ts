@@ -6,6 +6,7 @@ import { lookupArguments, lookupsText } from '../arguments/filter-lookups.js';
 import { inputSchemaOf, requestMediaTypes } from '../arguments/input-schema.js';
 import { requiredArguments } from '../arguments/required-arguments.js';
 import { methodPathId, splitPartId, type Operation } from '../openapi/operation.js';
+import type { ParameterObject } from '../openapi/openapi-types.js';
 import { summarizeResponses, type ResponseSummary } from '../schema/response-shape.js';
 import { describeSecurity, isSecurityOptional, securityText } from '../auth/describe-security.js';
 import type { SchemeUse } from '../auth/schemes/scheme-use.js';
@@ -31,6 +32,11 @@ export interface DescribedEndpoint {
   authOptional?: boolean;
   /** When the document declares no auth: the headers configured to go with every request (`--header`), by name, which may well carry it. */
   configuredHeaders?: string[];
+  /**
+   * When the document declares no auth but an `Authorization` header parameter, which OpenAPI says is not
+   * one (PayRun.IO's, on every operation): none is sent unless the server is run with `--header`.
+   */
+  authorizationUnsent?: boolean;
   deprecated: boolean;
   /** Set when the schema was folded for length: how to see the folded parts. */
   folded?: string;
@@ -111,6 +117,7 @@ export function describeOperation(operation: Operation, catalog: Catalog, config
     deprecated: operation.deprecated,
   };
   if (described.security.length && isSecurityOptional(operation)) described.authOptional = true;
+  else if (!described.security.length && operation.parameters.some(isAuthorizationHeader)) described.authorizationUnsent = true;
   if (apiWide.length) described.apiWide = apiWide;
   if (lookups.length) described.lookups = lookups;
   const required = part ? [] : requiredArguments(operation, catalog);
@@ -144,10 +151,18 @@ export function renderEndpoint(e: DescribedEndpoint): string {
   const headers = e.configuredHeaders
     ? `; the configured ${e.configuredHeaders.join(', ')} header${e.configuredHeaders.length > 1 ? 's go' : ' goes'} with every request`
     : '';
-  lines.push(`auth: ${securityText(e.security, e.authOptional)}${headers}`);
+  lines.push(`auth: ${securityText(e.security, e.authOptional)}${headers}${e.authorizationUnsent ? unsentAuthorizationNote : ''}`);
   lines.push(`responses: ${e.responses.map((r) => `${r.status}${r.description ? ` ${r.description}` : ''}${r.shape ? ` ${r.shape}` : ''}`).join('; ')}`);
   if (e.problems?.length) lines.push(`problems in the document: ${e.problems.join(' ')}`);
   return lines.join('\n');
+}
+
+/** What the auth line adds for `authorizationUnsent`. */
+export const unsentAuthorizationNote =
+  ', though the document names an Authorization header: none is sent unless the server runs with --header "Authorization: …" (ask the user for the credential)';
+
+function isAuthorizationHeader(p: ParameterObject): boolean {
+  return p.in === 'header' && p.name.toLowerCase() === 'authorization';
 }
 
 /** What the list of API-wide parameters is, and how to see one. */

@@ -440,6 +440,21 @@ describe('listings', () => {
     }
   });
 
+  test("an Authorization header parameter where the document declares no auth (PayRun.IO's) is named in describe's auth line until --header sends one", async () => {
+    const payrun = directory('payrun.io.json');
+    const unsent = textOf(await (await connect(payrun)).call('describe_endpoint', { ids: ['PostEmployer'] }));
+    expect(unsent).toMatch(
+      /^auth: none, though the document names an Authorization header: none is sent unless the server runs with --header "Authorization: …"/m,
+    );
+    const configured = await harness.connect({
+      catalog: buildCatalog(await loadSpec(payrun, settings()), { serverHeaders: ['Authorization'] }),
+      baseUrl: harness.upstream.url,
+      headers: { Authorization: 'OAuth token' },
+    });
+    const sent = textOf(await configured.call('describe_endpoint', { ids: ['PostEmployer'] }));
+    expect(sent).toMatch(/^auth: none; the configured Authorization header goes with every request$/m);
+  });
+
   test('Gitea issueCreateIssue lists its required body field: [required: owner, repo, body.title]', async () => {
     const { call } = await connect(gitea);
     const result = await call('list_endpoints', { query: 'create an issue', limit: 5 });
