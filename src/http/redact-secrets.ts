@@ -39,7 +39,7 @@ export class SecretRedactor {
     return this.pattern ? text.replace(this.pattern, redactedMark) : text;
   }
 
-  /** Whether raw bytes hold a secret (binary bodies cannot be edited, only withheld). */
+  /** Whether raw bytes hold a secret (binary bodies cannot be edited, only withheld): any occurrence, inside words too, since withholding too much loses nothing secret. */
   inBytes(bytes: Uint8Array): boolean {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     return this.needles.some((needle) => buffer.includes(needle));
@@ -87,12 +87,15 @@ function forms(secret: string): string[] {
   return all.filter((form) => form.length >= minSecretLength);
 }
 
-/** The pattern of one form: as is when long; when short, not where a letter or digit runs on from either edge. */
+/**
+ * The pattern of one form: as is when long; when short, not where a letter or digit runs on from either edge,
+ * unless that letter or digit ends an escape ("%3D", "\\n", "\\u00e9"), which is a boundary in its text.
+ */
 function patternOf(form: string): string {
   const escaped = escapeRegExp(form);
   if (form.length >= wordOnlyBelow) return escaped;
-  const before = /^[A-Za-z0-9]/.test(form) ? '(?<![A-Za-z0-9])' : '';
-  const after = /[A-Za-z0-9]$/.test(form) ? '(?![A-Za-z0-9])' : '';
+  const before = /^[A-Za-z0-9]/.test(form) ? '(?:(?<![A-Za-z0-9])|(?<=%[0-9A-Fa-f]{2}|\\\\[a-z]|\\\\u[0-9A-Fa-f]{4}))' : '';
+  const after = /[A-Za-z0-9]$/.test(form) ? '(?=[^A-Za-z0-9]|$|%[0-9A-Fa-f]{2})' : '';
   return `${before}${escaped}${after}`;
 }
 

@@ -68,6 +68,10 @@ describe('SecretRedactor', () => {
       '{"latestPDFFileId":"x","key":"[redacted]"} Bearer [redacted] ?k=[redacted]&t=1 [redacted]',
     );
     expect(new SecretRedactor(['s3cr3tkey']).text('xs3cr3tkeyx')).toBe('x[redacted]x');
+    // After an escape, whose last character is a letter or digit, it still stands on its own.
+    expect(new SecretRedactor(['k3y9']).text('?next=%2Fcb%3Fkey%3Dk3y9 q=%22k3y9%22 "a\\nk3y9" "\\u00e9k3y9"')).toBe(
+      '?next=%2Fcb%3Fkey%3D[redacted] q=%22[redacted]%22 "a\\n[redacted]" "\\u00e9[redacted]"',
+    );
   });
 
   test('values shorter than 4 characters are left alone', () => {
