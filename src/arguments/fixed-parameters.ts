@@ -7,6 +7,7 @@ import { isVersionParameter } from '../openapi/version-parameter.js';
 import type { ParameterObject } from '../openapi/openapi-types.js';
 import { isObject } from '../base/json.js';
 import { onlyValue, type FixedScalar } from '../schema/fixed-value.js';
+import { isClientDefaulted } from './transport-headers.js';
 
 /** How the input schema notes a default sent for the caller, beside its `default`. */
 export const presetNote = 'Sent as its default when left out.';
@@ -30,4 +31,9 @@ export function presetValue(p: ParameterObject): PresetValue | undefined {
   if (!isVersionParameter(p) || !isObject(p.schema)) return undefined;
   const preset = p.schema.default;
   return typeof preset === 'string' || typeof preset === 'number' ? { value: preset, only: false } : undefined;
+}
+
+/** Whether the caller must give the parameter: a path parameter or a required one, unless it is sent for them (a preset, or a header the HTTP client sends). */
+export function callerMustSend(p: ParameterObject): boolean {
+  return (p.required === true || p.in === 'path') && !presetValue(p) && !isClientDefaulted(p);
 }

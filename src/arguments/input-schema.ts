@@ -8,7 +8,7 @@ import { compactSchemas, defaultDescriptionChars, type SchemaRoot } from '../sch
 import type { Operation } from '../openapi/operation.js';
 import type { MediaTypeObject, ParameterLocation, ParameterObject } from '../openapi/openapi-types.js';
 import { isObject, type JsonObject } from '../base/json.js';
-import { presetNote, presetValue } from './fixed-parameters.js';
+import { callerMustSend, presetNote, presetValue } from './fixed-parameters.js';
 import { fixedNote } from '../schema/fixed-value.js';
 import { isClientDefaulted, transportHeaders } from './transport-headers.js';
 import { credentialNote, isCredentialHeader } from './credential-parameter.js';
@@ -169,7 +169,7 @@ export function buildInputSchema(operation: Operation, catalog: Catalog, mediaTy
         if (p.deprecated) schema.deprecated = true;
         if (preset) schema.default = preset.value;
       }
-      if ((p.required || p.in === 'path') && !preset && !defaulted) required.push(binding.key);
+      if (callerMustSend(p)) required.push(binding.key);
     }
     properties[binding.key] = schema;
   });

@@ -7,7 +7,7 @@ import { onlyValue } from '../schema/fixed-value.js';
 import { discriminatorOf } from '../schema/discriminator-value.js';
 import { isReadOnly } from '../schema/read-only.js';
 import { argumentBindings } from './input-schema.js';
-import { presetValue } from './fixed-parameters.js';
+import { callerMustSend } from './fixed-parameters.js';
 import { reusesReplacementBody } from './replacement-body.js';
 
 const requiredCache = new WeakMap<Operation, string[]>();
@@ -22,7 +22,7 @@ export function requiredArguments(operation: Operation, catalog: Catalog): strin
   names = [];
   for (const b of argumentBindings(operation)) {
     if (b.location !== 'body') {
-      if ((b.parameter.required === true || b.location === 'path') && !presetValue(b.parameter)) names.push(b.key);
+      if (callerMustSend(b.parameter)) names.push(b.key);
       continue;
     }
     // A PATCH taking its PUT's body requires none of its fields, unless every constraint is enforced (see replacement-body).

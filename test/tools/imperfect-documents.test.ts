@@ -325,6 +325,8 @@ describe('what the document declares but the transport owns', () => {
     const [endpoint] = ((await call('describe_endpoint', { ids: ['READ_Payment_for_User_MonetaryAccount'] })).structuredContent as unknown as Described)
       .endpoints;
     expect(endpoint!.inputSchema.required).not.toContain('User-Agent');
+    const listed = await call('list_endpoints', { query: 'READ_Payment_for_User_MonetaryAccount', limit: 1 });
+    expect((listed.structuredContent as { endpoints: { required: string[] }[] }).endpoints[0]!.required).not.toContain('User-Agent');
     const base = { userID: 1, 'monetary-accountID': 2, itemId: 3, 'X-Bunq-Client-Authentication': 'token' };
     const left = await call('execute_endpoint', { id: 'READ_Payment_for_User_MonetaryAccount', arguments: base });
     expect(left.isError).toBeFalsy();
