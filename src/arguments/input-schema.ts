@@ -8,6 +8,7 @@ import { compactSchemas, defaultDescriptionChars, type SchemaRoot } from '../sch
 import type { Operation } from '../openapi/operation.js';
 import type { MediaTypeObject, ParameterLocation, ParameterObject } from '../openapi/openapi-types.js';
 import { isObject, type JsonObject } from '../base/json.js';
+import { isJsonMediaType } from '../base/media-type.js';
 import { callerMustSend, presetNote, presetValue } from './fixed-parameters.js';
 import { fixedNote } from '../schema/fixed-value.js';
 import { isClientDefaulted, transportHeaders } from './transport-headers.js';
@@ -82,7 +83,7 @@ export function preferredMediaType(content: Record<string, MediaTypeObject>): st
   const types = Object.keys(content);
   return (
     types.find((t) => /^application\/json\b/i.test(t)) ??
-    types.find((t) => /\+json\b/i.test(t)) ??
+    types.find(isJsonMediaType) ??
     types.find((t) => /^application\/x-www-form-urlencoded/i.test(t)) ??
     types.find((t) => /^multipart\/form-data/i.test(t)) ??
     types[0]

@@ -1,7 +1,4 @@
-/**
- * @module Headers the HTTP client computes for each request (framing, connection): a document that declares
- * them as parameters cannot make them arguments; and those it sends when the caller does not (User-Agent).
- */
+/** @module Headers the HTTP client sets: those it computes for each request, never arguments, and those it sends when the caller does not. */
 import type { ParameterObject } from '../openapi/openapi-types.js';
 
 /** Lower-case names; `Content-Length` comes from the body, `Host` from the URL, the rest from the connection. */

@@ -5,6 +5,7 @@
 import { RequestBuildError } from '../errors.js';
 import type { EncodingObject, MediaTypeObject } from '../openapi/openapi-types.js';
 import { isObject } from '../base/json.js';
+import { isJsonMediaType } from '../base/media-type.js';
 import { isFileSchema, objectBodyType } from '../schema/file-schema.js';
 import { declaredContentType, styleOptions, usesStyle } from './encoding-object.js';
 import { encodeMultipart, type MultipartOptions } from './encode-multipart.js';
@@ -25,8 +26,7 @@ export interface EncodeBodyOptions extends MultipartOptions {
 
 export function encodeBody(mediaType: string, media: MediaTypeObject, value: unknown, options: EncodeBodyOptions = {}): EncodedBody {
   const type = mediaType.toLowerCase();
-  // JSON whatever its top type: application/json, +json suffixes, and ASP.NET's text/json.
-  if (/^[\w.-]+\/(?:[\w.-]+\+)?json\b/.test(type)) return { body: JSON.stringify(value), contentType: mediaType };
+  if (isJsonMediaType(type)) return { body: JSON.stringify(value), contentType: mediaType };
   if (type.startsWith('application/x-www-form-urlencoded')) return { body: encodeForm(value, media.encoding ?? {}), contentType: mediaType };
   if (type.startsWith('multipart/')) return encodeMultipart(mediaType, media, value, options);
   if (type.startsWith('text/') || /xml|yaml|csv/.test(type)) {

@@ -1,7 +1,6 @@
 /** @module The Operation type: one OpenAPI operation with its path-level parts merged in and its id decided. */
 import type { ParameterObject, RequestBodyObject, SecurityRequirement, ServerObject } from './openapi-types.js';
 import type { HttpMethod } from '../base/http-methods.js';
-import { isObject } from '../base/json.js';
 
 export interface Operation {
   /** Stable id: the operationId when present and unique, otherwise `METHOD /path`. */
@@ -72,38 +71,6 @@ export function summaryRepeatsPath(summary: string, path: string): boolean {
   const tail = summary.trim().replace(/^\/+|\/+$/g, '');
   const trimmedPath = path.replace(/\/+$/, '');
   return tail !== '' && (trimmedPath === `/${tail}` || trimmedPath.endsWith(`/${tail}`));
-}
-
-/**
- * A summary of several lines as its first line and the rest ("Get a range of SO Orders\r\nRequest page size must
- * be…": Visma's, 170 directory operations in 24 documents); a line that runs on in lower case ("over the time\n
- * period of…") is the same sentence wrapped, not a line of its own.
- */
-export function splitSummary(summary: string): { first: string; rest?: string } {
-  const breakAt = /[ \t]*\r?\n\s*(?=[A-Z0-9*•-])/.exec(summary);
-  const unwrap = (text: string) => text.replace(/\s*\r?\n\s*/g, ' ').trim();
-  if (!breakAt) return { first: unwrap(summary) };
-  return { first: unwrap(summary.slice(0, breakAt.index)), rest: summary.slice(breakAt.index + breakAt[0].length).trim() };
-}
-
-/** One identifier, camelCase or snake_case ("redeployApplication", "list_users"): a name, not prose. */
-const identifier = /^[a-z][a-z0-9]*(?:(?:[A-Z][a-z0-9]+)+|(?:_[a-z0-9]+)+)$/;
-
-/**
- * The name a success response gives the operation, as words ("redeployApplication" -> "Redeploy application"),
- * when its description is one identifier: generated documents name what the operation does there and nowhere
- * else (Clever Cloud's: 195 of its 258 operations with neither summary nor description). None for prose ("OK").
- */
-export function nameOfResponse(responses: unknown): string | undefined {
-  if (!isObject(responses)) return undefined;
-  const success = Object.entries(responses).find(([status]) => /^2/.test(status))?.[1];
-  const description = isObject(success) && typeof success.description === 'string' ? success.description.trim() : '';
-  if (!identifier.test(description)) return undefined;
-  const words = description
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/_/g, ' ')
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** A text that opens by saying it is deprecated ("This API is deprecated.", "DEPRECATED!", "(Deprecated) Retrieves…"). */

@@ -1,13 +1,11 @@
-/**
- * @module What an id's prefix says it is: APIs that prefix their ids abbreviate the resource ("cus_9s6X" a
- * customer, "pm_1MqL" a payment method, "acct_1032" an account), so a request naming one by its id says
- * what it acts on, as a model reading it would understand.
- */
-import { splitWords } from './tokenize.js';
+/** @module What an id's prefix says it is of: APIs abbreviate the collection ("cus_9s6X" a customer, "pm_1MqL" a payment method). */
+import { singular, splitWords } from './tokenize.js';
 
 /** Abbreviations a prefix makes of a resource, from the surest to the loosest. */
 const enum Fit {
-  /** The prefix starts the name ("cus": customers, "prod": products). */
+  /** The prefix is the name, in the singular ("card": cards). */
+  Exact,
+  /** The prefix starts the name ("cus": customers, "ch": charges, "prod": products). */
   Start,
   /** One part per word, each that word's letters in order from its first ("pm": payment methods, "ich": issuing cardholders). */
   Initials,
@@ -58,8 +56,9 @@ export function resourcesOfPrefix(prefix: string, names: readonly (readonly stri
 function fitOf(prefix: string, words: readonly string[]): Fit | undefined {
   if (words.length === 1) {
     const [word] = words as [string];
+    if (singular(word) === prefix) return Fit.Exact;
     if (word.length <= prefix.length) return undefined;
-    if (prefix.length >= 3 && word.startsWith(prefix)) return Fit.Start;
+    if (word.startsWith(prefix)) return Fit.Start;
     return inOrder(prefix, word) ? Fit.Letters : undefined;
   }
   return initials(prefix, words) ? Fit.Initials : undefined;

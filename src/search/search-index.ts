@@ -145,6 +145,7 @@ export class SearchIndex {
   private readonly families: Int32Array;
   private docsById: Map<string, number> | undefined;
   private resources: string[][] | undefined;
+  private namedText: string | undefined;
 
   constructor(operations: readonly Operation[], options: SearchIndexOptions = {}) {
     this.operations = operations;
@@ -217,10 +218,9 @@ export class SearchIndex {
    * the score the floors are measured against: the best without the verbatim bonus.
    */
   private rank(query: string, options: SearchOptions, copies: boolean): { hits: SearchHit[]; best: number; weaker: SearchHit[] } {
-    const isTerm = (term: string): boolean => this.postings.has(term);
-    const request = separateLiterals(joinHyphenated(query, isTerm), (token) => this.isVocabulary(token));
+    const request = this.requestOf(query);
     const vocabulary = this.options.vocabulary ?? searchVocabulary();
-    const concepts = queryConcepts(request.text, vocabulary, isTerm);
+    const concepts = queryConcepts(request.text, vocabulary, (term) => this.postings.has(term));
     concepts.push(...this.literalConcepts(request, conceptTerms(concepts)));
     const terms = conceptTerms(concepts);
     const wanted = requestIntent(requestWords(request.text, vocabulary), request.namesItem, this.options.verbs ?? requestVerbs());
@@ -336,6 +336,22 @@ export class SearchIndex {
   /** The resource names of the API's paths (see id-prefix), worked out when first a request names an id by a prefix. */
   private resourceNames(): string[][] {
     return (this.resources ??= resourceNames(new Set(this.operations.map((op) => op.path))));
+  }
+
+  /** The request's words and literals: hyphenated words the API writes as one joined, its own names kept (see search-literals). */
+  private requestOf(query: string): RequestText {
+    const joined = joinHyphenated(query, (term) => this.postings.has(term));
+    return separateLiterals(
+      joined,
+      (token) => this.isVocabulary(token),
+      (token) => this.names(token),
+    );
+  }
+
+  /** Whether the API names the token, lower-cased, in an operation's id or path ("issues/create", "user/repos"). */
+  private names(token: string): boolean {
+    this.namedText ??= this.operations.map((op) => `${op.id}\n${op.path}`.toLowerCase()).join('\n');
+    return this.namedText.includes(token.toLowerCase());
   }
 
   /** The document of an operation id, or undefined. */

@@ -67,7 +67,7 @@ export function operationIntent(op: Operation): Intent {
   const endsInParameter = /^\{[^}]*\}$/.test(last);
   const plural = isPlural(last);
   if (op.method === 'get') {
-    if (op.summary && listingSummary.test(op.summary)) return 'list';
+    if (!endsInParameter && op.summary && listingSummary.test(op.summary)) return 'list';
     if (named === 'list' || named === 'get') return named;
     return !endsInParameter && plural ? 'list' : 'get';
   }
@@ -76,7 +76,7 @@ export function operationIntent(op: Operation): Intent {
   return 'update';
 }
 
-/** A summary that gets many by saying so ("Get a range of SO Orders", "Returns a list of accounts", "Get all users"). */
+/** A summary that gets many by saying so ("Get a range of SO Orders", "Returns a list of accounts", "Get all users"); not of one item ("Returns all details of an order" on /order/{id}). */
 const listingSummary = /^\W*(?:get|gets|retrieve|retrieves|return|returns|fetch|fetches)\s+(?:(?:a|the)\s+)?(?:(?:list|range|collection|set)\s+of|all)\b/i;
 
 /** A text's first word, read from its opening only: a description may run to pages. */

@@ -22,7 +22,7 @@ const email = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const itemId = /^(?:[a-z]+_(?:[a-z]+_)?(?=\w*[A-Z\d])\w+|#\d+|(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{5,})$/;
 /**
  * A lower-case name with a slash inside, among other words ("delete the feature/login branch", "star
- * octocat/hello-world"): a branch, a repository, a path. Alone it may be an operation's id ("issues/create").
+ * octocat/hello-world"): a branch, a repository, a path. Alone, or named by the API, it is the API's own.
  */
 const slashedName = /^[a-z][a-z0-9._-]*\/[a-z0-9._-]*[a-z0-9]$/;
 /** A number, a quantity or a time ("42", "10am", "30-minute"), a version ("v3.1.0"). */
@@ -30,14 +30,18 @@ const quantity = /^(?:\$?\d[\w.,:/-]*|v\d+(?:\.\d+)+)$/i;
 /** "called Expense Bot", "named scratchpad": a name given, in quotes, capitalised words or one word. */
 const naming = /\b(?:called|named|titled)\s+(?:["'`\u2018\u201c][^"'`\u2019\u201d]+["'`\u2019\u201d]|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*|[\w.-]+)/g;
 const quoted = /(^|\s)["'`\u2018\u201c][^"'`\u2019\u201d]+["'`\u2019\u201d](?=\s|[.,;:!?]|$)/g;
-/** "… saying the deploy finished", "… telling him I'm late": what a message will say, to the end of the request. */
-const reportedSpeech = /\s(?:saying|telling\s+(?:him|her|them|everyone|everybody|us|me))\s.*$/is;
+/**
+ * "… saying the deploy finished", "… telling him I'm late": what a message will say, to the end of the request.
+ * Not "telling me" or "us": that is often what an endpoint tells ("the report telling me which payouts failed").
+ */
+const reportedSpeech = /\s(?:saying|telling\s+(?:him|her|them|everyone|everybody))\s.*$/is;
 
 /**
  * Separates the literals from the words of a request. `known` says whether a token is made of the
- * API's own words ("oauth2", "list_v2_items"), which keeps it even when it looks like an id.
+ * API's own words ("oauth2", "list_v2_items"), which keeps it even when it looks like an id; `named`
+ * whether the API names a slashed token in an id or a path ("issues/create", "user/repos"), which keeps it.
  */
-export function separateLiterals(query: string, known: (token: string) => boolean = () => false): RequestText {
+export function separateLiterals(query: string, known: (token: string) => boolean = () => false, named: (token: string) => boolean = () => false): RequestText {
   const kinds = new Set<string>();
   let namesItem = false;
   const idPrefixes = new Set<string>();
@@ -53,7 +57,7 @@ export function separateLiterals(query: string, known: (token: string) => boolea
       if (email.test(bare)) return '';
       if (fileName.test(bare) && !url.test(bare)) return (kinds.add('file'), '');
       if (url.test(bare)) return (kinds.add('url'), '');
-      if (several && slashedName.test(bare)) return '';
+      if (several && slashedName.test(bare) && !named(bare)) return '';
       if (known(bare)) return token;
       if (itemId.test(bare) || itemId.test(bare.toLowerCase())) {
         const prefix = /^([a-z]{2,8})_/.exec(bare)?.[1];

@@ -65,7 +65,8 @@ export function joinHyphenated(request: string, isTerm: (term: string) => boolea
   return request.replace(/(?<![\w/-])([A-Za-z]+)-([A-Za-z]+)(?![\w/-])/g, (written, first: string, second: string) => {
     const parts = [first, second].map((part) => toTerm(part.toLowerCase()));
     const apart = parts.every((part) => isTerm(part));
-    return !apart && isTerm(toTerm(`${first}${second}`.toLowerCase())) ? `${first}${second}` : written;
+    const joined = `${first}${second}`.toLowerCase();
+    return !apart && isTerm(toTerm(joined)) ? joined : written;
   });
 }
 

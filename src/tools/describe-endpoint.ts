@@ -157,7 +157,7 @@ export function renderEndpoint(e: DescribedEndpoint): string {
   return lines.join('\n');
 }
 
-/** What the auth line adds for `authorizationUnsent`. */
+/** Said where the auth line would read "none": the calls will fail without the credential, and only the user has it. */
 export const unsentAuthorizationNote =
   ', though the document names an Authorization header: none is sent unless the server runs with --header "Authorization: …" (ask the user for the credential)';
 

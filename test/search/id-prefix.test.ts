@@ -12,6 +12,9 @@ const names = resourceNames([
   '/v1/accounts/{account}/persons/{person}',
   '/v1/payouts/{payout}',
   '/v1/invoices/search',
+  '/v1/charges/{charge}',
+  '/v1/transfers/{transfer}',
+  '/v1/tax_rates/{tax_rate}',
 ]);
 
 describe('resourceNames', () => {
@@ -28,6 +31,9 @@ describe('resourceNames', () => {
       'accounts',
       'persons',
       'payouts',
+      'charges',
+      'transfers',
+      'tax rates',
     ]);
   });
 });
@@ -35,6 +41,10 @@ describe('resourceNames', () => {
 describe('resourcesOfPrefix', () => {
   test.each([
     ['cus', [['customers']]],
+    // The name itself, then one it starts, before initials or letters further in.
+    ['card', [['cards']]],
+    ['ch', [['charges']]],
+    ['tr', [['transfers']]],
     ['pm', [['payment', 'methods']]],
     ['cs', [['checkout', 'sessions']]],
     ['ich', [['issuing', 'cardholders']]],

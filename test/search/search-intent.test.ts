@@ -50,6 +50,7 @@ describe('operationIntent', () => {
     { method: 'get', path: '/controller/api/v1/salesorder', id: 'SalesOrder_GetAllOrders', summary: 'Get a range of SO Orders', want: 'list' },
     { method: 'get', path: '/v1/salesorder', id: 'salesorder', summary: 'Returns a list of sales orders', want: 'list' },
     { method: 'get', path: '/v1/salesorder/{id}', id: 'salesorder-one', summary: 'Get a specific sales order', want: 'get' },
+    { method: 'get', path: '/order/{orderId}', id: 'order-details', summary: 'Returns all details of a order', want: 'get' },
     // With one, the summary says what it does: an action stays an action, whatever verb ends its id.
     { method: 'post', path: '/reports/microsoft.graph.generate', id: 'reports.reportGenerate', summary: 'Invoke action reportGenerate', want: 'action' },
   ] as const)('$method $path ($id) -> $want', ({ method, path, id, summary, description, want }) => {

@@ -21,6 +21,7 @@ describe('separateLiterals', () => {
     { given: 'star octocat/hello-world for me', text: 'star for me', namesItem: false },
     // Alone it may be an operation's id; with capitals, alternatives a summary names.
     { given: 'issues/create', text: 'issues/create', namesItem: false },
+    { given: 'the report telling me which payouts failed', text: 'the report telling me which payouts failed', namesItem: false },
     { given: 'Associate/Deassociate a tag', text: 'Associate/Deassociate a tag', namesItem: false },
   ])('$given -> "$text"', ({ given, text, namesItem }) => {
     const separated = separateLiterals(given);
@@ -39,6 +40,13 @@ describe('separateLiterals', () => {
 
   test('an id written after a prefix gives the prefix, which often abbreviates what it is of', () => {
     expect(separateLiterals('expire cs_test_a1b2 and refund re_1Nispe, not issue #5').idPrefixes).toEqual(['cs', 're']);
+  });
+
+  test('keeps a slashed name the API names in an id or a path', () => {
+    const named = (token: string) => ['issues/create', 'user/repos'].includes(token);
+    expect(separateLiterals('call issues/create now', () => false, named).text).toBe('call issues/create now');
+    expect(separateLiterals('list the user/repos', () => false, named).text).toBe('list the user/repos');
+    expect(separateLiterals('delete the feature/login branch', () => false, named).text).toBe('delete the branch');
   });
 
   test("keeps a token made of the API's own words even when it looks like an id", () => {

@@ -87,6 +87,7 @@ describe('joinHyphenated', () => {
 
   test.each([
     ['list add-on providers', 'list addon providers'],
+    ['list Add-On providers', 'list addon providers'],
     ['create a sub-account', 'create a subaccount'],
     // Both parts are words of the API: the compound is tried beside them (see queryConcepts), the words stay.
     ['get time-zone', 'get time-zone'],
