@@ -48,7 +48,9 @@ export function fieldTerms(op: Operation, terms: Tokenizer = tokenize, intent?: 
   // Unnamed: no operationId, so the id is method and path (an operationId shared by several is kept for its words).
   const unnamed = op.operationId === undefined && op.id === methodPathId(op.method, op.path);
   // An id made of method and path says "api" and "v1" as if they were what the operation is about.
-  const id = unnamed ? terms(`${op.method} ${pathNames(op.path)}`) : terms(op.operationId ?? op.id);
+  // Its method says what it does the way requests do ("post" as "create"), as a generated summary does (see summaryTerms).
+  const said = intent === undefined || intent === 'action' ? '' : ` ${intent}`;
+  const id = unnamed ? terms(`${op.method}${said} ${pathNames(op.path)}`) : terms(op.operationId ?? op.id);
   // An id that ends in its method's name (Google's "storage.buckets.patch") says what it does in words no request uses: "update bucket".
   if (!unnamed && intent && intent !== 'action' && (methodNamed.test(op.operationId ?? op.id) || namesPatchOrPut(op.operationId ?? op.id)))
     id.push(...terms(intent));

@@ -102,10 +102,10 @@ describe('pathNames', () => {
 describe('fieldTerms of an operation with no id, summary or description', () => {
   const unnamed = (method: HttpMethod, path: string, extra: Partial<Operation> = {}) => operationOf({ id: methodPathId(method, path), method, path, ...extra });
 
-  test('its path, less which API and version, says what it does, as a generated summary would', () => {
+  test('its path, less which API and version, says what it does, as a generated summary would; its id says its intent beside its method', () => {
     const terms = fieldTerms(unnamed('post', '/api/v1/statuses'), undefined, 'create');
     expect(terms.summary).toEqual(['creat', 'status']);
-    expect(terms.id).toEqual(['post', 'status']);
+    expect(terms.id).toEqual(['post', 'creat', 'status']);
   });
 
   test('an action says no intent; an operation with a description is summed up by it', () => {

@@ -454,4 +454,17 @@ describe('SearchIndex on a document without ids, summaries or descriptions', () 
   test('"Get users" on "/users" is what "list users" asks for, before the lists under one user', () => {
     expect(first(index, 'list users')).toBe('GET /{realm}/users');
   });
+
+  test("an unnamed operation's id says its intent: Apacta's 'Add a project' is what 'create project' asks for, not the project statuses that say 'create'", () => {
+    const apacta = new SearchIndex(
+      [
+        operationOf({ id: 'POST /projects', method: 'post', path: '/projects', summary: 'Add a project' }),
+        operationOf({ id: 'GET /projects', method: 'get', path: '/projects', summary: 'View list of projects' }),
+        operationOf({ id: 'POST /project_statuses', method: 'post', path: '/project_statuses', summary: 'Create a new project status' }),
+        operationOf({ id: 'POST /events', method: 'post', path: '/events', summary: 'Create event' }),
+      ],
+      { vocabulary: vocabularyOf([]) },
+    );
+    expect(first(apacta, 'create project')).toBe('POST /projects');
+  });
 });
