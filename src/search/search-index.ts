@@ -7,13 +7,12 @@ import { groupVariants, type OperationGroup } from './operation-variants.js';
 import { contextAffinity, contextOperation } from './search-context.js';
 import { fieldNames, fieldTerms, operationFamily, parameterPhrases, selfTerm, selfWords, type Field } from './search-fields.js';
 import { intentFit, intents, operationIntent, requestIntent } from './search-intent.js';
-import { separateLiterals, type RequestText } from './search-literals.js';
-import { resourceNames, resourcesOfPrefix } from './id-prefix.js';
-import { conceptTerms, joinHyphenated, queryConcepts, requestWords, type QueryConcept } from './search-query.js';
+import { RequestReader } from './request-reader.js';
+import { conceptTerms, queryConcepts, requestWords, type QueryConcept } from './search-query.js';
 import { requestVerbs, type RequestVerbs } from './request-verbs.js';
 import { searchVocabulary, type SearchVocabulary } from './search-vocabulary.js';
 import { contentTerms, titleFit, titlesOf } from './search-title.js';
-import { isStopWord, memoizedTokenizer, splitWords, tokenize, toTerm } from './tokenize.js';
+import { isStopWord, memoizedTokenizer, splitWords, tokenize } from './tokenize.js';
 
 /**
  * Fields with their weight (what a term is worth there) and length normalisation b (how much a long
@@ -51,8 +50,6 @@ const qualifiedFitShare = 0.5;
 const undoingFactor = 0.5;
 /** Share more for an operation with an input whose name the request spells out word for word ("cancel at period end"). */
 const parameterPhraseBonus = 0.3;
-/** What a file name or URL in the request counts for as the word "file" or "url". */
-const literalKindWeight = 0.5;
 /** Up to this share more for a match in the neighbourhood of the operations used recently (see `SearchOptions.context`): enough to settle a close call ("add a comment" after working on issues), too little to outweigh a clearly better match elsewhere. */
 const contextBonus = 0.25;
 /**
@@ -144,8 +141,8 @@ export class SearchIndex {
   /** Per document: its family (see `operationFamily`) as a small number. */
   private readonly families: Int32Array;
   private docsById: Map<string, number> | undefined;
-  private resources: string[][] | undefined;
-  private namedText: string | undefined;
+  /** Reads requests in this API's terms (see request-reader). */
+  private readonly reader: RequestReader;
 
   constructor(operations: readonly Operation[], options: SearchIndexOptions = {}) {
     this.operations = operations;
@@ -182,6 +179,7 @@ export class SearchIndex {
     });
     this.families = familiesOf(operations);
     this.setIdf(this.families);
+    this.reader = new RequestReader(operations, (term) => this.postings.has(term));
   }
 
   /**
@@ -218,10 +216,10 @@ export class SearchIndex {
    * the score the floors are measured against: the best without the verbatim bonus.
    */
   private rank(query: string, options: SearchOptions, copies: boolean): { hits: SearchHit[]; best: number; weaker: SearchHit[] } {
-    const request = this.requestOf(query);
+    const request = this.reader.read(query);
     const vocabulary = this.options.vocabulary ?? searchVocabulary();
     const concepts = queryConcepts(request.text, vocabulary, (term) => this.postings.has(term));
-    concepts.push(...this.literalConcepts(request, conceptTerms(concepts)));
+    concepts.push(...this.reader.literalConcepts(request, conceptTerms(concepts)));
     const terms = conceptTerms(concepts);
     const wanted = requestIntent(requestWords(request.text, vocabulary), request.namesItem, this.options.verbs ?? requestVerbs());
     const content = contentOfRequest(request.text);
@@ -318,51 +316,10 @@ export class SearchIndex {
     return title.some((term) => term.startsWith('un') && !terms.has(term) && terms.has(term.slice(2)) && !title.includes(term.slice(2)));
   }
 
-  /**
-   * What a request's literals say: a file name or URL that it is about a file or URL; the prefix of an id what
-   * the id is of ("cus_9s6X": customers), unless the request says it already ("invoice in_1NxQ2"). A prefix
-   * that fits several collections ("in": invoices, invoiceitems) says less of each.
-   */
-  private literalConcepts(request: RequestText, said: ReadonlyMap<string, number>): QueryConcept[] {
-    const concepts: QueryConcept[] = request.kinds.map((kind) => ({ terms: new Map([[toTerm(kind), literalKindWeight]]), together: false }));
-    for (const prefix of request.idPrefixes) {
-      const resources = resourcesOfPrefix(prefix, this.resourceNames()).map((words) => words.map(toTerm));
-      if (resources.some((terms) => terms.every((term) => said.has(term)))) continue;
-      for (const terms of resources) concepts.push({ terms: new Map(terms.map((term) => [term, literalKindWeight / resources.length])), together: true });
-    }
-    return concepts;
-  }
-
-  /** The resource names of the API's paths (see id-prefix), worked out when first a request names an id by a prefix. */
-  private resourceNames(): string[][] {
-    return (this.resources ??= resourceNames(new Set(this.operations.map((op) => op.path))));
-  }
-
-  /** The request's words and literals: hyphenated words the API writes as one joined, its own names kept (see search-literals). */
-  private requestOf(query: string): RequestText {
-    const joined = joinHyphenated(query, (term) => this.postings.has(term));
-    return separateLiterals(
-      joined,
-      (token) => this.isVocabulary(token),
-      (token) => this.names(token),
-    );
-  }
-
-  /** Whether the API names the token, lower-cased, in an operation's id or path ("issues/create", "user/repos"). */
-  private names(token: string): boolean {
-    this.namedText ??= this.operations.map((op) => `${op.id}\n${op.path}`.toLowerCase()).join('\n');
-    return this.namedText.includes(token.toLowerCase());
-  }
-
   /** The document of an operation id, or undefined. */
   private docOf(id: string): number | undefined {
     this.docsById ??= new Map(this.operations.map((op, doc) => [op.id, doc]));
     return this.docsById.get(id);
-  }
-
-  /** Whether every word of a token is a term of this API (or a stop word). */
-  private isVocabulary(token: string): boolean {
-    return splitWords(token).every((word) => isStopWord(word) || this.postings.has(toTerm(word)));
   }
 
   /**

@@ -1,0 +1,26 @@
+// Tests for reading a request in one API's terms: its literals, and what an id's prefix names there.
+import { describe, expect, test } from 'vitest';
+import { RequestReader } from '../../src/search/request-reader.js';
+import { operationOf } from '../support/operation.js';
+
+const operations = [
+  operationOf({ id: 'GetCustomersCustomer', method: 'get', path: '/v1/customers/{customer}' }),
+  operationOf({ id: 'issues/create', method: 'post', path: '/repos/{owner}/{repo}/issues' }),
+];
+const terms = new Set(['customer', 'addon', 'issu', 'creat']);
+const reader = new RequestReader(operations, (term) => terms.has(term));
+
+describe('RequestReader', () => {
+  test('an id is a literal, and its prefix names the collection it is of, unless the request does', () => {
+    const request = reader.read('what does cus_NeZwdNtLEOXuvB have');
+    expect(request).toMatchObject({ text: 'what does have', namesItem: true, idPrefixes: ['cus'] });
+    expect(reader.literalConcepts(request, new Map())).toEqual([{ terms: new Map([['customer', 0.5]]), together: true }]);
+    expect(reader.literalConcepts(request, new Map([['customer', 1]]))).toEqual([]);
+  });
+
+  test('a hyphenated word the API writes as one is joined; a slashed name is kept only when the API names it', () => {
+    expect(reader.read('list add-on providers').text).toBe('list addon providers');
+    expect(reader.read('call issues/create now').text).toBe('call issues/create now');
+    expect(reader.read('delete the feature/login branch').text).toBe('delete the branch');
+  });
+});
