@@ -198,12 +198,14 @@ function summaryAndDescription(raw: Record<string, unknown>, path: string): { su
   const description = typeof raw.description === 'string' ? raw.description : undefined;
   const described = description !== undefined && description.trim() !== '';
   const withDescription = description === undefined ? {} : { description };
-  if (typeof raw.summary !== 'string' || !raw.summary.trim()) {
+  const summary = typeof raw.summary === 'string' ? raw.summary.trim() : undefined;
+  if (!summary) {
     const named = described ? undefined : nameOfResponse(raw.responses);
-    return { ...(named ? { summary: named } : typeof raw.summary === 'string' ? { summary: raw.summary.trim() } : {}), ...withDescription };
+    const chosen = named ?? summary;
+    return chosen === undefined ? withDescription : { summary: chosen, ...withDescription };
   }
-  if (described && summaryRepeatsPath(raw.summary, path)) return withDescription;
-  const { first, rest } = splitSummary(raw.summary.trim());
+  if (described && summaryRepeatsPath(summary, path)) return withDescription;
+  const { first, rest } = splitSummary(summary);
   if (!rest) return { summary: first, ...withDescription };
   return { summary: first, description: described ? `${description!.trim()}\n\n${rest}` : rest };
 }
