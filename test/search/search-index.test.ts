@@ -342,6 +342,19 @@ describe('SearchIndex with the shipped vocabulary', () => {
     const without = new SearchIndex([operation('cancelRefundRequest', 'post', '/refunds/{id}/cancel', 'Cancels a refund request.')]);
     expect(without.search('ping')).toEqual([]);
   });
+
+  test('someone off sick is an absence, not a leave policy; who owes money is a debtor', () => {
+    const hr = new SearchIndex([
+      operation('PostLeavePolicy', 'post', '/employers/{employerId}/leavePolicies', 'Create a leave policy'),
+      operation('PostLeave', 'post', '/employments/{employmentId}/leave', 'Create a leave record for an employment'),
+      operation('PostAbsence', 'post', '/employees/{employeeId}/absences', 'Create an Absence for an employee'),
+      operation('GetAgedDebtors', 'get', '/companies/{companyId}/reports/agedDebtor', 'Aged debtors report'),
+      operation('ListPayments', 'get', '/companies/{companyId}/payments', 'List payments'),
+    ]);
+    expect(first(hr, 'register sick leave for an employee')).toBe('PostAbsence');
+    expect(first(hr, 'Jan called in sick today')).toBe('PostAbsence');
+    expect(first(hr, 'which customers still owe us?')).toBe('GetAgedDebtors');
+  });
 });
 
 describe('SearchIndex on keyword queries', () => {
