@@ -25,20 +25,13 @@ export function shortenText(text: string | undefined, maxChars: number): string 
   if (!text || maxChars <= 0) return undefined;
   // Most descriptions are one short plain line, which the rules below would return unchanged.
   if (text.length <= maxChars && plainLine.test(text)) return text;
-  const paragraphs = text.split(/\n\s*\n/);
-  // A paragraph that announces a list ("one of the supported types:") is nothing without it.
-  let lead = paragraphs[0]!;
-  for (let i = 1; i < paragraphs.length && /:\s*$/.test(lead) && lead.length < maxChars; i++) lead = `${lead}\n${paragraphs[i]!}`;
   const closed = new Set([...text.matchAll(/<\/([a-z][\w-]*)/gi)].map((m) => m[1]!.toLowerCase()));
-  const flat = withoutMarkup(lead, closed)
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    // Emphasis only as CommonMark reads it: the same marker on both sides, no space just inside it, and `_`
-    // never inside a word, so snake_case names (per_page) and a lone "a * b" survive.
-    .replace(/(\*{1,3}|`+)(?=\S)([^*`]*?\S)\1/g, '$2')
-    .replace(/(^|\W)(_{1,3})(?=\S)([^_]*?\S)\2(?!\w)/g, '$1$3')
-    .replace(entity, entityText)
-    .replace(/\s+/g, ' ')
-    .trim();
+  // A fenced block's blank lines are no paragraph break: "for example:" and its example stay together.
+  const paragraphs = text.replace(fencedCode, (block) => block.replace(/\n\s*\n/g, '\n')).split(/\n\s*\n/);
+  // A paragraph that announces a list or an example ("one of the supported types:") is nothing without it;
+  // what counts is its length as shown, markup and link addresses gone.
+  let flat = flatten(paragraphs[0]!, closed);
+  for (let i = 1; i < paragraphs.length && /:$/.test(flat) && flat.length < maxChars; i++) flat = `${flat} ${flatten(paragraphs[i]!, closed)}`.trim();
   if (!flat) return undefined;
   if (flat.length <= maxChars) return flat;
   const sentenceEnd = lastSentenceEnd(flat.slice(0, maxChars));
@@ -49,6 +42,28 @@ export function shortenText(text: string | undefined, maxChars: number): string 
 }
 
 const entity = /&(#x[0-9a-f]+|#\d+|[a-z]+);/gi;
+
+/** A fenced code block, whose fences are markup and whose lines are the text. */
+const fencedCode = /```[^\n]*\n([\s\S]*?)```/g;
+
+/** A link that only says there is more ("[Read more](…)."), as a sentence of its own: without its address it says nothing, so it goes. */
+const readMoreLink = /\[(?:[Rr]ead|[Ll]earn|[Ss]ee|[Ff]ind out) (?:[Mm]ore|MORE)(?: here)?[.…]*\]\([^)]*\)\.?(?=\s*(?:$|[A-Z]))/g;
+
+/** One paragraph as plain text on one line: markup, link addresses, emphasis and entities gone. */
+function flatten(paragraph: string, closed: ReadonlySet<string>): string {
+  return (
+    withoutMarkup(paragraph.replace(fencedCode, ' $1 '), closed)
+      .replace(readMoreLink, '')
+      .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+      // Emphasis only as CommonMark reads it: the same marker on both sides, no space just inside it, and `_`
+      // never inside a word, so snake_case names (per_page) and a lone "a * b" survive.
+      .replace(/(\*{1,3}|`+)(?=\S)([^*`]*?\S)\1/g, '$2')
+      .replace(/(^|\W)(_{1,3})(?=\S)([^_]*?\S)\2(?!\w)/g, '$1$3')
+      .replace(entity, entityText)
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
+}
 
 /** Text with its HTML entities decoded ("EU &amp; UK" → "EU & UK"), any it does not know left as written. */
 export function decodeEntities(text: string): string {

@@ -90,6 +90,20 @@ describe('shortenText', () => {
     expect(shortenText(text, 200)).toBe('Set the type attribute to one of the supported action types: - reboot - power_off');
   });
 
+  test('a paragraph that announces an example keeps it, measured as shown', () => {
+    const text =
+      'Dates use the <a class="external" href="https://en.wikipedia.org/wiki/ISO_8601" target="_blank">ISO 8601 standard</a>; for example:\n\n```\n2020-10-08T22:40:50Z\n\n2021-01-01T00:00:00\n```\n\nMore on time zones.';
+    expect(shortenText(text, 200)).toBe('Dates use the ISO 8601 standard; for example: 2020-10-08T22:40:50Z 2021-01-01T00:00:00');
+  });
+
+  test.each([
+    { given: 'Codat query string. [Read more](https://docs.codat.io/using-the-api/querying).', want: 'Codat query string.' },
+    { given: 'Number of records. [Learn more…](https://example.com/paging)', want: 'Number of records.' },
+    { given: 'Returns pets. See [the guide](https://example.com) for paging.', want: 'Returns pets. See the guide for paging.' },
+  ])('drops a link that only says there is more: $given', ({ given, want }) => {
+    expect(shortenText(given, 160)).toBe(want);
+  });
+
   test('cuts at a word boundary with an ellipsis when no sentence ends late enough', () => {
     const text = 'Lists every pet that is currently available in the store, sorted by name';
     const short = shortenText(text, 40)!;
