@@ -13,6 +13,7 @@ import { documentedCounterexample } from './unreliable-constraints.js';
 import { shortenText } from './shorten-text.js';
 import { descendsIntoInstance, singleSubschemas, subschemaKind } from './subschema-keywords.js';
 import { isReadOnly } from './read-only.js';
+import { onlySaysNull, orNull } from './nullable-all-of.js';
 import { toUnicodePattern } from './unicode-pattern.js';
 
 /** Longest description kept by default (see `CompactOptions.descriptionChars`); parameter descriptions share it. */
@@ -185,17 +186,21 @@ class SchemaCompactor {
     );
     if (description) out.description = description;
     const nullable = this.options.dialect === '3.0' && node.nullable === true;
-    this.compileAssertions(node, out, usedAt, nullable);
+    const allOf = Array.isArray(node.allOf) ? node.allOf.map((member, i) => ({ member, i })) : [];
+    // "This or null" said through allOf (see nullable-all-of) is null added to the whole, once it is merged.
+    const notOnlyNull = allOf.filter(({ member }) => !onlySaysNull(member, this.options.dialect));
+    const members = notOnlyNull.length ? notOnlyNull : allOf;
+    const orNullAtEnd = members.length > 0 && (nullable || members.length < allOf.length);
+    this.compileAssertions(node, out, usedAt, nullable && !orNullAtEnd);
     this.compileProperties(node, out, docUrl, usedAt, depth);
-    this.compileSubschemas(node, out, docUrl, usedAt, depth, nullable);
-    if (Array.isArray(node.allOf) && node.allOf.length) {
-      const members = node.allOf.map((v, i) => this.compile(v, docUrl, `${usedAt}.allOf[${i}]`, depth + 1));
-      // What the schema adds comes before what it takes from a named base (Docker's HostConfig: its
-      // PortBindings before the 40 limits of Resources): a folded object shows its first properties.
-      const own = node.allOf.map((member) => !(isObject(member) && '$ref' in member));
-      return mergeAllOf(out, [...members.filter((_, i) => own[i]), ...members.filter((_, i) => !own[i])]);
-    }
-    return out;
+    this.compileSubschemas(node, out, docUrl, usedAt, depth, nullable && !orNullAtEnd);
+    if (!members.length) return out;
+    const compiled = members.map(({ member, i }) => this.compile(member, docUrl, `${usedAt}.allOf[${i}]`, depth + 1));
+    // What the schema adds comes before what it takes from a named base (Docker's HostConfig: its
+    // PortBindings before the 40 limits of Resources): a folded object shows its first properties.
+    const own = members.map(({ member }) => !(isObject(member) && '$ref' in member));
+    const merged = mergeAllOf(out, [...compiled.filter((_, i) => own[i]), ...compiled.filter((_, i) => !own[i])]);
+    return orNullAtEnd ? orNull(merged) : merged;
   }
 
   /** The keywords that judge the value itself (type, enum, bounds, formats...), into `out` in the order they are shown. */

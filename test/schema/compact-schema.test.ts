@@ -159,6 +159,29 @@ describe('compactSchemas: OpenAPI dialect', () => {
     expect(compact([given], { dialect }).schemas[0]).toEqual(want);
   });
 
+  test.each([
+    { name: "3.0's nullable beside an allOf", dialect: '3.0', given: { nullable: true, allOf: [ref('Category')] } },
+    { name: 'a 3.0 allOf member that is only nullable', dialect: '3.0', given: { allOf: [ref('Category'), { nullable: true }] } },
+    { name: 'a 3.1 allOf member that only says null', dialect: '3.1', given: { allOf: [ref('Category'), { type: 'null' }] } },
+    { name: "3.0's nullable beside a typed allOf", dialect: '3.0', given: { type: 'object', nullable: true, allOf: [ref('Category')] } },
+  ] as const)('"this or null" said through allOf takes either: $name', ({ dialect, given }) => {
+    const validate = ajv.compile(bundle(compact([given], { dialect })));
+    expect(validate({ id: 1, name: 'Dogs' })).toBe(true);
+    expect(validate(null)).toBe(true);
+    expect(validate({ id: 'one' })).toBe(false);
+  });
+
+  test("an allOf of a string and only null takes a string (Codat's currency), or null", () => {
+    const result = compact([{ allOf: [{ description: 'ISO 4217 code', type: 'string' }, { type: 'null' }] }], { dialect: '3.1' });
+    expect(result.schemas[0]).toEqual({ description: 'ISO 4217 code', type: ['string', 'null'] });
+  });
+
+  test('an allOf that is only null still takes only null', () => {
+    const validate = ajv.compile(bundle(compact([{ allOf: [{ type: 'null' }] }], { dialect: '3.1' })));
+    expect(validate(null)).toBe(true);
+    expect(validate('GBP')).toBe(false);
+  });
+
   test('drops documentation keys: example, examples, xml, discriminator, externalDocs and x- extensions', () => {
     const given = {
       type: 'object',
