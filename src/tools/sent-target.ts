@@ -4,8 +4,13 @@
  * credential parameters masked and a long query shortened.
  */
 
-/** Query parameter names that carry credentials in most APIs ("key", "api_key", "access_token", "sig"). */
-const credentialName = /(?:^|[_.-])(?:key|apikey|token|secret|password|passwd|pwd|signature|sig|auth|authorization|credentials?)$/i;
+/**
+ * Query parameter names that carry credentials in most APIs ("key", "api_key", "access_token", "sig"). A key
+ * of something else is a name, not a secret (Adafruit's "feed_key", "sort_key", "idempotency_key"): masked,
+ * the model could not see where its own argument went.
+ */
+const credentialName =
+  /^(?:key|apikey|sig|auth|authorization)$|(?:^|[_.-])(?:api|access|private|secret|auth|client|consumer|master|app|license|session)[_.-]?key$|(?:^|[_.-])(?:token|secret|password|passwd|pwd|signature|credentials?)$/i;
 /** Past this many characters the query is cut: its values are the model's own arguments, seen in full elsewhere. */
 const maxQueryChars = 200;
 const mask = '***';

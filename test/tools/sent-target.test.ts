@@ -15,6 +15,11 @@ describe('sentTarget', () => {
     expect(sentTarget(url, new Set(['k']))).toBe('/cards?key=***&token=***&api_key=***&access_token=***&sig=***&keyword=cats&monkey=1&k=***');
   });
 
+  test('shows a key that names something rather than opening a door', () => {
+    const url = new URL('https://api.test/maker42/groups/sensors/add?feed_key=temperature&sort_key=date&client_key=c1&private_key=p2');
+    expect(sentTarget(url)).toBe('/maker42/groups/sensors/add?feed_key=temperature&sort_key=date&client_key=***&private_key=***');
+  });
+
   test('shortens a long query', () => {
     const shown = sentTarget(new URL(`https://api.test/search?q=${'a'.repeat(500)}`));
     expect(shown.length).toBeLessThan(260);
