@@ -10,6 +10,7 @@ import { intentFit, intents, operationIntent, requestIntent } from './search-int
 import { RequestReader } from './request-reader.js';
 import { conceptTerms, queryConcepts, requestWords, type QueryConcept } from './search-query.js';
 import { requestVerbs, type RequestVerbs } from './request-verbs.js';
+import { splitRunTogetherTerms } from './run-together-words.js';
 import { searchVocabulary, type SearchVocabulary } from './search-vocabulary.js';
 import { contentTerms, titleFit, titlesOf } from './search-title.js';
 import { isStopWord, memoizedTokenizer, splitWords, tokenize } from './tokenize.js';
@@ -150,6 +151,7 @@ export class SearchIndex {
     const terms = memoizedTokenizer();
     this.intents = Uint8Array.from(operations, (op) => intents.indexOf(operationIntent(op)));
     const perDoc = operations.map((op, doc) => fieldTerms(op, terms, intents[this.intents[doc]!]));
+    splitRunTogetherTerms(perDoc, new Set((options.verbs ?? requestVerbs()).keys()));
     this.phrases = operations.map((op) => {
       const phrases = parameterPhrases(op, terms);
       return phrases.length ? phrases : undefined;

@@ -326,6 +326,22 @@ describe('SearchIndex', () => {
     expect(events! / bookings!).toBeCloseTo(1, 0);
   });
 
+  test("an id of words run together (Netatmo's addwebhook) is found by those words", () => {
+    const query = (name: string) => ({ name, in: 'query' as const });
+    const hooks = new SearchIndex([
+      operation('addwebhook', 'get', '/addwebhook', 'Links a callback url to a user.', {
+        operationId: 'addwebhook',
+        parameters: [query('url'), query('app_type')],
+      }),
+      operation('dropwebhook', 'get', '/dropwebhook', 'Dissociates a webhook from a user.', { operationId: 'dropwebhook', parameters: [query('app_type')] }),
+      operation('getstationsdata', 'get', '/getstationsdata', "Returns data from a user's weather stations.", { operationId: 'getstationsdata' }),
+      operation('setthermpoint', 'post', '/setthermpoint', 'Changes the thermostat manual temperature setpoint.', { operationId: 'setthermpoint' }),
+    ]);
+    expect(first(hooks, 'register a webhook')).toBe('addwebhook');
+    expect(hooks.search('add webhook').map((h) => h.operation.id)).toEqual(['addwebhook']);
+    expect(first(hooks, 'addwebhook')).toBe('addwebhook');
+  });
+
   test('filters by tag and method, and leaves results far below the best out', () => {
     expect(payments.search('customer', { method: 'delete' }).map((h) => h.operation.id)).toEqual(['DeleteCustomersCustomer']);
     expect(payments.search('disputes').map((h) => h.operation.id)).toEqual(['GetDisputes']);

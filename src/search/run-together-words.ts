@@ -1,0 +1,57 @@
+/**
+ * @module Words run together in an id or a path ("getstationsdata", "addwebhook", "switchschedule"), split
+ * by the words the API's own prose uses and the verbs requests open with, so that "add webhook" finds
+ * addwebhook rather than the dropwebhook whose description happens to say "webhook".
+ */
+import { toTerm } from './tokenize.js';
+import type { FieldTerms } from './search-fields.js';
+
+/** Shorter terms are words of their own, or too short to split surely. */
+const minRunLength = 7;
+/** Each part at least this long: "in", "to" and "at" would split anything. */
+const minPartLength = 3;
+const maxParts = 4;
+
+/**
+ * Adds to each operation's id and path terms the parts of a term run together from words, when the whole
+ * term is nowhere in the API's prose and it splits fully into words that are: its summaries, descriptions,
+ * parameters and tags, or `verbs`. The term itself stays, for a request that writes it as one word.
+ */
+export function splitRunTogetherTerms(perDoc: FieldTerms[], verbs: ReadonlySet<string>): void {
+  const prose = new Set<string>();
+  for (const fields of perDoc)
+    for (const field of [fields.summary, fields.description, fields.parameter, fields.tag, fields.pathParam]) for (const term of field) prose.add(term);
+  const known = (part: string) => prose.has(part) || verbs.has(part);
+  const parts = new Map<string, string[] | undefined>();
+  const partsOf = (term: string) => {
+    if (!parts.has(term)) parts.set(term, term.length >= minRunLength && /^[a-z]+$/.test(term) && !prose.has(term) ? splitWhole(term, known) : undefined);
+    return parts.get(term);
+  };
+  for (const fields of perDoc) {
+    // Kubernetes' path says "podtemplates" where its id says PodTemplate: those parts are there already.
+    const own = new Set([...fields.id, ...fields.path]);
+    for (const field of ['id', 'path'] as const) {
+      const added = fields[field].flatMap((term) => {
+        const split = partsOf(term);
+        return split && !split.every((part) => own.has(part)) ? split : [];
+      });
+      if (added.length) fields[field] = [...new Set([...fields[field], ...added])];
+    }
+  }
+}
+
+/** The fewest known terms `word` is made of, each part read as a term; undefined when it is not made of them. */
+function splitWhole(word: string, known: (term: string) => boolean): string[] | undefined {
+  // best[i]: the fewest parts making word.slice(0, i), as terms.
+  const best: (string[] | undefined)[] = [[]];
+  for (let end = minPartLength; end <= word.length; end++) {
+    for (let start = 0; start <= end - minPartLength; start++) {
+      const before = best[start];
+      if (!before || before.length >= maxParts || (best[end] && best[end]!.length <= before.length + 1)) continue;
+      const term = toTerm(word.slice(start, end));
+      if (known(term)) best[end] = [...before, term];
+    }
+  }
+  const whole = best[word.length];
+  return whole && whole.length > 1 ? whole : undefined;
+}

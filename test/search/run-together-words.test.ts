@@ -1,0 +1,34 @@
+// Tests for splitting ids and paths of words run together by the words the API's prose uses.
+import { describe, expect, test } from 'vitest';
+import { splitRunTogetherTerms } from '../../src/search/run-together-words.js';
+import type { FieldTerms } from '../../src/search/search-fields.js';
+
+const fields = (given: Partial<FieldTerms>): FieldTerms => ({
+  id: [],
+  summary: [],
+  path: [],
+  pathParam: [],
+  tag: [],
+  parameter: [],
+  description: [],
+  ...given,
+});
+
+describe('splitRunTogetherTerms', () => {
+  test('adds the words a run-together id and path are made of, keeping the term as written', () => {
+    const docs = [fields({ id: ['getstationsdata'], path: ['getstationsdata'] }), fields({ description: ['weather', 'station', 'data'] })];
+    splitRunTogetherTerms(docs, new Set(['get']));
+    expect(docs[0]!.id).toEqual(['getstationsdata', 'get', 'station', 'data']);
+    expect(docs[0]!.path).toEqual(['getstationsdata', 'get', 'station', 'data']);
+  });
+
+  test('leaves a term alone that the prose uses, that does not split fully, or whose parts the operation names already', () => {
+    const docs = [
+      fields({ id: ['setthermpoint'], description: ['setpoint'] }),
+      fields({ id: ['setpoint'], summary: ['setpoint'] }),
+      fields({ id: ['pod', 'templat'], path: ['podtemplat'], description: ['pod', 'templat'] }),
+    ];
+    splitRunTogetherTerms(docs, new Set(['set']));
+    expect(docs.map((d) => [...d.id, ...d.path])).toEqual([['setthermpoint'], ['setpoint'], ['pod', 'templat', 'podtemplat']]);
+  });
+});
