@@ -371,6 +371,17 @@ describe('SearchIndex with the shipped vocabulary', () => {
     expect(first(hr, 'Jan called in sick today')).toBe('PostAbsence');
     expect(first(hr, 'which customers still owe us?')).toBe('GetAgedDebtors');
   });
+
+  test('the latest value is the last one, the oldest the first', () => {
+    const feed = new SearchIndex([
+      operation('lastData', 'get', '/feeds/{feed_key}/data/last', 'Get the most recent data point in the feed.', { summary: 'Last Data in Queue' }),
+      operation('firstData', 'get', '/feeds/{feed_key}/data/first', 'Get the oldest data point in the feed.', { summary: 'First Data in Queue' }),
+      operation('allFeeds', 'get', '/feeds', 'All feeds for current user', { summary: 'All feeds for current user' }),
+      operation('createData', 'post', '/feeds/{feed_key}/data', 'Create new Data', { summary: 'Create new Data' }),
+    ]);
+    expect(first(feed, 'latest value in the humidity feed')).toBe('lastData');
+    expect(first(feed, 'earliest value in the humidity feed')).toBe('firstData');
+  });
 });
 
 describe('SearchIndex on keyword queries', () => {
