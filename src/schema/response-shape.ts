@@ -15,6 +15,10 @@ export interface ResponseSummary {
 }
 
 const maxProperties = 40;
+/** A top-level object of this many properties or fewer is an envelope, whose contents are shown (see `renderObject`). */
+const maxEnvelopeProperties = 4;
+/** Fields shown of what an envelope wraps. */
+const maxWrappedProperties = 16;
 const maxEnum = 6;
 /** Refs followed into one shape: a one-line shape never needs more, and a chain of thousands costs no stack. */
 const maxRefsFollowed = 16;
@@ -107,10 +111,13 @@ class ShapeRenderer {
     if (!properties.length) return 'object';
     if (depth >= 1) return 'object';
     const required = new Set(Array.isArray(node.required) ? node.required : []);
-    const fields = properties
-      .slice(0, maxProperties)
-      .map(([name, child]) => `${name}${required.has(name) ? '' : '?'}: ${this.render(child, docUrl, depth + 1, seen)}`);
-    if (properties.length > maxProperties) fields.push(`…${properties.length - maxProperties} more`);
+    // An envelope ({ version, messages, content }, { data, has_more, url }) says nothing of its own: what it
+    // wraps is shown one level deep, as the items of a top-level array are.
+    const next = depth === 0 && properties.length <= maxEnvelopeProperties ? depth + 0.5 : depth + 1;
+    // What an envelope wraps is a glimpse of its fields: the whole of it would cost more than the envelope says.
+    const shown = depth > 0 ? maxWrappedProperties : maxProperties;
+    const fields = properties.slice(0, shown).map(([name, child]) => `${name}${required.has(name) ? '' : '?'}: ${this.render(child, docUrl, next, seen)}`);
+    if (properties.length > shown) fields.push(`…${properties.length - shown} more`);
     return `{ ${fields.join(', ')} }`;
   }
 
