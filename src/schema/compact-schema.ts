@@ -14,6 +14,7 @@ import { shortenText } from './shorten-text.js';
 import { descendsIntoInstance, singleSubschemas, subschemaKind } from './subschema-keywords.js';
 import { isReadOnly } from './read-only.js';
 import { onlySaysNull, orNull } from './nullable-all-of.js';
+import { withBranchProperties } from './branch-properties.js';
 import { toUnicodePattern } from './unicode-pattern.js';
 
 /** Longest description kept by default (see `CompactOptions.descriptionChars`); parameter descriptions share it. */
@@ -194,13 +195,23 @@ class SchemaCompactor {
     this.compileAssertions(node, out, usedAt, nullable && !orNullAtEnd);
     this.compileProperties(node, out, docUrl, usedAt, depth);
     this.compileSubschemas(node, out, docUrl, usedAt, depth, nullable && !orNullAtEnd);
-    if (!members.length) return out;
     const compiled = members.map(({ member, i }) => this.compile(member, docUrl, `${usedAt}.allOf[${i}]`, depth + 1));
     // What the schema adds comes before what it takes from a named base (Docker's HostConfig: its
     // PortBindings before the 40 limits of Resources): a folded object shows its first properties.
     const own = members.map(({ member }) => !(isObject(member) && '$ref' in member));
-    const merged = mergeAllOf(out, [...compiled.filter((_, i) => own[i]), ...compiled.filter((_, i) => !own[i])]);
-    return orNullAtEnd ? orNull(merged) : merged;
+    const merged = members.length ? mergeAllOf(out, [...compiled.filter((_, i) => own[i]), ...compiled.filter((_, i) => !own[i])]) : out;
+    const whole = withBranchProperties(node, merged, (schema) => this.derefQuietly(schema, docUrl, usedAt));
+    return orNullAtEnd ? orNull(whole) : whole;
+  }
+
+  /** The schema behind any `$ref`s, or undefined when they do not resolve (compiling the ref reports that). */
+  private derefQuietly(schema: unknown, docUrl: string, usedAt: string): JsonObject | undefined {
+    try {
+      const value = this.resolver.deref(schema, docUrl, usedAt).value;
+      return isObject(value) ? value : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** The keywords that judge the value itself (type, enum, bounds, formats...), into `out` in the order they are shown. */

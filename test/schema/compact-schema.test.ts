@@ -373,3 +373,28 @@ describe('allOf', () => {
     expect(mergeAllOf({ description: 'x' }, members)).toEqual({ description: 'x', allOf: members });
   });
 });
+
+describe('compactSchemas: an object closed to other properties, with alternatives', () => {
+  const byId = { type: 'object', required: ['carrier_id'], properties: { carrier_id: { type: 'string' } } };
+  const byIds = { type: 'object', required: ['carrier_ids'], properties: { carrier_ids: { type: 'array', items: { type: 'string' } } } };
+  const options = { type: 'object', properties: { weight: { type: 'number' } } };
+
+  test("takes its alternatives' properties as its own, each still checked by its alternative (ShipEngine's rate estimate)", () => {
+    const validate = ajv.compile(
+      bundle(compact([{ type: 'object', additionalProperties: false, allOf: [options], oneOf: [byId, byIds], required: ['weight'] }])),
+    );
+    expect(validate({ weight: 2, carrier_ids: ['se-1'] })).toBe(true);
+    expect(validate({ weight: 2, carrier_id: 'se-1' })).toBe(true);
+    expect(validate({ weight: 2, carrier_ids: 'se-1' })).toBe(false);
+    expect(validate({ weight: 2, carrier_id: 'se-1', colour: 'red' })).toBe(false);
+    expect(validate({ carrier_id: 'se-1' })).toBe(false);
+  });
+
+  test("requires of itself no name only an alternative defines: the alternative says when (ShipEngine's calculate-rates)", () => {
+    const shipmentId = { type: 'object', properties: { shipment_id: { type: 'string' } } };
+    const shipment = { type: 'object', properties: { shipment: { type: 'object' } } };
+    const result = compact([{ type: 'object', additionalProperties: false, oneOf: [shipmentId, shipment], required: ['shipment_id', 'shipment'] }]);
+    expect(Object.keys((result.schemas[0] as { properties: object }).properties)).toEqual(['shipment_id', 'shipment']);
+    expect(result.schemas[0]).not.toHaveProperty('required');
+  });
+});
