@@ -8,6 +8,7 @@ import { contextAffinity, contextOperation } from './search-context.js';
 import { fieldNames, fieldTerms, operationFamily, parameterPhrases, selfTerm, selfWords, type Field } from './search-fields.js';
 import { intentFit, intents, operationIntent, requestIntent } from './search-intent.js';
 import { RequestReader } from './request-reader.js';
+import type { RequestText } from './search-literals.js';
 import { conceptTerms, queryConcepts, requestWords, type QueryConcept } from './search-query.js';
 import { requestVerbs, type RequestVerbs } from './request-verbs.js';
 import { splitRunTogetherTerms } from './run-together-words.js';
@@ -220,10 +221,10 @@ export class SearchIndex {
   private rank(query: string, options: SearchOptions, copies: boolean): { hits: SearchHit[]; best: number; weaker: SearchHit[] } {
     const request = this.reader.read(query);
     const vocabulary = this.options.vocabulary ?? searchVocabulary();
-    const concepts = queryConcepts(request.text, vocabulary, (term) => this.postings.has(term));
-    concepts.push(...this.reader.literalConcepts(request, conceptTerms(concepts)));
+    const verbs = this.options.verbs ?? requestVerbs();
+    const concepts = this.conceptsOf(request, vocabulary, verbs);
     const terms = conceptTerms(concepts);
-    const wanted = requestIntent(requestWords(request.text, vocabulary), request.namesItem, this.options.verbs ?? requestVerbs());
+    const wanted = requestIntent(requestWords(request.text, vocabulary), request.namesItem, verbs);
     const content = contentOfRequest(request.text);
     // What follows "by" may be in the title ("get user by name") or not ("query companies by name"): either fits.
     const asked = withoutQualifiers(content, concepts);
@@ -295,6 +296,18 @@ export class SearchIndex {
     const returned = options.limit === undefined ? relevant : relevant.slice(0, options.limit);
     const toHit = ({ doc, score }: Ranked): SearchHit => ({ operation: this.operations[doc]!, score });
     return { hits: returned.map(toHit), best, weaker: weakest(hits, relevant, best).map(toHit) };
+  }
+
+  /** What a request asks for, concept by concept (see search-query), read in this API's terms, its literals with them. */
+  private conceptsOf(request: RequestText, vocabulary: SearchVocabulary, verbs: RequestVerbs): QueryConcept[] {
+    const concepts = queryConcepts(
+      request.text,
+      vocabulary,
+      (term) => this.postings.has(term),
+      (term) => verbs.has(term),
+    );
+    concepts.push(...this.reader.literalConcepts(request, conceptTerms(concepts)));
+    return concepts;
   }
 
   /** The operation's id and, when namespaced, its last part, lowercased: what a request quoting its name says. */

@@ -97,7 +97,12 @@ function compoundsOf(words: readonly string[], isTerm: (term: string) => boolean
 }
 
 /** The concepts of a request, one per known phrase and per word that is not a stop word (or that has meanings). */
-export function queryConcepts(request: string, vocabulary: SearchVocabulary = empty, isTerm: (term: string) => boolean = () => false): QueryConcept[] {
+export function queryConcepts(
+  request: string,
+  vocabulary: SearchVocabulary = empty,
+  isTerm: (term: string) => boolean = () => false,
+  isVerb: (term: string) => boolean = () => false,
+): QueryConcept[] {
   const { rest, meanings: phrases } = expandPhrases(request, vocabulary);
   const concepts: QueryConcept[] = [];
   const keys = new Set<string>();
@@ -119,7 +124,7 @@ export function queryConcepts(request: string, vocabulary: SearchVocabulary = em
   for (const [i, word] of words.entries()) {
     // "filter by site", "sorted by date" say how to narrow or order what is asked for: an input, not a thing to find.
     if (words[i + 1] === 'by' && (narrowingWords.has(word) || (narrowingNouns.has(word) && words.slice(1, i).some((w) => !isStopWord(w))))) continue;
-    if (word === 'by') qualifying = true;
+    if (word === 'by' || describesWhatIsAsked(words, i, isVerb)) qualifying = true;
     const term = toTerm(word);
     if (phraseTerms.has(term)) continue;
     const meanings = (wordMeanings(vocabulary, word) ?? []).map(toTerm);
@@ -134,6 +139,38 @@ export function queryConcepts(request: string, vocabulary: SearchVocabulary = em
     push(terms, false, meanings.length && terms.has(term) ? term : undefined, qualifying && word !== 'by');
   }
   return concepts;
+}
+
+/** Words that open what a participle says of a thing ("connected to", "invited last week"). */
+const participleLinks = new Set([
+  'to',
+  'by',
+  'in',
+  'on',
+  'at',
+  'for',
+  'from',
+  'with',
+  'since',
+  'before',
+  'after',
+  'during',
+  'last',
+  'this',
+  'yesterday',
+  'today',
+]);
+
+/**
+ * Whether the word at `i` is a participle right after a thing it says which of ("carriers connected to my
+ * account", "users invited last week"): it narrows as "by" does, rather than asking to connect or invite.
+ * Only where a link word follows: "the order shipped, so collect…" and "an Express connected account" stay.
+ */
+function describesWhatIsAsked(words: readonly string[], i: number, isVerb: (term: string) => boolean): boolean {
+  const word = words[i]!;
+  const before = words[i - 1];
+  if (!/[a-z]{3}ed$/.test(word) || toTerm(word) === word || before === undefined || !participleLinks.has(words[i + 1] ?? '')) return false;
+  return !isStopWord(before) && !isVerb(toTerm(before));
 }
 
 /** Every term of the concepts with its highest weight. */

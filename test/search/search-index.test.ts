@@ -326,6 +326,16 @@ describe('SearchIndex', () => {
     expect(events! / bookings!).toBeCloseTo(1, 0);
   });
 
+  test('a participle after what is asked for says which ones, as "by" does: "list carriers connected to account" lists them', () => {
+    const carriers = new SearchIndex([
+      operation('connect_carrier', 'post', '/v1/connections/carriers/{carrier_name}', 'Connect a carrier account', { summary: 'Connect a carrier account' }),
+      operation('list_carriers', 'get', '/v1/carriers', 'List all carriers that have been added to this account', { summary: 'List Carriers' }),
+      operation('get_carrier', 'get', '/v1/carriers/{carrier_id}', 'Get carrier by id', { summary: 'Get Carrier By ID' }),
+    ]);
+    expect(first(carriers, 'list carriers connected to account')).toBe('list_carriers');
+    expect(first(carriers, 'connect a carrier to my account')).toBe('connect_carrier');
+  });
+
   test("an id of words run together (Netatmo's addwebhook) is found by those words", () => {
     const query = (name: string) => ({ name, in: 'query' as const });
     const hooks = new SearchIndex([
