@@ -382,6 +382,33 @@ describe('SearchIndex with the shipped vocabulary', () => {
     expect(first(hr, 'which customers still owe us?')).toBe('GetAgedDebtors');
   });
 
+  test('what "I have access to" is the caller\'s, as "my" says', () => {
+    const repos = new SearchIndex([
+      operation(
+        'repos/list-for-authenticated-user',
+        'get',
+        '/user/repos',
+        'Lists repositories that the authenticated user has explicit permission to access.',
+        {
+          summary: 'List repositories for the authenticated user',
+        },
+      ),
+      operation(
+        'dependabot/repository-access-for-org',
+        'get',
+        '/orgs/{org}/dependabot/repository-access',
+        'Lists the repositories Dependabot can access in an organization.',
+        {
+          summary: 'Lists the repositories Dependabot can access in an organization',
+        },
+      ),
+      operation('repos/list-for-org', 'get', '/orgs/{org}/repos', 'Lists repositories for the specified organization.', {
+        summary: 'List organization repositories',
+      }),
+    ]);
+    expect(first(repos, 'list repos I have access to')).toBe('repos/list-for-authenticated-user');
+  });
+
   test('the latest value is the last one, the oldest the first', () => {
     const feed = new SearchIndex([
       operation('lastData', 'get', '/feeds/{feed_key}/data/last', 'Get the most recent data point in the feed.', { summary: 'Last Data in Queue' }),
