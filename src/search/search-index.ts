@@ -4,7 +4,7 @@
  */
 import type { Operation } from '../openapi/operation.js';
 import { groupVariants, type OperationGroup } from './operation-variants.js';
-import { contextAffinity, contextOperation } from './search-context.js';
+import { contextAffinity, contextOperation, type ContextOperation } from './search-context.js';
 import { fieldNames, fieldTerms, operationFamily, parameterPhrases, selfTerm, selfWords, type Field } from './search-fields.js';
 import { intentFit, intents, operationIntent, requestIntent } from './search-intent.js';
 import { RequestReader } from './request-reader.js';
@@ -239,10 +239,10 @@ export class SearchIndex {
       if (request.namesItem && !this.takesItem[doc] && intents[this.intents[doc]!] !== 'create') scores[doc]! *= itemlessFactor;
       bestBase = Math.max(bestBase, scores[doc]!);
     }
-    const context = (options.context ?? []).flatMap((id) => {
-      const doc = this.docOf(id);
-      return doc === undefined ? [] : [contextOperation(this.operations[doc]!)];
-    });
+    const context = this.contextOf(options);
+    // The recent operations settle a close call among operations named for what is asked: after adding a
+    // notification, "delete file" is no request to delete one, though its description says "files".
+    const askedTerms = [...content];
     const verbatim = verbatimWords(query);
     const maxBonus = (1 + parameterPhraseBonus) * (1 + coverageBonus) * (1 + titleBonus) * (1 + verbatimBonus) * (context.length ? 1 + contextBonus : 1);
     const withBonuses = (doc: number): number => {
@@ -254,7 +254,7 @@ export class SearchIndex {
       const fit = Math.max(titleFit(content, this.titles[doc]!), asked !== content && titleFit(asked, this.titles[doc]!) === 1 ? qualifiedFitShare : 0);
       score *= 1 + titleBonus * fit;
       if (this.operations[doc]!.deprecated) score *= fit === 1 ? deprecatedExactFactor : deprecatedFactor;
-      if (context.length) score *= 1 + contextBonus * contextAffinity(this.operations[doc]!, context);
+      if (context.length && this.titleHasAny(doc, askedTerms)) score *= 1 + contextBonus * contextAffinity(this.operations[doc]!, context);
       return score;
     };
     // Said verbatim, an operation comes first; but the others stay as plausible as they were: the floors
@@ -296,6 +296,19 @@ export class SearchIndex {
     const returned = options.limit === undefined ? relevant : relevant.slice(0, options.limit);
     const toHit = ({ doc, score }: Ranked): SearchHit => ({ operation: this.operations[doc]!, score });
     return { hits: returned.map(toHit), best, weaker: weakest(hits, relevant, best).map(toHit) };
+  }
+
+  /** The recently used operations the options name that this API has (see `SearchOptions.context`). */
+  private contextOf(options: SearchOptions): ContextOperation[] {
+    return (options.context ?? []).flatMap((id) => {
+      const doc = this.docOf(id);
+      return doc === undefined ? [] : [contextOperation(this.operations[doc]!)];
+    });
+  }
+
+  /** Whether the document's title (id and summary) has one of the terms; true when there are none, so that a request of a verb alone ("delete it") counts. */
+  private titleHasAny(doc: number, terms: readonly string[]): boolean {
+    return !terms.length || terms.some((term) => this.titleTerms[doc]!.includes(term));
   }
 
   /** What a request asks for, concept by concept (see search-query), read in this API's terms, its literals with them. */

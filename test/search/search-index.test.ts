@@ -470,6 +470,20 @@ describe('SearchIndex with the context of recently used operations', () => {
     expect(ids(['gists/get'])[0]).toBe('gists/list-comments');
   });
 
+  test('settles a close call only among operations named for what is asked, or for a request of a verb alone', () => {
+    const files = new SearchIndex([
+      operation('deleteResources', 'delete', '/resources', 'Deletes files or folders by path.', { summary: 'Delete Resources', tags: ['Resources'] }),
+      operation('deleteNotificationById', 'delete', '/notifications/{id}', 'Deletes a notification; not any underlying files or folders.', {
+        summary: 'Delete a notification',
+        tags: ['Notifications'],
+      }),
+      operation('addNotification', 'post', '/notifications', 'Creates a notification.', { summary: 'Create a new notification', tags: ['Notifications'] }),
+    ]);
+    const context = ['addNotification'];
+    expect(files.search('delete file', { context })[0]!.operation.id).toBe('deleteResources');
+    expect(files.search('delete it', { context })[0]!.operation.id).toBe('deleteNotificationById');
+  });
+
   test('changes nothing without a context, or with ids the API does not have', () => {
     expect(ids([])).toEqual(ids());
     expect(ids(['no/such-operation'])).toEqual(ids());
