@@ -1,7 +1,8 @@
 /**
- * @module A PATCH whose request body is its PUT's (NetBox's WritableDevice for dcim_devices_partial_update:
- * 261 operations in 13 directory documents, Django REST generators mostly): the schema is for replacing the
- * whole object, and its required names do not bind a PATCH, which sends what changes.
+ * @module A PATCH whose request body is the schema of the whole object: its PUT's (NetBox's WritableDevice for
+ * dcim_devices_partial_update: 261 operations in 13 directory documents, Django REST generators mostly), or
+ * the one its collection's POST creates with (Apideck's Opportunity). Its required names are for a whole
+ * object, and do not bind a PATCH, which sends what changes.
  */
 import { isObject, type JsonObject } from '../base/json.js';
 import type { Catalog } from '../openapi/catalog.js';
@@ -9,26 +10,35 @@ import type { Operation } from '../openapi/operation.js';
 import { defName } from '../schema/local-defs.js';
 import type { UnreliableConstraint } from '../schema/unreliable-constraints.js';
 
-const replacements = new WeakMap<Catalog, Map<string, Operation>>();
+/** Per catalog, by path: the PUTs, and the POSTs (creations, when the path is a collection's). */
+const wholeObjectOperations = new WeakMap<Catalog, { puts: Map<string, Operation>; posts: Map<string, Operation> }>();
 
-/** Whether the operation is a PATCH whose body schema, for `mediaType`, is the one the PUT of its path takes. */
+/** Whether the operation is a PATCH whose body schema, for `mediaType`, is the one its PUT or its collection's POST takes. */
 export function reusesReplacementBody(operation: Operation, catalog: Catalog, mediaType: string): boolean {
   if (operation.method !== 'patch') return false;
-  const put = putsOf(catalog).get(operation.path);
   const own = operation.requestBody?.content?.[mediaType]?.schema;
-  const theirs = put?.requestBody?.content?.[mediaType]?.schema;
-  if (own === undefined || theirs === undefined) return false;
+  if (own === undefined) return false;
+  const { puts, posts } = operationsOf(catalog);
+  const collection = /\/\{[^/{}]+\}\/?$/.test(operation.path) ? operation.path.replace(/\/\{[^/{}]+\}\/?$/, '') : undefined;
+  const whole = [puts.get(operation.path), collection === undefined ? undefined : posts.get(collection)];
+  return whole.some((other) => sameSchema(own, other?.requestBody?.content?.[mediaType]?.schema));
+}
+
+/** Whether two body schemas are one: the same object, or `$ref`s to the same place. */
+function sameSchema(own: unknown, theirs: unknown): boolean {
+  if (theirs === undefined) return false;
   if (own === theirs) return true;
   const ref = (schema: unknown) => (typeof schema === 'object' && schema !== null ? (schema as { $ref?: unknown }).$ref : undefined);
   return typeof ref(own) === 'string' && ref(own) === ref(theirs);
 }
 
-/** The PUT operations of the catalog by path, built once. */
-function putsOf(catalog: Catalog): Map<string, Operation> {
-  let puts = replacements.get(catalog);
-  // Also a PUT the filters left out: the PATCH's body is its PUT's whether or not the PUT is served.
-  if (!puts) replacements.set(catalog, (puts = new Map(catalog.declaredOperations.filter((op) => op.method === 'put').map((op) => [op.path, op]))));
-  return puts;
+/** The PUT and POST operations of the catalog by path, built once. */
+function operationsOf(catalog: Catalog): { puts: Map<string, Operation>; posts: Map<string, Operation> } {
+  let found = wholeObjectOperations.get(catalog);
+  // Also those the filters left out: the PATCH's body is the whole object's whether or not they are served.
+  const byPath = (method: string) => new Map(catalog.declaredOperations.filter((op) => op.method === method).map((op) => [op.path, op]));
+  if (!found) wholeObjectOperations.set(catalog, (found = { puts: byPath('put'), posts: byPath('post') }));
+  return found;
 }
 
 /** The required names of the body of an input schema, as a constraint not to enforce: where its object says them. */
@@ -41,6 +51,6 @@ export function replacementRequired(schema: JsonObject): UnreliableConstraint[] 
   const pointer = name !== undefined ? `/$defs/${name.replace(/~/g, '~0').replace(/\//g, '~1')}` : '/properties/body';
   const required = isObject(node) && Array.isArray(node.required) ? node.required.filter((n): n is string => typeof n === 'string') : [];
   if (!required.length) return [];
-  const reason = "it is the PUT's, for replacing the whole object, and a PATCH sends only what changes";
+  const reason = "it is the whole object's (its PUT's or its creation's), and a PATCH sends only what changes";
   return [{ pointer, where: 'body', keyword: 'required', declared: required, reason }];
 }

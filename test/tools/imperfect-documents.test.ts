@@ -124,6 +124,18 @@ describe('a constraint the document contradicts is named, not enforced', () => {
     expect(harness.upstream.requests).toHaveLength(2);
   });
 
+  test("a PATCH taking its collection's creation body (Apideck's opportunitiesUpdate) requires none of its fields: a status change is sent", async () => {
+    const { call } = await connect(directory('apideck.com/crm.json'));
+    const listed = textOf(await call('list_endpoints', { query: 'update opportunity' }));
+    expect(listed).toMatch(/opportunitiesUpdate: PATCH \/crm\/opportunities\/\{id\}[^\n]*\[required: id, [^\n]*body\]/);
+    const headers = { 'x-apideck-consumer-id': 'c1', 'x-apideck-app-id': 'a1' };
+    const result = await call('execute_endpoint', { id: 'opportunitiesUpdate', arguments: { id: '12345', ...headers, body: { status: 'Won' } } });
+    expect(result.isError).toBeFalsy();
+    expect(harness.upstream.requests[0]!.method).toBe('PATCH');
+    expect(JSON.parse(harness.upstream.requests[0]!.raw.toString())).toEqual({ status: 'Won' });
+    expect(textOf(result)).toContain('sent without "title", "primary_contact_id"');
+  });
+
   test('under --validation strict a shapeless object takes objects only, as the document says', async () => {
     const { call } = await connect(directory('launchdarkly.com.json'), 'strict');
     const refused = await call('execute_endpoint', {
