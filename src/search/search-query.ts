@@ -124,7 +124,7 @@ export function queryConcepts(
   for (const [i, word] of words.entries()) {
     // "filter by site", "sorted by date" say how to narrow or order what is asked for: an input, not a thing to find.
     if (words[i + 1] === 'by' && (narrowingWords.has(word) || (narrowingNouns.has(word) && words.slice(1, i).some((w) => !isStopWord(w))))) continue;
-    if (word === 'by' || describesWhatIsAsked(words, i, isVerb)) qualifying = true;
+    if (word === 'by' || describesWhatIsAsked(words, i, isVerb) || namesAParent(words, i, isVerb)) qualifying = true;
     const term = toTerm(word);
     if (phraseTerms.has(term)) continue;
     const meanings = (wordMeanings(vocabulary, word) ?? []).map(toTerm);
@@ -171,6 +171,19 @@ function describesWhatIsAsked(words: readonly string[], i: number, isVerb: (term
   const before = words[i - 1];
   if (!/[a-z]{3}ed$/.test(word) || toTerm(word) === word || before === undefined || !participleLinks.has(words[i + 1] ?? '')) return false;
   return !isStopWord(before) && !isVerb(toTerm(before));
+}
+
+/** Prepositions that, after what a request creates, name where it goes ("a note on company 555"). */
+const parentLinks = new Set(['on', 'in', 'to', 'into', 'under', 'within', 'for']);
+
+/**
+ * Whether the word at `i` opens the place what a request makes goes: a link word right after the thing
+ * made, the first word after a verb ("create note on company 555", "add a comment to issue 7").
+ */
+function namesAParent(words: readonly string[], i: number, isVerb: (term: string) => boolean): boolean {
+  if (!parentLinks.has(words[i]!)) return false;
+  const content = words.slice(0, i).filter((word) => !isStopWord(word));
+  return content.length === 2 && isVerb(toTerm(content[0]!)) && !isVerb(toTerm(content[1]!));
 }
 
 /** Every term of the concepts with its highest weight. */

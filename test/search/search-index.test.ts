@@ -336,6 +336,16 @@ describe('SearchIndex', () => {
     expect(first(carriers, 'connect a carrier to my account')).toBe('connect_carrier');
   });
 
+  test('what a request makes comes before where it goes: "create note on company" creates a note', () => {
+    const crm = new SearchIndex([
+      operation('companiesAdd', 'post', '/crm/companies', 'Create company', { summary: 'Create company' }),
+      operation('notesAdd', 'post', '/crm/notes', 'Create note', { summary: 'Create note' }),
+      operation('activitiesAdd', 'post', '/crm/activities', 'Create activity', { summary: 'Create activity' }),
+    ]);
+    expect(first(crm, 'create note on company 555')).toBe('notesAdd');
+    expect(first(crm, 'create a company')).toBe('companiesAdd');
+  });
+
   test("an id of words run together (Netatmo's addwebhook) is found by those words", () => {
     const query = (name: string) => ({ name, in: 'query' as const });
     const hooks = new SearchIndex([
