@@ -419,6 +419,14 @@ describe('SearchIndex with the shipped vocabulary', () => {
     expect(first(repos, 'list repos I have access to')).toBe('repos/list-for-authenticated-user');
   });
 
+  test('a crash is an error', () => {
+    const errors = new SearchIndex([
+      operation('Errors_GroupList', 'get', '/apps/{app}/errors/errorGroups', 'Get error groups list', { summary: 'Get error groups list' }),
+      operation('Analytics_Events', 'get', '/apps/{app}/analytics/events', 'Count of active events', { summary: 'Count of active events' }),
+    ]);
+    expect(errors.search('list crash groups').map((h) => h.operation.id)).toEqual(['Errors_GroupList']);
+  });
+
   test('the latest value is the last one, the oldest the first', () => {
     const feed = new SearchIndex([
       operation('lastData', 'get', '/feeds/{feed_key}/data/last', 'Get the most recent data point in the feed.', { summary: 'Last Data in Queue' }),
