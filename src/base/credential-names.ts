@@ -19,3 +19,17 @@ export function namesCredential(name: string): boolean {
 export function mayHoldSecret(name: string): boolean {
   return secretWord.test(name) || credentialName.test(name);
 }
+
+/** Query parameter names that carry credentials in most APIs ("key", "api_key", "access_token", "sig", "subscription-key"). */
+const queryCredentialName = /(?:^|[_.-])(?:key|apikey|token|secret|password|passwd|pwd|signature|sig|auth|authorization|credentials?)$/i;
+/**
+ * Keys that name a thing rather than open a door (Adafruit IO's "feed_key", "sort_key", "idempotency_key"):
+ * masked, the model could not see where its own argument went.
+ */
+const namingKey =
+  /(?:^|[_.-])(?:feed|group|sort|partition|object|idempotency|cache|row|item|record|project|issue|flag|entity|file|dashboard|block|lookup)[_.-]?key$/i;
+
+/** Whether a query parameter's name says its value is a credential, to mask where a request is shown. */
+export function namesQueryCredential(name: string): boolean {
+  return queryCredentialName.test(name) && !namingKey.test(name);
+}

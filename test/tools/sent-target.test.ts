@@ -18,6 +18,8 @@ describe('sentTarget', () => {
   test('shows a key that names something rather than opening a door', () => {
     const url = new URL('https://api.test/maker42/groups/sensors/add?feed_key=temperature&sort_key=date&client_key=c1&private_key=p2');
     expect(sentTarget(url)).toBe('/maker42/groups/sensors/add?feed_key=temperature&sort_key=date&client_key=***&private_key=***');
+    const doors = new URL('https://api.test/x?subscription-key=a&user_key=b&api_dev_key=c&api_sig=d&x-auth=e&account_key=f&signing_key=g');
+    expect(sentTarget(doors)).toBe('/x?subscription-key=***&user_key=***&api_dev_key=***&api_sig=***&x-auth=***&account_key=***&signing_key=***');
   });
 
   test('shortens a long query', () => {
