@@ -19,8 +19,9 @@ export function reusesReplacementBody(operation: Operation, catalog: Catalog, me
   const own = operation.requestBody?.content?.[mediaType]?.schema;
   if (own === undefined) return false;
   const { puts, posts } = operationsOf(catalog);
-  const collection = /\/\{[^/{}]+\}\/?$/.test(operation.path) ? operation.path.replace(/\/\{[^/{}]+\}\/?$/, '') : undefined;
-  const whole = [puts.get(operation.path), collection === undefined ? undefined : posts.get(collection)];
+  // The collection keeps the item path's trailing slash, as Django REST writes both ("/sites/{id}/", "/sites/").
+  const collection = operation.path.replace(/\/\{[^/{}]+\}(\/?)$/, '$1');
+  const whole = [puts.get(operation.path), collection === operation.path ? undefined : posts.get(collection)];
   return whole.some((other) => sameSchema(own, other?.requestBody?.content?.[mediaType]?.schema));
 }
 
