@@ -200,7 +200,11 @@ class SchemaCompactor {
     // PortBindings before the 40 limits of Resources): a folded object shows its first properties.
     const own = members.map(({ member }) => !(isObject(member) && '$ref' in member));
     const merged = members.length ? mergeAllOf(out, [...compiled.filter((_, i) => own[i]), ...compiled.filter((_, i) => !own[i])]) : out;
-    const whole = withBranchProperties(node, merged, (schema) => this.derefQuietly(schema, docUrl, usedAt));
+    const whole = withBranchProperties(node, merged, {
+      deref: (schema) => this.derefQuietly(schema, docUrl, usedAt),
+      hidden: (schema) => this.isHiddenProperty(schema, docUrl, usedAt),
+      report: (problem) => this.problems.push(`The schema at ${shortPlace(usedAt)} ${problem}`),
+    });
     return orNullAtEnd ? orNull(whole) : whole;
   }
 

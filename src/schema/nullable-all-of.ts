@@ -3,9 +3,10 @@
  * null: OpenAPI 3.0's `nullable` beside an allOf, or an allOf member that only says null.
  */
 import { isObject, type JsonObject } from '../base/json.js';
+import { annotationKeywords } from './schema-keywords.js';
 
-/** Keywords that describe a value without constraining it: a member made of these and `nullable` only says null. */
-const annotations = new Set(['nullable', 'description', 'title', 'example', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly']);
+/** A member made of annotations and `nullable` says only that null is allowed. */
+const annotates = (key: string) => key === 'nullable' || annotationKeywords.has(key);
 
 /**
  * Whether an allOf member only says that null is allowed: `{type: "null"}` (Codat's `allOf: [{$ref: currency},
@@ -15,13 +16,15 @@ const annotations = new Set(['nullable', 'description', 'title', 'example', 'exa
 export function onlySaysNull(member: unknown, dialect: '3.0' | '3.1'): boolean {
   if (!isObject(member) || '$ref' in member) return false;
   const keys = Object.keys(member).filter((key) => !key.startsWith('x-'));
-  if (member.type === 'null') return keys.every((key) => key === 'type' || annotations.has(key));
-  return dialect === '3.0' && member.nullable === true && member.type === undefined && keys.every((key) => annotations.has(key));
+  const nullType = member.type === 'null' || (Array.isArray(member.type) && member.type.length > 0 && member.type.every((type) => type === 'null'));
+  if (nullType || ('const' in member && member.const === null)) return keys.every((key) => key === 'type' || key === 'const' || annotates(key));
+  return dialect === '3.0' && member.nullable === true && member.type === undefined && keys.every(annotates);
 }
 
 /** `schema`, or null: null added to its type where it has one of its own, else the two as alternatives. */
 export function orNull(schema: JsonObject): JsonObject {
-  const alone = !['allOf', 'anyOf', 'oneOf', '$ref', 'not'].some((key) => key in schema);
+  // A const would still refuse null beside a widened type: it takes the alternative.
+  const alone = !['allOf', 'anyOf', 'oneOf', '$ref', 'not', 'const'].some((key) => key in schema);
   if (alone && schema.type !== undefined) {
     const types = Array.isArray(schema.type) ? (schema.type as unknown[]) : [schema.type];
     const withNull: JsonObject = { ...schema, type: types.includes('null') ? types : [...types, 'null'] };

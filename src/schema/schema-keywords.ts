@@ -106,3 +106,17 @@ function describe(keyword: string, value: unknown): string {
   const text = isObject(value) || Array.isArray(value) ? (Array.isArray(value) ? 'a list' : 'an object') : JSON.stringify(value);
   return `${keyword}: ${text}`;
 }
+
+/** Keywords that describe a value without constraining it or shaping it. */
+export const annotationKeywords: ReadonlySet<string> = new Set([
+  'description',
+  'title',
+  'example',
+  'examples',
+  'default',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'externalDocs',
+  'xml',
+]);

@@ -163,6 +163,8 @@ describe('compactSchemas: OpenAPI dialect', () => {
     { name: "3.0's nullable beside an allOf", dialect: '3.0', given: { nullable: true, allOf: [ref('Category')] } },
     { name: 'a 3.0 allOf member that is only nullable', dialect: '3.0', given: { allOf: [ref('Category'), { nullable: true }] } },
     { name: 'a 3.1 allOf member that only says null', dialect: '3.1', given: { allOf: [ref('Category'), { type: 'null' }] } },
+    { name: 'a 3.1 allOf member typed as a list of null alone', dialect: '3.1', given: { allOf: [ref('Category'), { type: ['null'] }] } },
+    { name: 'a 3.1 allOf member whose const is null', dialect: '3.1', given: { allOf: [ref('Category'), { const: null }] } },
     { name: "3.0's nullable beside a typed allOf", dialect: '3.0', given: { type: 'object', nullable: true, allOf: [ref('Category')] } },
   ] as const)('"this or null" said through allOf takes either: $name', ({ dialect, given }) => {
     const validate = ajv.compile(bundle(compact([given], { dialect })));
@@ -174,6 +176,13 @@ describe('compactSchemas: OpenAPI dialect', () => {
   test("an allOf of a string and only null takes a string (Codat's currency), or null", () => {
     const result = compact([{ allOf: [{ description: 'ISO 4217 code', type: 'string' }, { type: 'null' }] }], { dialect: '3.1' });
     expect(result.schemas[0]).toEqual({ description: 'ISO 4217 code', type: ['string', 'null'] });
+  });
+
+  test('a const or null takes the const, or null', () => {
+    const validate = ajv.compile(bundle(compact([{ allOf: [{ type: 'string', const: 'GBP' }, { type: 'null' }] }], { dialect: '3.1' })));
+    expect(validate('GBP')).toBe(true);
+    expect(validate(null)).toBe(true);
+    expect(validate('EUR')).toBe(false);
   });
 
   test('an allOf that is only null still takes only null', () => {
@@ -396,5 +405,16 @@ describe('compactSchemas: an object closed to other properties, with alternative
     const result = compact([{ type: 'object', additionalProperties: false, oneOf: [shipmentId, shipment], required: ['shipment_id', 'shipment'] }]);
     expect(Object.keys((result.schemas[0] as { properties: object }).properties)).toEqual(['shipment_id', 'shipment']);
     expect(result.schemas[0]).not.toHaveProperty('required');
+    expect(result.problems).toEqual([expect.stringContaining('requires "shipment_id", "shipment", which only its alternatives (oneOf/anyOf) define')]);
+  });
+
+  test('leaves out a property its alternative hides in this direction, and stays open when an alternative cannot be read', () => {
+    const withId = { type: 'object', properties: { id: { type: 'string', readOnly: true }, carrier_id: { type: 'string' } } };
+    const validate = ajv.compile(bundle(compact([{ type: 'object', additionalProperties: false, allOf: [options], oneOf: [withId] }])));
+    expect(validate({ weight: 2, carrier_id: 'a' })).toBe(true);
+    expect(validate({ weight: 2, id: 'a' })).toBe(false);
+    const broken = compact([{ type: 'object', additionalProperties: false, allOf: [options], oneOf: [ref('Missing'), byIds] }]);
+    expect(broken.schemas[0]).not.toHaveProperty('additionalProperties');
+    expect(broken.problems).toContainEqual(expect.stringContaining('an alternative (oneOf/anyOf) of it cannot be read: any other property is accepted'));
   });
 });
