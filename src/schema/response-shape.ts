@@ -4,6 +4,7 @@ import type { Operation } from '../openapi/operation.js';
 import type { MediaTypeObject, ResponseObject } from '../openapi/openapi-types.js';
 import { isObject, type JsonObject } from '../base/json.js';
 import { isRef } from '../openapi/ref-resolver.js';
+import { annotationKeywords } from './schema-keywords.js';
 import { shortenText } from './shorten-text.js';
 
 export interface ResponseSummary {
@@ -55,11 +56,14 @@ export function summarizeResponses(operation: Operation, catalog: Catalog): Resp
   });
 }
 
+/** Where an object is shown: the body itself, the items of a list, or what an envelope wraps. */
+type Frame = 'root' | 'items' | 'wrapped';
+
 /** Renders `{ id: integer, user: object|null, labels: object[] }`: field names and types, one level deep. */
 class ShapeRenderer {
   constructor(private readonly catalog: Catalog) {}
 
-  render(node: unknown, docUrl: string, depth: number, seen: Set<string>): string {
+  render(node: unknown, docUrl: string, depth: number, seen: Set<string>, frame: Frame = 'root'): string {
     if (node === true || node === undefined) return 'any';
     if (!isObject(node)) return 'never';
     if (isRef(node)) {
@@ -71,26 +75,26 @@ class ShapeRenderer {
       }
       if (seen.has(target.key) || seen.size >= maxRefsFollowed) return node.$ref.slice(node.$ref.lastIndexOf('/') + 1);
       const next = new Set(seen).add(target.key);
-      return this.render(target.value, target.docUrl, depth, next);
+      return this.render(target.value, target.docUrl, depth, next, frame);
     }
     const nullable = node.nullable === true || (Array.isArray(node.type) && node.type.includes('null'));
-    const shape = this.renderType(node, docUrl, depth, seen);
+    const shape = this.renderType(node, docUrl, depth, seen, frame);
     return nullable && !shape.endsWith('|null') ? `${shape}|null` : shape;
   }
 
-  private renderType(node: JsonObject, docUrl: string, depth: number, seen: Set<string>): string {
+  private renderType(node: JsonObject, docUrl: string, depth: number, seen: Set<string>, frame: Frame): string {
     for (const key of ['oneOf', 'anyOf'] as const) {
       if (Array.isArray(node[key])) {
-        const parts = [...new Set((node[key] as unknown[]).map((m) => this.render(m, docUrl, depth, seen)))];
+        const parts = [...new Set((node[key] as unknown[]).map((m) => this.render(m, docUrl, depth, seen, frame)))];
         return parts.length > 3 ? `${parts.slice(0, 3).join(' | ')} | …` : parts.join(' | ');
       }
     }
     if (Array.isArray(node.allOf)) {
       // One schema and notes beside it (AWS's `allOf: [{ $ref: integer }, { description }]` on every property) is that schema.
       const shaping = isObject(node.properties) ? [] : node.allOf.filter((member) => !isAnnotationOnly(member));
-      if (shaping.length === 1 && node.allOf.length > 1) return this.render(shaping[0], docUrl, depth, seen);
+      if (shaping.length === 1 && node.allOf.length > 1) return this.render(shaping[0], docUrl, depth, seen, frame);
       const merged = this.mergeProperties(node, docUrl);
-      return this.renderObject(merged, docUrl, depth, seen);
+      return this.renderObject(merged, docUrl, depth, seen, frame);
     }
     if (Array.isArray(node.enum)) {
       const values = node.enum.filter((v) => v !== null).map((v) => JSON.stringify(v));
@@ -98,25 +102,26 @@ class ShapeRenderer {
     }
     const type = Array.isArray(node.type) ? node.type.find((t) => t !== 'null') : node.type;
     if (type === 'array' || node.items !== undefined) {
-      const item = this.render(node.items, docUrl, depth, seen);
+      const item = this.render(node.items, docUrl, depth, seen, frame === 'wrapped' ? 'wrapped' : 'items');
       return item.includes(' ') && !item.startsWith('{') ? `(${item})[]` : `${item}[]`;
     }
-    if (type === 'object' || isObject(node.properties)) return this.renderObject(node, docUrl, depth, seen);
+    if (type === 'object' || isObject(node.properties)) return this.renderObject(node, docUrl, depth, seen, frame);
     if (typeof type === 'string') return typeof node.format === 'string' ? `${type}(${node.format})` : type;
     return 'any';
   }
 
-  private renderObject(node: JsonObject, docUrl: string, depth: number, seen: Set<string>): string {
+  private renderObject(node: JsonObject, docUrl: string, depth: number, seen: Set<string>, frame: Frame): string {
     const properties = isObject(node.properties) ? Object.entries(node.properties) : [];
     if (!properties.length) return 'object';
     if (depth >= 1) return 'object';
     const required = new Set(Array.isArray(node.required) ? node.required : []);
     // An envelope ({ version, messages, content }, { data, has_more, url }) says nothing of its own: what it
     // wraps is shown one level deep, as the items of a top-level array are.
-    const next = depth === 0 && properties.length <= maxEnvelopeProperties ? depth + 0.5 : depth + 1;
+    const envelope = depth === 0 && frame === 'root' && properties.length <= maxEnvelopeProperties;
     // What an envelope wraps is a glimpse of its fields: the whole of it would cost more than the envelope says.
-    const shown = depth > 0 ? maxWrappedProperties : maxProperties;
-    const fields = properties.slice(0, shown).map(([name, child]) => `${name}${required.has(name) ? '' : '?'}: ${this.render(child, docUrl, next, seen)}`);
+    const shown = frame === 'wrapped' ? maxWrappedProperties : maxProperties;
+    const shape = (child: unknown) => (envelope ? this.render(child, docUrl, depth, seen, 'wrapped') : this.render(child, docUrl, depth + 1, seen));
+    const fields = properties.slice(0, shown).map(([name, child]) => `${name}${required.has(name) ? '' : '?'}: ${shape(child)}`);
     if (properties.length > shown) fields.push(`…${properties.length - shown} more`);
     return `{ ${fields.join(', ')} }`;
   }
@@ -140,12 +145,9 @@ class ShapeRenderer {
   }
 }
 
-/** Keywords that describe a value without shaping it. */
-const annotations = new Set(['description', 'title', 'example', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly', 'externalDocs', 'xml']);
-
 /** Whether a schema only annotates (`{ description }`): beside another in an allOf, it adds nothing to the shape. */
 function isAnnotationOnly(member: unknown): boolean {
-  return isObject(member) && !isRef(member) && Object.keys(member).every((key) => annotations.has(key) || key.startsWith('x-'));
+  return isObject(member) && !isRef(member) && Object.keys(member).every((key) => annotationKeywords.has(key) || key.startsWith('x-'));
 }
 
 /** The description without a leading copy of its own status code ("200 Success - …"); a key that is no code leaves it as written. */

@@ -45,6 +45,11 @@ describe('summarizeResponses', () => {
     );
   });
 
+  test('shows the items of a top-level list one level deep: a list is no envelope', async () => {
+    const item = { type: 'object', properties: { id: { type: 'string' }, owner: person } };
+    expect(await shapeOf({ type: 'array', items: item })).toBe('{ id?: string, owner?: object }[]');
+  });
+
   test("shows the items of a list in an envelope, but not what they nest (Stripe's { data, has_more, object, url })", async () => {
     const item = { type: 'object', properties: { id: { type: 'string' }, address: person } };
     const shape = await shapeOf({
