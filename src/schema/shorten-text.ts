@@ -43,18 +43,18 @@ export function shortenText(text: string | undefined, maxChars: number): string 
 
 const entity = /&(#x[0-9a-f]+|#\d+|[a-z]+);/gi;
 
-/** A fenced code block, whose fences are markup and whose lines are the text. */
-const fencedCode = /```[^\n]*\n([\s\S]*?)```/g;
+/** A fenced code block, whose fences are markup and whose lines are the text (no backtick in its info string, as CommonMark says: a run of them costs no backtracking). */
+const fencedCode = /```[^\n`]*\n([\s\S]*?)```/g;
 
 /** A link that only says there is more ("[Read more](…)."), as a sentence of its own: without its address it says nothing, so it goes. */
-const readMoreLink = /\[(?:[Rr]ead|[Ll]earn|[Ss]ee|[Ff]ind out) (?:[Mm]ore|MORE)(?: here)?[.…]*\]\([^)]*\)\.?(?=\s*(?:$|[A-Z]))/g;
+const readMoreLink = /\[(?:[Rr]ead|[Ll]earn|[Ss]ee|[Ff]ind out) (?:[Mm]ore|MORE)(?: here)?[.…]*\]\([^()\s]*\)\.?(?=\s*(?:$|[A-Z]))/g;
 
 /** One paragraph as plain text on one line: markup, link addresses, emphasis and entities gone. */
 function flatten(paragraph: string, closed: ReadonlySet<string>): string {
   return (
     withoutMarkup(paragraph.replace(fencedCode, ' $1 '), closed)
       .replace(readMoreLink, '')
-      .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+      .replace(/\[([^\]]+)\]\([^)\s]*\)/g, '$1')
       // Emphasis only as CommonMark reads it: the same marker on both sides, no space just inside it, and `_`
       // never inside a word, so snake_case names (per_page) and a lone "a * b" survive.
       .replace(/(\*{1,3}|`+)(?=\S)([^*`]*?\S)\1/g, '$2')
