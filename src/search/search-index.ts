@@ -98,7 +98,7 @@ export interface SearchOptions {
 export interface SearchIndexOptions {
   /** What request words and phrases mean in API terms. Default: the shipped data/search-vocabulary.json, read on the first search. */
   vocabulary?: SearchVocabulary;
-  /** What the verbs a request may open with do. Default: the shipped data/request-verbs.json, read on the first search. */
+  /** What the verbs a request may open with do. Default: the shipped data/request-verbs.json, read when the index is built (on the first search). */
   verbs?: RequestVerbs;
 }
 
@@ -143,6 +143,8 @@ export class SearchIndex {
   /** Per document: its family (see `operationFamily`) as a small number. */
   private readonly families: Int32Array;
   private docsById: Map<string, number> | undefined;
+  /** What the verbs a request may open with do (see `SearchIndexOptions.verbs`). */
+  private readonly verbs: RequestVerbs;
   /** Reads requests in this API's terms (see request-reader). */
   private readonly reader: RequestReader;
 
@@ -152,7 +154,8 @@ export class SearchIndex {
     const terms = memoizedTokenizer();
     this.intents = Uint8Array.from(operations, (op) => intents.indexOf(operationIntent(op)));
     const perDoc = operations.map((op, doc) => fieldTerms(op, terms, intents[this.intents[doc]!]));
-    splitRunTogetherTerms(perDoc, new Set((options.verbs ?? requestVerbs()).keys()));
+    this.verbs = options.verbs ?? requestVerbs();
+    splitRunTogetherTerms(perDoc, new Set(this.verbs.keys()));
     this.phrases = operations.map((op) => {
       const phrases = parameterPhrases(op, terms);
       return phrases.length ? phrases : undefined;
@@ -221,7 +224,7 @@ export class SearchIndex {
   private rank(query: string, options: SearchOptions, copies: boolean): { hits: SearchHit[]; best: number; weaker: SearchHit[] } {
     const request = this.reader.read(query);
     const vocabulary = this.options.vocabulary ?? searchVocabulary();
-    const verbs = this.options.verbs ?? requestVerbs();
+    const verbs = this.verbs;
     const concepts = this.conceptsOf(request, vocabulary, verbs);
     const terms = conceptTerms(concepts);
     const wanted = requestIntent(requestWords(request.text, vocabulary), request.namesItem, verbs);

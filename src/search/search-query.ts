@@ -173,12 +173,12 @@ function describesWhatIsAsked(words: readonly string[], i: number, isVerb: (term
   return !isStopWord(before) && !isVerb(toTerm(before));
 }
 
-/** Prepositions that, after what a request creates, name where it goes ("a note on company 555"). */
+/** Prepositions that, after the one thing a request's verb acts on, name where it is ("a note on company 555"). */
 const parentLinks = new Set(['on', 'in', 'to', 'into', 'under', 'within', 'for']);
 
 /**
- * Whether the word at `i` opens the place what a request makes goes: a link word right after the thing
- * made, the first word after a verb ("create note on company 555", "add a comment to issue 7").
+ * Whether the word at `i` opens the place of what a request acts on: a link word right after the one thing
+ * its verb names ("create note on company 555", "add a comment to issue 7", "delete user in group 3").
  */
 function namesAParent(words: readonly string[], i: number, isVerb: (term: string) => boolean): boolean {
   if (!parentLinks.has(words[i]!)) return false;
