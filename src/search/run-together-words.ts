@@ -8,6 +8,8 @@ import type { FieldTerms } from './search-fields.js';
 
 /** Shorter terms are words of their own, or too short to split surely. */
 const minRunLength = 7;
+/** Longer ones are no words run together but data (a hash, a token): splitting costs the square of the length. */
+const maxRunLength = 40;
 /** Each part at least this long: "in", "to" and "at" would split anything. */
 const minPartLength = 3;
 const maxParts = 4;
@@ -24,7 +26,11 @@ export function splitRunTogetherTerms(perDoc: FieldTerms[], verbs: ReadonlySet<s
   const known = (part: string) => prose.has(part) || verbs.has(part);
   const parts = new Map<string, string[] | undefined>();
   const partsOf = (term: string) => {
-    if (!parts.has(term)) parts.set(term, term.length >= minRunLength && /^[a-z]+$/.test(term) && !prose.has(term) ? splitWhole(term, known) : undefined);
+    if (!parts.has(term))
+      parts.set(
+        term,
+        term.length >= minRunLength && term.length <= maxRunLength && /^[a-z]+$/.test(term) && !prose.has(term) ? splitWhole(term, known) : undefined,
+      );
     return parts.get(term);
   };
   for (const fields of perDoc) {

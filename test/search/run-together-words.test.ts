@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { splitRunTogetherTerms } from '../../src/search/run-together-words.js';
 import type { FieldTerms } from '../../src/search/search-fields.js';
+import { tokenize } from '../../src/search/tokenize.js';
 
 const fields = (given: Partial<FieldTerms>): FieldTerms => ({
   id: [],
@@ -20,6 +21,13 @@ describe('splitRunTogetherTerms', () => {
     splitRunTogetherTerms(docs, new Set(['get']));
     expect(docs[0]!.id).toEqual(['getstationsdata', 'get', 'station', 'data']);
     expect(docs[0]!.path).toEqual(['getstationsdata', 'get', 'station', 'data']);
+  });
+
+  test('leaves a term longer than words run together are alone (a hash, a token): splitting would cost the square of its length', () => {
+    const long = 'configurationmanagementauthenticationpermission';
+    const docs = [fields({ id: [long] }), fields({ description: tokenize('configuration management authentication permission') })];
+    splitRunTogetherTerms(docs, new Set());
+    expect(docs[0]!.id).toEqual([long]);
   });
 
   test('leaves a term alone that the prose uses, that does not split fully, or whose parts the operation names already', () => {
