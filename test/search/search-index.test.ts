@@ -419,6 +419,26 @@ describe('SearchIndex with the shipped vocabulary', () => {
     expect(first(repos, 'list repos I have access to')).toBe('repos/list-for-authenticated-user');
   });
 
+  test('to reserve an address is to create one', () => {
+    const compute = new SearchIndex([
+      operation('compute.addresses.insert', 'post', '/projects/{project}/regions/{region}/addresses', 'Creates an address resource in the specified project.'),
+      operation(
+        'compute.addresses.list',
+        'get',
+        '/projects/{project}/regions/{region}/addresses',
+        'Retrieves a list of addresses contained within the specified region.',
+      ),
+      operation(
+        'compute.subnetworks.setPrivateIpGoogleAccess',
+        'post',
+        '/projects/{project}/regions/{region}/subnetworks/{subnetwork}/setPrivateIpGoogleAccess',
+        'Set whether VMs in this subnet can access Google services without assigning external IP addresses.',
+      ),
+    ]);
+    expect(first(compute, 'reserve two addresses')).toBe('compute.addresses.insert');
+    expect(first(compute, 'reserve an IP')).toBe('compute.addresses.insert');
+  });
+
   test('a crash is an error', () => {
     const errors = new SearchIndex([
       operation('Errors_GroupList', 'get', '/apps/{app}/errors/errorGroups', 'Get error groups list', { summary: 'Get error groups list' }),
