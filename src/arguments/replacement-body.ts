@@ -1,8 +1,8 @@
 /**
  * @module A PATCH whose request body is the schema of the whole object: its PUT's (NetBox's WritableDevice for
  * dcim_devices_partial_update: 261 operations in 13 directory documents, Django REST generators mostly), or
- * the one its collection's POST creates with (Apideck's Opportunity). Its required names are for a whole
- * object, and do not bind a PATCH, which sends what changes.
+ * the one its collection's POST creates with (Apideck's Opportunity); or any body sent as a JSON merge patch.
+ * Its required names are for a whole object, and do not bind a PATCH, which sends what changes.
  */
 import { isObject, type JsonObject } from '../base/json.js';
 import type { Catalog } from '../openapi/catalog.js';
@@ -10,12 +10,17 @@ import type { Operation } from '../openapi/operation.js';
 import { defName } from '../schema/local-defs.js';
 import type { UnreliableConstraint } from '../schema/unreliable-constraints.js';
 
+/** The media type of a JSON merge patch, with any parameters. */
+const mergePatch = /^application\/merge-patch\+json\s*(?:;|$)/i;
+
 /** Per catalog, by path: the PUTs, and the POSTs (creations, when the path is a collection's). */
 const wholeObjectOperations = new WeakMap<Catalog, { puts: Map<string, Operation>; posts: Map<string, Operation> }>();
 
-/** Whether the operation is a PATCH whose body schema, for `mediaType`, is the one its PUT or its collection's POST takes. */
+/** Whether the operation is a PATCH whose body, for `mediaType`, is a merge patch or the schema its PUT or its collection's POST takes. */
 export function reusesReplacementBody(operation: Operation, catalog: Catalog, mediaType: string): boolean {
   if (operation.method !== 'patch') return false;
+  // A JSON merge patch (RFC 7396) leaves what it does not name as it was, whatever its schema requires (API Platform's Monitor-patch).
+  if (mergePatch.test(mediaType)) return true;
   const own = operation.requestBody?.content?.[mediaType]?.schema;
   if (own === undefined) return false;
   const { puts, posts } = operationsOf(catalog);
@@ -52,6 +57,6 @@ export function replacementRequired(schema: JsonObject): UnreliableConstraint[] 
   const pointer = name !== undefined ? `/$defs/${name.replace(/~/g, '~0').replace(/\//g, '~1')}` : '/properties/body';
   const required = isObject(node) && Array.isArray(node.required) ? node.required.filter((n): n is string => typeof n === 'string') : [];
   if (!required.length) return [];
-  const reason = "it is the whole object's (its PUT's or its creation's), and a PATCH sends only what changes";
+  const reason = "it is the whole object's (its PUT's, its creation's, or a merge patch's), and a PATCH sends only what changes";
   return [{ pointer, where: 'body', keyword: 'required', declared: required, reason }];
 }

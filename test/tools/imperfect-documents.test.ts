@@ -136,6 +136,15 @@ describe('a constraint the document contradicts is named, not enforced', () => {
     expect(textOf(result)).toContain('sent without "title", "primary_contact_id"');
   });
 
+  test("a PATCH sent as a JSON merge patch (Alerter System's api_monitor_id_patch) requires none of its fields", async () => {
+    const { call } = await connect(directory('alertersystem.com.json'));
+    const result = await call('execute_endpoint', { id: 'api_monitor_id_patch', arguments: { id: '42', body: { graceSeconds: 30 } } });
+    expect(result.isError).toBeFalsy();
+    expect(harness.upstream.requests[0]!.headers['content-type']).toMatch(/^application\/merge-patch\+json/);
+    expect(JSON.parse(harness.upstream.requests[0]!.raw.toString())).toEqual({ graceSeconds: 30 });
+    expect(textOf(result)).toContain('sent without "monitorName", "timezoneCode"');
+  });
+
   test('under --validation strict a shapeless object takes objects only, as the document says', async () => {
     const { call } = await connect(directory('launchdarkly.com.json'), 'strict');
     const refused = await call('execute_endpoint', {
