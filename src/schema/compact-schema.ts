@@ -379,13 +379,8 @@ class SchemaCompactor {
   }
 
   private isHiddenProperty(child: unknown, docUrl: string, usedAt: string): boolean {
-    let resolved: unknown;
-    try {
-      resolved = this.resolver.deref(child, docUrl, usedAt).value;
-    } catch {
-      return false;
-    }
-    if (!isObject(resolved)) return false;
+    const resolved = this.derefQuietly(child, docUrl, usedAt);
+    if (!resolved) return false;
     return this.options.context === 'request' ? isReadOnly(resolved) : resolved.writeOnly === true;
   }
 

@@ -19,7 +19,7 @@ const maxParts = 4;
  * term is nowhere in the API's prose and it splits fully into words that are: its summaries, descriptions,
  * parameters and tags, or `verbs`. The term itself stays, for a request that writes it as one word.
  */
-export function splitRunTogetherTerms(perDoc: FieldTerms[], verbs: ReadonlySet<string>): void {
+export function splitRunTogetherTerms(perDoc: FieldTerms[], verbs: Pick<ReadonlySet<string>, 'has'>): void {
   const prose = new Set<string>();
   for (const fields of perDoc)
     for (const field of [fields.summary, fields.description, fields.parameter, fields.tag, fields.pathParam]) for (const term of field) prose.add(term);

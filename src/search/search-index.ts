@@ -155,7 +155,7 @@ export class SearchIndex {
     this.intents = Uint8Array.from(operations, (op) => intents.indexOf(operationIntent(op)));
     const perDoc = operations.map((op, doc) => fieldTerms(op, terms, intents[this.intents[doc]!]));
     this.verbs = options.verbs ?? requestVerbs();
-    splitRunTogetherTerms(perDoc, new Set(this.verbs.keys()));
+    splitRunTogetherTerms(perDoc, this.verbs);
     this.phrases = operations.map((op) => {
       const phrases = parameterPhrases(op, terms);
       return phrases.length ? phrases : undefined;
@@ -224,10 +224,9 @@ export class SearchIndex {
   private rank(query: string, options: SearchOptions, copies: boolean): { hits: SearchHit[]; best: number; weaker: SearchHit[] } {
     const request = this.reader.read(query);
     const vocabulary = this.options.vocabulary ?? searchVocabulary();
-    const verbs = this.verbs;
-    const concepts = this.conceptsOf(request, vocabulary, verbs);
+    const concepts = this.conceptsOf(request, vocabulary);
     const terms = conceptTerms(concepts);
-    const wanted = requestIntent(requestWords(request.text, vocabulary), request.namesItem, verbs);
+    const wanted = requestIntent(requestWords(request.text, vocabulary), request.namesItem, this.verbs);
     const content = contentOfRequest(request.text);
     // What follows "by" may be in the title ("get user by name") or not ("query companies by name"): either fits.
     const asked = withoutQualifiers(content, concepts);
@@ -315,12 +314,12 @@ export class SearchIndex {
   }
 
   /** What a request asks for, concept by concept (see search-query), read in this API's terms, its literals with them. */
-  private conceptsOf(request: RequestText, vocabulary: SearchVocabulary, verbs: RequestVerbs): QueryConcept[] {
+  private conceptsOf(request: RequestText, vocabulary: SearchVocabulary): QueryConcept[] {
     const concepts = queryConcepts(
       request.text,
       vocabulary,
       (term) => this.postings.has(term),
-      (term) => verbs.has(term),
+      (term) => this.verbs.has(term),
     );
     concepts.push(...this.reader.literalConcepts(request, conceptTerms(concepts)));
     return concepts;
