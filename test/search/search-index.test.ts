@@ -447,6 +447,24 @@ describe('SearchIndex with the shipped vocabulary', () => {
     expect(first(errors, 'list crash groups')).toBe('Errors_GroupList');
   });
 
+  test('to subscribe is to add a subscription; to unsubscribe, to remove one', () => {
+    const channels = new SearchIndex([
+      operation('addSubscription', 'post', '/users/me/subscriptions', 'Add subscription to my user', { summary: 'Add subscription to my user' }),
+      operation('removeSubscription', 'delete', '/users/me/subscriptions/{handle}', 'Delete subscription of my user', {
+        summary: 'Delete subscription of my user',
+      }),
+      operation('addVideoChannel', 'post', '/video-channels', 'Create a video channel', { summary: 'Create a video channel' }),
+      operation('putVideoChannel', 'put', '/video-channels/{channelHandle}', 'Update a video channel', { summary: 'Update a video channel' }),
+      operation('delVideoChannel', 'delete', '/video-channels/{channelHandle}', 'Delete a video channel', { summary: 'Delete a video channel' }),
+      operation('getVideoChannelVideos', 'get', '/video-channels/{channelHandle}/videos', 'List videos of a video channel', {
+        summary: 'List videos of a video channel',
+      }),
+      operation('searchChannels', 'get', '/search/video-channels', 'Search channels', { summary: 'Search channels' }),
+    ]);
+    expect(first(channels, 'subscribe to channel')).toBe('addSubscription');
+    expect(first(channels, 'unsubscribe from the channel')).toBe('removeSubscription');
+  });
+
   test('the latest value is the last one, the oldest the first', () => {
     const feed = new SearchIndex([
       operation('lastData', 'get', '/feeds/{feed_key}/data/last', 'Get the most recent data point in the feed.', { summary: 'Last Data in Queue' }),
