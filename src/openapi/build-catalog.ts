@@ -11,6 +11,7 @@ import { httpMethods } from '../base/http-methods.js';
 import { isObject } from '../base/json.js';
 import { securityOfDocument } from './security-of-document.js';
 import { withDocumentVersion } from './version-parameter.js';
+import { queryInPath } from './query-in-path.js';
 
 export interface BuildCatalogOptions {
   /** How far argument validation trusts the document. Default lenient (see config.ts). */
@@ -30,7 +31,6 @@ export interface BuildCatalogOptions {
 
 export function buildCatalog(spec: LoadedSpec, options: BuildCatalogOptions = {}): Catalog {
   const { document, resolver } = spec;
-  const rootUrl = resolver.rootUrl;
   const operations: Operation[] = [];
   const warnings = [...spec.warnings];
   const documentServers = Array.isArray(document.servers) ? document.servers : [];
@@ -40,13 +40,14 @@ export function buildCatalog(spec: LoadedSpec, options: BuildCatalogOptions = {}
   const isArgument = (p: ParameterObject): boolean => !(p.in === 'header' && serverHeaders.has(p.name.toLowerCase()));
   const configured = new Set(options.credentialSchemes);
   const setByCredentials = credentialParameters(spec, options.credentialSchemes ?? []);
+  const takenShapes = shapesOf(document.paths);
 
   for (const [path, rawItem] of Object.entries(document.paths ?? {})) {
     const usedAt = `paths["${path}"]`;
     let item: Record<string, unknown>;
     let itemUrl: string;
     try {
-      const resolved = resolver.deref<Record<string, unknown>>(rawItem, rootUrl, usedAt);
+      const resolved = resolver.deref<Record<string, unknown>>(rawItem, resolver.rootUrl, usedAt);
       if (!isObject(resolved.value)) continue;
       item = resolved.value;
       itemUrl = resolved.docUrl;
@@ -72,15 +73,16 @@ export function buildCatalog(spec: LoadedSpec, options: BuildCatalogOptions = {}
           problems.push(describeError(error));
         }
       }
+      const { path: operationPath, parameters } = addressOf(method, path, mergeParameters(pathParameters, ownParameters), takenShapes, warnings);
       const operation: Operation = {
         id: '',
         method,
-        path,
+        path: operationPath,
         tags: Array.isArray(raw.tags) ? raw.tags.filter((t): t is string => typeof t === 'string') : [],
         deprecated: raw.deprecated === true || saysDeprecated(raw.summary, raw.description),
         ...summaryAndDescription(raw, path),
         ...credentialsAsAuth(
-          withDocumentVersion(mergeParameters(pathParameters, ownParameters).filter(isArgument), document.info?.version),
+          withDocumentVersion(parameters.filter(isArgument), document.info?.version),
           Array.isArray(raw.security) ? (raw.security as SecurityRequirement[]) : documentSecurity,
           setByCredentials,
           configured,
@@ -124,6 +126,32 @@ function resolveParameters(resolver: RefResolver, raw: unknown, docUrl: string, 
 }
 
 /** Operation-level parameters override path-level ones with the same name and location. */
+/** Each method and path of the document without the query a template may carry, with how many operations have it. */
+function shapesOf(paths: unknown): Map<string, number> {
+  const shapes = new Map<string, number>();
+  for (const [path, item] of Object.entries(isObject(paths) ? paths : {})) {
+    if (!isObject(item)) continue;
+    for (const method of httpMethods) {
+      const key = methodPathId(method, path.replace(/\?.*$/, ''));
+      if (isObject(item[method])) shapes.set(key, (shapes.get(key) ?? 0) + 1);
+    }
+  }
+  return shapes;
+}
+
+/**
+ * The path and parameters an operation is served with: a template's query variables as the query parameters
+ * they are (see query-in-path), unless another operation has the same method and path without that query.
+ */
+function addressOf(method: string, path: string, parameters: ParameterObject[], shapes: Map<string, number>, warnings: string[]) {
+  const normal = queryInPath(path, parameters);
+  if (!normal || (shapes.get(methodPathId(method, normal.path.replace(/\?.*$/, ''))) ?? 0) > 1) return { path, parameters };
+  warnings.push(
+    `${methodPathId(method, path)}: the path's query names ${normal.moved.join(', ')}; served as ${methodPathId(method, normal.path)} with optional query parameters.`,
+  );
+  return normal;
+}
+
 function mergeParameters(pathLevel: ParameterObject[], operationLevel: ParameterObject[]): ParameterObject[] {
   const key = (p: ParameterObject) => `${p.in}:${p.name}`;
   const own = new Set(operationLevel.map(key));

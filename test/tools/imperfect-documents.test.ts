@@ -464,6 +464,24 @@ describe('listings', () => {
     }
   });
 
+  test("a query written into the path template (ClickSend's fax history) takes its variables as optional query parameters, and answers to its path without it", async () => {
+    const { call } = await connect(directory('clicksend.com.json'));
+    const described = (await call('describe_endpoint', { ids: ['GET /fax/history'] })).structuredContent as unknown as Described;
+    expect(described.endpoints[0]!.inputSchema).toMatchObject({ properties: { date_from: { type: 'number' }, order_by: { type: 'string' } } });
+    expect(described.endpoints[0]!.inputSchema.required ?? []).toEqual([]);
+    const result = await call('execute_endpoint', { id: 'Get Fax History', arguments: { date_from: 1793491200, date_to: 1796083200 } });
+    expect(result.isError, textOf(result)).toBeFalsy();
+    expect(harness.upstream.requests.at(-1)!.url).toBe('/fax/history?date_from=1793491200&date_to=1796083200');
+    await call('execute_endpoint', { id: 'Search Dedicated Numbers by Country', arguments: { country: 'AU', search: '61', search_type: 1 } });
+    expect(harness.upstream.requests.at(-1)!.url).toBe('/numbers/search/AU?search=61&search_type=1');
+  });
+
+  test("a query that tells apart operations on one path (Weatherbit's /current?city={city} and ?cities={cities}) keeps its path and requires its variables", async () => {
+    const { call } = await connect(directory('weatherbit.io.json'));
+    const described = (await call('describe_endpoint', { ids: ['GET /current?cities={cities}'] })).structuredContent as unknown as Described;
+    expect(described.endpoints[0]!.inputSchema.required).toContain('cities');
+  });
+
   test("an Authorization header parameter where the document declares no auth (PayRun.IO's) is named in describe's auth line until --header sends one", async () => {
     const payrun = directory('payrun.io.json');
     const unsent = textOf(await (await connect(payrun)).call('describe_endpoint', { ids: ['PostEmployer'] }));
