@@ -95,6 +95,14 @@ describe('buildRequest: URL', () => {
     expect(given.url.search).toBe('?Version=2020-01-01');
   });
 
+  test('an Accept-Language header left out is sent as its default (EVE Online\'s enum refuses fetch\'s own "*"); one given, or one with no default, is left as it is', () => {
+    const language = param('header', 'Accept-Language', { schema: { type: 'string', enum: ['de', 'en-us'], default: 'en-us' } });
+    expect(build({ bindings: [language] }).headers['accept-language']).toBe('en-us');
+    expect(build({ bindings: [language], args: { 'Accept-Language': 'de' } }).headers['accept-language']).toBe('de');
+    const free = param('header', 'Accept-Language', { schema: { type: 'string' } });
+    expect(build({ bindings: [free] }).headers['accept-language']).toBeUndefined();
+  });
+
   test('a path template with no value for a variable is reported, not sent', () => {
     expect(() => build({ path: '/pet/{petId}' })).toThrow(/needs a value for \{petId\}/);
   });
