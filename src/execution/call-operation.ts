@@ -13,6 +13,7 @@ import { describeSecurity, isSecurityOptional, queryKeyNames } from '../auth/des
 import { resolveBaseUrl } from '../http/base-url.js';
 import type { BodyLease } from '../http/body-budget.js';
 import { buildRequest, type HttpRequest } from '../http/build-request.js';
+import { declaredContentType } from '../http/declared-content-type.js';
 import { sendRequest, type FetchLike, type RawResponse, type SendOptions } from '../http/send-request.js';
 
 /** What one call reads of the execution settings; `headers` are sent with every request, and parameters and credentials override them. */
@@ -100,6 +101,8 @@ export async function callOperation(
       bodyEncoding,
       extraQuery,
     });
+    const declared = request.body === undefined ? declaredContentType(operation.parameters) : undefined;
+    if (declared) request.headers['content-type'] = declared;
     const fromArguments = new Set(Object.keys(request.headers));
     request.headers = { ...lowerCaseKeys(settings.headers), ...request.headers };
     const auth = await authorizeRequest(request, { alternatives, optional, credentials: settings.credentials, tokens: settings.tokens, baseUrl, apiUrl });

@@ -341,6 +341,15 @@ describe('what the document declares but the transport owns', () => {
     expect(harness.upstream.requests[0]!.raw.toString()).toBe('artifact bytes');
   });
 
+  test("a Content-Type header the document requires of a GET (VTEX's, default application/json) is sent with no body, and is no argument", async () => {
+    const { call } = await connect(directory('vtex.local/Catalog-API.json'));
+    const result = await call('execute_endpoint', { id: 'ProductbyRefId', arguments: { refId: 'TJ-2026-RED' } });
+    expect(result.isError, textOf(result)).toBeFalsy();
+    expect(harness.upstream.requests.at(-1)!.headers['content-type']).toBe('application/json');
+    const described = (await call('describe_endpoint', { ids: ['ProductbyRefId'] })).structuredContent as unknown as Described;
+    expect(Object.keys((described.endpoints[0]!.inputSchema as { properties: object }).properties)).toEqual(['refId']);
+  });
+
   test("bunq's required User-Agent header is no required argument: the client's goes when it is left out, the caller's when given", async () => {
     const { call } = await connect(directory('bunq.com.json'));
     const [endpoint] = ((await call('describe_endpoint', { ids: ['READ_Payment_for_User_MonetaryAccount'] })).structuredContent as unknown as Described)
