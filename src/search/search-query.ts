@@ -34,25 +34,21 @@ const narrowingNouns = new Set(['filter', 'sort']);
 const empty: SearchVocabulary = { phrases: [], words: new Map() };
 
 /** The request lowercased and camelCase split, each known phrase ("spin up") replaced by what it means ("create"). */
-function expandPhrases(request: string, vocabulary: SearchVocabulary): { rest: string; meanings: string[]; typed: string[] } {
+function expandPhrases(request: string, vocabulary: SearchVocabulary): { rest: string; meanings: string[] } {
   // Contractions and possessives ("I'm", "Bob's") would leave a stray letter.
   let rest = request
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .replace(/['\u2019](?:s|m|ll|ve|d|re|t)\b/g, '');
   const meanings: string[] = [];
-  const typed: string[] = [];
   for (const [pattern, meaning] of vocabulary.phrases) {
     pattern.lastIndex = 0;
     if (!pattern.test(rest)) continue;
     pattern.lastIndex = 0;
-    rest = rest.replace(pattern, (phrase) => {
-      typed.push(phrase);
-      return ` ${meaning} `;
-    });
+    rest = rest.replace(pattern, ` ${meaning} `);
     meanings.push(meaning);
   }
-  return { rest, meanings, typed };
+  return { rest, meanings };
 }
 
 /** The request's words in order, phrases replaced by what they mean: for reading its intent. */
@@ -107,7 +103,7 @@ export function queryConcepts(
   isTerm: (term: string) => boolean = () => false,
   isVerb: (term: string) => boolean = () => false,
 ): QueryConcept[] {
-  const { rest, meanings: phrases, typed } = expandPhrases(request, vocabulary);
+  const { rest, meanings: phrases } = expandPhrases(request, vocabulary);
   const concepts: QueryConcept[] = [];
   const keys = new Set<string>();
   const push = (terms: Map<string, number>, together: boolean, typed?: string, qualifier = false) => {
@@ -122,9 +118,6 @@ export function queryConcepts(
     for (const term of terms) phraseTerms.add(term);
     push(new Map(terms.map((t) => [t, phraseWeight])), true);
   }
-  // The words of a phrase still say something of their own ("my account" is the caller, and an account), as a loose word does.
-  for (const word of typed.flatMap(splitWords))
-    if (!isStopWord(word) && !phraseTerms.has(toTerm(word))) push(new Map([[toTerm(word), looseWordWeight]]), false);
   const words = splitWords(rest);
   const compounds = compoundsOf(words, isTerm);
   let qualifying = false;

@@ -465,17 +465,6 @@ describe('SearchIndex with the shipped vocabulary', () => {
     expect(first(channels, 'unsubscribe from the channel')).toBe('removeSubscription');
   });
 
-  test("the words of a known phrase still count: 'my account' is the caller's, and an account (ClickSend's GET /account)", () => {
-    const messaging = new SearchIndex([
-      operation('getAccount', 'get', '/account', 'Get account', { summary: 'Get account' }),
-      operation('getTransactions', 'get', '/recharge/transactions', 'Get Transactions', { summary: 'Get Transactions' }),
-      operation('sendSms', 'post', '/sms/send', 'Send one or more SMS messages', { summary: 'Send an SMS' }),
-      operation('getTimezones', 'get', '/timezones', 'Get supported list of timezones', { summary: 'Get Timezones' }),
-      operation('forgotUsername', 'put', '/forgot-username', 'Send a username reminder to the user', { summary: 'Forgot username' }),
-    ]);
-    expect(first(messaging, "what's my account like")).toBe('getAccount');
-  });
-
   test('the latest value is the last one, the oldest the first', () => {
     const feed = new SearchIndex([
       operation('lastData', 'get', '/feeds/{feed_key}/data/last', 'Get the most recent data point in the feed.', { summary: 'Last Data in Queue' }),
