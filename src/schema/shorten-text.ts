@@ -30,7 +30,7 @@ export function shortenText(text: string | undefined, maxChars: number): string 
   const paragraphs = text.replace(fencedCode, (block) => block.replace(/\n\s*\n/g, '\n')).split(/\n\s*\n/);
   // A paragraph that announces a list or an example ("one of the supported types:") is nothing without it;
   // what counts is its length as shown, markup and link addresses gone.
-  let flat = flatten(paragraphs[0]!, closed);
+  let flat = flatten(beforeHeading(paragraphs[0]!), closed);
   for (let i = 1; i < paragraphs.length && /:$/.test(flat) && flat.length < maxChars; i++) flat = `${flat} ${flatten(paragraphs[i]!, closed)}`.trim();
   if (!flat) return undefined;
   if (flat.length <= maxChars) return flat;
@@ -39,6 +39,16 @@ export function shortenText(text: string | undefined, maxChars: number): string 
   const cut = flat.slice(0, maxChars - 1);
   const space = cut.lastIndexOf(' ');
   return `${(space > maxChars / 2 ? cut.slice(0, space) : cut).replace(/[,;:]$/, '')}…`;
+}
+
+/**
+ * A paragraph up to a heading line that follows it without a blank line, outside code: a heading opens a
+ * block of its own, as CommonMark reads it (VTEX's "…request body.\n## Request body example").
+ */
+function beforeHeading(paragraph: string): string {
+  const heading = /\n {0,3}#{1,6}[ \t]/.exec(paragraph);
+  const fence = paragraph.indexOf('```');
+  return heading && (fence === -1 || heading.index < fence) ? paragraph.slice(0, heading.index) : paragraph;
 }
 
 const entity = /&(#x[0-9a-f]+|#\d+|[a-z]+);/gi;

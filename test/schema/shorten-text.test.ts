@@ -104,6 +104,12 @@ describe('shortenText', () => {
     expect(shortenText(given, 160)).toBe(want);
   });
 
+  test("a heading right after the first paragraph, with no blank line, opens a block of its own (VTEX's request body example); one in code does not", () => {
+    const vtex = 'Creates a new Image for an SKU based on its URL. \r\n## Request body example\r\n\r\n```json\r\n{ "IsMain": true }\r\n```';
+    expect(shortenText(vtex, 400)).toBe('Creates a new Image for an SKU based on its URL.');
+    expect(shortenText('Runs a script:\n```sh\n# install first\nnpm ci\n```', 400)).toBe('Runs a script: # install first npm ci');
+  });
+
   test('cuts at a word boundary with an ellipsis when no sentence ends late enough', () => {
     const text = 'Lists every pet that is currently available in the store, sorted by name';
     const short = shortenText(text, 40)!;
