@@ -21,8 +21,8 @@ export interface PresetValue {
 
 /**
  * The value sent for a required parameter left out: the one its own schema allows (`const`, or an `enum` of
- * one), or a version parameter's default; undefined for any other, and for optional ones: leaving an
- * optional one out is the caller's choice. Other required parameters keep their defaults as documentation:
+ * one), or a version parameter's default; an Accept-Language header's default, required or not; undefined
+ * for any other, and for optional ones: leaving an optional one out is the caller's choice. Other required parameters keep their defaults as documentation:
  * a document's default for a required key or token is a placeholder, not a value to send.
  */
 export function presetValue(p: ParameterObject): PresetValue | undefined {

@@ -101,10 +101,10 @@ export async function callOperation(
       bodyEncoding,
       extraQuery,
     });
-    const declared = request.body === undefined ? declaredContentType(operation.parameters) : undefined;
-    if (declared) request.headers['content-type'] = declared;
     const fromArguments = new Set(Object.keys(request.headers));
     request.headers = { ...lowerCaseKeys(settings.headers), ...request.headers };
+    const declared = request.body === undefined && !request.headers['content-type'] ? declaredContentType(operation.parameters) : undefined;
+    if (declared) request.headers['content-type'] = declared;
     const auth = await authorizeRequest(request, { alternatives, optional, credentials: settings.credentials, tokens: settings.tokens, baseUrl, apiUrl });
     const clash = bindings.find(
       (b) =>

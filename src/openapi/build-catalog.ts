@@ -11,7 +11,7 @@ import { httpMethods } from '../base/http-methods.js';
 import { isObject } from '../base/json.js';
 import { securityOfDocument } from './security-of-document.js';
 import { withDocumentVersion } from './version-parameter.js';
-import { queryInPath } from './query-in-path.js';
+import { pathWithoutQuery, queryInPath } from './query-in-path.js';
 
 export interface BuildCatalogOptions {
   /** How far argument validation trusts the document. Default lenient (see config.ts). */
@@ -125,14 +125,13 @@ function resolveParameters(resolver: RefResolver, raw: unknown, docUrl: string, 
   return parameters;
 }
 
-/** Operation-level parameters override path-level ones with the same name and location. */
 /** Each method and path of the document without the query a template may carry, with how many operations have it. */
 function shapesOf(paths: unknown): Map<string, number> {
   const shapes = new Map<string, number>();
   for (const [path, item] of Object.entries(isObject(paths) ? paths : {})) {
     if (!isObject(item)) continue;
     for (const method of httpMethods) {
-      const key = methodPathId(method, path.replace(/\?.*$/, ''));
+      const key = methodPathId(method, pathWithoutQuery(path));
       if (isObject(item[method])) shapes.set(key, (shapes.get(key) ?? 0) + 1);
     }
   }
@@ -145,13 +144,14 @@ function shapesOf(paths: unknown): Map<string, number> {
  */
 function addressOf(method: string, path: string, parameters: ParameterObject[], shapes: Map<string, number>, warnings: string[]) {
   const normal = queryInPath(path, parameters);
-  if (!normal || (shapes.get(methodPathId(method, normal.path.replace(/\?.*$/, ''))) ?? 0) > 1) return { path, parameters };
+  if (!normal || (shapes.get(methodPathId(method, pathWithoutQuery(normal.path))) ?? 0) > 1) return { path, parameters };
   warnings.push(
     `${methodPathId(method, path)}: the path's query names ${normal.moved.join(', ')}; served as ${methodPathId(method, normal.path)} with optional query parameters.`,
   );
   return normal;
 }
 
+/** Operation-level parameters override path-level ones with the same name and location. */
 function mergeParameters(pathLevel: ParameterObject[], operationLevel: ParameterObject[]): ParameterObject[] {
   const key = (p: ParameterObject) => `${p.in}:${p.name}`;
   const own = new Set(operationLevel.map(key));

@@ -33,7 +33,7 @@ export function securityOfDocument(document: OpenApiDocument): { security: Secur
 }
 
 interface SecuritySurvey {
-  /** The scheme sets operations require, without scopes, each once, in the order first met. */
+  /** The scheme sets operations require, each once with every scope asked of it, in the order first met. */
   stated: SecurityRequirement[];
   /** Operations that state no security. */
   silent: number;
@@ -56,9 +56,13 @@ function surveySecurity(document: OpenApiDocument): SecuritySurvey {
         continue;
       }
       for (const requirement of operation.security) {
-        const names = isObject(requirement) ? Object.keys(requirement).sort() : [];
-        const key = names.join(' ');
-        if (names.length && !stated.has(key)) stated.set(key, Object.fromEntries(names.map((name) => [name, []])));
+        if (!isObject(requirement) || !Object.keys(requirement).length) continue;
+        const key = Object.keys(requirement).sort().join(' ');
+        const scopes = stated.get(key) ?? {};
+        // The scopes any operation asks of a scheme set, together: a token for them serves every silent operation.
+        for (const [name, wanted] of Object.entries(requirement))
+          scopes[name] = [...new Set([...(scopes[name] ?? []), ...(Array.isArray(wanted) ? wanted.map(String) : [])])];
+        stated.set(key, scopes);
       }
     }
   }

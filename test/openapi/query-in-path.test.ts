@@ -27,6 +27,24 @@ describe('a query written into a path template', () => {
     expect(normal?.moved).toEqual(['search', 'search_type']);
   });
 
+  test.each([
+    { given: '/x?from={d}&to={d}', want: undefined, why: 'a variable in two pairs' },
+    { given: '/x?{k}={v}', want: undefined, why: 'a pair of two variables' },
+    { given: '/x?q={q}', want: undefined, why: 'a query parameter of that name already declared', query: 'q' },
+    { given: '/x?a={a}#Op', want: '/x#Op', why: 'a fragment after the query' },
+    { given: '/x?&a={a}', want: '/x', why: 'an empty pair' },
+  ])('$why: $given is served as $want', ({ given, want, query }) => {
+    const names = [...given.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+    const parameters = [...new Set(names)].map(inPath);
+    if (query) parameters.push({ name: query, in: 'query', schema: { type: 'string' } });
+    expect(queryInPath(given, parameters)?.path).toBe(want);
+  });
+
+  test('a moved parameter leaves its path style behind', () => {
+    const normal = queryInPath('/x?a={a}', [{ ...inPath('a'), style: 'matrix', explode: true }]);
+    expect(normal?.parameters[0]).toEqual({ name: 'a', in: 'query', required: false, schema: { type: 'string' } });
+  });
+
   test('fixed pairs stay in the path; a template with no variable of a declared path parameter is left as it is', () => {
     expect(queryInPath('/rest?method=flickr.photos.search', [])).toBeUndefined();
     expect(queryInPath('/icons?term={term}', [{ name: 'term', in: 'query', schema: { type: 'string' } }])).toBeUndefined();
