@@ -20,7 +20,12 @@ export function credentialArguments(bindings: readonly ArgumentBinding[]): Reado
 /** What a model must do for such a parameter's value. */
 export const credentialAsk = 'a credential: ask the user for it, never make one up';
 
-/** What a model reads of such a parameter: the user's own value, never one made up; or the server sends it. */
-export function credentialNote(name: string): string {
-  return `${credentialAsk} (a server run with --header "${name}: …" sends it itself)`;
+/**
+ * What a model reads of such a parameter: the user's own value, never one made up; or the server sends it.
+ * An optional one is mostly another way in beside the declared auth (DRACOON's X-Sds-Auth-Token beside its
+ * OAuth): asking the user for it would stop a task that needs no such value.
+ */
+export function credentialNote(name: string, required: boolean): string {
+  const what = required ? credentialAsk : 'a credential, optional: send one only when the user gives it, never make one up';
+  return `${what} (a server run with --header "${name}: …" sends it itself)`;
 }

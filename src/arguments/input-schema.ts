@@ -162,7 +162,7 @@ export function buildInputSchema(operation: Operation, catalog: Catalog, mediaTy
       const defaulted = isClientDefaulted(p);
       const own = shortenText(p.description, defaultDescriptionChars);
       const note = preset ? presetNote : defaulted ? `Optional: ${userAgent} is sent when left out.` : undefined;
-      const description = fixed ? fixedNote : credential ? credentialNote(p.name) : note ? `${own ?? ''} ${note}`.trim() : own;
+      const description = fixed ? fixedNote : credential ? credentialNote(p.name, callerMustSend(p)) : note ? `${own ?? ''} ${note}`.trim() : own;
       if (isObject(schema)) {
         schema = { ...schema };
         if (description && (note || credential || !schema.description)) schema.description = description;

@@ -382,6 +382,14 @@ describe('what the document declares but the transport owns', () => {
     expect(again).toContain('- /Api-Key: missing; required, string; a credential: ask the user for it, never make one up');
   });
 
+  test("an optional credential header beside the declared auth (DRACOON's X-Sds-Auth-Token beside OAuth) is not to be asked for", async () => {
+    const { call } = await connect(directory('dracoon.team.json'));
+    const [endpoint] = ((await call('describe_endpoint', { ids: ['createFolder'] })).structuredContent as unknown as Described).endpoints;
+    const token = (endpoint!.inputSchema.properties as Record<string, { description?: string }>)['X-Sds-Auth-Token']!;
+    expect(token.description).toContain('a credential, optional: send one only when the user gives it, never make one up');
+    expect(token.description).not.toContain('ask the user');
+  });
+
   test('a request body the document declares for GET (oas-examples response-schemas) is no argument, and the call goes without it', async () => {
     const { call } = await connect(join(realSpecPackageDir('oas-examples'), '3.0', 'json', 'response-schemas.json'));
     const [endpoint] = ((await call('describe_endpoint', { ids: ['GET /anything/object'] })).structuredContent as unknown as Described).endpoints;
