@@ -31,7 +31,13 @@ export function shortenText(text: string | undefined, maxChars: number): string 
   // A paragraph that announces a list or an example ("one of the supported types:") is nothing without it;
   // what counts is its length as shown, markup and link addresses gone.
   let flat = flatten(beforeHeading(paragraphs[0]!), closed);
-  for (let i = 1; i < paragraphs.length && /:$/.test(flat) && flat.length < maxChars; i++) flat = `${flat} ${flatten(paragraphs[i]!, closed)}`.trim();
+  // A loose list (a blank line between its items) is one list: every item goes with the announcement.
+  for (
+    let i = 1;
+    i < paragraphs.length && flat.length < maxChars && (/:$/.test(flat) || (listItem.test(paragraphs[i - 1]!) && listItem.test(paragraphs[i]!)));
+    i++
+  )
+    flat = `${flat} ${flatten(paragraphs[i]!, closed)}`.trim();
   if (!flat) return undefined;
   if (flat.length <= maxChars) return flat;
   const sentenceEnd = lastSentenceEnd(flat.slice(0, maxChars));
@@ -50,6 +56,9 @@ function beforeHeading(paragraph: string): string {
   const fence = paragraph.indexOf('```');
   return heading && (fence === -1 || heading.index < fence) ? paragraph.slice(0, heading.index) : paragraph;
 }
+
+/** A paragraph that is a list item ("* `overwrite`", "2. Fail"). */
+const listItem = /^\s{0,3}(?:[*+-]|\d{1,9}[.)])\s/;
 
 const entity = /&(#x[0-9a-f]+|#\d+|[a-z]+);/gi;
 

@@ -110,6 +110,11 @@ describe('shortenText', () => {
     expect(shortenText('Runs a script:\n```sh\n# install first\nnpm ci\n```', 400)).toBe('Runs a script: # install first npm ci');
   });
 
+  test("a loose list (a blank line between items) that a paragraph announces keeps every item (DRACOON's conflict strategies)", () => {
+    const dracoon = 'Node conflict resolution strategy:\n\n* `autorename`\n\n* `overwrite`\n\n* `fail`\n\nMore prose after the list.';
+    expect(shortenText(dracoon, 200)).toBe('Node conflict resolution strategy: * autorename * overwrite * fail');
+  });
+
   test('cuts at a word boundary with an ellipsis when no sentence ends late enough', () => {
     const text = 'Lists every pet that is currently available in the store, sorted by name';
     const short = shortenText(text, 40)!;
