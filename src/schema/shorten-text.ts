@@ -48,13 +48,16 @@ export function shortenText(text: string | undefined, maxChars: number): string 
 }
 
 /**
- * A paragraph up to a heading line that follows it without a blank line, outside code: a heading opens a
- * block of its own, as CommonMark reads it (VTEX's "…request body.\n## Request body example").
+ * The first paragraph's text, headings being blocks of their own as CommonMark reads them: a heading it opens
+ * with is a label when text follows (DRACOON's "### Description:\nAdd members to a group."), and one that
+ * follows it without a blank line, outside code, ends it (VTEX's "…request body.\n## Request body example").
  */
 function beforeHeading(paragraph: string): string {
-  const heading = /\n {0,3}#{1,6}[ \t]/.exec(paragraph);
-  const fence = paragraph.indexOf('```');
-  return heading && (fence === -1 || heading.index < fence) ? paragraph.slice(0, heading.index) : paragraph;
+  const opening = /^ {0,3}#{1,6}[ \t][^\n]*\n(?=\s*\S)/.exec(paragraph);
+  const text = opening ? paragraph.slice(opening[0].length) : paragraph;
+  const heading = /\n {0,3}#{1,6}[ \t]/.exec(text);
+  const fence = text.indexOf('```');
+  return heading && (fence === -1 || heading.index < fence) ? text.slice(0, heading.index) : text;
 }
 
 /** A paragraph that is a list item ("* `overwrite`", "2. Fail"). */

@@ -115,6 +115,11 @@ describe('shortenText', () => {
     expect(shortenText(dracoon, 200)).toBe('Node conflict resolution strategy: * autorename * overwrite * fail');
   });
 
+  test("a heading the first paragraph opens with is a label, not text, when text follows it (DRACOON's '### Description:')", () => {
+    expect(shortenText('### Description:\nAdd members to a group.\n\n### Precondition:\nRight to change groups.', 200)).toBe('Add members to a group.');
+    expect(shortenText('### Description:  \nProvides a flat list of nodes.', 200)).toBe('Provides a flat list of nodes.');
+  });
+
   test('cuts at a word boundary with an ellipsis when no sentence ends late enough', () => {
     const text = 'Lists every pet that is currently available in the store, sorted by name';
     const short = shortenText(text, 40)!;
