@@ -73,6 +73,9 @@ describe('requestIntent', () => {
     { given: 'add a task to my to-do list', want: 'create' },
     { given: 'who does Kevin report to?', want: 'read' },
     { given: 'what cards does she have on file?', want: 'list' },
+    { given: 'which files did I delete recently?', want: 'list' },
+    { given: 'who did we invite last week?', want: 'read' },
+    { given: 'how do I delete a file?', want: 'delete' },
     { given: 'the quarterly report', want: undefined },
   ])('$given -> $want', ({ given, want }) => {
     expect(requestIntent(requestWords(given))).toBe(want);
