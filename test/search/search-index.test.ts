@@ -465,6 +465,15 @@ describe('SearchIndex with the shipped vocabulary', () => {
     expect(first(channels, 'unsubscribe from the channel')).toBe('removeSubscription');
   });
 
+  test("what was bought is what was ordered as a buyer (Reverb's /my/orders/buying/all)", () => {
+    const orders = new SearchIndex([
+      operation('GET /my/orders/buying/all', 'get', '/my/orders/buying/all', 'Returns all orders, newest first.'),
+      operation('GET /my/orders/selling/all', 'get', '/my/orders/selling/all', 'Get all seller orders, newest first.'),
+      operation('GET /my/orders/awaiting_feedback', 'get', '/my/orders/awaiting_feedback', 'List of orders that need feedback'),
+    ]);
+    expect(first(orders, 'what have I bought?')).toBe('GET /my/orders/buying/all');
+  });
+
   test('the latest value is the last one, the oldest the first', () => {
     const feed = new SearchIndex([
       operation('lastData', 'get', '/feeds/{feed_key}/data/last', 'Get the most recent data point in the feed.', { summary: 'Last Data in Queue' }),
