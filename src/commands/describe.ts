@@ -8,6 +8,7 @@ import { terminalProgress } from '../terminal/terminal-progress.js';
 import { colorEnabled, createStyle, outputWidth } from '../terminal/terminal.js';
 import { describeOperation, type DescribedEndpoint } from '../tools/describe-endpoint.js';
 import { splitPartId } from '../openapi/operation.js';
+import { schemesSentByHeaders } from '../auth/header-schemes.js';
 import { loadCatalog } from './prepare-runtime.js';
 import { unknownEndpointText } from './unknown-endpoint-text.js';
 
@@ -16,7 +17,10 @@ export async function runDescribe(config: Config, ids: string[], json: boolean):
   const catalog = await loadCatalog(config, terminalProgress());
   checkAuthFlags(catalog, config.auth);
   const schemeNames = Object.keys(catalog.spec.document.components?.securitySchemes ?? {});
-  const configured = new Set(collectCredentials(schemeNames, config.auth, process.env).credentials.keys());
+  const configured = new Set([
+    ...collectCredentials(schemeNames, config.auth, process.env).credentials.keys(),
+    ...schemesSentByHeaders(catalog, Object.keys(config.headers)),
+  ]);
   const endpoints: { described: DescribedEndpoint; bindings: ReturnType<typeof argumentBindings> }[] = [];
   const unknown: { id: string; message: string }[] = [];
   for (const id of ids) {

@@ -9,6 +9,7 @@ import { methodPathId, splitPartId, type Operation } from '../openapi/operation.
 import type { ParameterObject } from '../openapi/openapi-types.js';
 import { summarizeResponses, type ResponseSummary } from '../schema/response-shape.js';
 import { describeSecurity, isSecurityOptional, securityText } from '../auth/describe-security.js';
+import { schemesSentByHeaders } from '../auth/header-schemes.js';
 import type { SchemeUse } from '../auth/schemes/scheme-use.js';
 import { foldSchema, schemaPart } from '../schema/fold-schema.js';
 import { shortenText } from '../schema/shorten-text.js';
@@ -57,8 +58,8 @@ export async function describeEndpoints(input: Record<string, unknown>, context:
   if (typeof ids === 'string') return toolError(ids);
   const endpoints: DescribedEndpoint[] = [];
   const unknown: { id: string; message: string }[] = [];
-  const configured = new Set(context.execution.credentials.keys());
   const headerNames = Object.keys(context.execution.headers);
+  const configured = new Set([...context.execution.credentials.keys(), ...schemesSentByHeaders(catalog, headerNames)]);
   for (const id of ids) {
     const { operationId, pointer } = splitPartId(id);
     const operation = catalog.find(operationId);

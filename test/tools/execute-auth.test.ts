@@ -147,6 +147,16 @@ describe('execute_endpoint credentials', () => {
   });
 });
 
+describe('a scheme whose header the server is configured to send', () => {
+  test('describe counts it as configured: an Authorization header for basic auth, the X-Key header for its API key', async () => {
+    const { call } = await connect({}, { headers: { Authorization: 'Basic YWRhOnMzY3JldA==', 'X-Key': 'k-123' } });
+    const text = textOf(await call('describe_endpoint', { ids: ['uploadFile', 'listFiles'] }));
+    expect(text).toMatch(/^auth: basicAuth \(http basic, configured\)$/m);
+    expect(text).toMatch(/^auth: keyHeader \(apiKey in header X-Key, configured\)$/m);
+    expect(text).not.toContain('YWRhOnMzY3JldA');
+  });
+});
+
 describe('a document that defines a scheme and requires it nowhere', () => {
   async function metrics(credentials: Record<string, string>) {
     return harness.connect({
