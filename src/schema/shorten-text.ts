@@ -17,8 +17,18 @@ function withoutMarkup(text: string, closed: ReadonlySet<string>): string {
   return text
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<(https?:\/\/[^\s<>]+)>/g, '$1')
-    .replace(/<\/?([a-z][\w-]*)(?:\s[^<>]*)?\/?>/gi, (tag, name: string) => (htmlElement.test(name) || closed.has(name.toLowerCase()) ? '' : tag));
+    .replace(/<\/?([a-z][\w-]*)(?:\s[^<>]*)?\/?>/gi, (tag, name: string) =>
+      blockElement.test(name) ? blockBreak : htmlElement.test(name) || closed.has(name.toLowerCase()) ? '' : tag,
+    )
+    .replace(/\u2063+(?=[.,;:!?)])/g, '')
+    .replace(/\u2063+/g, ' ');
 }
+
+/** Where a block element was: a space, unless punctuation follows ("pets<br/>." is "pets."). */
+const blockBreak = '\u2063';
+
+/** Elements that end a line or a block: gone, they leave a space, or list items run together (XTRF's "…CANCELEDACCEPTED – …"). */
+const blockElement = /^(?:blockquote|br|dd|div|dl|dt|h[1-6]|hr|li|ol|p|pre|table|tbody|td|tfoot|th|thead|tr|ul)$/i;
 
 /** Returns at most `maxChars` characters of the text's first paragraph; empty when maxChars is 0. */
 export function shortenText(text: string | undefined, maxChars: number): string | undefined {

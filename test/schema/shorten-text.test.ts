@@ -19,6 +19,11 @@ describe('shortenText', () => {
     { name: 'treats a blank line with spaces as a paragraph break', given: 'First.\n   \nSecond.', want: 'First.' },
     { name: 'joins the lines of a paragraph', given: 'Lists all\n  pets in\tthe store.', want: 'Lists all pets in the store.' },
     { name: 'drops HTML tags', given: 'Returns <b>all</b> pets<br/>.', want: 'Returns all pets.' },
+    {
+      name: "keeps HTML list items apart (XTRF's job statuses)",
+      given: 'One of:<ul><li>OPEN – from ACCEPTED</li><li>STARTED – from READY</li></ul>',
+      want: 'One of: OPEN – from ACCEPTED STARTED – from READY',
+    },
     { name: 'drops HTML comments and tags with attributes', given: 'See <a href="/x">the <i>guide</i></a><!-- todo -->.', want: 'See the guide.' },
     {
       name: 'drops tags the text closes, HTML or not',
