@@ -474,6 +474,15 @@ describe('SearchIndex with the shipped vocabulary', () => {
     expect(first(orders, 'what have I bought?')).toBe('GET /my/orders/buying/all');
   });
 
+  test("a vendor is a supplier or a provider (XTRF's /providers)", () => {
+    const agency = new SearchIndex([
+      operation('getProviderContact', 'get', '/providers/{providerId}/contact', 'Returns contact of a given provider.'),
+      operation('getProjectContacts', 'get', '/projects/{projectId}/contacts', 'Returns contacts of a given project.'),
+      operation('getTaskContacts', 'get', '/tasks/{taskId}/contacts', 'Returns contacts of a given task.'),
+    ]);
+    expect(first(agency, "look up vendor 1203's contact details")).toBe('getProviderContact');
+  });
+
   test('the latest value is the last one, the oldest the first', () => {
     const feed = new SearchIndex([
       operation('lastData', 'get', '/feeds/{feed_key}/data/last', 'Get the most recent data point in the feed.', { summary: 'Last Data in Queue' }),
