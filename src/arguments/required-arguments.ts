@@ -10,36 +10,82 @@ import { argumentBindings } from './input-schema.js';
 import { callerMustSend } from './fixed-parameters.js';
 import { reusesReplacementBody } from './replacement-body.js';
 
-const requiredCache = new WeakMap<Operation, string[]>();
+/** Values a required argument takes, when they are few and short enough to list beside its name ("order_type (buy|sell|all)"). */
+export type Choices = Record<string, (string | number)[]>;
+
+interface RequiredOfOperation {
+  names: string[];
+  choices: Choices;
+}
+
+const requiredCache = new WeakMap<Operation, RequiredOfOperation>();
 
 /**
  * Names of the required arguments, in schema order, without compiling any schema. The body's required
  * fields are named `body.title`, even when the body itself is optional: once a body is sent they are due.
  */
 export function requiredArguments(operation: Operation, catalog: Catalog): string[] {
-  let names = requiredCache.get(operation);
-  if (names) return names;
-  names = [];
+  return requiredOf(operation, catalog).names;
+}
+
+/** The values of the required arguments that take a few short ones: a model can then call without describing first. */
+export function requiredChoices(operation: Operation, catalog: Catalog): Choices {
+  return requiredOf(operation, catalog).choices;
+}
+
+function requiredOf(operation: Operation, catalog: Catalog): RequiredOfOperation {
+  let found = requiredCache.get(operation);
+  if (found) return found;
+  found = { names: [], choices: {} };
+  const { names, choices } = found;
   for (const b of argumentBindings(operation)) {
     if (b.location !== 'body') {
-      if (callerMustSend(b.parameter)) names.push(b.key);
+      if (!callerMustSend(b.parameter)) continue;
+      names.push(b.key);
+      const values = shortChoices(derefQuietly(catalog, b.parameter.schema, operation.docUrl));
+      if (values) choices[b.key] = values;
       continue;
     }
     // A PATCH taking its PUT's body requires none of its fields, unless every constraint is enforced (see replacement-body).
     const replacement = catalog.validation !== 'strict' && reusesReplacementBody(operation, catalog, b.mediaType);
-    const fields = replacement ? [] : requiredBodyFields(b.media.schema, catalog, operation.docUrl);
-    if (fields.length) names.push(...fields.map((field) => `body.${field}`));
-    else if (operation.requestBody?.required === true) names.push('body');
+    const fieldChoices: Choices = {};
+    const fields = replacement ? [] : requiredBodyFields(b.media.schema, catalog, operation.docUrl, 0, false, fieldChoices);
+    for (const field of fields) {
+      names.push(`body.${field}`);
+      if (fieldChoices[field]) choices[`body.${field}`] = fieldChoices[field];
+    }
+    if (!fields.length && operation.requestBody?.required === true) names.push('body');
   }
-  requiredCache.set(operation, names);
-  return names;
+  requiredCache.set(operation, found);
+  return found;
+}
+
+/** Most values listed, and most characters they take together, for a row of list_endpoints to show them. */
+const maxChoices = 5;
+const maxChoicesChars = 60;
+
+/** An enum's values when there are 2 to `maxChoices` scalars, short together; otherwise none. */
+function shortChoices(schema: unknown): (string | number)[] | undefined {
+  if (!isObject(schema) || !Array.isArray(schema.enum)) return undefined;
+  const values = schema.enum.filter((v): v is string | number => typeof v === 'string' || typeof v === 'number');
+  if (values.length !== schema.enum.length || values.length < 2 || values.length > maxChoices) return undefined;
+  return values.join('|').length <= maxChoicesChars ? values : undefined;
+}
+
+function derefQuietly(catalog: Catalog, schema: unknown, docUrl: string): unknown {
+  try {
+    return catalog.spec.resolver.deref(schema, docUrl, 'parameter schema').value;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
  * The `required` names of a body schema, through `$ref`s and `allOf`, leaving out readOnly properties (never
- * sent) and, outside alternatives, those sent for the caller (see schema/fixed-value).
+ * sent) and, outside alternatives, those sent for the caller (see schema/fixed-value). A field's short
+ * enum goes into `choices`.
  */
-function requiredBodyFields(schema: unknown, catalog: Catalog, docUrl: string, depth = 0, inAlternatives = false): string[] {
+function requiredBodyFields(schema: unknown, catalog: Catalog, docUrl: string, depth = 0, inAlternatives = false, choices: Choices = {}): string[] {
   if (depth > 8) return [];
   let target: Resolved;
   try {
@@ -62,9 +108,11 @@ function requiredBodyFields(schema: unknown, catalog: Catalog, docUrl: string, d
     if (isReadOnly(property)) continue;
     if (!inAlternatives && onlyValue(property) !== undefined) continue;
     fields.add(name);
+    const values = inAlternatives ? undefined : shortChoices(property);
+    if (values) choices[name] = values;
   }
   if (Array.isArray(node.allOf))
-    for (const member of node.allOf) for (const name of requiredBodyFields(member, catalog, url, depth + 1, inAlternatives)) fields.add(name);
+    for (const member of node.allOf) for (const name of requiredBodyFields(member, catalog, url, depth + 1, inAlternatives, choices)) fields.add(name);
   // Of alternatives, what every one of them requires (DigitalOcean's droplet: one or several, both with size and image).
   for (const keyword of ['oneOf', 'anyOf'] as const) {
     const branches = node[keyword];

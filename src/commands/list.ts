@@ -10,7 +10,7 @@ import { closestWords } from '../base/edit-distance.js';
 import { terminalProgress } from '../terminal/terminal-progress.js';
 import { colorEnabled, createStyle, outputWidth, styleMethod } from '../terminal/terminal.js';
 import { fitColumns, joinRow } from '../terminal/fit-columns.js';
-import { toListed, type ListedEndpoint } from '../tools/list-endpoints.js';
+import { requiredText, toListed, type ListedEndpoint } from '../tools/list-endpoints.js';
 import { loadCatalog } from './prepare-runtime.js';
 import { searchIndexOf } from '../search/search-index-of.js';
 
@@ -53,7 +53,7 @@ function renderTable(endpoints: ListedEndpoint[]): string {
   const style = createStyle(colorEnabled(process.stdout));
   const rows = endpoints.map((e) => {
     const copies = e.variants ? ` (+${e.variants.length + (e.moreVariants ?? 0)} under other paths)` : '';
-    const required = e.required.length ? ` [${e.required.join(', ')}]` : '';
+    const required = e.required.length ? ` [${requiredText(e)}]` : '';
     return [e.id, e.method, e.path, `${e.summary}${e.deprecated ? ' (deprecated)' : ''}${required}${copies}`];
   });
   const { widths, cells } = fitColumns(

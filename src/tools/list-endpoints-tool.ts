@@ -38,6 +38,7 @@ export function listEndpointsTool(catalog: Catalog): ToolDefinition {
                 summary: { type: 'string' },
                 tags: { type: 'array', items: { type: 'string' } },
                 required: { type: 'array', items: { type: 'string' } },
+                choices: { type: 'object', additionalProperties: { type: 'array', items: { type: ['string', 'number'] } } },
                 deprecated: { type: 'boolean' },
                 variants: { type: 'array', items: { type: 'string' } },
                 moreVariants: { type: 'integer' },

@@ -3,7 +3,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { editDistance } from '../base/edit-distance.js';
 import type { Catalog } from '../openapi/catalog.js';
 import { methodPathId } from '../openapi/operation.js';
-import { requiredArguments } from '../arguments/required-arguments.js';
+import { requiredArguments, requiredChoices, type Choices } from '../arguments/required-arguments.js';
 import { operationCount, type OperationGroup } from '../search/operation-variants.js';
 import { httpMethods } from '../base/http-methods.js';
 import { echoInput, echoValue } from '../echo-input.js';
@@ -33,6 +33,8 @@ export interface ListedEndpoint {
   summary: string;
   tags: string[];
   required: string[];
+  /** The values of required arguments that take a few short ones. */
+  choices?: Choices;
   deprecated?: boolean;
   /** The same operation under other parents (`METHOD /path` is its id), best first. */
   variants?: string[];
@@ -109,6 +111,11 @@ export async function listEndpoints(input: Record<string, unknown>, context: Too
   return toolResult(renderText(catalog, position, structured, endpoints, tagsNote), structured);
 }
 
+/** The required arguments of a result, each with its values when it takes a few short ones: "order_type (buy|sell|all), region_id". */
+export function requiredText(e: Pick<ListedEndpoint, 'required' | 'choices'>): string {
+  return e.required.map((name) => (e.choices?.[name] ? `${name} (${e.choices[name].join('|')})` : name)).join(', ');
+}
+
 /** One result as list_endpoints returns it; the CLI prints the same data. */
 export function toListed({ operation: op, variants }: OperationGroup, catalog: Catalog): ListedEndpoint {
   const listed: ListedEndpoint = {
@@ -119,6 +126,8 @@ export function toListed({ operation: op, variants }: OperationGroup, catalog: C
     tags: op.tags,
     required: requiredArguments(op, catalog),
   };
+  const choices = requiredChoices(op, catalog);
+  if (Object.keys(choices).length) listed.choices = choices;
   if (op.deprecated) listed.deprecated = true;
   if (variants.length) listed.variants = variants.slice(0, shownVariants).map((v) => v.path);
   if (variants.length > shownVariants) listed.moreVariants = variants.length - shownVariants;
@@ -185,7 +194,7 @@ function renderText(catalog: Catalog, position: ListPosition, structured: Record
     lines.push(tagsNote);
   }
   for (const e of endpoints) {
-    const required = e.required.length ? ` [required: ${e.required.join(', ')}]` : '';
+    const required = e.required.length ? ` [required: ${requiredText(e)}]` : '';
     const more = e.moreVariants ? ` and ${e.moreVariants} more` : '';
     const variants = e.variants ? `; also under ${e.variants.join(', ')}${more}` : '';
     // An operation without an operationId has "METHOD /path" as its id: said once, it reads as both.

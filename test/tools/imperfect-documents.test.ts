@@ -514,6 +514,17 @@ describe('listings', () => {
     expect(sent).toMatch(/^auth: none; the configured Authorization header goes with every request$/m);
   });
 
+  test("a required argument that takes a few short values lists them (EVE Online's order_type and fleet role), so no describe is needed to call", async () => {
+    const { call } = await connect(directory('evetech.net.json'));
+    const orders = await call('list_endpoints', { query: 'list orders in a region', limit: 1 });
+    expect(textOf(orders)).toContain('[required: order_type (buy|sell|all), region_id]');
+    expect((orders.structuredContent as { endpoints: { choices?: Record<string, string[]> }[] }).endpoints[0]!.choices).toEqual({
+      order_type: ['buy', 'sell', 'all'],
+    });
+    const invite = textOf(await call('list_endpoints', { query: 'create fleet invitation', limit: 1 }));
+    expect(invite).toContain('body.role (fleet_commander|wing_commander|squad_commander|squad_member)]');
+  });
+
   test('Gitea issueCreateIssue lists its required body field: [required: owner, repo, body.title]', async () => {
     const { call } = await connect(gitea);
     const result = await call('list_endpoints', { query: 'create an issue', limit: 5 });
