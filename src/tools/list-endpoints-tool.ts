@@ -38,7 +38,7 @@ export function listEndpointsTool(catalog: Catalog): ToolDefinition {
                 summary: { type: 'string' },
                 tags: { type: 'array', items: { type: 'string' } },
                 required: { type: 'array', items: { type: 'string' } },
-                choices: { type: 'object', additionalProperties: { type: 'array', items: { type: ['string', 'number'] } } },
+                choices: { type: 'object', additionalProperties: { type: 'array', items: { anyOf: [{ type: 'string' }, { type: 'number' }] } } },
                 deprecated: { type: 'boolean' },
                 variants: { type: 'array', items: { type: 'string' } },
                 moreVariants: { type: 'integer' },
