@@ -483,6 +483,23 @@ describe('SearchIndex with the shipped vocabulary', () => {
     expect(first(agency, "look up vendor 1203's contact details")).toBe('getProviderContact');
   });
 
+  test("a location history is a trace, a track or a route of positions (HERE Tracking's traces)", () => {
+    const tracking = new SearchIndex([
+      operation('getTraces', 'get', '/traces/v2/{trackingId}', 'Gets traces within a specified time range', {
+        summary: 'Gets traces within a specified time range',
+      }),
+      operation('getLocationsVersion', 'get', '/locations/v4/version', 'Gets service version', { summary: 'Gets service version' }),
+      operation('getLocation', 'get', '/locations/v4/{locationId}', 'Gets a location details', { summary: 'Gets a location details' }),
+      operation('getDeviceEvents', 'get', '/events/v3/{trackingId}', 'Gets event history for a device or a shipment', {
+        summary: 'Gets event history for a device or a shipment',
+      }),
+      operation('getDevice', 'get', '/registry/v2/devices/{trackingId}', 'Gets a device', { summary: 'Gets a device' }),
+      operation('getDeviceShadow', 'get', '/shadows/v2/{trackingId}', 'Gets the last reported state of a device', { summary: 'Gets a device shadow' }),
+      operation('deleteDeviceAliases', 'delete', '/aliases/v2/{trackingId}', 'Deletes all aliases of a device', { summary: 'Deletes all aliases of a device' }),
+    ]);
+    expect(first(tracking, "show device HERE-1a2b3c's location history for yesterday")).toBe('getTraces');
+  });
+
   test('the latest value is the last one, the oldest the first', () => {
     const feed = new SearchIndex([
       operation('lastData', 'get', '/feeds/{feed_key}/data/last', 'Get the most recent data point in the feed.', { summary: 'Last Data in Queue' }),
