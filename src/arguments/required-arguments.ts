@@ -61,7 +61,7 @@ function requiredOf(operation: Operation, catalog: Catalog): RequiredOfOperation
 }
 
 /** Most values listed, and most characters they take together, for a row of list_endpoints to show them. */
-const maxChoices = 5;
+const maxChoices = 8;
 const maxChoicesChars = 60;
 
 /** An enum's values when there are 2 to `maxChoices` scalars, short together; otherwise none. */
