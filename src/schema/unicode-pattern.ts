@@ -5,6 +5,7 @@
  * write braces that are not quantifiers; all of that is legal without `u` and an error with it.
  */
 import { DynamicMcpError } from '../errors.js';
+import { ignoringCase, regexLiteralPattern } from './regex-literal.js';
 
 /** Characters that keep their backslash outside a class: `u` allows escaping exactly these. */
 const syntaxCharacters = new Set([...'^$\\.*+?()[]{}|/']);
@@ -15,12 +16,15 @@ const quantifierStarts = new Set([...'*+?{']);
 /**
  * The pattern itself when it compiles with `u`; else an equivalent rewrite that does; undefined when no
  * rewrite compiles. Besides the `u` rules, PCRE's `\A`, `\z`, `\Z` become `^` and `$` and Python's
- * `(?P<name>` becomes `(?<name>`: without `u` they would be literal letters, which no author means.
+ * `(?P<name>` becomes `(?<name>`: without `u` they would be literal letters, which no author means. A
+ * regular expression literal (`/^[a-z]{2}$/i`) becomes the pattern it means (`^[a-zA-Z]{2}$`).
  */
 export function toUnicodePattern(pattern: string): string | undefined {
-  if (compiles(pattern)) return pattern;
-  const rewritten = rewrite(pattern);
-  return rewritten !== undefined && compiles(rewritten) ? rewritten : undefined;
+  const literal = regexLiteralPattern(pattern);
+  const source = literal?.source ?? pattern;
+  const valid = compiles(source) ? source : rewrite(source);
+  if (valid === undefined || !compiles(valid)) return undefined;
+  return literal?.ignoreCase ? ignoringCase(valid) : valid;
 }
 
 function compiles(pattern: string): boolean {

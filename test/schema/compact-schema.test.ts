@@ -1,6 +1,8 @@
 // Tests for compacting OpenAPI schemas into self-contained JSON Schema 2020-12, compiled with Ajv to prove them usable.
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
+import { validateArguments } from '../../src/arguments/validate-arguments.js';
+import type { JsonObject } from '../../src/base/json.js';
 import { compactSchemas, mergeAllOf, type CompactOptions, type CompactResult } from '../../src/schema/compact-schema.js';
 import { RefResolver } from '../../src/openapi/ref-resolver.js';
 import { readerFor } from '../support/settings.js';
@@ -214,6 +216,21 @@ describe('compactSchemas: OpenAPI dialect', () => {
     const result = compact([{ type: 'object', properties: { code: { type: 'string', pattern: '[a-', minLength: 1 } } }]);
     expect(result.schemas[0]).toEqual({ type: 'object', properties: { code: { type: 'string', minLength: 1 } } });
     expect(result.problems).toEqual(['The pattern at op root 0.properties.code is not a valid regular expression; it is not checked.']);
+  });
+
+  test('reads a regular expression literal as the pattern it means, ignoring case after its i flag', async () => {
+    // Sinao writes `/^.*[a-z0-9]+.*$/i`, data2crm `/^\d{4}-\d{2}-\d{2}$/`: taken as written, no value fits.
+    const result = compact([
+      { type: 'object', properties: { name: { type: 'string', pattern: '/^.*[a-z0-9]+.*$/i' }, day: { type: 'string', pattern: '/^\\d{4}-\\d{2}-\\d{2}$/' } } },
+    ]);
+    expect(result.schemas[0]).toEqual({
+      type: 'object',
+      properties: { name: { type: 'string', pattern: '^.*[a-z0-9A-Z]+.*$' }, day: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } },
+    });
+    expect(result.problems).toEqual([]);
+    const schema = result.schemas[0] as JsonObject;
+    expect(await validateArguments(schema, { name: 'Boulangerie Martin', day: '2026-12-03' })).toEqual([]);
+    expect((await validateArguments(schema, { name: '!!!', day: '3 Dec' })).map((p) => p.pointer)).toEqual(['/name', '/day']);
   });
 
   test('rewrites a pattern written without the u flag instead of dropping it', () => {

@@ -62,3 +62,35 @@ describe('toUnicodePattern', () => {
     for (const sample of samples) expect([sample, withU.test(sample)]).toEqual([sample, without.test(sample)]);
   });
 });
+
+describe('regular expression literals', () => {
+  test.each([
+    { name: 'an anchored literal', given: '/^\\d{4}-\\d{2}-\\d{2}$/', want: '^\\d{4}-\\d{2}-\\d{2}$' },
+    { name: 'a literal ignoring case', given: '/^SAP[0-9]{9}$/i', want: '^[Ss][Aa][Pp][0-9]{9}$' },
+    { name: 'letter ranges ignoring case', given: '/^[a-z0-9_]+[A-F]$/i', want: '^[a-z0-9_A-Z]+[A-Fa-f]$' },
+    { name: 'escapes and group names ignoring case', given: '/^(?<code>\\d\\w)\\k<code>x$/i', want: '^(?<code>\\d\\w)\\k<code>[xX]$' },
+    {
+      name: 'an unanchored literal with a flag',
+      given: '/magnet:\\?xt=urn:[a-z0-9]+/i',
+      want: '[mM][aA][gG][nN][eE][tT]:\\?[xX][tT]=[uU][rR][nN]:[a-z0-9A-Z]+',
+    },
+    { name: 'a literal that also needs the u rewrite', given: '/^arn\\:x$/iu', want: '^[aA][rR][nN]:[xX]$' },
+  ])('reads $name as the pattern it means', ({ given, want }) => {
+    expect(toUnicodePattern(given)).toBe(want);
+    expect(() => new RegExp(want, 'u')).not.toThrow();
+  });
+
+  test.each([
+    { name: 'a path with slashes', given: '/patient/[0-9a-z]+/coaches' },
+    { name: 'slashes that may be meant', given: '/[a-z0-9-]+/' },
+    { name: 'a last slash that is escaped', given: '/^a\\/' },
+    { name: 'a flag that changes what matches', given: '/^a.b$/s' },
+  ])('leaves $name as written', ({ given }) => {
+    expect(toUnicodePattern(given)).toBe(given);
+  });
+
+  test('the i flag matches either case, as the document meant', () => {
+    const pattern = new RegExp(toUnicodePattern('/^SAP[0-9]{9}$/i')!, 'u');
+    expect(['SAP123456789', 'sap123456789', 'SaP123456789', 'SAP12', 'XAP123456789'].map((t) => pattern.test(t))).toEqual([true, true, true, false, false]);
+  });
+});
