@@ -4,7 +4,7 @@
  * with --raw, or one JSON document with --json); the status line and notes go to stderr. The exit code
  * says how the API answered: 4 for 4xx, 5 for 5xx.
  */
-import { declaredResponseHeaders } from '../openapi/response-headers.js';
+import { declaredResponseHeaders } from '../openapi/declared-response.js';
 import { ArgumentShapeError, normalizeArguments } from '../arguments/normalize-arguments.js';
 import { validateArguments, type ArgumentProblem } from '../arguments/validate-arguments.js';
 import { credentialArguments } from '../arguments/credential-parameter.js';

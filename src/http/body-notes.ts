@@ -10,11 +10,15 @@ const emptyByDefinition = new Set([204, 205, 304]);
 /**
  * @param expectsJson the operation declares a JSON response
  * @param method the request's method: a HEAD answer is always empty
+ * @param declaresNoBody the document declares this status with no body: the note says so, and the model
+ *   need not look for an argument it missed
  */
-export function bodyNotes(raw: RawResponse, shaped: ShapedResponse, options: { expectsJson: boolean; method: string }): string[] {
+export function bodyNotes(raw: RawResponse, shaped: ShapedResponse, options: { expectsJson: boolean; method: string; declaresNoBody?: boolean }): string[] {
   if (!raw.bytes.length) {
     if (emptyByDefinition.has(raw.status) || options.method.toUpperCase() === 'HEAD') return [];
-    return [`The response body is empty (HTTP ${raw.status}${raw.headers.get('content-type') ? `, Content-Type ${raw.headers.get('content-type')}` : ''}).`];
+    const type = raw.headers.get('content-type');
+    const declared = options.declaresNoBody ? `; the document declares no body for it either` : '';
+    return [`The response body is empty (HTTP ${raw.status}${type ? `, Content-Type ${type}` : ''})${declared}.`];
   }
   // A JSON string is JSON: its text is what is shown. Documents whose examples are strings of JSON (Xero's) make mocks send it encoded twice.
   if (shaped.json !== undefined) return typeof shaped.json === 'string' && holdsJson(shaped.json) ? [encodedTwice] : [];

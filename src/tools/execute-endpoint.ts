@@ -2,7 +2,7 @@
 import { serverErrorNote } from '../http/server-error-note.js';
 import { acceptedNote } from '../http/accepted-note.js';
 import { credentialArguments } from '../arguments/credential-parameter.js';
-import { declaredResponseHeaders } from '../openapi/response-headers.js';
+import { declaredResponseHeaders, declaresNoBody } from '../openapi/declared-response.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { argumentNestingProblem } from '../arguments/argument-nesting.js';
 import { ArgumentShapeError, fromText, normalizeArguments } from '../arguments/normalize-arguments.js';
@@ -19,6 +19,7 @@ import { nextPageNote } from '../http/next-page.js';
 import { selectHint } from '../http/select-hint.js';
 import { argumentNames } from '../arguments/argument-names.js';
 import { callOperation, declaresJson } from '../execution/call-operation.js';
+import type { RawResponse } from '../http/send-request.js';
 import { compileSelect } from '../http/select-expression.js';
 import { serverOrigins } from '../http/server-origins.js';
 import { shapeResponse, sliceUtf8, type ShapedResponse } from '../http/shape-response.js';
@@ -118,7 +119,7 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
       ...(select ? { select, selectExpression: input.select as string } : {}),
     });
     addValidationNotes(shaped, raw.status, validationNotes);
-    shaped.notes.push(...bodyNotes(raw, shaped, { expectsJson: declaresJson(operation, catalog), method: operation.method }));
+    shaped.notes.push(...bodyNotes(raw, shaped, bodyExpectations(operation, catalog, raw)));
     shaped.notes.push(...statusNotes(shaped, operation.method, missingCredentials, catalog));
     const sameEndpoint = (address: string) => catalog.locate(`GET ${address}`)?.operation === operation;
     const nextPage = raw.status < 300 ? nextPageNote(shaped.json, shaped.headers, argumentNames(schema), raw.url, sameEndpoint) : undefined;
@@ -253,4 +254,13 @@ function statusNotes({ status, headers }: ShapedResponse, method: string, missin
   const accepted = acceptedNote(status, headers, (address) => catalog.locate(`GET ${address}`)?.operation.id);
   if (accepted) notes.push(accepted);
   return notes;
+}
+
+/** What the document leads one to expect of the response's body, for the notes on it. */
+function bodyExpectations(operation: Operation, catalog: Catalog, raw: RawResponse): Parameters<typeof bodyNotes>[2] {
+  return {
+    expectsJson: declaresJson(operation, catalog),
+    method: operation.method,
+    declaresNoBody: !raw.bytes.length && declaresNoBody(operation, catalog, raw.status),
+  };
 }

@@ -738,8 +738,26 @@ describe('response bodies a model could misread', () => {
     });
     const { call } = await connect(gitea);
     const result = await call('execute_endpoint', { id: 'repoGetRawFile', arguments: { owner: 'o', repo: 'r', filepath: 'README.md' } });
-    expect((result.structuredContent as { notes: string[] }).notes).toEqual(['The response body is empty (HTTP 200, Content-Type application/octet-stream).']);
+    // Gitea's 200 says "Returns raw file content." and declares no content: that is said too.
+    expect((result.structuredContent as { notes: string[] }).notes).toEqual([
+      'The response body is empty (HTTP 200, Content-Type application/octet-stream); the document declares no body for it either.',
+    ]);
     expect(textOf(result)).toContain('Note: The response body is empty (HTTP 200');
+  });
+
+  test("Sinao's next invoice number: an empty 200 the document declares with no body says so, sparing a look for a missed argument", async () => {
+    harness.upstream.respond((_req, res) => {
+      res.writeHead(200);
+      res.end();
+    });
+    const { call } = await connect(directory('sinao.app.json'));
+    const result = await call('execute_endpoint', { id: 'app.documents.sales.invoices.nextnumber', arguments: { appId: 42 } });
+    expect((result.structuredContent as { notes: string[] }).notes).toEqual([
+      'The response body is empty (HTTP 200); the document declares no body for it either.',
+    ]);
+    // The invoice list declares one: its empty body is only said to be empty.
+    const list = await call('execute_endpoint', { id: 'app.documents.sales.invoices.list', arguments: { appId: 42 } });
+    expect((list.structuredContent as { notes: string[] }).notes).toEqual(['The response body is empty (HTTP 200).']);
   });
 
   test('an HTML page where Gitea declares JSON is shown as text, with a note', async () => {
