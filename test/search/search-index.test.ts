@@ -500,6 +500,20 @@ describe('SearchIndex with the shipped vocabulary', () => {
     expect(first(tracking, "show device HERE-1a2b3c's location history for yesterday")).toBe('getTraces');
   });
 
+  test("marking an invoice as paid changes its status (Sinao's updatestatus)", () => {
+    const invoices = new SearchIndex([
+      operation('invoices.create', 'post', '/apps/{appId}/invoices', 'Create an invoice', { summary: 'Create an invoice' }),
+      operation('invoices.update', 'post', '/apps/{appId}/invoices/{id}', 'Update an invoice', { summary: 'Update an invoice' }),
+      operation('invoices.duplicate', 'post', '/apps/{appId}/invoices/{id}/duplicate', 'Duplicate an invoice', { summary: 'Duplicate an invoice' }),
+      operation('invoices.finalize', 'post', '/apps/{appId}/invoices/{id}/finalize', 'Finalize an invoice', { summary: 'Finalize an invoice' }),
+      operation('invoices.updatestatus', 'post', '/apps/{appId}/invoices/{id}/updatestatus', 'Update the status of an invoice', {
+        summary: 'Update the status of an invoice',
+      }),
+      operation('payments.list', 'get', '/apps/{appId}/payments', 'List payments', { summary: 'List payments' }),
+    ]);
+    expect(first(invoices, 'mark invoice 1204 as paid')).toBe('invoices.updatestatus');
+  });
+
   test('the latest value is the last one, the oldest the first', () => {
     const feed = new SearchIndex([
       operation('lastData', 'get', '/feeds/{feed_key}/data/last', 'Get the most recent data point in the feed.', { summary: 'Last Data in Queue' }),
