@@ -29,6 +29,8 @@ export interface AuthorizeInput {
   baseUrl: URL;
   /** The API's own server per the document (see AuthTarget); default: `baseUrl`. */
   apiUrl?: URL;
+  /** Schemes whose credential a configured header already sends (--header "Authorization: …"). */
+  sentByHeaders?: ReadonlySet<string>;
 }
 
 /**
@@ -36,12 +38,18 @@ export interface AuthorizeInput {
  * credentials (documents often declare auth an API does not enforce, or it comes from --header),
  * and `missing` says exactly what to configure.
  */
-export function chooseAlternative(input: Pick<AuthorizeInput, 'alternatives' | 'optional' | 'credentials'>): { chosen: SchemeUse[]; missing?: string } {
+export function chooseAlternative(input: Pick<AuthorizeInput, 'alternatives' | 'optional' | 'credentials' | 'sentByHeaders'>): {
+  chosen: SchemeUse[];
+  missing?: string;
+} {
   const { alternatives, credentials } = input;
   if (!alternatives.length) return { chosen: [] };
   const usable = alternatives.find((all) => all.every((s) => credentials.has(s.name) && !unsupportedType(s.type)));
   if (usable) return { chosen: usable };
   if (input.optional) return { chosen: [] };
+  // A configured header carries the rest: nothing is missing, and what has a credential is still sent.
+  const covered = alternatives.find((all) => all.every((s) => input.sentByHeaders?.has(s.name) || (credentials.has(s.name) && !unsupportedType(s.type))));
+  if (covered) return { chosen: covered.filter((s) => credentials.has(s.name) && !input.sentByHeaders?.has(s.name)) };
   const options = alternatives.map((all) =>
     all
       .map(

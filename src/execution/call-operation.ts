@@ -2,6 +2,7 @@
 import { authorizeRequest, type Authorization } from '../auth/authorize-request.js';
 import type { ClientCredentialsTokens } from '../auth/client-credentials-tokens.js';
 import type { Credentials } from '../auth/credentials.js';
+import { schemesSentByHeaders } from '../auth/header-schemes.js';
 import type { Config } from '../config.js';
 import { RequestBuildError } from '../errors.js';
 import type { Catalog } from '../openapi/catalog.js';
@@ -44,6 +45,8 @@ interface OperationPlan {
   /** The API's own server per the document (AWS signs for its region), whatever --base-url says. */
   apiUrl: URL;
   alternatives: ReturnType<typeof describeSecurity>;
+  /** Schemes a configured header sends (see header-schemes). */
+  sentByHeaders: ReadonlySet<string>;
   queryKeys: ReadonlySet<string>;
   optional: boolean;
   responseMediaTypes: string[];
@@ -52,7 +55,7 @@ interface OperationPlan {
 const plans = new WeakMap<Operation, OperationPlan>();
 
 function planOf(operation: Operation, catalog: Catalog, settings: CallSettings): OperationPlan {
-  const key = `${settings.baseUrl?.href ?? ''}\n${JSON.stringify(settings.serverVariables)}`;
+  const key = `${settings.baseUrl?.href ?? ''}\n${JSON.stringify(settings.serverVariables)}\n${Object.keys(settings.headers)}`;
   let plan = plans.get(operation);
   if (plan?.key !== key) {
     const alternatives = describeSecurity(operation, catalog);
@@ -63,6 +66,7 @@ function planOf(operation: Operation, catalog: Catalog, settings: CallSettings):
       // Without --base-url the base URL is the document's server already.
       apiUrl: settings.baseUrl ? (documentServer(operation, catalog, settings) ?? baseUrl) : baseUrl,
       alternatives,
+      sentByHeaders: schemesSentByHeaders(catalog, Object.keys(settings.headers)),
       queryKeys: queryKeyNames(alternatives),
       optional: isSecurityOptional(operation),
       responseMediaTypes: responseMediaTypes(operation, catalog),
@@ -80,7 +84,7 @@ export async function callOperation(
   settings: CallSettings,
 ): Promise<CallOutcome> {
   // Base URL, security alternatives and Accept types are the same for every call: worked out once (the URL is never mutated).
-  const { baseUrl, apiUrl, alternatives, queryKeys, optional, responseMediaTypes: accepted } = planOf(operation, catalog, settings);
+  const { baseUrl, apiUrl, alternatives, sentByHeaders, queryKeys, optional, responseMediaTypes: accepted } = planOf(operation, catalog, settings);
   // OpenAPI 3.0 ignores `style` on multipart fields. A converted Swagger 2.0 document has styles there only
   // for its formData arrays' collectionFormat (see swagger2-form-arrays), which applies to multipart too.
   const bodyEncoding = {
@@ -105,7 +109,15 @@ export async function callOperation(
     request.headers = { ...lowerCaseKeys(settings.headers), ...request.headers };
     const declared = request.body === undefined && !request.headers['content-type'] ? declaredContentType(operation.parameters) : undefined;
     if (declared) request.headers['content-type'] = declared;
-    const auth = await authorizeRequest(request, { alternatives, optional, credentials: settings.credentials, tokens: settings.tokens, baseUrl, apiUrl });
+    const auth = await authorizeRequest(request, {
+      alternatives,
+      optional,
+      sentByHeaders,
+      credentials: settings.credentials,
+      tokens: settings.tokens,
+      baseUrl,
+      apiUrl,
+    });
     const clash = bindings.find(
       (b) =>
         b.location === 'header' && args[b.key] !== undefined && auth.ownedHeaders.includes(b.name.toLowerCase()) && fromArguments.has(b.name.toLowerCase()),

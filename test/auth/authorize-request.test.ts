@@ -78,6 +78,22 @@ describe('authorizeRequest', () => {
     expect(authSchemeFor({ name: 'oauth', type: 'oauth2' }, 'client:secret')).toBe(bearerTokenScheme);
   });
 
+  test('an alternative a configured header carries is not missing; its schemes with credentials are still sent', () => {
+    const bearer: SchemeUse = { name: 'bearer', type: 'http', scheme: 'bearer' };
+    const key: SchemeUse = { name: 'key', type: 'apiKey', in: 'header', parameterName: 'X-Key' };
+    expect(chooseAlternative({ alternatives: [[bearer]], optional: false, credentials: new Map(), sentByHeaders: new Set(['bearer']) })).toEqual({
+      chosen: [],
+    });
+    expect(
+      chooseAlternative({ alternatives: [[bearer, key]], optional: false, credentials: new Map([['key', 'k']]), sentByHeaders: new Set(['bearer']) }),
+    ).toEqual({
+      chosen: [key],
+    });
+    expect(chooseAlternative({ alternatives: [[bearer, key]], optional: false, credentials: new Map(), sentByHeaders: new Set(['bearer']) }).missing).toContain(
+      'none of its alternatives is configured',
+    );
+  });
+
   test('mutual TLS is never chosen: the alternative says it is not supported', () => {
     const { chosen, missing } = chooseAlternative({
       alternatives: [[{ name: 'cert', type: 'mutualTLS' }]],

@@ -155,6 +155,23 @@ describe('a scheme whose header the server is configured to send', () => {
     expect(text).toMatch(/^auth: keyHeader \(apiKey in header X-Key, configured\)$/m);
     expect(text).not.toContain('YWRhOnMzY3JldA');
   });
+
+  test('execute does not say a refusal came from missing credentials when the header carries them', async () => {
+    const refuse = () =>
+      harness.upstream.respond((_req, res) => {
+        res.writeHead(401, { 'content-type': 'application/json' });
+        res.end('{"message":"bad key"}');
+      });
+    const notesOf = (result: unknown) => ((result as { structuredContent: { notes?: string[] } }).structuredContent.notes ?? []).join('\n');
+    refuse();
+    const { call } = await connect({}, { headers: { 'X-Key': 'k-123' } });
+    const refused = await call('execute_endpoint', { id: 'listFiles' });
+    expect(harness.upstream.requests[0]!.headers['x-key']).toBe('k-123');
+    expect(notesOf(refused)).not.toContain('none of its alternatives is configured');
+    refuse();
+    const { call: bare } = await connect({});
+    expect(notesOf(await bare('execute_endpoint', { id: 'listFiles' }))).toContain('none of its alternatives is configured');
+  });
 });
 
 describe('a document that defines a scheme and requires it nowhere', () => {
