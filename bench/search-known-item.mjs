@@ -16,7 +16,7 @@ import { buildCatalog } from '../dist/openapi/build-catalog.js';
 import { loadSpec } from '../dist/openapi/load-spec.js';
 import { searchIndexOf } from '../dist/search/search-index-of.js';
 import { singular, splitWords } from '../dist/search/tokenize.js';
-import { shownVariants } from '../dist/tools/list-endpoints.js';
+import { shownVariantCount } from '../dist/tools/list-endpoints.js';
 import { realSpecPackageDir } from '../test/support/real-specs.mjs';
 
 const argv = process.argv.slice(2);
@@ -57,7 +57,7 @@ const shuffled = (text) =>
     .map(singular)
     .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
     .join(' ');
-const finds = (accepted) => (r) => [r.operation, ...r.variants.slice(0, shownVariants)].some((op) => accepted.has(op));
+const finds = (accepted) => (r) => [r.operation, ...r.variants.slice(0, shownVariantCount(r.variants.length))].some((op) => accepted.has(op));
 
 /** Operations grouped by a text derived from each: who a query made of that text may rightly find. */
 function sharing(operations, textOf) {

@@ -18,7 +18,7 @@ import { resolveConfig } from '../dist/config.js';
 import { buildCatalog } from '../dist/openapi/build-catalog.js';
 import { loadSpec } from '../dist/openapi/load-spec.js';
 import { searchIndexOf } from '../dist/search/search-index-of.js';
-import { shownVariants } from '../dist/tools/list-endpoints.js';
+import { shownVariantCount } from '../dist/tools/list-endpoints.js';
 import { benchedApis, directoryApi } from '../test/support/benched-apis.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,7 +37,7 @@ const specs = benchedApis;
 const wanted = flag('--apis', Object.keys(specs).join(',')).split(',');
 
 /** Whether a listed result stands for one of the accepted operations. */
-const finds = (accepted) => (r) => [r.operation, ...r.variants.slice(0, shownVariants)].some((op) => accepted.has(op.id));
+const finds = (accepted) => (r) => [r.operation, ...r.variants.slice(0, shownVariantCount(r.variants.length))].some((op) => accepted.has(op.id));
 
 /** Hits at rank 1 and within the first five per form and split; the tuning tasks not ranked first. */
 function score(index, tasks) {

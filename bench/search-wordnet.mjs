@@ -13,7 +13,7 @@ import { loadSpec } from '../dist/openapi/load-spec.js';
 import { SearchIndex } from '../dist/search/search-index.js';
 import { searchVocabulary } from '../dist/search/search-vocabulary.js';
 import { toTerm } from '../dist/search/tokenize.js';
-import { shownVariants } from '../dist/tools/list-endpoints.js';
+import { shownVariantCount } from '../dist/tools/list-endpoints.js';
 import { benchedApis } from '../test/support/benched-apis.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -68,7 +68,7 @@ function expandedVocabulary(apiTerms, { senses, onlyUnknown }) {
   return { phrases: base.phrases, words };
 }
 
-const finds = (accepted) => (r) => [r.operation, ...r.variants.slice(0, shownVariants)].some((op) => accepted.has(op.id));
+const finds = (accepted) => (r) => [r.operation, ...r.variants.slice(0, shownVariantCount(r.variants.length))].some((op) => accepted.has(op.id));
 const variants = [
   { name: 'lexical (shipped)', expand: false },
   { name: 'first sense, unknown words', senses: 1, onlyUnknown: true },

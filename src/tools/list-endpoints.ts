@@ -24,7 +24,12 @@ const fewResults = 3;
  */
 const otherIdsChars = 1600;
 /** Other paths of one operation shown with it; the rest are counted. */
-export const shownVariants = 2;
+const shownVariants = 2;
+
+/** How many of an operation's other paths are shown: `shownVariants`, or all when one more would only be counted ("and 1 more" costs what its path does). */
+export function shownVariantCount(variants: number): number {
+  return variants <= shownVariants + 1 ? variants : shownVariants;
+}
 
 export interface ListedEndpoint {
   id: string;
@@ -129,8 +134,9 @@ export function toListed({ operation: op, variants }: OperationGroup, catalog: C
   const choices = requiredChoices(op, catalog);
   if (Object.keys(choices).length) listed.choices = choices;
   if (op.deprecated) listed.deprecated = true;
-  if (variants.length) listed.variants = variants.slice(0, shownVariants).map((v) => v.path);
-  if (variants.length > shownVariants) listed.moreVariants = variants.length - shownVariants;
+  const shown = shownVariantCount(variants.length);
+  if (variants.length) listed.variants = variants.slice(0, shown).map((v) => v.path);
+  if (variants.length > shown) listed.moreVariants = variants.length - shown;
   return listed;
 }
 

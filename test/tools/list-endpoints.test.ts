@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { MemorySessionStore } from '../../src/session/memory-session-store.js';
 import { catalogOf, connectInMemory, sample, textOf, type Connected } from '../support/connect.js';
+import { shownVariantCount } from '../../src/tools/list-endpoints.js';
 
 const mountedCopies = new URL('../fixtures/specs/mounted-copies.yaml', import.meta.url).pathname;
 
@@ -155,16 +156,21 @@ describe('list_endpoints', () => {
       endpoints: { id: string; variants?: string[]; moreVariants?: number }[];
     };
     const events = content.endpoints.find((e) => e.id === 'me.ListEvents')!;
-    expect(events.variants).toHaveLength(2);
-    expect(events.moreVariants).toBe(1);
+    // Three copies: all are named, since "and 1 more" would cost what the path does.
+    expect(events.variants).toHaveLength(3);
+    expect(events.moreVariants).toBeUndefined();
     expect(content.endpoints.map((e) => e.id)).not.toContain('users.ListEvents');
     expect(content.totalWithVariants).toBe(content.total + 3);
-    expect(textOf(result)).toContain(`me.ListEvents: GET /me/events - List events; also under ${events.variants!.join(', ')} and 1 more`);
+    expect(textOf(result)).toContain(`me.ListEvents: GET /me/events - List events; also under ${events.variants!.join(', ')}\n`);
     expect(textOf(result)).toContain('use "METHOD /path" as its id');
 
     const described = await call('describe_endpoint', { ids: [`GET ${events.variants![0]}`] });
     expect(described.isError).toBeFalsy();
     expect(JSON.stringify(described.structuredContent)).toMatch(/"required":\["(user|group)-id"\]/);
+  });
+
+  test('two copies are named and the rest counted, unless only one is left to count', () => {
+    expect([1, 2, 3, 4, 9].map(shownVariantCount)).toEqual([1, 2, 3, 2, 2]);
   });
 
   test('the words of a parent bring its copy first', async () => {
