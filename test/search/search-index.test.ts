@@ -500,6 +500,18 @@ describe('SearchIndex with the shipped vocabulary', () => {
     expect(first(tracking, "show device HERE-1a2b3c's location history for yesterday")).toBe('getTraces');
   });
 
+  test("a report asked for is a report, not a request to create something (BeezUP's store reports)", () => {
+    const merchant = new SearchIndex([
+      operation('CreateStore', 'post', '/v2/user/customer/stores', 'Create a new store', { summary: 'Create a new store' }),
+      operation('CreateContract', 'post', '/v2/user/customer/contracts', 'Create a new contract', { summary: 'Create a new contract' }),
+      operation('GetStoreReportByCategory', 'post', '/v2/user/analytics/{storeId}/reports/bycategory', 'Get the report by category', {
+        summary: 'Get the report by category',
+      }),
+      operation('GetStores', 'get', '/v2/user/customer/stores', 'Get store list', { summary: 'Get store list' }),
+    ]);
+    expect(first(merchant, 'sales report for store')).toBe('GetStoreReportByCategory');
+  });
+
   test("marking an invoice as paid changes its status (Sinao's updatestatus)", () => {
     const invoices = new SearchIndex([
       operation('invoices.create', 'post', '/apps/{appId}/invoices', 'Create an invoice', { summary: 'Create an invoice' }),
