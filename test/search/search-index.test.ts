@@ -512,6 +512,27 @@ describe('SearchIndex with the shipped vocabulary', () => {
     expect(first(merchant, 'sales report for store')).toBe('GetStoreReportByCategory');
   });
 
+  test("what is daily, or per day, is by day (BeezUP's report by day)", () => {
+    const reports = new SearchIndex([
+      operation('GetStoreReportByCategory', 'post', '/v2/user/analytics/{storeId}/reports/bycategory', 'Get the report by category', {
+        summary: 'Get the report by category',
+      }),
+      operation('GetStoreReportByChannel', 'post', '/v2/user/analytics/{storeId}/reports/bychannel', 'Get the report by channel', {
+        summary: 'Get the report by channel',
+      }),
+      operation('GetStoreReportByProduct', 'post', '/v2/user/analytics/{storeId}/reports/byproduct', 'Get the report by product', {
+        summary: 'Get the report by product',
+      }),
+      operation('GetStoreReportByDay', 'post', '/v2/user/analytics/{storeId}/reports/byday', 'Get the report by day for a StoreId', {
+        summary: 'Get the report by day for a StoreId',
+      }),
+      operation('CreateStore', 'post', '/v2/user/customer/stores', 'Create a new store', { summary: 'Create a new store' }),
+      operation('GetStores', 'get', '/v2/user/customer/stores', 'Get store list', { summary: 'Get store list' }),
+      operation('GetContracts', 'get', '/v2/user/customer/contracts', 'Get contract list', { summary: 'Get contract list' }),
+    ]);
+    expect(first(reports, 'daily report store')).toBe('GetStoreReportByDay');
+  });
+
   test("marking an invoice as paid changes its status (Sinao's updatestatus)", () => {
     const invoices = new SearchIndex([
       operation('invoices.create', 'post', '/apps/{appId}/invoices', 'Create an invoice', { summary: 'Create an invoice' }),
