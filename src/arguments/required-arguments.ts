@@ -12,11 +12,20 @@ import { reusesReplacementBody } from './replacement-body.js';
 
 /** Values a required argument takes, when they are few and short enough to list beside its name ("order_type (buy|sell|all)"). */
 export type Choices = Record<string, (string | number)[]>;
+/** The format of a required argument whose values a name does not suggest ("productId (uuid)", "from (date)"). */
+export type Formats = Record<string, string>;
 
 interface RequiredOfOperation {
   names: string[];
   choices: Choices;
+  formats: Formats;
 }
+
+/**
+ * Formats worth a word beside a name: a value of another form is refused, and a user's own reference (an
+ * order number, a SKU, "last week") must be looked up or turned into one first.
+ */
+const tellingFormats = new Set(['uuid', 'guid', 'date', 'date-time', 'email', 'uri']);
 
 const requiredCache = new WeakMap<Operation, RequiredOfOperation>();
 
@@ -33,26 +42,30 @@ export function requiredChoices(operation: Operation, catalog: Catalog): Choices
   return requiredOf(operation, catalog).choices;
 }
 
+/** The telling formats of the required arguments that list no choices. */
+export function requiredFormats(operation: Operation, catalog: Catalog): Formats {
+  return requiredOf(operation, catalog).formats;
+}
+
 function requiredOf(operation: Operation, catalog: Catalog): RequiredOfOperation {
   let found = requiredCache.get(operation);
   if (found) return found;
-  found = { names: [], choices: {} };
-  const { names, choices } = found;
+  found = { names: [], choices: {}, formats: {} };
+  const { names } = found;
   for (const b of argumentBindings(operation)) {
     if (b.location !== 'body') {
       if (!callerMustSend(b.parameter)) continue;
       names.push(b.key);
-      const values = shortChoices(derefQuietly(catalog, b.parameter.schema, operation.docUrl));
-      if (values) choices[b.key] = values;
+      noteValues(found, b.key, derefQuietly(catalog, b.parameter.schema, operation.docUrl));
       continue;
     }
     // A PATCH taking its PUT's body requires none of its fields, unless every constraint is enforced (see replacement-body).
     const replacement = catalog.validation !== 'strict' && reusesReplacementBody(operation, catalog, b.mediaType);
-    const fieldChoices: Choices = {};
-    const fields = replacement ? [] : requiredBodyFields(b.media.schema, catalog, operation.docUrl, 0, false, fieldChoices);
+    const fieldSchemas = new Map<string, unknown>();
+    const fields = replacement ? [] : requiredBodyFields(b.media.schema, catalog, operation.docUrl, 0, false, fieldSchemas);
     for (const field of fields) {
       names.push(`body.${field}`);
-      if (fieldChoices[field]) choices[`body.${field}`] = fieldChoices[field];
+      noteValues(found, `body.${field}`, fieldSchemas.get(field));
     }
     if (!fields.length && operation.requestBody?.required === true) names.push('body');
   }
@@ -63,6 +76,13 @@ function requiredOf(operation: Operation, catalog: Catalog): RequiredOfOperation
 /** Most values listed, and most characters they take together, for a row of list_endpoints to show them. */
 const maxChoices = 8;
 const maxChoicesChars = 60;
+
+/** What a row can say of a required argument's values: a few short choices, else a telling format. */
+function noteValues(found: RequiredOfOperation, name: string, schema: unknown): void {
+  const values = shortChoices(schema);
+  if (values) found.choices[name] = values;
+  else if (isObject(schema) && typeof schema.format === 'string' && tellingFormats.has(schema.format)) found.formats[name] = schema.format;
+}
 
 /** An enum's values when there are 2 to `maxChoices` scalars, short together; otherwise none. */
 function shortChoices(schema: unknown): (string | number)[] | undefined {
@@ -82,10 +102,17 @@ function derefQuietly(catalog: Catalog, schema: unknown, docUrl: string): unknow
 
 /**
  * The `required` names of a body schema, through `$ref`s and `allOf`, leaving out readOnly properties (never
- * sent) and, outside alternatives, those sent for the caller (see schema/fixed-value). A field's short
- * enum goes into `choices`.
+ * sent) and, outside alternatives, those sent for the caller (see schema/fixed-value). Each field's schema,
+ * outside alternatives, goes into `schemas`.
  */
-function requiredBodyFields(schema: unknown, catalog: Catalog, docUrl: string, depth = 0, inAlternatives = false, choices: Choices = {}): string[] {
+function requiredBodyFields(
+  schema: unknown,
+  catalog: Catalog,
+  docUrl: string,
+  depth = 0,
+  inAlternatives = false,
+  schemas = new Map<string, unknown>(),
+): string[] {
   if (depth > 8) return [];
   let target: Resolved;
   try {
@@ -108,11 +135,10 @@ function requiredBodyFields(schema: unknown, catalog: Catalog, docUrl: string, d
     if (isReadOnly(property)) continue;
     if (!inAlternatives && onlyValue(property) !== undefined) continue;
     fields.add(name);
-    const values = inAlternatives ? undefined : shortChoices(property);
-    if (values) choices[name] = values;
+    if (!inAlternatives) schemas.set(name, property);
   }
   if (Array.isArray(node.allOf))
-    for (const member of node.allOf) for (const name of requiredBodyFields(member, catalog, url, depth + 1, inAlternatives, choices)) fields.add(name);
+    for (const member of node.allOf) for (const name of requiredBodyFields(member, catalog, url, depth + 1, inAlternatives, schemas)) fields.add(name);
   // Of alternatives, what every one of them requires (DigitalOcean's droplet: one or several, both with size and image).
   for (const keyword of ['oneOf', 'anyOf'] as const) {
     const branches = node[keyword];

@@ -39,6 +39,7 @@ export function listEndpointsTool(catalog: Catalog): ToolDefinition {
                 tags: { type: 'array', items: { type: 'string' } },
                 required: { type: 'array', items: { type: 'string' } },
                 choices: { type: 'object', additionalProperties: { type: 'array', items: { anyOf: [{ type: 'string' }, { type: 'number' }] } } },
+                formats: { type: 'object', additionalProperties: { type: 'string' } },
                 deprecated: { type: 'boolean' },
                 variants: { type: 'array', items: { type: 'string' } },
                 moreVariants: { type: 'integer' },

@@ -3,7 +3,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { editDistance } from '../base/edit-distance.js';
 import type { Catalog } from '../openapi/catalog.js';
 import { methodPathId } from '../openapi/operation.js';
-import { requiredArguments, requiredChoices, type Choices } from '../arguments/required-arguments.js';
+import { requiredArguments, requiredChoices, requiredFormats, type Choices, type Formats } from '../arguments/required-arguments.js';
 import { operationCount, type OperationGroup } from '../search/operation-variants.js';
 import { httpMethods } from '../base/http-methods.js';
 import { echoInput, echoValue } from '../echo-input.js';
@@ -40,6 +40,8 @@ export interface ListedEndpoint {
   required: string[];
   /** The values of required arguments that take a few short ones. */
   choices?: Choices;
+  /** The format of required arguments whose values a name does not suggest (uuid, date...). */
+  formats?: Formats;
   deprecated?: boolean;
   /** The same operation under other parents (`METHOD /path` is its id), best first. */
   variants?: string[];
@@ -117,8 +119,9 @@ export async function listEndpoints(input: Record<string, unknown>, context: Too
 }
 
 /** The required arguments of a result, each with its values when it takes a few short ones: "order_type (buy|sell|all), region_id". */
-export function requiredText(e: Pick<ListedEndpoint, 'required' | 'choices'>): string {
-  return e.required.map((name) => (e.choices?.[name] ? `${name} (${e.choices[name].join('|')})` : name)).join(', ');
+export function requiredText(e: Pick<ListedEndpoint, 'required' | 'choices' | 'formats'>): string {
+  const hint = (name: string) => (e.choices?.[name] ? ` (${e.choices[name].join('|')})` : e.formats?.[name] ? ` (${e.formats[name]})` : '');
+  return e.required.map((name) => `${name}${hint(name)}`).join(', ');
 }
 
 /** One result as list_endpoints returns it; the CLI prints the same data. */
@@ -133,6 +136,8 @@ export function toListed({ operation: op, variants }: OperationGroup, catalog: C
   };
   const choices = requiredChoices(op, catalog);
   if (Object.keys(choices).length) listed.choices = choices;
+  const formats = requiredFormats(op, catalog);
+  if (Object.keys(formats).length) listed.formats = formats;
   if (op.deprecated) listed.deprecated = true;
   const shown = shownVariantCount(variants.length);
   if (variants.length) listed.variants = variants.slice(0, shown).map((v) => v.path);

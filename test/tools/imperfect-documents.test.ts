@@ -525,6 +525,18 @@ describe('listings', () => {
     expect(invite).toContain('body.role (fleet_commander|wing_commander|squad_commander|squad_member)]');
   });
 
+  test("a required argument of a telling format says it (BeezUP's guids and dates): a user's SKU or 'last week' must be turned into one first", async () => {
+    const { call } = await connect(directory('beezup.com.json'));
+    const disable = await call('list_endpoints', { query: 'disable channel catalog product', limit: 1 });
+    expect(textOf(disable)).toContain('[required: channelCatalogId (guid), productId (guid)]');
+    expect((disable.structuredContent as { endpoints: { formats?: Record<string, string> }[] }).endpoints[0]!.formats).toEqual({
+      channelCatalogId: 'guid',
+      productId: 'guid',
+    });
+    const report = textOf(await call('list_endpoints', { query: 'report by day for a store', limit: 1 }));
+    expect(report).toContain('body.beginPeriodUtcDate (date), body.endPeriodUtcDate (date)]');
+  });
+
   test('Gitea issueCreateIssue lists its required body field: [required: owner, repo, body.title]', async () => {
     const { call } = await connect(gitea);
     const result = await call('list_endpoints', { query: 'create an issue', limit: 5 });
