@@ -6,6 +6,7 @@
 import { echoValue } from '../echo-input.js';
 import { tooDeepAt } from '../openapi/value-nesting.js';
 import type { SecretRedactor } from './redact-secrets.js';
+import { selectMissNote } from './select-misses.js';
 import type { RawResponse } from './send-request.js';
 
 export interface ShapedResponse {
@@ -94,8 +95,12 @@ export function shapeResponse(raw: RawResponse, options: ShapeOptions): ShapedRe
     // select names fields of what the call was for: on an error it would leave out why (422's messages read {"id": null}).
     if (raw.status >= 300)
       shaped.notes.push(`select ${echoValue(options.selectExpression)} was not applied: the API answered ${raw.status}, whose body is shown unselected.`);
-    else if (isJson) value = options.select(value) ?? null;
-    else shaped.notes.push(`select ${echoValue(options.selectExpression)} was not applied: the body is not JSON.`);
+    else if (isJson) {
+      const selected = options.select(value) ?? null;
+      const missed = selectMissNote(echoValue(options.selectExpression), value, selected);
+      if (missed) shaped.notes.push(missed);
+      value = selected;
+    } else shaped.notes.push(`select ${echoValue(options.selectExpression)} was not applied: the body is not JSON.`);
   }
   const serialized = typeof value === 'string' ? value : JSON.stringify(value);
   const bytes = Buffer.byteLength(serialized);

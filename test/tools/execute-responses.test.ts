@@ -134,6 +134,22 @@ describe('execute_endpoint responses', () => {
     expect(result.structuredContent).not.toHaveProperty('continuation');
   });
 
+  test('a select that finds only null names the fields the body has (a guessed name reads as null)', async () => {
+    harness.upstream.respond((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ changeOrderReportings: [{ status: 'Done' }], harvestOrderReportings: [], lastModified: null }));
+    });
+    const { call } = await connect();
+    const guessed = await call('execute_endpoint', { id: 'bigReport', select: '{changes: orderChangeReportings, harvests: orderHarvestReportings}' });
+    expect(guessed.structuredContent).toMatchObject({ body: { changes: null, harvests: null } });
+    expect((guessed.structuredContent as { notes: string[] }).notes).toEqual([
+      'select "{changes: orderChangeReportings, harvests: orderHarvestReportings}" found only null: JMESPath reads a name the body lacks as null. Its fields: changeOrderReportings, harvestOrderReportings, lastModified.',
+    ]);
+    // What it found, even an empty list, is an answer: no note.
+    for (const select of ['changeOrderReportings[].status', 'harvestOrderReportings'])
+      expect((await call('execute_endpoint', { id: 'bigReport', select })).structuredContent).not.toHaveProperty('notes');
+  });
+
   test('select does not narrow an error: a 422 body comes whole, with a note', async () => {
     harness.upstream.respond((_req, res) => {
       res.writeHead(422, { 'content-type': 'application/json' });
