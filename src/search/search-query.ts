@@ -173,12 +173,16 @@ function describesWhatIsAsked(words: readonly string[], i: number, isVerb: (term
   return !isStopWord(before) && !isVerb(toTerm(before));
 }
 
-/** Prepositions that, after the one thing a request's verb acts on, name where it is ("a note on company 555"). */
-const parentLinks = new Set(['on', 'in', 'to', 'into', 'under', 'within', 'for']);
+/**
+ * Prepositions that, after the one thing a request's verb acts on, name where it is ("a note on company
+ * 555") or what it is given ("a user with email and password"): about it, not what is asked for.
+ */
+const parentLinks = new Set(['on', 'in', 'to', 'into', 'under', 'within', 'for', 'with']);
 
 /**
- * Whether the word at `i` opens the place of what a request acts on: a link word right after the one thing
- * its verb names ("create note on company 555", "add a comment to issue 7", "delete user in group 3").
+ * Whether the word at `i` opens the place or the fields of what a request acts on: a link word right after
+ * the one thing its verb names ("create note on company 555", "add a comment to issue 7", "delete user in
+ * group 3", "create user with email and password").
  */
 function namesAParent(words: readonly string[], i: number, isVerb: (term: string) => boolean): boolean {
   if (!parentLinks.has(words[i]!)) return false;

@@ -346,6 +346,19 @@ describe('SearchIndex', () => {
     expect(first(crm, 'create a company')).toBe('companiesAdd');
   });
 
+  test('what a request gives the thing it makes is about that thing: "create user with email and password" creates a user', () => {
+    const platform = new SearchIndex([
+      operation('CreateEmailCommunication', 'post', '/admin/settings/email-service', 'Create Email Communication', {
+        summary: '2FA - Create Email Communication',
+      }),
+      operation('ChangeDevPassword', 'put', '/admin/putpass', 'Change dev password', { summary: 'DEVELOPER - Change dev password' }),
+      operation('CreateUser', 'post', '/admin/user/{systemKey}', 'Create user', { summary: 'DEVELOPER - Create user' }),
+      operation('GetUserInfo', 'get', '/api/v/1/user/info', 'Get user info', { summary: 'USERS - Get user info' }),
+    ]);
+    expect(first(platform, 'create user with email and password')).toBe('CreateUser');
+    expect(first(platform, 'create email communication')).toBe('CreateEmailCommunication');
+  });
+
   test("an id of words run together (Netatmo's addwebhook) is found by those words", () => {
     const query = (name: string) => ({ name, in: 'query' as const });
     const hooks = new SearchIndex([
