@@ -4,9 +4,13 @@
  * `mayHoldSecret` is broad: a value under such a name is redacted, and a response header by it is not kept.
  */
 
-/** Api-Key, Api-Username, trakt-api-key, X-Auth-Token, Token, Secret, Password; not X-Page-Token or X-CSRF-Token. */
+/**
+ * Api-Key, Api-Username, trakt-api-key, X-Auth-Token, Token, Secret, Password, ClearBlade-UserToken and
+ * -DevToken, X-VTEX-API-AppToken, ClearBlade-SystemSecret, PLAID-SECRET; not X-Page-Token, X-CSRF-Token or
+ * AWS's X-Amz-Client-Token (an idempotency token the caller makes up).
+ */
 const credentialName =
-  /(?:api[-_]?(?:key|token|secret|user(?:name)?)|(?:^|[-_])(?:auth[-_]?(?:key|token|secret)|access[-_]?token))$|^(?:x-)?(?:token|secret|password)$/i;
+  /(?:api[-_]?(?:key|token|secret|user(?:name)?)|(?:^|[-_])(?:auth[-_]?(?:key|token|secret)|access[-_]?token)|(?:user|dev|developer|session|bearer|app)[-_]?token|(?:^|[-_a-z])secret)$|^(?:x-)?(?:token|secret|password)$/i;
 /** Anything that may carry one: keys, tokens, cookies, sessions, passwords, credentials. */
 const secretWord = /authorization|cookie|token|secret|key|auth|session|password|credential/i;
 

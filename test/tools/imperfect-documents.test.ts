@@ -382,6 +382,15 @@ describe('what the document declares but the transport owns', () => {
     expect(again).toContain('- /Api-Key: missing; required, string; a credential: ask the user for it, never make one up');
   });
 
+  test("ClearBlade's user and developer tokens, required header parameters with no declared auth, are credentials too", async () => {
+    const { call } = await connect(directory('clearblade.com.json'));
+    const [endpoint] = ((await call('describe_endpoint', { ids: ['PublishMessage'] })).structuredContent as unknown as Described).endpoints;
+    const token = (endpoint!.inputSchema.properties as Record<string, { description?: string }>)['ClearBlade-UserToken']!;
+    expect(token.description).toContain(
+      'a credential: ask the user for it, never make one up (a server run with --header "ClearBlade-UserToken: …" sends it itself)',
+    );
+  });
+
   test("an optional credential header beside the declared auth (DRACOON's X-Sds-Auth-Token beside OAuth) is not to be asked for", async () => {
     const { call } = await connect(directory('dracoon.team.json'));
     const [endpoint] = ((await call('describe_endpoint', { ids: ['createFolder'] })).structuredContent as unknown as Described).endpoints;
