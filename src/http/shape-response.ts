@@ -6,6 +6,7 @@
 import { echoValue } from '../echo-input.js';
 import { tooDeepAt } from '../openapi/value-nesting.js';
 import type { SecretRedactor } from './redact-secrets.js';
+import type { CompiledSelect } from './select-expression.js';
 import { selectMissNote } from './select-misses.js';
 import type { RawResponse } from './send-request.js';
 
@@ -32,7 +33,7 @@ export interface ShapeOptions {
   /** Largest binary body returned inline. */
   maxBinaryBytes: number;
   /** Applied to a JSON body before the budget. */
-  select?: (value: unknown) => unknown;
+  select?: CompiledSelect;
   selectExpression?: string;
   /** Takes configured credentials out of headers, status text and body before anything is kept or returned. */
   redactor?: SecretRedactor;
@@ -97,7 +98,7 @@ export function shapeResponse(raw: RawResponse, options: ShapeOptions): ShapedRe
       shaped.notes.push(`select ${echoValue(options.selectExpression)} was not applied: the API answered ${raw.status}, whose body is shown unselected.`);
     else if (isJson) {
       const selected = options.select(value) ?? null;
-      const missed = selectMissNote(echoValue(options.selectExpression), value, selected);
+      const missed = selectMissNote(echoValue(options.selectExpression), value, selected, options.select);
       if (missed) shaped.notes.push(missed);
       value = selected;
     } else shaped.notes.push(`select ${echoValue(options.selectExpression)} was not applied: the body is not JSON.`);

@@ -20,7 +20,7 @@ import { selectHint } from '../http/select-hint.js';
 import { argumentNames } from '../arguments/argument-names.js';
 import { callOperation, declaresJson } from '../execution/call-operation.js';
 import type { RawResponse } from '../http/send-request.js';
-import { compileSelect } from '../http/select-expression.js';
+import { compileSelect, type CompiledSelect } from '../http/select-expression.js';
 import { serverOrigins } from '../http/server-origins.js';
 import { shapeResponse, sliceUtf8, type ShapedResponse } from '../http/shape-response.js';
 import type { Catalog } from '../openapi/catalog.js';
@@ -71,7 +71,7 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
   const inputSchema = inputSchemaOf(operation, catalog, contentType);
   const { schema, bindings } = inputSchema;
 
-  let select: ((value: unknown) => unknown) | undefined;
+  let select: CompiledSelect | undefined;
   if (typeof input.select === 'string' && input.select.trim()) {
     try {
       select = await compileSelect(input.select);

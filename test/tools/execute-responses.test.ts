@@ -134,20 +134,38 @@ describe('execute_endpoint responses', () => {
     expect(result.structuredContent).not.toHaveProperty('continuation');
   });
 
-  test('a select that finds only null names the fields the body has (a guessed name reads as null)', async () => {
+  test('a select naming a field the body does not have says so, with the fields it has (a guessed name reads as null)', async () => {
     harness.upstream.respond((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ changeOrderReportings: [{ status: 'Done' }], harvestOrderReportings: [], lastModified: null }));
     });
     const { call } = await connect();
-    const guessed = await call('execute_endpoint', { id: 'bigReport', select: '{changes: orderChangeReportings, harvests: orderHarvestReportings}' });
-    expect(guessed.structuredContent).toMatchObject({ body: { changes: null, harvests: null } });
-    expect((guessed.structuredContent as { notes: string[] }).notes).toEqual([
-      'select "{changes: orderChangeReportings, harvests: orderHarvestReportings}" found only null: JMESPath reads a name the body lacks as null. Its fields: changeOrderReportings, harvestOrderReportings, lastModified.',
+    const notesOf = async (select: string) => ((await call('execute_endpoint', { id: 'bigReport', select })).structuredContent as { notes?: string[] }).notes;
+    // One name right, one guessed (BeezUP's order history): the result is not all null, and still the guess is named.
+    expect(await notesOf('{changes: orderChangeReportings[].status, harvests: harvestOrderReportings}')).toEqual([
+      'select "{changes: orderChangeReportings[].status, harvests: harvestOrderReportings}" names orderChangeReportings, which the body does not have: a missing name reads as null. Its fields: changeOrderReportings, harvestOrderReportings, lastModified.',
     ]);
-    // What it found, even an empty list, is an answer: no note.
-    for (const select of ['changeOrderReportings[].status', 'harvestOrderReportings'])
-      expect((await call('execute_endpoint', { id: 'bigReport', select })).structuredContent).not.toHaveProperty('notes');
+    // Names the body has, even a null one or an empty list, are an answer: no note.
+    for (const select of ['changeOrderReportings[].status', 'harvestOrderReportings', 'lastModified']) expect(await notesOf(select)).toBeUndefined();
+  });
+
+  test("on a list body, a select that finds only null names its items' fields", async () => {
+    harness.upstream.respond((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify([
+          { id: 1, title: 'a' },
+          { id: 2, title: 'b' },
+        ]),
+      );
+    });
+    const { call } = await connect();
+    const result = await call('execute_endpoint', { id: 'bigReport', select: '[].{id: id, name: name}' });
+    expect((result.structuredContent as { notes: string[] }).notes).toEqual([
+      'select "[].{id: id, name: name}" names name, which the body does not have: a missing name reads as null. Its items\' fields: id, title.',
+    ]);
+    const found = await call('execute_endpoint', { id: 'bigReport', select: '[?id > `1`].title' });
+    expect(found.structuredContent).not.toHaveProperty('notes');
   });
 
   test('select does not narrow an error: a 422 body comes whole, with a note', async () => {
