@@ -84,10 +84,13 @@ function noteValues(found: RequiredOfOperation, name: string, schema: unknown): 
   else if (isObject(schema) && typeof schema.format === 'string' && tellingFormats.has(schema.format)) found.formats[name] = schema.format;
 }
 
-/** An enum's values when there are 2 to `maxChoices` scalars, short together; otherwise none. */
+/** Characters that would break a row's `name (a|b)` if a value held them: a line break could even start a row of its own. */
+const breaksRow = /[\r\n|()[\]]/;
+
+/** An enum's values when there are 2 to `maxChoices` scalars, short together and plain; otherwise none. */
 function shortChoices(schema: unknown): (string | number)[] | undefined {
   if (!isObject(schema) || !Array.isArray(schema.enum)) return undefined;
-  const values = schema.enum.filter((v): v is string | number => typeof v === 'string' || typeof v === 'number');
+  const values = schema.enum.filter((v): v is string | number => (typeof v === 'string' && !breaksRow.test(v)) || typeof v === 'number');
   if (values.length !== schema.enum.length || values.length < 2 || values.length > maxChoices) return undefined;
   return values.join('|').length <= maxChoicesChars ? values : undefined;
 }

@@ -120,7 +120,13 @@ export async function listEndpoints(input: Record<string, unknown>, context: Too
 
 /** The required arguments of a result, each with its values when it takes a few short ones: "order_type (buy|sell|all), region_id". */
 export function requiredText(e: Pick<ListedEndpoint, 'required' | 'choices' | 'formats'>): string {
-  const hint = (name: string) => (e.choices?.[name] ? ` (${e.choices[name].join('|')})` : e.formats?.[name] ? ` (${e.formats[name]})` : '');
+  // Own properties only: a document may name an argument "constructor".
+  const hint = (name: string) =>
+    e.choices && Object.hasOwn(e.choices, name)
+      ? ` (${e.choices[name]!.join('|')})`
+      : e.formats && Object.hasOwn(e.formats, name)
+        ? ` (${e.formats[name]})`
+        : '';
   return e.required.map((name) => `${name}${hint(name)}`).join(', ');
 }
 

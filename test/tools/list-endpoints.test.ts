@@ -169,6 +169,20 @@ describe('list_endpoints', () => {
     expect(JSON.stringify(described.structuredContent)).toMatch(/"required":\["(user|group)-id"\]/);
   });
 
+  test('argument names and values a document chose oddly neither break nor forge a row', async () => {
+    connected = await connectInMemory({
+      catalog: await catalogOf(new URL('../fixtures/specs/odd-required-arguments.yaml', import.meta.url).pathname),
+      store: new MemorySessionStore({ ttlSeconds: 3600 }),
+      sessionId: 'odd',
+    });
+    const result = await connected.call('list_endpoints', {});
+    expect(result.isError).toBeFalsy();
+    const row = textOf(result)
+      .split('\n')
+      .filter((line) => line.startsWith('createWidget'));
+    expect(row).toEqual(['createWidget: POST /widgets/{constructor} [required: constructor, toString (uuid), kind (a|b), shade, size]']);
+  });
+
   test('two copies are named and the rest counted, unless only one is left to count', () => {
     expect([1, 2, 3, 4, 9].map(shownVariantCount)).toEqual([1, 2, 3, 2, 2]);
   });
