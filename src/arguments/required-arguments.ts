@@ -50,7 +50,8 @@ export function requiredFormats(operation: Operation, catalog: Catalog): Formats
 function requiredOf(operation: Operation, catalog: Catalog): RequiredOfOperation {
   let found = requiredCache.get(operation);
   if (found) return found;
-  found = { names: [], choices: {}, formats: {} };
+  // Without a prototype: a document may name an argument __proto__.
+  found = { names: [], choices: Object.create(null) as Choices, formats: Object.create(null) as Formats };
   const { names } = found;
   for (const b of argumentBindings(operation)) {
     if (b.location !== 'body') {

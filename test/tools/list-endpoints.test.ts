@@ -180,7 +180,7 @@ describe('list_endpoints', () => {
     const row = textOf(result)
       .split('\n')
       .filter((line) => line.startsWith('createWidget'));
-    expect(row).toEqual(['createWidget: POST /widgets/{constructor} [required: constructor, toString (uuid), kind (a|b), shade, size]']);
+    expect(row).toEqual(['createWidget: POST /widgets/{constructor} [required: constructor, toString (uuid), kind (a|b), __proto__ (x|y), shade, size]']);
   });
 
   test('two copies are named and the rest counted, unless only one is left to count', () => {
