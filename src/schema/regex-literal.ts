@@ -15,10 +15,25 @@ export function regexLiteralPattern(pattern: string): { source: string; ignoreCa
   const match = literal.exec(pattern);
   if (!match) return undefined;
   const [, source = '', flags = ''] = match;
-  // `\/` closes nothing: that slash is escaped.
-  if (/(?:^|[^\\])(?:\\\\)*\\$/.test(source)) return undefined;
+  // A literal's flags are distinct, and its source holds no slash a class or a backslash does not keep:
+  // `/api/v1/ui` is a path, not the pattern `api/v1` with flags u and i.
+  if (new Set(flags).size !== flags.length || hasBareSlash(source)) return undefined;
   if (!flags && !source.startsWith('^') && !source.endsWith('$')) return undefined;
   return { source, ignoreCase: flags.includes('i') };
+}
+
+/** Whether a slash stands outside a class and unescaped, or the source ends in a lone backslash (`\/` closed nothing). */
+function hasBareSlash(source: string): boolean {
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      if (++i >= source.length) return true;
+    } else if (c === '[') inClass = true;
+    else if (c === ']') inClass = false;
+    else if (c === '/' && !inClass) return true;
+  }
+  return false;
 }
 
 /**
@@ -68,7 +83,7 @@ function classEnd(source: string, start: number): number {
   return source.length;
 }
 
-/** A class with the other case of each letter and of each letter range added before its `]`. */
+/** A class with the other case of each letter and of each letter range added after its `[` (or `[^`): before its `]`, a trailing `-` would make a range of them. */
 function classIgnoringCase(text: string): string {
   const added: string[] = [];
   const body = text.slice(text[1] === '^' ? 2 : 1, -1);
@@ -89,7 +104,8 @@ function classIgnoringCase(text: string): string {
     if (/^(?:[a-z]{2}|[A-Z]{2})$/.test(c + to)) added.push(`${otherCase(c)}-${otherCase(to)}`);
     i += 3;
   }
-  return added.length ? `${text.slice(0, -1)}${added.join('')}]` : text;
+  const open = text[1] === '^' ? 2 : 1;
+  return added.length ? `${text.slice(0, open)}${added.join('')}${text.slice(open)}` : text;
 }
 
 /** The letter in the other case, when it has one of a single character. */

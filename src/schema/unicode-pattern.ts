@@ -24,7 +24,9 @@ export function toUnicodePattern(pattern: string): string | undefined {
   const source = literal?.source ?? pattern;
   const valid = compiles(source) ? source : rewrite(source);
   if (valid === undefined || !compiles(valid)) return undefined;
-  return literal?.ignoreCase ? ignoringCase(valid) : valid;
+  if (!literal?.ignoreCase) return valid;
+  const folded = ignoringCase(valid);
+  return compiles(folded) ? folded : undefined;
 }
 
 function compiles(pattern: string): boolean {

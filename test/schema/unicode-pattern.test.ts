@@ -67,14 +67,17 @@ describe('regular expression literals', () => {
   test.each([
     { name: 'an anchored literal', given: '/^\\d{4}-\\d{2}-\\d{2}$/', want: '^\\d{4}-\\d{2}-\\d{2}$' },
     { name: 'a literal ignoring case', given: '/^SAP[0-9]{9}$/i', want: '^[Ss][Aa][Pp][0-9]{9}$' },
-    { name: 'letter ranges ignoring case', given: '/^[a-z0-9_]+[A-F]$/i', want: '^[a-z0-9_A-Z]+[A-Fa-f]$' },
+    { name: 'letter ranges ignoring case', given: '/^[a-z0-9_]+[A-F]$/i', want: '^[A-Za-z0-9_]+[a-fA-F]$' },
     { name: 'escapes and group names ignoring case', given: '/^(?<code>\\d\\w)\\k<code>x$/i', want: '^(?<code>\\d\\w)\\k<code>[xX]$' },
     {
       name: 'an unanchored literal with a flag',
       given: '/magnet:\\?xt=urn:[a-z0-9]+/i',
-      want: '[mM][aA][gG][nN][eE][tT]:\\?[xX][tT]=[uU][rR][nN]:[a-z0-9A-Z]+',
+      want: '[mM][aA][gG][nN][eE][tT]:\\?[xX][tT]=[uU][rR][nN]:[A-Za-z0-9]+',
     },
     { name: 'a literal that also needs the u rewrite', given: '/^arn\\:x$/iu', want: '^[aA][rR][nN]:[xX]$' },
+    { name: 'a class ending in a hyphen, ignoring case', given: '/^[a-z_-]+$/i', want: '^[A-Za-z_-]+$' },
+    { name: 'a negated class ignoring case', given: '/^[^a-z]$/i', want: '^[^A-Za-z]$' },
+    { name: 'slashes a class or a backslash keeps', given: '/^[a/]\\/b$/i', want: '^[Aa/]\\/[bB]$' },
   ])('reads $name as the pattern it means', ({ given, want }) => {
     expect(toUnicodePattern(given)).toBe(want);
     expect(() => new RegExp(want, 'u')).not.toThrow();
@@ -85,6 +88,8 @@ describe('regular expression literals', () => {
     { name: 'slashes that may be meant', given: '/[a-z0-9-]+/' },
     { name: 'a last slash that is escaped', given: '/^a\\/' },
     { name: 'a flag that changes what matches', given: '/^a.b$/s' },
+    { name: 'a path whose last segment reads as flags', given: '/api/v1/ui' },
+    { name: 'a flag twice', given: '/^x$/ii' },
   ])('leaves $name as written', ({ given }) => {
     expect(toUnicodePattern(given)).toBe(given);
   });
