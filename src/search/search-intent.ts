@@ -106,10 +106,10 @@ export function requestIntent(words: readonly string[], namesItem = false, verbs
   let first: RequestIntent | undefined = question ? undefined : openingIntent(words, verbs);
   let many = false;
   // "which files did I delete?" asks what was done: after its auxiliary, a question's verb asks for nothing ("how do I delete…" does).
-  const done = question && words[0] !== 'how' ? words.findIndex((word) => auxiliaries.has(word)) : -1;
+  const auxiliaryAt = question && words[0] !== 'how' ? words.findIndex((word) => auxiliaries.has(word)) : -1;
   for (const [i, word] of words.entries()) {
     // A past participle describes what happened ("who deleted it", "files shared with me"); it asks for nothing.
-    const intent = pastParticiple(word) || (done !== -1 && i > done) ? undefined : listedIntent(word);
+    const intent = pastParticiple(word) || (auxiliaryAt !== -1 && i > auxiliaryAt) ? undefined : listedIntent(word);
     if (intent === 'list' && !first) return 'list';
     first ??= intent;
     // "show me all the alerts", "were any keys leaked": asking to see things in the plural lists them.
@@ -122,8 +122,11 @@ export function requestIntent(words: readonly string[], namesItem = false, verbs
 
 /** Words that open a question: asking what, who, when or whether is asking to read; its first noun is no verb ("did refund re_1 go through?"). */
 const questionWords = new Set('what which who whose when where how is are was were does do did has have'.split(' '));
-/** Words that, in a question, put what follows in the past or the perfect ("did I delete", "have we sent"). */
-const auxiliaries = new Set(['did', 'do', 'does', 'have', 'has', 'had']);
+/**
+ * Words that, in a question, put what follows in the past or the perfect ("did I delete", "have we sent").
+ * Not "do" or "does": "which endpoint do I use to delete a node?" asks to delete.
+ */
+const auxiliaries = new Set(['did', 'have', 'has', 'had']);
 
 const intentOfEffect: Record<VerbEffect, RequestIntent> = { read: 'read', write: 'write', remove: 'delete' };
 

@@ -76,6 +76,9 @@ describe('requestIntent', () => {
     { given: 'which files did I delete recently?', want: 'list' },
     { given: 'who did we invite last week?', want: 'read' },
     { given: 'how do I delete a file?', want: 'delete' },
+    { given: 'which endpoint do I use to delete a node?', want: 'delete' },
+    { given: 'what do I call to create an invoice?', want: 'create' },
+    { given: 'which users have we invited?', want: 'list' },
     { given: 'the quarterly report', want: undefined },
   ])('$given -> $want', ({ given, want }) => {
     expect(requestIntent(requestWords(given))).toBe(want);
