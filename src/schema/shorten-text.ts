@@ -58,12 +58,12 @@ export function shortenText(text: string | undefined, maxChars: number): string 
 }
 
 /**
- * The first paragraph's text, headings being blocks of their own as CommonMark reads them: a heading it opens
- * with is a label when text follows (DRACOON's "### Description:\nAdd members to a group."), and one that
+ * The first paragraph's text, headings being blocks of their own as CommonMark reads them: the headings it opens
+ * with are labels when text follows (DRACOON's "### Description:\nAdd members to a group."), and one that
  * follows it without a blank line, outside code, ends it (VTEX's "…request body.\n## Request body example").
  */
 function beforeHeading(paragraph: string): string {
-  const opening = /^ {0,3}#{1,6}[ \t][^\n]*\n(?=\s*\S)/.exec(paragraph);
+  const opening = /^(?: {0,3}#{1,6}[ \t][^\n]*\n)+(?=\s*\S)/.exec(paragraph);
   const text = opening ? paragraph.slice(opening[0].length) : paragraph;
   const heading = /\n {0,3}#{1,6}[ \t]/.exec(text);
   const fence = text.indexOf('```');

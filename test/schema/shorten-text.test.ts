@@ -123,6 +123,7 @@ describe('shortenText', () => {
   test("a heading the first paragraph opens with is a label, not text, when text follows it (DRACOON's '### Description:')", () => {
     expect(shortenText('### Description:\nAdd members to a group.\n\n### Precondition:\nRight to change groups.', 200)).toBe('Add members to a group.');
     expect(shortenText('### Description:  \nProvides a flat list of nodes.', 200)).toBe('Provides a flat list of nodes.');
+    expect(shortenText('## Overview\n## Details\nLists the nodes.', 200)).toBe('Lists the nodes.');
   });
 
   test('cuts at a word boundary with an ellipsis when no sentence ends late enough', () => {
