@@ -174,6 +174,23 @@ describe('a scheme whose header the server is configured to send', () => {
   });
 });
 
+describe('schemes whose names are not text', () => {
+  test('describe and execute work, with a configured header too', async () => {
+    const { call } = await harness.connect({
+      catalog: await catalogOf(fixture('odd-security-schemes.yaml')),
+      baseUrl: harness.upstream.url,
+      credentials: new Map(),
+      headers: { Authorization: 'Bearer t' },
+    });
+    const described = await call('describe_endpoint', { ids: ['listThings'] });
+    expect(described.isError).toBeFalsy();
+    expect(textOf(described)).toContain('numberedHttp (http');
+    const executed = await call('execute_endpoint', { id: 'listThings' });
+    expect(executed.isError).toBeFalsy();
+    expect(harness.upstream.requests[0]!.headers.authorization).toBe('Bearer t');
+  });
+});
+
 describe('a document that defines a scheme and requires it nowhere', () => {
   async function metrics(credentials: Record<string, string>) {
     return harness.connect({

@@ -64,13 +64,14 @@ export function schemeUse(name: string, declared: SecuritySchemeObject | undefin
       return {
         name,
         type: 'apiKey',
-        ...(declared.in ? { in: declared.in } : {}),
-        ...(declared.name ? { parameterName: declared.name } : {}),
+        // A document is input: a name or place that is not text (`name: 42`) is as good as none.
+        ...(typeof declared.in === 'string' && declared.in ? { in: declared.in } : {}),
+        ...(typeof declared.name === 'string' && declared.name ? { parameterName: declared.name } : {}),
         ...asked,
         ...(awsSignedTypes.has(String(declared['x-amazon-apigateway-authtype']).toLowerCase()) ? { signing: 'aws-sigv4' as const } : {}),
       };
     case 'http':
-      return { name, type: 'http', ...(declared.scheme ? { scheme: declared.scheme.toLowerCase() } : {}), ...asked };
+      return { name, type: 'http', ...(typeof declared.scheme === 'string' && declared.scheme ? { scheme: declared.scheme.toLowerCase() } : {}), ...asked };
     case 'oauth2': {
       const tokenUrl = declared.flows?.clientCredentials?.tokenUrl;
       return { name, type: 'oauth2', ...asked, ...(typeof tokenUrl === 'string' ? { tokenUrl } : {}) };
