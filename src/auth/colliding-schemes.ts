@@ -3,27 +3,19 @@
  * "Oauth2" and "Oauth2c", two OAuth flows that each send a bearer token in Authorization. A request carries one
  * Authorization header, so such a requirement is met by either: it becomes one alternative per choice.
  */
-import type { SchemeUse } from './schemes/scheme-use.js';
+import { credentialPlace, type SchemeUse } from './schemes/scheme-use.js';
 
 /** Alternatives one requirement may be split into at most: beyond, it stays as written. */
 const maxChoices = 16;
-
-/** Where a scheme's credential goes, or undefined when nothing else can go there (mutual TLS, an undeclared scheme). */
-function sentIn(use: SchemeUse): string | undefined {
-  if (use.type === 'oauth2' || use.type === 'openIdConnect' || use.type === 'http') return 'header authorization';
-  if (use.type !== 'apiKey') return undefined;
-  if (use.signing) return 'header authorization';
-  const location = use.in ?? 'header';
-  const name = use.parameterName ?? use.name;
-  return `${location} ${location === 'header' ? name.toLowerCase() : name}`;
-}
 
 /** The requirement as alternatives that each send at most one credential per place (one, unchanged, when none collide). */
 export function withoutCollisions(requirement: SchemeUse[]): SchemeUse[][] {
   const places = new Map<string, SchemeUse[]>();
   for (const use of requirement) {
-    const place = sentIn(use);
-    if (place !== undefined) places.set(place, [...(places.get(place) ?? []), use]);
+    const sent = credentialPlace(use);
+    if (!sent) continue; // nothing else can go where mutual TLS goes
+    const place = `${sent.in} ${sent.name}`;
+    places.set(place, [...(places.get(place) ?? []), use]);
   }
   const colliding = [...places.values()].filter((uses) => uses.length > 1);
   if (!colliding.length || colliding.reduce((n, uses) => n * uses.length, 1) > maxChoices) return [requirement];

@@ -56,6 +56,20 @@ export type SchemeUse = ApiKeyUse | HttpUse | OAuth2Use | OpenIdConnectUse | Mut
 /** How AWS documents mark a key that signs requests: `awsSigv4`, and S3's `awsS3` (S3 takes Signature V4 in every region). */
 const awsSignedTypes = new Set(['awssigv4', 'awss3']);
 
+/**
+ * Where a scheme's credential travels, as its sender puts it (see api-key, http-bearer…): Authorization for
+ * HTTP, OAuth, OpenID Connect and AWS-signed keys, else the key's header (lower case), query parameter or
+ * cookie; undefined for mutual TLS and undeclared schemes.
+ */
+export function credentialPlace(use: SchemeUse): { in: 'header' | 'query' | 'cookie'; name: string } | undefined {
+  if (use.type === 'oauth2' || use.type === 'openIdConnect' || use.type === 'http') return { in: 'header', name: 'authorization' };
+  if (use.type !== 'apiKey') return undefined;
+  if (use.signing) return { in: 'header', name: 'authorization' };
+  const where = use.in === 'query' || use.in === 'cookie' ? use.in : 'header';
+  const name = use.parameterName ?? use.name;
+  return { in: where, name: where === 'header' ? name.toLowerCase() : name };
+}
+
 /** The use of `declared` under the name `name`, with the scopes the requirement asks for. */
 export function schemeUse(name: string, declared: SecuritySchemeObject | undefined, scopes: unknown): SchemeUse {
   const asked = Array.isArray(scopes) && scopes.length ? { scopes: scopes as string[] } : {};
