@@ -1,4 +1,4 @@
-/** @module The names of an operation's required arguments (`body.title` for a body field), read from the document without compiling a schema. */
+/** @module An operation's required arguments (`body.title` for a body field), with the few values or the format a listing row shows beside them, read from the document without compiling a schema. */
 import type { Catalog } from '../openapi/catalog.js';
 import type { Operation } from '../openapi/operation.js';
 import type { Resolved } from '../openapi/ref-resolver.js';

@@ -7,13 +7,18 @@ const encodedTwice = 'The body is a JSON string whose text is JSON again (encode
 /** Statuses whose empty body is the rule, and needs no note. */
 const emptyByDefinition = new Set([204, 205, 304]);
 
-/**
- * @param expectsJson the operation declares a JSON response
- * @param method the request's method: a HEAD answer is always empty
- * @param declaresNoBody the document declares this status with no body: the note says so, and the model
- *   need not look for an argument it missed
- */
-export function bodyNotes(raw: RawResponse, shaped: ShapedResponse, options: { expectsJson: boolean; method: string; declaresNoBody?: boolean }): string[] {
+/** What the document leads one to expect of a response's body. */
+export interface BodyExpectations {
+  /** The operation declares a JSON response. */
+  expectsJson: boolean;
+  /** The request's method: a HEAD answer is always empty. */
+  method: string;
+  /** The document declares this status with no body: the note says so, and the model need not look for an argument it missed. */
+  declaresNoBody?: boolean;
+}
+
+/** The notes a body needs, if any. */
+export function bodyNotes(raw: RawResponse, shaped: ShapedResponse, options: BodyExpectations): string[] {
   if (!raw.bytes.length) {
     if (emptyByDefinition.has(raw.status) || options.method.toUpperCase() === 'HEAD') return [];
     const type = raw.headers.get('content-type');

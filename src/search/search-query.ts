@@ -124,7 +124,7 @@ export function queryConcepts(
   for (const [i, word] of words.entries()) {
     // "filter by site", "sorted by date" say how to narrow or order what is asked for: an input, not a thing to find.
     if (words[i + 1] === 'by' && (narrowingWords.has(word) || (narrowingNouns.has(word) && words.slice(1, i).some((w) => !isStopWord(w))))) continue;
-    if (word === 'by' || describesWhatIsAsked(words, i, isVerb) || namesAParent(words, i, isVerb)) qualifying = true;
+    if (word === 'by' || describesWhatIsAsked(words, i, isVerb) || opensWhereOrWith(words, i, isVerb)) qualifying = true;
     const term = toTerm(word);
     if (phraseTerms.has(term)) continue;
     const meanings = (wordMeanings(vocabulary, word) ?? []).map(toTerm);
@@ -177,15 +177,15 @@ function describesWhatIsAsked(words: readonly string[], i: number, isVerb: (term
  * Prepositions that, after the one thing a request's verb acts on, name where it is ("a note on company
  * 555") or what it is given ("a user with email and password"): about it, not what is asked for.
  */
-const parentLinks = new Set(['on', 'in', 'to', 'into', 'under', 'within', 'for', 'with']);
+const thingLinks = new Set(['on', 'in', 'to', 'into', 'under', 'within', 'for', 'with']);
 
 /**
  * Whether the word at `i` opens the place or the fields of what a request acts on: a link word right after
  * the one thing its verb names ("create note on company 555", "add a comment to issue 7", "delete user in
  * group 3", "create user with email and password").
  */
-function namesAParent(words: readonly string[], i: number, isVerb: (term: string) => boolean): boolean {
-  if (!parentLinks.has(words[i]!)) return false;
+function opensWhereOrWith(words: readonly string[], i: number, isVerb: (term: string) => boolean): boolean {
+  if (!thingLinks.has(words[i]!)) return false;
   const content = words.slice(0, i).filter((word) => !isStopWord(word));
   return content.length === 2 && isVerb(toTerm(content[0]!)) && !isVerb(toTerm(content[1]!));
 }

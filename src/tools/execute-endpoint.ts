@@ -14,7 +14,7 @@ import { isObject, type JsonObject } from '../base/json.js';
 import { describeSecurity, queryKeyNames } from '../auth/describe-security.js';
 import { redactedMark } from '../http/redact-secrets.js';
 import { describeError, DynamicMcpError } from '../errors.js';
-import { bodyNotes } from '../http/body-notes.js';
+import { bodyNotes, type BodyExpectations } from '../http/body-notes.js';
 import { nextPageNote } from '../http/next-page.js';
 import { selectHint } from '../http/select-hint.js';
 import { argumentNames } from '../arguments/argument-names.js';
@@ -257,7 +257,7 @@ function statusNotes({ status, headers }: ShapedResponse, method: string, missin
 }
 
 /** What the document leads one to expect of the response's body, for the notes on it. */
-function bodyExpectations(operation: Operation, catalog: Catalog, raw: RawResponse): Parameters<typeof bodyNotes>[2] {
+function bodyExpectations(operation: Operation, catalog: Catalog, raw: RawResponse): BodyExpectations {
   return {
     expectsJson: declaresJson(operation, catalog),
     method: operation.method,
