@@ -1,8 +1,6 @@
-/** @module Notes on a response body a model could misread: no body at all, text where JSON was expected, or JSON encoded twice. */
+/** @module Notes on a response body a model could misread: no body at all, or text where JSON was expected. */
 import type { RawResponse } from './send-request.js';
-import { looksLikeJson, type ShapedResponse } from './shape-response.js';
-
-const encodedTwice = 'The body is a JSON string whose text is JSON again (encoded twice); that text is shown.';
+import type { ShapedResponse } from './shape-response.js';
 
 /** Statuses whose empty body is the rule, and needs no note. */
 const emptyByDefinition = new Set([204, 205, 304]);
@@ -25,21 +23,11 @@ export function bodyNotes(raw: RawResponse, shaped: ShapedResponse, options: Bod
     const declared = options.declaresNoBody ? `; the document declares no body for it either` : '';
     return [`The response body is empty (HTTP ${raw.status}${type ? `, Content-Type ${type}` : ''})${declared}.`];
   }
-  // A JSON string is JSON: its text is what is shown. Documents whose examples are strings of JSON (Xero's) make mocks send it encoded twice.
-  if (shaped.json !== undefined) return typeof shaped.json === 'string' && holdsJson(shaped.json) ? [encodedTwice] : [];
+  // A JSON string is JSON: its text is what is shown (one of JSON again is decoded where the body is shaped).
+  if (shaped.json !== undefined) return [];
   if (typeof shaped.body !== 'string' || shaped.overflow || shaped.binary) return [];
   const type = shaped.contentType?.split(';')[0]?.trim();
   if (type && /json/i.test(type)) return [`The body is not valid JSON although its Content-Type is ${type}; it is shown as text.`];
   if (options.expectsJson) return [`The body is ${type ?? 'untyped text'}, not the JSON the document declares; it is shown as text.`];
   return [];
-}
-
-function holdsJson(text: string): boolean {
-  if (!looksLikeJson(text)) return false;
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }

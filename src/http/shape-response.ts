@@ -85,6 +85,13 @@ export function shapeResponse(raw: RawResponse, options: ShapeOptions): ShapedRe
     } catch {
       value = text;
     }
+    // A JSON string whose text is JSON again (mocks of documents whose examples are strings of JSON, Xero's):
+    // shown decoded, so that select and the next-page reading see the fields.
+    const inner = isJson && typeof value === 'string' ? parsedJson(value) : undefined;
+    if (inner !== undefined) {
+      value = inner;
+      shaped.notes.push('The body is a JSON string whose text is JSON again (encoded twice); it is shown decoded.');
+    }
     if (isJson && tooDeepAt(value, maxJsonNesting)) {
       value = text;
       isJson = false;
@@ -133,4 +140,15 @@ function isTextual(contentType: string | undefined, bytes: Uint8Array): boolean 
 export function looksLikeJson(text: string): boolean {
   const start = text.trimStart()[0];
   return start === '{' || start === '[';
+}
+
+/** The object or list a text of JSON holds; undefined when it holds anything else or is not JSON. */
+function parsedJson(text: string): object | undefined {
+  if (!looksLikeJson(text)) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }

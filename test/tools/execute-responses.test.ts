@@ -200,7 +200,7 @@ describe('execute_endpoint responses', () => {
     [
       'a JSON string of JSON (a mock of a document whose examples are strings)',
       JSON.stringify('{ "Accounts": [] }'),
-      'The body is a JSON string whose text is JSON again (encoded twice); that text is shown.',
+      'The body is a JSON string whose text is JSON again (encoded twice); it is shown decoded.',
     ],
     ['a JSON string of text', JSON.stringify('accepted'), undefined],
   ])('a JSON Content-Type with %s gets the right note', async (_name, body, note) => {
@@ -211,6 +211,19 @@ describe('execute_endpoint responses', () => {
     const { call } = await connect();
     const result = await call('execute_endpoint', { id: 'bigReport' });
     expect((result.structuredContent as { notes?: string[] }).notes).toEqual(note ? [note] : undefined);
+  });
+
+  test("a body encoded twice is shown decoded, and select reads its fields (Xero's mocked payroll)", async () => {
+    harness.upstream.respond((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(JSON.stringify({ PayItems: { LeaveTypes: [{ LeaveTypeID: 'fbcc9dab', Name: 'Annual Leave' }] } })));
+    });
+    const { call } = await connect();
+    const result = await call('execute_endpoint', { id: 'bigReport', select: 'PayItems.LeaveTypes[].{id: LeaveTypeID, name: Name}' });
+    expect(result.structuredContent).toMatchObject({ body: [{ id: 'fbcc9dab', name: 'Annual Leave' }] });
+    expect((result.structuredContent as { notes: string[] }).notes).toEqual([
+      'The body is a JSON string whose text is JSON again (encoded twice); it is shown decoded.',
+    ]);
   });
 
   test('an invalid select is refused before anything is sent', async () => {
