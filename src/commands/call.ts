@@ -17,7 +17,7 @@ import { ConfigError, describeError, DynamicMcpError } from '../errors.js';
 import { sentTarget } from '../tools/sent-target.js';
 import { callOperation } from '../execution/call-operation.js';
 import type { RawResponse } from '../http/send-request.js';
-import { compileSelect } from '../http/select-expression.js';
+import { compileSelect, selectExamples } from '../http/select-expression.js';
 import { serverOrigins } from '../http/server-origins.js';
 import { shapeResponse, type ShapedResponse } from '../http/shape-response.js';
 import { createLogger } from '../create-logger.js';
@@ -120,7 +120,7 @@ async function selectOption(expression: string): Promise<(value: unknown) => unk
     return await compileSelect(expression);
   } catch (error) {
     throw new ConfigError(`--select is not a valid JMESPath expression: ${describeError(error)}.`, {
-      hint: 'For example: --select "items[].{id: id, name: name}" (https://jmespath.org).',
+      hint: `For example: --select ${selectExamples} (text in single quotes; https://jmespath.org).`,
     });
   }
 }

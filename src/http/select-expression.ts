@@ -10,6 +10,9 @@ export interface CompiledSelect {
   itemFields: readonly string[];
 }
 
+/** Shown when an expression does not parse: a projection, and a filter, whose text goes in single quotes (a backtick holds JSON: `"open"`). */
+export const selectExamples = `"items[].{id: id, name: name}", "items[?state == 'open'].id"`;
+
 /** Throws the library's error when the expression does not parse. */
 export async function compileSelect(expression: string): Promise<CompiledSelect> {
   const { compile, TreeInterpreter } = await import('@jmespath-community/jmespath');

@@ -20,7 +20,7 @@ import { selectHint } from '../http/select-hint.js';
 import { argumentNames } from '../arguments/argument-names.js';
 import { callOperation, declaresJson } from '../execution/call-operation.js';
 import type { RawResponse } from '../http/send-request.js';
-import { compileSelect, type CompiledSelect } from '../http/select-expression.js';
+import { compileSelect, selectExamples, type CompiledSelect } from '../http/select-expression.js';
 import { serverOrigins } from '../http/server-origins.js';
 import { shapeResponse, sliceUtf8, type ShapedResponse } from '../http/shape-response.js';
 import type { Catalog } from '../openapi/catalog.js';
@@ -77,7 +77,7 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
       select = await compileSelect(input.select);
     } catch (error) {
       return toolError(
-        `select is not a valid JMESPath expression: ${echoInput(describeError(error))}. Example: "items[].{id: id, name: name}". Nothing was sent.`,
+        `select is not a valid JMESPath expression: ${echoInput(describeError(error))}. Examples: ${selectExamples} (text in single quotes). Nothing was sent.`,
       );
     }
   }

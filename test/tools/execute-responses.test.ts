@@ -234,6 +234,25 @@ describe('execute_endpoint responses', () => {
     expect(harness.upstream.requests).toHaveLength(0);
   });
 
+  test('a filter with its text in backticks is refused with examples that show text in single quotes, which work', async () => {
+    const { call } = await connect();
+    const refused = textOf(await call('execute_endpoint', { id: 'bigReport', select: 'Items[?Email == `jdoe@dealer.example`]' }));
+    expect(refused).toContain(`Examples: "items[].{id: id, name: name}", "items[?state == 'open'].id" (text in single quotes). Nothing was sent.`);
+    harness.upstream.respond((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          items: [
+            { id: 1, state: 'open' },
+            { id: 2, state: 'closed' },
+          ],
+        }),
+      );
+    });
+    const filtered = await call('execute_endpoint', { id: 'bigReport', select: "items[?state == 'open'].id" });
+    expect(filtered.structuredContent).toMatchObject({ body: [1] });
+  });
+
   test('a long body comes in parts: continuations return the rest from the store, without calling the API again', async () => {
     serveReport();
     const { call } = await connect({ maxResponseBytes: 300 });
