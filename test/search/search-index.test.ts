@@ -546,23 +546,6 @@ describe('SearchIndex with the shipped vocabulary', () => {
     expect(first(reports, 'daily report store')).toBe('GetStoreReportByDay');
   });
 
-  test("to create is also to add, where an API's word for it is add (ClearBlade's 'Add user')", () => {
-    // Every operation takes a user token header, so "user" tells little apart; the verb has to.
-    const userToken = { parameters: [{ name: 'ClearBlade-UserToken', in: 'header' as const, required: true, schema: { type: 'string' } }] };
-    const platform = new SearchIndex([
-      operation('AddUser', 'post', '/admin/user/{systemKey}', 'Add user', { summary: 'DEVELOPER - Add user', ...userToken }),
-      operation('CreateDeployment', 'post', '/api/v/3/{systemKey}/deployments', 'Creates a deployment', {
-        summary: 'DEPLOYMENTS - Creates a deployment',
-        ...userToken,
-      }),
-      operation('CreateCollection', 'post', '/api/v/3/collectionmanagement', 'Create collection', { summary: 'DATA - Create collection', ...userToken }),
-      operation('CreateNewEdge', 'post', '/api/v/3/edges/{systemKey}/{name}', 'Create edge', { summary: 'EDGE - Create edge', ...userToken }),
-      operation('GetUserInfo', 'get', '/api/v/1/user/info', 'Get user info', { summary: 'USERS - Get user info', ...userToken }),
-      operation('UserLogout', 'post', '/api/v/1/user/logout', 'Log out user', { summary: 'USERS - Log out user', ...userToken }),
-    ]);
-    expect(first(platform, 'create user')).toBe('AddUser');
-  });
-
   test("marking an invoice as paid changes its status (Sinao's updatestatus)", () => {
     const invoices = new SearchIndex([
       operation('invoices.create', 'post', '/apps/{appId}/invoices', 'Create an invoice', { summary: 'Create an invoice' }),
