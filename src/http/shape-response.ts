@@ -86,17 +86,15 @@ export function shapeResponse(raw: RawResponse, options: ShapeOptions): ShapedRe
       value = text;
     }
     // A JSON string whose text is JSON again (mocks of documents whose examples are strings of JSON, Xero's):
-    // shown decoded, so that select and the next-page reading see the fields.
-    const inner = isJson && typeof value === 'string' ? parsedJson(value) : undefined;
-    if (inner !== undefined) {
-      value = inner;
-      shaped.notes.push('The body is a JSON string whose text is JSON again (encoded twice); it is shown decoded.');
-    }
+    // shown decoded, so that select and the next-page reading see the fields. Its text is redacted again
+    // first: a secret holding a quote or a backslash was escaped twice in the body, and the redactor missed it.
+    const inner = isJson && typeof value === 'string' ? parsedJson(redact(value)) : undefined;
+    if (inner !== undefined) value = inner;
     if (isJson && tooDeepAt(value, maxJsonNesting)) {
       value = text;
       isJson = false;
       shaped.notes.push(`The JSON body is nested more than ${maxJsonNesting} levels deep, so it is returned as text.`);
-    }
+    } else if (inner !== undefined) shaped.notes.push('The body is a JSON string whose text is JSON again (encoded twice); it is shown decoded.');
   }
   if (isJson) shaped.json = value;
   if (options.select) {

@@ -180,6 +180,26 @@ describe('execute_endpoint never returns a credential', () => {
     expect(JSON.stringify([...(store as unknown as { continuations: Map<string, unknown> }).continuations.values()])).not.toContain('SECRET-long');
   });
 
+  test('a body encoded twice, decoded for the model, holds no key in any part nor in the store, though the key has a quote and a backslash', async () => {
+    const key = 'SECRET"q\\uote-long';
+    harness.upstream.respond((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(JSON.stringify({ rows: Array.from({ length: 200 }, (_, i) => ({ i, echoed: key })) })));
+    });
+    const store = new MemorySessionStore({ ttlSeconds: 3600 });
+    const { call } = await connect({ keyQuery: key }, { store, maxResponseBytes: 2000 });
+    let result = await call('execute_endpoint', { id: 'listFiles' });
+    const parts = [result];
+    while ((result.structuredContent as { continuation?: string }).continuation) {
+      result = await call('execute_endpoint', { continuation: (result.structuredContent as { continuation: string }).continuation });
+      parts.push(result);
+    }
+    expect(parts.length).toBeGreaterThan(3);
+    expect(textOf(parts[0]!)).toContain('it is shown decoded');
+    expect(parts.map(everywhere).join('')).not.toContain('SECRET');
+    expect(JSON.stringify([...(store as unknown as { continuations: Map<string, unknown> }).continuations.values()])).not.toContain('SECRET');
+  });
+
   test('a binary body holding the key is withheld', async () => {
     harness.upstream.respond((request, response) => {
       response.writeHead(200, { 'content-type': 'image/png' });
