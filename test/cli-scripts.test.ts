@@ -93,6 +93,20 @@ describe('call for scripts', () => {
     expect(stderr).not.toContain('Rex');
   });
 
+  test('a body encoded twice: a pipe gets it as sent, and --select reads it decoded', async () => {
+    const sent = JSON.stringify(JSON.stringify({ id: 5, name: 'Rex' }));
+    upstream.respond((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(sent);
+    });
+    const piped = await runBin(['call', sample, 'getPetById', '--args', '{"petId": 5}', '--base-url', upstream.url]);
+    expect(piped.stdout).toBe(sent);
+    expect(piped.stderr).toContain('(encoded twice); it is written as sent.');
+    const selected = await runBin(['call', sample, 'getPetById', '--args', '{"petId": 5}', '--base-url', upstream.url, '--select', 'name']);
+    expect(selected.stdout).toBe('"Rex"\n');
+    expect(selected.stderr).toContain('(encoded twice); it is shown decoded.');
+  });
+
   test.each([
     [404, 4],
     [422, 4],

@@ -19,7 +19,7 @@ import { callOperation } from '../execution/call-operation.js';
 import type { RawResponse } from '../http/send-request.js';
 import { compileSelect, selectExamples } from '../http/select-expression.js';
 import { serverOrigins } from '../http/server-origins.js';
-import { shapeResponse, type ShapedResponse } from '../http/shape-response.js';
+import { decodedNote, shapeResponse, type ShapedResponse } from '../http/shape-response.js';
 import { createLogger } from '../create-logger.js';
 import { formatBytes } from '../progress.js';
 import { inputSchemaOf, requestMediaTypes } from '../arguments/input-schema.js';
@@ -92,10 +92,14 @@ export async function runCall(config: Config, id: string, options: CallOptions):
     maxBinaryBytes: whole,
     declaredHeaders: declaredResponseHeaders(operation, catalog, response.status),
   });
-  const notes = [...adjustments.map((a) => `Adjusted: ${a}`), ...shaped.notes.map((n) => `Note: ${n}`)];
+  // A pipe gets the bytes as the API sent them: a body encoded twice is decoded only where it is shown or selected.
+  const asSent = !options.json && !select && !(process.stdout.isTTY === true && !options.raw);
+  const said = (note: string) =>
+    asSent && note === decodedNote ? 'The body is a JSON string whose text is JSON again (encoded twice); it is written as sent.' : note;
+  const notes = [...adjustments.map((a) => `Adjusted: ${a}`), ...shaped.notes.map((n) => `Note: ${said(n)}`)];
   let selected: { value: unknown } | undefined;
   if (select) {
-    const body = parseJson(response.bytes);
+    const body = shaped.json !== undefined ? { value: shaped.json } : parseJson(response.bytes);
     if (body) selected = { value: select(body.value) ?? null };
     else notes.push(`Note: --select was not applied: the body is not JSON.`);
   }
@@ -120,7 +124,7 @@ async function selectOption(expression: string): Promise<(value: unknown) => unk
     return await compileSelect(expression);
   } catch (error) {
     throw new ConfigError(`--select is not a valid JMESPath expression: ${describeError(error)}.`, {
-      hint: `For example: --select ${selectExamples} (text in single quotes; https://jmespath.org).`,
+      hint: `For example: ${selectExamples.map((example) => `--select "${example}"`).join(' or ')} (text in single quotes; https://jmespath.org).`,
     });
   }
 }

@@ -10,11 +10,13 @@ const maxNames = 25;
 
 /** Characters of a field name shown at most: a body's keys are the API's, of any length. */
 const maxNameChars = 60;
+/** Items of a list body whose keys are read: enough to know its fields, bounded on a long list. */
+const maxItems = 100;
 
 /**
- * A note when `select` reads a name the body does not have (at its top, or in its first item when it is a
- * list), naming the fields it has. Where that cannot be told (an expression naming nothing there), when it
- * returned nothing but null. Undefined otherwise: a field the body has may be null.
+ * A note when `select` reads a name the body does not have (at its top, or in any of its first items when it
+ * is a list), naming the fields it has; else when it returned nothing but null though every name it read is
+ * there with a value (`data.nmae` on `{"data": {"name": …}}`). Undefined otherwise: a field may be null.
  */
 export function selectMissNote(
   expression: string,
@@ -22,23 +24,29 @@ export function selectMissNote(
   selected: unknown,
   read: Pick<CompiledSelect, 'rootFields' | 'itemFields'>,
 ): string | undefined {
-  const item = Array.isArray(body) ? body.find(isObject) : body;
-  if (!isObject(item)) return undefined;
+  const items = Array.isArray(body) ? body.slice(0, maxItems).filter(isObject) : isObject(body) ? [body] : [];
+  if (!items.length) return undefined;
   const fields = Array.isArray(body) ? read.itemFields : read.rootFields;
-  const checkable = fields.length > 0;
-  const missing = fields.filter((name) => !Object.hasOwn(item, name));
-  if (checkable ? !missing.length : !holdsNothing(selected)) return undefined;
-  const names = Object.keys(item).map(cut);
+  const has = (name: string) => items.some((item) => Object.hasOwn(item, name));
+  const missing = fields.filter((name) => !has(name));
+  const readNull = fields.some((name) => items.every((item) => item[name] === null || item[name] === undefined));
+  if (!missing.length && (readNull || !holdsNothing(selected))) return undefined;
+  const names = [...new Set(items.flatMap((item) => Object.keys(item)))];
   if (!names.length) return undefined;
-  const shown = names.slice(0, maxNames).join(', ') + (names.length > maxNames ? `, and ${names.length - maxNames} more` : '');
   const what = missing.length
-    ? `names ${missing.map(cut).join(', ')}, which the body does not have: a missing name reads as null.`
+    ? `names ${listed(missing)}, which the body does not have: a missing name reads as null.`
     : 'found only null: JMESPath reads a name the body lacks as null.';
-  return `select ${expression} ${what} ${Array.isArray(body) ? "Its items' fields" : 'Its fields'}: ${shown}.`;
+  return `select ${expression} ${what} ${Array.isArray(body) ? "Its items' fields" : 'Its fields'}: ${listed(names)}.`;
 }
 
-function cut(name: string): string {
-  return name.length > maxNameChars ? `${name.slice(0, maxNameChars - 1)}…` : name;
+/** Names, each cut to `maxNameChars` characters (never inside one), `maxNames` at most and the rest counted. */
+function listed(names: readonly string[]): string {
+  const cut = (name: string) => {
+    const chars = Array.from(name);
+    return chars.length > maxNameChars ? `${chars.slice(0, maxNameChars - 1).join('')}…` : name;
+  };
+  const shown = names.slice(0, maxNames).map(cut).join(', ');
+  return names.length > maxNames ? `${shown}, and ${names.length - maxNames} more` : shown;
 }
 
 function holdsNothing(value: unknown): boolean {

@@ -41,6 +41,9 @@ export interface ShapeOptions {
   declaredHeaders?: ReadonlySet<string>;
 }
 
+/** The note on a body encoded twice, which is shown decoded (`call` writes a pipe the bytes as sent, and says so instead). */
+export const decodedNote = 'The body is a JSON string whose text is JSON again (encoded twice); it is shown decoded.';
+
 /** JSON nested deeper than this is returned as text: what walks a value (serializers, `select`) need not go that deep. */
 const maxJsonNesting = 256;
 
@@ -94,7 +97,7 @@ export function shapeResponse(raw: RawResponse, options: ShapeOptions): ShapedRe
       value = text;
       isJson = false;
       shaped.notes.push(`The JSON body is nested more than ${maxJsonNesting} levels deep, so it is returned as text.`);
-    } else if (inner !== undefined) shaped.notes.push('The body is a JSON string whose text is JSON again (encoded twice); it is shown decoded.');
+    } else if (inner !== undefined) shaped.notes.push(decodedNote);
   }
   if (isJson) shaped.json = value;
   if (options.select) {

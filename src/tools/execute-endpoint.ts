@@ -77,7 +77,7 @@ async function executeEndpoint(input: Record<string, unknown>, context: ToolCont
       select = await compileSelect(input.select);
     } catch (error) {
       return toolError(
-        `select is not a valid JMESPath expression: ${echoInput(describeError(error))}. Examples: ${selectExamples} (text in single quotes). Nothing was sent.`,
+        `select is not a valid JMESPath expression: ${echoInput(describeError(error))}. Examples: ${selectExamples.map((example) => `"${example}"`).join(', ')} (text in single quotes). Nothing was sent.`,
       );
     }
   }

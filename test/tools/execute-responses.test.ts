@@ -236,7 +236,10 @@ describe('execute_endpoint responses', () => {
 
   test('a filter with its text in backticks is refused with examples that show text in single quotes, which work', async () => {
     const { call } = await connect();
-    const refused = textOf(await call('execute_endpoint', { id: 'bigReport', select: 'Items[?Email == `jdoe@dealer.example`]' }));
+    const refusal = await call('execute_endpoint', { id: 'bigReport', select: 'Items[?Email == `jdoe@dealer.example`]' });
+    expect(refusal.isError).toBe(true);
+    expect(harness.upstream.requests).toHaveLength(0);
+    const refused = textOf(refusal);
     expect(refused).toContain(`Examples: "items[].{id: id, name: name}", "items[?state == 'open'].id" (text in single quotes). Nothing was sent.`);
     harness.upstream.respond((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
