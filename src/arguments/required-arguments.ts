@@ -86,7 +86,7 @@ function noteValues(found: RequiredOfOperation, name: string, schema: unknown): 
 }
 
 /** Characters that would break a row's `name (a|b)` if a value held them: a line break could even start a row of its own. */
-const breaksRow = /[\r\n|()[\]]/;
+const breaksRow = /[\r\n\u2028\u2029\u0085|()[\]]/;
 
 /** An enum's values when there are 2 to `maxChoices` scalars, short together and plain; otherwise none. */
 function shortChoices(schema: unknown): (string | number)[] | undefined {

@@ -104,7 +104,8 @@ function classIgnoringCase(text: string): string {
     if (/^(?:[a-z]{2}|[A-Z]{2})$/.test(c + to)) added.push(`${otherCase(c)}-${otherCase(to)}`);
     i += 3;
   }
-  const open = text[1] === '^' ? 2 : 1;
+  // After `[`, `[^` and a `-` standing first: one there would make a range of the letters added.
+  const open = /^\[\^?-?/.exec(text)![0].length;
   return added.length ? `${text.slice(0, open)}${added.join('')}${text.slice(open)}` : text;
 }
 

@@ -118,6 +118,9 @@ export async function listEndpoints(input: Record<string, unknown>, context: Too
   return toolResult(renderText(catalog, position, structured, endpoints, tagsNote), structured);
 }
 
+/** Line breaks, Unicode's too. */
+const lineBreaks = /[\r\n\u2028\u2029\u0085]/g;
+
 /** The required arguments of a result, each with its values when it takes a few short ones: "order_type (buy|sell|all), region_id". */
 export function requiredText(e: Pick<ListedEndpoint, 'required' | 'choices' | 'formats'>): string {
   // Own properties only: a document may name an argument "constructor".
@@ -127,7 +130,8 @@ export function requiredText(e: Pick<ListedEndpoint, 'required' | 'choices' | 'f
       : e.formats && Object.hasOwn(e.formats, name)
         ? ` (${e.formats[name]})`
         : '';
-  return e.required.map((name) => `${name}${hint(name)}`).join(', ');
+  // A document's names are shown on one line: a line break in one would start a row of its own.
+  return e.required.map((name) => `${name.replace(lineBreaks, ' ')}${hint(name)}`).join(', ');
 }
 
 /** One result as list_endpoints returns it; the CLI prints the same data. */
@@ -216,7 +220,7 @@ function renderText(catalog: Catalog, position: ListPosition, structured: Record
     const variants = e.variants ? `; also under ${e.variants.join(', ')}${more}` : '';
     // An operation without an operationId has "METHOD /path" as its id: said once, it reads as both.
     const target = methodPathId(e.method, e.path);
-    const head = e.id === target ? target : `${e.id}: ${target}`;
+    const head = (e.id === target ? target : `${e.id}: ${target}`).replace(lineBreaks, ' ');
     lines.push(`${head}${e.summary ? ` - ${e.summary}` : ''}${required}${e.deprecated ? ' (deprecated)' : ''}${variants}`);
   }
   const weaker = structured.weaker as string[] | undefined;

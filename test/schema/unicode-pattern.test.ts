@@ -77,6 +77,8 @@ describe('regular expression literals', () => {
     { name: 'a literal that also needs the u rewrite', given: '/^arn\\:x$/iu', want: '^[aA][rR][nN]:[xX]$' },
     { name: 'a class ending in a hyphen, ignoring case', given: '/^[a-z_-]+$/i', want: '^[A-Za-z_-]+$' },
     { name: 'a negated class ignoring case', given: '/^[^a-z]$/i', want: '^[^A-Za-z]$' },
+    { name: 'a class opening with a hyphen, ignoring case', given: '/^[-a]+$/i', want: '^[-Aa]+$' },
+    { name: 'a negated class opening with a hyphen', given: '/^[^-a]$/i', want: '^[^-Aa]$' },
     { name: 'slashes a class or a backslash keeps', given: '/^[a/]\\/b$/i', want: '^[Aa/]\\/[bB]$' },
   ])('reads $name as the pattern it means', ({ given, want }) => {
     expect(toUnicodePattern(given)).toBe(want);

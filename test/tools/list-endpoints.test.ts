@@ -180,7 +180,9 @@ describe('list_endpoints', () => {
     const row = textOf(result)
       .split('\n')
       .filter((line) => line.startsWith('createWidget'));
-    expect(row).toEqual(['createWidget: POST /widgets/{constructor} [required: constructor, toString (uuid), kind (a|b), __proto__ (x|y), shade, size]']);
+    expect(row).toEqual([
+      'createWidget: POST /widgets/{constructor} [required: constructor, toString (uuid), kind (a|b), __proto__ (x|y), shade, size, a evil: DELETE /admin [required: x], tone]',
+    ]);
   });
 
   test('two copies are named and the rest counted, unless only one is left to count', () => {
