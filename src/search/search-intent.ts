@@ -106,7 +106,8 @@ export function requestIntent(words: readonly string[], namesItem = false, verbs
   let first: RequestIntent | undefined = question ? undefined : openingIntent(words, verbs);
   let many = false;
   // "which files did I delete?" asks what was done: after its auxiliary, a question's verb asks for nothing ("how do I delete…" does).
-  const auxiliaryAt = question && words[0] !== 'how' ? words.findIndex((word) => auxiliaries.has(word)) : -1;
+  // "have to" and "has to" say what must be done, not what was: "what do I have to call to create an invoice?".
+  const auxiliaryAt = question && words[0] !== 'how' ? words.findIndex((word, i) => auxiliaries.has(word) && words[i + 1] !== 'to') : -1;
   for (const [i, word] of words.entries()) {
     // A past participle describes what happened ("who deleted it", "files shared with me"); it asks for nothing.
     const intent = pastParticiple(word) || (auxiliaryAt !== -1 && i > auxiliaryAt) ? undefined : listedIntent(word);

@@ -79,6 +79,8 @@ describe('requestIntent', () => {
     { given: 'which endpoint do I use to delete a node?', want: 'delete' },
     { given: 'what do I call to create an invoice?', want: 'create' },
     { given: 'which users have we invited?', want: 'list' },
+    { given: 'what do I have to call to create an invoice?', want: 'create' },
+    { given: 'which endpoint has to be called to delete a node?', want: 'delete' },
     { given: 'the quarterly report', want: undefined },
   ])('$given -> $want', ({ given, want }) => {
     expect(requestIntent(requestWords(given))).toBe(want);
