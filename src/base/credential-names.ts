@@ -5,12 +5,13 @@
  */
 
 /**
- * Api-Key, Api-Username, trakt-api-key, X-Auth-Token, Token, Secret, Password, ClearBlade-UserToken and
- * -DevToken, X-VTEX-API-AppToken, ClearBlade-SystemSecret, PLAID-SECRET; not X-Page-Token, X-CSRF-Token or
- * AWS's X-Amz-Client-Token (an idempotency token the caller makes up).
+ * Api-Key, Api-Username, trakt-api-key, X-Auth-Token, Token, Password, ClearBlade-UserToken and -DevToken,
+ * X-VTEX-API-AppToken, GitLab's PRIVATE-TOKEN, X-Amz-Security-Token, Ocp-Apim-Subscription-Key, and any name
+ * ending in "secret" (ClearBlade-SystemSecret, PLAID-SECRET); not X-Page-Token, X-CSRF-Token or AWS's
+ * X-Amz-Client-Token (an idempotency token the caller makes up).
  */
 const credentialName =
-  /(?:api[-_]?(?:key|token|secret|user(?:name)?)|(?:^|[-_])(?:auth[-_]?(?:key|token|secret)|access[-_]?token)|(?:user|dev|developer|session|bearer|app)[-_]?token|(?:^|[-_a-z])secret)$|^(?:x-)?(?:token|secret|password)$/i;
+  /(?:api[-_]?(?:key|token|secret|user(?:name)?)|(?:^|[-_])(?:auth[-_]?(?:key|token|secret)|access[-_]?token)|(?:user|dev|developer|session|bearer|app|private|security)[-_]?token|subscription[-_]?key|secret)$|^(?:x-)?(?:token|password)$/i;
 /** Anything that may carry one: keys, tokens, cookies, sessions, passwords, credentials. */
 const secretWord = /authorization|cookie|token|secret|key|auth|session|password|credential/i;
 

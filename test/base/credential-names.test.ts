@@ -16,6 +16,10 @@ describe('namesCredential', () => {
     'ClearBlade-SystemSecret',
     'PLAID-SECRET',
     'x-amz-sso_bearer_token',
+    'PRIVATE-TOKEN',
+    'X-Amz-Security-Token',
+    'Ocp-Apim-Subscription-Key',
+    'Secret',
   ])('%s is a credential', (name) => {
     expect(namesCredential(name)).toBe(true);
   });
