@@ -14,6 +14,7 @@ import { fixedNote } from '../schema/fixed-value.js';
 import { isClientDefaulted, transportHeaders } from './transport-headers.js';
 import { credentialNote, isCredentialHeader } from './credential-parameter.js';
 import { replacementRequired, reusesReplacementBody } from './replacement-body.js';
+import { namesTheExampleLeavesOut } from './example-required.js';
 import { reachableDefs } from '../schema/local-defs.js';
 import { responseEnums } from '../schema/response-enums.js';
 import { shortenText } from '../schema/shorten-text.js';
@@ -182,6 +183,7 @@ export function buildInputSchema(operation: Operation, catalog: Catalog, mediaTy
   const unreliable = findUnreliableConstraints(schema, () => responseEnums(operation, resolver));
   const body = bindings.find((b) => b.location === 'body');
   if (body && reusesReplacementBody(operation, catalog, body.mediaType)) unreliable.push(...replacementRequired(schema));
+  else if (body) unreliable.push(...namesTheExampleLeavesOut(schema, body.media));
   const strict = catalog.validation === 'strict';
   // A shapeless object is common (thousands of fields in the directory) and its schema says what is done: no line each.
   for (const constraint of unreliable) if (constraint.keyword !== 'type') problems.push(unreliableProblem(constraint, strict));

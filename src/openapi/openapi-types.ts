@@ -19,6 +19,8 @@ export interface ParameterObject {
 export interface MediaTypeObject {
   schema?: unknown;
   encoding?: Record<string, EncodingObject>;
+  example?: unknown;
+  examples?: unknown;
 }
 
 export interface EncodingObject {

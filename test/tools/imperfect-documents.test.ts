@@ -145,6 +145,22 @@ describe('a constraint the document contradicts is named, not enforced', () => {
     expect(textOf(result)).toContain('sent without "monitorName", "timezoneCode"');
   });
 
+  test("required names the body's own example leaves out are not enforced (Xero's employee update sends MiddleNames alone)", async () => {
+    const { call } = await connect(directory('xero.com/xero-payroll-au.json'));
+    const tenant = { 'Xero-Tenant-Id': 'b3c1d2e4-0000-4a5b-9c8d-1234567890ab' };
+    const update = await call('execute_endpoint', {
+      id: 'updateEmployee',
+      arguments: { ...tenant, EmployeeID: '7d0e5a6b-1c2d-4e3f-8a9b-0c1d2e3f4a5b', body: [{ HomeAddress: { AddressLine1: '12 King St', City: 'Sydney' } }] },
+    });
+    expect(update.isError).toBeFalsy();
+    expect(JSON.parse(harness.upstream.requests[0]!.raw.toString())).toEqual([{ HomeAddress: { AddressLine1: '12 King St', City: 'Sydney' } }]);
+    expect(textOf(update)).toContain('sent without "FirstName", "LastName", "DateOfBirth"');
+    // The creation's own example has them all: there they stay required.
+    const create = await call('execute_endpoint', { id: 'createEmployee', arguments: { ...tenant, body: [{ MiddleNames: 'Frank' }] } });
+    expect(create.isError).toBe(true);
+    expect(harness.upstream.requests).toHaveLength(1);
+  });
+
   test('under --validation strict a shapeless object takes objects only, as the document says', async () => {
     const { call } = await connect(directory('launchdarkly.com.json'), 'strict');
     const refused = await call('execute_endpoint', {
