@@ -94,8 +94,7 @@ export async function runCall(config: Config, id: string, options: CallOptions):
   });
   // A pipe gets the bytes as the API sent them: a body encoded twice is decoded only where it is shown or selected.
   const asSent = !options.json && !select && !(process.stdout.isTTY === true && !options.raw);
-  const said = (note: string) =>
-    asSent && note === decodedNote ? 'The body is a JSON string whose text is JSON again (encoded twice); it is written as sent.' : note;
+  const said = (note: string) => (asSent && note === decodedNote ? decodedNote.replace('it is shown decoded', 'it is written as sent') : note);
   const notes = [...adjustments.map((a) => `Adjusted: ${a}`), ...shaped.notes.map((n) => `Note: ${said(n)}`)];
   let selected: { value: unknown } | undefined;
   if (select) {

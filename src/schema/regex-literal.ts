@@ -66,7 +66,7 @@ export function ignoringCase(source: string): string {
   return out;
 }
 
-/** The escape starting at `i`: `\p{…}`, `\u{…}`, `\uXXXX`, `\xXX`, `\cX`, `\k<…>` or a backslash and one character. */
+/** The escape starting at `i`: `\p{…}`, `\u{…}`, `\u` and four hex digits, `\x` and two, `\c` and a letter, `\k<…>`, or a backslash and one character. */
 function escapeAt(source: string, i: number): string {
   const long = /^\\(?:[pPu]\{[^}]*\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|c[A-Za-z]|k<[^>]*>|.)/s.exec(source.slice(i));
   return long ? long[0] : '\\';

@@ -37,6 +37,20 @@ function echoEverywhere(request: RecordedRequest, response: import('node:http').
 
 const everywhere = (result: CallToolResult) => JSON.stringify(result);
 
+/** A call's result and every continuation of it, fetched in turn. */
+async function everyPart(call: (name: string, args: Record<string, unknown>) => Promise<CallToolResult>, id: string): Promise<CallToolResult[]> {
+  let result = await call('execute_endpoint', { id });
+  const parts = [result];
+  while ((result.structuredContent as { continuation?: string }).continuation) {
+    result = await call('execute_endpoint', { continuation: (result.structuredContent as { continuation: string }).continuation });
+    parts.push(result);
+  }
+  return parts;
+}
+
+/** What the store keeps of long bodies, as text. */
+const storedText = (store: MemorySessionStore) => JSON.stringify([...(store as unknown as { continuations: Map<string, unknown> }).continuations.values()]);
+
 describe('SecretRedactor', () => {
   test.each([
     ['as is', 'k=s3cr3t/+&=key', 'k=[redacted]'],
@@ -168,16 +182,11 @@ describe('execute_endpoint never returns a credential', () => {
     });
     const store = new MemorySessionStore({ ttlSeconds: 3600 });
     const { call } = await connect({ keyQuery: 'SECRET-long' }, { store, maxResponseBytes: 2000 });
-    let result = await call('execute_endpoint', { id: 'listFiles' });
-    const parts = [result];
-    while ((result.structuredContent as { continuation?: string }).continuation) {
-      result = await call('execute_endpoint', { continuation: (result.structuredContent as { continuation: string }).continuation });
-      parts.push(result);
-    }
+    const parts = await everyPart(call, 'listFiles');
     expect(parts.length).toBeGreaterThan(5);
     expect(parts.map(everywhere).join('')).not.toContain('SECRET-long');
     expect(parts.map(textOf).join('')).toContain('api_key=[redacted]');
-    expect(JSON.stringify([...(store as unknown as { continuations: Map<string, unknown> }).continuations.values()])).not.toContain('SECRET-long');
+    expect(storedText(store)).not.toContain('SECRET-long');
   });
 
   test('a body encoded twice, decoded for the model, holds no key in any part nor in the store, though the key has a quote and a backslash', async () => {
@@ -188,16 +197,11 @@ describe('execute_endpoint never returns a credential', () => {
     });
     const store = new MemorySessionStore({ ttlSeconds: 3600 });
     const { call } = await connect({ keyQuery: key }, { store, maxResponseBytes: 2000 });
-    let result = await call('execute_endpoint', { id: 'listFiles' });
-    const parts = [result];
-    while ((result.structuredContent as { continuation?: string }).continuation) {
-      result = await call('execute_endpoint', { continuation: (result.structuredContent as { continuation: string }).continuation });
-      parts.push(result);
-    }
+    const parts = await everyPart(call, 'listFiles');
     expect(parts.length).toBeGreaterThan(3);
     expect(textOf(parts[0]!)).toContain('it is shown decoded');
     expect(parts.map(everywhere).join('')).not.toContain('SECRET');
-    expect(JSON.stringify([...(store as unknown as { continuations: Map<string, unknown> }).continuations.values()])).not.toContain('SECRET');
+    expect(storedText(store)).not.toContain('SECRET');
   });
 
   test('a binary body holding the key is withheld', async () => {
