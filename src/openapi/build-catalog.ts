@@ -80,7 +80,7 @@ export function buildCatalog(spec: LoadedSpec, options: BuildCatalogOptions = {}
         path: operationPath,
         tags: Array.isArray(raw.tags) ? raw.tags.filter((t): t is string => typeof t === 'string') : [],
         deprecated: raw.deprecated === true || saysDeprecated(raw.summary, raw.description),
-        ...summaryAndDescription(raw, path),
+        ...summaryAndDescription(raw, path, item),
         ...credentialsAsAuth(
           withDocumentVersion(parameters.filter(isArgument), document.info?.version),
           Array.isArray(raw.security) ? (raw.security as SecurityRequirement[]) : documentSecurity,
@@ -220,15 +220,25 @@ function parameterKey(location: string, name: string): string {
 /**
  * An operation's summary, trimmed, and its description. No summary when it only repeats the path and a
  * description can stand in (see `summaryRepeatsPath`); without summary or description, the name its success
- * response gives it (see `nameOfResponse`). A summary of several lines is its first; the rest goes with the description.
+ * response gives it (see `nameOfResponse`), or else its path item's summary and description, which OpenAPI
+ * applies to every operation of the path (Twilio's and Velo's: 596 directory operations in 30 documents say
+ * nothing of their own). A summary of several lines is its first; the rest goes with the description.
  */
-function summaryAndDescription(raw: Record<string, unknown>, path: string): { summary?: string; description?: string } {
+function summaryAndDescription(
+  raw: Record<string, unknown>,
+  path: string,
+  item: Record<string, unknown>,
+): Pick<Operation, 'summary' | 'description' | 'describedByPath'> {
   const description = typeof raw.description === 'string' ? raw.description : undefined;
   const described = description !== undefined && description.trim() !== '';
   const withDescription = description === undefined ? {} : { description };
   const summary = typeof raw.summary === 'string' ? raw.summary.trim() : undefined;
   if (!summary) {
     const named = described ? undefined : nameOfResponse(raw.responses);
+    if (!described && !named && item !== raw) {
+      const ofPath = summaryAndDescription(item, path, item);
+      return ofPath.description?.trim() ? { ...ofPath, describedByPath: true } : ofPath;
+    }
     const chosen = named ?? summary;
     return chosen === undefined ? withDescription : { summary: chosen, ...withDescription };
   }

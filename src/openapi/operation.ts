@@ -10,6 +10,8 @@ export interface Operation {
   operationId?: string;
   summary?: string;
   description?: string;
+  /** The description is its path item's, shared by every operation of the path: what the path is, not what this one does. */
+  describedByPath?: true;
   tags: string[];
   deprecated: boolean;
   /** Path-level and operation-level parameters merged, `$ref`s resolved. */

@@ -65,7 +65,8 @@ export function fieldTerms(op: Operation, terms: Tokenizer = tokenize, intent?: 
   return {
     // Each word once: "PostWebhookEndpointsWebhookEndpoint" names its resource twice, which says nothing more.
     id: [...new Set(id)],
-    summary: summaryTerms(op, summary ?? (description ? firstSentence(description) : undefined), unnamed, intent, terms),
+    // A path item's description says what the path is, not what the operation does: it is no title.
+    summary: summaryTerms(op, summary ?? (description && !op.describedByPath ? firstSentence(description) : undefined), unnamed, intent, terms),
     path,
     pathParam,
     tag: op.tags.flatMap((t) => terms(t)),

@@ -61,6 +61,13 @@ describe('fieldTerms', () => {
     expect(terms.description).not.toContain('p');
   });
 
+  test("a path item's description stands in for no summary: it says what the path is, shared by every operation of it", () => {
+    const description = 'A Webhook resource manages a service-level set of callback URLs.';
+    const terms = fieldTerms(operation('post', '/v1/Configuration/Webhooks', { description, describedByPath: true }));
+    expect(terms.summary).toEqual(fieldTerms(operation('post', '/v1/Configuration/Webhooks')).summary);
+    expect(terms.description).toContain('callback');
+  });
+
   test('a path segment standing for the caller reads as the authenticated user; an action is read without its namespace', () => {
     const terms = fieldTerms(operation('post', '/me/microsoft.graph.sendMail'));
     expect(terms.path).toEqual(['authenticat', 'user', 'send', 'mail']);

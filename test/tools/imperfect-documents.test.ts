@@ -483,6 +483,18 @@ describe('listings', () => {
     expect(catalog.operations.find((op) => op.path === '/application/{appId}/environment' && op.method === 'get')!.summary).toBeUndefined();
   });
 
+  test("an operation that says nothing of its own takes its path item's description (Twilio's configuration webhook), as OpenAPI applies it to every operation of the path", async () => {
+    const twilio = directory('twilio.com/twilio_conversations_v1.json');
+    const { call } = await connect(twilio);
+    const rows = textOf(await call('list_endpoints', { query: 'webhook', limit: 3 })).split('\n');
+    expect(rows).toContain(
+      'UpdateConfigurationWebhook: POST /v1/Configuration/Webhooks - A Webhook resource manages a service-level set of callback URLs and their configuration for receiving all conversation…',
+    );
+    const catalog = await catalogOf(twilio);
+    const own = catalog.operations.find((op) => op.id === 'UpdateConversation')!;
+    expect(own.description).toBe("Update an existing conversation in your account's default service");
+  });
+
   test("a summary of several lines (Visma's) lists its first line; the rest goes with the description", async () => {
     const { call } = await connect(directory('visma.net.json'));
     const listed = textOf(await call('list_endpoints', { query: 'SalesOrderV2_GetAllOrders_V2', limit: 1 })).split('\n')[1];
