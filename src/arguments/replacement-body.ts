@@ -1,9 +1,11 @@
 /**
  * @module A PATCH whose request body is the schema of the whole object: its PUT's (NetBox's WritableDevice for
  * dcim_devices_partial_update: 261 operations in 13 directory documents, Django REST generators mostly), or
- * the one its collection's POST creates with (Apideck's Opportunity); or any body sent as a JSON merge patch.
+ * the one its collection's POST creates with (Apideck's Opportunity), also when written out again (Akeneo's);
+ * or any body sent as a JSON merge patch.
  * Its required names are for a whole object, and do not bind a PATCH, which sends what changes.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { isObject, type JsonObject } from '../base/json.js';
 import type { Catalog } from '../openapi/catalog.js';
 import type { Operation } from '../openapi/operation.js';
@@ -27,15 +29,32 @@ export function reusesReplacementBody(operation: Operation, catalog: Catalog, me
   // The collection keeps the item path's trailing slash, as Django REST writes both ("/sites/{id}/", "/sites/").
   const collection = operation.path.replace(/\/\{[^/{}]+\}(\/?)$/, '$1');
   const whole = [puts.get(operation.path), collection === operation.path ? undefined : posts.get(collection)];
-  return whole.some((other) => sameSchema(own, other?.requestBody?.content?.[mediaType]?.schema));
+  if (!whole.some((other) => sameSchema(own, other?.requestBody?.content?.[mediaType]?.schema))) return false;
+  // An object of one property (a comment's body) is what any PATCH of it sends: its required name binds.
+  return !hasOneProperty(catalog, own, operation.docUrl);
 }
 
-/** Whether two body schemas are one: the same object, or `$ref`s to the same place. */
+/** Whether a body schema is an object of exactly one property. */
+function hasOneProperty(catalog: Catalog, schema: unknown, docUrl: string): boolean {
+  let resolved: unknown;
+  try {
+    resolved = catalog.spec.resolver.deref(schema, docUrl, 'request body schema').value;
+  } catch {
+    return false;
+  }
+  return isObject(resolved) && isObject(resolved.properties) && Object.keys(resolved.properties).length === 1;
+}
+
+/**
+ * Whether two body schemas are one: the same object, `$ref`s to the same place, or one written out twice
+ * (Akeneo's channels_patch repeats channels_post's inline schema, example and all).
+ */
 function sameSchema(own: unknown, theirs: unknown): boolean {
   if (theirs === undefined) return false;
   if (own === theirs) return true;
   const ref = (schema: unknown) => (typeof schema === 'object' && schema !== null ? (schema as { $ref?: unknown }).$ref : undefined);
-  return typeof ref(own) === 'string' && ref(own) === ref(theirs);
+  if (ref(own) !== undefined || ref(theirs) !== undefined) return typeof ref(own) === 'string' && ref(own) === ref(theirs);
+  return isDeepStrictEqual(own, theirs);
 }
 
 /** The PUT and POST operations of the catalog by path, built once. */

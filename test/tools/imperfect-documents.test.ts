@@ -136,6 +136,21 @@ describe('a constraint the document contradicts is named, not enforced', () => {
     expect(textOf(result)).toContain('sent without "title", "primary_contact_id"');
   });
 
+  test("a PATCH whose body writes its creation's schema out again (Akeneo's channels_patch) requires none of its fields; an object of one property (a gist comment) still requires it", async () => {
+    const { call } = await connect(directory('akeneo.com.json'));
+    const listed = textOf(await call('list_endpoints', { query: 'update channel' }));
+    expect(listed).toMatch(/channels_patch: PATCH \/api\/rest\/v1\/channels\/\{code\} - Update\/create a channel \[required: code, body\]/);
+    const result = await call('execute_endpoint', { id: 'channels_patch', arguments: { code: 'ecommerce', body: { labels: { en_US: 'Web shop' } } } });
+    expect(result.isError).toBeFalsy();
+    expect(JSON.parse(harness.upstream.requests[0]!.raw.toString())).toEqual({ labels: { en_US: 'Web shop' } });
+    expect(textOf(result)).toContain('sent without "code", "category_tree", "locales", "currencies"');
+    const github = await connect(realSpecPath('github'));
+    const comment = textOf(await github.call('list_endpoints', { query: 'update a gist comment', limit: 1 }));
+    expect(comment).toContain(
+      'gists/update-comment: PATCH /gists/{gist_id}/comments/{comment_id} - Update a gist comment [required: gist_id, comment_id, body.body]',
+    );
+  });
+
   test("a PATCH sent as a JSON merge patch (Alerter System's api_monitor_id_patch) requires none of its fields", async () => {
     const { call } = await connect(directory('alertersystem.com.json'));
     const result = await call('execute_endpoint', { id: 'api_monitor_id_patch', arguments: { id: '42', body: { graceSeconds: 30 } } });
