@@ -5,11 +5,14 @@ export function withoutLink(title: string): string {
   return title.replace(/\s*\([^()]*:\/\/[^()]*\)/g, '').trim();
 }
 
-/** "Mastodon API Specification (https://…)" → "Mastodon API"; "Discourse" → "Discourse API"; "" → "API". */
+/** "Mastodon API Specification (https://…)" → "Mastodon API"; "Discourse" → "Discourse API"; "Twitter API v2" as it is; "" → "API". */
 export function apiNameOf(name: string): string {
   const plain = withoutLink(name)
     .replace(/\b(APIs?)(\s+reference)?\s+(documentation|docs|specification|spec|definition)$/i, '$1')
     .trim();
   if (!plain) return 'API';
-  return /\bAPIs?$/i.test(plain) ? plain : `${plain} API`;
+  return saysApi.test(plain) ? plain : `${plain} API`;
 }
+
+/** A name ending in API, or in API and its version ("The Blue Alliance API v3", "Recipe API (v2)": 32 directory titles). */
+const saysApi = /\bAPIs?(?:\s+\(?v?\d[\w.]*\)?)?$/i;

@@ -9,6 +9,12 @@ describe('apiNameOf', () => {
     expect(apiNameOf('')).toBe('API');
   });
 
+  it('keeps a name that says API and then its version', () => {
+    expect(apiNameOf('The Blue Alliance API v3')).toBe('The Blue Alliance API v3');
+    expect(apiNameOf('1,000,000+ Recipe and Grocery List API (v2)')).toBe('1,000,000+ Recipe and Grocery List API (v2)');
+    expect(apiNameOf('Microcks API v1.7')).toBe('Microcks API v1.7');
+  });
+
   it('drops a link in brackets and a Documentation or Specification after API', () => {
     expect(apiNameOf('Mastodon API Specification (https://github.com/mastodon/mastodon)')).toBe('Mastodon API');
     expect(apiNameOf('Discourse API Documentation')).toBe('Discourse API');
