@@ -69,7 +69,7 @@ function describeTool(catalog: Catalog): string {
   const more = catalog.tags().length - tags.length;
   const tagText = tags.length ? ` Largest tags: ${tags.join(', ')}${more > 0 ? `, and ${more} more` : ''}.` : '';
   return (
-    `Search the ${catalog.apiName} (${catalog.operations.length} endpoints) by what you want to do, or browse by tag or method.` +
+    `Search ${/^the\s/i.test(catalog.apiName) ? '' : 'the '}${catalog.apiName} (${catalog.operations.length} endpoints) by what you want to do, or browse by tag or method.` +
     `${tagText} Results give each id and its required arguments; then describe_endpoint for the inputs, or execute_endpoint.`
   );
 }

@@ -739,6 +739,12 @@ describe('listings', () => {
     expect(list.description).not.toContain(doubled.endsWith('.') ? `${doubled} API` : doubled);
   });
 
+  test("a title that opens with 'The' (The Blue Alliance's) is not preceded by another", async () => {
+    const { client } = await connect(directory('thebluealliance.com.json'));
+    const list = (await client.listTools()).tools.find((t) => t.name === 'list_endpoints')!;
+    expect(list.description).toMatch(/^Search The Blue Alliance API v3 \(65 endpoints\)/);
+  });
+
   test("a document with an empty title (DrChrono's) is named by its server's host, not as 'the API'", async () => {
     const { client } = await connect(directory('drchrono.com.json'));
     const list = (await client.listTools()).tools.find((t) => t.name === 'list_endpoints')!;
