@@ -32,7 +32,7 @@ export function namesTheExampleLeavesOut(schema: JsonObject, media: MediaTypeObj
 }
 
 /** The media type's example, or its first named one, as a value (a JSON text parsed); undefined when none is an object or a list. */
-function exampleOf(media: MediaTypeObject): unknown {
+export function exampleOf(media: MediaTypeObject): unknown {
   let example = media.example;
   if (example === undefined && isObject(media.examples)) {
     const first = Object.values(media.examples)[0];

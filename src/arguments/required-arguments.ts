@@ -2,6 +2,7 @@
 import type { Catalog } from '../openapi/catalog.js';
 import type { Operation } from '../openapi/operation.js';
 import type { Resolved } from '../openapi/ref-resolver.js';
+import type { MediaTypeObject } from '../openapi/openapi-types.js';
 import { isObject } from '../base/json.js';
 import { onlyValue } from '../schema/fixed-value.js';
 import { discriminatorOf } from '../schema/discriminator-value.js';
@@ -9,6 +10,7 @@ import { isReadOnly } from '../schema/read-only.js';
 import { argumentBindings } from './input-schema.js';
 import { callerMustSend } from './fixed-parameters.js';
 import { reusesReplacementBody } from './replacement-body.js';
+import { exampleOf } from './example-required.js';
 
 /** Values a required argument takes, when they are few and short enough to list beside its name ("order_type (buy|sell|all)"). */
 export type Choices = Record<string, (string | number)[]>;
@@ -61,9 +63,13 @@ function requiredOf(operation: Operation, catalog: Catalog): RequiredOfOperation
       continue;
     }
     // A PATCH taking its PUT's body requires none of its fields, unless every constraint is enforced (see replacement-body).
-    const replacement = catalog.validation !== 'strict' && reusesReplacementBody(operation, catalog, b.mediaType);
+    const lenient = catalog.validation !== 'strict';
+    const replacement = lenient && reusesReplacementBody(operation, catalog, b.mediaType);
     const fieldSchemas = new Map<string, unknown>();
-    const fields = replacement ? [] : requiredBodyFields(b.media.schema, catalog, operation.docUrl, 0, false, fieldSchemas);
+    const leftOut = lenient ? leftOutByExample(b.media, catalog, operation.docUrl) : new Set<string>();
+    const fields = replacement
+      ? []
+      : requiredBodyFields(b.media.schema, catalog, operation.docUrl, 0, false, fieldSchemas).filter((field) => !leftOut.has(field));
     for (const field of fields) {
       names.push(`body.${field}`);
       noteValues(found, `body.${field}`, fieldSchemas.get(field));
@@ -72,6 +78,14 @@ function requiredOf(operation: Operation, catalog: Catalog): RequiredOfOperation
   }
   requiredCache.set(operation, found);
   return found;
+}
+
+/** The names a body object requires that its own example leaves out: not enforced (see example-required), so not listed. */
+function leftOutByExample(media: MediaTypeObject, catalog: Catalog, docUrl: string): Set<string> {
+  const example = exampleOf(media);
+  const node = derefQuietly(catalog, media.schema, docUrl);
+  if (!isObject(example) || !isObject(node) || !Array.isArray(node.required)) return new Set();
+  return new Set(node.required.filter((name): name is string => typeof name === 'string' && !Object.hasOwn(example, name)));
 }
 
 /** Most values listed, and most characters they take together, for a row of list_endpoints to show them. */

@@ -176,6 +176,14 @@ describe('a constraint the document contradicts is named, not enforced', () => {
     expect(harness.upstream.requests).toHaveLength(1);
   });
 
+  test("a listing names none of the required names the body's own example leaves out (Xero Files' updateFile moves a file with FolderId alone)", async () => {
+    const { call } = await connect(directory('xero.com/xero_files.json'));
+    const row = textOf(await call('list_endpoints', { query: 'update a file', limit: 1 })).split('\n')[1];
+    expect(row).toBe('updateFile: PUT /Files/{FileId} - Update a file [required: xero-tenant-id, FileId (uuid)]');
+    const strict = await connect(directory('xero.com/xero_files.json'), 'strict');
+    expect(textOf(await strict.call('list_endpoints', { query: 'update a file', limit: 1 }))).toContain('body.id, body.name');
+  });
+
   test('under --validation strict a shapeless object takes objects only, as the document says', async () => {
     const { call } = await connect(directory('launchdarkly.com.json'), 'strict');
     const refused = await call('execute_endpoint', {
