@@ -7,6 +7,7 @@ import { isObject } from '../base/json.js';
 import { onlyValue } from '../schema/fixed-value.js';
 import { discriminatorOf } from '../schema/discriminator-value.js';
 import { isReadOnly } from '../schema/read-only.js';
+import { isConditionallyRequired } from '../schema/conditionally-required.js';
 import { argumentBindings } from './input-schema.js';
 import { callerMustSend } from './fixed-parameters.js';
 import { reusesReplacementBody } from './replacement-body.js';
@@ -69,7 +70,9 @@ function requiredOf(operation: Operation, catalog: Catalog): RequiredOfOperation
     const leftOut = lenient ? leftOutByExample(b.media, catalog, operation.docUrl) : new Set<string>();
     const fields = replacement
       ? []
-      : requiredBodyFields(b.media.schema, catalog, operation.docUrl, 0, false, fieldSchemas).filter((field) => !leftOut.has(field));
+      : requiredBodyFields(b.media.schema, catalog, operation.docUrl, 0, false, fieldSchemas).filter(
+          (field) => !leftOut.has(field) && !(lenient && isConditionallyRequired(fieldSchemas.get(field))),
+        );
     for (const field of fields) {
       names.push(`body.${field}`);
       noteValues(found, `body.${field}`, fieldSchemas.get(field));

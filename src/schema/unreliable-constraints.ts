@@ -11,6 +11,7 @@ import { testWithin } from '../base/bounded-regexp.js';
 import { isObject, type JsonObject } from '../base/json.js';
 import { defName } from './local-defs.js';
 import { appendNote } from './shorten-keywords.js';
+import { isConditionallyRequired } from './conditionally-required.js';
 import type { ResponseEnums } from './response-enums.js';
 
 export interface UnreliableConstraint {
@@ -165,7 +166,8 @@ export function findUnreliableConstraints(schema: JsonObject, evidence: () => Re
 
 /**
  * Required names no value can satisfy, of an object that is not a branch or member of an applicator (whose
- * parent or siblings may define them): names it does not define, and properties of its own type.
+ * parent or siblings may define them): names it does not define, and properties of its own type; and names
+ * whose own description requires them only in some case (see conditionally-required).
  */
 function unreliableRequired(node: JsonObject, pointer: string, where: string): UnreliableConstraint[] {
   if (!isObject(node.properties) || !Array.isArray(node.required)) return [];
@@ -185,6 +187,12 @@ function unreliableRequired(node: JsonObject, pointer: string, where: string): U
   if (endless.length) {
     const reason = `it requires ${endless.map((n) => JSON.stringify(n)).join(', ')} of its own type, so no finite value has ${endless.length > 1 ? 'them' : 'it'}`;
     found.push({ pointer, where, keyword: 'required', declared: endless, reason });
+  }
+  const conditional = names.filter((name) => isConditionallyRequired(properties[name]));
+  if (conditional.length) {
+    const listed = conditional.map((n) => JSON.stringify(n)).join(', ');
+    const reason = `${listed} ${conditional.length > 1 ? 'are' : 'is'} required only in some case, as ${conditional.length > 1 ? 'their descriptions say' : 'its description says'}`;
+    found.push({ pointer, where, keyword: 'required', declared: conditional, reason });
   }
   return found;
 }

@@ -184,6 +184,21 @@ describe('a constraint the document contradicts is named, not enforced', () => {
     expect(textOf(await strict.call('list_endpoints', { query: 'update a file', limit: 1 }))).toContain('body.id, body.name');
   });
 
+  test("a required name whose own description requires it only in some case (Postmark's TemplateId or TemplateAlias) is not enforced, nor listed", async () => {
+    const { call } = await connect(directory('postmarkapp.com/server.json'), 'lenient');
+    const row = textOf(await call('list_endpoints', { query: 'send an email using a template', limit: 1 })).split('\n')[1];
+    expect(row).toBe(
+      'sendEmailWithTemplate: POST /email/withTemplate - Send an email using a Template [required: X-Postmark-Server-Token, body.TemplateModel, body.To (email), body.From (email)]',
+    );
+    const body = { TemplateAlias: 'welcome', TemplateModel: { name: 'Jane' }, To: 'jane@example.com', From: 'support@example.com' };
+    const sent = await call('execute_endpoint', { id: 'sendEmailWithTemplate', arguments: { 'X-Postmark-Server-Token': 't', body } });
+    expect(sent.isError).toBeFalsy();
+    expect(JSON.parse(harness.upstream.requests[0]!.raw.toString())).toEqual(body);
+    expect(textOf(sent)).toContain('sent without "TemplateId"');
+    const described = textOf(await call('describe_endpoint', { ids: ['sendEmailWithTemplate'] }));
+    expect(described).toContain('"TemplateId", "TemplateAlias" are required only in some case, as their descriptions say');
+  });
+
   test('under --validation strict a shapeless object takes objects only, as the document says', async () => {
     const { call } = await connect(directory('launchdarkly.com.json'), 'strict');
     const refused = await call('execute_endpoint', {
