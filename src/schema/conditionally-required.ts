@@ -1,7 +1,7 @@
 /**
  * @module Whether a required property's own description makes it required only in some case: Postmark's
  * template send requires TemplateId and TemplateAlias, each "Required if 'TemplateId' is not specified" of
- * the other. The schema cannot say "one of them", so it says both; 19 operations of 15 directory documents.
+ * the other. The schema cannot say "one of them", so it says both; 20 operations of 16 directory documents.
  */
 import { isObject } from '../base/json.js';
 
