@@ -152,7 +152,9 @@ export function renderEndpoint(e: DescribedEndpoint): string {
   const headers = e.configuredHeaders
     ? `; the configured ${e.configuredHeaders.join(', ')} header${e.configuredHeaders.length > 1 ? 's go' : ' goes'} with every request`
     : '';
-  lines.push(`auth: ${securityText(e.security, e.authOptional)}${headers}${e.authorizationUnsent ? unsentAuthorizationNote : ''}`);
+  // "none" beside a configured token header read as a contradiction (Postmark's): the document declares none.
+  const security = headers && !e.security.length ? 'none declared' : securityText(e.security, e.authOptional);
+  lines.push(`auth: ${security}${headers}${e.authorizationUnsent ? unsentAuthorizationNote : ''}`);
   lines.push(`responses: ${e.responses.map((r) => `${r.status}${r.description ? ` ${r.description}` : ''}${r.shape ? ` ${r.shape}` : ''}`).join('; ')}`);
   if (e.problems?.length) lines.push(`problems in the document: ${e.problems.join(' ')}`);
   return lines.join('\n');

@@ -141,7 +141,7 @@ describe('execute_endpoint credentials', () => {
   test('describe of an endpoint the document gives no auth names the configured headers, which may carry it; never their values', async () => {
     const { call } = await connect({}, { headers: { Authorization: 'Bearer admin-token', 'X-Client': 'tests' } });
     const text = textOf(await call('describe_endpoint', { ids: ['bigReport', 'listFiles'] }));
-    expect(text).toMatch(/^auth: none; the configured Authorization, X-Client headers go with every request$/m);
+    expect(text).toMatch(/^auth: none declared; the configured Authorization, X-Client headers go with every request$/m);
     expect(text).toMatch(/^auth: keyHeader \(apiKey in header X-Key, not configured/m);
     expect(text).not.toContain('admin-token');
   });

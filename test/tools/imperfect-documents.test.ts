@@ -586,7 +586,7 @@ describe('listings', () => {
       headers: { Authorization: 'OAuth token' },
     });
     const sent = textOf(await configured.call('describe_endpoint', { ids: ['PostEmployer'] }));
-    expect(sent).toMatch(/^auth: none; the configured Authorization header goes with every request$/m);
+    expect(sent).toMatch(/^auth: none declared; the configured Authorization header goes with every request$/m);
   });
 
   test("a required argument that takes a few short values lists them (EVE Online's order_type and fleet role), so no describe is needed to call", async () => {
