@@ -460,6 +460,18 @@ describe('SearchIndex with the shipped vocabulary', () => {
     expect(first(errors, 'list crash groups')).toBe('Errors_GroupList');
   });
 
+  test('mail we received is inbound', () => {
+    const mail = new SearchIndex([
+      operation('searchInboundMessages', 'get', '/messages/inbound', 'Inbound message search', { summary: 'Inbound message search' }),
+      operation('searchOutboundMessages', 'get', '/messages/outbound', 'Outbound message search', { summary: 'Outbound message search' }),
+      operation('getTrackedEmailCounts', 'get', '/stats/outbound/tracked', 'Get tracked email counts', { summary: 'Get tracked email counts' }),
+      operation('sendEmail', 'post', '/email', 'Send a single email', { summary: 'Send a single email' }),
+      operation('sendEmailBatch', 'post', '/email/batch', 'Send a batch of emails', { summary: 'Send a batch of emails' }),
+    ]);
+    expect(first(mail, 'did we receive any email from billing@vendor.example?')).toBe('searchInboundMessages');
+    expect(first(mail, 'incoming emails')).toBe('searchInboundMessages');
+  });
+
   test('to subscribe is to add a subscription; to unsubscribe, to remove one', () => {
     const channels = new SearchIndex([
       operation('addSubscription', 'post', '/users/me/subscriptions', 'Add subscription to my user', { summary: 'Add subscription to my user' }),
