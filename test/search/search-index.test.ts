@@ -460,6 +460,22 @@ describe('SearchIndex with the shipped vocabulary', () => {
     expect(first(errors, 'list crash groups')).toBe('Errors_GroupList');
   });
 
+  test('to issue a card is to create one, and a summary that says issue still finds it; a checking account is an account', () => {
+    const bank = new SearchIndex([
+      operation('create_a_card', 'post', '/cards', 'Create a Card', { summary: 'Create a Card' }),
+      operation('create_an_account', 'post', '/accounts', 'Create an Account', { summary: 'Create an Account' }),
+      operation('create_a_check_transfer', 'post', '/check_transfers', 'Create a Check Transfer', { summary: 'Create a Check Transfer' }),
+      operation('simulate_an_authorization_on_a_card', 'post', '/simulations/card_authorizations', 'Simulate an authorization on a Card', {
+        summary: 'Simulate an authorization on a Card',
+      }),
+      operation('simulate_a_refund_on_a_card', 'post', '/simulations/card_refunds', 'Simulate a refund on a card', { summary: 'Simulate a refund on a card' }),
+      operation('issueToken', 'post', '/administration/token', 'Issue a token', { summary: 'Issue a token' }),
+    ]);
+    expect(first(bank, 'issue a card')).toBe('create_a_card');
+    expect(first(bank, 'Issue a token')).toBe('issueToken');
+    expect(first(bank, 'open a checking account')).toBe('create_an_account');
+  });
+
   test('mail we received is inbound', () => {
     const mail = new SearchIndex([
       operation('searchInboundMessages', 'get', '/messages/inbound', 'Inbound message search', { summary: 'Inbound message search' }),
