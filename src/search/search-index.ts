@@ -6,7 +6,7 @@ import type { Operation } from '../openapi/operation.js';
 import { groupVariants, type OperationGroup } from './operation-variants.js';
 import { contextAffinity, contextOperation, type ContextOperation } from './search-context.js';
 import { fieldNames, fieldTerms, operationFamily, parameterPhrases, selfTerm, selfWords, type Field } from './search-fields.js';
-import { intentFit, intents, operationIntent, requestIntent } from './search-intent.js';
+import { intentFit, intents, isIntentTerm, operationIntent, requestIntent } from './search-intent.js';
 import { RequestReader } from './request-reader.js';
 import type { RequestText } from './search-literals.js';
 import { conceptTerms, queryConcepts, requestWords, type QueryConcept } from './search-query.js';
@@ -281,6 +281,7 @@ export class SearchIndex {
     }
     // Results far below the best are noise (one common word matched): not plausible, so not counted.
     const relevant = hits.filter((h) => h.score >= best * relevanceFloor || named(h.doc));
+    relevant.push(...this.unrepresented(concepts, relevant, matches, scores, withBonuses));
     if (copies) {
       // Only families with a plausible member can take a weaker copy: the rest need no bonuses worked out.
       const families = new Set(relevant.map((h) => this.families[h.doc]!));
@@ -323,6 +324,49 @@ export class SearchIndex {
     );
     concepts.push(...this.reader.literalConcepts(request, conceptTerms(concepts)));
     return concepts;
+  }
+
+  /**
+   * For each thing asked that no plausible result says, the result that says it best: a word rare in the API
+   * ("info", in two descriptions of The Blue Alliance's) must not hide what the request is about ("team", in
+   * 40 of its 65 operations), which the floor would leave out as one common word matched.
+   */
+  private unrepresented(
+    concepts: readonly QueryConcept[],
+    relevant: readonly Ranked[],
+    matches: readonly number[],
+    scores: Float64Array,
+    withBonuses: (doc: number) => number,
+  ): Ranked[] {
+    const added: Ranked[] = [];
+    const shown = new Set(relevant.map((h) => h.doc));
+    for (const concept of concepts) {
+      const terms = [...concept.terms.keys()].filter((term) => !isIntentTerm(term));
+      if (!terms.length || concept.qualifier) continue;
+      const says = (doc: number) => terms.some((term) => this.mentions(term, doc));
+      if ([...shown].some(says)) continue;
+      let bestDoc: number | undefined;
+      for (const doc of matches) if (says(doc) && (bestDoc === undefined || scores[doc]! > scores[bestDoc]!)) bestDoc = doc;
+      if (bestDoc === undefined) continue;
+      shown.add(bestDoc);
+      added.push({ doc: bestDoc, score: withBonuses(bestDoc) });
+    }
+    return added;
+  }
+
+  /** Whether a term is in an operation's text (its posting lists documents in order). */
+  private mentions(term: string, doc: number): boolean {
+    const docs = this.postings.get(term)?.docs;
+    if (!docs) return false;
+    let low = 0;
+    let high = docs.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (docs[middle] === doc) return true;
+      if (docs[middle]! < doc) low = middle + 1;
+      else high = middle - 1;
+    }
+    return false;
   }
 
   /** The operation's id and, when namespaced, its last part, lowercased: what a request quoting its name says. */

@@ -381,6 +381,23 @@ describe('SearchIndex', () => {
   });
 });
 
+describe('SearchIndex: every word asked keeps its best match', () => {
+  test('a word rare in the API (info) does not hide the one the request is about (team), common as it is', () => {
+    const teams = ['awards', 'events', 'matches', 'media', 'robots', 'districts', 'years', 'social'].map((part) =>
+      operation(`getTeam_${part}`, 'get', `/team/{team_key}/${part}`, `Gets the ${part} of a team.`),
+    );
+    const index = new SearchIndex([
+      operation('getTeam', 'get', '/team/{team_key}', 'Gets a Team object for the team referenced by the given key.'),
+      ...teams,
+      operation('getStatus', 'get', '/status', 'Returns API status, and TBA status information.'),
+      operation('getEventPredictions', 'get', '/event/{event_key}/predictions', 'Gets information on TBA-generated predictions for the given Event.'),
+    ]);
+    const ids = index.search('get team info').map((hit) => hit.operation.id);
+    expect(ids.slice(0, 2)).toEqual(['getStatus', 'getEventPredictions']);
+    expect(ids[2]).toBe('getTeam');
+  });
+});
+
 describe('SearchIndex with the shipped vocabulary', () => {
   test('"ping" finds a health check, and nothing at all where there is none', () => {
     const withHealth = new SearchIndex([
