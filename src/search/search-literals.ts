@@ -6,7 +6,7 @@
 export interface RequestText {
   /** The request with its literals taken out. */
   text: string;
-  /** What the literals say about the request: "file" for a file name, "url" for a URL. */
+  /** What the literals say about the request: "file" for a file name, "url" for a URL, "year" for a year. */
   kinds: string[];
   /** Whether the request names one item by an id or number ("issue 42", "cus_9s6XKz"). */
   namesItem: boolean;
@@ -27,6 +27,8 @@ const itemId = /^(?:[a-z]+_(?:[a-z]+_)?(?=\w*[A-Z\d])\w+|#\d+|(?=[a-z]*\d)(?=\d*
 const slashedName = /^[a-z][a-z0-9._-]*\/[a-z0-9._-]*[a-z0-9]$/;
 /** A number, a quantity or a time ("42", "10am", "30-minute"), a version ("v3.1.0"). */
 const quantity = /^(?:\$?\d[\w.,:/-]*|v\d+(?:\.\d+)+)$/i;
+/** A year of these times ("events in 2024"), which says that the request is about a year as a file name says it is about a file. */
+const year = /^(?:19[89]\d|20[0-3]\d)$/;
 /** "called Expense Bot", "named scratchpad": a name given, in quotes, capitalised words or one word. */
 const naming = /\b(?:called|named|titled)\s+(?:["'`\u2018\u201c][^"'`\u2019\u201d]+["'`\u2019\u201d]|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*|[\w.-]+)/g;
 const quoted = /(^|\s)["'`\u2018\u201c][^"'`\u2019\u201d]+["'`\u2019\u201d](?=\s|[.,;:!?]|$)/g;
@@ -64,6 +66,7 @@ export function separateLiterals(query: string, known: (token: string) => boolea
         if (prefix) idPrefixes.add(prefix);
         return ((namesItem = true), '');
       }
+      if (year.test(bare)) return (kinds.add('year'), '');
       return quantity.test(bare) ? '' : token;
     });
   return { text: words.filter(Boolean).join(' '), kinds: [...kinds], namesItem, idPrefixes: [...idPrefixes] };

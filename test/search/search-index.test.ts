@@ -381,6 +381,18 @@ describe('SearchIndex', () => {
   });
 });
 
+describe('SearchIndex: a year asked about', () => {
+  test('finds the operations that take a year', () => {
+    const index = new SearchIndex([
+      operation('getEvent', 'get', '/event/{event_key}', 'Gets an Event.'),
+      operation('getEventAwards', 'get', '/event/{event_key}/awards', 'Gets a list of awards from the given event.'),
+      operation('getEventsByYear', 'get', '/events/{year}', 'Gets a list of events in the given year.'),
+      operation('getTeamEvents', 'get', '/team/{team_key}/events', 'Gets a list of all events this team has competed at.'),
+    ]);
+    expect(first(index, 'which events are there in 2024?')).toBe('getEventsByYear');
+  });
+});
+
 describe('SearchIndex: every word asked keeps its best match', () => {
   test('a word rare in the API (info) does not hide the one the request is about (team), common as it is', () => {
     const teams = ['awards', 'events', 'matches', 'media', 'robots', 'districts', 'years', 'social'].map((part) =>

@@ -34,7 +34,9 @@ describe('separateLiterals', () => {
     { given: 'read src/index.ts', text: 'read', kinds: ['file'] },
     { given: 'notify https://example.com/hooks on payment', text: 'notify on payment', kinds: ['url'] },
     { given: 'send them back to example.com/thanks', text: 'send them back to', kinds: ['url'] },
-  ])('a file name or URL says what kind of thing it is: $given', ({ given, text, kinds }) => {
+    { given: 'which events are there in 2024?', text: 'which events are there in', kinds: ['year'] },
+    { given: 'close issue 2150', text: 'close issue', kinds: [] },
+  ])('a file name, URL or year says what kind of thing it is: $given', ({ given, text, kinds }) => {
     expect(separateLiterals(given)).toEqual({ text, kinds, namesItem: false, idPrefixes: [] });
   });
 
