@@ -6,7 +6,7 @@ import type { Operation } from '../openapi/operation.js';
 import { groupVariants, type OperationGroup } from './operation-variants.js';
 import { contextAffinity, contextOperation, type ContextOperation } from './search-context.js';
 import { fieldNames, fieldTerms, operationFamily, parameterPhrases, selfTerm, selfWords, type Field } from './search-fields.js';
-import { intentFit, intents, isIntentTerm, operationIntent, requestIntent } from './search-intent.js';
+import { intentFit, intents, isIntentTerm, openingTerm, operationIntent, requestIntent } from './search-intent.js';
 import { RequestReader } from './request-reader.js';
 import type { RequestText } from './search-literals.js';
 import { conceptTerms, queryConcepts, requestWords, type QueryConcept } from './search-query.js';
@@ -226,7 +226,7 @@ export class SearchIndex {
     const vocabulary = this.options.vocabulary ?? searchVocabulary();
     const concepts = this.conceptsOf(request, vocabulary);
     const terms = conceptTerms(concepts);
-    const wanted = requestIntent(requestWords(request.text, vocabulary), request.namesItem, this.verbs);
+    const fit = this.intentFitFor(request, requestWords(request.text, vocabulary));
     const content = contentOfRequest(request.text);
     // What follows "by" may be in the title ("get user by name") or not ("query companies by name"): either fits.
     const asked = withoutQualifiers(content, concepts);
@@ -237,7 +237,7 @@ export class SearchIndex {
     // anything below the floor even with them is left out before they are worked out.
     let bestBase = 0;
     for (const doc of matches) {
-      scores[doc]! *= this.priors[doc]! * intentFit(wanted, intents[this.intents[doc]!]!);
+      scores[doc]! *= this.priors[doc]! * fit(doc);
       if (request.namesItem && !this.takesItem[doc] && intents[this.intents[doc]!] !== 'create') scores[doc]! *= itemlessFactor;
       bestBase = Math.max(bestBase, scores[doc]!);
     }
@@ -324,6 +324,13 @@ export class SearchIndex {
     );
     concepts.push(...this.reader.literalConcepts(request, conceptTerms(concepts)));
     return concepts;
+  }
+
+  /** How well each operation's intent fits what the request means to do (see `intentFit`), an action's by whether its title says the verb a request to write opens with. */
+  private intentFitFor(request: RequestText, words: readonly string[]): (doc: number) => number {
+    const wanted = requestIntent(words, request.namesItem, this.verbs);
+    const writeVerb = wanted === 'write' ? openingTerm(words) : undefined;
+    return (doc) => intentFit(wanted, intents[this.intents[doc]!]!, writeVerb === undefined || this.titleTerms[doc]!.includes(writeVerb));
   }
 
   /**

@@ -143,6 +143,12 @@ function openingIntent(words: readonly string[], verbs: RequestVerbs): RequestIn
   return effect ? intentOfEffect[effect] : undefined;
 }
 
+/** The term of the word a request opens with, stop words aside ("please send the invoice": send). */
+export function openingTerm(words: readonly string[]): string | undefined {
+  const opening = words.find((word) => !isStopWord(word));
+  return opening === undefined ? undefined : toTerm(opening);
+}
+
 /** The intent a request's word names by the hand-made list, as a term or as typed. */
 function listedIntent(word: string): Intent | undefined {
   return own(requestIntents, toTerm(word)) ?? own(requestIntents, word);
@@ -172,11 +178,16 @@ const plainWriteFit = 0.9;
 /** What an operation that only reads or removes keeps for such a request: the verb says it writes, whatever else the words match. */
 const unwrittenFit = 0.6;
 
-/** How well an operation's intent fits the request's: 1 when equal or when the request states none, less when related, least when opposed. */
-export function intentFit(wanted: RequestIntent | undefined, actual: Intent): number {
+/**
+ * How well an operation's intent fits the request's: 1 when equal or when the request states none, less when
+ * related, least when opposed. `namesVerb`: whether the operation's title says the verb a request to write
+ * opens with; an action that does not ("approve" for "send an ACH transfer") is no likelier than a creation.
+ */
+export function intentFit(wanted: RequestIntent | undefined, actual: Intent, namesVerb = true): number {
   if (!wanted || wanted === actual) return 1;
   if (wanted === 'read') return reads.has(actual) ? 1 : actual === 'action' ? relatedFit : opposedFit;
-  if (wanted === 'write') return actual === 'action' ? 1 : actual === 'create' || actual === 'update' ? plainWriteFit : unwrittenFit;
+  if (wanted === 'write')
+    return actual === 'action' && namesVerb ? 1 : actual === 'create' || actual === 'update' || actual === 'action' ? plainWriteFit : unwrittenFit;
   if (actual === 'action' || related.has(`${wanted} ${actual}`)) return relatedFit;
   return opposedFit;
 }

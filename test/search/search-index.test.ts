@@ -381,6 +381,21 @@ describe('SearchIndex', () => {
   });
 });
 
+describe('SearchIndex: a request to write by a verb of its own', () => {
+  test('prefers the creation to an action that does not say the verb', () => {
+    const index = new SearchIndex([
+      operation('addWorklog', 'post', '/rest/api/3/issue/{issueIdOrKey}/worklog', 'Adds a worklog to an issue.', { summary: 'Add worklog' }),
+      operation('notify', 'post', '/rest/api/3/issue/{issueIdOrKey}/notify', 'Creates an email notification for an issue.', {
+        summary: 'Send notification for issue',
+      }),
+      operation('assignIssue', 'put', '/rest/api/3/issue/{issueIdOrKey}/assignee', 'Assigns an issue to a user.', { summary: 'Assign issue' }),
+      operation('doTransition', 'post', '/rest/api/3/issue/{issueIdOrKey}/transitions', 'Performs an issue transition.', { summary: 'Transition issue' }),
+      operation('getWorklog', 'get', '/rest/api/3/issue/{issueIdOrKey}/worklog/{id}', 'Returns a worklog.', { summary: 'Get worklog' }),
+    ]);
+    expect(first(index, 'log 3 hours of work on PAY-88')).toBe('addWorklog');
+  });
+});
+
 describe('SearchIndex: a year asked about', () => {
   test('finds the operations that take a year', () => {
     const index = new SearchIndex([

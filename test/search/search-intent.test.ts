@@ -136,4 +136,9 @@ describe('intentFit', () => {
     expect(intentFit('write', 'get')).toBeLessThan(intentFit('write', 'update'));
     expect(intentFit('write', 'delete')).toBe(intentFit('write', 'get'));
   });
+
+  test("an action that does not say the request's verb fits a request to write no better than a creation ('approve' for 'log 3 hours')", () => {
+    expect(intentFit('write', 'action', false)).toBe(intentFit('write', 'create'));
+    expect(intentFit('write', 'action', true)).toBeGreaterThan(intentFit('write', 'create'));
+  });
 });
