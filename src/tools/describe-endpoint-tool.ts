@@ -40,6 +40,7 @@ export function describeEndpointTool(): ToolDefinition {
                 apiWide: { type: 'array', items: { type: 'string' } },
                 lookups: { type: 'array', items: { type: 'string' } },
                 required: { type: 'array', items: { type: 'string' } },
+                idSources: { type: 'object' },
                 problems: { type: 'array', items: { type: 'string' } },
               },
               required: ['id', 'method', 'path', 'summary', 'description', 'inputSchema', 'responses', 'security', 'deprecated'],

@@ -6,6 +6,7 @@ import { lookupArguments, lookupsText } from '../arguments/filter-lookups.js';
 import { inputSchemaOf, requestMediaTypes } from '../arguments/input-schema.js';
 import { requiredArguments } from '../arguments/required-arguments.js';
 import { methodPathId, splitPartId, type Operation } from '../openapi/operation.js';
+import { idSources } from './id-sources.js';
 import type { ParameterObject } from '../openapi/openapi-types.js';
 import { summarizeResponses, type ResponseSummary } from '../schema/response-shape.js';
 import { describeSecurity, isSecurityOptional, securityText } from '../auth/describe-security.js';
@@ -47,6 +48,8 @@ export interface DescribedEndpoint {
   apiWide?: string[];
   /** Lookup variants of filter parameters (`name__ic`): left out of `inputSchema`, named here (see filter-lookups). */
   lookups?: string[];
+  /** Path parameters naming what another operation makes, with that operation's id (see id-sources). */
+  idSources?: Record<string, string>;
   /** For a long schema, its required arguments (`body.title` for a body field), named before it: the schema's `required` lists come last. */
   required?: string[];
   problems?: string[];
@@ -123,6 +126,8 @@ export function describeOperation(operation: Operation, catalog: Catalog, config
   if (lookups.length) described.lookups = lookups;
   const required = part ? [] : requiredArguments(operation, catalog);
   if (required.length && compactJson(schema).length > requiredFirstChars) described.required = required;
+  const sources = part ? new Map<string, Operation>() : idSources(operation, catalog);
+  if (sources.size) described.idSources = Object.fromEntries([...sources].map(([name, op]) => [name, op.id]));
   const mediaTypes = requestMediaTypes(operation);
   if (mediaTypes.length > 1) described.requestContentTypes = mediaTypes;
   const problems = [...operation.problems, ...input.problems];
@@ -152,6 +157,12 @@ export function renderEndpoint(e: DescribedEndpoint): string {
   const headers = e.configuredHeaders
     ? `; the configured ${e.configuredHeaders.join(', ')} header${e.configuredHeaders.length > 1 ? 's go' : ' goes'} with every request`
     : '';
+  if (e.idSources)
+    lines.push(
+      `ids other endpoints make: ${Object.entries(e.idSources)
+        .map(([name, id]) => `${name} by ${id}`)
+        .join(', ')}`,
+    );
   // "none" beside a configured token header read as a contradiction (Postmark's): the document declares none.
   const security = headers && !e.security.length ? 'none declared' : securityText(e.security, e.authOptional);
   lines.push(`auth: ${security}${headers}${e.authorizationUnsent ? unsentAuthorizationNote : ''}`);

