@@ -520,6 +520,17 @@ describe('SearchIndex with the shipped vocabulary', () => {
     expect(first(bank, 'open a checking account')).toBe('create_an_account');
   });
 
+  test('to freeze a card is to block it; to unfreeze it, to unblock it', () => {
+    const cards = new SearchIndex([
+      operation('blockCard', 'post', '/v1/cards/{cardId}/block', 'Block a card', { summary: 'Block a card' }),
+      operation('unblockCard', 'post', '/v1/cards/{cardId}/unblock', 'Unblock a card', { summary: 'Unblock a card' }),
+      operation('createNewCard', 'post', '/v1/cards', 'Create a new debit card.', { summary: 'Create a new debit card.' }),
+      operation('getListofCards', 'get', '/v1/cards', 'View List of Cards.', { summary: 'View List of Cards.' }),
+    ]);
+    expect(first(cards, 'freeze card 2001')).toBe('blockCard');
+    expect(first(cards, 'unfreeze card 2001')).toBe('unblockCard');
+  });
+
   test('mail we received is inbound', () => {
     const mail = new SearchIndex([
       operation('searchInboundMessages', 'get', '/messages/inbound', 'Inbound message search', { summary: 'Inbound message search' }),
