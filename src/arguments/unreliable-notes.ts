@@ -56,9 +56,15 @@ export function unreliableNotes(schema: JsonObject, unreliable: readonly Unrelia
     const why = `the document's ${constraint.keyword === 'required' ? 'required names' : constraint.keyword} for ${constraint.where} ${constraint.keyword === 'required' ? 'are' : 'is'} unreliable, so not enforced (see describe_endpoint's problems)`;
     if (constraint.keyword === 'type')
       return `${at}: ${shown(values)} sent as given; the document types ${constraint.where} object with no shape, which generators write for any value; the API decides (a 400 may mean it wants an object).`;
-    if (constraint.keyword === 'required') return `${at}: sent without ${constraint.declared.map((n) => JSON.stringify(n)).join(', ')}; ${why}.`;
+    if (constraint.keyword === 'required') return `${at}: sent without ${missingNames(constraint, values).join(', ')}; ${why}.`;
     return `${at}: ${shown(values)} sent as given; ${why}.`;
   });
+}
+
+/** The declared required names some value lacks, quoted: not those it has ("TemplateAlias" given, "TemplateId" missing). */
+function missingNames(constraint: UnreliableConstraint, values: Map<string, unknown>): string[] {
+  const lacks = (name: string) => [...values.values()].some((value) => isObject(value) && !Object.hasOwn(value, name));
+  return constraint.declared.filter((name): name is string => typeof name === 'string' && lacks(name)).map((name) => JSON.stringify(name));
 }
 
 /** The values given, three at most. */

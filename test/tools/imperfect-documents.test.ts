@@ -194,7 +194,7 @@ describe('a constraint the document contradicts is named, not enforced', () => {
     const sent = await call('execute_endpoint', { id: 'sendEmailWithTemplate', arguments: { 'X-Postmark-Server-Token': 't', body } });
     expect(sent.isError).toBeFalsy();
     expect(JSON.parse(harness.upstream.requests[0]!.raw.toString())).toEqual(body);
-    expect(textOf(sent)).toContain('sent without "TemplateId"');
+    expect(textOf(sent)).toContain('/body: sent without "TemplateId"; ');
     const described = textOf(await call('describe_endpoint', { ids: ['sendEmailWithTemplate'] }));
     expect(described).toContain('"TemplateId", "TemplateAlias" are required only in some case, as their descriptions say');
   });
