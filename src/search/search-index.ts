@@ -113,6 +113,14 @@ interface Ranked {
   score: number;
 }
 
+/** A ranking: the hits, the best score the floors are measured against, the best below the floor, and those kept below it for a word no plausible hit says. */
+interface Ranking {
+  hits: SearchHit[];
+  best: number;
+  weaker: SearchHit[];
+  kept: ReadonlySet<Operation>;
+}
+
 interface Posting {
   docs: number[];
   /** BM25F pseudo-frequency of the term in each document (query-independent, so computed once). */
@@ -221,7 +229,7 @@ export class SearchIndex {
    * weaker members (down to `copyFloor`) of their families, for `results` to group with them. `best` is
    * the score the floors are measured against: the best without the verbatim bonus.
    */
-  private rank(query: string, options: SearchOptions, copies: boolean): { hits: SearchHit[]; best: number; weaker: SearchHit[] } {
+  private rank(query: string, options: SearchOptions, copies: boolean): Ranking {
     const request = this.reader.read(query);
     const vocabulary = this.options.vocabulary ?? searchVocabulary();
     const concepts = this.conceptsOf(request, vocabulary);
@@ -281,24 +289,17 @@ export class SearchIndex {
     }
     // Results far below the best are noise (one common word matched): not plausible, so not counted.
     const relevant = hits.filter((h) => h.score >= best * relevanceFloor || named(h.doc));
-    relevant.push(...this.unrepresented(concepts, relevant, matches, scores, withBonuses));
-    if (copies) {
-      // Only families with a plausible member can take a weaker copy: the rest need no bonuses worked out.
-      const families = new Set(relevant.map((h) => this.families[h.doc]!));
-      const copyCutoff = (copyFloor * best) / maxBonus;
-      for (const h of hits) if (h.score < best * relevanceFloor && h.score >= best * copyFloor && families.has(this.families[h.doc]!)) relevant.push(h);
-      for (const doc of matches) {
-        if (computed[doc] || scores[doc]! < copyCutoff || !families.has(this.families[doc]!)) continue;
-        const score = withBonuses(doc) * verbatimFactor(doc);
-        if (score >= best * copyFloor) relevant.push({ doc, score });
-      }
-    }
+    const kept = this.unrepresented(concepts, relevant, matches, scores, withBonuses);
+    relevant.push(...kept);
+    const keptDocs = new Set(kept.map((h) => h.doc));
+    if (copies) this.addCopies(relevant, hits, matches, { scores, best, maxBonus, kept: keptDocs, computed }, (doc) => withBonuses(doc) * verbatimFactor(doc));
     relevant.sort(
       (x, y) => Number(named(y.doc)) - Number(named(x.doc)) || y.score - x.score || (this.operations[x.doc]!.id < this.operations[y.doc]!.id ? -1 : 1),
     );
     const returned = options.limit === undefined ? relevant : relevant.slice(0, options.limit);
     const toHit = ({ doc, score }: Ranked): SearchHit => ({ operation: this.operations[doc]!, score });
-    return { hits: returned.map(toHit), best, weaker: weakest(hits, relevant, best).map(toHit) };
+    const keptOperations = new Set(kept.map((h) => this.operations[h.doc]!));
+    return { hits: returned.map(toHit), best, weaker: weakest(hits, relevant, best).map(toHit), kept: keptOperations };
   }
 
   /** The recently used operations the options name that this API has (see `SearchOptions.context`). */
@@ -324,6 +325,29 @@ export class SearchIndex {
     );
     concepts.push(...this.reader.literalConcepts(request, conceptTerms(concepts)));
     return concepts;
+  }
+
+  /**
+   * Adds to `relevant` the weaker members (down to `copyFloor`) of the families with a plausible member, for
+   * `results` to group with them: those ranked already, then those the cutoff left out, their bonuses worked out now.
+   */
+  private addCopies(
+    relevant: Ranked[],
+    hits: readonly Ranked[],
+    matches: readonly number[],
+    { scores, best, maxBonus, kept, computed }: { scores: Float64Array; best: number; maxBonus: number; kept: ReadonlySet<number>; computed: Uint8Array },
+    scoreOf: (doc: number) => number,
+  ): void {
+    // Only families with a plausible member can take a weaker copy: the rest need no bonuses worked out.
+    const families = new Set(relevant.map((h) => this.families[h.doc]!));
+    const copyCutoff = (copyFloor * best) / maxBonus;
+    for (const h of hits)
+      if (h.score < best * relevanceFloor && h.score >= best * copyFloor && families.has(this.families[h.doc]!) && !kept.has(h.doc)) relevant.push(h);
+    for (const doc of matches) {
+      if (computed[doc] || kept.has(doc) || scores[doc]! < copyCutoff || !families.has(this.families[doc]!)) continue;
+      const score = scoreOf(doc);
+      if (score >= best * copyFloor) relevant.push({ doc, score });
+    }
   }
 
   /** How well each operation's intent fits what the request means to do (see `intentFit`), an action's by whether its title says the verb a request to write opens with. */
@@ -467,10 +491,10 @@ export class SearchIndex {
     if (!query) return groupVariants(this.browse(options));
     // Copies rank below their best member (deeper, less described): grouped before the plausibility
     // floor applies to each group's best, so that a plausible operation keeps its copies.
-    const { hits, best } = this.rank(query, { ...options, limit: undefined }, true);
+    const { hits, best, kept } = this.rank(query, { ...options, limit: undefined }, true);
     const scores = new Map(hits.map((hit) => [hit.operation, hit.score]));
     const floor = best * relevanceFloor;
-    const groups = groupVariants(hits.map((hit) => hit.operation)).filter((group) => scores.get(group.operation)! >= floor);
+    const groups = groupVariants(hits.map((hit) => hit.operation)).filter((group) => scores.get(group.operation)! >= floor || kept.has(group.operation));
     return options.limit === undefined ? groups : groups.slice(0, options.limit);
   }
 

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { MemorySessionStore } from '../../src/session/memory-session-store.js';
 import { catalogOf, connectInMemory, sample, textOf, type Connected } from '../support/connect.js';
 import { shownVariantCount } from '../../src/tools/list-endpoints.js';
+import { directoryApi } from '../support/benched-apis.mjs';
 
 const mountedCopies = new URL('../fixtures/specs/mounted-copies.yaml', import.meta.url).pathname;
 
@@ -17,6 +18,14 @@ async function petstore(store = new MemorySessionStore({ ttlSeconds: 3600 })) {
 }
 
 describe('list_endpoints', () => {
+  test("lists, after the plausible matches, the best match of a word none of them says (The Blue Alliance's team, in 40 of 65 operations)", async () => {
+    connected = await connectInMemory({ catalog: await catalogOf(directoryApi('thebluealliance.com.json')()) });
+    const result = await connected.call('list_endpoints', { query: 'get team info' });
+    const rows = textOf(result).split('\n');
+    expect(rows.filter((row) => /^\w+: GET /.test(row)).map((row) => row.split(':')[0])).toEqual(['getStatus', 'getEventPredictions', 'getTeam']);
+    expect((result.structuredContent as { total: number }).total).toBe(3);
+  });
+
   test('the tool description names the API, its size and its largest tags', async () => {
     const { client } = await petstore();
     const { tools } = await client.listTools();
