@@ -3,7 +3,8 @@
  * dcim_devices_partial_update: 261 operations in 13 directory documents, Django REST generators mostly), or
  * the one its collection's POST creates with (Apideck's Opportunity), also when written out again (Akeneo's);
  * or any body sent as a JSON merge patch.
- * Its required names are for a whole object, and do not bind a PATCH, which sends what changes.
+ * Its required names are for a whole object, and do not bind a PATCH, which sends what changes; but an
+ * object of one property (a comment's body) is what any PATCH of it sends, so there its name binds.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { isObject, type JsonObject } from '../base/json.js';
@@ -18,7 +19,10 @@ const mergePatch = /^application\/merge-patch\+json\s*(?:;|$)/i;
 /** Per catalog, by path: the PUTs, and the POSTs (creations, when the path is a collection's). */
 const wholeObjectOperations = new WeakMap<Catalog, { puts: Map<string, Operation>; posts: Map<string, Operation> }>();
 
-/** Whether the operation is a PATCH whose body, for `mediaType`, is a merge patch or the schema its PUT or its collection's POST takes. */
+/**
+ * Whether the operation is a PATCH whose body, for `mediaType`, is a merge patch or the schema its PUT or its
+ * collection's POST takes, other than an object of one property.
+ */
 export function reusesReplacementBody(operation: Operation, catalog: Catalog, mediaType: string): boolean {
   if (operation.method !== 'patch') return false;
   // A JSON merge patch (RFC 7396) leaves what it does not name as it was, whatever its schema requires (API Platform's Monitor-patch).

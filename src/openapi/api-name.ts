@@ -16,3 +16,8 @@ export function apiNameOf(name: string): string {
 
 /** A name ending in API, or in API and its version ("The Blue Alliance API v3", "Recipe API (v2)": 32 directory titles). */
 const saysApi = /\bAPIs?(?:\s+\(?v?\d[\w.]*\)?)?$/i;
+
+/** The API's name after "the", as prose says it: "the GitHub API", but "The Blue Alliance API v3" (12 directory titles open with "The"). */
+export function theApi(apiName: string): string {
+  return /^the\s/i.test(apiName) ? apiName : `the ${apiName}`;
+}

@@ -139,7 +139,7 @@ const intentOfEffect: Record<VerbEffect, RequestIntent> = { read: 'read', write:
 function openingIntent(words: readonly string[], verbs: RequestVerbs): RequestIntent | undefined {
   const opening = words.find((word) => !isStopWord(word));
   if (!opening || pastParticiple(opening) || listedIntent(opening)) return undefined;
-  const effect = verbs.get(toTerm(opening));
+  const effect = verbs.get(openingTerm(words)!);
   return effect ? intentOfEffect[effect] : undefined;
 }
 

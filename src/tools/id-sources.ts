@@ -18,7 +18,7 @@ export function idSources(operation: Operation, catalog: Catalog): Map<string, O
     const name = /^\{([^{}]+)\}$/.exec(segment)?.[1];
     if (name === undefined || i < 2) return;
     const creation = creationsOf(catalog).get(withoutTrailingSlash(segments.slice(0, i).join('/')));
-    if (creation && creation !== operation) sources.set(name, creation);
+    if (creation) sources.set(name, creation);
   });
   return sources;
 }

@@ -1,6 +1,7 @@
 /** @module The list_endpoints tool as clients see it (name, description, schemas); its handler (list-endpoints.ts) loads on the first call. */
 import type { Catalog } from '../openapi/catalog.js';
 import type { ToolDefinition } from './tool-definition.js';
+import { theApi } from '../openapi/api-name.js';
 
 export const defaultLimit = 20;
 /** Tags named in the tool description: enough to show what the API covers, few enough to stay cheap. */
@@ -69,7 +70,7 @@ function describeTool(catalog: Catalog): string {
   const more = catalog.tags().length - tags.length;
   const tagText = tags.length ? ` Largest tags: ${tags.join(', ')}${more > 0 ? `, and ${more} more` : ''}.` : '';
   return (
-    `Search ${/^the\s/i.test(catalog.apiName) ? '' : 'the '}${catalog.apiName} (${catalog.operations.length} endpoints) by what you want to do, or browse by tag or method.` +
+    `Search ${theApi(catalog.apiName)} (${catalog.operations.length} endpoints) by what you want to do, or browse by tag or method.` +
     `${tagText} Results give each id and its required arguments; then describe_endpoint for the inputs, or execute_endpoint.`
   );
 }

@@ -10,6 +10,7 @@ import { echoInput, echoValue } from '../echo-input.js';
 import { summaryText } from '../schema/operation-summary.js';
 import { decodeCursor, encodeCursor, maxContext, maxCursorChars, maxSearchTextChars, type ListPosition } from './list-cursor.js';
 import type { ToolContext } from './tool-context.js';
+import { theApi } from '../openapi/api-name.js';
 import { defaultLimit } from './list-endpoints-tool.js';
 import { toolError, toolResult } from './tool-result.js';
 import { searchIndexOf } from '../search/search-index-of.js';
@@ -200,7 +201,7 @@ function renderText(catalog: Catalog, position: ListPosition, structured: Record
     .join(', ');
   const lines: string[] = [];
   if (!total) {
-    lines.push(`No endpoints of the ${catalog.apiName} ${what || 'found'}. Try other or fewer words, or drop the filters.`);
+    lines.push(`No endpoints of ${theApi(catalog.apiName)} ${what || 'found'}. Try other or fewer words, or drop the filters.`);
   } else {
     const from = position.offset + 1;
     const to = position.offset + endpoints.length;

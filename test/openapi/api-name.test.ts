@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiNameOf, withoutLink } from '../../src/openapi/api-name.js';
+import { apiNameOf, theApi, withoutLink } from '../../src/openapi/api-name.js';
 import { catalogTitle } from '../../src/openapi/build-catalog.js';
 
 describe('apiNameOf', () => {
@@ -7,6 +7,12 @@ describe('apiNameOf', () => {
     expect(apiNameOf('Discourse')).toBe('Discourse API');
     expect(apiNameOf('GitHub v3 REST API')).toBe('GitHub v3 REST API');
     expect(apiNameOf('')).toBe('API');
+  });
+
+  it('is preceded by "the" unless it opens with it', () => {
+    expect(theApi('GitHub API')).toBe('the GitHub API');
+    expect(theApi('The Blue Alliance API v3')).toBe('The Blue Alliance API v3');
+    expect(theApi('Theatre API')).toBe('the Theatre API');
   });
 
   it('keeps a name that says API and then its version', () => {

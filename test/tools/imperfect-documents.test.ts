@@ -766,6 +766,7 @@ describe('listings', () => {
     const { client } = await connect(directory('thebluealliance.com.json'));
     const list = (await client.listTools()).tools.find((t) => t.name === 'list_endpoints')!;
     expect(list.description).toMatch(/^Search The Blue Alliance API v3 \(65 endpoints\)/);
+    expect(client.getInstructions()).toContain('This server gives access to The Blue Alliance API v3 (65 endpoints)');
   });
 
   test("a document with an empty title (DrChrono's) is named by its server's host, not as 'the API'", async () => {
