@@ -77,7 +77,8 @@ const maxCompoundWords = 16;
 
 /**
  * Per word of the request, the compounds it makes with a word near it that the API writes as one word
- * ("log 3 hours of work" and "worklog", "sub-account" and "subaccount"), in either order.
+ * ("log 3 hours of work" and "worklog", "sub-account" and "subaccount"), in either order, or with the
+ * next two words in order ("player career stats" and "playercareerstats").
  */
 function compoundsOf(words: readonly string[], isTerm: (term: string) => boolean): string[][] {
   const compounds = words.map((): string[] => []);
@@ -92,6 +93,11 @@ function compoundsOf(words: readonly string[], isTerm: (term: string) => boolean
         compounds[j]!.push(term);
       }
     }
+    // Three words in a row, as written: the NBA's "/playercareerstats" for "player career stats".
+    const [j, k] = [joinable[a + 1], joinable[a + 2]];
+    if (j === undefined || k === undefined || k - i > compoundWindow) continue;
+    const term = toTerm(words[i]! + words[j]! + words[k]!);
+    if (isTerm(term)) for (const at of [i, j, k]) compounds[at]!.push(term);
   }
   return compounds;
 }

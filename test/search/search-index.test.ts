@@ -396,6 +396,15 @@ describe('SearchIndex: a request to write by a verb of its own', () => {
   });
 });
 
+describe('SearchIndex: three words the API writes as one', () => {
+  test('find the path that runs them together', () => {
+    const paths = ['/playercareerstats', '/playerprofile', '/leagueleaders', '/homepageleaders', '/playergamelog', '/commonplayerinfo'];
+    const index = new SearchIndex(paths.map((path) => operationOf({ id: `GET ${path}`, method: 'get', path })));
+    expect(first(index, 'player career stats')).toBe('GET /playercareerstats');
+    expect(first(index, 'player game log')).toBe('GET /playergamelog');
+  });
+});
+
 describe('SearchIndex: a year asked about', () => {
   test('finds the operations that take a year', () => {
     const index = new SearchIndex([
