@@ -59,6 +59,10 @@ const contextBonus = 0.25;
  * `total` ("create issue" on GitHub: 9 of the 78 operations that share a word with it).
  */
 const relevanceFloor = 0.4;
+/** A word found inside words the API runs together: at least this long ("roster", not "in"), in no more than `maxHolders` of them, counting `insideWeight`. */
+const minInsideChars = 4;
+const maxHolders = 8;
+const insideWeight = 0.7;
 /** The same for a copy of a plausible match under another parent (see `results`): kept with its group down to here. */
 const copyFloor = 0.2;
 /** Weaker matches named at most (see `weakerMatches`). */
@@ -132,6 +136,8 @@ interface Posting {
 export class SearchIndex {
   private readonly operations: readonly Operation[];
   private readonly postings = new Map<string, Posting>();
+  /** The terms of the index, listed when a request first has a word none of them is (see `insideWords`). */
+  private termList?: string[];
   /** Per document: the distinct terms of its id and summary, to reward results the request explains fully. */
   private readonly titleTerms: string[][];
   /** Per document: its titles as content terms (see `titlesOf`), to put exact matches of a keyword query first. */
@@ -324,7 +330,22 @@ export class SearchIndex {
       (term) => this.verbs.has(term),
     );
     concepts.push(...this.reader.literalConcepts(request, conceptTerms(concepts)));
-    return concepts;
+    return concepts.map((concept) => this.insideWords(concept));
+  }
+
+  /**
+   * A word the API never says alone, found inside the words it runs together: "roster" in the NBA's
+   * "/commonteamroster", "standings" in "/leaguestandings", with neither summaries nor descriptions to split them.
+   */
+  private insideWords(concept: QueryConcept): QueryConcept {
+    const [typed, weight] = [...concept.terms][0] ?? [];
+    if (typed === undefined || weight === undefined || typed.length < minInsideChars || [...concept.terms.keys()].some((t) => this.postings.has(t)))
+      return concept;
+    this.termList ??= [...this.postings.keys()];
+    const holders = this.termList.filter((term) => term.length > typed.length && term.includes(typed));
+    // In many words it is a piece of words ("over" in Graph's overview, discovery, recover…), not a word of its own.
+    if (!holders.length || holders.length > maxHolders) return concept;
+    return { ...concept, terms: new Map([...concept.terms, ...holders.map((term): [string, number] => [term, weight * insideWeight])]) };
   }
 
   /**

@@ -403,6 +403,14 @@ describe('SearchIndex: three words the API writes as one', () => {
     expect(first(index, 'player career stats')).toBe('GET /playercareerstats');
     expect(first(index, 'player game log')).toBe('GET /playergamelog');
   });
+
+  test('find a word the API never says alone inside the word it runs together, unless it is inside many', () => {
+    const paths = ['/commonteamroster', '/commonplayerinfo', '/teamgamelog', '/teaminfocommon', '/scoreboard', '/boxscore'];
+    const index = new SearchIndex(paths.map((path) => operationOf({ id: `GET ${path}`, method: 'get', path })));
+    expect(first(index, 'roster of the team')).toBe('GET /commonteamroster');
+    const many = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].map((x) => operationOf({ id: `GET /x${x}rosterx`, method: 'get', path: `/x${x}rosterx` }));
+    expect(new SearchIndex(many).search('roster')).toEqual([]);
+  });
 });
 
 describe('SearchIndex: a year asked about', () => {
