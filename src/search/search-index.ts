@@ -328,19 +328,19 @@ export class SearchIndex {
       vocabulary,
       (term) => this.postings.has(term),
       (term) => this.verbs.has(term),
-    );
+    ).map((concept) => this.insideWords(concept));
     concepts.push(...this.reader.literalConcepts(request, conceptTerms(concepts)));
-    return concepts.map((concept) => this.insideWords(concept));
+    return concepts;
   }
 
   /**
-   * A word the API never says alone, found inside the words it runs together: "roster" in the NBA's
-   * "/commonteamroster", "standings" in "/leaguestandings", with neither summaries nor descriptions to split them.
+   * A word typed that the API never says alone, found inside the words it runs together: "roster" in the
+   * NBA's "/commonteamroster", "traditional" in "/boxscoretraditionalv2", with no prose to split them by.
    */
   private insideWords(concept: QueryConcept): QueryConcept {
     const [typed, weight] = [...concept.terms][0] ?? [];
-    if (typed === undefined || weight === undefined || typed.length < minInsideChars || [...concept.terms.keys()].some((t) => this.postings.has(t)))
-      return concept;
+    if (concept.together || typed === undefined || weight === undefined || typed.length < minInsideChars) return concept;
+    if ([...concept.terms.keys()].some((t) => this.postings.has(t))) return concept;
     this.termList ??= [...this.postings.keys()];
     const holders = this.termList.filter((term) => term.length > typed.length && term.includes(typed));
     // In many words it is a piece of words ("over" in Graph's overview, discovery, recover…), not a word of its own.
