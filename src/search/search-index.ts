@@ -241,7 +241,7 @@ export class SearchIndex {
     const concepts = this.conceptsOf(request, vocabulary);
     const terms = conceptTerms(concepts);
     const fit = this.intentFitFor(request, requestWords(request.text, vocabulary));
-    const content = contentOfRequest(request.text);
+    const content = contentOfRequest(request.text, this.unknownWords(concepts));
     // What follows "by" may be in the title ("get user by name") or not ("query companies by name"): either fits.
     const asked = withoutQualifiers(content, concepts);
     const scores = new Float64Array(this.operations.length);
@@ -331,6 +331,12 @@ export class SearchIndex {
     ).map((concept) => this.insideWords(concept));
     concepts.push(...this.reader.literalConcepts(request, conceptTerms(concepts)));
     return concepts;
+  }
+
+  /** The words typed that neither the API nor any meaning or compound of them says ("details" to The Blue Alliance's). */
+  private unknownWords(concepts: readonly QueryConcept[]): Set<string> {
+    const unknown = concepts.filter((concept) => ![...concept.terms.keys()].some((term) => this.postings.has(term)));
+    return new Set(unknown.map((concept) => [...concept.terms.keys()][0]!));
   }
 
   /**
@@ -550,10 +556,12 @@ export class SearchIndex {
 }
 
 /** A request's content terms (see `contentTerms`), and the caller when it says "my" or "me" (as "/me" paths do). */
-function contentOfRequest(text: string): Set<string> {
+function contentOfRequest(text: string, unknown: ReadonlySet<string>): Set<string> {
   const content = new Set(contentTerms(tokenize(text)));
   if (requestWords(text).some((word) => selfWords.has(word))) content.add(selfTerm);
-  return content;
+  // A word the API does not know, nor any meaning of it, is in no title: it would keep every title from fitting.
+  const known = [...content].filter((term) => !unknown.has(term));
+  return known.length && known.length < content.size ? new Set(known) : content;
 }
 
 /** The content terms less those only what follows "by" says (see `QueryConcept.qualifier`); the same set when there are none. */

@@ -413,6 +413,18 @@ describe('SearchIndex: three words the API writes as one', () => {
   });
 });
 
+describe('SearchIndex: a word the API does not know', () => {
+  test('keeps no title from fitting what was asked', () => {
+    const index = new SearchIndex([
+      operation('getMatch', 'get', '/match/{match_key}', 'Gets a `Match` object for the given match key.'),
+      operation('getMatchZebra', 'get', '/match/{match_key}/zebra_motionworks', 'Gets Zebra MotionWorks data for a Match for the given match key.'),
+      operation('getMatchTimeseries', 'get', '/match/{match_key}/timeseries', 'Gets an array of Match Timeseries objects for the given match key.'),
+      operation('getEventMatches', 'get', '/event/{event_key}/matches', 'Gets a list of matches for the given event.'),
+    ]);
+    expect(first(index, 'match details')).toBe('getMatch');
+  });
+});
+
 describe('SearchIndex: a year asked about', () => {
   test('finds the operations that take a year', () => {
     const index = new SearchIndex([
