@@ -25,10 +25,16 @@ export function namesTheExampleLeavesOut(schema: JsonObject, media: MediaTypeObj
     ({ node, pointer } = at(node.items, `${pointer}/items`));
     items = example;
   }
-  if (!isObject(node) || !Array.isArray(node.required) || !items.length || !items.every(isObject)) return [];
-  const missing = node.required.filter((name): name is string => typeof name === 'string' && items.some((item) => !Object.hasOwn(item as JsonObject, name)));
+  if (!isObject(node) || !items.length || !items.every(isObject)) return [];
+  const missing = namesLeftOut(node.required, items);
   if (!missing.length) return [];
   return [{ pointer, where: 'body', keyword: 'required', declared: missing, reason: "the document's own request example leaves them out" }];
+}
+
+/** The names of a `required` list that some of the example's objects leave out. */
+export function namesLeftOut(required: unknown, items: readonly JsonObject[]): string[] {
+  if (!Array.isArray(required)) return [];
+  return required.filter((name): name is string => typeof name === 'string' && items.some((item) => !Object.hasOwn(item, name)));
 }
 
 /** The media type's example, or its first named one, as a value (a JSON text parsed); undefined when none is an object or a list. */

@@ -40,12 +40,7 @@ export function reusesReplacementBody(operation: Operation, catalog: Catalog, me
 
 /** Whether a body schema is an object of exactly one property. */
 function hasOneProperty(catalog: Catalog, schema: unknown, docUrl: string): boolean {
-  let resolved: unknown;
-  try {
-    resolved = catalog.spec.resolver.deref(schema, docUrl, 'request body schema').value;
-  } catch {
-    return false;
-  }
+  const resolved = catalog.spec.resolver.derefQuietly(schema, docUrl, 'request body schema');
   return isObject(resolved) && isObject(resolved.properties) && Object.keys(resolved.properties).length === 1;
 }
 

@@ -11,7 +11,7 @@ import { isConditionallyRequired } from '../schema/conditionally-required.js';
 import { argumentBindings } from './input-schema.js';
 import { callerMustSend } from './fixed-parameters.js';
 import { reusesReplacementBody } from './replacement-body.js';
-import { exampleOf } from './example-required.js';
+import { exampleOf, namesLeftOut } from './example-required.js';
 
 /** Values a required argument takes, when they are few and short enough to list beside its name ("order_type (buy|sell|all)"). */
 export type Choices = Record<string, (string | number)[]>;
@@ -60,7 +60,7 @@ function requiredOf(operation: Operation, catalog: Catalog): RequiredOfOperation
     if (b.location !== 'body') {
       if (!callerMustSend(b.parameter)) continue;
       names.push(b.key);
-      noteValues(found, b.key, derefQuietly(catalog, b.parameter.schema, operation.docUrl));
+      noteValues(found, b.key, catalog.spec.resolver.derefQuietly(b.parameter.schema, operation.docUrl, 'parameter schema'));
       continue;
     }
     // A PATCH taking its PUT's body requires none of its fields, unless every constraint is enforced (see replacement-body).
@@ -86,9 +86,8 @@ function requiredOf(operation: Operation, catalog: Catalog): RequiredOfOperation
 /** The names a body object requires that its own example leaves out: not enforced (see example-required), so not listed. */
 function leftOutByExample(media: MediaTypeObject, catalog: Catalog, docUrl: string): Set<string> {
   const example = exampleOf(media);
-  const node = derefQuietly(catalog, media.schema, docUrl);
-  if (!isObject(example) || !isObject(node) || !Array.isArray(node.required)) return new Set();
-  return new Set(node.required.filter((name): name is string => typeof name === 'string' && !Object.hasOwn(example, name)));
+  const node = catalog.spec.resolver.derefQuietly(media.schema, docUrl, 'request body');
+  return new Set(isObject(example) && isObject(node) ? namesLeftOut(node.required, [example]) : []);
 }
 
 /** Most values listed, and most characters they take together, for a row of list_endpoints to show them. */
@@ -111,14 +110,6 @@ function shortChoices(schema: unknown): (string | number)[] | undefined {
   const values = schema.enum.filter((v): v is string | number => (typeof v === 'string' && !breaksRow.test(v)) || typeof v === 'number');
   if (values.length !== schema.enum.length || values.length < 2 || values.length > maxChoices) return undefined;
   return values.join('|').length <= maxChoicesChars ? values : undefined;
-}
-
-function derefQuietly(catalog: Catalog, schema: unknown, docUrl: string): unknown {
-  try {
-    return catalog.spec.resolver.deref(schema, docUrl, 'parameter schema').value;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

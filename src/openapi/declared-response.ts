@@ -10,12 +10,8 @@ function declaredResponse(operation: Operation, catalog: Catalog, status: number
   const responses = operation.responses;
   const entry = responses[String(status)] ?? responses[`${String(status).charAt(0)}XX`] ?? responses.default;
   if (entry === undefined) return undefined;
-  try {
-    const response = catalog.spec.resolver.deref<ResponseObject>(entry, operation.docUrl, `${operation.id} response ${status}`).value;
-    return isObject(response) ? response : undefined;
-  } catch {
-    return undefined;
-  }
+  const response = catalog.spec.resolver.derefQuietly(entry, operation.docUrl, `${operation.id} response ${status}`);
+  return isObject(response) ? (response as ResponseObject) : undefined;
 }
 
 /** The lowercased names of the headers declared for the status. */

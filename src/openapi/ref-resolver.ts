@@ -40,6 +40,15 @@ export class RefResolver {
     for (const [url, doc] of options.preloaded ?? []) this.documents.set(url, doc);
   }
 
+  /** What `value` points to (see `deref`), or undefined when a `$ref` on the way is broken: reported where the schema is described. */
+  derefQuietly(value: unknown, docUrl: string, usedAt: string): unknown {
+    try {
+      return this.deref(value, docUrl, usedAt).value;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Follows `value` while it is a `$ref` object; returns it unchanged when it is not one. */
   deref<T = unknown>(value: unknown, docUrl: string, usedAt: string): Resolved<T> {
     let current = value;

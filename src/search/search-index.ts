@@ -333,9 +333,14 @@ export class SearchIndex {
     return concepts;
   }
 
+  /** Whether the API says any term of a concept. */
+  private saysAny(concept: QueryConcept): boolean {
+    return [...concept.terms.keys()].some((term) => this.postings.has(term));
+  }
+
   /** The words typed that neither the API nor any meaning or compound of them says ("details" to The Blue Alliance's). */
   private unknownWords(concepts: readonly QueryConcept[]): Set<string> {
-    const unknown = concepts.filter((concept) => ![...concept.terms.keys()].some((term) => this.postings.has(term)));
+    const unknown = concepts.filter((concept) => !this.saysAny(concept));
     return new Set(unknown.map((concept) => [...concept.terms.keys()][0]!));
   }
 
@@ -346,7 +351,7 @@ export class SearchIndex {
   private insideWords(concept: QueryConcept): QueryConcept {
     const [typed, weight] = [...concept.terms][0] ?? [];
     if (concept.together || typed === undefined || weight === undefined || typed.length < minInsideChars) return concept;
-    if ([...concept.terms.keys()].some((t) => this.postings.has(t))) return concept;
+    if (this.saysAny(concept)) return concept;
     this.termList ??= [...this.postings.keys()];
     const holders = this.termList.filter((term) => term.length > typed.length && term.includes(typed));
     // In many words it is a piece of words ("over" in Graph's overview, discovery, recover…), not a word of its own.
