@@ -76,6 +76,22 @@ describe('SearchIndex', () => {
     expect(ranked.indexOf('old')).toBeGreaterThan(ranked.indexOf('deep'));
   });
 
+  test('in a document that describes few operations, a missing description is its habit, not a sign of plumbing', () => {
+    // As Increase's, which describes its approvals and simulations and gives its creations and lists a summary only.
+    const index = new SearchIndex([
+      operation('described', 'post', '/ach_transfers/{id}/approve', 'Only while it is pending.', { summary: 'Approve an ACH Transfer' }),
+      operation('undescribed', 'post', '/ach_transfers/{id}/approve', '', { summary: 'Approve an ACH Transfer' }),
+      operation('simulate', 'post', '/simulations/wire_transfers', 'Simulates a wire transfer to your account.', { summary: 'Simulate a Wire Transfer' }),
+      ...['card', 'account', 'document', 'entity', 'program'].map((thing) =>
+        operation(`list_${thing}s`, 'get', `/${thing}s`, '', { summary: `List ${thing}s` }),
+      ),
+    ]);
+    const [described, undescribed] = ['described', 'undescribed'].map(
+      (id) => index.search('approve the ACH transfer').find((h) => h.operation.id === id)!.score,
+    );
+    expect(undescribed).toBeCloseTo(described!);
+  });
+
   test('an id naming the current user speaks of the caller, as "/me" does', () => {
     const index = new SearchIndex([
       operation('userCurrentListRepos', 'get', '/user/repos', '', { summary: 'List the repos that the authenticated user owns' }),
