@@ -14,12 +14,15 @@ const maxRunLength = 40;
 const minPartLength = 3;
 const maxParts = 4;
 
+/** The terms run together that were split, each with its parts. */
+export type RunTogetherTerms = ReadonlyMap<string, readonly string[]>;
+
 /**
  * Adds to each operation's id and path terms the parts of a term run together from words, when the whole
  * term is nowhere in the API's prose and it splits fully into words that are: its summaries, descriptions,
  * parameters and tags, or `verbs`. The term itself stays, for a request that writes it as one word.
  */
-export function splitRunTogetherTerms(perDoc: FieldTerms[], verbs: Pick<ReadonlySet<string>, 'has'>): void {
+export function splitRunTogetherTerms(perDoc: FieldTerms[], verbs: Pick<ReadonlySet<string>, 'has'>): RunTogetherTerms {
   const prose = new Set<string>();
   for (const fields of perDoc)
     for (const field of [fields.summary, fields.description, fields.parameter, fields.tag, fields.pathParam]) for (const term of field) prose.add(term);
@@ -42,6 +45,29 @@ export function splitRunTogetherTerms(perDoc: FieldTerms[], verbs: Pick<Readonly
         return split && !split.every((part) => own.has(part)) ? split : [];
       });
       if (added.length) fields[field] = [...new Set([...fields[field], ...added])];
+    }
+  }
+  return new Map([...parts].flatMap(([term, split]): [string, string[]][] => (split ? [[term, split]] : [])));
+}
+
+/**
+ * Adds each run-together term to the ids and paths that say its words apart: "getUsers" says "getuser" as
+ * surely as Vonage's getuserConversations does, and a request of "get users" (joined, a term of the API's)
+ * must not find only the operation whose author ran the words together.
+ */
+export function addRunTogetherForms(perDoc: FieldTerms[], runTogether: RunTogetherTerms): void {
+  const byFirstPart = new Map<string, [string, readonly string[]][]>();
+  for (const [term, split] of runTogether) byFirstPart.set(split[0]!, [...(byFirstPart.get(split[0]!) ?? []), [term, split]]);
+  if (!byFirstPart.size) return;
+  for (const fields of perDoc) {
+    // Kubernetes' ids say PersistentVolumeClaim where its paths say "persistentvolumeclaims": said already.
+    const own = new Set([...fields.id, ...fields.path]);
+    for (const field of ['id', 'path'] as const) {
+      const terms = new Set(fields[field]);
+      const joined = fields[field].flatMap((term) =>
+        (byFirstPart.get(term) ?? []).flatMap(([whole, split]) => (!own.has(whole) && split.every((part) => terms.has(part)) ? [whole] : [])),
+      );
+      if (joined.length) fields[field] = [...new Set([...fields[field], ...joined])];
     }
   }
 }

@@ -11,7 +11,7 @@ import { RequestReader } from './request-reader.js';
 import type { RequestText } from './search-literals.js';
 import { conceptTerms, queryConcepts, requestWords, type QueryConcept } from './search-query.js';
 import { requestVerbs, type RequestVerbs } from './request-verbs.js';
-import { splitRunTogetherTerms } from './run-together-words.js';
+import { addRunTogetherForms, splitRunTogetherTerms } from './run-together-words.js';
 import { searchVocabulary, type SearchVocabulary } from './search-vocabulary.js';
 import { contentTerms, titleFit, titlesOf } from './search-title.js';
 import { isStopWord, memoizedTokenizer, splitWords, tokenize } from './tokenize.js';
@@ -170,7 +170,7 @@ export class SearchIndex {
     this.intents = Uint8Array.from(operations, (op) => intents.indexOf(operationIntent(op)));
     const perDoc = operations.map((op, doc) => fieldTerms(op, terms, intents[this.intents[doc]!]));
     this.verbs = options.verbs ?? requestVerbs();
-    splitRunTogetherTerms(perDoc, this.verbs);
+    const runTogether = splitRunTogetherTerms(perDoc, this.verbs);
     this.phrases = operations.map((op) => {
       const phrases = parameterPhrases(op, terms);
       return phrases.length ? phrases : undefined;
@@ -181,6 +181,8 @@ export class SearchIndex {
     this.takesItem = Uint8Array.from(operations, (op) => (op.path.includes('{') ? 1 : 0));
     this.titleTerms = perDoc.map((d) => [...new Set([...d.id, ...d.summary])]);
     this.titles = perDoc.map(titlesOf);
+    // After the titles: a form run together is the title's words again, not one more of them.
+    addRunTogetherForms(perDoc, runTogether);
     const averages = Object.fromEntries(
       fieldNames.map((f) => [f, Math.max(1, perDoc.reduce((sum, d) => sum + d[f].length, 0) / Math.max(1, operations.length))]),
     ) as Record<Field, number>;

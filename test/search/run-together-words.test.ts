@@ -1,6 +1,6 @@
 // Tests for splitting ids and paths of words run together by the words the API's prose uses.
 import { describe, expect, test } from 'vitest';
-import { splitRunTogetherTerms } from '../../src/search/run-together-words.js';
+import { addRunTogetherForms, splitRunTogetherTerms } from '../../src/search/run-together-words.js';
 import type { FieldTerms } from '../../src/search/search-fields.js';
 import { tokenize } from '../../src/search/tokenize.js';
 
@@ -38,5 +38,25 @@ describe('splitRunTogetherTerms', () => {
     ];
     splitRunTogetherTerms(docs, new Set(['set']));
     expect(docs.map((d) => [...d.id, ...d.path])).toEqual([['setthermpoint'], ['setpoint'], ['pod', 'templat', 'podtemplat']]);
+  });
+});
+
+describe('addRunTogetherForms', () => {
+  test('adds a run-together term to the ids and paths that say its words apart, unless they say it already', () => {
+    // Vonage's getuserConversations runs "get" and "user" together; getUsers says them apart.
+    const docs = [
+      fields({ id: ['getuser', 'conversation'], summary: ['list', 'user', 'conversation'] }),
+      fields({ id: ['get', 'user'], path: ['user'] }),
+      fields({ id: ['get', 'conversation'] }),
+      fields({ id: ['get', 'user', 'getuser'] }),
+    ];
+    addRunTogetherForms(docs, splitRunTogetherTerms(docs, new Set(['get'])));
+    expect(docs.map((d) => d.id)).toEqual([
+      ['getuser', 'conversation', 'get', 'user'],
+      ['get', 'user', 'getuser'],
+      ['get', 'conversation'],
+      ['get', 'user', 'getuser'],
+    ]);
+    expect(docs[1]!.path).toEqual(['user']);
   });
 });

@@ -391,6 +391,16 @@ describe('SearchIndex', () => {
     expect(first(hooks, 'addwebhook')).toBe('addwebhook');
   });
 
+  test("words run together in one id are the same words said apart in another (Vonage's getuserConversations and getUsers)", () => {
+    const users = new SearchIndex([
+      operation('getuserConversations', 'get', '/users/{user_id}/conversations', '', { summary: 'List user conversations' }),
+      operation('getUsers', 'get', '/users', '', { summary: 'List users' }),
+      operation('getUser', 'get', '/users/{user_id}', '', { summary: 'Retrieve a user' }),
+      operation('getConversations', 'get', '/conversations', '', { summary: 'List conversations' }),
+    ]);
+    expect(first(users, 'get users')).toBe('getUsers');
+  });
+
   test('filters by tag and method, and leaves results far below the best out', () => {
     expect(payments.search('customer', { method: 'delete' }).map((h) => h.operation.id)).toEqual(['DeleteCustomersCustomer']);
     expect(payments.search('disputes').map((h) => h.operation.id)).toEqual(['GetDisputes']);
