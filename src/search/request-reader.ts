@@ -5,6 +5,9 @@ import { separateLiterals, type RequestText } from './search-literals.js';
 import { joinHyphenated, type QueryConcept } from './search-query.js';
 import { isStopWord, splitWords, toTerm } from './tokenize.js';
 
+/** Words before a name of one thing ("the staging namespace"). */
+const determiners = new Set(['the', 'my', 'our', 'this', 'that']);
+
 /** What a file name or URL in the request counts for as the word "file" or "url"; an id's prefix, for the collection it names. */
 const literalKindWeight = 0.5;
 
@@ -13,6 +16,8 @@ export class RequestReader {
   private readonly isTerm: (term: string) => boolean;
   private resources: string[][] | undefined;
   private namedText: string | undefined;
+  /** The words of the API's path parameters ("{namespace}", "{channel_id}"), worked out on the first request. */
+  private parameterWords: Set<string> | undefined;
 
   /** `isTerm` says whether a term is one of the API's. */
   constructor(operations: readonly Operation[], isTerm: (term: string) => boolean) {
@@ -20,13 +25,32 @@ export class RequestReader {
     this.isTerm = isTerm;
   }
 
-  /** The request's words and literals: hyphenated words the API writes as one joined, its own names kept (see search-literals). */
+  /**
+   * The request's words and literals: hyphenated words the API writes as one joined, its own names kept (see
+   * search-literals). It names an item by an id, or by a name of its own (see `namesInstance`).
+   */
   read(query: string): RequestText {
-    return separateLiterals(
+    const request = separateLiterals(
       joinHyphenated(query, this.isTerm),
       (token) => this.isVocabulary(token),
       (token) => this.names(token),
     );
+    return request.namesItem || !this.namesInstance(request.text) ? request : { ...request, namesItem: true };
+  }
+
+  /**
+   * Whether the request names one thing by a name the API does not know, as a path parameter takes it: "the
+   * staging namespace" ({namespace}), "the apollo project" ({project_id}). It asks of that one, as an id would.
+   */
+  private namesInstance(text: string): boolean {
+    this.parameterWords ??= new Set(this.operations.flatMap((op) => (op.path.match(/\{[^}]*\}/g) ?? []).flatMap((param) => splitWords(param).map(toTerm))));
+    const words = splitWords(text);
+    return words.some((word, i) => {
+      const [determiner, name] = [words[i - 2], words[i - 1]];
+      return (
+        determiner !== undefined && determiners.has(determiner) && !isStopWord(name!) && !this.isTerm(toTerm(name!)) && this.parameterWords!.has(toTerm(word))
+      );
+    });
   }
 
   /**
