@@ -27,7 +27,7 @@ export class RequestReader {
 
   /**
    * The request's words and literals: hyphenated words the API writes as one joined, its own names kept (see
-   * search-literals). It names an item by an id, or by a name of its own (see `namesInstance`).
+   * search-literals), and whether it names one thing by a name of its own (see `namesInstance`).
    */
   read(query: string): RequestText {
     const request = separateLiterals(
@@ -35,7 +35,7 @@ export class RequestReader {
       (token) => this.isVocabulary(token),
       (token) => this.names(token),
     );
-    return request.namesItem || !this.namesInstance(request.text) ? request : { ...request, namesItem: true };
+    return request.namesItem || !this.namesInstance(request.text) ? request : { ...request, namesInstance: true };
   }
 
   /**

@@ -72,7 +72,8 @@ const maxWeaker = 8;
 const depthDecay = 0.97;
 /**
  * What an operation with no path parameter keeps when the request names an item by its id ("kill checkout
- * session cs_test_a1b2"): it has nowhere to put that id, unless it creates (the id then goes in the body).
+ * session cs_test_a1b2") or by a name ("the staging namespace"): it has nowhere to put that, unless it
+ * creates (the id then goes in the body).
  */
 const itemlessFactor = 0.85;
 /** What a deprecated operation keeps; more when its title is exactly what the request says ("get all projects"): asked for by name, it outranks current ones that add a word, not its current equals. */
@@ -255,7 +256,7 @@ export class SearchIndex {
     let bestBase = 0;
     for (const doc of matches) {
       scores[doc]! *= this.priors[doc]! * fit(doc);
-      if (request.namesItem && !this.takesItem[doc] && intents[this.intents[doc]!] !== 'create') scores[doc]! *= itemlessFactor;
+      if ((request.namesItem || request.namesInstance) && !this.takesItem[doc] && intents[this.intents[doc]!] !== 'create') scores[doc]! *= itemlessFactor;
       bestBase = Math.max(bestBase, scores[doc]!);
     }
     const context = this.contextOf(options);

@@ -10,6 +10,11 @@ export interface RequestText {
   kinds: string[];
   /** Whether the request names one item by an id or number ("issue 42", "cus_9s6XKz"). */
   namesItem: boolean;
+  /**
+   * Whether it names one thing by a name of its own ("the staging namespace"; see request-reader): an item, though
+   * often the one the request acts in rather than on ("what pods are running in the staging namespace?").
+   */
+  namesInstance?: boolean;
   /** The prefixes of the ids it names ("cus" of "cus_9s6XKz"), which often abbreviate what the id is of (see id-prefix). */
   idPrefixes: string[];
 }

@@ -24,13 +24,13 @@ describe('RequestReader', () => {
     expect(reader.read('delete the feature/login branch').text).toBe('delete the branch');
   });
 
-  test('a name the API does not know, before a word its path parameters say, names one item as an id does', () => {
+  test('a name the API does not know, before a word its path parameters say, names one item', () => {
     const cluster = new RequestReader([operationOf({ id: 'listCoreV1NamespacedPod', method: 'get', path: '/api/v1/namespaces/{namespace}/pods' })], (term) =>
       ['pod', 'namespac', 'default', 'list'].includes(term),
     );
-    expect(cluster.read('what pods are running in the staging namespace?').namesItem).toBe(true);
+    expect(cluster.read('what pods are running in the staging namespace?')).toMatchObject({ namesItem: false, namesInstance: true });
     // "default" is a word of the API's: it says which kind, not which one.
-    expect(cluster.read('list pods in the default namespace').namesItem).toBe(false);
-    expect(cluster.read('list pods in every namespace').namesItem).toBe(false);
+    expect(cluster.read('list pods in the default namespace').namesInstance).toBeUndefined();
+    expect(cluster.read('list pods in every namespace').namesInstance).toBeUndefined();
   });
 });
