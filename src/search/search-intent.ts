@@ -67,7 +67,8 @@ export function operationIntent(op: Operation): Intent {
   const endsInParameter = /^\{[^}]*\}$/.test(last);
   const plural = isPlural(last);
   if (op.method === 'get') {
-    if (!endsInParameter && op.summary && listingSummary.test(op.summary)) return 'list';
+    const says = op.summary ?? op.description?.replace(selfReference, '');
+    if (!endsInParameter && says && listingSummary.test(says)) return 'list';
     if (named === 'list' || named === 'get') return named;
     return !endsInParameter && plural ? 'list' : 'get';
   }
@@ -76,8 +77,12 @@ export function operationIntent(op: Operation): Intent {
   return 'update';
 }
 
+/** How a description may open before it says what the operation does: eBay's "This method retrieves…". */
+const selfReference = /^\W*this\s+(?:method|call|operation|endpoint|request|api)\s+/i;
+
 /** A summary that gets many by saying so ("Get a range of SO Orders", "Returns a list of accounts", "Get all users"); not of one item ("Returns all details of an order" on /order/{id}). */
-const listingSummary = /^\W*(?:get|gets|retrieve|retrieves|return|returns|fetch|fetches)\s+(?:(?:a|the)\s+)?(?:(?:list|range|collection|set)\s+of|all)\b/i;
+const listingSummary =
+  /^\W*(?:get|gets|retrieve|retrieves|return|returns|fetch|fetches)\s+(?:(?:a|the)\s+)?(?:(?:details|information)\s+(?:of|for|about)\s+)?(?:(?:list|range|collection|set)\s+of|all)\b/i;
 
 /** A text's first word, read from its opening only: a description may run to pages. */
 function firstWord(text: string): string | undefined {

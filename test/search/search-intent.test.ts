@@ -51,6 +51,15 @@ describe('operationIntent', () => {
     { method: 'get', path: '/v1/salesorder', id: 'salesorder', summary: 'Returns a list of sales orders', want: 'list' },
     { method: 'get', path: '/v1/salesorder/{id}', id: 'salesorder-one', summary: 'Get a specific sales order', want: 'get' },
     { method: 'get', path: '/order/{orderId}', id: 'order-details', summary: 'Returns all details of a order', want: 'get' },
+    // Without a summary, the description says so, after the words that say it is about the operation (eBay's).
+    {
+      method: 'get',
+      path: '/ad_campaign',
+      id: 'getCampaigns',
+      description: "This method retrieves the details for all of the seller's defined campaigns.",
+      want: 'list',
+    },
+    { method: 'get', path: '/promotion', id: 'getPromotions', description: "This method returns a list of a seller's undeleted promotions.", want: 'list' },
     // With one, the summary says what it does: an action stays an action, whatever verb ends its id.
     { method: 'post', path: '/reports/microsoft.graph.generate', id: 'reports.reportGenerate', summary: 'Invoke action reportGenerate', want: 'action' },
   ] as const)('$method $path ($id) -> $want', ({ method, path, id, summary, description, want }) => {
