@@ -30,7 +30,10 @@ const blockBreak = '\u2063';
 /** Elements that end a line or a block: gone, they leave a space, or list items run together (XTRF's "…CANCELEDACCEPTED – …"). */
 const blockElement = /^(?:blockquote|br|dd|div|dl|dt|h[1-6]|hr|li|ol|p|pre|table|tbody|td|tfoot|th|thead|tr|ul)$/i;
 
-/** Returns at most `maxChars` characters of the text's first paragraph; empty when maxChars is 0. */
+/**
+ * Returns at most `maxChars` characters of the text's first paragraph (half as many more to finish a sentence
+ * whose cut-off part names a value, see `sentenceNamingValue`); empty when maxChars is 0.
+ */
 export function shortenText(text: string | undefined, maxChars: number): string | undefined {
   if (!text || maxChars <= 0) return undefined;
   // Most descriptions are one short plain line, which the rules below would return unchanged.
@@ -52,9 +55,30 @@ export function shortenText(text: string | undefined, maxChars: number): string 
   if (flat.length <= maxChars) return flat;
   const sentenceEnd = lastSentenceEnd(flat.slice(0, maxChars));
   if (sentenceEnd > maxChars / 2) return flat.slice(0, sentenceEnd + 1);
+  const valueSentence = sentenceNamingValue(flat, maxChars);
+  if (valueSentence) return valueSentence;
   const cut = flat.slice(0, maxChars - 1);
   const space = cut.lastIndexOf(' ');
   return `${(space > maxChars / 2 ? cut.slice(0, space) : cut).replace(/[,;:]$/, '')}…`;
+}
+
+/** How far past the limit a sentence may run when what it cuts off names a value. */
+const valueSentenceShare = 1.5;
+/** A value as documents name one: a constant ("ALL_EXCLUDING_MOTORS_VEHICLES", "EBAY_US"); not an acronym ("JSON"). */
+const namedValue = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/;
+
+/**
+ * The text up to the end of the sentence the limit falls in, when the part the limit would cut off names a value
+ * and the sentence ends soon after: eBay's "…so the categoryTypes.name value must be set to…" hides the one
+ * value the field takes. Undefined otherwise.
+ */
+function sentenceNamingValue(flat: string, maxChars: number): string | undefined {
+  const end = /[.!?](?=\s|$)/g;
+  end.lastIndex = maxChars;
+  const found = end.exec(flat);
+  if (!found || found.index + 1 > maxChars * valueSentenceShare) return undefined;
+  const cutOff = flat.slice(Math.max(0, flat.lastIndexOf(' ', maxChars - 1)), found.index);
+  return namedValue.test(cutOff) ? flat.slice(0, found.index + 1) : undefined;
 }
 
 /**

@@ -141,6 +141,19 @@ describe('shortenText', () => {
     expect(shortenText('Supercalifragilisticexpialidocious', 10)).toBe('Supercali…');
   });
 
+  test('finishes a sentence whose cut-off part names a value, when it ends within half the limit more', () => {
+    const note =
+      'Return policies do not apply to motor vehicle listings, so the <b>categoryTypes.name</b> value must be set to <code>ALL_EXCLUDING_MOTORS_VEHICLES</code>. It is returned too.';
+    expect(shortenText(note, 110)).toBe(
+      'Return policies do not apply to motor vehicle listings, so the categoryTypes.name value must be set to ALL_EXCLUDING_MOTORS_VEHICLES.',
+    );
+    // Too far past the limit, or no value in what is cut off: cut as usual.
+    expect(shortenText(note, 80)).toBe('Return policies do not apply to motor vehicle listings, so the…');
+    expect(shortenText('Return policies do not apply to motor vehicle listings, so none of them may be set for a car.', 60)).toBe(
+      'Return policies do not apply to motor vehicle listings, so…',
+    );
+  });
+
   test.each([10, 25, 60, 120])('never returns more than %i characters', (max) => {
     const text = 'An API to manage pets, orders and users; every endpoint returns JSON. Errors use problem details, too.';
     expect(shortenText(text, max)!.length).toBeLessThanOrEqual(max);
