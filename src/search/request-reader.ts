@@ -3,10 +3,29 @@ import type { Operation } from '../openapi/operation.js';
 import { resourceNames, resourcesOfPrefix } from './id-prefix.js';
 import { separateLiterals, type RequestText } from './search-literals.js';
 import { joinHyphenated, type QueryConcept } from './search-query.js';
+import { isPlural } from './search-fields.js';
 import { isStopWord, splitWords, toTerm } from './tokenize.js';
 
 /** Words before a name of one thing ("the staging namespace"). */
 const determiners = new Set(['the', 'my', 'our', 'this', 'that']);
+/** Words in a name's place that say which of many, not a name: "the latest version", "my own account". */
+const notNames = new Set([
+  'latest',
+  'newest',
+  'oldest',
+  'own',
+  'first',
+  'last',
+  'next',
+  'previous',
+  'whole',
+  'entire',
+  'current',
+  'new',
+  'old',
+  'same',
+  'other',
+]);
 
 /** What a file name or URL in the request counts for as the word "file" or "url"; an id's prefix, for the collection it names. */
 const literalKindWeight = 0.5;
@@ -16,13 +35,13 @@ export class RequestReader {
   private readonly isTerm: (term: string) => boolean;
   private resources: string[][] | undefined;
   private namedText: string | undefined;
-  /** The words of the API's path parameters ("{namespace}", "{channel_id}"), worked out on the first request. */
-  private parameterWords: Set<string> | undefined;
+  private readonly parameterTerms: ReadonlySet<string>;
 
-  /** `isTerm` says whether a term is one of the API's. */
-  constructor(operations: readonly Operation[], isTerm: (term: string) => boolean) {
+  /** `isTerm` says whether a term is one of the API's; `parameterTerms` are the terms of its path parameters ("{namespace}", "{channel_id}"). */
+  constructor(operations: readonly Operation[], isTerm: (term: string) => boolean, parameterTerms: ReadonlySet<string> = new Set()) {
     this.operations = operations;
     this.isTerm = isTerm;
+    this.parameterTerms = parameterTerms;
   }
 
   /**
@@ -40,16 +59,16 @@ export class RequestReader {
 
   /**
    * Whether the request names one thing by a name the API does not know, as a path parameter takes it: "the
-   * staging namespace" ({namespace}), "the apollo project" ({project_id}). It asks of that one, as an id would.
+   * staging namespace", "the kube-system namespace" ({namespace}), "the apollo project" ({project_id}).
    */
   private namesInstance(text: string): boolean {
-    this.parameterWords ??= new Set(this.operations.flatMap((op) => (op.path.match(/\{[^}]*\}/g) ?? []).flatMap((param) => splitWords(param).map(toTerm))));
-    const words = splitWords(text);
-    return words.some((word, i) => {
-      const [determiner, name] = [words[i - 2], words[i - 1]];
-      return (
-        determiner !== undefined && determiners.has(determiner) && !isStopWord(name!) && !this.isTerm(toTerm(name!)) && this.parameterWords!.has(toTerm(word))
-      );
+    const tokens = text.toLowerCase().split(/\s+/);
+    return tokens.some((token, i) => {
+      const [determiner, name] = [tokens[i - 2], tokens[i - 1]];
+      if (determiner === undefined || name === undefined || !determiners.has(determiner) || !/^[a-z0-9][a-z0-9-]*$/.test(name)) return false;
+      const thing = token.replace(/[.,;:!?]+$/, '');
+      if (isPlural(thing) || !this.parameterTerms.has(toTerm(thing))) return false;
+      return splitWords(name).every((word) => !isStopWord(word) && !notNames.has(word) && !this.isTerm(toTerm(word)));
     });
   }
 

@@ -51,7 +51,7 @@ export function splitRunTogetherTerms(perDoc: FieldTerms[], verbs: Pick<Readonly
 }
 
 /**
- * Adds each run-together term to the ids and paths that say its words apart: "getUsers" says "getuser" as
+ * Adds each run-together term to the ids and paths that say its words apart, in order: "getUsers" says "getuser" as
  * surely as Vonage's getuserConversations does, and a request of "get users" (joined, a term of the API's)
  * must not find only the operation whose author ran the words together.
  */
@@ -63,11 +63,13 @@ export function addRunTogetherForms(perDoc: FieldTerms[], runTogether: RunTogeth
     // Kubernetes' ids say PersistentVolumeClaim where its paths say "persistentvolumeclaims": said already.
     const own = new Set([...fields.id, ...fields.path]);
     for (const field of ['id', 'path'] as const) {
-      const terms = new Set(fields[field]);
-      const joined = fields[field].flatMap((term) =>
-        (byFirstPart.get(term) ?? []).flatMap(([whole, split]) => (!own.has(whole) && split.every((part) => terms.has(part)) ? [whole] : [])),
+      const terms = fields[field];
+      // Its words in order, one after another: "getUsers", not "getConversationUser" nor "userGet".
+      const saysApart = (split: readonly string[], at: number) => split.every((part, k) => terms[at + k] === part);
+      const joined = terms.flatMap((term, at) =>
+        (byFirstPart.get(term) ?? []).flatMap(([whole, split]) => (!own.has(whole) && saysApart(split, at) ? [whole] : [])),
       );
-      if (joined.length) fields[field] = [...new Set([...fields[field], ...joined])];
+      if (joined.length) fields[field] = [...new Set([...terms, ...joined])];
     }
   }
 }

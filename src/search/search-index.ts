@@ -203,7 +203,7 @@ export class SearchIndex {
     });
     this.families = familiesOf(operations);
     this.setIdf(this.families);
-    this.reader = new RequestReader(operations, (term) => this.postings.has(term));
+    this.reader = new RequestReader(operations, (term) => this.postings.has(term), new Set(perDoc.flatMap((d) => d.pathParam)));
   }
 
   /**

@@ -25,12 +25,19 @@ describe('RequestReader', () => {
   });
 
   test('a name the API does not know, before a word its path parameters say, names one item', () => {
-    const cluster = new RequestReader([operationOf({ id: 'listCoreV1NamespacedPod', method: 'get', path: '/api/v1/namespaces/{namespace}/pods' })], (term) =>
-      ['pod', 'namespac', 'default', 'list'].includes(term),
+    const cluster = new RequestReader(
+      [operationOf({ id: 'listCoreV1NamespacedPod', method: 'get', path: '/api/v1/namespaces/{namespace}/pods' })],
+      (term) => ['pod', 'namespac', 'default', 'list', 'version'].includes(term),
+      new Set(['namespac']),
     );
     expect(cluster.read('what pods are running in the staging namespace?')).toMatchObject({ namesItem: false, namesInstance: true });
     // "default" is a word of the API's: it says which kind, not which one.
     expect(cluster.read('list pods in the default namespace').namesInstance).toBeUndefined();
     expect(cluster.read('list pods in every namespace').namesInstance).toBeUndefined();
+    expect(cluster.read('restart the pods in the kube-system namespace.').namesInstance).toBe(true);
+    // Which of many ("latest"), a plural, or a name cut off by punctuation: no one thing named.
+    expect(cluster.read('pods in the latest namespace').namesInstance).toBeUndefined();
+    expect(cluster.read('pods in the staging namespaces').namesInstance).toBeUndefined();
+    expect(cluster.read('pods in the staging, namespace').namesInstance).toBeUndefined();
   });
 });

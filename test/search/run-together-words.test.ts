@@ -42,13 +42,15 @@ describe('splitRunTogetherTerms', () => {
 });
 
 describe('addRunTogetherForms', () => {
-  test('adds a run-together term to the ids and paths that say its words apart, unless they say it already', () => {
+  test('adds a run-together term to the ids and paths that say its words apart and in order, unless they say it already', () => {
     // Vonage's getuserConversations runs "get" and "user" together; getUsers says them apart.
     const docs = [
       fields({ id: ['getuser', 'conversation'], summary: ['list', 'user', 'conversation'] }),
       fields({ id: ['get', 'user'], path: ['user'] }),
       fields({ id: ['get', 'conversation'] }),
       fields({ id: ['get', 'user', 'getuser'] }),
+      fields({ id: ['get', 'conversation', 'user'] }),
+      fields({ id: ['user', 'get'] }),
     ];
     addRunTogetherForms(docs, splitRunTogetherTerms(docs, new Set(['get'])));
     expect(docs.map((d) => d.id)).toEqual([
@@ -56,6 +58,9 @@ describe('addRunTogetherForms', () => {
       ['get', 'user', 'getuser'],
       ['get', 'conversation'],
       ['get', 'user', 'getuser'],
+      // Its words apart but not one after the other, or not in order.
+      ['get', 'conversation', 'user'],
+      ['user', 'get'],
     ]);
     expect(docs[1]!.path).toEqual(['user']);
   });

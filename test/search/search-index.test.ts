@@ -401,6 +401,20 @@ describe('SearchIndex', () => {
     expect(first(users, 'get users')).toBe('getUsers');
   });
 
+  test('a request naming one thing by a name of its own prefers the operations that take it', () => {
+    const pods = new SearchIndex([
+      operation('listCoreV1PodForAllNamespaces', 'get', '/api/v1/pods', 'list or watch objects of kind Pod'),
+      operation('listCoreV1NamespacedPod', 'get', '/api/v1/namespaces/{namespace}/pods', 'list or watch objects of kind Pod'),
+      operation('listCoreV1Namespace', 'get', '/api/v1/namespaces', 'list or watch objects of kind Namespace'),
+    ]);
+    expect(first(pods, 'what pods are running in the staging namespace?')).toBe('listCoreV1NamespacedPod');
+    // "staging" is no word of the API's: all it changes is that the operation with nowhere to put it counts less.
+    const score = (query: string, id: string) => pods.search(query).find((h) => h.operation.id === id)!.score;
+    const named = (id: string) => score('pods in the staging namespace', id) / score('pods in the namespace', id);
+    expect(named('listCoreV1NamespacedPod')).toBeCloseTo(1);
+    expect(named('listCoreV1PodForAllNamespaces')).toBeLessThan(0.9);
+  });
+
   test('filters by tag and method, and leaves results far below the best out', () => {
     expect(payments.search('customer', { method: 'delete' }).map((h) => h.operation.id)).toEqual(['DeleteCustomersCustomer']);
     expect(payments.search('disputes').map((h) => h.operation.id)).toEqual(['GetDisputes']);
