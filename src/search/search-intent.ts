@@ -49,7 +49,8 @@ export function isIntentTerm(term: string): boolean {
 /**
  * The operation's intent: the verb its id or summary starts with when that is one of the five; without a
  * summary, the verb its id ends with ("conversations_create") or its description starts with ("Generate
- * coupon for a rule"); otherwise read from the method and the path's shape (a GET ending in a plural segment lists, one
+ * coupon for a rule"); a GET whose summary, or description without one, says it gets many lists (see
+ * `listingSummary`); otherwise read from the method and the path's shape (a GET ending in a plural segment lists, one
  * ending in a parameter gets; a POST to a plural segment creates, to a parameter updates, to another word acts).
  */
 export function operationIntent(op: Operation): Intent {
@@ -67,7 +68,8 @@ export function operationIntent(op: Operation): Intent {
   const endsInParameter = /^\{[^}]*\}$/.test(last);
   const plural = isPlural(last);
   if (op.method === 'get') {
-    const says = op.summary ?? op.description?.replace(selfReference, '');
+    // A path item's description says what the path is, not what this operation does.
+    const says = op.summary || (op.describedByPath ? undefined : op.description?.replace(selfReference, ''));
     if (!endsInParameter && says && listingSummary.test(says)) return 'list';
     if (named === 'list' || named === 'get') return named;
     return !endsInParameter && plural ? 'list' : 'get';
@@ -78,11 +80,15 @@ export function operationIntent(op: Operation): Intent {
 }
 
 /** How a description may open before it says what the operation does: eBay's "This method retrieves…". */
-const selfReference = /^\W*this\s+(?:method|call|operation|endpoint|request|api)\s+/i;
+const selfReference = /^\W*(?:<[^>]+>\s*)*this\s+(?:api\s+)?(?:method|call|operation|endpoint|request|api)\s+/i;
 
-/** A summary that gets many by saying so ("Get a range of SO Orders", "Returns a list of accounts", "Get all users"); not of one item ("Returns all details of an order" on /order/{id}). */
+/**
+ * A summary (or, without one, a description) that gets many by saying so ("Get a range of SO Orders", "Returns a
+ * list of accounts", "Get all users", "retrieves the details for all of the seller's campaigns"); not all of one
+ * item's details ("Returns all details of an order").
+ */
 const listingSummary =
-  /^\W*(?:get|gets|retrieve|retrieves|return|returns|fetch|fetches)\s+(?:(?:a|the)\s+)?(?:(?:details|information)\s+(?:of|for|about)\s+)?(?:(?:list|range|collection|set)\s+of|all)\b/i;
+  /^\W*(?:get|gets|retrieve|retrieves|return|returns|fetch|fetches)\s+(?:(?:a|the)\s+)?(?:(?:details|information)\s+(?:of|for|about)\s+(?:(?:a|the)\s+)?)?(?:(?:list|range|collection|set)\s+of|all\b(?!\s+(?:the\s+)?(?:details|information|fields)\b))/i;
 
 /** A text's first word, read from its opening only: a description may run to pages. */
 function firstWord(text: string): string | undefined {
