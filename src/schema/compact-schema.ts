@@ -17,7 +17,7 @@ import { onlySaysNull, orNull } from './nullable-all-of.js';
 import { withBranchProperties } from './branch-properties.js';
 import { toUnicodePattern } from './unicode-pattern.js';
 
-/** Longest description kept by default (see `CompactOptions.descriptionChars`); parameter descriptions share it. */
+/** Longest description kept by default (see `CompactOptions.descriptionChars`, and `shortenText` for when a sentence runs on); parameter descriptions share it. */
 export const defaultDescriptionChars = 220;
 
 export interface CompactOptions {
@@ -25,7 +25,7 @@ export interface CompactOptions {
   context: 'request' | 'response';
   /** The dialect the document was written in: 3.0 needs `nullable` and boolean exclusive bounds converted. */
   dialect: '3.0' | '3.1';
-  /** Longest description kept, in characters; 0 drops them. Default 220: valid values in prose ("Valid types are wireless, appliance, …") run long. */
+  /** Longest description kept, in characters (see `shortenText` for when a sentence runs on); 0 drops them. Default 220: valid values in prose ("Valid types are wireless, appliance, …") run long. */
   descriptionChars?: number;
   /** Nesting below which inline schemas are not expanded (accept anything). Default 24. */
   maxDepth?: number;

@@ -3,7 +3,7 @@ import { decodeEntities, shortenText } from './shorten-text.js';
 import { beforeLostLineBreak, isDeprecationNotice, summaryIsProse, type Operation } from '../openapi/operation.js';
 import { splitWords } from '../search/tokenize.js';
 
-/** Longest line taken from a description, or from a summary written as prose; a summary of one line is shown as written. */
+/** Longest line taken from a description, or from a summary written as prose (see `shortenText` for when a sentence runs on); a summary of one line is shown as written. */
 const summaryChars = 120;
 const cache = new WeakMap<Operation, string>();
 

@@ -149,12 +149,16 @@ describe('shortenText', () => {
     );
     // Too far past the limit, or no value in what is cut off: cut as usual.
     expect(shortenText(note, 80)).toBe('Return policies do not apply to motor vehicle listings, so the…');
+    // A sentence that ends at the limit is not run on into the next.
+    expect(shortenText('Set it to EBAY_US or EBAY_GB. The default is EBAY_US.', 29)).toBe('Set it to EBAY_US or EBAY_GB.');
+    // "e.g." ends no sentence.
+    expect(shortenText('Names a marketplace for the policy, e.g. EBAY_US. Read only.', 40)).toBe('Names a marketplace for the policy, e.g. EBAY_US.');
     expect(shortenText('Return policies do not apply to motor vehicle listings, so none of them may be set for a car.', 60)).toBe(
       'Return policies do not apply to motor vehicle listings, so…',
     );
   });
 
-  test.each([10, 25, 60, 120])('never returns more than %i characters', (max) => {
+  test.each([10, 25, 60, 120])('returns no more than %i characters when no value is cut off', (max) => {
     const text = 'An API to manage pets, orders and users; every endpoint returns JSON. Errors use problem details, too.';
     expect(shortenText(text, max)!.length).toBeLessThanOrEqual(max);
   });
