@@ -68,6 +68,9 @@ export function operationIntent(op: Operation): Intent {
   const endsInParameter = /^\{[^}]*\}$/.test(last);
   const plural = isPlural(last);
   if (op.method === 'get') {
+    // An id that names its method and then a verb (AWS's "GET_CreateKeyPair", one of a GET and a POST of every action) does what the verb says.
+    const afterMethod = methodThenAction.test(op.id) ? own(verbIntents, toTerm(idWords[1]!)) : undefined;
+    if (afterMethod && afterMethod !== 'list' && afterMethod !== 'get') return afterMethod;
     // A path item's description says what the path is, not what this operation does.
     const says = op.summary || (op.describedByPath ? undefined : op.description?.replace(selfReference, ''));
     if (!endsInParameter && says && listingSummary.test(says)) return 'list';
@@ -78,6 +81,9 @@ export function operationIntent(op: Operation): Intent {
   if (op.method === 'post') return endsInParameter ? 'update' : plural && !namespaced ? 'create' : 'action';
   return 'update';
 }
+
+/** An id of a method, an underscore and an action ("GET_CreateKeyPair"), as the AWS query APIs' documents name theirs. */
+const methodThenAction = /^(?:GET|POST|get|post)_[A-Z][a-z]+[A-Z]/;
 
 /** How a description may open before it says what the operation does: eBay's "This method retrieves…". */
 const selfReference = /^\W*(?:<[^>]+>\s*)*this\s+(?:api\s+)?(?:method|call|operation|endpoint|request|api)\s+/i;

@@ -62,6 +62,10 @@ describe('operationIntent', () => {
     { method: 'get', path: '/promotion', id: 'getPromotions', description: "This method returns a list of a seller's undeleted promotions.", want: 'list' },
     { method: 'get', path: '/rate_table', id: 'getRateTables', description: '<p>This API call retrieves all rate tables.</p>', want: 'list' },
     { method: 'get', path: '/account', id: 'getAccount', description: 'This method returns all details of the account.', want: 'get' },
+    // AWS query APIs give every action a GET and a POST: the GET does what its action says.
+    { method: 'get', path: '/#Action=CreateKeyPair', id: 'GET_CreateKeyPair', description: 'Creates a key pair.', want: 'create' },
+    { method: 'get', path: '/#Action=DeleteVolume', id: 'GET_DeleteVolume', description: 'Deletes the volume.', want: 'delete' },
+    { method: 'get', path: '/#Action=DescribeRegions', id: 'GET_DescribeRegions', description: 'Describes the Regions.', want: 'list' },
     // With one, the summary says what it does: an action stays an action, whatever verb ends its id.
     { method: 'post', path: '/reports/microsoft.graph.generate', id: 'reports.reportGenerate', summary: 'Invoke action reportGenerate', want: 'action' },
   ] as const)('$method $path ($id) -> $want', ({ method, path, id, summary, description, want }) => {
