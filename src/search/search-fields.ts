@@ -66,7 +66,13 @@ export function fieldTerms(op: Operation, terms: Tokenizer = tokenize, intent?: 
     // Each word once: "PostWebhookEndpointsWebhookEndpoint" names its resource twice, which says nothing more.
     id: [...new Set(id)],
     // A path item's description says what the path is, not what the operation does: it is no title.
-    summary: summaryTerms(op, summary ?? (description && !op.describedByPath ? firstSentence(description) : undefined), unnamed, intent, terms),
+    summary: summaryTerms(
+      op,
+      summary ?? (description && !op.describedByPath ? firstSentence(withoutSelfReference(description)) : undefined),
+      unnamed,
+      intent,
+      terms,
+    ),
     path,
     pathParam,
     tag: op.tags.flatMap((t) => terms(t)),
@@ -177,6 +183,14 @@ export function plainText(text: string): string {
     .replace(/<[^>]*>/g, ' ')
     .replace(/\]\([^)]*\)/g, ']')
     .replace(/&[a-z]+;|&#\d+;/g, ' ');
+}
+
+/** How a description may open before it says what the operation does: eBay's "This method retrieves…", "This API call…". */
+const selfReference = /^\W*(?:<[^>]+>\s*)*this\s+(?:api\s+)?(?:method|call|operation|endpoint|request|api)\s+/i;
+
+/** A description without the words that open it by naming the operation ("This method creates…": creates…); a title is what follows. */
+export function withoutSelfReference(description: string): string {
+  return description.replace(selfReference, '');
 }
 
 /** The first sentence: up to the first full stop followed by a space, or the first line. */

@@ -4,7 +4,7 @@
  */
 import type { Operation } from '../openapi/operation.js';
 import type { RequestVerbs, VerbEffect } from './request-verbs.js';
-import { isPlural, lastSegment, withoutNamespace } from './search-fields.js';
+import { isPlural, lastSegment, withoutNamespace, withoutSelfReference } from './search-fields.js';
 import { isStopWord, own, singular, splitWords, toTerm } from './tokenize.js';
 
 export const intents = ['list', 'get', 'create', 'update', 'delete', 'action'] as const;
@@ -72,7 +72,7 @@ export function operationIntent(op: Operation): Intent {
     const afterMethod = methodThenAction.test(op.id) ? own(verbIntents, toTerm(idWords[1]!)) : undefined;
     if (afterMethod && afterMethod !== 'list' && afterMethod !== 'get') return afterMethod;
     // A path item's description says what the path is, not what this operation does.
-    const says = op.summary || (op.describedByPath ? undefined : op.description?.replace(selfReference, ''));
+    const says = op.summary || (op.describedByPath || !op.description ? undefined : withoutSelfReference(op.description));
     if (!endsInParameter && says && listingSummary.test(says)) return 'list';
     if (named === 'list' || named === 'get') return named;
     return !endsInParameter && plural ? 'list' : 'get';
@@ -84,9 +84,6 @@ export function operationIntent(op: Operation): Intent {
 
 /** An id of a method, an underscore and an action ("GET_CreateKeyPair"), as the AWS query APIs' documents name theirs. */
 const methodThenAction = /^(?:GET|POST|get|post)_[A-Z][a-z]+[A-Z]/;
-
-/** How a description may open before it says what the operation does: eBay's "This method retrieves…". */
-const selfReference = /^\W*(?:<[^>]+>\s*)*this\s+(?:api\s+)?(?:method|call|operation|endpoint|request|api)\s+/i;
 
 /**
  * A summary (or, without one, a description) that gets many by saying so ("Get a range of SO Orders", "Returns a

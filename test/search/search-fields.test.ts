@@ -127,6 +127,20 @@ describe('fieldTerms of an operation with no id, summary or description', () => 
   });
 });
 
+describe('fieldTerms of an operation without a summary', () => {
+  test("without a summary, the description's first sentence stands in, less the words that name the operation", () => {
+    const op = operationOf({
+      id: 'createCampaign',
+      method: 'post',
+      path: '/ad_campaign',
+      description: '<p>This method creates a Promoted Listings ad campaign. More.</p>',
+    });
+    expect(fieldTerms(op, undefined, 'create').summary).toEqual(['creat', 'promot', 'list', 'ad', 'campaign']);
+    const call = operationOf({ id: 'getRateTables', method: 'get', path: '/rate_table', description: 'This API call retrieves rate tables.' });
+    expect(fieldTerms(call, undefined, 'list').summary).toEqual(['retriev', 'rate', 'tabl']);
+  });
+});
+
 describe('fieldTerms of a list whose summary says "get"', () => {
   test('"Get users" on "/users" (or "/users/") also says list; "Get a user" and "Add users" say only their own verb', () => {
     expect(fieldTerms(operation('get', '/users', { summary: 'Get users' }), undefined, 'list').summary).toEqual(['list', 'get', 'user']);
