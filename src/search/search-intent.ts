@@ -82,8 +82,8 @@ export function operationIntent(op: Operation): Intent {
   return 'update';
 }
 
-/** An id of a method, an underscore and an action ("GET_CreateKeyPair"), as the AWS query APIs' documents name theirs. */
-const methodThenAction = /^(?:GET|POST|get|post)_[A-Z][a-z]+[A-Z]/;
+/** A GET's id of its method, an underscore and an action ("GET_CreateKeyPair"), as the AWS query APIs' documents name theirs. */
+const methodThenAction = /^(?:GET|get)_[A-Z][a-z]+[A-Z]/;
 
 /**
  * A summary (or, without one, a description) that gets many by saying so ("Get a range of SO Orders", "Returns a
