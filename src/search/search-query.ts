@@ -169,13 +169,16 @@ const participleLinks = new Set([
 
 /**
  * Whether the word at `i` is a participle right after a thing it says which of ("carriers connected to my
- * account", "users invited last week"): it narrows as "by" does, rather than asking to connect or invite.
- * Only where a link word follows: "the order shipped, so collect…" and "an Express connected account" stay.
+ * account", "users invited last week", "instances running"): it narrows as "by" does, rather than asking to
+ * connect, invite or run. Only where a link word follows one in -ed ("the order shipped, so collect…" and "an
+ * Express connected account" stay), and where one in -ing ends the request: many nouns end so ("a meeting with Dana").
  */
 function describesWhatIsAsked(words: readonly string[], i: number, isVerb: (term: string) => boolean): boolean {
   const word = words[i]!;
   const before = words[i - 1];
-  if (!/[a-z]{3}ed$/.test(word) || toTerm(word) === word || before === undefined || !participleLinks.has(words[i + 1] ?? '')) return false;
+  const after = words[i + 1];
+  const ends = /[a-z]{3}ed$/.test(word) ? participleLinks.has(after ?? '') : /[a-z]{3}ing$/.test(word) && after === undefined;
+  if (!ends || toTerm(word) === word || before === undefined) return false;
   return !isStopWord(before) && !isVerb(toTerm(before));
 }
 

@@ -352,6 +352,19 @@ describe('SearchIndex', () => {
     expect(first(carriers, 'connect a carrier to my account')).toBe('connect_carrier');
   });
 
+  test('a participle in -ing that ends the request says which ones too: "describe instances running" describes instances', () => {
+    const ec2 = new SearchIndex([
+      operation('DescribeInstances', 'get', '/#Action=DescribeInstances', 'Describes the specified instances or all instances.'),
+      operation('DescribeSpotFleetInstances', 'get', '/#Action=DescribeSpotFleetInstances', 'Describes the running instances for the specified Spot Fleet.'),
+      operation('RunInstances', 'get', '/#Action=RunInstances', 'Launches the specified number of instances using an AMI.'),
+      // As in EC2, "running" is a word of many descriptions.
+      operation('StopInstances', 'get', '/#Action=StopInstances', 'Stops a running instance.'),
+      operation('MonitorInstances', 'get', '/#Action=MonitorInstances', 'Enables detailed monitoring for a running instance.'),
+      operation('RebootInstances', 'get', '/#Action=RebootInstances', 'Requests a reboot of running instances.'),
+    ]);
+    expect(first(ec2, 'describe instances running')).toBe('DescribeInstances');
+  });
+
   test('what a request makes comes before where it goes: "create note on company" creates a note', () => {
     const crm = new SearchIndex([
       operation('companiesAdd', 'post', '/crm/companies', 'Create company', { summary: 'Create company' }),
