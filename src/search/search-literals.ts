@@ -1,5 +1,5 @@
 /**
- * @module Literal values in a request (ids, numbers, email addresses, URLs, file names, quoted text, names given):
+ * @module Literal values in a request (ids, numbers, email addresses, phone numbers, URLs, file names, quoted text, names given):
  * data for the call rather than words to search by, though a file name or URL says what kind of thing it is.
  */
 
@@ -23,6 +23,10 @@ const fileExtensions = 'csv doc docx gif gz html jpeg jpg js json md mov mp3 mp4
 const fileName = new RegExp(`^[\\w./-]+\\.(?:${fileExtensions.split(' ').join('|')})$`, 'i');
 const url = /^(?:https?:\/\/\S+|(?:[\w-]+\.)+(?:com|org|net|io|dev|app)(?:\/\S*)?)$/i;
 const email = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** Words for a message that English uses as verbs to send one ("email Jane", "text Bob"). */
+const messageWords = new Set(['email', 'e-mail', 'mail', 'message', 'text', 'sms', 'dm', 'ping', 'fax']);
+/** A phone number in international form ("+15551234567"). */
+const phoneNumber = /^\+\d{7,15}$/;
 /** An id: prefixed ("cus_9s6XKz", "cs_test_a1b2"), a hash ("9f2c1e"), "#42", or letters and digits run together ("abc123"). */
 const itemId = /^(?:[a-z]+_(?:[a-z]+_)?(?=\w*[A-Z\d])\w+|#\d+|(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{5,})$/;
 /**
@@ -51,6 +55,7 @@ const reportedSpeech = /\s(?:saying|telling\s+(?:him|her|them|everyone|everybody
 export function separateLiterals(query: string, known: (token: string) => boolean = () => false, named: (token: string) => boolean = () => false): RequestText {
   const kinds = new Set<string>();
   let namesItem = false;
+  let addressed = false;
   const idPrefixes = new Set<string>();
   const several = /\S\s+\S/.test(query.trim());
   const words = query
@@ -58,10 +63,13 @@ export function separateLiterals(query: string, known: (token: string) => boolea
     .replace(naming, ' ')
     .replace(quoted, '$1 ')
     .split(/\s+/)
-    .map((token) => {
+    .map((token, at, tokens) => {
       const bare = token.replace(/^[([<]+|[)\]>.,;:!?]+$/g, '');
       if (!bare) return token;
-      if (email.test(bare)) return '';
+      // "Email jane@example.com …", "text +15551234567 …": a word for a message, before whom it goes to, asks to send one.
+      const recipient = email.test(bare) || phoneNumber.test(bare);
+      if (at === 1 && recipient && messageWords.has(tokens[0]!.toLowerCase())) addressed = true;
+      if (recipient) return '';
       if (fileName.test(bare) && !url.test(bare)) return (kinds.add('file'), '');
       if (url.test(bare)) return (kinds.add('url'), '');
       if (several && slashedName.test(bare) && !named(bare)) return '';
@@ -74,5 +82,6 @@ export function separateLiterals(query: string, known: (token: string) => boolea
       if (year.test(bare)) return (kinds.add('year'), '');
       return quantity.test(bare) ? '' : token;
     });
-  return { text: words.filter(Boolean).join(' '), kinds: [...kinds], namesItem, idPrefixes: [...idPrefixes] };
+  const text = words.filter(Boolean).join(' ');
+  return { text: addressed ? `send ${text}` : text, kinds: [...kinds], namesItem, idPrefixes: [...idPrefixes] };
 }

@@ -10,7 +10,11 @@ describe('separateLiterals', () => {
     { given: 'which pull request brought in commit 9f2c1e?', text: 'which pull request brought in commit', namesItem: true },
     { given: 'put alice on ticket #5', text: 'put alice on ticket', namesItem: true },
     { given: 'ship v3.1.0 with 2 assets at 10am for $20', text: 'ship with assets at for', namesItem: false },
-    { given: 'email bob@example.com', text: 'email', namesItem: false },
+    // A word for a message, before whom it goes to, asks to send one; another word stays as it is.
+    { given: 'email bob@example.com', text: 'send email', namesItem: false },
+    { given: 'Text +15551234567 that the car is here', text: 'send Text that the car is here', namesItem: false },
+    { given: 'find bob@example.com', text: 'find', namesItem: false },
+    { given: 'send a message to bob@example.com', text: 'send a message to', namesItem: false },
     { given: "add 'renew passport' to my list", text: 'add to my list', namesItem: false },
     { given: 'a new repo called Expense Bot please', text: 'a new repo please', namesItem: false },
     { given: 'a new repo named scratchpad', text: 'a new repo', namesItem: false },
