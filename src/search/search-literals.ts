@@ -4,7 +4,7 @@
  */
 
 export interface RequestText {
-  /** The request with its literals taken out. */
+  /** The request with its literals taken out; "send" before a word for a message addressed to someone ("email jane@…": send email). */
   text: string;
   /** What the literals say about the request: "file" for a file name, "url" for a URL, "year" for a year. */
   kinds: string[];
