@@ -59,14 +59,14 @@ const contextBonus = 0.25;
  * `total` ("create issue" on GitHub: 9 of the 78 operations that share a word with it).
  */
 const relevanceFloor = 0.4;
-/** A word found inside words the API runs together: at least this long ("roster", not "in"), in no more than `maxHolders` of them, counting `insideWeight`. */
-const minInsideChars = 4;
-const maxHolders = 8;
-const insideWeight = 0.7;
 /** The same for a copy of a plausible match under another parent (see `results`): kept with its group down to here. */
 const copyFloor = 0.2;
 /** Weaker matches named at most (see `weakerMatches`). */
 const maxWeaker = 8;
+/** A word found inside words the API runs together: at least this long ("roster", not "in"), in no more than `maxHolders` of them, counting `insideWeight`. */
+const minInsideChars = 4;
+const maxHolders = 8;
+const insideWeight = 0.7;
 
 /** Per path segment, what an operation keeps of its score: of two equal matches the shallower is the canonical one ("/me/events" over "/groups/{id}/calendar/events"). */
 const depthDecay = 0.97;
