@@ -3,6 +3,7 @@
  * names and description, weighed by what the request means to do and by what each operation is.
  */
 import type { Operation } from '../openapi/operation.js';
+import { collectionWrites, singularTerms } from './collection-writes.js';
 import { groupVariants, type OperationGroup } from './operation-variants.js';
 import { contextAffinity, contextOperation, type ContextOperation } from './search-context.js';
 import { fieldNames, fieldTerms, operationFamily, parameterPhrases, selfTerm, selfWords, type Field } from './search-fields.js';
@@ -76,6 +77,11 @@ const depthDecay = 0.97;
  * creates (the id then goes in the body).
  */
 const itemlessFactor = 0.85;
+/**
+ * What a write to a whole collection keeps when the request speaks of one of its items and the API writes
+ * that item too ("pause the DAG": "Update a DAG" before "Update DAGs"; see collection-writes).
+ */
+const wholeCollectionFactor = 0.8;
 /** What a deprecated operation keeps; more when its title is exactly what the request says ("get all projects"): asked for by name, it outranks current ones that add a word, not its current equals. */
 const deprecatedFactor = 0.75;
 const deprecatedExactFactor = 0.85;
@@ -154,6 +160,8 @@ export class SearchIndex {
   private readonly verbatim: (string[] | undefined)[] = [];
   /** Per document: 1 when its path has a parameter. */
   private readonly takesItem: Uint8Array;
+  /** Per document: the collection it writes as a whole beside a write of one item (see `collectionWrites`). */
+  private readonly writesCollection: (string | undefined)[];
 
   private readonly options: SearchIndexOptions;
   /** Per document: its family (see `operationFamily`) as a small number. */
@@ -180,6 +188,7 @@ export class SearchIndex {
     const undocumented = described >= describedShareForSignal * operations.length ? undocumentedFactor : 1;
     this.priors = Float64Array.from(operations, (op) => prior(op, undocumented));
     this.takesItem = Uint8Array.from(operations, (op) => (op.path.includes('{') ? 1 : 0));
+    this.writesCollection = collectionWrites(operations);
     this.titleTerms = perDoc.map((d) => [...new Set([...d.id, ...d.summary])]);
     this.titles = perDoc.map(titlesOf);
     // After the titles: a form run together is the title's words again, not one more of them.
@@ -254,9 +263,13 @@ export class SearchIndex {
     // Score × prior × intent fit first; the bonuses can multiply that by at most `maxBonus`, so
     // anything below the floor even with them is left out before they are worked out.
     let bestBase = 0;
+    const singular = singularTerms(request.text);
     for (const doc of matches) {
       scores[doc]! *= this.priors[doc]! * fit(doc);
       if ((request.namesItem || request.namesInstance) && !this.takesItem[doc] && intents[this.intents[doc]!] !== 'create') scores[doc]! *= itemlessFactor;
+      // Not a creation: AWS's "PUT /meshes" creates one mesh, and "PUT /meshes/{meshName}" updates it.
+      const collection = this.writesCollection[doc];
+      if (collection !== undefined && singular.has(collection) && intents[this.intents[doc]!] !== 'create') scores[doc]! *= wholeCollectionFactor;
       bestBase = Math.max(bestBase, scores[doc]!);
     }
     const context = this.contextOf(options);

@@ -428,6 +428,33 @@ describe('SearchIndex', () => {
     expect(named('listCoreV1PodForAllNamespaces')).toBeLessThan(0.9);
   });
 
+  test('prefers the write of one item to that of the whole collection when the request speaks of one', () => {
+    const dags = new SearchIndex([
+      operation(
+        'patch_dags',
+        'patch',
+        '/dags',
+        'Update DAGs of a given dag_id_pattern using UpdateMask. This endpoint allows specifying ~ as the dag_id_pattern to update all DAGs.',
+        {
+          summary: 'Update DAGs',
+        },
+      ),
+      operation('patch_dag', 'patch', '/dags/{dag_id}', '', { summary: 'Update a DAG' }),
+      operation('get_dags', 'get', '/dags', 'List DAGs in the database.', { summary: 'List DAGs' }),
+    ]);
+    expect(first(dags, 'pause the DAG called etl_daily')).toBe('patch_dag');
+    const dagScore = (query: string) => dags.search(query).find((h) => h.operation.id === 'patch_dags')!.score;
+    expect(dagScore('pause the DAG') / dagScore('pause the DAGs')).toBeLessThan(0.9);
+    expect(first(dags, 'update DAGs')).toBe('patch_dags');
+    // A creation on the collection's path makes one item: "PUT /meshes" is no write of every mesh.
+    const meshes = new SearchIndex([
+      operation('CreateMesh', 'put', '/meshes', 'Creates a service mesh.'),
+      operation('UpdateMesh', 'put', '/meshes/{meshName}', 'Updates an existing service mesh.'),
+    ]);
+    const score = (query: string, id: string) => meshes.search(query).find((h) => h.operation.id === id)!.score;
+    expect(score('add one mesh', 'CreateMesh') / score('add meshes', 'CreateMesh')).toBeCloseTo(1);
+  });
+
   test('filters by tag and method, and leaves results far below the best out', () => {
     expect(payments.search('customer', { method: 'delete' }).map((h) => h.operation.id)).toEqual(['DeleteCustomersCustomer']);
     expect(payments.search('disputes').map((h) => h.operation.id)).toEqual(['GetDisputes']);
