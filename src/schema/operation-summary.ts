@@ -22,9 +22,13 @@ export function summaryText(op: Operation): string {
   return text;
 }
 
-/** The first sentence of prose, flattened and shortened; empty without prose. */
+/** A list marker that opens prose ("- If…", "* Lists…", "1. Starts…"). */
+const listMarker = /^\s*(?:[-*+\u2022]|\d{1,2}[.)])\s+/;
+
+/** The first sentence of prose, flattened and shortened; empty without prose. Prose that opens a list leads with its first item, without the marker. */
 function leadSentence(prose: string | undefined): string {
-  return shortenText(firstSentence(shortenText(prose, 2_000) ?? ''), summaryChars) ?? '';
+  const lead = prose !== undefined && listMarker.test(prose) ? prose.replace(listMarker, '').split('\n')[0] : prose;
+  return shortenText(firstSentence(shortenText(lead, 2_000) ?? ''), summaryChars) ?? '';
 }
 
 /**

@@ -60,6 +60,16 @@ describe('summaryText', () => {
       want: 'Returns one board.',
     },
     { name: 'or to nothing, without one', given: { id: 'GetSecrets', summary: 'Get Secrets' }, want: '' },
+    {
+      name: 'a description that opens a list leads with its first item, without the marker',
+      given: { description: '- If the article is under embargo, it is published when the embargo ends.\n- A new public version is made.' },
+      want: 'If the article is under embargo, it is published when the embargo ends.',
+    },
+    {
+      name: 'an item that ends without a full stop ends at its line',
+      given: { description: '1. Starts a new transaction\n2. Then pay it' },
+      want: 'Starts a new transaction',
+    },
   ])('$name', ({ given, want }) => {
     expect(summaryText(operation(given))).toBe(want);
   });
