@@ -2,7 +2,7 @@
  * @module Ranked full-text search over operations: BM25F across id, summary, path, tags, parameter
  * names and description, weighed by what the request means to do and by what each operation is.
  */
-import type { Operation } from '../openapi/operation.js';
+import { methodPathId, type Operation } from '../openapi/operation.js';
 import { collectionWrites, singularTerms } from './collection-writes.js';
 import { groupVariants, type OperationGroup } from './operation-variants.js';
 import { contextAffinity, contextOperation, type ContextOperation } from './search-context.js';
@@ -258,7 +258,13 @@ export class SearchIndex {
     // What follows "by" may be in the title ("get user by name") or not ("query companies by name"): either fits.
     const asked = withoutQualifiers(content, concepts);
     const scores = new Float64Array(this.operations.length);
-    const matches = this.score(concepts, this.filterMask(options), scores);
+    const allowed = this.filterMask(options);
+    const matches = this.score(concepts, allowed, scores);
+    // A request that is an operation's name ("sharedWithMe", "issues/create", "GET /v1/customers") asks for that one: it comes first,
+    // whatever its words score, even none ("accounts.json" is read as a file).
+    const name = identifierIn(query);
+    const named = (doc: number): boolean => name !== undefined && this.namesOf(doc).includes(name);
+    if (name !== undefined) for (let doc = 0; doc < scores.length; doc++) if (!scores[doc] && (!allowed || allowed[doc]) && named(doc)) matches.push(doc);
 
     // Score × prior × intent fit first; the bonuses can multiply that by at most `maxBonus`, so
     // anything below the floor even with them is left out before they are worked out.
@@ -293,9 +299,6 @@ export class SearchIndex {
     // Said verbatim, an operation comes first; but the others stay as plausible as they were: the floors
     // below are measured against the best score without it.
     const verbatimFactor = (doc: number): number => (verbatim && this.verbatimOf(doc).includes(verbatim) ? 1 + verbatimBonus : 1);
-    // A request that is an operation's name ("sharedWithMe", "issues/create") asks for that one: it comes first, whatever its words score.
-    const name = identifierIn(query);
-    const named = (doc: number): boolean => name !== undefined && this.namesOf(doc).includes(name);
     // A lower bound of the best final score, from the strongest base scores, lets the cutoff leave out
     // most weak matches before their bonuses are worked out (Graph beta: thousands share a word).
     let best = 0;
@@ -449,11 +452,18 @@ export class SearchIndex {
     return false;
   }
 
-  /** The operation's id and, when namespaced, its last part, lowercased: what a request quoting its name says. */
+  /**
+   * The operation's id, its last part when namespaced, and its method and path, lowercased: what a request
+   * quoting its name says. "GET /accounts" names it as describe and execute take it, and as listings show it
+   * when it has no operationId.
+   */
   private namesOf(doc: number): string[] {
-    const id = this.operations[doc]!.id.toLowerCase();
+    const op = this.operations[doc]!;
+    const id = op.id.toLowerCase();
+    const methodPath = methodPathId(op.method, op.path).toLowerCase();
+    if (id === methodPath) return [id];
     const lastPart = id.split(/[./]/).at(-1)!;
-    return lastPart === id ? [id] : [id, lastPart];
+    return lastPart === id ? [id, methodPath] : [id, lastPart, methodPath];
   }
 
   private verbatimOf(doc: number): string[] {
@@ -615,9 +625,14 @@ function isDescribed(op: Operation): boolean {
   return Boolean(op.description?.trim());
 }
 
-/** The request when it is one identifier (camelCase, or joined by `.`, `_` or `/`), lowercased; undefined for words. */
+/** A request that is a method and a path ("GET /v2/accounts/{id}.json"). */
+const methodAndPath = /^(get|put|post|delete|patch|head|options|trace)\s+(\/\S*)$/i;
+
+/** The request when it is one identifier (camelCase, or joined by `.`, `_` or `/`) or a method and path, lowercased; undefined for words. */
 function identifierIn(query: string): string | undefined {
   const token = query.trim();
+  const methodPath = methodAndPath.exec(token);
+  if (methodPath) return methodPathId(methodPath[1]!, methodPath[2]!).toLowerCase();
   return /^[\w./-]+$/.test(token) && /[a-z][A-Z]|\w[._/]\w/.test(token) ? token.toLowerCase() : undefined;
 }
 

@@ -315,6 +315,18 @@ describe('SearchIndex', () => {
     expect(first(index, 'shared from me')).toBe('me.insights.ListShared');
   });
 
+  test('a request that is a method and a path finds that operation first, named or not', () => {
+    const stages = new SearchIndex([
+      operation('GET /v2/accounts/{id}.json', 'get', '/v2/accounts/{id}.json', '', { operationId: undefined, summary: 'Fetch an account' }),
+      operation('GET /v2/account_stages.json', 'get', '/v2/account_stages.json', '', { operationId: undefined, summary: 'List account stages' }),
+      operation('GET /v2/account_stages/{id}.json', 'get', '/v2/account_stages/{id}.json', '', { operationId: undefined, summary: 'Fetch an account stage' }),
+      operation('listAccounts', 'get', '/v2/accounts.json', '', { summary: 'List accounts' }),
+    ]);
+    expect(first(stages, 'GET /v2/account_stages.json')).toBe('GET /v2/account_stages.json');
+    expect(first(stages, 'get  /v2/account_stages/{id}.json')).toBe('GET /v2/account_stages/{id}.json');
+    expect(first(stages, 'GET /v2/accounts.json')).toBe('listAccounts');
+  });
+
   test('a request naming an item by its id prefers operations with a place for it, unless they create', () => {
     const index = new SearchIndex([
       operation('deleteSessions', 'delete', '/sessions', 'Ends sessions.', { summary: 'End sessions' }),
