@@ -628,12 +628,12 @@ function isDescribed(op: Operation): boolean {
 /** A request that is a method and a path ("GET /v2/accounts/{id}.json"). */
 const methodAndPath = /^(get|put|post|delete|patch|head|options|trace)\s+(\/\S*)$/i;
 
-/** The request when it is one identifier (camelCase, or joined by `.`, `_` or `/`) or a method and path, lowercased; undefined for words. */
+/** The request when it is one identifier (camelCase, after an acronym as in "IPInfo", or joined by `.`, `_` or `/`) or a method and path, lowercased; undefined for words. */
 function identifierIn(query: string): string | undefined {
   const token = query.trim();
   const methodPath = methodAndPath.exec(token);
   if (methodPath) return methodPathId(methodPath[1]!, methodPath[2]!).toLowerCase();
-  return /^[\w./-]+$/.test(token) && /[a-z][A-Z]|\w[._/]\w/.test(token) ? token.toLowerCase() : undefined;
+  return /^[\w./-]+$/.test(token) && /[a-z][A-Z]|[A-Z]{2}[a-z]|\w[._/]\w/.test(token) ? token.toLowerCase() : undefined;
 }
 
 /** A text's words as written, lowercased, without stop words: what a request that quotes an id or summary shares with it. */

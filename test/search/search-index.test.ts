@@ -311,6 +311,12 @@ describe('SearchIndex', () => {
     ]);
     expect(first(index, 'sharedWithMe')).toBe('drives.drive.sharedWithMe');
     expect(first(index, 'drives.drive.sharedWithMe')).toBe('drives.drive.sharedWithMe');
+    // An acronym opens it: what its words say ("url info") would find the other first.
+    const tools = new SearchIndex([
+      operation('URLInfo', 'get', '/parse', 'Parses a link into its parts.', { summary: 'Parse a link' }),
+      operation('HostLookup', 'get', '/url/info', 'Information on the host of a URL: URL info.', { summary: 'URL info' }),
+    ]);
+    expect(first(tools, 'URLInfo')).toBe('URLInfo');
     // Words are not a name: what they share with titles decides.
     expect(first(index, 'shared from me')).toBe('me.insights.ListShared');
   });
