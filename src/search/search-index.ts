@@ -453,17 +453,17 @@ export class SearchIndex {
   }
 
   /**
-   * The operation's id, its last part when namespaced, and its method and path, lowercased: what a request
-   * quoting its name says. "GET /accounts" names it as describe and execute take it, and as listings show it
-   * when it has no operationId.
+   * The operation's id, its last part when namespaced, its method and path, and its path, lowercased: what a
+   * request quoting its name says. "GET /accounts" names it as describe and execute take it, and as listings
+   * show it when it has no operationId; "/accounts" names every operation on the path.
    */
   private namesOf(doc: number): string[] {
     const op = this.operations[doc]!;
     const id = op.id.toLowerCase();
-    const methodPath = methodPathId(op.method, op.path).toLowerCase();
-    if (id === methodPath) return [id];
+    const [methodPath, path] = [methodPathId(op.method, op.path).toLowerCase(), op.path.toLowerCase()];
+    if (id === methodPath) return [id, path];
     const lastPart = id.split(/[./]/).at(-1)!;
-    return lastPart === id ? [id, methodPath] : [id, lastPart, methodPath];
+    return lastPart === id ? [id, methodPath, path] : [id, lastPart, methodPath, path];
   }
 
   private verbatimOf(doc: number): string[] {
@@ -627,12 +627,15 @@ function isDescribed(op: Operation): boolean {
 
 /** A request that is a method and a path ("GET /v2/accounts/{id}.json"). */
 const methodAndPath = /^(get|put|post|delete|patch|head|options|trace)\s+(\/\S*)$/i;
+/** A request that is a path with a parameter ("/repos/{owner}/{repo}/issues", or without the first slash). */
+const pathTemplate = /^(?=.*\{[\w.~-]+\})(?=.*\/)[\w./{}~-]+$/;
 
 /** The request when it is one identifier (camelCase, after an acronym as in "IPInfo", or joined by `.`, `_` or `/`) or a method and path, lowercased; undefined for words. */
 function identifierIn(query: string): string | undefined {
   const token = query.trim();
   const methodPath = methodAndPath.exec(token);
   if (methodPath) return methodPathId(methodPath[1]!, methodPath[2]!).toLowerCase();
+  if (pathTemplate.test(token)) return (token.startsWith('/') ? token : `/${token}`).toLowerCase();
   return /^[\w./-]+$/.test(token) && /[a-z][A-Z]|[A-Z]{2}[a-z]|\w[._/]\w/.test(token) ? token.toLowerCase() : undefined;
 }
 

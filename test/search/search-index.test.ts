@@ -327,10 +327,16 @@ describe('SearchIndex', () => {
       operation('GET /v2/account_stages.json', 'get', '/v2/account_stages.json', '', { operationId: undefined, summary: 'List account stages' }),
       operation('GET /v2/account_stages/{id}.json', 'get', '/v2/account_stages/{id}.json', '', { operationId: undefined, summary: 'Fetch an account stage' }),
       operation('listAccounts', 'get', '/v2/accounts.json', '', { summary: 'List accounts' }),
+      operation('createAccount', 'post', '/v2/accounts.json', '', { summary: 'Create an account' }),
     ]);
     expect(first(stages, 'GET /v2/account_stages.json')).toBe('GET /v2/account_stages.json');
     expect(first(stages, 'get  /v2/account_stages/{id}.json')).toBe('GET /v2/account_stages/{id}.json');
     expect(first(stages, 'GET /v2/accounts.json')).toBe('listAccounts');
+    // A path alone names every operation on it, with or without its first slash.
+    const ids = (query: string) => stages.search(query).map((h) => h.operation.id);
+    expect(ids('/v2/account_stages/{id}.json')[0]).toBe('GET /v2/account_stages/{id}.json');
+    expect(ids('v2/account_stages/{id}.json')[0]).toBe('GET /v2/account_stages/{id}.json');
+    expect(ids('/v2/accounts.json').slice(0, 2).sort()).toEqual(['createAccount', 'listAccounts']);
   });
 
   test('a request naming an item by its id prefers operations with a place for it, unless they create', () => {
