@@ -1,6 +1,6 @@
 /** @module The Catalog: every operation of one API, found by id or by `METHOD /path`, with tag counts. */
 import type { LoadedSpec } from './load-spec.js';
-import { methodPathId, type Operation } from './operation.js';
+import { methodPathShape, type Operation } from './operation.js';
 import { apiNameOf, withoutLink } from './api-name.js';
 import { matchAddress, type AddressMatch } from './endpoint-address.js';
 import { defaults } from '../config.js';
@@ -61,7 +61,7 @@ export class Catalog {
     this.hidden = init.hidden ?? new Map();
     for (const op of init.hiddenOperations ?? []) {
       this.hiddenByShape.set(op.id, op);
-      this.hiddenByShape.set(shapeKey(op.method, op.path), op);
+      this.hiddenByShape.set(methodPathShape(op.method, op.path), op);
     }
   }
 
@@ -71,7 +71,7 @@ export class Catalog {
     for (const op of this.operations) {
       lookups.byId.set(op.id, op);
       lookups.byLowerId.set(op.id.toLowerCase(), op);
-      lookups.byShape.set(shapeKey(op.method, op.path), op);
+      lookups.byShape.set(methodPathShape(op.method, op.path), op);
     }
     return (this.lookups = lookups);
   }
@@ -84,7 +84,7 @@ export class Catalog {
     if (exact) return exact;
     const match = methodAndPath.exec(text);
     if (match) {
-      const found = byShape.get(shapeKey(match[1]!, match[2]!));
+      const found = byShape.get(methodPathShape(match[1]!, match[2]!));
       if (found) return found;
     }
     return byLowerId.get(text.toLowerCase());
@@ -106,7 +106,7 @@ export class Catalog {
   hiddenReason(idOrMethodPath: string): { id: string; reason: string } | undefined {
     const text = idOrMethodPath.trim();
     const match = methodAndPath.exec(text);
-    const op = this.hiddenByShape.get(text) ?? (match ? this.hiddenByShape.get(shapeKey(match[1]!, match[2]!)) : undefined);
+    const op = this.hiddenByShape.get(text) ?? (match ? this.hiddenByShape.get(methodPathShape(match[1]!, match[2]!)) : undefined);
     const reason = op ? this.hidden.get(op.id) : undefined;
     return op && reason ? { id: op.id, reason } : undefined;
   }
@@ -126,8 +126,3 @@ export class Catalog {
 
 /** `METHOD /path`, or `METHOD address`. */
 const methodAndPath = /^([A-Za-z]+)\s+(\S+)$/;
-
-function shapeKey(method: string, path: string): string {
-  const normalised = path.replace(/\{[^}]*\}/g, '{}').replace(/(.)\/+$/, '$1');
-  return methodPathId(method, normalised);
-}

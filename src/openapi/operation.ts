@@ -34,6 +34,16 @@ export function methodPathId(method: string, path: string): string {
   return `${method.toUpperCase()} ${path}`;
 }
 
+/** `GET /pets/{}`: a method and path as they may be quoted, whatever the parameters are named and with or without a trailing slash. */
+export function methodPathShape(method: string, path: string): string {
+  return methodPathId(method, pathShape(path));
+}
+
+/** `/pets/{}`: a path whatever its parameters are named, without a trailing slash. */
+export function pathShape(path: string): string {
+  return path.replace(/\{[^}]*\}/g, '{}').replace(/(.)\/+$/, '$1');
+}
+
 /**
  * An id as an operation's id and, when it points into the operation's arguments schema ("addPet#/properties/body"),
  * the JSON pointer: what describe takes to show one folded part.

@@ -2,7 +2,7 @@
  * @module Ranked full-text search over operations: BM25F across id, summary, path, tags, parameter
  * names and description, weighed by what the request means to do and by what each operation is.
  */
-import { methodPathId, type Operation } from '../openapi/operation.js';
+import { methodPathId, methodPathShape, pathShape, type Operation } from '../openapi/operation.js';
 import { collectionWrites, singularTerms } from './collection-writes.js';
 import { groupVariants, type OperationGroup } from './operation-variants.js';
 import { contextAffinity, contextOperation, type ContextOperation } from './search-context.js';
@@ -454,16 +454,16 @@ export class SearchIndex {
 
   /**
    * The operation's id, its last part when namespaced, its method and path, and its path, lowercased: what a
-   * request quoting its name says. "GET /accounts" names it as describe and execute take it, and as listings
-   * show it when it has no operationId; "/accounts" names every operation on the path.
+   * request quoting its name says. "GET /accounts" names it as describe and execute take it (see `methodPathShape`:
+   * parameters named otherwise), and as listings show it when it has no operationId; "/accounts" names every
+   * operation on the path.
    */
   private namesOf(doc: number): string[] {
     const op = this.operations[doc]!;
     const id = op.id.toLowerCase();
-    const [methodPath, path] = [methodPathId(op.method, op.path).toLowerCase(), op.path.toLowerCase()];
-    if (id === methodPath) return [id, path];
+    const quoted = [methodPathShape(op.method, op.path), pathShape(op.path)].map((name) => name.toLowerCase());
     const lastPart = id.split(/[./]/).at(-1)!;
-    return lastPart === id ? [id, methodPath, path] : [id, lastPart, methodPath, path];
+    return lastPart === id || id === methodPathId(op.method, op.path).toLowerCase() ? [id, ...quoted] : [id, lastPart, ...quoted];
   }
 
   private verbatimOf(doc: number): string[] {
@@ -634,8 +634,8 @@ const pathTemplate = /^(?=.*\{[\w.~-]+\})(?=.*\/)[\w./{}~-]+$/;
 function identifierIn(query: string): string | undefined {
   const token = query.trim();
   const methodPath = methodAndPath.exec(token);
-  if (methodPath) return methodPathId(methodPath[1]!, methodPath[2]!).toLowerCase();
-  if (pathTemplate.test(token)) return (token.startsWith('/') ? token : `/${token}`).toLowerCase();
+  if (methodPath) return methodPathShape(methodPath[1]!, methodPath[2]!).toLowerCase();
+  if (pathTemplate.test(token) || /^\/[\w./{}~-]*$/.test(token)) return pathShape(token.startsWith('/') ? token : `/${token}`).toLowerCase();
   return /^[\w./-]+$/.test(token) && /[a-z][A-Z]|[A-Z]{2}[a-z]|\w[._/]\w/.test(token) ? token.toLowerCase() : undefined;
 }
 
