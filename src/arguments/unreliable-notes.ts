@@ -82,6 +82,8 @@ function breaks(constraint: UnreliableConstraint, value: unknown): boolean {
       return !isObject(value);
     case 'required':
       return isObject(value) && constraint.declared.some((name) => !Object.hasOwn(value, name as string));
+    case 'format':
+      return typeof value === 'string' && !rfc3339DateTime.test(value);
     case 'pattern':
       try {
         return typeof value === 'string' && testWithin(new RegExp(constraint.declared[0] as string, 'u'), value) === false;
@@ -90,6 +92,9 @@ function breaks(constraint: UnreliableConstraint, value: unknown): boolean {
       }
   }
 }
+
+/** A date-time as JSON Schema's format means it (RFC 3339): "2026-12-03T09:00:00Z". */
+const rfc3339DateTime = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 
 function escape(name: string): string {
   return name.replace(/~/g, '~0').replace(/\//g, '~1');

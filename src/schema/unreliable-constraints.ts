@@ -3,7 +3,8 @@
  * plausible literal (Vercel's generator wrote `mport("/vercel/path0/…").EnvTarget.Productio` for
  * "production"), request enums sharing no value with what the operation's responses give the same field,
  * patterns escaped twice (`^[\\w-]+$` matches a backslash and "w", not word characters) or refusing the
- * document's own example, and required names the object does not define. Under the lenient policy such a
+ * document's own example, required names the object does not define, and a date-time format whose own
+ * description asks for a date alone (Asana's due_on, "a date with format YYYY-MM-DD"). Under the lenient policy such a
  * constraint is not enforced: it leaves the schema (an enum's place taken by the responses' values as
  * examples) and a value breaking it gets a note.
  */
@@ -19,8 +20,8 @@ export interface UnreliableConstraint {
   pointer: string;
   /** Where, in argument terms: `body.events[]`. */
   where: string;
-  keyword: 'enum' | 'pattern' | 'required' | 'type';
-  /** What the document declares: the enum's values, the pattern, the undefined required names, the type. */
+  keyword: 'enum' | 'pattern' | 'required' | 'type' | 'format';
+  /** What the document declares: the enum's values, the pattern, the undefined required names, the type, the format. */
   declared: unknown[];
   /** Why the document contradicts itself there. */
   reason: string;
@@ -141,6 +142,8 @@ export function findUnreliableConstraints(schema: JsonObject, evidence: () => Re
         : counterexampleReason(node.pattern, node.examples);
       if (reason) found.push({ pointer, where, keyword: 'pattern', declared: [node.pattern], reason });
     }
+    if (node.format === 'date-time' && typeof node.description === 'string' && asksForDateAlone(node.description))
+      found.push({ pointer, where, keyword: 'format', declared: ['date-time'], reason: 'its description asks for a date alone (YYYY-MM-DD)' });
     if (!member && !applicators.some((k) => Array.isArray(node[k]))) found.push(...unreliableRequired(node, pointer, where));
     if (field?.length && isShapelessObject(node)) found.push({ pointer, where, keyword: 'type', declared: ['object'], reason: shapelessReason });
     if (isObject(node.properties)) {
@@ -162,6 +165,15 @@ export function findUnreliableConstraints(schema: JsonObject, evidence: () => Re
   const properties = isObject(schema.properties) ? schema.properties : {};
   for (const [name, child] of Object.entries(properties)) visit(child, `/properties/${escape(name)}`, name, name === 'body' ? [] : undefined);
   return found;
+}
+
+/** A date pattern in words ("YYYY-MM-DD", "yyyy-MM-dd"), and what says a time goes with it ("YYYY-MM-DDTHH:mm", "hh:mm", "timestamp"). */
+const datePattern = /\byyyy-mm-dd\b/i;
+const timeMention = /yyyy-mm-dd[\sT]*(?:hh|\d)|\bhh\b|hh:mm|\btimestamp/i;
+
+/** Whether a description asks for a date and no time: its format, then, is not date-time. */
+function asksForDateAlone(description: string): boolean {
+  return datePattern.test(description) && !timeMention.test(description);
 }
 
 /**
@@ -267,6 +279,7 @@ export function relaxUnreliable(schema: JsonObject, found: readonly UnreliableCo
     root = updateAt(root, constraint.pointer.split('/').slice(1).map(unescape), (node) => {
       const relaxed: JsonObject = { ...node };
       if (constraint.keyword === 'pattern') delete relaxed.pattern;
+      else if (constraint.keyword === 'format') delete relaxed.format;
       else if (constraint.keyword === 'type') {
         delete relaxed.type;
         relaxed.description = appendNote(relaxed.description, shapelessNote);

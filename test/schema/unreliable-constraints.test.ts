@@ -167,3 +167,36 @@ describe('shapeless objects in a body', () => {
     expect((relaxed.properties as JsonObject).filter).toEqual({ type: 'object' });
   });
 });
+
+describe('a date-time format whose description asks for a date alone', () => {
+  const schema: JsonObject = {
+    type: 'object',
+    properties: {
+      date: { type: 'string', format: 'date-time', description: 'YYYY-MM-DD: Date for timezone info' },
+      since: { type: 'string', format: 'date-time', description: 'Start, as YYYY-MM-DDTHH:mm:ssZ.' },
+      start: { type: 'string', format: 'date-time', description: 'Specify YYYY-MM-DD HH:MM:SS in UTC.' },
+      body: {
+        type: 'object',
+        properties: {
+          due_on: { type: 'string', format: 'date-time', description: 'The day on which this project is due. This takes a date with format YYYY-MM-DD.' },
+          created: { type: 'string', format: 'date-time', description: 'When it was made.' },
+          birthday: { type: 'string', format: 'date', description: 'YYYY-MM-DD' },
+        },
+      },
+    },
+  };
+
+  test('is unreliable; one that says a time goes with the date, or no format at all, is not', () => {
+    const found = findUnreliableConstraints(schema, noResponses);
+    expect(found.map((c) => [c.keyword, c.where])).toEqual([
+      ['format', 'date'],
+      ['format', 'body.due_on'],
+    ]);
+  });
+
+  test('loses its format when relaxed, keeping its words', () => {
+    const relaxed = relaxUnreliable(schema, findUnreliableConstraints(schema, noResponses));
+    expect((relaxed.properties as JsonObject).date).toEqual({ type: 'string', description: 'YYYY-MM-DD: Date for timezone info' });
+    expect((relaxed.properties as JsonObject).since).toEqual((schema.properties as JsonObject).since);
+  });
+});

@@ -64,6 +64,24 @@ describe('a constraint the document contradicts is named, not enforced', () => {
     expect(textOf(result)).toContain('Note: /body/label: "web-3" sent as given; the document\'s pattern for body.label is unreliable');
   });
 
+  test("Asana's due_on, typed date-time, asks for a date alone (YYYY-MM-DD): not enforced, and the date is sent; strict refuses it", async () => {
+    const asana = directory('asana.com.json');
+    const args = { body: { data: { name: 'Launch', due_on: '2026-12-24' } } };
+    const { call } = await connect(asana);
+    const described = (await call('describe_endpoint', { ids: ['createProject'] })).structuredContent as unknown as Described;
+    expect(described.endpoints[0]!.problems).toContainEqual(
+      'The format of body.data.due_on is unreliable: its description asks for a date alone (YYYY-MM-DD). Not enforced: any value of its type is sent, with a note.',
+    );
+    const result = await call('execute_endpoint', { id: 'createProject', arguments: args });
+    expect(result.isError).toBeFalsy();
+    expect(JSON.parse(harness.upstream.requests.at(-1)!.body)).toMatchObject({ data: { due_on: '2026-12-24' } });
+    expect(textOf(result)).toContain('Note: /body/data/due_on: "2026-12-24" sent as given; the document\'s format for body.data.due_on is unreliable');
+    const strict = await connect(asana, 'strict');
+    const refused = await strict.call('execute_endpoint', { id: 'createProject', arguments: args });
+    expect(refused.isError).toBe(true);
+    expect(textOf(refused)).toContain('due_on');
+  });
+
   test("LaunchDarkly's shapeless objects take any value: a JSON Patch value of true turns a flag on, and variations true and false make a boolean flag", async () => {
     const { call } = await connect(directory('launchdarkly.com.json'));
     const described = (await call('describe_endpoint', { ids: ['patchFeatureFlag'] })).structuredContent as unknown as Described;
