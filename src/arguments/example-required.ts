@@ -28,7 +28,8 @@ export function namesTheExampleLeavesOut(schema: JsonObject, media: MediaTypeObj
   if (!isObject(node) || !items.length || !items.every(isObject)) return [];
   const missing = namesLeftOut(node.required, items);
   if (!missing.length) return [];
-  return [{ pointer, where: 'body', keyword: 'required', declared: missing, reason: "the document's own request example leaves them out" }];
+  const named = missing.map((name) => JSON.stringify(name)).join(', ');
+  return [{ pointer, where: 'body', keyword: 'required', declared: missing, reason: `the document's own request example leaves out ${named}` }];
 }
 
 /** The names of a `required` list that some of the example's objects leave out. */

@@ -33,4 +33,9 @@ describe('namesTheExampleLeavesOut', () => {
   ])('$name', ({ schema, media, want }) => {
     expect(namesTheExampleLeavesOut(schema, media).map((c) => [c.pointer, c.declared])).toEqual(want);
   });
+
+  test('the reason names the names left out, so the problem line says which', () => {
+    const [found] = namesTheExampleLeavesOut(withBody(person), { example: { note: 'x' } });
+    expect(found!.reason).toBe('the document\'s own request example leaves out "first", "last"');
+  });
 });
