@@ -112,7 +112,7 @@ function lastIdPart(id: string): string[] {
 
 /**
  * The intent a request states: the verb it opens with when that is a known one (see request-verbs),
- * else the first verb that names one, except that asking to see all, every or several things lists them
+ * else the first verb that names one (not a word after a determiner: "follow a show" asks to see nothing), except that asking to see all, every or several things lists them
  * ("show me all the disputes"); "get" when it states none but asks a question or names an item by its id.
  */
 export function requestIntent(words: readonly string[], namesItem = false, verbs: RequestVerbs = new Map()): RequestIntent | undefined {
@@ -124,7 +124,7 @@ export function requestIntent(words: readonly string[], namesItem = false, verbs
   const auxiliaryAt = question && words[0] !== 'how' ? words.findIndex((word, i) => auxiliaries.has(word) && words[i + 1] !== 'to') : -1;
   for (const [i, word] of words.entries()) {
     // A past participle describes what happened ("who deleted it", "files shared with me"); it asks for nothing.
-    const intent = pastParticiple(word) || (auxiliaryAt !== -1 && i > auxiliaryAt) ? undefined : listedIntent(word);
+    const intent = pastParticiple(word) || afterDeterminer(words, i) || (auxiliaryAt !== -1 && i > auxiliaryAt) ? undefined : listedIntent(word);
     if (intent === 'list' && !first) return 'list';
     first ??= intent;
     // "show me all the alerts", "were any keys leaked": asking to see things in the plural lists them.
@@ -133,6 +133,14 @@ export function requestIntent(words: readonly string[], namesItem = false, verbs
   if ((first === undefined || first === 'get' || first === 'read') && many) return 'list';
   // "refund re_1Nispe" with no verb asks about that one refund; "who has a Copilot licence?" asks to see one or many.
   return first ?? (namesItem ? 'get' : question ? 'read' : undefined);
+}
+
+/** Words before a noun: what follows one names a thing, not what to do ("follow a show", "post the update"). */
+const determiners = new Set('a an the this that these those my your our their his her its each every some any'.split(' '));
+
+/** Whether the word follows a determiner, so is a noun; not "new", an adjective there that still asks to create ("a new image"). */
+function afterDeterminer(words: readonly string[], at: number): boolean {
+  return at > 0 && words[at] !== 'new' && determiners.has(words[at - 1]!);
 }
 
 /** Words that open a question: asking what, who, when or whether is asking to read; its first noun is no verb ("did refund re_1 go through?"). */

@@ -97,6 +97,10 @@ describe('requestIntent', () => {
     { given: 'what do I have to call to create an invoice?', want: 'create' },
     { given: 'which endpoint has to be called to delete a node?', want: 'delete' },
     { given: 'the quarterly report', want: undefined },
+    // After a determiner a verb's word is a noun; "new" is an adjective there that still asks to create.
+    { given: 'follow a show', want: undefined },
+    { given: 'subscribe to the update feed', want: undefined },
+    { given: 'roll out a new image', want: 'create' },
   ])('$given -> $want', ({ given, want }) => {
     expect(requestIntent(requestWords(given))).toBe(want);
   });
