@@ -158,6 +158,7 @@ export class SearchIndex {
   private readonly priors: Float64Array;
   /** Per document: the words of its id and of its summary as written (see `verbatimWords`), worked out when first a candidate. */
   private readonly verbatim: (string[] | undefined)[] = [];
+
   /** Per document: 1 when its path has a parameter. */
   private readonly takesItem: Uint8Array;
   /** Per document: the collection it writes as a whole beside a write of one item (see `collectionWrites`). */
@@ -167,6 +168,10 @@ export class SearchIndex {
   /** Per document: its family (see `operationFamily`) as a small number. */
   private readonly families: Int32Array;
   private docsById: Map<string, number> | undefined;
+  /** Every name of every operation (see `namesOf`), to the operations it names. */
+  private docsByName: Map<string, number[]> | undefined;
+  /** Every summary as a request quoting it says it (see `quotedText`), to the operations it is the summary of. */
+  private docsBySummary: Map<string, number[]> | undefined;
   /** What the verbs a request may open with do (see `SearchIndexOptions.verbs`). */
   private readonly verbs: RequestVerbs;
   /** Reads requests in this API's terms (see request-reader). */
@@ -260,11 +265,12 @@ export class SearchIndex {
     const scores = new Float64Array(this.operations.length);
     const allowed = this.filterMask(options);
     const matches = this.score(concepts, allowed, scores);
-    // A request that is an operation's name ("sharedWithMe", "issues/create", "GET /v1/customers") asks for that one: it comes first,
-    // whatever its words score, even none ("accounts.json" is read as a file).
-    const name = identifierIn(query);
-    const named = (doc: number): boolean => name !== undefined && this.namesOf(doc).includes(name);
-    if (name !== undefined) for (let doc = 0; doc < scores.length; doc++) if (!scores[doc] && (!allowed || allowed[doc]) && named(doc)) matches.push(doc);
+    // A request that is an operation's name ("sharedWithMe", "issues/create", "GET /v1/customers") or summary asks for that one: it
+    // comes first, whatever its words score, even none ("accounts.json" is read as a file).
+    const byName = this.docsNamed(identifierIn(query));
+    const naming = this.namingOf(byName, query);
+    const named = (doc: number): boolean => naming(doc) > 0;
+    for (const doc of byName) if (!scores[doc] && (!allowed || allowed[doc])) matches.push(doc);
 
     // Score × prior × intent fit first; the bonuses can multiply that by at most `maxBonus`, so
     // anything below the floor even with them is left out before they are worked out.
@@ -319,9 +325,7 @@ export class SearchIndex {
     relevant.push(...kept);
     const keptDocs = new Set(kept.map((h) => h.doc));
     if (copies) this.addCopies(relevant, hits, matches, { scores, best, maxBonus, kept: keptDocs, computed }, (doc) => withBonuses(doc) * verbatimFactor(doc));
-    relevant.sort(
-      (x, y) => Number(named(y.doc)) - Number(named(x.doc)) || y.score - x.score || (this.operations[x.doc]!.id < this.operations[y.doc]!.id ? -1 : 1),
-    );
+    relevant.sort((x, y) => naming(y.doc) - naming(x.doc) || y.score - x.score || (this.operations[x.doc]!.id < this.operations[y.doc]!.id ? -1 : 1));
     const returned = options.limit === undefined ? relevant : relevant.slice(0, options.limit);
     const toHit = ({ doc, score }: Ranked): SearchHit => ({ operation: this.operations[doc]!, score });
     const keptOperations = new Set(kept.map((h) => this.operations[h.doc]!));
@@ -464,6 +468,24 @@ export class SearchIndex {
     const quoted = [methodPathShape(op.method, op.path), pathShape(op.path)].map((name) => name.toLowerCase());
     const lastPart = id.split(/[./]/).at(-1)!;
     return lastPart === id || id === methodPathId(op.method, op.path).toLowerCase() ? [id, ...quoted] : [id, lastPart, ...quoted];
+  }
+
+  /** The operations a name names (see `namesOf`), from a map of every name built when first a request is one. */
+  private docsNamed(name: string | undefined): Set<number> {
+    if (name === undefined) return new Set();
+    this.docsByName ??= docsByText(this.operations.map((_, doc) => [...new Set(this.namesOf(doc))]));
+    return new Set(this.docsByName.get(name));
+  }
+
+  /**
+   * How a request names an operation outright: 2 by its id, method and path, or path (see `namesOf`); 1 by
+   * its summary word for word ("Delete item from list", which "Delete item list" matches but for "from");
+   * 0 not at all. Named operations come first, those named by id before those named by summary.
+   */
+  private namingOf(byName: ReadonlySet<number>, query: string): (doc: number) => number {
+    this.docsBySummary ??= docsByText(this.operations.map((op) => (op.summary ? quotedText(op.summary) : '')));
+    const bySummary = new Set(this.docsBySummary.get(quotedText(query)));
+    return (doc) => (byName.has(doc) ? 2 : bySummary.has(doc) ? 1 : 0);
   }
 
   private verbatimOf(doc: number): string[] {
@@ -630,13 +652,35 @@ const methodAndPath = /^(get|put|post|delete|patch|head|options|trace)\s+(\/\S*)
 /** A request that is a path with a parameter ("/repos/{owner}/{repo}/issues", or without the first slash). */
 const pathTemplate = /^(?=.*\{[\w.~-]+\})(?=.*\/)[\w./{}~-]+$/;
 
-/** The request when it is one identifier (camelCase, after an acronym as in "IPInfo", or joined by `.`, `_` or `/`) or a method and path, lowercased; undefined for words. */
+/** The request when it is one token, as an id is ("search", "sharedWithMe", "IPInfo", "issues/create"), a method and path, or a path, lowercased; undefined for words. */
 function identifierIn(query: string): string | undefined {
   const token = query.trim();
   const methodPath = methodAndPath.exec(token);
   if (methodPath) return methodPathShape(methodPath[1]!, methodPath[2]!).toLowerCase();
   if (pathTemplate.test(token) || /^\/[\w./{}~-]*$/.test(token)) return pathShape(token.startsWith('/') ? token : `/${token}`).toLowerCase();
-  return /^[\w./-]+$/.test(token) && /[a-z][A-Z]|[A-Z]{2}[a-z]|\w[._/]\w/.test(token) ? token.toLowerCase() : undefined;
+  return /^[\w./-]+$/.test(token) ? token.toLowerCase() : undefined;
+}
+
+/** Each non-empty text (or texts) of the documents to the documents it belongs to. */
+function docsByText(texts: readonly (string | readonly string[])[]): Map<string, number[]> {
+  const docs = new Map<string, number[]>();
+  texts.forEach((own, doc) => {
+    for (const text of typeof own === 'string' ? [own] : own) {
+      if (!text) continue;
+      const list = docs.get(text);
+      if (list) list.push(doc);
+      else docs.set(text, [doc]);
+    }
+  });
+  return docs;
+}
+
+/** A text's words and numbers, lowercased, stop words kept: a summary as a request quoting it says it. */
+function quotedText(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** A text's words as written, lowercased, without stop words: what a request that quotes an id or summary shares with it. */

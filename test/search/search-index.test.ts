@@ -321,6 +321,22 @@ describe('SearchIndex', () => {
     expect(first(index, 'shared from me')).toBe('me.insights.ListShared');
   });
 
+  test("a request that is an operation's summary word for word finds it first; a name by id comes before", () => {
+    const lists = new SearchIndex([
+      operation('deleteItemSet', 'delete', '/sets/itemlists/{id}', 'Deletes an item list.', { summary: 'Delete item list' }),
+      operation('deleteItemIdFromItemList', 'delete', '/sets/itemlists/{id}/ids/{itemId}', '', { summary: 'Delete item from list' }),
+    ]);
+    // Without "from", a stop word, the two summaries say the same words.
+    expect(first(lists, 'Delete item from list')).toBe('deleteItemIdFromItemList');
+    expect(first(lists, 'delete item list')).toBe('deleteItemSet');
+    const geocoding = new SearchIndex([
+      operation('autoComplete', 'get', '/autocomplete', 'Completes a place name as it is typed.', { summary: 'Search' }),
+      operation('search', 'get', '/search', 'Finds places by name.', { summary: 'Get geocoding' }),
+    ]);
+    expect(first(geocoding, 'Search')).toBe('search');
+    expect(first(geocoding, 'search')).toBe('search');
+  });
+
   test('a request that is a method and a path finds that operation first, named or not', () => {
     const stages = new SearchIndex([
       operation('GET /v2/accounts/{id}.json', 'get', '/v2/accounts/{id}.json', '', { operationId: undefined, summary: 'Fetch an account' }),
