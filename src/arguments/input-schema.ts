@@ -170,6 +170,8 @@ export function buildInputSchema(operation: Operation, catalog: Catalog, mediaTy
         if (binding.key !== p.name || p.in === 'header' || p.in === 'cookie') schema.description = `(${p.in}) ${schema.description ?? ''}`.trim();
         if (p.deprecated) schema.deprecated = true;
         if (preset) schema.default = preset.value;
+        // A credential's default or example is the document's placeholder or demo key, not the user's: shown, it would be sent.
+        if (credential) for (const keyword of ['default', 'example', 'examples'] as const) delete schema[keyword];
       }
       if (callerMustSend(p)) required.push(binding.key);
     }

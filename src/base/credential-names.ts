@@ -6,12 +6,12 @@
 
 /**
  * Api-Key, Api-Username, trakt-api-key, X-Auth-Token, Token, Password, ClearBlade-UserToken and -DevToken,
- * X-VTEX-API-AppToken, GitLab's PRIVATE-TOKEN, X-Amz-Security-Token, Ocp-Apim-Subscription-Key, and any name
+ * X-VTEX-API-AppToken, Data2CRM's X-API2CRM-USER-KEY and -APPLICATION-KEY, App-Key, GitLab's PRIVATE-TOKEN, X-Amz-Security-Token, Ocp-Apim-Subscription-Key, and any name
  * ending in "secret" (ClearBlade-SystemSecret, PLAID-SECRET); not X-Page-Token, X-CSRF-Token or AWS's
  * X-Amz-Client-Token (an idempotency token the caller makes up).
  */
 const credentialName =
-  /(?:api[-_]?(?:key|token|secret|user(?:name)?)|(?:^|[-_])(?:auth[-_]?(?:key|token|secret)|access[-_]?token)|(?:user|dev|developer|session|bearer|app|private|security)[-_]?token|subscription[-_]?key|secret)$|^(?:x-)?(?:token|password)$/i;
+  /(?:api[-_]?(?:key|token|secret|user(?:name)?)|(?:^|[-_])(?:auth[-_]?(?:key|token|secret)|access[-_]?token|(?:user|app|application|client|consumer|developer|dev|private)[-_]?key)|(?:user|dev|developer|session|bearer|app|private|security)[-_]?token|subscription[-_]?key|secret)$|^(?:x-)?(?:token|password)$/i;
 /** Anything that may carry one: keys, tokens, cookies, sessions, passwords, credentials. */
 const secretWord = /authorization|cookie|token|secret|key|auth|session|password|credential/i;
 

@@ -20,12 +20,27 @@ describe('namesCredential', () => {
     'X-Amz-Security-Token',
     'Ocp-Apim-Subscription-Key',
     'Secret',
+    'X-API2CRM-USER-KEY',
+    'X-API2CRM-APPLICATION-KEY',
+    'X-VTEX-API-AppKey',
+    'App-Key',
+    'app_key',
   ])('%s is a credential', (name) => {
     expect(namesCredential(name)).toBe(true);
   });
 
   // A page cursor, a CSRF token and AWS's idempotency token are made by the API or the caller, not given by the user.
-  test.each(['X-Page-Token', 'X-CSRF-Token', 'X-Amz-Client-Token', 'X-Request-Token', 'Idempotency-Key', 'X-Secretary'])('%s is not', (name) => {
+  test.each([
+    'X-Page-Token',
+    'X-CSRF-Token',
+    'X-Amz-Client-Token',
+    'X-Request-Token',
+    'Idempotency-Key',
+    'X-Secretary',
+    'X-Cache-Key',
+    'Sort-Key',
+    'X-Appkey-Hint',
+  ])('%s is not', (name) => {
     expect(namesCredential(name)).toBe(false);
   });
 });

@@ -454,6 +454,20 @@ describe('what the document declares but the transport owns', () => {
     expect(again).toContain('- /Api-Key: missing; required, string; a credential: ask the user for it, never make one up');
   });
 
+  test("Data2CRM's user and application keys are credentials, and their defaults (the document's demo keys) are neither shown nor sent", async () => {
+    const { call } = await connect(directory('data2crm.com.json'));
+    const [endpoint] = ((await call('describe_endpoint', { ids: ['createLeadEntity'] })).structuredContent as unknown as Described).endpoints;
+    const properties = endpoint!.inputSchema.properties as Record<string, { description?: string; default?: unknown }>;
+    for (const name of ['X-API2CRM-USER-KEY', 'X-API2CRM-APPLICATION-KEY']) {
+      expect(properties[name]!.description).toContain('a credential: ask the user for it');
+      expect(properties[name]!.default).toBeUndefined();
+    }
+    const error = textOf(await call('execute_endpoint', { id: 'createLeadEntity', arguments: { body: { last_name: 'Smith' } } }));
+    expect(error).toContain('/X-API2CRM-USER-KEY: missing; required');
+    expect(error).not.toContain('e2a6379ab878ae7e58119d4ec842bf9c');
+    expect(harness.upstream.requests).toHaveLength(0);
+  });
+
   test("ClearBlade's user and developer tokens, required header parameters with no declared auth, are credentials too", async () => {
     const { call } = await connect(directory('clearblade.com.json'));
     const [endpoint] = ((await call('describe_endpoint', { ids: ['PublishMessage'] })).structuredContent as unknown as Described).endpoints;
