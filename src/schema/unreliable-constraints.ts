@@ -42,10 +42,13 @@ const maxDepth = 128;
 const maxExamples = 30;
 const applicators = ['anyOf', 'oneOf', 'allOf'] as const;
 
-/** A literal a generator meant: no quote marks or control characters, which only leak from source code. */
+/**
+ * A literal a generator meant: no quote marks or control characters, which only leak from source code, and
+ * no placeholder to fill in (Rudder's rule targets "group:${nodeGroupId}", which stands for every group's).
+ */
 export function isPlausibleLiteral(value: unknown): boolean {
   // eslint-disable-next-line no-control-regex
-  return typeof value !== 'string' || !/["\u0000-\u001f]/.test(value);
+  return typeof value !== 'string' || !/["\u0000-\u001f]|\$\{[^}]*\}/.test(value);
 }
 
 /**

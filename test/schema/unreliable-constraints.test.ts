@@ -23,6 +23,8 @@ describe('isPlausibleLiteral', () => {
     ['mport("/vercel/path0/utils/env-variable-util/types").EnvTarget.Productio', false],
     ['"Latency"', false],
     ['two\nlines', false],
+    ['group:${nodeGroupId}', false],
+    ['$5 off', true],
   ])('%j -> %s', (value, want) => {
     expect(isPlausibleLiteral(value)).toBe(want);
   });
