@@ -2,8 +2,9 @@
  * @module Ranked full-text search over operations: BM25F across id, summary, path, tags, parameter
  * names and description, weighed by what the request means to do and by what each operation is.
  */
-import { methodPathId, methodPathShape, pathShape, type Operation } from '../openapi/operation.js';
+import type { Operation } from '../openapi/operation.js';
 import { collectionWrites, singularTerms } from './collection-writes.js';
+import { OperationNames } from './operation-names.js';
 import { groupVariants, type OperationGroup } from './operation-variants.js';
 import { contextAffinity, contextOperation, type ContextOperation } from './search-context.js';
 import { fieldNames, fieldTerms, operationFamily, parameterPhrases, selfTerm, selfWords, type Field } from './search-fields.js';
@@ -158,7 +159,6 @@ export class SearchIndex {
   private readonly priors: Float64Array;
   /** Per document: the words of its id and of its summary as written (see `verbatimWords`), worked out when first a candidate. */
   private readonly verbatim: (string[] | undefined)[] = [];
-
   /** Per document: 1 when its path has a parameter. */
   private readonly takesItem: Uint8Array;
   /** Per document: the collection it writes as a whole beside a write of one item (see `collectionWrites`). */
@@ -168,10 +168,8 @@ export class SearchIndex {
   /** Per document: its family (see `operationFamily`) as a small number. */
   private readonly families: Int32Array;
   private docsById: Map<string, number> | undefined;
-  /** Every name of every operation (see `namesOf`), to the operations it names. */
-  private docsByName: Map<string, number[]> | undefined;
-  /** Every summary as a request quoting it says it (see `quotedText`), to the operations it is the summary of. */
-  private docsBySummary: Map<string, number[]> | undefined;
+  /** What a request naming operations outright names (see operation-names). */
+  private readonly names: OperationNames;
   /** What the verbs a request may open with do (see `SearchIndexOptions.verbs`). */
   private readonly verbs: RequestVerbs;
   /** Reads requests in this API's terms (see request-reader). */
@@ -194,6 +192,7 @@ export class SearchIndex {
     this.priors = Float64Array.from(operations, (op) => prior(op, undocumented));
     this.takesItem = Uint8Array.from(operations, (op) => (op.path.includes('{') ? 1 : 0));
     this.writesCollection = collectionWrites(operations);
+    this.names = new OperationNames(operations);
     this.titleTerms = perDoc.map((d) => [...new Set([...d.id, ...d.summary])]);
     this.titles = perDoc.map(titlesOf);
     // After the titles: a form run together is the title's words again, not one more of them.
@@ -267,8 +266,8 @@ export class SearchIndex {
     const matches = this.score(concepts, allowed, scores);
     // A request that is an operation's name ("sharedWithMe", "issues/create", "GET /v1/customers") or summary asks for that one: it
     // comes first, whatever its words score, even none ("accounts.json" is read as a file).
-    const byName = this.docsNamed(identifierIn(query));
-    const naming = this.namingOf(byName, query);
+    const byName = this.names.named(query);
+    const naming = this.names.namingOf(byName, query);
     const named = (doc: number): boolean => naming(doc) > 0;
     for (const doc of byName) if (!scores[doc] && (!allowed || allowed[doc])) matches.push(doc);
 
@@ -456,38 +455,6 @@ export class SearchIndex {
     return false;
   }
 
-  /**
-   * The operation's id, its last part when namespaced, its method and path, and its path, lowercased: what a
-   * request quoting its name says. "GET /accounts" names it as describe and execute take it (see `methodPathShape`:
-   * parameters named otherwise), and as listings show it when it has no operationId; "/accounts" names every
-   * operation on the path.
-   */
-  private namesOf(doc: number): string[] {
-    const op = this.operations[doc]!;
-    const id = op.id.toLowerCase();
-    const quoted = [methodPathShape(op.method, op.path), pathShape(op.path)].map((name) => name.toLowerCase());
-    const lastPart = id.split(/[./]/).at(-1)!;
-    return lastPart === id || id === methodPathId(op.method, op.path).toLowerCase() ? [id, ...quoted] : [id, lastPart, ...quoted];
-  }
-
-  /** The operations a name names (see `namesOf`), from a map of every name built when first a request is one. */
-  private docsNamed(name: string | undefined): Set<number> {
-    if (name === undefined) return new Set();
-    this.docsByName ??= docsByText(this.operations.map((_, doc) => [...new Set(this.namesOf(doc))]));
-    return new Set(this.docsByName.get(name));
-  }
-
-  /**
-   * How a request names an operation outright: 2 by its id, method and path, or path (see `namesOf`); 1 by
-   * its summary word for word ("Delete item from list", which "Delete item list" matches but for "from");
-   * 0 not at all. Named operations come first, those named by id before those named by summary.
-   */
-  private namingOf(byName: ReadonlySet<number>, query: string): (doc: number) => number {
-    this.docsBySummary ??= docsByText(this.operations.map((op) => (op.summary ? quotedText(op.summary) : '')));
-    const bySummary = new Set(this.docsBySummary.get(quotedText(query)));
-    return (doc) => (byName.has(doc) ? 2 : bySummary.has(doc) ? 1 : 0);
-  }
-
   private verbatimOf(doc: number): string[] {
     const op = this.operations[doc]!;
     return (this.verbatim[doc] ??= [verbatimWords(op.id), verbatimWords(op.summary ?? '')]);
@@ -645,42 +612,6 @@ function prior(op: Operation, undocumented: number): number {
 
 function isDescribed(op: Operation): boolean {
   return Boolean(op.description?.trim());
-}
-
-/** A request that is a method and a path ("GET /v2/accounts/{id}.json"). */
-const methodAndPath = /^(get|put|post|delete|patch|head|options|trace)\s+(\/\S*)$/i;
-/** A request that is a path with a parameter ("/repos/{owner}/{repo}/issues", or without the first slash). */
-const pathTemplate = /^(?=.*\{[\w.~-]+\})(?=.*\/)[\w./{}~-]+$/;
-
-/** The request when it is one token, as an id is ("search", "sharedWithMe", "IPInfo", "issues/create"), a method and path, or a path, lowercased; undefined for words. */
-function identifierIn(query: string): string | undefined {
-  const token = query.trim();
-  const methodPath = methodAndPath.exec(token);
-  if (methodPath) return methodPathShape(methodPath[1]!, methodPath[2]!).toLowerCase();
-  if (pathTemplate.test(token) || /^\/[\w./{}~-]*$/.test(token)) return pathShape(token.startsWith('/') ? token : `/${token}`).toLowerCase();
-  return /^[\w./-]+$/.test(token) ? token.toLowerCase() : undefined;
-}
-
-/** Each non-empty text (or texts) of the documents to the documents it belongs to. */
-function docsByText(texts: readonly (string | readonly string[])[]): Map<string, number[]> {
-  const docs = new Map<string, number[]>();
-  texts.forEach((own, doc) => {
-    for (const text of typeof own === 'string' ? [own] : own) {
-      if (!text) continue;
-      const list = docs.get(text);
-      if (list) list.push(doc);
-      else docs.set(text, [doc]);
-    }
-  });
-  return docs;
-}
-
-/** A text's words and numbers, lowercased, stop words kept: a summary as a request quoting it says it. */
-function quotedText(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 }
 
 /** A text's words as written, lowercased, without stop words: what a request that quotes an id or summary shares with it. */
