@@ -77,7 +77,8 @@ function shown(values: Map<string, unknown>): string {
 function breaks(constraint: UnreliableConstraint, value: unknown): boolean {
   switch (constraint.keyword) {
     case 'enum':
-      return !constraint.declared.some((v) => v === value);
+      // "30" for 30 is the same on the wire, so no break of an enum typed otherwise than its values.
+      return !constraint.declared.some((v) => v === value || (isScalar(v) && isScalar(value) && String(v) === String(value)));
     case 'type':
       return !isObject(value);
     case 'required':
@@ -91,6 +92,10 @@ function breaks(constraint: UnreliableConstraint, value: unknown): boolean {
         return false;
       }
   }
+}
+
+function isScalar(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
 /** A date-time as JSON Schema's format means it (RFC 3339): "2026-12-03T09:00:00Z". */

@@ -136,7 +136,7 @@ export function findUnreliableConstraints(schema: JsonObject, evidence: () => Re
     }
     if (Array.isArray(node.enum)) {
       const given = field?.length ? (responses ??= evidence()).valuesFor(field, siblings)?.filter(isPlausibleLiteral) : undefined;
-      const finding = judgeEnum(node.enum, field?.at(-1), given);
+      const finding = judgeEnum(node.enum, node.type, field?.at(-1), given);
       if (finding) found.push({ pointer, where, keyword: 'enum', declared: node.enum, ...finding });
     }
     if (typeof node.pattern === 'string') {
@@ -258,18 +258,31 @@ function isEmptyObject(value: unknown): boolean {
 
 function judgeEnum(
   declared: unknown[],
+  type: unknown,
   field: string | undefined,
   given: unknown[] | undefined,
 ): Pick<UnreliableConstraint, 'reason' | 'alternatives'> | undefined {
   const reasons: string[] = [];
   const odd = declared.find((value) => !isPlausibleLiteral(value));
   if (odd !== undefined) reasons.push(`its values are not plausible literals (${quote(odd)})`);
+  // Probely's finding severity: type string, enum [10, 20, 30]; no value is both.
+  const types = typeof type === 'string' ? [type] : Array.isArray(type) ? type.filter((t): t is string => typeof t === 'string') : [];
+  if (types.length && declared.length && !declared.some((value) => types.some((t) => isOfType(value, t))))
+    reasons.push(`its values are not of its type, ${types.join(' or ')}`);
   // A one-value enum is a marker (Stripe's `""` to clear a field), not a vocabulary to compare.
   if (given?.length && declared.length > 1 && !declared.some((value) => given.includes(value)))
     reasons.push(`they share none with the values the responses give "${field}"`);
   if (!reasons.length) return undefined;
   const reason = reasons.join(', and ').replace(/^they/, 'its values');
   return given?.length ? { reason, alternatives: [...new Set(given)].slice(0, maxExamples) } : { reason };
+}
+
+/** Whether a value is of a JSON Schema type ("integer" a number without a fraction, "number" any number). */
+function isOfType(value: unknown, type: string): boolean {
+  if (value === null) return type === 'null';
+  if (Array.isArray(value)) return type === 'array';
+  if (type === 'integer') return Number.isInteger(value);
+  return typeof value === type;
 }
 
 /**
@@ -298,7 +311,9 @@ export function relaxUnreliable(schema: JsonObject, found: readonly UnreliableCo
       } else {
         delete relaxed.enum;
         if (relaxed.type === undefined && constraint.declared.every((v) => typeof v === 'string')) relaxed.type = 'string';
-        if (constraint.alternatives) relaxed.examples = constraint.alternatives;
+        // Without the responses' values, the declared ones stand as examples where they are plausible: they say what is meant.
+        const examples = constraint.alternatives ?? (constraint.declared.every(isPlausibleLiteral) ? constraint.declared.slice(0, maxExamples) : undefined);
+        if (examples) relaxed.examples = examples;
       }
       return relaxed;
     }) as JsonObject;

@@ -202,3 +202,24 @@ describe('a date-time format whose description asks for a date alone', () => {
     expect((relaxed.properties as JsonObject).since).toEqual((schema.properties as JsonObject).since);
   });
 });
+
+describe('an enum whose values are not of its type', () => {
+  const schema: JsonObject = {
+    type: 'object',
+    properties: {
+      severity: { type: 'string', enum: [10, 20, 30] },
+      state: { type: ['string', 'null'], enum: ['open', null] },
+      count: { type: 'number', enum: [1, 2.5] },
+    },
+  };
+
+  test('is unreliable (no value is both); one with a value of its type is not', () => {
+    const found = findUnreliableConstraints(schema, noResponses);
+    expect(found.map((c) => [c.where, c.reason])).toEqual([['severity', 'its values are not of its type, string']]);
+  });
+
+  test('loses its enum when relaxed, its values kept as examples', () => {
+    const relaxed = relaxUnreliable(schema, findUnreliableConstraints(schema, noResponses));
+    expect((relaxed.properties as JsonObject).severity).toEqual({ type: 'string', examples: [10, 20, 30] });
+  });
+});
