@@ -3,6 +3,7 @@
  * names and description, weighed by what the request means to do and by what each operation is.
  */
 import type { Operation } from '../openapi/operation.js';
+import { acronymsSaid, segmentTerms } from './acronyms.js';
 import { collectionWrites, singularTerms } from './collection-writes.js';
 import { OperationNames } from './operation-names.js';
 import { groupVariants, type OperationGroup } from './operation-variants.js';
@@ -170,6 +171,8 @@ export class SearchIndex {
   private docsById: Map<string, number> | undefined;
   /** What a request naming operations outright names (see operation-names). */
   private readonly names: OperationNames;
+  /** The terms of the paths' one-word segments, where an acronym a request spells out stands (see acronyms). */
+  private readonly segments: Set<string>;
   /** What the verbs a request may open with do (see `SearchIndexOptions.verbs`). */
   private readonly verbs: RequestVerbs;
   /** Reads requests in this API's terms (see request-reader). */
@@ -193,6 +196,7 @@ export class SearchIndex {
     this.takesItem = Uint8Array.from(operations, (op) => (op.path.includes('{') ? 1 : 0));
     this.writesCollection = collectionWrites(operations);
     this.names = new OperationNames(operations);
+    this.segments = segmentTerms(new Set(operations.map((op) => op.path)), terms);
     this.titleTerms = perDoc.map((d) => [...new Set([...d.id, ...d.summary])]);
     this.titles = perDoc.map(titlesOf);
     // After the titles: a form run together is the title's words again, not one more of them.
@@ -353,6 +357,8 @@ export class SearchIndex {
       (term) => this.verbs.has(term),
     ).map((concept) => this.insideWords(concept));
     concepts.push(...this.reader.literalConcepts(request, conceptTerms(concepts)));
+    // "virtual machines" also asks for what the API calls "/vms".
+    for (const acronym of acronymsSaid(request.text, this.segments)) concepts.push({ terms: new Map([[acronym, 1]]), together: false });
     return concepts;
   }
 

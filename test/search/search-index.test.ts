@@ -496,6 +496,15 @@ describe('SearchIndex', () => {
     expect(score('add one mesh', 'CreateMesh') / score('add meshes', 'CreateMesh')).toBeCloseTo(1);
   });
 
+  test('words the API names by their initials in a path find it ("virtual machines": /entities/vms)', () => {
+    const entities = new SearchIndex([
+      operation('listVms', 'get', '/entities/vms', '', { summary: 'List vms' }),
+      operation('listDistributedVirtualSwitches', 'get', '/entities/distributed-virtual-switches', '', { summary: 'List distributed virtual switches' }),
+      operation('listNodes', 'get', '/infra/nodes', 'Lists the machines that collect data.', { summary: 'List nodes' }),
+    ]);
+    expect(first(entities, 'list virtual machines')).toBe('listVms');
+  });
+
   test('filters by tag and method, and leaves results far below the best out', () => {
     expect(payments.search('customer', { method: 'delete' }).map((h) => h.operation.id)).toEqual(['DeleteCustomersCustomer']);
     expect(payments.search('disputes').map((h) => h.operation.id)).toEqual(['GetDisputes']);
