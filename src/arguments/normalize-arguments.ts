@@ -1,7 +1,7 @@
 /**
  * @module Forgives the usual slips of a model calling execute_endpoint: `arguments` as a JSON string,
  * parameters at the top level, body fields beside the parameters, a body sent as a JSON string, a number or
- * boolean parameter given as text (its wire form is the same text).
+ * boolean parameter given as text (its wire form is the same text), a list parameter given as comma-separated text.
  * Every change is reported so the model learns the right shape; body properties the schema fixes are filled in silently.
  */
 import { echoInput } from '../echo-input.js';
@@ -92,6 +92,7 @@ function readParameterValues(args: Record<string, unknown>, properties: JsonObje
   const adjustments: string[] = [];
   const read: string[] = [];
   const asText: string[] = [];
+  const lists: string[] = [];
   for (const [name, value] of Object.entries(args)) {
     if (name === 'body' || !isObject(properties[name])) continue;
     // A number for a parameter that takes text only (Hetzner's SSH key id 5): on the wire it is the same text.
@@ -101,6 +102,12 @@ function readParameterValues(args: Record<string, unknown>, properties: JsonObje
       continue;
     }
     if (typeof value !== 'string') continue;
+    const list = listFromText(value, properties[name] as JsonObject);
+    if (list) {
+      args[name] = list;
+      lists.push(`"${name}" ${JSON.stringify(value)} as ${JSON.stringify(list)}`);
+      continue;
+    }
     const typed = fromText(value, (properties[name] as JsonObject).type);
     if (typed === undefined) continue;
     args[name] = typed;
@@ -111,7 +118,24 @@ function readParameterValues(args: Record<string, unknown>, properties: JsonObje
       `Read ${read.join(', ')}: ${read.length > 1 ? 'those parameters take' : 'that parameter takes'} ${read.length > 1 ? 'numbers or booleans' : 'a number or boolean'}.`,
     );
   if (asText.length) adjustments.push(`Read ${asText.join(', ')}: ${asText.length > 1 ? 'those parameters take' : 'that parameter takes'} text.`);
+  if (lists.length) adjustments.push(`Read ${lists.join(', ')}: ${lists.length > 1 ? 'those parameters take lists' : 'that parameter takes a list'}.`);
   return adjustments;
+}
+
+/**
+ * A parameter's text as the list its schema asks for, split at commas ("victoria,circle"), each item read as
+ * its items' type: TfL's line ids are an array its descriptions call "a comma-separated list". Undefined when
+ * the schema takes text too, or its items are not scalars.
+ */
+function listFromText(text: string, schema: JsonObject): unknown[] | undefined {
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (!types.includes('array') || types.includes('string')) return undefined;
+  const items = isObject(schema.items) ? schema.items : {};
+  if (['object', 'array'].includes(items.type as string)) return undefined;
+  return text.split(',').map((part) => {
+    const item = part.trim();
+    return fromText(item, items.type) ?? item;
+  });
 }
 
 /**

@@ -145,3 +145,26 @@ describe('normalizeArguments on a number for a text parameter', () => {
     expect(normalizeArguments({ id: 5 }, {}, schema)).toEqual({ args: { id: '5' }, adjustments: ['Read "id" 5 as "5": that parameter takes text.'] });
   });
 });
+
+describe('normalizeArguments on text for a list parameter', () => {
+  const schema: JsonObject = {
+    type: 'object',
+    properties: {
+      ids: { type: 'array', items: { type: 'string' } },
+      years: { type: 'array', items: { type: 'integer' } },
+      filters: { type: 'array', items: { type: 'object' } },
+    },
+  };
+
+  test('splits it at commas, each item read as its type, and says so', () => {
+    expect(normalizeArguments({ ids: 'victoria, circle', years: '2019,2020' }, {}, schema)).toEqual({
+      args: { ids: ['victoria', 'circle'], years: [2019, 2020] },
+      adjustments: ['Read "ids" "victoria, circle" as ["victoria","circle"], "years" "2019,2020" as [2019,2020]: those parameters take lists.'],
+    });
+    expect(normalizeArguments({ ids: 'victoria' }, {}, schema).args).toEqual({ ids: ['victoria'] });
+  });
+
+  test('leaves text for a list of objects, and a list given as a list, as they are', () => {
+    expect(normalizeArguments({ filters: 'a,b', ids: ['x'] }, {}, schema)).toEqual({ args: { filters: 'a,b', ids: ['x'] }, adjustments: [] });
+  });
+});
