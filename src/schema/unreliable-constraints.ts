@@ -219,6 +219,8 @@ function unreliableRequired(node: JsonObject, pointer: string, where: string): U
  * type refused both calls that turn a flag on and create a boolean flag.
  */
 const shapelessReason = 'it is typed object with nothing else said of it, which generators write for any value';
+/** What describe says of a name an object that forbids other names requires without defining it. */
+const forbiddenRequiredNote = 'Required by the document, which gives no schema for it and forbids names it does not define: any value, sent only when given.';
 /** What describe says of a shapeless object that is not enforced. */
 const shapelessNote = 'Any JSON value: the document types it object and gives no shape.';
 
@@ -308,6 +310,12 @@ export function relaxUnreliable(schema: JsonObject, found: readonly UnreliableCo
         const required = (node.required as unknown[]).filter((name) => !constraint.declared.includes(name));
         if (required.length) relaxed.required = required;
         else delete relaxed.required;
+        // An object that forbids other names, requiring ones it does not define (e-conomic's employee update):
+        // not required, but allowed, for a caller the API's own answer asks for them.
+        const own = isObject(node.properties) ? node.properties : {};
+        const undefinedNames = constraint.declared.filter((name): name is string => typeof name === 'string' && !Object.hasOwn(own, name));
+        if (undefinedNames.length)
+          relaxed.properties = { ...own, ...Object.fromEntries(undefinedNames.map((name) => [name, { description: forbiddenRequiredNote }])) };
       } else {
         delete relaxed.enum;
         if (relaxed.type === undefined && constraint.declared.every((v) => typeof v === 'string')) relaxed.type = 'string';

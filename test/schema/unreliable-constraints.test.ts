@@ -96,6 +96,20 @@ describe('findUnreliableConstraints', () => {
     expect((relaxed.$defs as JsonObject).Event).toEqual({ type: 'string' });
   });
 
+  test('an object that forbids other names and requires ones it does not define: not required, but allowed', () => {
+    const closed: JsonObject = {
+      type: 'object',
+      properties: {
+        body: { type: 'object', additionalProperties: false, required: ['name', 'canApprove'], properties: { name: { type: 'string' } } },
+      },
+    };
+    const relaxed = relaxUnreliable(closed, findUnreliableConstraints(closed, noResponses));
+    const body = (relaxed.properties as JsonObject).body as JsonObject;
+    expect(body.required).toEqual(['name']);
+    expect(Object.keys(body.properties as JsonObject)).toEqual(['name', 'canApprove']);
+    expect(body.additionalProperties).toBe(false);
+  });
+
   test("a required property of the object's own type is unreliable: no finite value has it", () => {
     const tree: JsonObject = {
       type: 'object',
