@@ -138,7 +138,12 @@ function keywordProblem(
       return { ...base, message: `must be ${String(params.type)}; got ${valueText(data)}`, expected: types, got: valueText(data) };
     }
     case 'format':
-      return { ...base, message: error.message ?? 'fails format', expected: `format ${JSON.stringify(params.format)}`, got: valueText(data) };
+      return {
+        ...base,
+        message: error.message ?? 'fails format',
+        expected: `format ${JSON.stringify(params.format)}${formatHint(params.format, data)}`,
+        got: valueText(data),
+      };
     case 'pattern':
       return { ...base, message: error.message ?? 'fails pattern', expected: `pattern ${shorten(String(params.pattern), 80)}`, got: valueText(data) };
     case 'multipleOf':
@@ -206,4 +211,14 @@ function sizeText(keyword: string, data: unknown): string | undefined {
 
 function shorten(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** A date and time as RFC 3339 wants it but for its zone ("2026-12-03T00:00:00"), or a date alone. */
+const dateTimeWithoutZone = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
+
+/** What a value that almost fits a format lacks: a date-time's time zone, the commonest slip ("2026-12-03T00:00:00"). */
+function formatHint(format: unknown, value: unknown): string {
+  if (format !== 'date-time' || typeof value !== 'string' || !dateTimeWithoutZone.test(value)) return '';
+  const [date, time = '00:00:00'] = value.split(/[Tt ]/);
+  return `, with a time and a zone: ${date}T${time.length === 5 ? `${time}:00` : time}Z`;
 }

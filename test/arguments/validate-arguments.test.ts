@@ -126,6 +126,14 @@ describe('validateArguments', () => {
     expect(await brief(withEmail, { email: 'not-an-email' })).toEqual([{ pointer: '/email', message: 'must match format "email"' }]);
   });
 
+  test('a date-time without its zone, or a date alone, is told what it lacks', async () => {
+    const withDate: JsonObject = { type: 'object', properties: { at: { type: 'string', format: 'date-time' } } };
+    const expected = async (at: string) => (await validateArguments(withDate, { at }))[0]?.expected;
+    expect(await expected('2026-12-03T09:30:00')).toBe('format "date-time", with a time and a zone: 2026-12-03T09:30:00Z');
+    expect(await expected('2026-12-03')).toBe('format "date-time", with a time and a zone: 2026-12-03T00:00:00Z');
+    expect(await expected('next tuesday')).toBe('format "date-time"');
+  });
+
   test('a schema is compiled once and reused', async () => {
     const small: JsonObject = { type: 'object', required: ['a'] };
     expect(await brief(small, {})).toEqual([{ pointer: '/a', message: 'is required but missing' }]);
