@@ -16,7 +16,7 @@ export interface Authorization {
   ownedHeaders: string[];
   /** Token requests used, to invalidate them after a 401. */
   tokenRequests: TokenRequest[];
-  /** Set when the endpoint declares auth and none of its alternatives is configured: what to configure. */
+  /** Set when the endpoint declares auth and none of its alternatives is wholly configured: what to configure. */
   missing?: string;
 }
 
@@ -34,9 +34,9 @@ export interface AuthorizeInput {
 }
 
 /**
- * Chooses the alternative to use. When none is configured the request still goes out without
- * credentials (documents often declare auth an API does not enforce, or it comes from --header),
- * and `missing` says exactly what to configure.
+ * Chooses the alternative to use. When none is wholly configured the request still goes out, with the
+ * credentials of the most nearly configured one, or without any (documents often declare auth an API does
+ * not enforce, or it comes from --header), and `missing` says exactly what to configure.
  */
 export function chooseAlternative(input: Pick<AuthorizeInput, 'alternatives' | 'optional' | 'credentials' | 'sentByHeaders'>): {
   chosen: SchemeUse[];
@@ -50,14 +50,23 @@ export function chooseAlternative(input: Pick<AuthorizeInput, 'alternatives' | '
   // A configured header carries the rest: nothing is missing, and what has a credential is still sent.
   const covered = alternatives.find((all) => all.every((s) => input.sentByHeaders?.has(s.name) || (credentials.has(s.name) && !unsupportedType(s.type))));
   if (covered) return { chosen: covered.filter((s) => credentials.has(s.name) && !input.sentByHeaders?.has(s.name)) };
-  const options = alternatives.map((all) =>
-    all
-      .map(
-        (s) =>
-          `${s.name} (${s.type === 'http' && s.scheme ? `http ${s.scheme}` : s.type}): ${unsupportedType(s.type) ? `${unsupportedType(s.type)!.name} is not supported` : howToSet(s.name)}`,
-      )
-      .join(' and '),
+  const howTo = (s: SchemeUse) =>
+    `${s.name} (${s.type === 'http' && s.scheme ? `http ${s.scheme}` : s.type}): ${unsupportedType(s.type) ? `${unsupportedType(s.type)!.name} is not supported` : howToSet(s.name)}`;
+  const configured = (s: SchemeUse) => credentials.has(s.name) && !unsupportedType(s.type);
+  // Part of an alternative configured (Appwrite's Key and Project, not its JWT): that part is sent, and only the rest is asked for.
+  const partial = alternatives.reduce<SchemeUse[] | undefined>(
+    (best, all) => (all.filter(configured).length > (best?.filter(configured).length ?? 0) ? all : best),
+    undefined,
   );
+  if (partial) {
+    const [have, lack] = [partial.filter(configured), partial.filter((s) => !configured(s))];
+    const names = (uses: SchemeUse[]) => uses.map((s) => s.name).join(' and ');
+    return {
+      chosen: have,
+      missing: `This endpoint's auth takes ${names(lack)} with ${names(have)}; it was called with ${names(have)} only. To authenticate fully, ${lack.map(howTo).join(' and ')}, then restart the server.`,
+    };
+  }
+  const options = alternatives.map((all) => all.map(howTo).join(' and '));
   return {
     chosen: [],
     missing: `This endpoint declares auth and none of its alternatives is configured; it was called without credentials. To authenticate, ${[...new Set(options)].join('; or ')}, then restart the server.`,

@@ -94,6 +94,26 @@ describe('authorizeRequest', () => {
     );
   });
 
+  test('an alternative configured in part is sent in part, and the note asks only for the rest', () => {
+    const jwt: SchemeUse = { name: 'JWT', type: 'apiKey', in: 'header', parameterName: 'X-Appwrite-JWT' };
+    const key: SchemeUse = { name: 'Key', type: 'apiKey', in: 'header', parameterName: 'X-Appwrite-Key' };
+    const project: SchemeUse = { name: 'Project', type: 'apiKey', in: 'header', parameterName: 'X-Appwrite-Project' };
+    const other: SchemeUse = { name: 'Oauth', type: 'oauth2' };
+    const { chosen, missing } = chooseAlternative({
+      alternatives: [[other], [jwt, key, project]],
+      optional: false,
+      credentials: new Map([
+        ['Key', 'k'],
+        ['Project', 'p'],
+      ]),
+    });
+    expect(chosen).toEqual([key, project]);
+    expect(missing).toMatch(
+      /^This endpoint's auth takes JWT with Key and Project; it was called with Key and Project only\. To authenticate fully, JWT \(apiKey\): /,
+    );
+    expect(missing).not.toContain('Oauth');
+  });
+
   test('mutual TLS is never chosen: the alternative says it is not supported', () => {
     const { chosen, missing } = chooseAlternative({
       alternatives: [[{ name: 'cert', type: 'mutualTLS' }]],
