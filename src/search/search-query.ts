@@ -3,6 +3,7 @@
  * found by and what each counts. Typed words count 1; what the vocabulary says they mean (see search-vocabulary) less.
  */
 import { selfTerm, selfWords } from './search-fields.js';
+import { isIntentTerm } from './search-intent.js';
 import { wordMeanings, type SearchVocabulary } from './search-vocabulary.js';
 import { isStopWord, splitWords, tokenize, toTerm } from './tokenize.js';
 
@@ -19,6 +20,10 @@ export interface QueryConcept {
 
 /** A phrase's meaning replaces the phrase, so it counts nearly as much as typed words. */
 const phraseWeight = 0.9;
+/** The endings that make a noun of a verb's term ("execut": execution; "invit": invitation; "defin": definition). */
+const nounEndings = ['ion', 'ation', 'ition'];
+/** Shorter terms make nouns by chance ("act": action, "stat": station). */
+const minVerbChars = 4;
 /** What a word's meaning counts against the word typed. */
 const meaningWeight = 0.7;
 /** A word people use loosely ("new", "open", "file"), whose meanings leave it out, counts less than what it stands for. */
@@ -142,6 +147,7 @@ export function queryConcepts(
     if (selfWords.has(word)) terms.set(selfTerm, meaningWeight * weight);
     for (const meaning of meanings) if (!terms.has(meaning)) terms.set(meaning, meaningWeight * weight);
     for (const compound of compounds[i]!) if (!terms.has(compound)) terms.set(compound, meaningWeight * weight);
+    if (!isStopWord(word)) for (const noun of nounsOfVerb(term, isTerm)) if (!terms.has(noun)) terms.set(noun, meaningWeight * weight);
     push(terms, false, meanings.length && terms.has(term) ? term : undefined, qualifying && word !== 'by');
   }
   return concepts;
@@ -204,4 +210,14 @@ export function conceptTerms(concepts: readonly QueryConcept[]): Map<string, num
   const terms = new Map<string, number>();
   for (const concept of concepts) for (const [term, weight] of concept.terms) terms.set(term, Math.max(terms.get(term) ?? 0, weight));
   return terms;
+}
+
+/**
+ * The nouns the API makes of a verb, which the stemmer keeps apart ("execute": execution, "invite":
+ * invitation, "define": definition): "execute function" asks for Appwrite's "Create Execution". Not of
+ * the verbs of intent: "create" would reach every "creation date".
+ */
+function nounsOfVerb(term: string, isTerm: (term: string) => boolean): string[] {
+  if (term.length < minVerbChars || isIntentTerm(term)) return [];
+  return nounEndings.map((ending) => `${term}${ending}`).filter((noun) => isTerm(noun));
 }

@@ -17,6 +17,15 @@ describe('queryConcepts', () => {
     expect(termsOf('send the email')).toEqual([['send'], ['email', 'mail', 'messag']]);
   });
 
+  test("a verb also asks for the noun the API makes of it, but for the verbs of intent ('create' for 'creation')", () => {
+    const apiTerms = new Set(['execution', 'invitation', 'creation', 'action']);
+    const terms = (request: string) => queryConcepts(request, undefined, (term) => apiTerms.has(term)).map((c) => [...c.terms.keys()]);
+    expect(terms('execute function')).toEqual([['execut', 'execution'], ['function']]);
+    expect(terms('invite a user')).toEqual([['invit', 'invitation'], ['user']]);
+    expect(terms('create a plan')).toEqual([['creat'], ['plan']]);
+    expect(terms('act now')[0]).toEqual(['act']);
+  });
+
   test('without a vocabulary each word stands for itself', () => {
     expect(queryConcepts('send the email').map((c) => [...c.terms.keys()])).toEqual([['send'], ['email']]);
   });
