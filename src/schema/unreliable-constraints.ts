@@ -219,7 +219,9 @@ function unreliableRequired(node: JsonObject, pointer: string, where: string): U
  * type refused both calls that turn a flag on and create a boolean flag.
  */
 const shapelessReason = 'it is typed object with nothing else said of it, which generators write for any value';
-/** What describe says of a name an object that forbids other names requires without defining it. */
+/** What describe says of a name an object requires without defining it. */
+const undeclaredNote = 'Required by the document, which gives no schema for it: any value.';
+/** The same, where the object forbids names it does not define. */
 const forbiddenRequiredNote = 'Required by the document, which gives no schema for it and forbids names it does not define: any value, sent only when given.';
 /** What describe says of a shapeless object that is not enforced. */
 const shapelessNote = 'Any JSON value: the document types it object and gives no shape.';
@@ -301,21 +303,19 @@ export function relaxUnreliable(schema: JsonObject, found: readonly UnreliableCo
       else if (constraint.keyword === 'type') {
         delete relaxed.type;
         relaxed.description = appendNote(relaxed.description, shapelessNote);
-      } else if (constraint.keyword === 'required' && constraint.undeclared) {
-        const declared = Object.fromEntries(
-          constraint.declared.map((name) => [name as string, { description: 'Required by the document, which gives no schema for it: any value.' }]),
-        );
-        relaxed.properties = { ...(node.properties as JsonObject), ...declared };
       } else if (constraint.keyword === 'required') {
-        const required = (node.required as unknown[]).filter((name) => !constraint.declared.includes(name));
-        if (required.length) relaxed.required = required;
-        else delete relaxed.required;
-        // An object that forbids other names, requiring ones it does not define (e-conomic's employee update):
-        // not required, but allowed, for a caller the API's own answer asks for them.
+        if (!constraint.undeclared) {
+          const required = (node.required as unknown[]).filter((name) => !constraint.declared.includes(name));
+          if (required.length) relaxed.required = required;
+          else delete relaxed.required;
+        }
+        // Names it does not define are declared as any value: still required where the object takes other names
+        // (the document forgot their schema, not their need); where it forbids them (e-conomic's employee update),
+        // not required but allowed, for a caller the API's own answer asks for them.
         const own = isObject(node.properties) ? node.properties : {};
         const undefinedNames = constraint.declared.filter((name): name is string => typeof name === 'string' && !Object.hasOwn(own, name));
-        if (undefinedNames.length)
-          relaxed.properties = { ...own, ...Object.fromEntries(undefinedNames.map((name) => [name, { description: forbiddenRequiredNote }])) };
+        const note = constraint.undeclared ? undeclaredNote : forbiddenRequiredNote;
+        if (undefinedNames.length) relaxed.properties = { ...own, ...Object.fromEntries(undefinedNames.map((name) => [name, { description: note }])) };
       } else {
         delete relaxed.enum;
         if (relaxed.type === undefined && constraint.declared.every((v) => typeof v === 'string')) relaxed.type = 'string';

@@ -162,7 +162,7 @@ export class SearchIndex {
   private readonly verbatim: (string[] | undefined)[] = [];
   /** Per document: 1 when its path has a parameter. */
   private readonly takesItem: Uint8Array;
-  /** Per document: the collection it writes as a whole beside a write of one item (see `collectionWrites`). */
+  /** Per document: the collection it writes as a whole beside a write of one item, unless it creates (see `collectionWrites`). */
   private readonly writesCollection: (string | undefined)[];
 
   private readonly options: SearchIndexOptions;
@@ -194,7 +194,8 @@ export class SearchIndex {
     const undocumented = described >= describedShareForSignal * operations.length ? undocumentedFactor : 1;
     this.priors = Float64Array.from(operations, (op) => prior(op, undocumented));
     this.takesItem = Uint8Array.from(operations, (op) => (op.path.includes('{') ? 1 : 0));
-    this.writesCollection = collectionWrites(operations);
+    // Not a creation: AWS's "PUT /meshes" creates one mesh, and "PUT /meshes/{meshName}" updates it.
+    this.writesCollection = collectionWrites(operations).map((term, doc) => (intents[this.intents[doc]!] === 'create' ? undefined : term));
     this.names = new OperationNames(operations);
     this.segments = segmentTerms(new Set(operations.map((op) => op.path)), terms);
     this.titleTerms = perDoc.map((d) => [...new Set([...d.id, ...d.summary])]);
@@ -282,9 +283,8 @@ export class SearchIndex {
     for (const doc of matches) {
       scores[doc]! *= this.priors[doc]! * fit(doc);
       if ((request.namesItem || request.namesInstance) && !this.takesItem[doc] && intents[this.intents[doc]!] !== 'create') scores[doc]! *= itemlessFactor;
-      // Not a creation: AWS's "PUT /meshes" creates one mesh, and "PUT /meshes/{meshName}" updates it.
       const collection = this.writesCollection[doc];
-      if (collection !== undefined && singular.has(collection) && intents[this.intents[doc]!] !== 'create') scores[doc]! *= wholeCollectionFactor;
+      if (collection !== undefined && singular.has(collection)) scores[doc]! *= wholeCollectionFactor;
       bestBase = Math.max(bestBase, scores[doc]!);
     }
     const context = this.contextOf(options);
