@@ -18,6 +18,7 @@ import { namesTheExampleLeavesOut } from './example-required.js';
 import { reachableDefs } from '../schema/local-defs.js';
 import { responseEnums } from '../schema/response-enums.js';
 import { shortenText } from '../schema/shorten-text.js';
+import { shortenWithLegend } from '../schema/value-legend.js';
 import { findUnreliableConstraints, relaxUnreliable, unreliableProblem, type UnreliableConstraint } from '../schema/unreliable-constraints.js';
 import { withFileArguments } from './with-file-arguments.js';
 import { userAgent } from '../version.js';
@@ -161,7 +162,7 @@ export function buildInputSchema(operation: Operation, catalog: Catalog, mediaTy
       const fixed = preset?.only === true;
       const credential = isCredentialHeader(p);
       const defaulted = isClientDefaulted(p);
-      const own = shortenText(p.description, defaultDescriptionChars);
+      const own = shortenWithLegend(p.description, isObject(schema) ? schema.enum : undefined, defaultDescriptionChars);
       const note = preset ? presetNote : defaulted ? `Optional: ${userAgent} is sent when left out.` : undefined;
       const description = fixed ? fixedNote : credential ? credentialNote(p.name, callerMustSend(p)) : note ? `${own ?? ''} ${note}`.trim() : own;
       if (isObject(schema)) {

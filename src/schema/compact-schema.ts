@@ -11,6 +11,7 @@ import { copyValidationKeywords, normalizeEnum, normalizeRequired, normalizeType
 import { serializerStandIn } from './serializer-types.js';
 import { documentedCounterexample } from './unreliable-constraints.js';
 import { shortenText } from './shorten-text.js';
+import { shortenWithLegend } from './value-legend.js';
 import { descendsIntoInstance, singleSubschemas, subschemaKind } from './subschema-keywords.js';
 import { isReadOnly } from './read-only.js';
 import { onlySaysNull, orNull } from './nullable-all-of.js';
@@ -181,8 +182,9 @@ class SchemaCompactor {
     }
 
     const out: JsonObject = {};
-    const description = shortenText(
+    const description = shortenWithLegend(
       typeof node.description === 'string' ? node.description : typeof node.title === 'string' ? node.title : undefined,
+      node.enum,
       this.descriptionChars,
     );
     if (description) out.description = description;

@@ -1,5 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterEach, describe, expect, test } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { realSpecPackageDir, realSpecPath } from '../support/real-specs.mjs';
 import { refsOf } from '../support/schema-refs.js';
@@ -36,6 +38,43 @@ describe('describe_endpoint', () => {
     expect(batches!.idSources).toBeUndefined();
     const github = await connect(realSpecPath('github'));
     expect(textOf(await github.call('describe_endpoint', { ids: ['issues/create'] }))).not.toContain('ids other endpoints make');
+  });
+
+  test('keeps what a description says the values mean when it shortens the description: of a parameter and of a body property', async () => {
+    const legend = 'Shown since v2.\n\n- 1: ordered\n- 4: shipped\n- 7: closed';
+    const schema = { type: 'integer', enum: [1, 4, 7] };
+    const document = {
+      openapi: '3.0.3',
+      info: { title: 'Orders', version: '1' },
+      paths: {
+        '/orders/{id}/state': {
+          put: {
+            operationId: 'setState',
+            parameters: [
+              { name: 'id', in: 'path', required: true, schema: { type: 'integer' } },
+              { name: 'notify', in: 'query', description: legend, schema },
+            ],
+            requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { state: { ...schema, description: legend } } } } } },
+            responses: { '204': { description: 'Set' } },
+          },
+        },
+      },
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'legend-'));
+    try {
+      writeFileSync(join(dir, 'orders.json'), JSON.stringify(document));
+      const { call } = await connect(join(dir, 'orders.json'));
+      const [endpoint] = endpointsOf(await call('describe_endpoint', { ids: ['setState'] }));
+      const { notify, body } = endpoint!.inputSchema.properties as {
+        notify: { description: string };
+        body: { properties: { state: { description: string } } };
+      };
+      const want = 'Shown since v2. Values: 1: ordered, 4: shipped, 7: closed';
+      expect(notify.description).toBe(want);
+      expect(body.properties.state.description).toBe(want);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('gives the input schema with path parameters and body, auth alternatives and the success shape', async () => {
