@@ -32,7 +32,9 @@ export function splitRunTogetherTerms(perDoc: FieldTerms[], verbs: Pick<Readonly
     if (!parts.has(term))
       parts.set(
         term,
-        term.length >= minRunLength && term.length <= maxRunLength && /^[a-z]+$/.test(term) && !prose.has(term) ? splitWhole(term, known) : undefined,
+        term.length >= minRunLength && term.length <= maxRunLength && /^[a-z]+$/.test(term) && !prose.has(term)
+          ? (splitWhole(term, known) ?? splitEndingInE(term, known))
+          : undefined,
       );
     return parts.get(term);
   };
@@ -72,6 +74,16 @@ export function addRunTogetherForms(perDoc: FieldTerms[], runTogether: RunTogeth
       if (joined.length) fields[field] = [...new Set([...terms, ...joined])];
     }
   }
+}
+
+/**
+ * The parts of a run whose final "e" the stemmer took, though its last word, of four letters, keeps it as a
+ * term of its own: "countrycode" is "countrycod", "code" is "code". Not of a shorter last word: "poweron" is
+ * no "power one".
+ */
+function splitEndingInE(term: string, known: (term: string) => boolean): string[] | undefined {
+  const split = splitWhole(`${term}e`, known);
+  return split?.at(-1)!.length === 4 ? split : undefined;
 }
 
 /** The fewest known terms `word` is made of, each part read as a term; undefined when it is not made of them. */

@@ -23,6 +23,18 @@ describe('splitRunTogetherTerms', () => {
     expect(docs[0]!.path).toEqual(['getstationsdata', 'get', 'station', 'data']);
   });
 
+  test('splits a run whose final "e" the stemmer took, when its last word of four letters keeps it, and not into a shorter last word', () => {
+    const docs = [
+      fields({ id: tokenize('getCountrycode'), path: tokenize('maintenancemode') }),
+      fields({ path: tokenize('poweron') }),
+      fields({ description: tokenize('the country code of the power, one maintenance mode') }),
+    ];
+    splitRunTogetherTerms(docs, new Set(['get']));
+    expect(docs[0]!.id).toEqual(['get', 'countrycod', 'country', 'code']);
+    expect(docs[0]!.path).toEqual(['maintenancemod', 'maintenanc', 'mode']);
+    expect(docs[1]!.path).toEqual(['poweron']);
+  });
+
   test('leaves a term longer than words run together are alone (a hash, a token): splitting would cost the square of its length', () => {
     const long = 'configurationmanagementauthenticationpermission';
     const docs = [fields({ id: [long] }), fields({ description: tokenize('configuration management authentication permission') })];
