@@ -99,7 +99,8 @@ export function toTerm(word: string): string {
   const direct = own(canonical, word);
   if (direct) return stem(direct);
   const stemmed = stem(word);
-  const folded = own(canonical, stemmed);
+  // Not a word whose stem only lost its final "e": "state" and "states" are "stat", but no "stats".
+  const folded = singular(word) === `${stemmed}e` ? undefined : own(canonical, stemmed);
   return folded ? stem(folded) : stemmed;
 }
 

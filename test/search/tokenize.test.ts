@@ -102,6 +102,11 @@ describe('toTerm', () => {
   ])('folds $given into the term $want', ({ given, want }) => {
     expect(toTerm(given)).toBe(want);
   });
+
+  test.each(['state', 'states'])('does not fold %s, whose stem only lost its final "e", into the term of "stats"', (given) => {
+    expect(toTerm(given)).toBe('stat');
+    expect(toTerm(given)).not.toBe(toTerm('stats'));
+  });
 });
 
 describe('tokenize', () => {
