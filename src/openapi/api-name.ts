@@ -14,8 +14,8 @@ export function apiNameOf(name: string): string {
   return saysApi.test(plain) ? plain : `${plain} API`;
 }
 
-/** A name ending in API, or in API and its version ("The Blue Alliance API v3", "Recipe API (v2)": 32 directory titles). */
-const saysApi = /\bAPIs?(?:\s+\(?v?\d[\w.]*\)?)?$/i;
+/** A name ending in API, or in API and its version ("The Blue Alliance API v3", "Recipe API (v2)", "Registry API [v2]", "Master Data API - v2": 35 directory titles). */
+const saysApi = /\bAPIs?(?:\s+(?:-\s+)?[([]?v?\d[\w.]*[)\]]?)?$/i;
 
 /** The API's name after "the", as prose says it: "the GitHub API", but "The Blue Alliance API v3" (12 directory titles open with "The"). */
 export function theApi(apiName: string): string {

@@ -19,6 +19,8 @@ describe('apiNameOf', () => {
     expect(apiNameOf('The Blue Alliance API v3')).toBe('The Blue Alliance API v3');
     expect(apiNameOf('1,000,000+ Recipe and Grocery List API (v2)')).toBe('1,000,000+ Recipe and Grocery List API (v2)');
     expect(apiNameOf('Microcks API v1.7')).toBe('Microcks API v1.7');
+    expect(apiNameOf('Apicurio Registry API [v2]')).toBe('Apicurio Registry API [v2]');
+    expect(apiNameOf('Master Data API - v2')).toBe('Master Data API - v2');
   });
 
   it('drops a link in brackets and a Documentation or Specification after API', () => {
