@@ -41,6 +41,7 @@ export function describeEndpointTool(): ToolDefinition {
                 lookups: { type: 'array', items: { type: 'string' } },
                 required: { type: 'array', items: { type: 'string' } },
                 idSources: { type: 'object' },
+                idListings: { type: 'object' },
                 problems: { type: 'array', items: { type: 'string' } },
               },
               required: ['id', 'method', 'path', 'summary', 'description', 'inputSchema', 'responses', 'security', 'deprecated'],

