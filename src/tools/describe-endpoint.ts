@@ -130,7 +130,7 @@ export function describeOperation(operation: Operation, catalog: Catalog, config
   if (required.length && compactJson(schema).length > requiredFirstChars) described.required = required;
   const sources = part ? new Map<string, Operation>() : idSources(operation, catalog);
   if (sources.size) described.idSources = Object.fromEntries([...sources].map(([name, op]) => [name, op.id]));
-  const listings = idListings(operation, catalog, sources);
+  const listings = idListings(catalog, sources);
   if (listings.size) described.idListings = Object.fromEntries([...listings].map(([name, op]) => [name, op.id]));
   const mediaTypes = requestMediaTypes(operation);
   if (mediaTypes.length > 1) described.requestContentTypes = mediaTypes;
