@@ -18,7 +18,7 @@ import { namesTheExampleLeavesOut } from './example-required.js';
 import { reachableDefs } from '../schema/local-defs.js';
 import { responseEnums } from '../schema/response-enums.js';
 import { shortenText } from '../schema/shorten-text.js';
-import { shortenWithLegend } from '../schema/value-legend.js';
+import { shortenWithLegend } from '../schema/shorten-with-legend.js';
 import { findUnreliableConstraints, relaxUnreliable, unreliableProblem, type UnreliableConstraint } from '../schema/unreliable-constraints.js';
 import { withFileArguments } from './with-file-arguments.js';
 import { userAgent } from '../version.js';

@@ -11,7 +11,7 @@ import { copyValidationKeywords, normalizeEnum, normalizeRequired, normalizeType
 import { serializerStandIn } from './serializer-types.js';
 import { documentedCounterexample } from './unreliable-constraints.js';
 import { shortenText } from './shorten-text.js';
-import { shortenWithLegend } from './value-legend.js';
+import { shortenWithLegend } from './shorten-with-legend.js';
 import { descendsIntoInstance, singleSubschemas, subschemaKind } from './subschema-keywords.js';
 import { isReadOnly } from './read-only.js';
 import { onlySaysNull, orNull } from './nullable-all-of.js';

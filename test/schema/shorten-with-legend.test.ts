@@ -1,6 +1,6 @@
 // Tests for keeping what a description says an enum's values mean when shortening cuts it off.
 import { describe, expect, test } from 'vitest';
-import { shortenWithLegend } from '../../src/schema/value-legend.js';
+import { shortenWithLegend } from '../../src/schema/shorten-with-legend.js';
 
 describe('shortenWithLegend', () => {
   test('adds the meanings a later paragraph gives, after a first paragraph that gives none', () => {
