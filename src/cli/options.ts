@@ -91,11 +91,15 @@ function authOption(command: Command): Command {
   );
 }
 
-/** Options of the commands that send requests, and of describe: a header sent with every request is no argument. */
+/** Options of the commands that send requests, and of describe: a header or query parameter sent with every request is no argument. */
 export function requestOptions(command: Command): Command {
-  return authOption(command).addOption(
-    new Option('--header <"Name: value">', 'header sent with every request (repeatable)').env('OPENAPI_MCP_HEADERS').argParser(collect),
-  );
+  return authOption(command)
+    .addOption(new Option('--header <"Name: value">', 'header sent with every request (repeatable)').env('OPENAPI_MCP_HEADERS').argParser(collect))
+    .addOption(
+      new Option('--query <name=value>', 'query parameter sent with every request, e.g. a key the document declares as a parameter (repeatable)')
+        .env('OPENAPI_MCP_QUERY')
+        .argParser(collect),
+    );
 }
 
 /** Options that shape tool results for a model: how much body one result holds, and for how long the rest is kept. */

@@ -23,7 +23,12 @@ async function loadWithCredentials(config: Config, progress?: Progress) {
   const { credentials } = collectCredentials(schemeNames, config.auth, process.env);
   const credentialSchemes = [...credentials.keys(), ...Object.keys(config.http.credentialHeaders)];
   const catalog = filterCatalog(
-    buildCatalog(spec, { validation: config.validation, serverHeaders: Object.keys(config.headers), credentialSchemes }),
+    buildCatalog(spec, {
+      validation: config.validation,
+      serverHeaders: Object.keys(config.headers),
+      serverQuery: Object.keys(config.query),
+      credentialSchemes,
+    }),
     config.filter,
   );
   return { catalog, credentials };

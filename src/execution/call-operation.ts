@@ -18,7 +18,7 @@ import { declaredContentType } from '../http/declared-content-type.js';
 import { sendRequest, type FetchLike, type RawResponse, type SendOptions } from '../http/send-request.js';
 
 /** What one call reads of the execution settings; `headers` are sent with every request, and parameters and credentials override them. */
-export interface CallSettings extends Pick<Config, 'baseUrl' | 'serverVariables' | 'headers' | 'timeoutMs' | 'maxDownloadBytes'> {
+export interface CallSettings extends Pick<Config, 'baseUrl' | 'serverVariables' | 'headers' | 'query' | 'timeoutMs' | 'maxDownloadBytes'> {
   fetch: FetchLike;
   credentials: Credentials;
   tokens: ClientCredentialsTokens;
@@ -34,7 +34,7 @@ export interface CallOutcome {
   response: RawResponse;
   /** What to configure when the endpoint declares auth and none was configured. */
   missingCredentials?: string;
-  /** The query parameters the endpoint's API keys travel in (see queryKeyNames). */
+  /** The query parameters the endpoint's API keys travel in (see queryKeyNames), and those --query adds: masked where the request is shown. */
   queryKeys: ReadonlySet<string>;
 }
 
@@ -85,6 +85,8 @@ export async function callOperation(
 ): Promise<CallOutcome> {
   // Base URL, security alternatives and Accept types are the same for every call: worked out once (the URL is never mutated).
   const { baseUrl, apiUrl, alternatives, sentByHeaders, queryKeys, optional, responseMediaTypes: accepted } = planOf(operation, catalog, settings);
+  // What the server adds to the query is the user's to know, not the model's: masked where the request is shown.
+  const masked = Object.keys(settings.query).length ? new Set([...queryKeys, ...Object.keys(settings.query)]) : queryKeys;
   // OpenAPI 3.0 ignores `style` on multipart fields. A converted Swagger 2.0 document has styles there only
   // for its formData arrays' collectionFormat (see swagger2-form-arrays), which applies to multipart too.
   const bodyEncoding = {
@@ -105,6 +107,7 @@ export async function callOperation(
       bodyEncoding,
       extraQuery,
     });
+    withConfiguredQuery(request.url, settings.query);
     const fromArguments = new Set(Object.keys(request.headers));
     request.headers = { ...lowerCaseKeys(settings.headers), ...request.headers };
     const declared = request.body === undefined && !request.headers['content-type'] ? declaredContentType(operation.parameters) : undefined;
@@ -140,7 +143,7 @@ export async function callOperation(
   };
   const first = await prepare();
   const outcome = (response: RawResponse): CallOutcome =>
-    first.auth.missing ? { response, queryKeys, missingCredentials: first.auth.missing } : { response, queryKeys };
+    first.auth.missing ? { response, queryKeys: masked, missingCredentials: first.auth.missing } : { response, queryKeys: masked };
   const response = await sendRequest(first.request, sendOptions);
   if (response.status !== 401 || !first.auth.tokenRequests.length) return outcome(response);
   // The cached token may have been revoked early: fetch a fresh one and try once more.
@@ -186,6 +189,14 @@ function responseMediaTypes(operation: Operation, catalog: Catalog): string[] {
   types = success.length ? success : other;
   mediaTypesCache.set(operation, types);
   return types;
+}
+
+/** The query parameters configured to go with every request (--query), after those the request has: before signing, so a signature covers them. */
+function withConfiguredQuery(url: URL, query: Record<string, string>): void {
+  const pairs = Object.entries(query)
+    .filter(([name]) => !url.searchParams.has(name))
+    .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
+  if (pairs.length) url.search = `${url.search ? `${url.search}&` : '?'}${pairs.join('&')}`;
 }
 
 function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {

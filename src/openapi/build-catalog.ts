@@ -21,6 +21,8 @@ export interface BuildCatalogOptions {
    * argument (Discourse declares its Api-Key and Api-Username as parameters of each operation).
    */
   serverHeaders?: readonly string[];
+  /** Query parameters the server sends with every request (--query): no arguments either. */
+  serverQuery?: readonly string[];
   /**
    * Security schemes the server has credentials for (`--auth`, the environment, `--credential-header`): a
    * parameter that one of an operation's schemes sets (Apideck declares its x-apideck-app-id scheme as a
@@ -36,8 +38,7 @@ export function buildCatalog(spec: LoadedSpec, options: BuildCatalogOptions = {}
   const documentServers = Array.isArray(document.servers) ? document.servers : [];
   const { security: documentSecurity, warning: securityWarning } = securityOfDocument(document);
   if (securityWarning) warnings.push(securityWarning);
-  const serverHeaders = new Set(options.serverHeaders?.map((name) => name.toLowerCase()));
-  const isArgument = (p: ParameterObject): boolean => !(p.in === 'header' && serverHeaders.has(p.name.toLowerCase()));
+  const isArgument = argumentFilter(options);
   const configured = new Set(options.credentialSchemes);
   const setByCredentials = credentialParameters(spec, options.credentialSchemes ?? []);
   const takenShapes = shapesOf(document.paths);
@@ -169,6 +170,13 @@ function assignIds(operations: Operation[], warnings: string[]): void {
   for (const [operationId, count] of counts) {
     if (count > 1) warnings.push(`operationId "${operationId}" is used by ${count} operations; they are identified as "METHOD /path" instead.`);
   }
+}
+
+/** Whether a parameter is an argument: not when the server sends it with every request (--header, --query). */
+function argumentFilter(options: BuildCatalogOptions): (p: ParameterObject) => boolean {
+  const serverHeaders = new Set(options.serverHeaders?.map((name) => name.toLowerCase()));
+  const serverQuery = new Set(options.serverQuery);
+  return (p) => !(p.in === 'header' && serverHeaders.has(p.name.toLowerCase())) && !(p.in === 'query' && serverQuery.has(p.name));
 }
 
 /** For each configured apiKey scheme, the parameter it sets: `header:x-apideck-app-id` (header names in lower case). */

@@ -3,12 +3,12 @@
  * content, notes and error messages alike.
  */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { mayHoldSecret } from '../base/credential-names.js';
+import { mayHoldSecret, namesQueryCredential } from '../base/credential-names.js';
 import { SecretRedactor } from '../http/redact-secrets.js';
 import type { ExecutionSettings } from './tool-context.js';
 
-/** Every credential of these settings: configured secrets (and the password part of `user:password`, the parts of an AWS key after its id), credential-like static headers, OAuth tokens held. */
-export function callSecrets(execution: Pick<ExecutionSettings, 'credentials' | 'headers' | 'tokens'>): string[] {
+/** Every credential of these settings: configured secrets (and the password part of `user:password`, the parts of an AWS key after its id), credential-like static headers and query parameters, OAuth tokens held. */
+export function callSecrets(execution: Pick<ExecutionSettings, 'credentials' | 'headers' | 'query' | 'tokens'>): string[] {
   const secrets: string[] = [];
   for (const secret of execution.credentials.values()) {
     secrets.push(secret);
@@ -25,11 +25,12 @@ export function callSecrets(execution: Pick<ExecutionSettings, 'credentials' | '
     const token = /^[A-Za-z][\w-]*\s+(\S+)$/.exec(value)?.[1];
     if (token) secrets.push(token);
   }
+  for (const [name, value] of Object.entries(execution.query)) if (value && (mayHoldSecret(name) || namesQueryCredential(name))) secrets.push(value);
   secrets.push(...execution.tokens.issued());
   return secrets;
 }
 
-export function redactorFor(execution: Pick<ExecutionSettings, 'credentials' | 'headers' | 'tokens'>): SecretRedactor {
+export function redactorFor(execution: Pick<ExecutionSettings, 'credentials' | 'headers' | 'query' | 'tokens'>): SecretRedactor {
   return new SecretRedactor(callSecrets(execution));
 }
 

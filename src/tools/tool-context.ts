@@ -11,7 +11,7 @@ import type { Catalog } from '../openapi/catalog.js';
 /** How tools call the API and shape its answers: the configured settings and the process's fetch and token cache. */
 export interface ExecutionSettings extends Pick<
   Config,
-  'baseUrl' | 'serverVariables' | 'headers' | 'timeoutMs' | 'maxResponseBytes' | 'maxBinaryBytes' | 'continuationTtlSeconds' | 'maxDownloadBytes'
+  'baseUrl' | 'serverVariables' | 'headers' | 'query' | 'timeoutMs' | 'maxResponseBytes' | 'maxBinaryBytes' | 'continuationTtlSeconds' | 'maxDownloadBytes'
 > {
   fetch: FetchLike;
   credentials: Credentials;

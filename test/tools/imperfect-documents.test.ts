@@ -621,6 +621,22 @@ describe('listings', () => {
     expect(sent).toMatch(/^auth: none declared; the configured Authorization header goes with every request$/m);
   });
 
+  test("a key the document declares as a query parameter (Marketcheck's api_key on all 71 operations) is sent by a server run with --query, and masked", async () => {
+    const marketcheck = directory('apigee.net/marketcheck-cars.json');
+    const { call } = await harness.connect({
+      catalog: buildCatalog(await loadSpec(marketcheck, settings()), { serverQuery: ['api_key'] }),
+      baseUrl: harness.upstream.url,
+      query: { api_key: 'mc-secret-7f3a' },
+    });
+    const described = (await call('describe_endpoint', { ids: ['getRecallHistory'] })).structuredContent as unknown as Described;
+    expect(described.endpoints[0]!.inputSchema.properties).not.toHaveProperty('api_key');
+    const result = await call('execute_endpoint', { id: 'getRecallHistory', arguments: { vin: '1FTFW1E50JFB12345' } });
+    expect(result.isError, textOf(result)).toBeFalsy();
+    expect(harness.upstream.requests.at(-1)!.url).toBe('/car/recall/1FTFW1E50JFB12345?api_key=mc-secret-7f3a');
+    expect(textOf(result)).toContain('GET /car/recall/1FTFW1E50JFB12345?api_key=***');
+    expect(JSON.stringify(result)).not.toContain('mc-secret-7f3a');
+  });
+
   test("a required argument that takes a few short values lists them (EVE Online's order_type and fleet role), so no describe is needed to call", async () => {
     const { call } = await connect(directory('evetech.net.json'));
     const orders = await call('list_endpoints', { query: 'list orders in a region', limit: 1 });
