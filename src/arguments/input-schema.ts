@@ -12,7 +12,7 @@ import { isJsonMediaType } from '../base/media-type.js';
 import { callerMustSend, presetNote, presetValue } from './fixed-parameters.js';
 import { fixedNote } from '../schema/fixed-value.js';
 import { isClientDefaulted, transportHeaders } from './transport-headers.js';
-import { credentialNote, isCredentialHeader } from './credential-parameter.js';
+import { credentialNote, isCredentialParameter } from './credential-parameter.js';
 import { replacementRequired, reusesReplacementBody } from './replacement-body.js';
 import { namesTheExampleLeavesOut } from './example-required.js';
 import { reachableDefs } from '../schema/local-defs.js';
@@ -160,11 +160,11 @@ export function buildInputSchema(operation: Operation, catalog: Catalog, mediaTy
       const p = binding.parameter;
       const preset = presetValue(p);
       const fixed = preset?.only === true;
-      const credential = isCredentialHeader(p);
+      const credential = isCredentialParameter(p);
       const defaulted = isClientDefaulted(p);
       const own = shortenWithLegend(p.description, isObject(schema) ? schema.enum : undefined, defaultDescriptionChars);
       const note = preset ? presetNote : defaulted ? `Optional: ${userAgent} is sent when left out.` : undefined;
-      const description = fixed ? fixedNote : credential ? credentialNote(p.name, callerMustSend(p)) : note ? `${own ?? ''} ${note}`.trim() : own;
+      const description = fixed ? fixedNote : credential ? credentialNote(p, callerMustSend(p)) : note ? `${own ?? ''} ${note}`.trim() : own;
       if (isObject(schema)) {
         schema = { ...schema };
         if (description && (note || credential || !schema.description)) schema.description = description;

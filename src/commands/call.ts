@@ -197,8 +197,8 @@ function quoteWord(word: string): string {
   return /^[\w./{}:-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-/** For a missing header the document names like a credential: how a script passes it. */
+/** For a missing header or query parameter the document names like a credential: how a script passes it. */
 function credentialHint(problem: ArgumentProblem, credentials: ReadonlyMap<string, string>): string {
-  const name = problem.keyword === 'required' ? credentials.get(problem.pointer.slice(1)) : undefined;
-  return name === undefined ? '' : ` (a credential: pass it with --header "${name}: …")`;
+  const flag = problem.keyword === 'required' ? credentials.get(problem.pointer.slice(1)) : undefined;
+  return flag === undefined ? '' : ` (a credential: pass it with ${flag})`;
 }

@@ -621,8 +621,14 @@ describe('listings', () => {
     expect(sent).toMatch(/^auth: none declared; the configured Authorization header goes with every request$/m);
   });
 
-  test("a key the document declares as a query parameter (Marketcheck's api_key on all 71 operations) is sent by a server run with --query, and masked", async () => {
+  test("a key the document declares as a query parameter (Marketcheck's api_key on all 71 operations) is said to be the user's, sent by a server run with --query, and masked", async () => {
     const marketcheck = directory('apigee.net/marketcheck-cars.json');
+    const unset = (await (await connect(marketcheck)).call('describe_endpoint', { ids: ['getRecallHistory'] })).structuredContent as unknown as Described;
+    expect(unset.endpoints[0]!.inputSchema.properties).toMatchObject({
+      api_key: {
+        description: 'a credential, optional: send one only when the user gives it, never make one up (a server run with --query "api_key=…" sends it itself)',
+      },
+    });
     const { call } = await harness.connect({
       catalog: buildCatalog(await loadSpec(marketcheck, settings()), { serverQuery: ['api_key'] }),
       baseUrl: harness.upstream.url,
