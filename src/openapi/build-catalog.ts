@@ -258,10 +258,22 @@ function summaryAndDescription(
 
 /**
  * The document's title; without one (DrChrono's and GoDaddy's are empty: 11 directory documents), the host of its
- * first server, so that the tools name the API ("app.drchrono.com API") rather than "the API".
+ * first server, so that the tools name the API ("app.drchrono.com API") rather than "the API". A title that names
+ * nothing but an API ("API v1.0.0", "Public Api": 11 more) has the host before it: "www.envoice.in API v1.0.0".
  */
 export function catalogTitle(title: unknown, servers: readonly ServerObject[]): string {
-  if (typeof title === 'string' && title.trim()) return title.trim();
+  const given = typeof title === 'string' ? title.trim() : '';
+  if (given && !namesNothing.test(given)) return given;
+  const host = firstHost(servers);
+  return host ? `${host}${given ? ` ${given}` : ''}` : given || 'API';
+}
+
+/** A title that says only that it is an API, perhaps public or REST, of some version or its documentation. */
+const namesNothing =
+  /^(?:the\s+)?(?:(?:public|rest|restful|web|http|json|open|private|external|internal|core)\s+)*apis?(?:\s+(?:v?\d[\w.-]*|version\s+\d[\w.]*|documentation|docs|definition|specification|spec|reference))*$/i;
+
+/** The host of the first server that names one. */
+function firstHost(servers: readonly ServerObject[]): string | undefined {
   for (const server of servers) {
     // A templated host ("api.{region}.example.com") names no one host; a user in the URL is no name to show.
     if (typeof server?.url !== 'string' || server.url.includes('{')) continue;
@@ -272,5 +284,5 @@ export function catalogTitle(title: unknown, servers: readonly ServerObject[]): 
       // a relative URL: try the next server
     }
   }
-  return 'API';
+  return undefined;
 }

@@ -50,6 +50,9 @@ describe('catalogTitle', () => {
     ['a templated host passed over for the next', '', [{ url: 'https://api.{region}.example.com' }, { url: 'https://api.example.com' }], 'api.example.com'],
     ['a relative server passed over', '', [{ url: '/v1' }, { url: 'http://[::1]:8080' }], '[::1]'],
     ['"API" when no server names a host', '', [{ url: '/v1' }], 'API'],
+    ['a title that names nothing after the host', 'API v1.0.0', [{ url: 'https://www.envoice.in' }], 'www.envoice.in API v1.0.0'],
+    ['"Public Api" alone when no server names a host', ' Public Api ', [{ url: '/v2' }], 'Public Api'],
+    ['a title that names something, as it is', 'Core Banking API v2', [{ url: 'https://bank.example.com' }], 'Core Banking API v2'],
   ])('%s', (_name, title, servers, expected) => {
     expect(catalogTitle(title, servers)).toBe(expected);
   });
