@@ -21,6 +21,7 @@ import { shortenText } from '../schema/shorten-text.js';
 import { shortenWithLegend } from '../schema/shorten-with-legend.js';
 import { findUnreliableConstraints, relaxUnreliable, unreliableProblem, type UnreliableConstraint } from '../schema/unreliable-constraints.js';
 import { withFileArguments } from './with-file-arguments.js';
+import { xmlAttributeNames } from '../schema/xml-schema.js';
 import { userAgent } from '../version.js';
 
 /** Where one argument goes in the HTTP request. */
@@ -151,7 +152,8 @@ export function buildInputSchema(operation: Operation, catalog: Catalog, mediaTy
     let schema = schemas[i] as JsonObject | boolean;
     if (binding.location === 'body') {
       const description = shortenText(operation.requestBody?.description, 160);
-      schema = withFileArguments(binding.mediaType, schema, defs, description);
+      const attributes = /xml/i.test(binding.mediaType) ? xmlAttributeNames(binding.media.schema, { resolver, docUrl: operation.docUrl }) : [];
+      schema = withFileArguments(binding.mediaType, schema, defs, description, attributes);
       if (description && isObject(schema) && !schema.description) schema = { ...schema, description };
       if (!/json/i.test(binding.mediaType) && isObject(schema))
         schema = { ...schema, description: `(${binding.mediaType}) ${schema.description ?? ''}`.trim() };

@@ -12,6 +12,7 @@ export function withFileArguments(
   schema: JsonObject | boolean,
   defs: Record<string, unknown>,
   bodyDescription?: string,
+  xmlAttributes: readonly string[] = [],
 ): JsonObject | boolean {
   const type = mediaType.toLowerCase();
   const structured = /json|x-www-form-urlencoded/.test(type);
@@ -20,7 +21,7 @@ export function withFileArguments(
   // "format: byte" (base64) is how JSON carries bytes; a text body is its bytes (InfluxDB's line protocol says byte).
   // An XML body the schema describes as an object takes that object, written as XML (see encode-xml), or the XML text.
   if (/xml/.test(type) && describesObject(followDefs(schema, defs)))
-    return { anyOf: [schema, { type: 'string', description: 'The XML document as text.' }], description: xmlNote(bodyDescription) };
+    return { anyOf: [schema, { type: 'string', description: 'The XML document as text.' }], description: xmlNote(bodyDescription, xmlAttributes) };
   if (type.startsWith('text/') || /xml|yaml|csv/.test(type)) return isObject(schema) && schema.format === 'byte' ? withoutFormat(schema) : schema;
   const description = isObject(schema) && typeof schema.description === 'string' ? schema.description : undefined;
   const file = fileArgumentSchema(description);
@@ -30,8 +31,9 @@ export function withFileArguments(
   return { ...file, anyOf: [schema, ...(file.anyOf as unknown[])], description: objectOrFileNote(mediaType, bodyDescription ?? description) };
 }
 
-function xmlNote(description: string | undefined): string {
-  const note = 'An object as the schema says is sent as XML, its elements named as the schema names them; or give the XML text.';
+function xmlNote(description: string | undefined, attributes: readonly string[]): string {
+  const asAttributes = attributes.length ? ` (${attributes.join(', ')} as attributes)` : '';
+  const note = `An object as the schema says is sent as XML, its elements named as the schema names them${asAttributes}; or give the XML text.`;
   return description ? `${description} ${note}` : note;
 }
 

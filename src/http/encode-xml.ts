@@ -7,19 +7,8 @@ import { isObject, type JsonObject } from '../base/json.js';
 import { echoInput } from '../echo-input.js';
 import { RequestBuildError } from '../errors.js';
 import type { SchemaLookup } from './file-properties.js';
+import { maxXmlDepth, readXmlSchema, type XmlSchema } from '../schema/xml-schema.js';
 
-/** A schema read through its `$ref`s and `allOf` members: what shapes the value, and its `xml` hints merged. */
-interface XmlSchema {
-  properties: Record<string, unknown>;
-  items: unknown;
-  xml: JsonObject;
-  docUrl: string;
-  /** The name of the last named schema followed, the element name the specification gives a `$ref`'d root. */
-  named?: string;
-}
-
-/** Schemas followed into one value: deeper nesting is written without hints rather than followed on. */
-const maxDepth = 32;
 /** An XML element or attribute name, with an optional prefix (XML 1.0's Name, ASCII part). */
 const xmlName = /^[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?$/;
 
@@ -47,31 +36,9 @@ class XmlWriter {
     private readonly wrappedByDefault: boolean,
   ) {}
 
-  /** The schema with its `$ref`s followed and its `allOf` members' properties, items and hints merged. */
+  /** The schema read (see `readXmlSchema`). */
   read(node: unknown, docUrl: string, depth: number): XmlSchema {
-    const out: XmlSchema = { properties: {}, items: undefined, xml: {}, docUrl };
-    const visit = (schema: unknown, url: string, level: number): void => {
-      if (!isObject(schema) || level > maxDepth) return;
-      if (typeof schema.$ref === 'string') {
-        if (!this.lookup) return;
-        try {
-          const target = this.lookup.resolver.deref(schema, url, 'an XML request body');
-          // The schema's own name is the first named one met ("Pet", not the "Animal" its allOf takes in).
-          out.named ??= schema.$ref.slice(schema.$ref.lastIndexOf('/') + 1);
-          visit(target.value, target.docUrl, level + 1);
-          out.docUrl = target.docUrl;
-        } catch {
-          // An unresolvable schema names nothing: the value is written by its own keys.
-        }
-        return;
-      }
-      if (Array.isArray(schema.allOf)) for (const member of schema.allOf) visit(member, url, level + 1);
-      if (isObject(schema.properties)) Object.assign(out.properties, schema.properties);
-      if (schema.items !== undefined) out.items = schema.items;
-      if (isObject(schema.xml)) Object.assign(out.xml, schema.xml);
-    };
-    visit(node, docUrl, depth);
-    return out;
+    return readXmlSchema(node, docUrl, depth, this.lookup);
   }
 
   /** `value` as the element `name` (or the name its schema gives), with its attributes and children. */
@@ -81,7 +48,7 @@ class XmlWriter {
 
   /** The schema read (see `read`), unless past the depth schemas are followed to: a value is then written by its own keys. */
   private readAt(schema: unknown, docUrl: string, depth: number): XmlSchema {
-    return this.read(depth >= maxDepth ? undefined : schema, docUrl, depth);
+    return this.read(depth >= maxXmlDepth ? undefined : schema, docUrl, depth);
   }
 
   private write(name: string, value: unknown, read: XmlSchema, depth: number): string {

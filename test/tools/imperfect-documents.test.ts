@@ -831,6 +831,17 @@ describe('listings', () => {
 });
 
 describe('XML request bodies', () => {
+  test("the properties an XML body writes as attributes are named (the Open Build Service's request: project and package of its source)", async () => {
+    const { call } = await connect(directory('opensuse.org/obs.json'));
+    const described = (await call('describe_endpoint', { ids: ['POST /request'] })).structuredContent as unknown as Described;
+    const body = (described.endpoints[0]!.inputSchema as { properties: { body: { description: string } } }).properties.body;
+    expect(body.description).toContain('its elements named as the schema names them (package, project, rev, type, creator, when, who, id, name as attributes)');
+    const action = { type: 'submit', source: { project: 'home:alice', package: 'vim' }, target: { project: 'openSUSE:Factory' } };
+    const sent = await call('execute_endpoint', { id: 'POST /request', arguments: { body: { action } } });
+    expect(sent.isError, textOf(sent)).toBeFalsy();
+    expect(harness.upstream.requests.at(-1)!.body).toContain('<action type="submit"><source project="home:alice" package="vim"></source>');
+  });
+
   test("S3's XML bodies take an object, written as the schema names it (TagSet wrapped, CORSRule repeated), or the XML text", async () => {
     const { call } = await connect(directory('amazonaws.com/s3.json'));
     const described = (await call('describe_endpoint', { ids: ['PutBucketTagging'] })).structuredContent as unknown as Described;
