@@ -30,6 +30,39 @@ export function shortenWithLegend(text: string | undefined, values: unknown, max
   return unsaid.length ? `${short ?? ''} ${short && unsaid.length < labels.length ? 'Also' : 'Values'}: ${legendOf(unsaid)}`.trim() : short;
 }
 
+/**
+ * The operation's description, shortened, followed by what its whole text says the values of the inputs'
+ * enums mean, for an input whose own description does not say it: Billbee's order state change takes
+ * NewStateId 1 to 16, explained only by the operation's "- 4: shipped" list below its first paragraph.
+ * Inputs are the schema's properties and its body's.
+ */
+export function shortenWithInputLegends(text: string | undefined, maxChars: number, inputSchema: unknown): string | undefined {
+  const short = shortenText(text, maxChars);
+  if (!text || text.length > maxTextChars) return short;
+  const legends: string[] = [];
+  for (const [name, property] of enumInputs(inputSchema)) {
+    const labels = valueLabels(text, property.enum as unknown[]);
+    const own = typeof property.description === 'string' ? property.description : '';
+    if (labels.length < 2 || labels.every(({ label }) => own.includes(label) || short?.includes(label))) continue;
+    legends.push(`Values of ${name}: ${legendOf(labels)}.`);
+  }
+  return legends.length ? `${short ?? ''} ${legends.join(' ')}`.trim() : short;
+}
+
+/** The properties of the schema and of its body that have an enum of a few values, by name. */
+function enumInputs(schema: unknown): [string, Record<string, unknown>][] {
+  const propertiesOf = (node: unknown): [string, unknown][] => (isRecord(node) && isRecord(node.properties) ? Object.entries(node.properties) : []);
+  const top = propertiesOf(schema);
+  const body = top.find(([name]) => name === 'body')?.[1];
+  return [...top, ...propertiesOf(body)].flatMap(([name, property]): [string, Record<string, unknown>][] =>
+    isRecord(property) && Array.isArray(property.enum) && property.enum.length >= 2 && property.enum.length <= maxValues ? [[name, property]] : [],
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** Each value the text gives a meaning, with the meaning: the first one the text gives it, as plain words. */
 function valueLabels(text: string, values: readonly unknown[]): { value: string; label: string }[] {
   const meanings = new Map<string, string>();

@@ -13,7 +13,7 @@ import { describeSecurity, isSecurityOptional, securityText } from '../auth/desc
 import { schemesSentByHeaders } from '../auth/header-schemes.js';
 import type { SchemeUse } from '../auth/schemes/scheme-use.js';
 import { foldSchema, schemaPart } from '../schema/fold-schema.js';
-import { shortenText } from '../schema/shorten-text.js';
+import { shortenWithInputLegends } from '../schema/shorten-with-legend.js';
 import type { ToolContext } from './tool-context.js';
 import { maxIds } from './describe-endpoint-tool.js';
 import { compactJson, toolError, toolResult } from './tool-result.js';
@@ -116,7 +116,7 @@ export function describeOperation(operation: Operation, catalog: Catalog, config
     method: operation.method.toUpperCase(),
     path: operation.path,
     summary: operation.summary ?? '',
-    description: shortenText(operation.description, 400) ?? '',
+    description: shortenWithInputLegends(operation.description, 400, schema) ?? '',
     inputSchema: schema,
     responses: part ? [] : summarizeResponses(operation, catalog),
     security: describeSecurity(operation, catalog, configured),

