@@ -44,15 +44,15 @@ export function chooseAlternative(input: Pick<AuthorizeInput, 'alternatives' | '
 } {
   const { alternatives, credentials } = input;
   if (!alternatives.length) return { chosen: [] };
-  const usable = alternatives.find((all) => all.every((s) => credentials.has(s.name) && !unsupportedType(s.type)));
+  const configured = (s: SchemeUse) => credentials.has(s.name) && !unsupportedType(s.type);
+  const usable = alternatives.find((all) => all.every(configured));
   if (usable) return { chosen: usable };
   if (input.optional) return { chosen: [] };
   // A configured header carries the rest: nothing is missing, and what has a credential is still sent.
-  const covered = alternatives.find((all) => all.every((s) => input.sentByHeaders?.has(s.name) || (credentials.has(s.name) && !unsupportedType(s.type))));
+  const covered = alternatives.find((all) => all.every((s) => input.sentByHeaders?.has(s.name) || configured(s)));
   if (covered) return { chosen: covered.filter((s) => credentials.has(s.name) && !input.sentByHeaders?.has(s.name)) };
   const howTo = (s: SchemeUse) =>
     `${s.name} (${s.type === 'http' && s.scheme ? `http ${s.scheme}` : s.type}): ${unsupportedType(s.type) ? `${unsupportedType(s.type)!.name} is not supported` : howToSet(s.name)}`;
-  const configured = (s: SchemeUse) => credentials.has(s.name) && !unsupportedType(s.type);
   // Part of an alternative configured (Appwrite's Key and Project, not its JWT): that part is sent, and only the rest is asked for.
   const partial = alternatives.reduce<SchemeUse[] | undefined>(
     (best, all) => (all.filter(configured).length > (best?.filter(configured).length ?? 0) ? all : best),

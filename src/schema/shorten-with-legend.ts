@@ -1,4 +1,5 @@
 /** @module What a description says an enum's values mean ("`1` - public"), kept when shortening the description cuts it off. */
+import { isObject } from '../base/json.js';
 import { shortenText } from './shorten-text.js';
 
 /** Longest meaning kept for one value, and for all of them: the legend is a reminder, not the documentation. */
@@ -23,7 +24,7 @@ const legendLine = /(?:^|[\n>,;(]|\.\s)[ \t]*(?:[-*•+][ \t]+)?[`'"*]*([\w.-]+)
 export function shortenWithLegend(text: string | undefined, values: unknown, maxChars: number): string | undefined {
   const short = shortenText(text, maxChars);
   if (!text || maxChars <= 0 || !Array.isArray(values) || values.length < 2 || values.length > maxValues || text.length > maxTextChars) return short;
-  const labels = valueLabels(text, values);
+  const labels = labelsOf(meaningsIn(text), values);
   if (labels.length < 2) return short;
   // What the shortened text says in full is not said twice (a label it cut off is said in full).
   const unsaid = labels.filter(({ label }) => !short?.includes(label.replace(/…$/, '')));
@@ -40,8 +41,9 @@ export function shortenWithInputLegends(text: string | undefined, maxChars: numb
   const short = shortenText(text, maxChars);
   if (!text || text.length > maxTextChars) return short;
   const legends: string[] = [];
+  let meanings: Map<string, string> | undefined;
   for (const [name, property] of enumInputs(inputSchema)) {
-    const labels = valueLabels(text, property.enum as unknown[]);
+    const labels = labelsOf((meanings ??= meaningsIn(text)), property.enum as unknown[]);
     const own = typeof property.description === 'string' ? property.description : '';
     if (labels.length < 2 || labels.every(({ label }) => own.includes(label) || short?.includes(label))) continue;
     legends.push(`Values of ${name}: ${legendOf(labels)}.`);
@@ -51,25 +53,26 @@ export function shortenWithInputLegends(text: string | undefined, maxChars: numb
 
 /** The properties of the schema and of its body that have an enum of a few values, by name. */
 function enumInputs(schema: unknown): [string, Record<string, unknown>][] {
-  const propertiesOf = (node: unknown): [string, unknown][] => (isRecord(node) && isRecord(node.properties) ? Object.entries(node.properties) : []);
+  const propertiesOf = (node: unknown): [string, unknown][] => (isObject(node) && isObject(node.properties) ? Object.entries(node.properties) : []);
   const top = propertiesOf(schema);
   const body = top.find(([name]) => name === 'body')?.[1];
   return [...top, ...propertiesOf(body)].flatMap(([name, property]): [string, Record<string, unknown>][] =>
-    isRecord(property) && Array.isArray(property.enum) && property.enum.length >= 2 && property.enum.length <= maxValues ? [[name, property]] : [],
+    isObject(property) && Array.isArray(property.enum) && property.enum.length >= 2 && property.enum.length <= maxValues ? [[name, property]] : [],
   );
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Each value the text gives a meaning, with the meaning: the first one the text gives it, as plain words. */
-function valueLabels(text: string, values: readonly unknown[]): { value: string; label: string }[] {
+/** What the text says each value it explains means: the first meaning it gives, as plain words. */
+function meaningsIn(text: string): Map<string, string> {
   const meanings = new Map<string, string>();
   for (const [, key, meaning] of text.matchAll(legendLine)) {
     const label = plainLabel(meaning!);
     if (label && !meanings.has(key!)) meanings.set(key!, label);
   }
+  return meanings;
+}
+
+/** Each of the values with a meaning, with the meaning. */
+function labelsOf(meanings: ReadonlyMap<string, string>, values: readonly unknown[]): { value: string; label: string }[] {
   return values.flatMap((value) => {
     const label = meanings.get(String(value));
     return label === undefined || label === String(value) ? [] : [{ value: String(value), label }];

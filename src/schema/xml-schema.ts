@@ -59,16 +59,16 @@ const attributeDepth = 6;
  */
 export function xmlAttributeNames(schema: unknown, lookup: XmlSchemaLookup | undefined): string[] {
   const names = new Set<string>();
-  const walk = (node: unknown, docUrl: string, depth: number): void => {
+  // Each schema is read once: a property read to see whether it is an attribute is walked as read.
+  const walk = (read: XmlSchema, depth: number): void => {
     if (depth > attributeDepth || names.size >= maxAttributeNames) return;
-    const read = readXmlSchema(node, docUrl, depth, lookup);
     for (const [key, property] of Object.entries(read.properties)) {
       const own = readXmlSchema(property, read.docUrl, depth + 1, lookup);
       if (own.xml.attribute === true) names.add(key);
-      else walk(property, read.docUrl, depth + 1);
+      else walk(own, depth + 1);
     }
-    if (read.items !== undefined) walk(read.items, read.docUrl, depth + 1);
+    if (read.items !== undefined && depth < attributeDepth) walk(readXmlSchema(read.items, read.docUrl, depth + 1, lookup), depth + 1);
   };
-  walk(schema, lookup?.docUrl ?? '', 0);
+  walk(readXmlSchema(schema, lookup?.docUrl ?? '', 0, lookup), 0);
   return [...names].slice(0, maxAttributeNames);
 }
