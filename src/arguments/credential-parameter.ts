@@ -4,12 +4,16 @@
  * and a model cannot know the value, so the schema tells it where the value comes from.
  */
 import { namesCredential } from '../base/credential-names.js';
+import { isObject } from '../base/json.js';
 import type { ParameterObject } from '../openapi/openapi-types.js';
 import type { ArgumentBinding } from './input-schema.js';
 
-/** Whether the parameter is a header or query parameter whose name says it carries a credential. */
+/**
+ * Whether the parameter is a header or query parameter whose name says it carries a credential; not a
+ * flag (Marketcheck's boolean "append_api_key" says whether links carry the key, and is no key).
+ */
 export function isCredentialParameter(p: ParameterObject): boolean {
-  return (p.in === 'header' || p.in === 'query') && namesCredential(p.name);
+  return (p.in === 'header' || p.in === 'query') && namesCredential(p.name) && !(isObject(p.schema) && p.schema.type === 'boolean');
 }
 
 /** The flag that has the server send the parameter with every request. */

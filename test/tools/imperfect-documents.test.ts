@@ -643,6 +643,16 @@ describe('listings', () => {
     expect(JSON.stringify(result)).not.toContain('mc-secret-7f3a');
   });
 
+  test("a flag named like a credential (Marketcheck's boolean append_api_key, whether links carry the key) is no credential", async () => {
+    const marketcheck = directory('apigee.net/marketcheck-cars.json');
+    const described = (await (await connect(marketcheck)).call('describe_endpoint', { ids: ['GET /search/car/active'] }))
+      .structuredContent as unknown as Described;
+    const properties = described.endpoints[0]!.inputSchema.properties as Record<string, { type: string; description?: string }>;
+    const flag = properties['append_api_key']!;
+    expect(flag.type).toBe('boolean');
+    expect(flag.description ?? '').not.toContain('credential');
+  });
+
   test("a required argument that takes a few short values lists them (EVE Online's order_type and fleet role), so no describe is needed to call", async () => {
     const { call } = await connect(directory('evetech.net.json'));
     const orders = await call('list_endpoints', { query: 'list orders in a region', limit: 1 });
