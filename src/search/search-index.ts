@@ -16,7 +16,7 @@ import { conceptTerms, queryConcepts, requestWords, type QueryConcept } from './
 import { requestVerbs, type RequestVerbs } from './request-verbs.js';
 import { addRunTogetherForms, splitRunTogetherTerms } from './run-together-words.js';
 import { searchVocabulary, type SearchVocabulary } from './search-vocabulary.js';
-import { contentTerms, titleFit, titlesOf } from './search-title.js';
+import { contentTerms, pathTitleOf, titleFit, titlesOf } from './search-title.js';
 import { isStopWord, memoizedTokenizer, splitWords, tokenize } from './tokenize.js';
 
 /**
@@ -51,6 +51,11 @@ const verbatimBonus = 0.5;
  * by name": Companies_Query): less than one naming that too ("get schema by name": Getschemabyname before Getschemas).
  */
 const qualifiedFitShare = 0.5;
+/**
+ * What a title fit by the path counts against one by the summary or id: a path names what is acted on, not
+ * what is done ("/ontology/term/{accId}" is an ontology term, "Returns term for Accession ID" says so without "ontology").
+ */
+const pathTitleShare = 0.5;
 /** What an operation keeps whose title undoes what the request asks ("unban" for "ban", "unfollow" for "follow"): the opposite is rarely meant. */
 const undoingFactor = 0.5;
 /** Share more for an operation with an input whose name the request spells out word for word ("cancel at period end"). */
@@ -152,6 +157,8 @@ export class SearchIndex {
   private readonly titleTerms: string[][];
   /** Per document: its titles as content terms (see `titlesOf`), to put exact matches of a keyword query first. */
   private readonly titles: string[][][];
+  /** Per document: what its path names, as content terms (see `pathTitleOf`). */
+  private readonly pathTitles: string[][];
   /** Per document: its inputs named by a phrase, as terms (see `parameterPhrases`); undefined when none. */
   private readonly phrases: (string[][] | undefined)[];
   /** Per document: its intent, as an index into `intents`. */
@@ -200,6 +207,7 @@ export class SearchIndex {
     this.segments = segmentTerms(new Set(operations.map((op) => op.path)), terms);
     this.titleTerms = perDoc.map((d) => [...new Set([...d.id, ...d.summary])]);
     this.titles = perDoc.map(titlesOf);
+    this.pathTitles = perDoc.map(pathTitleOf);
     // After the titles: a form run together is the title's words again, not one more of them.
     addRunTogetherForms(perDoc, runTogether);
     const averages = Object.fromEntries(
@@ -293,13 +301,15 @@ export class SearchIndex {
     const askedTerms = [...content];
     const verbatim = verbatimWords(query);
     const maxBonus = (1 + parameterPhraseBonus) * (1 + coverageBonus) * (1 + titleBonus) * (1 + verbatimBonus) * (context.length ? 1 + contextBonus : 1);
+    // Every title that fits has each thing asked: a path without the rarest of them is passed over at once.
+    const rarest = this.rarestOf(asked);
     const withBonuses = (doc: number): number => {
       let score = scores[doc]!;
       if (this.phrases[doc]?.some((phrase) => phrase.every((t) => terms.has(t)))) score *= 1 + parameterPhraseBonus;
       const title = this.titleTerms[doc]!;
       if (title.length) score *= 1 + (coverageBonus * title.filter((t) => terms.has(t)).length) / title.length;
       if (this.undoes(doc, terms)) score *= undoingFactor;
-      const fit = Math.max(titleFit(content, this.titles[doc]!), asked !== content && titleFit(asked, this.titles[doc]!) === 1 ? qualifiedFitShare : 0);
+      const fit = this.fitOf(doc, content, asked, rarest);
       score *= 1 + titleBonus * fit;
       if (this.operations[doc]!.deprecated) score *= fit === 1 ? deprecatedExactFactor : deprecatedFactor;
       if (context.length && this.titleHasAny(doc, askedTerms)) score *= 1 + contextBonus * contextAffinity(this.operations[doc]!, context);
@@ -522,6 +532,30 @@ export class SearchIndex {
       touched.length = 0;
     }
     return matches;
+  }
+
+  /**
+   * How well the operation's titles fit what is asked (see `titleFit`): all its content words, or those before
+   * "by" for `qualifiedFitShare`; its path's words where they fit better, for `pathTitleShare` of that.
+   */
+  private fitOf(doc: number, content: ReadonlySet<string>, asked: ReadonlySet<string>, rarest: string | undefined): number {
+    const fitOf = (titles: readonly (readonly string[])[]): number =>
+      Math.max(titleFit(content, titles), asked !== content && titleFit(asked, titles) === 1 ? qualifiedFitShare : 0);
+    const byTitle = fitOf(this.titles[doc]!);
+    const path = this.pathTitles[doc]!;
+    if (byTitle >= pathTitleShare || rarest === undefined || !path.includes(rarest)) return byTitle;
+    return Math.max(byTitle, pathTitleShare * fitOf([path]));
+  }
+
+  /** The term of the set this API says least often; undefined when the set is empty. */
+  private rarestOf(terms: ReadonlySet<string>): string | undefined {
+    let rarest: string | undefined;
+    let highest = -1;
+    for (const term of terms) {
+      const idf = this.postings.get(term)?.idf ?? Infinity;
+      if (idf > highest) [rarest, highest] = [term, idf];
+    }
+    return rarest;
   }
 
   /** The highest idf among the terms of what a request asks for (its concepts before "by"); undefined when none is a term here. */

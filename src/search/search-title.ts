@@ -3,7 +3,7 @@
  * query says: "create issue" is "Create an issue" exactly, and "Create an issue comment" with a word more.
  */
 import { isIntentTerm } from './search-intent.js';
-import { selfTerm, type FieldTerms } from './search-fields.js';
+import { isApiSegment, selfTerm, type FieldTerms } from './search-fields.js';
 
 /** Versions ("v1", "v2beta1") and bare numbers say which copy of an API, not what an operation does. */
 const versionTerm = /^(?:v\d+(?:(?:alpha|beta)\d*)?|\d+)$/;
@@ -25,6 +25,14 @@ export function titlesOf(fields: Pick<FieldTerms, 'summary' | 'id' | 'path'>): s
   const id = contentTerms([...fields.id, ...self]);
   const same = summary.length === id.length && summary.every((t) => id.includes(t));
   return (same ? [summary] : [summary, id]).filter((title) => title.length > 0);
+}
+
+/**
+ * What a path names as a title: its static segments' content terms, less those saying which API or version
+ * ("/api/v1/ontology/term/{accId}": ontology, term), with the caller for "/me".
+ */
+export function pathTitleOf(fields: Pick<FieldTerms, 'path'>): string[] {
+  return contentTerms(fields.path.filter((term) => !isApiSegment(term)));
 }
 
 /**

@@ -153,6 +153,23 @@ describe('SearchIndex', () => {
     expect(first(index, 'widgets by zebra')).toBe('listWidgets');
   });
 
+  test("a path names what an operation is about when its summary leaves it out (the Rat Genome Database's /ontology/term/{accId}, 'Returns term for Accession ID')", () => {
+    const index = new SearchIndex([
+      operation('getTermUsingGET', 'get', '/ontology/term/{accId}', '', { summary: 'Returns term for Accession ID' }),
+      operation('getOntDagsUsingGET', 'get', '/ontology/ont/{accId}', '', { summary: 'Returns child and parent terms for Accession ID' }),
+      operation('getTermAccIdsUsingGET', 'get', '/annotations/accId/{rgdId}', '', {
+        summary: 'Returns a list ontology term accession IDs annotated to an rgd object',
+      }),
+      operation('getAnnotationsByAccIdAndRgdIdUsingGET', 'get', '/annotations/{accId}/{rgdId}', '', {
+        summary: 'Returns a list of annotations by RGD ID and ontology term accession ID',
+      }),
+      ...['genes', 'strains', 'qtls', 'maps'].map((what) =>
+        operation(`${what}UsingGET`, 'get', `/${what}/{rgdId}`, '', { summary: `Returns ${what} for RGD ID` }),
+      ),
+    ]);
+    expect(first(index, 'get ontology term by accession id')).toBe('getTermUsingGET');
+  });
+
   test('an id naming its method anywhere (Autotask\'s "Tickets_PatchEntity") is found by the intent it names', () => {
     const index = new SearchIndex([
       operation('Tickets_UpdateEntity', 'put', '/V1.0/Tickets', ''),
