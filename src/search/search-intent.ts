@@ -4,7 +4,7 @@
  */
 import type { Operation } from '../openapi/operation.js';
 import type { RequestVerbs, VerbEffect } from './request-verbs.js';
-import { isPlural, lastSegment, withoutNamespace, withoutSelfReference } from './search-fields.js';
+import { isPlural, lastSegment, withoutFormat, withoutNamespace, withoutSelfReference } from './search-fields.js';
 import { isStopWord, own, singular, splitWords, toTerm } from './tokenize.js';
 
 export const intents = ['list', 'get', 'create', 'update', 'delete', 'action'] as const;
@@ -66,7 +66,7 @@ export function operationIntent(op: Operation): Intent {
   // A namespaced segment ("microsoft.graph.archive") is an OData action or function: it acts, whatever its name.
   const namespaced = last !== final;
   const endsInParameter = /^\{[^}]*\}$/.test(last);
-  const plural = isPlural(last);
+  const plural = isPlural(withoutFormat(last));
   if (op.method === 'get') {
     // An id that names its method and then a verb (AWS's "GET_CreateKeyPair", one of a GET and a POST of every action) does what the verb says.
     const afterMethod = methodThenAction.test(op.id) ? own(verbIntents, toTerm(idWords[1]!)) : undefined;

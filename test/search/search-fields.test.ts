@@ -101,6 +101,9 @@ describe('pathNames', () => {
     { given: '/', want: '' },
     { given: '/v1/{+name}:cancel', want: ':cancel' },
     { given: '/users.{format}', want: 'users.' },
+    // A format the path ends in says how the answer is written (Channel 4's, Jumpseller's): not a word of what it is.
+    { given: '/categories.atom', want: 'categories' },
+    { given: '/v2/imports/{id}.json', want: 'imports' },
   ])('$given -> $want', ({ given, want }) => {
     expect(pathNames(given)).toBe(want);
   });

@@ -170,6 +170,25 @@ describe('SearchIndex', () => {
     expect(first(index, 'get ontology term by accession id')).toBe('getTermUsingGET');
   });
 
+  test("a format a path ends in is no word of it: 'list all categories' is Channel 4's /categories.atom, not a feed of one category", () => {
+    const index = new SearchIndex([
+      operation('Categories_Landing_Feed', 'get', '/categories.atom', 'Lists Channel 4 programmes by category (/ tag).', {
+        summary: 'Categories Landing Feed',
+      }),
+      ...['', '/page-{pageno}', '/title', '/channel/{channel}', '/derived/ad'].map((tail, i) =>
+        operation(
+          `All_Programmes_by_TX_Date(${i})`,
+          'get',
+          `/categories/{category}${tail}.atom`,
+          'List all Channel 4 programmes associated with the specified category, most recently transmitted first.',
+          { summary: `All Programmes by TX Date(${i})` },
+        ),
+      ),
+      operation('Search_Feed', 'get', '/search.atom', '', { summary: 'Search Feed' }),
+    ]);
+    expect(first(index, 'list all categories')).toBe('Categories_Landing_Feed');
+  });
+
   test('an id naming its method anywhere (Autotask\'s "Tickets_PatchEntity") is found by the intent it names', () => {
     const index = new SearchIndex([
       operation('Tickets_UpdateEntity', 'put', '/V1.0/Tickets', ''),

@@ -43,6 +43,9 @@ describe('operationIntent', () => {
       description: 'Delete coupon by coupon codes.',
       want: 'delete',
     },
+    // A format a path ends in leaves its last word plural: a GET of it lists, a POST creates.
+    { method: 'get', path: '/orders.json', id: 'GET /orders.json', want: 'list' },
+    { method: 'post', path: '/products.json', id: 'POST /products.json', want: 'create' },
     { method: 'post', path: '/reminders.delete', id: 'reminders_delete', description: 'Removes a reminder.', want: 'delete' },
     // A GET's description saying "Get all…" leaves it to the path: a collection is listed.
     { method: 'get', path: '/customers', id: 'customers', description: 'Get all customers.', want: 'list' },
