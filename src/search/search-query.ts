@@ -24,6 +24,8 @@ const phraseWeight = 0.9;
 const nounEndings = ['ion', 'ation', 'ition'];
 /** Shorter terms make nouns by chance ("act": action, "stat": station). */
 const minVerbChars = 4;
+/** Nouns shorter than this are left alone: few have an adjective in "-ic", and a short one would make a word by chance. */
+const minNounChars = 5;
 /** What a word's meaning counts against the word typed. */
 const meaningWeight = 0.7;
 /** A word people use loosely ("new", "open", "file"), whose meanings leave it out, counts less than what it stands for. */
@@ -148,6 +150,7 @@ export function queryConcepts(
     for (const meaning of meanings) if (!terms.has(meaning)) terms.set(meaning, meaningWeight * weight);
     for (const compound of compounds[i]!) if (!terms.has(compound)) terms.set(compound, meaningWeight * weight);
     if (!isStopWord(word)) for (const noun of nounsOfVerb(term, isTerm)) if (!terms.has(noun)) terms.set(noun, meaningWeight * weight);
+    if (!isStopWord(word)) for (const adjective of adjectivesOfNoun(term, isTerm)) if (!terms.has(adjective)) terms.set(adjective, meaningWeight * weight);
     push(terms, false, meanings.length && terms.has(term) ? term : undefined, qualifying && word !== 'by');
   }
   return concepts;
@@ -203,6 +206,18 @@ function opensWhereOrWith(words: readonly string[], i: number, isVerb: (term: st
   if (!thingLinks.has(words[i]!)) return false;
   const content = words.slice(0, i).filter((word) => !isStopWord(word));
   return content.length === 2 && isVerb(toTerm(content[0]!)) && !isVerb(toTerm(content[1]!));
+}
+
+/**
+ * The adjectives the API makes of a noun, which the stemmer keeps apart ("history": historical, "geography":
+ * geographic, "statistic": statistical): "price history" asks for Tradematic's "Get historical data". Only
+ * these endings: "-al" of other nouns makes words that mean something else ("option": optional, "person": personal).
+ */
+function adjectivesOfNoun(term: string, isTerm: (term: string) => boolean): string[] {
+  if (term.length < minNounChars) return [];
+  const stem = term.slice(0, -1);
+  const forms = term.endsWith('y') ? [`${stem}ical`, `${stem}ic`] : term.endsWith('ic') ? [`${term}al`] : [];
+  return forms.filter((form) => isTerm(form));
 }
 
 /** Every term of the concepts with its highest weight. */

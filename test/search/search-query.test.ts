@@ -26,6 +26,17 @@ describe('queryConcepts', () => {
     expect(terms('act now')[0]).toEqual(['act']);
   });
 
+  test("a noun also asks for the adjective the API makes of it in '-ic' or '-ical' ('price history': historical data), not for any '-al' word ('option': optional)", () => {
+    const apiTerms = new Set(['historical', 'geographic', 'statistical', 'optional', 'personal']);
+    const terms = (request: string) => queryConcepts(request, undefined, (term) => apiTerms.has(term)).map((c) => [...c.terms.keys()]);
+    expect(terms('price history')).toEqual([['pric'], ['history', 'historical']]);
+    expect(terms('geography statistic')).toEqual([
+      ['geography', 'geographic'],
+      ['statistic', 'statistical'],
+    ]);
+    expect(terms('option person')).toEqual([['option'], ['person']]);
+  });
+
   test('without a vocabulary each word stands for itself', () => {
     expect(queryConcepts('send the email').map((c) => [...c.terms.keys()])).toEqual([['send'], ['email']]);
   });
