@@ -216,9 +216,26 @@ function credentialsAsAuth(
   if (!schemes.length) return { parameters, security };
   const added = Object.fromEntries(schemes.map(([name]) => [name, []]));
   const extended = (security.length ? security : [{}]).filter(isObject).map((requirement) => ({ ...requirement, ...added }));
-  if (!extended.some((requirement) => Object.keys(requirement).every((name) => configured.has(name)))) return { parameters, security };
-  const sent = new Set(schemes.map(([, key]) => key));
-  return { parameters: parameters.filter((p) => !sent.has(parameterKey(p.in, p.name))), security: extended };
+  const without = (sent: Set<string>) => parameters.filter((p) => !sent.has(parameterKey(p.in, p.name)));
+  if (extended.some((requirement) => Object.keys(requirement).every((name) => configured.has(name))))
+    return { parameters: without(new Set(schemes.map(([, key]) => key))), security: extended };
+  // None usable, but the operation's own security names the scheme: what is configured of its most nearly
+  // configured alternative is sent all the same (OpenFEC asks for its query key with a header key), so the
+  // parameter would go twice, once made up.
+  const partial = mostConfigured(security, configured);
+  const sentAnyway = new Set(schemes.filter(([name]) => partial && Object.hasOwn(partial, name)).map(([, key]) => key));
+  return { parameters: sentAnyway.size ? without(sentAnyway) : parameters, security };
+}
+
+/** The alternative with the most configured schemes (the first of equals), as requests choose one none of which is whole; none when the security is optional. */
+function mostConfigured(security: SecurityRequirement[], configured: ReadonlySet<string>): SecurityRequirement | undefined {
+  const requirements = security.filter(isObject);
+  if (requirements.some((requirement) => !Object.keys(requirement).length)) return undefined;
+  const count = (requirement: SecurityRequirement) => Object.keys(requirement).filter((name) => configured.has(name)).length;
+  return requirements.reduce<SecurityRequirement | undefined>(
+    (best, requirement) => (count(requirement) > (best ? count(best) : 0) ? requirement : best),
+    undefined,
+  );
 }
 
 function parameterKey(location: string, name: string): string {

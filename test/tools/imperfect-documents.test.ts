@@ -643,6 +643,20 @@ describe('listings', () => {
     expect(JSON.stringify(result)).not.toContain('mc-secret-7f3a');
   });
 
+  test("a query key a configured scheme sends is no argument where the operation also wants a header key (OpenFEC's api_key beside X-Api-Key): it went twice, once made up", async () => {
+    const fec = directory('fec.gov.json');
+    const { call } = await harness.connect({
+      catalog: buildCatalog(await loadSpec(fec, settings()), { credentialSchemes: ['ApiKeyQueryAuth'] }),
+      baseUrl: harness.upstream.url,
+      credentials: new Map([['ApiKeyQueryAuth', 'fec-key-9']]),
+    });
+    const described = (await call('describe_endpoint', { ids: ['GET /election-dates/'] })).structuredContent as unknown as Described;
+    expect(described.endpoints[0]!.inputSchema.properties).not.toHaveProperty('api_key');
+    const result = await call('execute_endpoint', { id: 'GET /election-dates/', arguments: {} });
+    expect(result.isError, textOf(result)).toBeFalsy();
+    expect(harness.upstream.requests.at(-1)!.url).toMatch(/\/election-dates\/\?api_key=fec-key-9$/);
+  });
+
   test("a flag named like a credential (Marketcheck's boolean append_api_key, whether links carry the key) is no credential", async () => {
     const marketcheck = directory('apigee.net/marketcheck-cars.json');
     const described = (await (await connect(marketcheck)).call('describe_endpoint', { ids: ['GET /search/car/active'] }))
