@@ -1,9 +1,12 @@
 // Serves a document for a model trial: Prism as a validating mock of the API, and our server over Streamable
 // HTTP in front of it. Prints the MCP URL; runs until killed. Every request Prism finds invalid is logged
 // (with its violations) to <log>.prism.jsonl, so a trial can tell a right call from a merely accepted one.
+// Prism cannot answer a response declared only as */* (Springfox documents, Mandrill's): it picks text and
+// fails on every call, so Prism gets a copy of a JSON document where those responses are application/json.
 // Run: node bench/trial/serve.mjs <document> <port> <log-prefix> [server flags, e.g. --auth api_key=test]
 import { spawn } from 'node:child_process';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,13 +23,30 @@ const freePort = () =>
     });
   });
 
+/** The document as Prism gets it: a JSON one with responses declared only as *\/* made application/json. */
+function forPrism(file) {
+  if (!file.endsWith('.json')) return file;
+  let changed = false;
+  const text = readFileSync(file, 'utf8');
+  const json = JSON.parse(text, function (key, value) {
+    if (key !== 'content' || !value || typeof value !== 'object' || !('*/*' in value) || 'application/json' in value) return value;
+    changed = true;
+    const { ['*/*']: wildcard, ...rest } = value;
+    return { 'application/json': wildcard, ...rest };
+  });
+  if (!changed) return file;
+  const copy = join(mkdtempSync(join(tmpdir(), 'trial-')), 'document.json');
+  writeFileSync(copy, JSON.stringify(json));
+  return copy;
+}
+
 const prismPort = await freePort();
 const prism = spawn(
   process.execPath,
   [
     join(root, 'node_modules', '@stainless-api', 'prism-cli', 'dist', 'index.js'),
     'mock',
-    document,
+    forPrism(document),
     '--host',
     '127.0.0.1',
     '--port',
