@@ -260,6 +260,8 @@ function isEmptyObject(value: unknown): boolean {
   return isObject(value) && Object.keys(value).length === 0;
 }
 
+const otherTypeReason = 'its values are not of its type';
+
 function judgeEnum(
   declared: unknown[],
   type: unknown,
@@ -272,13 +274,27 @@ function judgeEnum(
   // Probely's finding severity: type string, enum [10, 20, 30]; no value is both.
   const types = typeof type === 'string' ? [type] : Array.isArray(type) ? type.filter((t): t is string => typeof t === 'string') : [];
   if (types.length && declared.length && !declared.some((value) => types.some((t) => isOfType(value, t))))
-    reasons.push(`its values are not of its type, ${types.join(' or ')}`);
+    reasons.push(`${otherTypeReason}, ${types.join(' or ')}`);
   // A one-value enum is a marker (Stripe's `""` to clear a field), not a vocabulary to compare.
   if (given?.length && declared.length > 1 && !declared.some((value) => given.includes(value)))
     reasons.push(`they share none with the values the responses give "${field}"`);
   if (!reasons.length) return undefined;
   const reason = reasons.join(', and ').replace(/^they/, 'its values');
   return given?.length ? { reason, alternatives: [...new Set(given)].slice(0, maxExamples) } : { reason };
+}
+
+const scalarTypes = new Set(['string', 'integer', 'number', 'boolean']);
+
+function isScalarType(type: string): boolean {
+  return scalarTypes.has(type);
+}
+
+/** A value's JSON Schema type, "integer" for a number without a fraction. */
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
 }
 
 /** Whether a value is of a JSON Schema type ("integer" a number without a fraction, "number" any number). */
@@ -319,6 +335,12 @@ export function relaxUnreliable(schema: JsonObject, found: readonly UnreliableCo
       } else {
         delete relaxed.enum;
         if (relaxed.type === undefined && constraint.declared.every((v) => typeof v === 'string')) relaxed.type = 'string';
+        // Scalars of another type than the scalar declared (Apptigent's uppercase: a string, of true or false): either is
+        // taken. Not an array's enum of strings, which its items were meant to have.
+        const declaredTypes = typeof relaxed.type === 'string' ? [relaxed.type] : [];
+        const valueTypes = [...new Set(constraint.declared.map(typeOf))];
+        const otherType = !constraint.declared.some((value) => declaredTypes.some((t) => isOfType(value, t)));
+        if (declaredTypes.length && [...declaredTypes, ...valueTypes].every(isScalarType) && otherType) relaxed.type = [...declaredTypes, ...valueTypes];
         // Without the responses' values, the declared ones stand as examples where they are plausible: they say what is meant.
         const examples = constraint.alternatives ?? (constraint.declared.every(isPlausibleLiteral) ? constraint.declared.slice(0, maxExamples) : undefined);
         if (examples) relaxed.examples = examples;
@@ -341,7 +363,10 @@ export function unreliableProblem(constraint: UnreliableConstraint, enforced: bo
     const values = alternatives ? ` The responses use ${alternatives.slice(0, 5).map(quote).join(', ')}${alternatives.length > 5 ? ', …' : ''}.` : '';
     return `${head}${values} Enforced anyway (--validation strict).`;
   }
-  const effect = constraint.keyword === 'required' ? 'a value without them is sent, with a note' : 'any value of its type is sent, with a note';
+  const effect =
+    constraint.keyword === 'required'
+      ? 'a value without them is sent, with a note'
+      : `any value of its type${constraint.reason.includes(otherTypeReason) ? ' or of theirs' : ''} is sent, with a note`;
   return `${head} Not enforced: ${effect}${alternatives ? '; its examples are the values the responses give' : ''}.`;
 }
 

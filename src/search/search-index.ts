@@ -539,12 +539,10 @@ export class SearchIndex {
    * "by" for `qualifiedFitShare`; its path's words where they fit better, for `pathTitleShare` of that.
    */
   private fitOf(doc: number, content: ReadonlySet<string>, asked: ReadonlySet<string>, rarest: string | undefined): number {
-    const fitOf = (titles: readonly (readonly string[])[]): number =>
-      Math.max(titleFit(content, titles), asked !== content && titleFit(asked, titles) === 1 ? qualifiedFitShare : 0);
-    const byTitle = fitOf(this.titles[doc]!);
+    const byTitle = askedFit(content, asked, this.titles[doc]!);
     const path = this.pathTitles[doc]!;
     if (byTitle >= pathTitleShare || rarest === undefined || !path.includes(rarest)) return byTitle;
-    return Math.max(byTitle, pathTitleShare * fitOf([path]));
+    return Math.max(byTitle, pathTitleShare * askedFit(content, asked, [path]));
   }
 
   /** The term of the set this API says least often; undefined when the set is empty. */
@@ -617,6 +615,11 @@ export class SearchIndex {
 }
 
 /** A request's content terms (see `contentTerms`), and the caller when it says "my" or "me" (as "/me" paths do). */
+/** How well titles fit the request's content words, or, for `qualifiedFitShare`, exactly those asked before "by". */
+function askedFit(content: ReadonlySet<string>, asked: ReadonlySet<string>, titles: readonly (readonly string[])[]): number {
+  return Math.max(titleFit(content, titles), asked !== content && titleFit(asked, titles) === 1 ? qualifiedFitShare : 0);
+}
+
 function contentOfRequest(text: string, unknown: ReadonlySet<string>): Set<string> {
   const content = new Set(contentTerms(tokenize(text)));
   if (requestWords(text).some((word) => selfWords.has(word))) content.add(selfTerm);

@@ -232,8 +232,13 @@ describe('an enum whose values are not of its type', () => {
     expect(found.map((c) => [c.where, c.reason])).toEqual([['severity', 'its values are not of its type, string']]);
   });
 
-  test('loses its enum when relaxed, its values kept as examples', () => {
+  test("loses its enum when relaxed, its values kept as examples, and takes their type as well as its own (Apptigent's uppercase, a string of true or false)", () => {
     const relaxed = relaxUnreliable(schema, findUnreliableConstraints(schema, noResponses));
-    expect((relaxed.properties as JsonObject).severity).toEqual({ type: 'string', examples: [10, 20, 30] });
+    expect((relaxed.properties as JsonObject).severity).toEqual({ type: ['string', 'integer'], examples: [10, 20, 30] });
+    const flag: JsonObject = { type: 'object', properties: { uppercase: { type: 'string', enum: [true, false] } } };
+    expect((relaxUnreliable(flag, findUnreliableConstraints(flag, noResponses)).properties as JsonObject).uppercase).toEqual({
+      type: ['string', 'boolean'],
+      examples: [true, false],
+    });
   });
 });

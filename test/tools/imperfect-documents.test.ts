@@ -657,6 +657,13 @@ describe('listings', () => {
     expect(harness.upstream.requests.at(-1)!.url).toMatch(/\/election-dates\/\?api_key=fec-key-9$/);
   });
 
+  test("an enum of another type than its own (Apptigent's uppercase: a string, of true or false) takes a value of either: the API wants the boolean", async () => {
+    const { call } = await connect(directory('apptigent.com.json'));
+    const result = await call('execute_endpoint', { id: 'GenerateGuid', arguments: { body: { uppercase: false } } });
+    expect(result.isError, textOf(result)).toBeFalsy();
+    expect(JSON.parse(harness.upstream.requests.at(-1)!.raw.toString())).toEqual({ uppercase: false });
+  });
+
   test("a flag named like a credential (Marketcheck's boolean append_api_key, whether links carry the key) is no credential", async () => {
     const marketcheck = directory('apigee.net/marketcheck-cars.json');
     const described = (await (await connect(marketcheck)).call('describe_endpoint', { ids: ['GET /search/car/active'] }))
