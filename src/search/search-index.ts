@@ -56,6 +56,11 @@ const qualifiedFitShare = 0.5;
  * what is done ("/ontology/term/{accId}" is an ontology term, "Returns term for Accession ID" says so without "ontology").
  */
 const pathTitleShare = 0.5;
+/**
+ * Share more for an operation whose id or summary says two of the request's words next to each other, in its
+ * order, for each such pair: "convert CSV to JSON" is CsvToJson ("Data - CSV to JSON"), not JsonToCsv.
+ */
+const adjacentBonus = 0.05;
 /** What an operation keeps whose title undoes what the request asks ("unban" for "ban", "unfollow" for "follow"): the opposite is rarely meant. */
 const undoingFactor = 0.5;
 /** Share more for an operation with an input whose name the request spells out word for word ("cancel at period end"). */
@@ -167,6 +172,8 @@ export class SearchIndex {
   private readonly priors: Float64Array;
   /** Per document: the words of its id and of its summary as written (see `verbatimWords`), worked out when first a candidate. */
   private readonly verbatim: (string[] | undefined)[] = [];
+  /** Per document: the pairs of words its id and summary say next to each other (see `adjacentPairs`), worked out when first needed. */
+  private readonly verbatimPairs: (Set<string> | undefined)[] = [];
   /** Per document: 1 when its path has a parameter. */
   private readonly takesItem: Uint8Array;
   /** Per document: the collection it writes as a whole beside a write of one item, unless it creates (see `collectionWrites`). */
@@ -286,21 +293,14 @@ export class SearchIndex {
 
     // Score × prior × intent fit first; the bonuses can multiply that by at most `maxBonus`, so
     // anything below the floor even with them is left out before they are worked out.
-    let bestBase = 0;
-    const singular = singularTerms(request.text);
-    for (const doc of matches) {
-      scores[doc]! *= this.priors[doc]! * fit(doc);
-      if ((request.namesItem || request.namesInstance) && !this.takesItem[doc] && intents[this.intents[doc]!] !== 'create') scores[doc]! *= itemlessFactor;
-      const collection = this.writesCollection[doc];
-      if (collection !== undefined && singular.has(collection)) scores[doc]! *= wholeCollectionFactor;
-      bestBase = Math.max(bestBase, scores[doc]!);
-    }
+    const bestBase = this.weighBase(matches, scores, request, fit);
     const context = this.contextOf(options);
     // The recent operations settle a close call among operations named for what is asked: after adding a
     // notification, "delete file" is no request to delete one, though its description says "files".
     const askedTerms = [...content];
     const verbatim = verbatimWords(query);
-    const maxBonus = (1 + parameterPhraseBonus) * (1 + coverageBonus) * (1 + titleBonus) * (1 + verbatimBonus) * (context.length ? 1 + contextBonus : 1);
+    const pairs = adjacentPairs(verbatim);
+    const maxBonus = maxBonusWith(context.length > 0);
     // Every title that fits has each thing asked: a path without the rarest of them is passed over at once.
     const rarest = this.rarestOf(asked);
     const withBonuses = (doc: number): number => {
@@ -313,6 +313,7 @@ export class SearchIndex {
       score *= 1 + titleBonus * fit;
       if (this.operations[doc]!.deprecated) score *= fit === 1 ? deprecatedExactFactor : deprecatedFactor;
       if (context.length && this.titleHasAny(doc, askedTerms)) score *= 1 + contextBonus * contextAffinity(this.operations[doc]!, context);
+      if (pairs.length) score *= 1 + (adjacentBonus * this.pairsSaid(doc, pairs)) / pairs.length;
       return score;
     };
     // Said verbatim, an operation comes first; but the others stay as plausible as they were: the floors
@@ -343,6 +344,23 @@ export class SearchIndex {
     const toHit = ({ doc, score }: Ranked): SearchHit => ({ operation: this.operations[doc]!, score });
     const keptOperations = new Set(kept.map((h) => this.operations[h.doc]!));
     return { hits: returned.map(toHit), best, weaker: weakest(hits, relevant, best).map(toHit), kept: keptOperations };
+  }
+
+  /**
+   * Each match's score times its prior and how its intent fits, less for one that takes no item the request
+   * names, or writes the whole collection of an item named; the best of them.
+   */
+  private weighBase(matches: readonly number[], scores: Float64Array, request: RequestText, fit: (doc: number) => number): number {
+    let bestBase = 0;
+    const singular = singularTerms(request.text);
+    for (const doc of matches) {
+      scores[doc]! *= this.priors[doc]! * fit(doc);
+      if ((request.namesItem || request.namesInstance) && !this.takesItem[doc] && intents[this.intents[doc]!] !== 'create') scores[doc]! *= itemlessFactor;
+      const collection = this.writesCollection[doc];
+      if (collection !== undefined && singular.has(collection)) scores[doc]! *= wholeCollectionFactor;
+      bestBase = Math.max(bestBase, scores[doc]!);
+    }
+    return bestBase;
   }
 
   /** The recently used operations the options name that this API has (see `SearchOptions.context`). */
@@ -474,6 +492,14 @@ export class SearchIndex {
   private verbatimOf(doc: number): string[] {
     const op = this.operations[doc]!;
     return (this.verbatim[doc] ??= [verbatimWords(op.id), verbatimWords(op.summary ?? '')]);
+  }
+
+  /** How many of the pairs (see `adjacentPairs`) the operation's id or summary says as written. */
+  private pairsSaid(doc: number, pairs: readonly string[]): number {
+    const said = (this.verbatimPairs[doc] ??= new Set(this.verbatimOf(doc).flatMap(adjacentPairs)));
+    let count = 0;
+    for (const pair of pairs) if (said.has(pair)) count++;
+    return count;
   }
 
   /**
@@ -662,6 +688,22 @@ function verbatimWords(text: string): string {
   return splitWords(text)
     .filter((word) => !isStopWord(word))
     .join(' ');
+}
+
+/**
+ * The most the bonuses can multiply a score by, for the cutoff (the context's only when there are recent
+ * operations). Not `adjacentBonus`: it only orders near neighbours, and would lower the cutoff of every
+ * request, which costs Graph beta's searches more than it could change.
+ */
+function maxBonusWith(context: boolean): number {
+  const bonuses = [parameterPhraseBonus, coverageBonus, titleBonus, verbatimBonus, context ? contextBonus : 0];
+  return bonuses.reduce((product, bonus) => product * (1 + bonus), 1);
+}
+
+/** Each two words next to each other in words as written (see `verbatimWords`). */
+function adjacentPairs(verbatim: string): string[] {
+  const words = verbatim.split(' ').filter(Boolean);
+  return words.slice(1).map((word, i) => `${words[i]} ${word}`);
 }
 
 /** The strongest hits left out as not plausible, down to the copy floor, best first (see `weakerMatches`). */

@@ -189,6 +189,16 @@ describe('SearchIndex', () => {
     expect(first(index, 'list all categories')).toBe('Categories_Landing_Feed');
   });
 
+  test("words said next to each other in the request's order count a little more: 'convert CSV to JSON' is Apptigent's CsvToJson, not JsonToCsv", () => {
+    const index = new SearchIndex([
+      operation('JsonToCsv', 'post', '/JSONtoCSV', 'Convert a JSON array of objects into comma separated values.', { summary: 'Data - JSON to CSV' }),
+      operation('CsvToJson', 'post', '/CSVtoJSON', 'Convert comma separated values into JSON.', { summary: 'Data - CSV to JSON' }),
+      operation('CollectionToJSON', 'post', '/CollectionToJSON', 'Convert a collection into JSON.', { summary: 'Collections - Collection to JSON' }),
+    ]);
+    expect(first(index, 'convert CSV to JSON')).toBe('CsvToJson');
+    expect(first(index, 'convert JSON to CSV')).toBe('JsonToCsv');
+  });
+
   test('an id naming its method anywhere (Autotask\'s "Tickets_PatchEntity") is found by the intent it names', () => {
     const index = new SearchIndex([
       operation('Tickets_UpdateEntity', 'put', '/V1.0/Tickets', ''),
