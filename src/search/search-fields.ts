@@ -41,7 +41,7 @@ export function fieldTerms(op: Operation, terms: Tokenizer = tokenize, intent?: 
   const pathParam: string[] = [];
   const segments = op.path.split('/').filter(Boolean);
   for (const segment of segments) {
-    const words = selfSegments.has(segment.toLowerCase()) ? selfTerms : terms(withoutFormat(withoutNamespace(segment)).replace(/\{[^}]*\}/g, ' '));
+    const words = selfSegments.has(segment.toLowerCase()) ? selfTerms : terms(withoutNamespace(withoutFormat(segment)).replace(/\{[^}]*\}/g, ' '));
     path.push(...words);
     for (const param of segment.match(/\{[^}]*\}/g) ?? []) pathParam.push(...terms(param));
   }
@@ -96,7 +96,7 @@ export function pathNames(path: string): string {
   return path
     .split('/')
     .map((segment) =>
-      withoutFormat(withoutNamespace(segment))
+      withoutNamespace(withoutFormat(segment))
         .replace(/\{[^}]*\}/g, ' ')
         .trim(),
     )
@@ -120,7 +120,7 @@ function summaryTerms(op: Operation, summary: string | undefined, unnamed: boole
 
 /** Whether a path ends in a plural word ("/users", not "/users/{id}" or "/status"): a GET of it reads many. */
 function namesCollection(path: string): boolean {
-  return isPlural(withoutFormat(withoutNamespace(lastSegment(path))));
+  return isPlural(withoutNamespace(withoutFormat(lastSegment(path))));
 }
 
 /** A path's last segment, a trailing slash left aside ("/api/users/": users). */

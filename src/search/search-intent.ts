@@ -61,12 +61,12 @@ export function operationIntent(op: Operation): Intent {
   const idLast = idWords.at(-1) === op.method ? idWords.at(-2) : idWords.at(-1);
   const candidates = op.summary ? [idFirst, firstWord(op.summary)] : [idFirst, idLast, describedVerb(op)];
   const named = candidates.map((w) => (w ? own(verbIntents, toTerm(w)) : undefined)).find((intent) => intent !== undefined);
-  const final = lastSegment(op.path);
+  const final = withoutFormat(lastSegment(op.path));
   const last = withoutNamespace(final);
   // A namespaced segment ("microsoft.graph.archive") is an OData action or function: it acts, whatever its name.
   const namespaced = last !== final;
   const endsInParameter = /^\{[^}]*\}$/.test(last);
-  const plural = isPlural(withoutFormat(last));
+  const plural = isPlural(last);
   if (op.method === 'get') {
     // An id that names its method and then a verb (AWS's "GET_CreateKeyPair", one of a GET and a POST of every action) does what the verb says.
     const afterMethod = methodThenAction.test(op.id) ? own(verbIntents, toTerm(idWords[1]!)) : undefined;

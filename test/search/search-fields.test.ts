@@ -104,6 +104,8 @@ describe('pathNames', () => {
     // A format the path ends in says how the answer is written (Channel 4's, Jumpseller's): not a word of what it is.
     { given: '/categories.atom', want: 'categories' },
     { given: '/v2/imports/{id}.json', want: 'imports' },
+    // The format first: API2Cart's dotted method name is no namespace of "json".
+    { given: '/order.list.json', want: 'order.list' },
   ])('$given -> $want', ({ given, want }) => {
     expect(pathNames(given)).toBe(want);
   });
