@@ -33,6 +33,7 @@ export function describeEndpointTool(): ToolDefinition {
                 security: { type: 'array', items: { type: 'array', items: { type: 'object' } } },
                 authOptional: { type: 'boolean' },
                 configuredHeaders: { type: 'array', items: { type: 'string' } },
+                configuredQuery: { type: 'array', items: { type: 'string' } },
                 authorizationUnsent: { type: 'boolean' },
                 deprecated: { type: 'boolean' },
                 requestContentTypes: { type: 'array', items: { type: 'string' } },

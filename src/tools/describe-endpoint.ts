@@ -34,6 +34,8 @@ export interface DescribedEndpoint {
   authOptional?: boolean;
   /** When the document declares no auth: the headers configured to go with every request (`--header`), by name, which may well carry it. */
   configuredHeaders?: string[];
+  /** When the document declares no auth: the query parameters configured to go with every request (`--query`), by name. */
+  configuredQuery?: string[];
   /**
    * When the document declares no auth but an `Authorization` header parameter, which OpenAPI says is not
    * one (PayRun.IO's, on every operation): none is sent unless the server is run with `--header`.
@@ -64,6 +66,7 @@ export async function describeEndpoints(input: Record<string, unknown>, context:
   const endpoints: DescribedEndpoint[] = [];
   const unknown: { id: string; message: string }[] = [];
   const headerNames = Object.keys(context.execution.headers);
+  const queryNames = Object.keys(context.execution.query ?? {});
   const configured = new Set([...context.execution.credentials.keys(), ...schemesSentByHeaders(catalog, headerNames)]);
   for (const id of ids) {
     const { operationId, pointer } = splitPartId(id);
@@ -74,6 +77,7 @@ export async function describeEndpoints(input: Record<string, unknown>, context:
     }
     const described = describeOperation(operation, catalog, configured, pointer);
     if (described && !described.security.length && headerNames.length) described.configuredHeaders = headerNames;
+    if (described && !described.security.length && queryNames.length) described.configuredQuery = queryNames;
     if (described) endpoints.push(described);
     else
       unknown.push({
@@ -158,9 +162,14 @@ export function renderEndpoint(e: DescribedEndpoint): string {
   if (e.requestContentTypes)
     lines.push(`request body types: ${e.requestContentTypes.join(', ')} (schema above is for the first; pass contentType to execute_endpoint to send another)`);
   // Magento's and Autotask's documents declare no auth; a bare "none" had a model doubt its admin calls would pass.
-  const headers = e.configuredHeaders
-    ? `; the configured ${e.configuredHeaders.join(', ')} header${e.configuredHeaders.length > 1 ? 's go' : ' goes'} with every request`
-    : '';
+  // So do keys configured as query parameters (VisageCloud's accessKey and secretKey).
+  const headers =
+    (e.configuredHeaders
+      ? `; the configured ${e.configuredHeaders.join(', ')} header${e.configuredHeaders.length > 1 ? 's go' : ' goes'} with every request`
+      : '') +
+    (e.configuredQuery
+      ? `; the configured query parameter${e.configuredQuery.length > 1 ? 's' : ''} ${e.configuredQuery.join(', ')} ${e.configuredQuery.length > 1 ? 'go' : 'goes'} with every request`
+      : '');
   // "ids other endpoints make" alone had a model in Snyk's trial weigh creating an organization whose id it had been given.
   if (e.idSources)
     lines.push(

@@ -664,6 +664,18 @@ describe('listings', () => {
     expect(JSON.parse(harness.upstream.requests.at(-1)!.raw.toString())).toEqual({ uppercase: false });
   });
 
+  test("keys configured as query parameters where the document declares no auth (VisageCloud's accessKey and secretKey) are named in describe's auth line, not 'none'", async () => {
+    const visage = directory('visagecloud.com.json');
+    const { call } = await harness.connect({
+      catalog: buildCatalog(await loadSpec(visage, settings()), { serverQuery: ['accessKey', 'secretKey'] }),
+      baseUrl: harness.upstream.url,
+      query: { accessKey: 'ak-1', secretKey: 'sk-1' },
+    });
+    const described = textOf(await call('describe_endpoint', { ids: ['performAnalysisUsingPOST'] }));
+    expect(described).toMatch(/^auth: none declared; the configured query parameters accessKey, secretKey go with every request$/m);
+    expect(described).not.toContain('"accessKey"');
+  });
+
   test("a flag named like a credential (Marketcheck's boolean append_api_key, whether links carry the key) is no credential", async () => {
     const marketcheck = directory('apigee.net/marketcheck-cars.json');
     const described = (await (await connect(marketcheck)).call('describe_endpoint', { ids: ['GET /search/car/active'] }))
