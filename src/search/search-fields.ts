@@ -23,6 +23,17 @@ const [getTerm, listTerm] = tokenize('get list') as [string, string];
 /** An id whose last word is an HTTP method ("storage.buckets.patch", "pets_put"). */
 const methodNamed = /(?:^|[^a-z])(?:patch|put|post)$/i;
 
+/**
+ * An id's terms, and its last word's without the number a generator put after it to tell copies apart
+ * (Chaingateway's "newaddress3" and "getblock4", one per blockchain): "newaddress" is the word a request
+ * makes. Short words keep theirs ("ec2", a version's "V3").
+ */
+function idTerms(id: string, terms: Tokenizer): string[] {
+  const last = splitWords(id).at(-1) ?? '';
+  const numbered = /^([a-z]{5,})\d+$/.exec(last);
+  return numbered ? [...terms(id), ...terms(numbered[1]!)] : terms(id);
+}
+
 /** An id with "patch" or "put" as a word anywhere (Autotask's "Tickets_PatchEntity"): it names the method, not what is done. */
 function namesPatchOrPut(id: string): boolean {
   return splitWords(id).some((word) => word === 'patch' || word === 'put');
@@ -50,7 +61,7 @@ export function fieldTerms(op: Operation, terms: Tokenizer = tokenize, intent?: 
   // An id made of method and path says "api" and "v1" as if they were what the operation is about.
   // Its method says what it does the way requests do ("post" as "create"), as a generated summary does (see summaryTerms).
   const said = intent === undefined || intent === 'action' ? '' : ` ${intent}`;
-  const id = unnamed ? terms(`${op.method}${said} ${pathNames(op.path)}`) : terms(op.operationId ?? op.id);
+  const id = unnamed ? terms(`${op.method}${said} ${pathNames(op.path)}`) : idTerms(op.operationId ?? op.id, terms);
   // An id that ends in its method's name (Google's "storage.buckets.patch") says what it does in words no request uses: "update bucket".
   if (!unnamed && intent && intent !== 'action' && (methodNamed.test(op.operationId ?? op.id) || namesPatchOrPut(op.operationId ?? op.id)))
     id.push(...terms(intent));

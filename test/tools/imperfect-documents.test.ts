@@ -676,6 +676,12 @@ describe('listings', () => {
     expect(described).not.toContain('"accessKey"');
   });
 
+  test("an id's last word numbered to tell copies apart (Chaingateway's newaddress3, one per blockchain) is found by the word", async () => {
+    const { call } = await connect(directory('chaingateway.io.json'));
+    const listed = (await call('list_endpoints', { query: 'create new tron address', limit: 1 })).structuredContent as { endpoints: { id: string }[] };
+    expect(listed.endpoints[0]!.id).toBe('newaddress3');
+  });
+
   test("a flag named like a credential (Marketcheck's boolean append_api_key, whether links carry the key) is no credential", async () => {
     const marketcheck = directory('apigee.net/marketcheck-cars.json');
     const described = (await (await connect(marketcheck)).call('describe_endpoint', { ids: ['GET /search/car/active'] }))
