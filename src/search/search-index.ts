@@ -172,8 +172,6 @@ export class SearchIndex {
   private readonly priors: Float64Array;
   /** Per document: the words of its id and of its summary as written (see `verbatimWords`), worked out when first a candidate. */
   private readonly verbatim: (string[] | undefined)[] = [];
-  /** Per document: the pairs of words its id and summary say next to each other (see `adjacentPairs`), worked out when first needed. */
-  private readonly verbatimPairs: (Set<string> | undefined)[] = [];
   /** Per document: 1 when its path has a parameter. */
   private readonly takesItem: Uint8Array;
   /** Per document: the collection it writes as a whole beside a write of one item, unless it creates (see `collectionWrites`). */
@@ -301,9 +299,12 @@ export class SearchIndex {
     const verbatim = verbatimWords(query);
     const pairs = adjacentPairs(verbatim);
     const maxBonus = maxBonusWith(context.length > 0);
-    // Every title that fits has each thing asked: a path without the rarest of them is passed over at once.
+    // Every title that fits has each thing asked (see `fitOf`).
     const rarest = this.rarestOf(asked);
+    // Worked out once per operation: the estimate of the best below and the ranking after it ask for the same ones.
+    const bonused = new Float64Array(this.operations.length);
     const withBonuses = (doc: number): number => {
+      if (bonused[doc]) return bonused[doc]!;
       let score = scores[doc]!;
       if (this.phrases[doc]?.some((phrase) => phrase.every((t) => terms.has(t)))) score *= 1 + parameterPhraseBonus;
       const title = this.titleTerms[doc]!;
@@ -313,12 +314,15 @@ export class SearchIndex {
       score *= 1 + titleBonus * fit;
       if (this.operations[doc]!.deprecated) score *= fit === 1 ? deprecatedExactFactor : deprecatedFactor;
       if (context.length && this.titleHasAny(doc, askedTerms)) score *= 1 + contextBonus * contextAffinity(this.operations[doc]!, context);
-      if (pairs.length) score *= 1 + (adjacentBonus * this.pairsSaid(doc, pairs)) / pairs.length;
+      bonused[doc] = score;
       return score;
     };
     // Said verbatim, an operation comes first; but the others stay as plausible as they were: the floors
     // below are measured against the best score without it.
-    const verbatimFactor = (doc: number): number => (verbatim && this.verbatimOf(doc).includes(verbatim) ? 1 + verbatimBonus : 1);
+    // Words said next to each other count a little too, after the cutoff, as they only order near neighbours (see `adjacentBonus`).
+    const verbatimFactor = (doc: number): number =>
+      (verbatim && this.verbatimOf(doc).includes(verbatim) ? 1 + verbatimBonus : 1) *
+      (pairs.length ? 1 + (adjacentBonus * this.pairsSaid(doc, pairs)) / pairs.length : 1);
     // A lower bound of the best final score, from the strongest base scores, lets the cutoff leave out
     // most weak matches before their bonuses are worked out (Graph beta: thousands share a word).
     let best = 0;
@@ -496,9 +500,9 @@ export class SearchIndex {
 
   /** How many of the pairs (see `adjacentPairs`) the operation's id or summary says as written. */
   private pairsSaid(doc: number, pairs: readonly string[]): number {
-    const said = (this.verbatimPairs[doc] ??= new Set(this.verbatimOf(doc).flatMap(adjacentPairs)));
+    const said = this.verbatimOf(doc);
     let count = 0;
-    for (const pair of pairs) if (said.has(pair)) count++;
+    for (const pair of pairs) if (said.some((text) => saysWords(text, pair))) count++;
     return count;
   }
 
@@ -565,7 +569,9 @@ export class SearchIndex {
    * "by" for `qualifiedFitShare`; its path's words where they fit better, for `pathTitleShare` of that.
    */
   private fitOf(doc: number, content: ReadonlySet<string>, asked: ReadonlySet<string>, rarest: string | undefined): number {
-    const byTitle = askedFit(content, asked, this.titles[doc]!);
+    const titles = this.titles[doc]!;
+    // A title without the rarest thing asked fits neither way: most operations are passed over at once.
+    const byTitle = rarest === undefined || titles.some((title) => title.includes(rarest)) ? askedFit(content, asked, titles) : 0;
     const path = this.pathTitles[doc]!;
     if (byTitle >= pathTitleShare || rarest === undefined || !path.includes(rarest)) return byTitle;
     return Math.max(byTitle, pathTitleShare * askedFit(content, asked, [path]));
@@ -693,11 +699,20 @@ function verbatimWords(text: string): string {
 /**
  * The most the bonuses can multiply a score by, for the cutoff (the context's only when there are recent
  * operations). Not `adjacentBonus`: it only orders near neighbours, and would lower the cutoff of every
- * request, which costs Graph beta's searches more than it could change.
+ * request, which costs Graph beta's searches more than it could change; it is applied to the hits alone.
  */
 function maxBonusWith(context: boolean): number {
   const bonuses = [parameterPhraseBonus, coverageBonus, titleBonus, verbatimBonus, context ? contextBonus : 0];
   return bonuses.reduce((product, bonus) => product * (1 + bonus), 1);
+}
+
+/** Whether text says the words as whole words (`text` and `words` as `verbatimWords` writes them), without building strings. */
+function saysWords(text: string, words: string): boolean {
+  for (let at = text.indexOf(words); at !== -1; at = text.indexOf(words, at + 1)) {
+    const end = at + words.length;
+    if ((at === 0 || text[at - 1] === ' ') && (end === text.length || text[end] === ' ')) return true;
+  }
+  return false;
 }
 
 /** Each two words next to each other in words as written (see `verbatimWords`). */
