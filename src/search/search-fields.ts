@@ -52,7 +52,7 @@ export function fieldTerms(op: Operation, terms: Tokenizer = tokenize, intent?: 
   const pathParam: string[] = [];
   const segments = op.path.split('/').filter(Boolean);
   for (const segment of segments) {
-    const words = selfSegments.has(segment.toLowerCase()) ? selfTerms : terms(withoutNamespace(withoutFormat(segment)).replace(/\{[^}]*\}/g, ' '));
+    const words = selfSegments.has(segment.toLowerCase()) ? selfTerms : terms(segmentName(segment).replace(/\{[^}]*\}/g, ' '));
     path.push(...words);
     for (const param of segment.match(/\{[^}]*\}/g) ?? []) pathParam.push(...terms(param));
   }
@@ -107,7 +107,7 @@ export function pathNames(path: string): string {
   return path
     .split('/')
     .map((segment) =>
-      withoutNamespace(withoutFormat(segment))
+      segmentName(segment)
         .replace(/\{[^}]*\}/g, ' ')
         .trim(),
     )
@@ -131,7 +131,7 @@ function summaryTerms(op: Operation, summary: string | undefined, unnamed: boole
 
 /** Whether a path ends in a plural word ("/users", not "/users/{id}" or "/status"): a GET of it reads many. */
 function namesCollection(path: string): boolean {
-  return isPlural(withoutNamespace(withoutFormat(lastSegment(path))));
+  return isPlural(segmentName(lastSegment(path)));
 }
 
 /** A path's last segment, a trailing slash left aside ("/api/users/": users). */
@@ -169,6 +169,11 @@ const formatExtension = /\.(?:json|xml|atom|rss|csv|txt|html|yaml|yml)$/i;
 /** The segment without such a format ("categories.atom": categories). */
 export function withoutFormat(segment: string): string {
   return segment.replace(formatExtension, '');
+}
+
+/** What a path segment names: without its format, then its namespace (API2Cart's "order.list.json": order.list). */
+function segmentName(segment: string): string {
+  return withoutNamespace(withoutFormat(segment));
 }
 
 /**
